@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs what Keuzehulp needs on Debian 12 / Ubuntu and is not there yet. Idempotent:
+# a second run installs nothing. Sourced by scripts/run.sh and scripts/test.sh.
+#   setup.sh          what the desktop program needs to build and run
+#   setup.sh --test   also what the tests need (Xvfb, WebKitWebDriver, tauri-driver)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+want_test=0
+[[ "${1:-}" == "--test" ]] && want_test=1
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+# --- system packages (apt) -------------------------------------------------------------
+packages=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
+  libayatana-appindicator3-dev librsvg2-dev)
+if (( want_test )); then
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick)
+fi
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if (( ${#missing[@]} )); then
+  say "apt: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  say "apt: everything present"
+fi
+
+# --- Rust --------------------------------------------------------------------------------
+if ! command -v cargo >/dev/null 2>&1; then
+  [[ -x "$HOME/.cargo/bin/cargo" ]] || {
+    say "rust: installing rustup (stable toolchain)"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
+  }
+  export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+# --- front end (npm) -----------------------------------------------------------------------
+# Reinstall only when package-lock.json changed since the last install.
+npm_install() {
+  local dir=$1 stamp=$1/node_modules/.keuzehulp-lock
+  if [[ -f "$stamp" ]] && cmp -s "$dir/package-lock.json" "$stamp"; then
+    say "npm ($dir): up to date"
+  else
+    say "npm ($dir): installing"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+npm_install ui
+if (( want_test )); then
+  npm_install tests/e2e
+  # --- tauri-driver (WebDriver bridge for the real window) -------------------------------
+  if ! command -v tauri-driver >/dev/null 2>&1 && [[ ! -x "$HOME/.cargo/bin/tauri-driver" ]]; then
+    say "cargo: installing tauri-driver"
+    cargo install tauri-driver --locked --quiet
+  else
+    say "tauri-driver: present"
+  fi
+fi

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: formatting and lints, the core and CLI
+# tests, the Tauri commands on the mock runtime, the front-end unit tests, and the
+# end-to-end tests of the real desktop program under Xvfb through tauri-driver.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+SECONDS=0
+
+step "front end: type check, build, unit tests"
+(cd ui && npm run build --silent && npx vitest run)
+
+step "rust: formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "rust: core, CLI and Tauri command tests"
+cargo test --workspace
+
+step "desktop program: build"
+cargo build -p keuzehulp-desktop
+
+step "desktop program: end-to-end tests in the real window (Xvfb + tauri-driver)"
+export KEUZEHULP_APP="$PWD/target/debug/keuzehulp-desktop"
+export KEUZEHULP_CLI="$PWD/target/debug/keuzehulp"
+export E2E_OUT="$PWD/target/e2e"
+rm -rf "$E2E_OUT" && mkdir -p "$E2E_OUT"
+(cd tests/e2e && xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1)
+
+step "all tests passed in ${SECONDS}s"

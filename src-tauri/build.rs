@@ -1,0 +1,15 @@
+//! Build script of the desktop shell: generates Tauri's context and the permission for each
+//! command the UI may call (`allow-<command>`); capabilities/default.json grants them.
+
+/// The commands the front end calls. Keep in step with `generate_handler!` in src/lib.rs
+/// and with capabilities/default.json.
+const COMMANDS: &[&str] = &["catalogue_summary"];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(err) = tauri_build::try_build(attributes) {
+        eprintln!("tauri-build failed: {err:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,295 @@
+//! The catalogue's data model: taxonomy, intervention records and the leidraad per step.
+//!
+//! This file is also compiled into `build.rs` (through `#[path]`), so it depends only on
+//! `serde` and the standard library. A fact that no source gives is `None` in Rust, `null`
+//! in JSON and the string `"onbekend"` in the hand-written TOML files.
+
+use serde::{Deserialize, Serialize};
+
+/// The value that marks an unknown fact in the TOML files.
+pub const UNKNOWN: &str = "onbekend";
+
+/// The whole bundled catalogue.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// The fixed vocabulary.
+    pub taxonomy: Taxonomy,
+    /// Every intervention, sorted by id.
+    pub interventions: Vec<Intervention>,
+    /// The leidraad's content for each step, in step order.
+    pub steps: Vec<StepGuide>,
+}
+
+/// The fixed vocabulary (data/taxonomy.toml).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomy {
+    /// The source documents that records cite.
+    pub documents: Vec<Document>,
+    /// individu, team, organisatie.
+    pub levels: Vec<Term>,
+    /// A, B1, B2, C, D.
+    pub steps: Vec<Term>,
+    /// Who the user is.
+    pub roles: Vec<Term>,
+    /// What the problem is about.
+    pub themes: Vec<Term>,
+    /// Sectors; a term with a `parent` is a sub-sector.
+    pub sectors: Vec<Term>,
+    /// Groups at higher risk.
+    pub risk_groups: Vec<Term>,
+    /// Evidence levels with their rank.
+    pub evidence_levels: Vec<Term>,
+    /// What sort of thing an intervention is.
+    pub kinds: Vec<Term>,
+    /// Free, paid, unknown.
+    pub cost_classes: Vec<Term>,
+    /// How long it takes, coarsely.
+    pub time_classes: Vec<Term>,
+}
+
+/// One value of the vocabulary.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The slug used in records.
+    pub id: String,
+    /// Dutch label.
+    pub label: String,
+    /// English label.
+    pub label_en: String,
+    /// Longer Dutch explanation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// For sub-sectors: the sector they belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// For evidence levels: higher is stronger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u8>,
+}
+
+/// A source document (one of ../shared/seeds).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Short id used by records.
+    pub id: String,
+    /// The seed file name.
+    pub file: String,
+    /// Title of the document.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Year of publication.
+    pub year: String,
+}
+
+/// One intervention, instrument, training, campaign or measure.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Intervention {
+    /// Stable slug.
+    pub id: String,
+    /// Name as its makers use it.
+    pub name: String,
+    /// Earlier names, abbreviations, English name.
+    pub aliases: Vec<String>,
+    /// One of the taxonomy's kinds.
+    pub kind: String,
+    /// What it is, in one or two sentences.
+    pub summary: String,
+    /// What you get from it.
+    #[serde(with = "known_text")]
+    pub benefits: Option<String>,
+    /// What it involves.
+    #[serde(with = "known_text")]
+    pub involves: Option<String>,
+    /// How much time it takes.
+    #[serde(with = "known_text")]
+    pub time: Option<String>,
+    /// Coarse time class (taxonomy `time_classes`).
+    pub time_class: String,
+    /// What it costs.
+    #[serde(with = "known_text")]
+    pub cost: Option<String>,
+    /// Coarse cost class (taxonomy `cost_classes`).
+    pub cost_class: String,
+    /// How the worker's privacy is protected.
+    #[serde(with = "known_text")]
+    pub privacy: Option<String>,
+    /// Who developed it.
+    #[serde(with = "known_list")]
+    pub developed_by: Option<Vec<String>>,
+    /// Web address given by a source.
+    #[serde(with = "known_text")]
+    pub url: Option<String>,
+    /// Levels it works at.
+    pub levels: Vec<String>,
+    /// Steps of the leidraad, best fit first.
+    pub steps: Vec<String>,
+    /// Roles it is meant for.
+    pub roles: Vec<String>,
+    /// Themes it addresses.
+    pub themes: Vec<String>,
+    /// Sectors it is meant for.
+    pub sectors: Vec<String>,
+    /// Risk groups it is aimed at.
+    pub risk_groups: Vec<String>,
+    /// What is known about its effect.
+    pub evidence: Evidence,
+    /// Where the facts came from.
+    pub sources: Vec<SourceRef>,
+    /// When a person last checked it (YYYY-MM-DD).
+    pub last_reviewed: String,
+}
+
+/// The evidence for an intervention.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// One of the taxonomy's evidence levels.
+    pub level: String,
+    /// What the source says about the effect.
+    #[serde(with = "known_text")]
+    pub basis: Option<String>,
+    /// The studies or reports the source cites.
+    pub references: Vec<String>,
+    /// A Dutch recognition level, only when a source states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognition: Option<String>,
+}
+
+/// A pointer into a source document.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// A document id from the taxonomy.
+    pub document: String,
+    /// The section the facts came from.
+    pub section: String,
+    /// An optional remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The leidraad's content for one step.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StepGuide {
+    /// The step slug.
+    pub step: String,
+    /// The step's aim.
+    pub title: String,
+    /// What the step is about.
+    pub summary: String,
+    /// Interventions the leidraad gives as good practice.
+    pub good_practices: Vec<String>,
+    /// Why the step is needed.
+    pub why: Vec<Finding>,
+    /// What to do, one entry per role.
+    pub advice: Vec<RoleAdvice>,
+    /// Why these advices.
+    pub rationale: Vec<Finding>,
+}
+
+/// A finding or argument with its sources.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Short heading.
+    pub heading: String,
+    /// The finding in our words.
+    pub text: String,
+    /// Studies and reports cited.
+    pub references: Vec<String>,
+    /// Where it came from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// The advice for one role at one step.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RoleAdvice {
+    /// The role slug.
+    pub role: String,
+    /// The source's own name for the audience.
+    pub audience: String,
+    /// Whether the leidraad itself gives this advice.
+    pub from_leidraad: bool,
+    /// The advice items.
+    pub items: Vec<String>,
+    /// Interventions named in the advice.
+    pub interventions: Vec<String>,
+    /// Where it came from.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A catalogue pack: the exchange format printed by `keuzehulp list --json`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// Always `keuzehulp-pack` when written by Keuzehulp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// The pack format version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    /// The version of the catalogue it was taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue_version: Option<String>,
+    /// The records.
+    pub interventions: Vec<Intervention>,
+}
+
+/// Serde for a text fact that may be unknown: `"onbekend"` or `null` is `None`.
+pub mod known_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `None` as `null`.
+    pub fn serialize<S: Serializer>(value: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(text) => s.serialize_str(text),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads `"onbekend"` and `null` as `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let raw: Option<String> = Option::deserialize(d)?;
+        Ok(raw.filter(|text| text != super::UNKNOWN))
+    }
+}
+
+/// Serde for a list fact that may be unknown: `"onbekend"` or `null` is `None`.
+pub mod known_list {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        List(Vec<String>),
+    }
+
+    /// Writes `None` as `null`.
+    pub fn serialize<S: Serializer>(value: &Option<Vec<String>>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(list) => s.collect_seq(list),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads a list, or `"onbekend"`/`null` as `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+        match Option::<Raw>::deserialize(d)? {
+            None => Ok(None),
+            Some(Raw::List(list)) => Ok(Some(list)),
+            Some(Raw::Text(text)) if text == super::UNKNOWN => Ok(None),
+            Some(Raw::Text(text)) => Err(D::Error::custom(format!(
+                "expected a list of names or \"onbekend\", found the text \"{text}\""
+            ))),
+        }
+    }
+}

@@ -1,0 +1,633 @@
+//! Loading and validating catalogue files: a data directory (TOML) or a pack (JSON).
+//!
+//! Also compiled into `build.rs` (through `#[path]`), so it uses only `serde`, `toml`,
+//! `serde_json` and the standard library. Every problem names the file, the field (or the
+//! record id and field) and what is wrong; nothing here panics on bad input.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::model::{Catalogue, Finding, Intervention, Pack, SourceRef, StepGuide, Taxonomy, Term};
+
+/// One thing wrong with a catalogue file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file (or pack) it is in.
+    pub file: String,
+    /// The field, record or line it concerns.
+    pub field: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.field, self.message)
+    }
+}
+
+impl Problem {
+    fn new(file: impl Into<String>, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The step slugs in order; each must have a file in data/steps.
+pub const STEP_ORDER: [&str; 5] = ["A", "B1", "B2", "C", "D"];
+
+/// Reads and validates a data directory. Returns the catalogue with interventions sorted
+/// by id and steps in leidraad order, or every problem found.
+pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let taxonomy_path = dir.join("taxonomy.toml");
+    let taxonomy: Option<Taxonomy> = parse_toml(&taxonomy_path, &mut problems);
+
+    let mut interventions = Vec::new();
+    let records_dir = dir.join("interventions");
+    for path in toml_files(&records_dir, &mut problems) {
+        if let Some(record) = parse_toml::<Intervention>(&path, &mut problems) {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            if record.id != stem {
+                problems.push(Problem::new(
+                    display(&path),
+                    "id",
+                    format!(
+                        "the id \"{}\" must equal the file name \"{stem}\"",
+                        record.id
+                    ),
+                ));
+            }
+            interventions.push((display(&path), record));
+        }
+    }
+
+    let mut steps = Vec::new();
+    let steps_dir = dir.join("steps");
+    for path in toml_files(&steps_dir, &mut problems) {
+        if let Some(step) = parse_toml::<StepGuide>(&path, &mut problems) {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            if step.step != stem {
+                problems.push(Problem::new(
+                    display(&path),
+                    "step",
+                    format!(
+                        "the step \"{}\" must equal the file name \"{stem}\"",
+                        step.step
+                    ),
+                ));
+            }
+            steps.push((display(&path), step));
+        }
+    }
+
+    let Some(taxonomy) = taxonomy else {
+        return Err(problems);
+    };
+    problems.extend(check_taxonomy(&display(&taxonomy_path), &taxonomy));
+    let vocab = Vocabulary::new(&taxonomy);
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (file, record) in &interventions {
+        if let Some(first) = seen.insert(record.id.clone(), file.clone()) {
+            problems.push(Problem::new(
+                file.clone(),
+                "id",
+                format!("the id \"{}\" is used twice (also in {first})", record.id),
+            ));
+        }
+        problems.extend(
+            check_intervention(&vocab, record)
+                .into_iter()
+                .map(|(field, message)| Problem::new(file.clone(), field, message)),
+        );
+    }
+    let ids: BTreeSet<&str> = interventions.iter().map(|(_, r)| r.id.as_str()).collect();
+    let steps_dir_name = display(&steps_dir);
+    for wanted in STEP_ORDER {
+        if !steps.iter().any(|(_, s)| s.step == wanted) {
+            problems.push(Problem::new(
+                steps_dir_name.clone(),
+                wanted,
+                format!("the file {wanted}.toml for step {wanted} is missing"),
+            ));
+        }
+    }
+    for (file, step) in &steps {
+        problems.extend(
+            check_step(&vocab, &ids, step)
+                .into_iter()
+                .map(|(field, message)| Problem::new(file.clone(), field, message)),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut interventions: Vec<Intervention> = interventions.into_iter().map(|(_, r)| r).collect();
+    interventions.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut steps: Vec<StepGuide> = steps.into_iter().map(|(_, s)| s).collect();
+    steps.sort_by_key(|s| STEP_ORDER.iter().position(|w| *w == s.step));
+    Ok(Catalogue {
+        taxonomy,
+        interventions,
+        steps,
+    })
+}
+
+/// Parses a pack (the JSON printed by `keuzehulp list --json`) and validates every record
+/// against `taxonomy`. Problems name the file, the record's id and the field.
+pub fn load_pack(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Pack, Vec<Problem>> {
+    let file = display(path);
+    let pack: Pack = match serde_json::from_str(text) {
+        Ok(pack) => pack,
+        Err(err) => {
+            let field = format!("{}:{}", err.line(), err.column());
+            return Err(vec![Problem::new(
+                file,
+                field,
+                format!("not a valid pack: {err}"),
+            )]);
+        }
+    };
+    let problems = check_pack(&file, &pack, taxonomy);
+    if problems.is_empty() {
+        Ok(pack)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Validates the records of an already parsed pack.
+pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(format) = &pack.format
+        && format != "keuzehulp-pack"
+    {
+        problems.push(Problem::new(
+            file,
+            "format",
+            format!("\"{format}\" is not \"keuzehulp-pack\""),
+        ));
+    }
+    if let Some(version) = pack.version
+        && version != 1
+    {
+        problems.push(Problem::new(
+            file,
+            "version",
+            format!("pack version {version} is not supported (this program reads version 1)"),
+        ));
+    }
+    let vocab = Vocabulary::new(taxonomy);
+    let mut seen = BTreeSet::new();
+    for (index, record) in pack.interventions.iter().enumerate() {
+        let label = if record.id.is_empty() {
+            format!("interventions[{index}]")
+        } else {
+            format!("interventions[{index}] (id \"{}\")", record.id)
+        };
+        if !seen.insert(record.id.as_str()) {
+            problems.push(Problem::new(
+                file,
+                format!("{label}.id"),
+                format!("the id \"{}\" occurs twice", record.id),
+            ));
+        }
+        for (field, message) in check_intervention(&vocab, record) {
+            problems.push(Problem::new(file, format!("{label}.{field}"), message));
+        }
+    }
+    problems
+}
+
+/// The taxonomy's slugs, for quick membership tests and helpful messages.
+struct Vocabulary<'a> {
+    taxonomy: &'a Taxonomy,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn new(taxonomy: &'a Taxonomy) -> Self {
+        Vocabulary { taxonomy }
+    }
+
+    fn check(&self, field: &str, terms: &[Term], value: &str, out: &mut Vec<(String, String)>) {
+        if !terms.iter().any(|t| t.id == value) {
+            let allowed: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
+            out.push((
+                field.to_string(),
+                format!(
+                    "\"{value}\" is not allowed; allowed: {}",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+
+    fn check_list(
+        &self,
+        field: &str,
+        terms: &[Term],
+        values: &[String],
+        min: usize,
+        out: &mut Vec<(String, String)>,
+    ) {
+        if values.len() < min {
+            out.push((field.to_string(), "needs at least one value".to_string()));
+        }
+        let mut seen = BTreeSet::new();
+        for value in values {
+            self.check(field, terms, value, out);
+            if !seen.insert(value) {
+                out.push((field.to_string(), format!("\"{value}\" is listed twice")));
+            }
+        }
+    }
+
+    fn check_sources(&self, field: &str, sources: &[SourceRef], out: &mut Vec<(String, String)>) {
+        if sources.is_empty() {
+            out.push((field.to_string(), "needs at least one source".to_string()));
+        }
+        for source in sources {
+            if !self
+                .taxonomy
+                .documents
+                .iter()
+                .any(|d| d.id == source.document)
+            {
+                let allowed: Vec<&str> = self
+                    .taxonomy
+                    .documents
+                    .iter()
+                    .map(|d| d.id.as_str())
+                    .collect();
+                out.push((
+                    format!("{field}.document"),
+                    format!(
+                        "\"{}\" is not a known document; allowed: {}",
+                        source.document,
+                        allowed.join(", ")
+                    ),
+                ));
+            }
+            if source.section.trim().is_empty() {
+                out.push((format!("{field}.section"), "is empty".to_string()));
+            }
+        }
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let ok_len = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.len() != 3 || !ok_len(parts[0], 4) || !ok_len(parts[1], 2) || !ok_len(parts[2], 2) {
+        return false;
+    }
+    let month: u32 = parts[1].parse().unwrap_or(0);
+    let day: u32 = parts[2].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+fn check_text(field: &str, value: &str, out: &mut Vec<(String, String)>) {
+    if value.trim().is_empty() {
+        out.push((field.to_string(), "is empty".to_string()));
+    }
+}
+
+fn check_known_text(field: &str, value: &Option<String>, out: &mut Vec<(String, String)>) {
+    if let Some(text) = value
+        && text.trim().is_empty()
+    {
+        out.push((
+            field.to_string(),
+            "is empty; write \"onbekend\" when no source gives it".to_string(),
+        ));
+    }
+}
+
+/// Checks one record; returns (field, message) pairs.
+fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, String)> {
+    let t = vocab.taxonomy;
+    let mut out = Vec::new();
+    if !is_slug(&r.id) {
+        out.push((
+            "id".into(),
+            format!(
+                "\"{}\" is not a slug (lower-case letters, digits and single hyphens)",
+                r.id
+            ),
+        ));
+    }
+    check_text("name", &r.name, &mut out);
+    check_text("summary", &r.summary, &mut out);
+    for (i, alias) in r.aliases.iter().enumerate() {
+        check_text(&format!("aliases[{i}]"), alias, &mut out);
+    }
+    check_known_text("benefits", &r.benefits, &mut out);
+    check_known_text("involves", &r.involves, &mut out);
+    check_known_text("time", &r.time, &mut out);
+    check_known_text("cost", &r.cost, &mut out);
+    check_known_text("privacy", &r.privacy, &mut out);
+    check_known_text("url", &r.url, &mut out);
+    if let Some(url) = &r.url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        out.push((
+            "url".into(),
+            format!("\"{url}\" is not a web address (http:// or https://)"),
+        ));
+    }
+    if let Some(names) = &r.developed_by {
+        if names.is_empty() {
+            out.push((
+                "developed_by".into(),
+                "is an empty list; write \"onbekend\" when no source names a developer".into(),
+            ));
+        }
+        for (i, name) in names.iter().enumerate() {
+            check_text(&format!("developed_by[{i}]"), name, &mut out);
+        }
+    }
+    vocab.check("kind", &t.kinds, &r.kind, &mut out);
+    vocab.check("time_class", &t.time_classes, &r.time_class, &mut out);
+    vocab.check("cost_class", &t.cost_classes, &r.cost_class, &mut out);
+    if r.time.is_none() && r.time_class != "onbekend" {
+        out.push((
+            "time_class".into(),
+            format!("is \"{}\" but no time is given", r.time_class),
+        ));
+    }
+    vocab.check_list("levels", &t.levels, &r.levels, 1, &mut out);
+    vocab.check_list("steps", &t.steps, &r.steps, 1, &mut out);
+    vocab.check_list("roles", &t.roles, &r.roles, 1, &mut out);
+    vocab.check_list("themes", &t.themes, &r.themes, 1, &mut out);
+    vocab.check_list("sectors", &t.sectors, &r.sectors, 1, &mut out);
+    vocab.check_list("risk_groups", &t.risk_groups, &r.risk_groups, 0, &mut out);
+    vocab.check(
+        "evidence.level",
+        &t.evidence_levels,
+        &r.evidence.level,
+        &mut out,
+    );
+    check_known_text("evidence.basis", &r.evidence.basis, &mut out);
+    if matches!(r.evidence.level.as_str(), "effectief" | "onderbouwd")
+        && r.evidence.references.is_empty()
+    {
+        out.push((
+            "evidence.references".into(),
+            format!(
+                "evidence level \"{}\" needs at least one reference",
+                r.evidence.level
+            ),
+        ));
+    }
+    for (i, reference) in r.evidence.references.iter().enumerate() {
+        check_text(&format!("evidence.references[{i}]"), reference, &mut out);
+    }
+    vocab.check_sources("sources", &r.sources, &mut out);
+    if !is_date(&r.last_reviewed) {
+        out.push((
+            "last_reviewed".into(),
+            format!("\"{}\" is not a date (YYYY-MM-DD)", r.last_reviewed),
+        ));
+    }
+    out
+}
+
+fn check_findings(
+    vocab: &Vocabulary<'_>,
+    name: &str,
+    findings: &[Finding],
+    out: &mut Vec<(String, String)>,
+) {
+    for (i, finding) in findings.iter().enumerate() {
+        check_text(&format!("{name}[{i}].heading"), &finding.heading, out);
+        check_text(&format!("{name}[{i}].text"), &finding.text, out);
+        vocab.check_sources(&format!("{name}[{i}].sources"), &finding.sources, out);
+    }
+}
+
+fn check_step(
+    vocab: &Vocabulary<'_>,
+    ids: &BTreeSet<&str>,
+    s: &StepGuide,
+) -> Vec<(String, String)> {
+    let t = vocab.taxonomy;
+    let mut out = Vec::new();
+    vocab.check("step", &t.steps, &s.step, &mut out);
+    check_text("title", &s.title, &mut out);
+    check_text("summary", &s.summary, &mut out);
+    for id in &s.good_practices {
+        if !ids.contains(id.as_str()) {
+            out.push((
+                "good_practices".into(),
+                format!("\"{id}\" is not the id of an intervention"),
+            ));
+        }
+    }
+    if s.why.is_empty() {
+        out.push(("why".into(), "needs at least one finding".into()));
+    }
+    check_findings(vocab, "why", &s.why, &mut out);
+    check_findings(vocab, "rationale", &s.rationale, &mut out);
+    for role in &t.roles {
+        let count = s.advice.iter().filter(|a| a.role == role.id).count();
+        if count != 1 {
+            out.push((
+                "advice".into(),
+                format!(
+                    "needs exactly one advice for role \"{}\", found {count}",
+                    role.id
+                ),
+            ));
+        }
+    }
+    for (i, advice) in s.advice.iter().enumerate() {
+        let field = format!("advice[{i}]");
+        vocab.check(&format!("{field}.role"), &t.roles, &advice.role, &mut out);
+        check_text(&format!("{field}.audience"), &advice.audience, &mut out);
+        if advice.items.is_empty() {
+            out.push((format!("{field}.items"), "needs at least one item".into()));
+        }
+        for (j, item) in advice.items.iter().enumerate() {
+            check_text(&format!("{field}.items[{j}]"), item, &mut out);
+        }
+        for id in &advice.interventions {
+            if !ids.contains(id.as_str()) {
+                out.push((
+                    format!("{field}.interventions"),
+                    format!("\"{id}\" is not the id of an intervention"),
+                ));
+            }
+        }
+        vocab.check_sources(&format!("{field}.sources"), &advice.sources, &mut out);
+    }
+    out
+}
+
+fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let lists: [(&str, &[Term]); 10] = [
+        ("levels", &t.levels),
+        ("steps", &t.steps),
+        ("roles", &t.roles),
+        ("themes", &t.themes),
+        ("sectors", &t.sectors),
+        ("risk_groups", &t.risk_groups),
+        ("evidence_levels", &t.evidence_levels),
+        ("kinds", &t.kinds),
+        ("cost_classes", &t.cost_classes),
+        ("time_classes", &t.time_classes),
+    ];
+    for (name, terms) in lists {
+        let mut seen = BTreeSet::new();
+        for term in terms {
+            if !seen.insert(term.id.as_str()) {
+                problems.push(Problem::new(
+                    file,
+                    name,
+                    format!("\"{}\" is defined twice", term.id),
+                ));
+            }
+            if term.label.trim().is_empty() || term.label_en.trim().is_empty() {
+                problems.push(Problem::new(
+                    file,
+                    format!("{name}.{}", term.id),
+                    "needs a Dutch and an English label",
+                ));
+            }
+        }
+    }
+    for sector in &t.sectors {
+        if let Some(parent) = &sector.parent
+            && !t
+                .sectors
+                .iter()
+                .any(|s| &s.id == parent && s.parent.is_none())
+        {
+            problems.push(Problem::new(
+                file,
+                format!("sectors.{}.parent", sector.id),
+                format!("\"{parent}\" is not a top-level sector"),
+            ));
+        }
+    }
+    for level in &t.evidence_levels {
+        if level.rank.is_none() {
+            problems.push(Problem::new(
+                file,
+                format!("evidence_levels.{}.rank", level.id),
+                "is missing",
+            ));
+        }
+    }
+    for wanted in STEP_ORDER {
+        if !t.steps.iter().any(|s| s.id == wanted) {
+            problems.push(Problem::new(
+                file,
+                "steps",
+                format!("step \"{wanted}\" is missing"),
+            ));
+        }
+    }
+    for (name, wanted) in [
+        ("cost_classes", "onbekend"),
+        ("time_classes", "onbekend"),
+        ("evidence_levels", "onbekend"),
+    ] {
+        let terms = lists
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| *t)
+            .unwrap_or(&[]);
+        if !terms.iter().any(|t| t.id == wanted) {
+            problems.push(Problem::new(
+                file,
+                name,
+                format!("\"{wanted}\" must be defined"),
+            ));
+        }
+    }
+    problems
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn toml_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(Problem::new(
+                display(dir),
+                "-",
+                format!("cannot read the folder: {err}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            problems.push(Problem::new(
+                display(path),
+                "-",
+                format!("cannot read the file: {err}"),
+            ));
+            return None;
+        }
+    };
+    match toml::from_str::<T>(&text) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let place = match err.span() {
+                Some(span) => {
+                    let (line, col) = line_col(&text, span.start);
+                    format!("{line}:{col}")
+                }
+                None => "-".to_string(),
+            };
+            let message = err.message().trim().to_string();
+            problems.push(Problem::new(display(path), place, message));
+            None
+        }
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}

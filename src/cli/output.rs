@@ -1,0 +1,186 @@
+//! Output of the command line: text for people, JSON with `--json`. Everything is gathered
+//! in memory and written at the end, so a closed pipe (`keuzehulp list | head`) ends the
+//! program quietly instead of with a panic.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::catalogue::{Catalogue, Intervention, Taxonomy, Term};
+use crate::error::{Error, Result};
+
+/// Collected output of one command.
+#[derive(Debug, Default)]
+pub struct Out {
+    json: bool,
+    text: String,
+}
+
+const NOT_KNOWN: &str = "niet bekend";
+
+impl Out {
+    /// Output in JSON (`true`) or text.
+    pub fn new(json: bool) -> Self {
+        Out {
+            json,
+            text: String::new(),
+        }
+    }
+
+    /// What has been written so far.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn put_json<T: Serialize>(&mut self, value: &T) -> Result<()> {
+        self.text.push_str(&serde_json::to_string_pretty(value)?);
+        self.text.push('\n');
+        Ok(())
+    }
+
+    /// `keuzehulp list`.
+    pub fn list(&mut self, catalogue: &Catalogue) -> Result<()> {
+        if self.json {
+            return self.put_json(&catalogue.to_pack());
+        }
+        let width = catalogue
+            .interventions
+            .iter()
+            .map(|i| i.id.len())
+            .max()
+            .unwrap_or(0);
+        for record in &catalogue.interventions {
+            let _ = writeln!(
+                self.text,
+                "{:width$}  {}  [{}; stap {}]",
+                record.id,
+                record.name,
+                record.levels.join(", "),
+                record.steps.join(", "),
+            );
+        }
+        let _ = writeln!(
+            self.text,
+            "\n{} interventies (catalogus {})",
+            catalogue.interventions.len(),
+            catalogue.version()
+        );
+        Ok(())
+    }
+
+    /// `keuzehulp show ID`.
+    pub fn show(&mut self, r: &Intervention, taxonomy: &Taxonomy) -> Result<()> {
+        if self.json {
+            return self.put_json(r);
+        }
+        let known = |v: &Option<String>| v.clone().unwrap_or_else(|| NOT_KNOWN.to_string());
+        let labels = |terms: &[Term], ids: &[String]| -> String {
+            if ids.is_empty() {
+                return "—".into();
+            }
+            ids.iter()
+                .map(|id| {
+                    terms
+                        .iter()
+                        .find(|t| &t.id == id)
+                        .map_or(id.clone(), |t| t.label.clone())
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let label = |terms: &[Term], id: &str| labels(terms, &[id.to_string()]);
+        let t = &mut self.text;
+        let _ = writeln!(t, "{}  ({})", r.name, r.id);
+        if !r.aliases.is_empty() {
+            let _ = writeln!(t, "Ook bekend als: {}", r.aliases.join("; "));
+        }
+        let _ = writeln!(t, "Soort: {}\n", label(&taxonomy.kinds, &r.kind));
+        let _ = writeln!(t, "{}\n", r.summary);
+        for (heading, value) in [
+            ("Wat je eraan hebt", known(&r.benefits)),
+            ("Wat het inhoudt", known(&r.involves)),
+            ("Hoeveel tijd het kost", known(&r.time)),
+            ("Kosten", known(&r.cost)),
+            ("Privacy", known(&r.privacy)),
+        ] {
+            let _ = writeln!(t, "{heading}: {value}");
+        }
+        let _ = writeln!(
+            t,
+            "\nBewijs: {} — {}",
+            label(&taxonomy.evidence_levels, &r.evidence.level),
+            known(&r.evidence.basis)
+        );
+        for reference in &r.evidence.references {
+            let _ = writeln!(t, "  - {reference}");
+        }
+        let developers = r
+            .developed_by
+            .as_ref()
+            .map_or(NOT_KNOWN.to_string(), |d| d.join("; "));
+        let _ = writeln!(t, "\nOntwikkeld door: {developers}");
+        let _ = writeln!(t, "Website: {}", known(&r.url));
+        let _ = writeln!(t, "Niveau: {}", labels(&taxonomy.levels, &r.levels));
+        let _ = writeln!(t, "Stappen: {}", r.steps.join(", "));
+        let _ = writeln!(t, "Voor: {}", labels(&taxonomy.roles, &r.roles));
+        let _ = writeln!(t, "Thema's: {}", labels(&taxonomy.themes, &r.themes));
+        let _ = writeln!(t, "Sectoren: {}", labels(&taxonomy.sectors, &r.sectors));
+        let _ = writeln!(
+            t,
+            "Risicogroepen: {}",
+            labels(&taxonomy.risk_groups, &r.risk_groups)
+        );
+        let _ = writeln!(t, "\nBronnen:");
+        for source in &r.sources {
+            let title = taxonomy
+                .documents
+                .iter()
+                .find(|d| d.id == source.document)
+                .map_or(source.document.as_str(), |d| d.title.as_str());
+            let _ = writeln!(t, "  - {title} — {}", source.section);
+        }
+        let _ = writeln!(t, "Laatst gecontroleerd: {}", r.last_reviewed);
+        Ok(())
+    }
+
+    /// `keuzehulp validate PATH` succeeded.
+    pub fn valid(&mut self, path: &Path, count: usize) -> Result<()> {
+        if self.json {
+            return self.put_json(&json!({ "valid": true, "path": path, "interventions": count }));
+        }
+        let _ = writeln!(
+            self.text,
+            "{} is geldig: {count} interventies",
+            path.display()
+        );
+        Ok(())
+    }
+
+    /// Writes the output; a closed stdout is not an error.
+    pub fn finish(self) -> ExitCode {
+        let mut stdout = std::io::stdout().lock();
+        match stdout
+            .write_all(self.text.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        }
+    }
+
+    /// Reports `err` on stderr (as `{"error": {code, message}}` with `--json`) and fails.
+    pub fn fail(self, err: &Error) -> ExitCode {
+        let message = if self.json {
+            json!({ "error": { "code": err.code(), "message": err.to_string() } }).to_string()
+        } else {
+            format!("keuzehulp: {err}")
+        };
+        let _ = writeln!(std::io::stderr().lock(), "{message}");
+        ExitCode::FAILURE
+    }
+}

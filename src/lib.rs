@@ -1,0 +1,13 @@
+//! Keuzehulp's core: the catalogue of interventions against psychosocial workload, and
+//! every rule for choosing among them. The command-line program (`src/main.rs`) and the
+//! desktop shell (`src-tauri/`) are thin faces over [`Keuzehulp`]; see ARCHITECTURE.md.
+
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod catalogue;
+pub mod cli;
+pub mod error;
+
+pub use app::{CatalogueSummary, Keuzehulp, default_data_dir};
+pub use error::{Error, Result};

@@ -1,0 +1,82 @@
+// Starts tauri-driver (which starts Debian's WebKitWebDriver) and opens a WebDriver session
+// on the real desktop binary. Each test gets its own data directory and app instance.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir, homedir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Builder, By, until } from "selenium-webdriver";
+
+export { By, until };
+
+const app = process.env.KEUZEHULP_APP;
+const cli = process.env.KEUZEHULP_CLI;
+export const outDir = process.env.E2E_OUT ?? join(tmpdir(), "keuzehulp-e2e");
+if (!app || !cli) throw new Error("set KEUZEHULP_APP and KEUZEHULP_CLI (scripts/test.sh does)");
+
+/** Runs the command-line program and parses its JSON output. */
+export function cliJson(...args) {
+  return JSON.parse(execFileSync(cli, [...args, "--json"], { encoding: "utf8" }));
+}
+
+function driverBinary() {
+  const local = join(homedir(), ".cargo", "bin", "tauri-driver");
+  try {
+    execFileSync(local, ["--help"], { stdio: "ignore" });
+    return local;
+  } catch {
+    return "tauri-driver";
+  }
+}
+
+async function waitForPort(port, deadlineMs) {
+  const end = Date.now() + deadlineMs;
+  while (Date.now() < end) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(100);
+  }
+  throw new Error(`tauri-driver did not answer on port ${port}`);
+}
+
+let nextPort = 4444 + (process.pid % 1000) * 2;
+
+/** Starts the app; returns { driver, dataDir, stop() }. */
+export async function launch() {
+  const port = nextPort;
+  const nativePort = nextPort + 1;
+  nextPort += 2;
+  const dataDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-data-"));
+  const driverProc = spawn(driverBinary(), ["--port", String(port), "--native-port", String(nativePort)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, KEUZEHULP_DATA_DIR: dataDir },
+  });
+  await waitForPort(port, 20_000);
+  const driver = await new Builder()
+    .usingServer(`http://127.0.0.1:${port}/`)
+    .withCapabilities({ browserName: "wry", "tauri:options": { application: app } })
+    .build();
+  return {
+    driver,
+    dataDir,
+    async stop() {
+      try {
+        await driver.quit();
+      } finally {
+        driverProc.kill();
+      }
+    },
+  };
+}
+
+/** Saves a screenshot as evidence under the test output directory. */
+export async function screenshot(driver, name) {
+  const png = await driver.takeScreenshot();
+  const file = join(outDir, `${name}.png`);
+  writeFileSync(file, png, "base64");
+  return file;
+}

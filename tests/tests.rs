@@ -1,0 +1,11 @@
+//! The integration tests of the core and the `keuzehulp` command line, in one binary.
+
+// Helpers: running the CLI, temporary data directories, copies of data/.
+mod util;
+
+// The bundled catalogue: required records, fields, steps, taxonomy use.
+mod catalogue;
+// Validation of broken catalogue directories and packs, and the pack round trip.
+mod validate;
+// The command-line contract: usage errors, data directory errors, list and show.
+mod cli;
