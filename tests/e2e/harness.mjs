@@ -1,7 +1,7 @@
 // Starts tauri-driver (which starts Debian's WebKitWebDriver) and opens a WebDriver session
 // on the real desktop binary. Each test gets its own data directory and app instance.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -51,8 +51,10 @@ export async function launch() {
   const nativePort = nextPort + 1;
   nextPort += 2;
   const dataDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-data-"));
+  mkdirSync(outDir, { recursive: true });
+  const log = openSync(join(outDir, `tauri-driver-${port}.log`), "a");
   const driverProc = spawn(driverBinary(), ["--port", String(port), "--native-port", String(nativePort)], {
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", log, log],
     env: { ...process.env, KEUZEHULP_DATA_DIR: dataDir },
   });
   await waitForPort(port, 20_000);
