@@ -20,15 +20,12 @@ fn main() {
     println!("cargo::rerun-if-changed=src/catalogue/model.rs");
     println!("cargo::rerun-if-changed=src/catalogue/validate.rs");
     let catalogue = load_or_fail(Path::new("data"));
-    let json = serde_json::to_string(&catalogue)
-        .unwrap_or_else(|err| fail(&format!("cannot serialise the catalogue: {err}")));
+    let json =
+        serde_json::to_string(&catalogue).unwrap_or_else(|err| fail(&format!("cannot serialise the catalogue: {err}")));
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
     let out = Path::new(&out_dir);
     write(&out.join("catalogue.json"), &json);
-    write(
-        &out.join("catalogue.hash"),
-        &format!("{:016x}", fnv1a(json.as_bytes())),
-    );
+    write(&out.join("catalogue.hash"), &format!("{:016x}", fnv1a(json.as_bytes())));
 }
 
 /// Loads `data/`, or prints every problem and stops the build.
@@ -36,10 +33,7 @@ fn load_or_fail(dir: &Path) -> model::Catalogue {
     match validate::load_dir(dir) {
         Ok(catalogue) => catalogue,
         Err(problems) => {
-            eprintln!(
-                "The catalogue in data/ is not valid ({} problem(s)):",
-                problems.len()
-            );
+            eprintln!("The catalogue in data/ is not valid ({} problem(s)):", problems.len());
             for problem in &problems {
                 eprintln!("{problem}");
             }
@@ -50,9 +44,7 @@ fn load_or_fail(dir: &Path) -> model::Catalogue {
 
 /// FNV-1a, 64 bits: a stable content hash without another build dependency.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn write(path: &Path, text: &str) {

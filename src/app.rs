@@ -6,8 +6,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::catalogue::{self, Catalogue, Intervention};
+use std::cell::OnceCell;
+
+use crate::catalogue::{self, Catalogue, Intervention, Pack, StepGuide, Taxonomy, validate};
 use crate::error::{Error, Result};
+use crate::search::analysis::Analyzer;
+use crate::search::{Filters, SearchIndex, SearchResult};
+use crate::store::{ImportReport, Store};
 
 /// The environment variable that overrides the default data directory.
 pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
@@ -18,19 +23,31 @@ pub fn default_data_dir() -> Result<PathBuf> {
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
         return Ok(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("nl", "Keuzehulp", "keuzehulp")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .ok_or_else(|| Error::DataDir {
+    directories::ProjectDirs::from("nl", "Keuzehulp", "keuzehulp").map(|dirs| dirs.data_dir().to_path_buf()).ok_or_else(
+        || Error::DataDir {
             path: PathBuf::from("~"),
             reason: "er is geen thuismap gevonden; geef een map op met --data-dir".into(),
-        })
+        },
+    )
 }
 
-/// An open Keuzehulp: a usable data directory and the catalogue.
-#[derive(Debug)]
+/// An open Keuzehulp: a usable data directory, the store, the catalogue, and (opened on
+/// first use) the search index.
 pub struct Keuzehulp {
     data_dir: PathBuf,
-    catalogue: Catalogue,
+    /// Taxonomy and leidraad steps (bundled); the records live in the store.
+    bundled: Catalogue,
+    store: Store,
+    records: OnceCell<Vec<Intervention>>,
+    analyzer: OnceCell<Analyzer>,
+    index: Option<SearchIndex>,
+    notices: Vec<String>,
+}
+
+impl std::fmt::Debug for Keuzehulp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keuzehulp").field("data_dir", &self.data_dir).finish()
+    }
 }
 
 /// What the start screen shows about the catalogue.
@@ -63,13 +80,22 @@ pub struct MatrixCell {
 }
 
 impl Keuzehulp {
-    /// Opens Keuzehulp with its data in `data_dir`, creating the directory if needed.
-    /// Fails with an error naming the directory when it cannot be read or written.
+    /// Opens Keuzehulp with its data in `data_dir`, creating the directory if needed and
+    /// loading the bundled catalogue into the store when it is new or changed. Fails with an
+    /// error naming the directory when it cannot be read or written.
     pub fn open(data_dir: &Path) -> Result<Self> {
         prepare_data_dir(data_dir)?;
+        let bundled = catalogue::bundled()?;
+        let mut store = Store::open(data_dir)?;
+        store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
         Ok(Keuzehulp {
             data_dir: data_dir.to_path_buf(),
-            catalogue: catalogue::bundled()?,
+            bundled,
+            store,
+            records: OnceCell::new(),
+            analyzer: OnceCell::new(),
+            index: None,
+            notices: Vec::new(),
         })
     }
 
@@ -78,34 +104,56 @@ impl Keuzehulp {
         &self.data_dir
     }
 
-    /// The catalogue in use.
-    pub fn catalogue(&self) -> &Catalogue {
-        &self.catalogue
+    /// The fixed vocabulary.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.bundled.taxonomy
     }
 
-    /// Every intervention, sorted by id.
-    pub fn interventions(&self) -> &[Intervention] {
-        &self.catalogue.interventions
+    /// The leidraad's content per step.
+    pub fn steps(&self) -> &[StepGuide] {
+        &self.bundled.steps
+    }
+
+    /// Messages for the user about repairs done on the way (e.g. a rebuilt index); taken
+    /// once.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// Every intervention (bundled and imported), sorted by id.
+    pub fn interventions(&self) -> Result<&[Intervention]> {
+        if let Some(records) = self.records.get() {
+            return Ok(records);
+        }
+        let records = self.store.interventions()?;
+        Ok(self.records.get_or_init(|| records))
     }
 
     /// One intervention by id; an unknown id gives an error with the nearest id as hint.
     pub fn intervention(&self, id: &str) -> Result<&Intervention> {
-        self.catalogue
-            .get(id)
-            .ok_or_else(|| Error::UnknownIntervention {
-                id: id.to_string(),
-                hint: nearest_id(
-                    id,
-                    self.catalogue.interventions.iter().map(|i| i.id.as_str()),
-                )
+        let records = self.interventions()?;
+        records.iter().find(|r| r.id == id).ok_or_else(|| Error::UnknownIntervention {
+            id: id.to_string(),
+            hint: nearest_id(id, records.iter().map(|i| i.id.as_str()))
                 .map(|near| format!(" (bedoelt u \"{near}\"?)"))
                 .unwrap_or_default(),
-            })
+        })
+    }
+
+    /// The catalogue version of what is in the store.
+    pub fn version(&self) -> Result<String> {
+        Ok(catalogue::version_of(self.interventions()?, &self.store.catalogue_hash()?))
+    }
+
+    /// Every intervention as a pack (the `list --json` output).
+    pub fn pack(&self) -> Result<Pack> {
+        Ok(catalogue::pack_of(self.interventions()?, self.version()?))
     }
 
     /// Counts for the start screen.
-    pub fn summary(&self) -> CatalogueSummary {
-        let taxonomy = &self.catalogue.taxonomy;
+    pub fn summary(&self) -> Result<CatalogueSummary> {
+        let records = self.interventions()?;
+        let taxonomy = &self.bundled.taxonomy;
         let matrix = taxonomy
             .levels
             .iter()
@@ -116,8 +164,7 @@ impl Keuzehulp {
                     .iter()
                     .map(|step| MatrixCell {
                         step: step.id.clone(),
-                        count: self
-                            .interventions()
+                        count: records
                             .iter()
                             .filter(|i| i.levels.contains(&level.id) && i.steps.contains(&step.id))
                             .count(),
@@ -125,42 +172,78 @@ impl Keuzehulp {
                     .collect(),
             })
             .collect();
-        CatalogueSummary {
-            count: self.interventions().len(),
-            version: self.catalogue.version(),
-            matrix,
+        Ok(CatalogueSummary { count: records.len(), version: self.version()?, matrix })
+    }
+
+    fn analyzer(&self) -> &Analyzer {
+        self.analyzer.get_or_init(|| Analyzer::new(catalogue_texts(&self.bundled.interventions)))
+    }
+
+    /// Searches the catalogue. Any text is accepted; filters are checked against the
+    /// taxonomy. The index is opened (and repaired if needed) on first use.
+    pub fn search(&mut self, text: &str, filters: &Filters, limit: usize) -> Result<SearchResult> {
+        filters.check(&self.bundled.taxonomy)?;
+        if self.index.is_none() {
+            let hash = self.store.catalogue_hash()?;
+            let analyzer = self.analyzer().clone();
+            let (index, rebuilt) = SearchIndex::open(&self.data_dir, &hash, analyzer, &self.bundled.taxonomy, || {
+                self.store.interventions()
+            })?;
+            if let Some(reason) = rebuilt {
+                self.notices.push(format!("zoekindex opnieuw opgebouwd: {reason}"));
+            }
+            self.index = Some(index);
+        }
+        match &self.index {
+            Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+            None => {
+                Err(Error::Index { path: self.data_dir.join(crate::search::INDEX_DIR), reason: "niet geopend".into() })
+            }
         }
     }
+
+    /// Imports a pack file: all records or none. The error names the file, record id and
+    /// field of every problem.
+    pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
+            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
+        let report = self.store.import(&pack)?;
+        self.records = OnceCell::new();
+        self.index = None;
+        Ok(report)
+    }
+}
+
+/// All the text of `records`, for the decompounding dictionary.
+fn catalogue_texts(records: &[Intervention]) -> impl Iterator<Item = &str> {
+    records.iter().flat_map(|r| {
+        [Some(&r.name), Some(&r.summary), r.benefits.as_ref(), r.involves.as_ref(), r.evidence.basis.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(r.aliases.iter().map(String::as_str))
+    })
 }
 
 /// Creates `dir` if missing and proves it can be written, leaving nothing behind.
 fn prepare_data_dir(dir: &Path) -> Result<()> {
-    let fail = |reason: String| Error::DataDir {
-        path: dir.to_path_buf(),
-        reason,
-    };
+    let fail = |reason: String| Error::DataDir { path: dir.to_path_buf(), reason };
     if dir.exists() && !dir.is_dir() {
         return Err(fail("dit is geen map".into()));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| fail(format!("de map kan niet worden aangemaakt ({e})")))?;
+    std::fs::create_dir_all(dir).map_err(|e| fail(format!("de map kan niet worden aangemaakt ({e})")))?;
     std::fs::read_dir(dir).map_err(|e| fail(format!("de map kan niet worden gelezen ({e})")))?;
     let probe = dir.join(format!(".schrijftest-{}", std::process::id()));
-    std::fs::write(&probe, b"")
-        .map_err(|e| fail(format!("er kan niet in de map worden geschreven ({e})")))?;
-    std::fs::remove_file(&probe)
-        .map_err(|e| fail(format!("een testbestand kan niet worden verwijderd ({e})")))?;
+    std::fs::write(&probe, b"").map_err(|e| fail(format!("er kan niet in de map worden geschreven ({e})")))?;
+    std::fs::remove_file(&probe).map_err(|e| fail(format!("een testbestand kan niet worden verwijderd ({e})")))?;
     Ok(())
 }
 
 /// The candidate closest to `wanted` by edit distance, if it is reasonably close.
 fn nearest_id<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (wanted.chars().count() / 3).max(2);
-    candidates
-        .map(|c| (edit_distance(wanted, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, c)| c)
+    candidates.map(|c| (edit_distance(wanted, c), c)).filter(|(d, _)| *d <= limit).min().map(|(_, c)| c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -171,11 +254,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(cur)
-            };
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(cur) };
             prev = cur;
         }
     }
@@ -190,10 +269,7 @@ mod tests {
     fn nearest_id_suggests_close_ids_only() {
         let ids = ["pico", "indialoog", "buddysysteem"];
         assert_eq!(nearest_id("picoo", ids.iter().copied()), Some("pico"));
-        assert_eq!(
-            nearest_id("in-dialoog", ids.iter().copied()),
-            Some("indialoog")
-        );
+        assert_eq!(nearest_id("in-dialoog", ids.iter().copied()), Some("indialoog"));
         assert_eq!(nearest_id("volkomen-anders", ids.iter().copied()), None);
     }
 }

@@ -44,6 +44,53 @@ pub enum Error {
     /// The catalogue built into the program could not be read (a build defect).
     #[error("de ingebouwde catalogus is onleesbaar: {0}")]
     Bundled(#[from] serde_json::Error),
+    /// The database could not be read or written.
+    #[error("de database {} gaf een fout: {source}", .path.display())]
+    Store {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's error.
+        source: rusqlite::Error,
+    },
+    /// The database was written by a newer Keuzehulp.
+    #[error(
+        "de database {} is gemaakt door een nieuwere versie van Keuzehulp (schema {found}; deze versie kent t/m {supported}). Werk Keuzehulp bij; het bestand is niet gewijzigd.",
+        .path.display()
+    )]
+    TooNew {
+        /// The database file.
+        path: PathBuf,
+        /// Its schema version.
+        found: u32,
+        /// The newest version this program knows.
+        supported: u32,
+    },
+    /// Stored data is damaged.
+    #[error("{} is beschadigd: {reason}", .path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The search index could not be built or read.
+    #[error("de zoekindex in {} werkt niet: {reason}", .path.display())]
+    Index {
+        /// The index directory.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// A value outside the taxonomy (a level, step, role, theme or sector).
+    #[error("onbekende {what} \"{value}\"; kies uit: {allowed}")]
+    UnknownValue {
+        /// What kind of value (Dutch, e.g. "stap").
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// The allowed values, comma-separated.
+        allowed: String,
+    },
     /// The command exists in the design but is not built yet.
     #[error("{0}: nog niet beschikbaar in deze versie van Keuzehulp")]
     NotYetAvailable(&'static str),
@@ -59,24 +106,28 @@ impl Error {
             Error::Read { .. } => "read",
             Error::Bundled(_) => "bundled_catalogue",
             Error::NotYetAvailable(_) => "not_yet_available",
+            Error::Store { .. } => "store",
+            Error::TooNew { .. } => "store_too_new",
+            Error::Damaged { .. } => "damaged",
+            Error::Index { .. } => "index",
+            Error::UnknownValue { .. } => "unknown_value",
         }
     }
 }
 
-fn count_problems(n: usize) -> String {
-    if n == 1 {
-        "1 probleem".into()
-    } else {
-        format!("{n} problemen")
+impl Error {
+    /// A database error at `path`.
+    pub fn store(path: &std::path::Path, source: rusqlite::Error) -> Self {
+        Error::Store { path: path.to_path_buf(), source }
     }
 }
 
+fn count_problems(n: usize) -> String {
+    if n == 1 { "1 probleem".into() } else { format!("{n} problemen") }
+}
+
 fn format_problems(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
 }
 
 /// The core's result type.

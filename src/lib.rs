@@ -8,6 +8,8 @@ pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod error;
+pub mod search;
+pub mod store;
 
 pub use app::{CatalogueSummary, Keuzehulp, default_data_dir};
 pub use error::{Error, Result};

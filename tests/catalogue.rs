@@ -47,36 +47,18 @@ const REQUIRED_IDS: &[&str] = &[
 fn the_bundled_catalogue_is_data_as_validated() {
     let bundled = catalogue::bundled().expect("bundled catalogue parses");
     let from_disk = validate::load_dir(&util::data_dir()).expect("data/ is valid");
-    assert_eq!(
-        bundled, from_disk,
-        "the binary bundles exactly what data/ holds"
-    );
+    assert_eq!(bundled, from_disk, "the binary bundles exactly what data/ holds");
 }
 
 #[test]
 fn every_required_intervention_exists_with_its_fields() {
     let catalogue = catalogue::bundled().expect("bundled");
-    assert!(
-        catalogue.interventions.len() >= 45,
-        "at least 45 records, found {}",
-        catalogue.interventions.len()
-    );
+    assert!(catalogue.interventions.len() >= 45, "at least 45 records, found {}", catalogue.interventions.len());
     for id in REQUIRED_IDS {
-        let r = catalogue
-            .get(id)
-            .unwrap_or_else(|| panic!("intervention {id} is missing"));
-        assert!(
-            !r.name.trim().is_empty() && !r.summary.trim().is_empty(),
-            "{id}: name and summary"
-        );
-        assert!(
-            !r.levels.is_empty() && !r.steps.is_empty() && !r.roles.is_empty(),
-            "{id}: levels, steps, roles"
-        );
-        assert!(
-            !r.themes.is_empty() && !r.sectors.is_empty(),
-            "{id}: themes and sectors"
-        );
+        let r = catalogue.get(id).unwrap_or_else(|| panic!("intervention {id} is missing"));
+        assert!(!r.name.trim().is_empty() && !r.summary.trim().is_empty(), "{id}: name and summary");
+        assert!(!r.levels.is_empty() && !r.steps.is_empty() && !r.roles.is_empty(), "{id}: levels, steps, roles");
+        assert!(!r.themes.is_empty() && !r.sectors.is_empty(), "{id}: themes and sectors");
         assert!(!r.sources.is_empty(), "{id}: sources");
         // Unknown facts are None (explicitly "onbekend" in the file); known ones are never blank.
         for (field, value) in [
@@ -98,13 +80,7 @@ fn every_required_intervention_exists_with_its_fields() {
 fn indialoog_is_found_under_its_old_name() {
     let catalogue = catalogue::bundled().expect("bundled");
     let r = catalogue.get("indialoog").expect("indialoog");
-    assert!(
-        r.aliases
-            .iter()
-            .any(|a| a.contains("Aanpak Organisatieklimaat")),
-        "aliases: {:?}",
-        r.aliases
-    );
+    assert!(r.aliases.iter().any(|a| a.contains("Aanpak Organisatieklimaat")), "aliases: {:?}", r.aliases);
 }
 
 #[test]
@@ -113,17 +89,8 @@ fn pmo_evidence_carries_the_studies_and_the_return_figure() {
     let r = catalogue.get("pmo-psychische-gezondheid").expect("pmo");
     assert_eq!(r.evidence.level, "effectief");
     let refs = r.evidence.references.join(" | ");
-    assert!(
-        refs.contains("Ketelaar") && refs.contains("Noben"),
-        "{refs}"
-    );
-    assert!(
-        r.evidence
-            .basis
-            .as_deref()
-            .unwrap_or_default()
-            .contains("11,18")
-    );
+    assert!(refs.contains("Ketelaar") && refs.contains("Noben"), "{refs}");
+    assert!(r.evidence.basis.as_deref().unwrap_or_default().contains("11,18"));
 }
 
 #[test]
@@ -132,25 +99,12 @@ fn every_record_cites_a_seed_document_that_exists() {
     let seeds = util::data_dir().join("../../shared/seeds");
     for document in &catalogue.taxonomy.documents {
         if seeds.is_dir() {
-            assert!(
-                seeds.join(&document.file).is_file(),
-                "seed {} exists",
-                document.file
-            );
+            assert!(seeds.join(&document.file).is_file(), "seed {} exists", document.file);
         }
     }
     for r in &catalogue.interventions {
         for s in &r.sources {
-            assert!(
-                catalogue
-                    .taxonomy
-                    .documents
-                    .iter()
-                    .any(|d| d.id == s.document),
-                "{}: {}",
-                r.id,
-                s.document
-            );
+            assert!(catalogue.taxonomy.documents.iter().any(|d| d.id == s.document), "{}: {}", r.id, s.document);
         }
     }
 }
@@ -163,28 +117,14 @@ fn every_step_has_advice_for_every_role_and_the_leidraad_speaks_where_it_should(
     for step in &catalogue.steps {
         for role in &catalogue.taxonomy.roles {
             let advice = step.advice.iter().find(|a| a.role == role.id);
-            let advice = advice
-                .unwrap_or_else(|| panic!("step {} has no advice for {}", step.step, role.id));
-            assert!(
-                !advice.items.is_empty(),
-                "step {} role {}: items",
-                step.step,
-                role.id
-            );
+            let advice = advice.unwrap_or_else(|| panic!("step {} has no advice for {}", step.step, role.id));
+            assert!(!advice.items.is_empty(), "step {} role {}: items", step.step, role.id);
         }
         assert!(!step.why.is_empty(), "step {}: why", step.step);
     }
     // The leidraad itself addresses employers at every step.
     for step in &catalogue.steps {
-        let werkgever = step
-            .advice
-            .iter()
-            .find(|a| a.role == "werkgever")
-            .expect("werkgever");
-        assert!(
-            werkgever.from_leidraad,
-            "step {}: the leidraad advises werkgevers",
-            step.step
-        );
+        let werkgever = step.advice.iter().find(|a| a.role == "werkgever").expect("werkgever");
+        assert!(werkgever.from_leidraad, "step {}: the leidraad advises werkgevers", step.step);
     }
 }

@@ -6,22 +6,12 @@ use crate::util::Cli;
 
 #[test]
 fn an_unknown_command_is_a_usage_error() {
-    Cli::new()
-        .cmd()
-        .arg("galaxy")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("Usage"));
+    Cli::new().cmd().arg("galaxy").assert().code(2).stderr(predicate::str::contains("Usage"));
 }
 
 #[test]
 fn an_unknown_flag_is_a_usage_error() {
-    Cli::new()
-        .cmd()
-        .args(["list", "--galaxy"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--galaxy"));
+    Cli::new().cmd().args(["list", "--galaxy"]).assert().code(2).stderr(predicate::str::contains("--galaxy"));
 }
 
 #[test]
@@ -31,15 +21,10 @@ fn a_data_dir_that_is_a_file_is_named_and_nothing_is_written() {
     std::fs::write(&file, "inhoud").expect("write");
     let mut cmd = assert_cmd::Command::cargo_bin("keuzehulp").expect("binary");
     cmd.arg("--data-dir").arg(&file).arg("list");
-    cmd.assert().failure().stderr(
-        predicate::str::contains(file.display().to_string())
-            .and(predicate::str::contains("geen map")),
-    );
-    assert_eq!(
-        std::fs::read_to_string(&file).expect("read"),
-        "inhoud",
-        "the file is untouched"
-    );
+    cmd.assert()
+        .failure()
+        .stderr(predicate::str::contains(file.display().to_string()).and(predicate::str::contains("geen map")));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "inhoud", "the file is untouched");
 }
 
 #[test]
@@ -49,21 +34,12 @@ fn a_data_dir_that_cannot_be_created_is_named() {
     std::fs::write(&file, "").expect("write");
     let impossible = file.join("sub");
     let mut cmd = assert_cmd::Command::cargo_bin("keuzehulp").expect("binary");
-    cmd.arg("--data-dir")
-        .arg(&impossible)
-        .arg("--json")
-        .arg("list");
+    cmd.arg("--data-dir").arg(&impossible).arg("--json").arg("list");
     let out = cmd.output().expect("runs");
     assert!(!out.status.success());
-    let err: serde_json::Value =
-        serde_json::from_slice(&out.stderr).expect("JSON error on stderr with --json");
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).expect("JSON error on stderr with --json");
     assert_eq!(err["error"]["code"], "data_dir");
-    assert!(
-        err["error"]["message"]
-            .as_str()
-            .unwrap_or_default()
-            .contains(&impossible.display().to_string())
-    );
+    assert!(err["error"]["message"].as_str().unwrap_or_default().contains(&impossible.display().to_string()));
 }
 
 #[test]
@@ -74,10 +50,7 @@ fn list_prints_every_intervention() {
     assert!(items.len() >= 45);
     let text = cli.cmd().arg("list").output().expect("runs");
     let text = String::from_utf8(text.stdout).expect("utf-8");
-    assert!(
-        text.contains("pmo-psychische-gezondheid")
-            && text.contains(&format!("{} interventies", items.len()))
-    );
+    assert!(text.contains("pmo-psychische-gezondheid") && text.contains(&format!("{} interventies", items.len())));
 }
 
 #[test]
@@ -87,10 +60,7 @@ fn show_prints_a_record_with_unknowns_as_niet_bekend() {
     assert_eq!(value["id"], "pico");
     let text = cli.cmd().args(["show", "pico"]).output().expect("runs");
     let text = String::from_utf8(text.stdout).expect("utf-8");
-    assert!(
-        text.contains("Wat je eraan hebt:") && text.contains("Privacy:"),
-        "{text}"
-    );
+    assert!(text.contains("Wat je eraan hebt:") && text.contains("Privacy:"), "{text}");
     if value["privacy"].is_null() {
         assert!(text.contains("Privacy: niet bekend"), "{text}");
     }
@@ -103,20 +73,12 @@ fn show_with_an_unknown_id_names_it_and_suggests_the_nearest() {
         .args(["show", "picoo"])
         .assert()
         .code(1)
-        .stderr(
-            predicate::str::contains("\"picoo\"")
-                .and(predicate::str::contains("bedoelt u \"pico\"")),
-        );
+        .stderr(predicate::str::contains("\"picoo\"").and(predicate::str::contains("bedoelt u \"pico\"")));
 }
 
 #[test]
 fn commands_not_built_yet_say_so_and_fail() {
     for args in [&["tree"][..], &["backup", "list"][..]] {
-        Cli::new()
-            .cmd()
-            .args(args)
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains("nog niet beschikbaar"));
+        Cli::new().cmd().args(args).assert().failure().stderr(predicate::str::contains("nog niet beschikbaar"));
     }
 }

@@ -9,3 +9,7 @@ mod catalogue;
 mod validate;
 // The command-line contract: usage errors, data directory errors, list and show.
 mod cli;
+// Search: Dutch queries, odd input, filters, facets, index repair.
+mod search;
+// Importing catalogue packs into the store.
+mod import;

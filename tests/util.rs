@@ -11,28 +11,20 @@ pub struct Cli {
 
 impl Cli {
     pub fn new() -> Self {
-        Cli {
-            data: tempfile::tempdir().expect("temp dir"),
-        }
+        Cli { data: tempfile::tempdir().expect("temp dir") }
     }
 
     /// A command with `--data-dir` set to this test's directory.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("keuzehulp").expect("binary built");
-        cmd.env_remove("KEUZEHULP_DATA_DIR")
-            .arg("--data-dir")
-            .arg(self.data.path());
+        cmd.env_remove("KEUZEHULP_DATA_DIR").arg("--data-dir").arg(self.data.path());
         cmd
     }
 
     /// Runs with `--json`, expects success, parses stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let output = self.cmd().args(args).arg("--json").output().expect("runs");
-        assert!(
-            output.status.success(),
-            "keuzehulp {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert!(output.status.success(), "keuzehulp {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
         serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
     }
 }

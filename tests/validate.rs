@@ -7,18 +7,8 @@ use crate::util::{self, Cli};
 
 /// Runs `validate PATH`, expects failure, returns stderr.
 fn invalid(path: &Path) -> String {
-    let output = Cli::new()
-        .cmd()
-        .arg("validate")
-        .arg(path)
-        .output()
-        .expect("runs");
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "validate must fail on {}",
-        path.display()
-    );
+    let output = Cli::new().cmd().arg("validate").arg(path).output().expect("runs");
+    assert_eq!(output.status.code(), Some(1), "validate must fail on {}", path.display());
     assert!(output.stdout.is_empty(), "nothing on stdout when invalid");
     String::from_utf8(output.stderr).expect("utf-8")
 }
@@ -30,17 +20,8 @@ fn edit(path: &Path, f: impl FnOnce(String) -> String) {
 
 #[test]
 fn the_data_directory_is_valid() {
-    let out = Cli::new()
-        .cmd()
-        .arg("validate")
-        .arg(util::data_dir())
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Cli::new().cmd().arg("validate").arg(util::data_dir()).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("is geldig"));
 }
 
@@ -48,16 +29,12 @@ fn the_data_directory_is_valid() {
 fn a_truncated_file_names_the_file_and_line() {
     let dir = util::copy_of_data();
     let file = dir.path().join("interventions/pico.toml");
-    edit(&file, |text| {
-        text[..text.len() / 2].to_string() + "\nname = \""
-    });
+    edit(&file, |text| text[..text.len() / 2].to_string() + "\nname = \"");
     let err = invalid(dir.path());
     assert!(err.contains("pico.toml:"), "{err}");
     assert!(
-        err.lines().any(|l| l.contains("pico.toml:")
-            && l.split(':')
-                .nth(1)
-                .is_some_and(|n| n.trim().parse::<u32>().is_ok())),
+        err.lines()
+            .any(|l| l.contains("pico.toml:") && l.split(':').nth(1).is_some_and(|n| n.trim().parse::<u32>().is_ok())),
         "line number: {err}"
     );
 }
@@ -66,17 +43,9 @@ fn a_truncated_file_names_the_file_and_line() {
 fn a_missing_required_field_is_named() {
     let dir = util::copy_of_data();
     let file = dir.path().join("interventions/pico.toml");
-    edit(&file, |text| {
-        text.lines()
-            .filter(|l| !l.starts_with("kind "))
-            .collect::<Vec<_>>()
-            .join("\n")
-    });
+    edit(&file, |text| text.lines().filter(|l| !l.starts_with("kind ")).collect::<Vec<_>>().join("\n"));
     let err = invalid(dir.path());
-    assert!(
-        err.contains("pico.toml") && err.contains("missing field `kind`"),
-        "{err}"
-    );
+    assert!(err.contains("pico.toml") && err.contains("missing field `kind`"), "{err}");
 }
 
 #[test]
@@ -85,25 +54,13 @@ fn a_value_outside_the_taxonomy_names_the_value_and_the_allowed_ones() {
     let file = dir.path().join("interventions/buddysysteem.toml");
     edit(&file, |text| {
         text.lines()
-            .map(|l| {
-                if l.starts_with("levels ") {
-                    "levels = [\"galaxy\"]".to_string()
-                } else {
-                    l.to_string()
-                }
-            })
+            .map(|l| if l.starts_with("levels ") { "levels = [\"galaxy\"]".to_string() } else { l.to_string() })
             .collect::<Vec<_>>()
             .join("\n")
     });
     let err = invalid(dir.path());
-    assert!(
-        err.contains("buddysysteem.toml:levels: \"galaxy\" is not allowed"),
-        "{err}"
-    );
-    assert!(
-        err.contains("individu, team, organisatie"),
-        "allowed values listed: {err}"
-    );
+    assert!(err.contains("buddysysteem.toml:levels: \"galaxy\" is not allowed"), "{err}");
+    assert!(err.contains("individu, team, organisatie"), "allowed values listed: {err}");
 }
 
 #[test]
@@ -114,10 +71,7 @@ fn two_records_with_one_id_name_the_id() {
     std::fs::copy(&from, &copy).expect("copy");
     let err = invalid(dir.path());
     assert!(err.contains("\"pico\""), "{err}");
-    assert!(
-        err.contains("must equal the file name") || err.contains("used twice"),
-        "{err}"
-    );
+    assert!(err.contains("must equal the file name") || err.contains("used twice"), "{err}");
 }
 
 #[test]
@@ -126,24 +80,16 @@ fn an_unknown_field_is_named() {
     let file = dir.path().join("interventions/intervisie.toml");
     edit(&file, |text| format!("galaxy_rating = 5\n{text}"));
     let err = invalid(dir.path());
-    assert!(
-        err.contains("intervisie.toml") && err.contains("unknown field `galaxy_rating`"),
-        "{err}"
-    );
+    assert!(err.contains("intervisie.toml") && err.contains("unknown field `galaxy_rating`"), "{err}");
 }
 
 #[test]
 fn a_step_without_advice_for_a_role_is_named() {
     let dir = util::copy_of_data();
     let file = dir.path().join("steps/C.toml");
-    edit(&file, |text| {
-        text.replace("role = \"medewerker\"", "role = \"leidinggevende\"")
-    });
+    edit(&file, |text| text.replace("role = \"medewerker\"", "role = \"leidinggevende\""));
     let err = invalid(dir.path());
-    assert!(
-        err.contains("C.toml:advice") && err.contains("\"medewerker\""),
-        "{err}"
-    );
+    assert!(err.contains("C.toml:advice") && err.contains("\"medewerker\""), "{err}");
 }
 
 #[test]
@@ -154,11 +100,7 @@ fn the_list_output_is_a_valid_pack() {
     let pack = cli.data.path().join("pack.json");
     std::fs::write(&pack, &out.stdout).expect("write pack");
     let check = cli.cmd().arg("validate").arg(&pack).output().expect("runs");
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let first = &value["interventions"][0];
     for field in [
@@ -195,17 +137,12 @@ fn a_broken_pack_names_the_record_id_and_field() {
     let cli = Cli::new();
     let mut value = cli.json(&["list"]);
     value["interventions"][3]["steps"] = serde_json::json!(["Z9"]);
-    let id = value["interventions"][3]["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = value["interventions"][3]["id"].as_str().expect("id").to_string();
     let pack = cli.data.path().join("broken.json");
     std::fs::write(&pack, value.to_string()).expect("write");
     let err = invalid(&pack);
     assert!(
-        err.contains("broken.json")
-            && err.contains(&format!("(id \"{id}\").steps"))
-            && err.contains("\"Z9\""),
+        err.contains("broken.json") && err.contains(&format!("(id \"{id}\").steps")) && err.contains("\"Z9\""),
         "{err}"
     );
 }

@@ -18,10 +18,7 @@ pub struct ApiError {
 
 impl From<keuzehulp::Error> for ApiError {
     fn from(err: keuzehulp::Error) -> Self {
-        ApiError {
-            code: err.code().to_string(),
-            message: err.to_string(),
-        }
+        ApiError { code: err.code().to_string(), message: err.to_string() }
     }
 }
 
@@ -35,10 +32,7 @@ impl AppState {
         AppState(Mutex::new(core.map_err(ApiError::from)))
     }
 
-    fn with<T>(
-        &self,
-        f: impl FnOnce(&mut Keuzehulp) -> Result<T, keuzehulp::Error>,
-    ) -> Result<T, ApiError> {
+    fn with<T>(&self, f: impl FnOnce(&mut Keuzehulp) -> Result<T, keuzehulp::Error>) -> Result<T, ApiError> {
         let mut guard = self.0.lock().map_err(|_| ApiError {
             code: "internal".into(),
             message: "een eerdere opdracht is mislukt; start Keuzehulp opnieuw".into(),
@@ -53,15 +47,13 @@ impl AppState {
 /// How many interventions the catalogue holds, and the level × step matrix.
 #[tauri::command]
 fn catalogue_summary(state: State<'_, AppState>) -> Result<CatalogueSummary, ApiError> {
-    state.with(|core| Ok(core.summary()))
+    state.with(|core| core.summary())
 }
 
 /// Registers the state and the commands on any runtime (the real one, or the mock one in
 /// tests).
 pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
-    builder
-        .manage(state)
-        .invoke_handler(tauri::generate_handler![catalogue_summary])
+    builder.manage(state).invoke_handler(tauri::generate_handler![catalogue_summary])
 }
 
 /// Opens the core in the default data directory and runs the window.
@@ -70,8 +62,7 @@ pub fn run() {
     if let Err(err) = &core {
         eprintln!("keuzehulp: {err}");
     }
-    let result =
-        build_app(tauri::Builder::default(), AppState::new(core)).run(tauri::generate_context!());
+    let result = build_app(tauri::Builder::default(), AppState::new(core)).run(tauri::generate_context!());
     if let Err(err) = result {
         eprintln!("keuzehulp: het venster kan niet worden geopend: {err}");
         std::process::exit(1);
@@ -86,12 +77,8 @@ mod tests {
     use tauri::webview::InvokeRequest;
 
     fn invoke(state: AppState, cmd: &str) -> Result<serde_json::Value, serde_json::Value> {
-        let app = build_app(mock_builder(), state)
-            .build(mock_context(noop_assets()))
-            .expect("mock app builds");
-        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("mock window");
+        let app = build_app(mock_builder(), state).build(mock_context(noop_assets())).expect("mock app builds");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
         get_ipc_response(
             &webview,
             InvokeRequest {
@@ -110,16 +97,12 @@ mod tests {
 
     #[test]
     fn catalogue_summary_reports_the_bundled_catalogue() {
-        let dir =
-            std::env::temp_dir().join(format!("keuzehulp-desktop-test-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("keuzehulp-desktop-test-{}", std::process::id()));
         let core = Keuzehulp::open(&dir).expect("core opens");
-        let expected = core.interventions().len();
+        let expected = core.interventions().expect("records").len();
         let value = invoke(AppState::new(Ok(core)), "catalogue_summary").expect("command succeeds");
         assert_eq!(value["count"].as_u64(), Some(expected as u64));
-        assert!(
-            expected >= 45,
-            "the bundled catalogue has at least 45 interventions, found {expected}"
-        );
+        assert!(expected >= 45, "the bundled catalogue has at least 45 interventions, found {expected}");
         let rows = value["matrix"].as_array().expect("matrix");
         assert_eq!(rows.len(), 3, "one row per level");
         let _ = std::fs::remove_dir_all(dir);
@@ -127,17 +110,10 @@ mod tests {
 
     #[test]
     fn a_core_that_failed_to_open_answers_with_code_and_dutch_message() {
-        let err = keuzehulp::Error::DataDir {
-            path: "/geen/toegang".into(),
-            reason: "geen schrijfrechten".into(),
-        };
-        let value =
-            invoke(AppState::new(Err(err)), "catalogue_summary").expect_err("command fails");
+        let err = keuzehulp::Error::DataDir { path: "/geen/toegang".into(), reason: "geen schrijfrechten".into() };
+        let value = invoke(AppState::new(Err(err)), "catalogue_summary").expect_err("command fails");
         assert_eq!(value["code"], "data_dir");
         let message = value["message"].as_str().expect("message");
-        assert!(
-            message.contains("/geen/toegang") && message.contains("gegevensmap"),
-            "{message}"
-        );
+        assert!(message.contains("/geen/toegang") && message.contains("gegevensmap"), "{message}");
     }
 }

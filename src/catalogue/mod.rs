@@ -22,12 +22,7 @@ pub fn bundled() -> Result<Catalogue> {
 impl Catalogue {
     /// The catalogue version: the newest review date and the content hash.
     pub fn version(&self) -> String {
-        let newest = self
-            .interventions
-            .iter()
-            .map(|i| i.last_reviewed.as_str())
-            .max()
-            .unwrap_or("0000-00-00");
+        let newest = self.interventions.iter().map(|i| i.last_reviewed.as_str()).max().unwrap_or("0000-00-00");
         format!("{newest}+{}", &BUNDLED_HASH[..BUNDLED_HASH.len().min(8)])
     }
 
@@ -35,14 +30,47 @@ impl Catalogue {
     pub fn get(&self, id: &str) -> Option<&Intervention> {
         self.interventions.iter().find(|i| i.id == id)
     }
+}
 
-    /// The pack that holds every intervention, as printed by `keuzehulp list --json`.
-    pub fn to_pack(&self) -> Pack {
-        Pack {
-            format: Some("keuzehulp-pack".into()),
-            version: Some(1),
-            catalogue_version: Some(self.version()),
-            interventions: self.interventions.clone(),
-        }
+/// A catalogue version: the newest review date of `records` and the first 8 characters of
+/// the content hash.
+pub fn version_of(records: &[Intervention], hash: &str) -> String {
+    let newest = records.iter().map(|i| i.last_reviewed.as_str()).max().unwrap_or("0000-00-00");
+    format!("{newest}+{}", hash.get(..8).unwrap_or(hash))
+}
+
+/// The pack that holds `records`, as printed by `keuzehulp list --json`.
+pub fn pack_of(records: &[Intervention], version: String) -> Pack {
+    Pack {
+        format: Some("keuzehulp-pack".into()),
+        version: Some(1),
+        catalogue_version: Some(version),
+        interventions: records.to_vec(),
     }
+}
+
+/// Checks that `value` (if given) is one of `terms`; the error names the value and lists
+/// the allowed ones.
+pub fn check_term(what: &'static str, value: Option<&str>, terms: &[Term]) -> Result<()> {
+    match value {
+        Some(value) if !terms.iter().any(|t| t.id == value) => Err(crate::error::Error::UnknownValue {
+            what,
+            value: value.to_string(),
+            allowed: terms.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The sector slugs a record may carry to fit `sector`: the sector itself, its parent, its
+/// sub-sectors, and `algemeen` (meant for every sector).
+pub fn sectors_fitting(taxonomy: &Taxonomy, sector: &str) -> Vec<String> {
+    let mut out = vec![sector.to_string(), "algemeen".to_string()];
+    if let Some(parent) = taxonomy.sectors.iter().find(|s| s.id == sector).and_then(|s| s.parent.clone()) {
+        out.push(parent);
+    }
+    out.extend(taxonomy.sectors.iter().filter(|s| s.parent.as_deref() == Some(sector)).map(|s| s.id.clone()));
+    out.sort();
+    out.dedup();
+    out
 }

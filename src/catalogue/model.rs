@@ -287,9 +287,9 @@ pub mod known_list {
             None => Ok(None),
             Some(Raw::List(list)) => Ok(Some(list)),
             Some(Raw::Text(text)) if text == super::UNKNOWN => Ok(None),
-            Some(Raw::Text(text)) => Err(D::Error::custom(format!(
-                "expected a list of names or \"onbekend\", found the text \"{text}\""
-            ))),
+            Some(Raw::Text(text)) => {
+                Err(D::Error::custom(format!("expected a list of names or \"onbekend\", found the text \"{text}\"")))
+            }
         }
     }
 }

@@ -29,11 +29,7 @@ impl fmt::Display for Problem {
 
 impl Problem {
     fn new(file: impl Into<String>, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
-            file: file.into(),
-            field: field.into(),
-            message: message.into(),
-        }
+        Problem { file: file.into(), field: field.into(), message: message.into() }
     }
 }
 
@@ -51,18 +47,12 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
     let records_dir = dir.join("interventions");
     for path in toml_files(&records_dir, &mut problems) {
         if let Some(record) = parse_toml::<Intervention>(&path, &mut problems) {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             if record.id != stem {
                 problems.push(Problem::new(
                     display(&path),
                     "id",
-                    format!(
-                        "the id \"{}\" must equal the file name \"{stem}\"",
-                        record.id
-                    ),
+                    format!("the id \"{}\" must equal the file name \"{stem}\"", record.id),
                 ));
             }
             interventions.push((display(&path), record));
@@ -73,18 +63,12 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
     let steps_dir = dir.join("steps");
     for path in toml_files(&steps_dir, &mut problems) {
         if let Some(step) = parse_toml::<StepGuide>(&path, &mut problems) {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             if step.step != stem {
                 problems.push(Problem::new(
                     display(&path),
                     "step",
-                    format!(
-                        "the step \"{}\" must equal the file name \"{stem}\"",
-                        step.step
-                    ),
+                    format!("the step \"{}\" must equal the file name \"{stem}\"", step.step),
                 ));
             }
             steps.push((display(&path), step));
@@ -136,11 +120,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
     interventions.sort_by(|a, b| a.id.cmp(&b.id));
     let mut steps: Vec<StepGuide> = steps.into_iter().map(|(_, s)| s).collect();
     steps.sort_by_key(|s| STEP_ORDER.iter().position(|w| *w == s.step));
-    Ok(Catalogue {
-        taxonomy,
-        interventions,
-        steps,
-    })
+    Ok(Catalogue { taxonomy, interventions, steps })
 }
 
 /// Parses a pack (the JSON printed by `keuzehulp list --json`) and validates every record
@@ -151,19 +131,11 @@ pub fn load_pack(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Pack, V
         Ok(pack) => pack,
         Err(err) => {
             let field = format!("{}:{}", err.line(), err.column());
-            return Err(vec![Problem::new(
-                file,
-                field,
-                format!("not a valid pack: {err}"),
-            )]);
+            return Err(vec![Problem::new(file, field, format!("not a valid pack: {err}"))]);
         }
     };
     let problems = check_pack(&file, &pack, taxonomy);
-    if problems.is_empty() {
-        Ok(pack)
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(pack) } else { Err(problems) }
 }
 
 /// Validates the records of an already parsed pack.
@@ -172,11 +144,7 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
     if let Some(format) = &pack.format
         && format != "keuzehulp-pack"
     {
-        problems.push(Problem::new(
-            file,
-            "format",
-            format!("\"{format}\" is not \"keuzehulp-pack\""),
-        ));
+        problems.push(Problem::new(file, "format", format!("\"{format}\" is not \"keuzehulp-pack\"")));
     }
     if let Some(version) = pack.version
         && version != 1
@@ -196,11 +164,7 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
             format!("interventions[{index}] (id \"{}\")", record.id)
         };
         if !seen.insert(record.id.as_str()) {
-            problems.push(Problem::new(
-                file,
-                format!("{label}.id"),
-                format!("the id \"{}\" occurs twice", record.id),
-            ));
+            problems.push(Problem::new(file, format!("{label}.id"), format!("the id \"{}\" occurs twice", record.id)));
         }
         for (field, message) in check_intervention(&vocab, record) {
             problems.push(Problem::new(file, format!("{label}.{field}"), message));
@@ -222,24 +186,11 @@ impl<'a> Vocabulary<'a> {
     fn check(&self, field: &str, terms: &[Term], value: &str, out: &mut Vec<(String, String)>) {
         if !terms.iter().any(|t| t.id == value) {
             let allowed: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
-            out.push((
-                field.to_string(),
-                format!(
-                    "\"{value}\" is not allowed; allowed: {}",
-                    allowed.join(", ")
-                ),
-            ));
+            out.push((field.to_string(), format!("\"{value}\" is not allowed; allowed: {}", allowed.join(", "))));
         }
     }
 
-    fn check_list(
-        &self,
-        field: &str,
-        terms: &[Term],
-        values: &[String],
-        min: usize,
-        out: &mut Vec<(String, String)>,
-    ) {
+    fn check_list(&self, field: &str, terms: &[Term], values: &[String], min: usize, out: &mut Vec<(String, String)>) {
         if values.len() < min {
             out.push((field.to_string(), "needs at least one value".to_string()));
         }
@@ -257,25 +208,11 @@ impl<'a> Vocabulary<'a> {
             out.push((field.to_string(), "needs at least one source".to_string()));
         }
         for source in sources {
-            if !self
-                .taxonomy
-                .documents
-                .iter()
-                .any(|d| d.id == source.document)
-            {
-                let allowed: Vec<&str> = self
-                    .taxonomy
-                    .documents
-                    .iter()
-                    .map(|d| d.id.as_str())
-                    .collect();
+            if !self.taxonomy.documents.iter().any(|d| d.id == source.document) {
+                let allowed: Vec<&str> = self.taxonomy.documents.iter().map(|d| d.id.as_str()).collect();
                 out.push((
                     format!("{field}.document"),
-                    format!(
-                        "\"{}\" is not a known document; allowed: {}",
-                        source.document,
-                        allowed.join(", ")
-                    ),
+                    format!("\"{}\" is not a known document; allowed: {}", source.document, allowed.join(", ")),
                 ));
             }
             if source.section.trim().is_empty() {
@@ -287,12 +224,9 @@ impl<'a> Vocabulary<'a> {
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn is_date(text: &str) -> bool {
@@ -316,10 +250,7 @@ fn check_known_text(field: &str, value: &Option<String>, out: &mut Vec<(String, 
     if let Some(text) = value
         && text.trim().is_empty()
     {
-        out.push((
-            field.to_string(),
-            "is empty; write \"onbekend\" when no source gives it".to_string(),
-        ));
+        out.push((field.to_string(), "is empty; write \"onbekend\" when no source gives it".to_string()));
     }
 }
 
@@ -328,13 +259,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     let t = vocab.taxonomy;
     let mut out = Vec::new();
     if !is_slug(&r.id) {
-        out.push((
-            "id".into(),
-            format!(
-                "\"{}\" is not a slug (lower-case letters, digits and single hyphens)",
-                r.id
-            ),
-        ));
+        out.push(("id".into(), format!("\"{}\" is not a slug (lower-case letters, digits and single hyphens)", r.id)));
     }
     check_text("name", &r.name, &mut out);
     check_text("summary", &r.summary, &mut out);
@@ -350,10 +275,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     if let Some(url) = &r.url
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        out.push((
-            "url".into(),
-            format!("\"{url}\" is not a web address (http:// or https://)"),
-        ));
+        out.push(("url".into(), format!("\"{url}\" is not a web address (http:// or https://)")));
     }
     if let Some(names) = &r.developed_by {
         if names.is_empty() {
@@ -370,10 +292,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     vocab.check("time_class", &t.time_classes, &r.time_class, &mut out);
     vocab.check("cost_class", &t.cost_classes, &r.cost_class, &mut out);
     if r.time.is_none() && r.time_class != "onbekend" {
-        out.push((
-            "time_class".into(),
-            format!("is \"{}\" but no time is given", r.time_class),
-        ));
+        out.push(("time_class".into(), format!("is \"{}\" but no time is given", r.time_class)));
     }
     vocab.check_list("levels", &t.levels, &r.levels, 1, &mut out);
     vocab.check_list("steps", &t.steps, &r.steps, 1, &mut out);
@@ -381,22 +300,12 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     vocab.check_list("themes", &t.themes, &r.themes, 1, &mut out);
     vocab.check_list("sectors", &t.sectors, &r.sectors, 1, &mut out);
     vocab.check_list("risk_groups", &t.risk_groups, &r.risk_groups, 0, &mut out);
-    vocab.check(
-        "evidence.level",
-        &t.evidence_levels,
-        &r.evidence.level,
-        &mut out,
-    );
+    vocab.check("evidence.level", &t.evidence_levels, &r.evidence.level, &mut out);
     check_known_text("evidence.basis", &r.evidence.basis, &mut out);
-    if matches!(r.evidence.level.as_str(), "effectief" | "onderbouwd")
-        && r.evidence.references.is_empty()
-    {
+    if matches!(r.evidence.level.as_str(), "effectief" | "onderbouwd") && r.evidence.references.is_empty() {
         out.push((
             "evidence.references".into(),
-            format!(
-                "evidence level \"{}\" needs at least one reference",
-                r.evidence.level
-            ),
+            format!("evidence level \"{}\" needs at least one reference", r.evidence.level),
         ));
     }
     for (i, reference) in r.evidence.references.iter().enumerate() {
@@ -404,20 +313,12 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     }
     vocab.check_sources("sources", &r.sources, &mut out);
     if !is_date(&r.last_reviewed) {
-        out.push((
-            "last_reviewed".into(),
-            format!("\"{}\" is not a date (YYYY-MM-DD)", r.last_reviewed),
-        ));
+        out.push(("last_reviewed".into(), format!("\"{}\" is not a date (YYYY-MM-DD)", r.last_reviewed)));
     }
     out
 }
 
-fn check_findings(
-    vocab: &Vocabulary<'_>,
-    name: &str,
-    findings: &[Finding],
-    out: &mut Vec<(String, String)>,
-) {
+fn check_findings(vocab: &Vocabulary<'_>, name: &str, findings: &[Finding], out: &mut Vec<(String, String)>) {
     for (i, finding) in findings.iter().enumerate() {
         check_text(&format!("{name}[{i}].heading"), &finding.heading, out);
         check_text(&format!("{name}[{i}].text"), &finding.text, out);
@@ -425,11 +326,7 @@ fn check_findings(
     }
 }
 
-fn check_step(
-    vocab: &Vocabulary<'_>,
-    ids: &BTreeSet<&str>,
-    s: &StepGuide,
-) -> Vec<(String, String)> {
+fn check_step(vocab: &Vocabulary<'_>, ids: &BTreeSet<&str>, s: &StepGuide) -> Vec<(String, String)> {
     let t = vocab.taxonomy;
     let mut out = Vec::new();
     vocab.check("step", &t.steps, &s.step, &mut out);
@@ -437,10 +334,7 @@ fn check_step(
     check_text("summary", &s.summary, &mut out);
     for id in &s.good_practices {
         if !ids.contains(id.as_str()) {
-            out.push((
-                "good_practices".into(),
-                format!("\"{id}\" is not the id of an intervention"),
-            ));
+            out.push(("good_practices".into(), format!("\"{id}\" is not the id of an intervention")));
         }
     }
     if s.why.is_empty() {
@@ -451,13 +345,7 @@ fn check_step(
     for role in &t.roles {
         let count = s.advice.iter().filter(|a| a.role == role.id).count();
         if count != 1 {
-            out.push((
-                "advice".into(),
-                format!(
-                    "needs exactly one advice for role \"{}\", found {count}",
-                    role.id
-                ),
-            ));
+            out.push(("advice".into(), format!("needs exactly one advice for role \"{}\", found {count}", role.id)));
         }
     }
     for (i, advice) in s.advice.iter().enumerate() {
@@ -472,10 +360,7 @@ fn check_step(
         }
         for id in &advice.interventions {
             if !ids.contains(id.as_str()) {
-                out.push((
-                    format!("{field}.interventions"),
-                    format!("\"{id}\" is not the id of an intervention"),
-                ));
+                out.push((format!("{field}.interventions"), format!("\"{id}\" is not the id of an intervention")));
             }
         }
         vocab.check_sources(&format!("{field}.sources"), &advice.sources, &mut out);
@@ -501,27 +386,16 @@ fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
         let mut seen = BTreeSet::new();
         for term in terms {
             if !seen.insert(term.id.as_str()) {
-                problems.push(Problem::new(
-                    file,
-                    name,
-                    format!("\"{}\" is defined twice", term.id),
-                ));
+                problems.push(Problem::new(file, name, format!("\"{}\" is defined twice", term.id)));
             }
             if term.label.trim().is_empty() || term.label_en.trim().is_empty() {
-                problems.push(Problem::new(
-                    file,
-                    format!("{name}.{}", term.id),
-                    "needs a Dutch and an English label",
-                ));
+                problems.push(Problem::new(file, format!("{name}.{}", term.id), "needs a Dutch and an English label"));
             }
         }
     }
     for sector in &t.sectors {
         if let Some(parent) = &sector.parent
-            && !t
-                .sectors
-                .iter()
-                .any(|s| &s.id == parent && s.parent.is_none())
+            && !t.sectors.iter().any(|s| &s.id == parent && s.parent.is_none())
         {
             problems.push(Problem::new(
                 file,
@@ -532,38 +406,19 @@ fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
     }
     for level in &t.evidence_levels {
         if level.rank.is_none() {
-            problems.push(Problem::new(
-                file,
-                format!("evidence_levels.{}.rank", level.id),
-                "is missing",
-            ));
+            problems.push(Problem::new(file, format!("evidence_levels.{}.rank", level.id), "is missing"));
         }
     }
     for wanted in STEP_ORDER {
         if !t.steps.iter().any(|s| s.id == wanted) {
-            problems.push(Problem::new(
-                file,
-                "steps",
-                format!("step \"{wanted}\" is missing"),
-            ));
+            problems.push(Problem::new(file, "steps", format!("step \"{wanted}\" is missing")));
         }
     }
-    for (name, wanted) in [
-        ("cost_classes", "onbekend"),
-        ("time_classes", "onbekend"),
-        ("evidence_levels", "onbekend"),
-    ] {
-        let terms = lists
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, t)| *t)
-            .unwrap_or(&[]);
+    for (name, wanted) in [("cost_classes", "onbekend"), ("time_classes", "onbekend"), ("evidence_levels", "onbekend")]
+    {
+        let terms = lists.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or(&[]);
         if !terms.iter().any(|t| t.id == wanted) {
-            problems.push(Problem::new(
-                file,
-                name,
-                format!("\"{wanted}\" must be defined"),
-            ));
+            problems.push(Problem::new(file, name, format!("\"{wanted}\" must be defined")));
         }
     }
     problems
@@ -577,11 +432,7 @@ fn toml_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            problems.push(Problem::new(
-                display(dir),
-                "-",
-                format!("cannot read the folder: {err}"),
-            ));
+            problems.push(Problem::new(display(dir), "-", format!("cannot read the folder: {err}")));
             return Vec::new();
         }
     };
@@ -593,18 +444,11 @@ fn toml_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-fn parse_toml<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    problems: &mut Vec<Problem>,
-) -> Option<T> {
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Vec<Problem>) -> Option<T> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) => {
-            problems.push(Problem::new(
-                display(path),
-                "-",
-                format!("cannot read the file: {err}"),
-            ));
+            problems.push(Problem::new(display(path), "-", format!("cannot read the file: {err}")));
             return None;
         }
     };

@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::catalogue::{self, validate};
 use crate::error::{Error, Result};
+use crate::search::Filters;
 use crate::{Keuzehulp, default_data_dir};
 use output::Out;
 
@@ -236,21 +237,62 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
         Command::Validate { path } => validate_path(path, out),
         Command::List => {
             let app = open(cli)?;
-            out.list(app.catalogue())
+            out.list(&app.pack()?)
         }
         Command::Show { id } => {
             let app = open(cli)?;
             let record = app.intervention(id)?;
-            out.show(record, &app.catalogue().taxonomy)
+            out.show(record, app.taxonomy())
         }
-        Command::Search(_) => Err(Error::NotYetAvailable("keuzehulp search")),
+        Command::Search(args) => {
+            let mut app = open(cli)?;
+            let result = search(&mut app, args, out);
+            out.notices(app.take_notices());
+            result
+        }
+        Command::Import { path } => {
+            let mut app = open(cli)?;
+            let report = app.import(path)?;
+            out.imported(path, &report)
+        }
         Command::Advise(_) => Err(Error::NotYetAvailable("keuzehulp advise")),
         Command::Tree => Err(Error::NotYetAvailable("keuzehulp tree")),
-        Command::Import { .. } => Err(Error::NotYetAvailable("keuzehulp import")),
         Command::Dossier(_) => Err(Error::NotYetAvailable("keuzehulp dossier")),
         Command::Report { .. } => Err(Error::NotYetAvailable("keuzehulp report")),
         Command::Backup(_) => Err(Error::NotYetAvailable("keuzehulp backup")),
     }
+}
+
+fn search(app: &mut Keuzehulp, args: &SearchArgs, out: &mut Out) -> Result<()> {
+    let filters = Filters {
+        level: args.level.clone(),
+        step: args.step.clone(),
+        role: args.role.clone(),
+        theme: args.theme.clone(),
+        sector: args.sector.clone(),
+        evidence: None,
+        cost: None,
+    };
+    if args.stdin {
+        // One query per line in, one JSON line per query out (batch use and benchmarks).
+        let stdin = std::io::stdin();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let read = std::io::BufRead::read_line(&mut stdin.lock(), &mut line)
+                .map_err(|source| Error::Read { path: PathBuf::from("<stdin>"), source })?;
+            if read == 0 {
+                break;
+            }
+            let query = line.trim_end_matches(['\n', '\r']);
+            let result = app.search(query, &filters, args.limit)?;
+            out.json_line(&result)?;
+        }
+        return Ok(());
+    }
+    let query = args.query.clone().unwrap_or_default();
+    let result = app.search(&query, &filters, args.limit)?;
+    out.search(&result)
 }
 
 fn open(cli: &Cli) -> Result<Keuzehulp> {
@@ -262,29 +304,14 @@ fn open(cli: &Cli) -> Result<Keuzehulp> {
 }
 
 fn validate_path(path: &Path, out: &mut Out) -> Result<()> {
-    let metadata = std::fs::metadata(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let invalid = |problems| Error::Invalid {
-        path: path.to_path_buf(),
-        problems,
-    };
+    let metadata = std::fs::metadata(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let invalid = |problems| Error::Invalid { path: path.to_path_buf(), problems };
     let count = if metadata.is_dir() {
-        validate::load_dir(path)
-            .map_err(invalid)?
-            .interventions
-            .len()
+        validate::load_dir(path).map_err(invalid)?.interventions.len()
     } else {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
         let taxonomy = catalogue::bundled()?.taxonomy;
-        validate::load_pack(path, &text, &taxonomy)
-            .map_err(invalid)?
-            .interventions
-            .len()
+        validate::load_pack(path, &text, &taxonomy).map_err(invalid)?.interventions.len()
     };
     out.valid(path, count)
 }

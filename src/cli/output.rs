@@ -10,8 +10,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::catalogue::{Catalogue, Intervention, Taxonomy, Term};
+use crate::catalogue::{Intervention, Pack, Taxonomy, Term};
 use crate::error::{Error, Result};
+use crate::search::SearchResult;
+use crate::store::ImportReport;
 
 /// Collected output of one command.
 #[derive(Debug, Default)]
@@ -25,10 +27,7 @@ const NOT_KNOWN: &str = "niet bekend";
 impl Out {
     /// Output in JSON (`true`) or text.
     pub fn new(json: bool) -> Self {
-        Out {
-            json,
-            text: String::new(),
-        }
+        Out { json, text: String::new() }
     }
 
     /// What has been written so far.
@@ -43,17 +42,12 @@ impl Out {
     }
 
     /// `keuzehulp list`.
-    pub fn list(&mut self, catalogue: &Catalogue) -> Result<()> {
+    pub fn list(&mut self, pack: &Pack) -> Result<()> {
         if self.json {
-            return self.put_json(&catalogue.to_pack());
+            return self.put_json(pack);
         }
-        let width = catalogue
-            .interventions
-            .iter()
-            .map(|i| i.id.len())
-            .max()
-            .unwrap_or(0);
-        for record in &catalogue.interventions {
+        let width = pack.interventions.iter().map(|i| i.id.len()).max().unwrap_or(0);
+        for record in &pack.interventions {
             let _ = writeln!(
                 self.text,
                 "{:width$}  {}  [{}; stap {}]",
@@ -63,13 +57,69 @@ impl Out {
                 record.steps.join(", "),
             );
         }
+        let version = pack.catalogue_version.as_deref().unwrap_or_default();
+        let _ = writeln!(self.text, "\n{} interventies (catalogus {version})", pack.interventions.len());
+        Ok(())
+    }
+
+    /// `keuzehulp search`.
+    pub fn search(&mut self, result: &SearchResult) -> Result<()> {
+        if self.json {
+            return self.put_json(result);
+        }
+        if result.hits.is_empty() {
+            let _ = writeln!(self.text, "Niets gevonden voor \"{}\".", result.query);
+            if !result.nearest.is_empty() {
+                let _ = writeln!(self.text, "Wat er het dichtst bij komt:");
+                for hit in &result.nearest {
+                    let _ = writeln!(self.text, "  {}  ({})", hit.name, hit.id);
+                }
+            }
+            return Ok(());
+        }
+        for (i, hit) in result.hits.iter().enumerate() {
+            let _ = writeln!(
+                self.text,
+                "{:>2}. {}  ({})  [{}; stap {}]",
+                i + 1,
+                hit.name,
+                hit.id,
+                hit.levels.join(", "),
+                hit.steps.join(", ")
+            );
+        }
+        let _ = writeln!(self.text, "\n{} van {} resultaten", result.hits.len(), result.total);
+        Ok(())
+    }
+
+    /// One compact JSON value on its own line (`search --stdin`).
+    pub fn json_line<T: Serialize>(&mut self, value: &T) -> Result<()> {
+        self.text.push_str(&serde_json::to_string(value)?);
+        self.text.push('\n');
+        Ok(())
+    }
+
+    /// `keuzehulp import`.
+    pub fn imported(&mut self, path: &Path, report: &ImportReport) -> Result<()> {
+        if self.json {
+            return self.put_json(&json!({ "path": path, "added": report.added, "updated": report.updated }));
+        }
         let _ = writeln!(
             self.text,
-            "\n{} interventies (catalogus {})",
-            catalogue.interventions.len(),
-            catalogue.version()
+            "{} geïmporteerd: {} nieuw, {} bijgewerkt",
+            path.display(),
+            report.added,
+            report.updated
         );
         Ok(())
+    }
+
+    /// Messages about repairs, on stderr (they are not the command's output).
+    pub fn notices(&mut self, notices: Vec<String>) {
+        let mut stderr = std::io::stderr().lock();
+        for notice in notices {
+            let _ = writeln!(stderr, "keuzehulp: {notice}");
+        }
     }
 
     /// `keuzehulp show ID`.
@@ -83,12 +133,7 @@ impl Out {
                 return "—".into();
             }
             ids.iter()
-                .map(|id| {
-                    terms
-                        .iter()
-                        .find(|t| &t.id == id)
-                        .map_or(id.clone(), |t| t.label.clone())
-                })
+                .map(|id| terms.iter().find(|t| &t.id == id).map_or(id.clone(), |t| t.label.clone()))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -118,10 +163,7 @@ impl Out {
         for reference in &r.evidence.references {
             let _ = writeln!(t, "  - {reference}");
         }
-        let developers = r
-            .developed_by
-            .as_ref()
-            .map_or(NOT_KNOWN.to_string(), |d| d.join("; "));
+        let developers = r.developed_by.as_ref().map_or(NOT_KNOWN.to_string(), |d| d.join("; "));
         let _ = writeln!(t, "\nOntwikkeld door: {developers}");
         let _ = writeln!(t, "Website: {}", known(&r.url));
         let _ = writeln!(t, "Niveau: {}", labels(&taxonomy.levels, &r.levels));
@@ -129,11 +171,7 @@ impl Out {
         let _ = writeln!(t, "Voor: {}", labels(&taxonomy.roles, &r.roles));
         let _ = writeln!(t, "Thema's: {}", labels(&taxonomy.themes, &r.themes));
         let _ = writeln!(t, "Sectoren: {}", labels(&taxonomy.sectors, &r.sectors));
-        let _ = writeln!(
-            t,
-            "Risicogroepen: {}",
-            labels(&taxonomy.risk_groups, &r.risk_groups)
-        );
+        let _ = writeln!(t, "Risicogroepen: {}", labels(&taxonomy.risk_groups, &r.risk_groups));
         let _ = writeln!(t, "\nBronnen:");
         for source in &r.sources {
             let title = taxonomy
@@ -152,21 +190,14 @@ impl Out {
         if self.json {
             return self.put_json(&json!({ "valid": true, "path": path, "interventions": count }));
         }
-        let _ = writeln!(
-            self.text,
-            "{} is geldig: {count} interventies",
-            path.display()
-        );
+        let _ = writeln!(self.text, "{} is geldig: {count} interventies", path.display());
         Ok(())
     }
 
     /// Writes the output; a closed stdout is not an error.
     pub fn finish(self) -> ExitCode {
         let mut stdout = std::io::stdout().lock();
-        match stdout
-            .write_all(self.text.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
+        match stdout.write_all(self.text.as_bytes()).and_then(|()| stdout.flush()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(_) => ExitCode::FAILURE,

@@ -1,0 +1,411 @@
+//! Dutch text analysis for the search index, used for documents and queries alike.
+//!
+//! A word goes through: splitting (hyphenated and `&`-joined words are kept whole *and*
+//! split: "burn-out" gives `burnout`, `burn`, `out`; "RI&E" gives `rie`), lower-casing,
+//! accent folding (é → e, ë → e), stop-word removal, decompounding ("pestgedrag" also gives
+//! `pest` and `gedrag`), and the Dutch (Porter) Snowball stemmer. The older Porter variant
+//! is chosen over Kraaij-Pohlmann because the latter strips *ge-* ("gezin" → "zin",
+//! "gedrag" → "drag"), which makes unrelated words meet.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use frostem::{Algorithm, Stemmer};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// Words that carry no meaning for search.
+const STOP_WORDS: &[&str] = &[
+    "aan", "al", "als", "bij", "dan", "dat", "de", "deze", "die", "dit", "door", "een", "en", "er", "ge", "had", "heb",
+    "hebben", "heeft", "het", "hij", "hoe", "hun", "ik", "in", "is", "je", "jij", "kan", "me", "men", "met", "mij",
+    "mijn", "na", "naar", "niet", "nog", "of", "om", "ons", "ook", "op", "over", "te", "tot", "u", "uit", "van",
+    "veel", "voor", "was", "wat", "we", "wel", "wie", "wij", "wil", "wordt", "ze", "zich", "zij", "zijn", "zo", "zou",
+];
+
+/// Base words for decompounding that users type but the catalogue may not contain.
+const EXTRA_WORDS: &str = include_str!("woorden.txt");
+
+/// Shortest part a compound is split into.
+const MIN_PART: usize = 4;
+/// Shortest word that is tried as a compound.
+const MIN_COMPOUND: usize = 2 * MIN_PART;
+
+/// The analyzer: stemmer, stop words, the decompounding dictionary and a cache of words
+/// already analysed. Cheap to clone (shared state).
+#[derive(Clone)]
+pub struct Analyzer {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    stemmer: Stemmer,
+    stop: HashSet<&'static str>,
+    dictionary: HashSet<String>,
+    cache: Mutex<HashMap<String, Vec<String>>>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer").field("dictionary", &self.inner.dictionary.len()).finish()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer whose decompounding dictionary holds the words of `texts` (and their
+    /// stems) plus a curated list of Dutch base words.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let stemmer = Stemmer::new(Algorithm::DutchPorter);
+        let stop: HashSet<&'static str> = STOP_WORDS.iter().copied().collect();
+        let mut dictionary = HashSet::new();
+        let mut add = |word: &str| {
+            if word.chars().count() >= MIN_PART && !stop.contains(word) {
+                let stem = stemmer.stem(word).into_owned();
+                if stem.chars().count() >= MIN_PART {
+                    dictionary.insert(stem);
+                }
+                dictionary.insert(word.to_string());
+            }
+        };
+        for line in EXTRA_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            add(&fold(line));
+        }
+        for text in texts {
+            for word in split_words(text) {
+                for part in word.parts() {
+                    add(&part);
+                }
+                add(&word.joined);
+            }
+        }
+        Analyzer { inner: Arc::new(Inner { stemmer, stop, dictionary, cache: Mutex::new(HashMap::new()) }) }
+    }
+
+    /// The index terms of `text`: stems of words and of their compound parts.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for word in split_words(text) {
+            out.extend(self.word_terms(&word.joined));
+            if word.has_parts() {
+                for part in word.parts() {
+                    out.extend(self.word_terms(&part));
+                }
+            }
+        }
+        out
+    }
+
+    /// The terms of one query word, grouped: the first is the word's own stem, the rest its
+    /// compound parts. Empty for stop words.
+    pub fn query_words(&self, text: &str) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        for word in split_words(text) {
+            let mut group = self.word_terms(&word.joined);
+            if word.has_parts() {
+                for part in word.parts() {
+                    group.extend(self.word_terms(&part));
+                }
+            }
+            group.dedup();
+            if !group.is_empty() {
+                out.push(group);
+            }
+        }
+        out
+    }
+
+    /// The stem of a single folded word. Plurals in "-ies" ("interventies") lose their
+    /// "s" first, which the Porter stemmer leaves alone after a vowel.
+    pub fn stem(&self, word: &str) -> String {
+        let word = match word.strip_suffix("ies") {
+            Some(base) if base.chars().count() >= 3 => &word[..word.len() - 1],
+            _ => word,
+        };
+        self.inner.stemmer.stem(word).into_owned()
+    }
+
+    fn word_terms(&self, word: &str) -> Vec<String> {
+        if word.is_empty() || self.inner.stop.contains(word) {
+            return Vec::new();
+        }
+        if let Ok(cache) = self.inner.cache.lock()
+            && let Some(terms) = cache.get(word)
+        {
+            return terms.clone();
+        }
+        let mut terms = vec![self.stem(word)];
+        if word.chars().count() >= MIN_COMPOUND {
+            let mut parts = Vec::new();
+            self.decompound(word, &mut parts, 0);
+            for part in parts {
+                let stem = self.stem(&part);
+                if !terms.contains(&stem) {
+                    terms.push(stem);
+                }
+            }
+        }
+        if let Ok(mut cache) = self.inner.cache.lock()
+            && cache.len() < 200_000
+        {
+            cache.insert(word.to_string(), terms.clone());
+        }
+        terms
+    }
+
+    fn known(&self, part: &str) -> bool {
+        part.chars().count() >= MIN_PART && !self.inner.stop.contains(part) && self.inner.dictionary.contains(part)
+    }
+
+    /// Splits `word` into known parts (recursively), appending every part found.
+    fn decompound(&self, word: &str, out: &mut Vec<String>, depth: usize) {
+        if depth > 3 {
+            return;
+        }
+        if let Some(split) = self.best_split(word) {
+            for part in split {
+                if !out.contains(&part) {
+                    out.push(part.clone());
+                    if part.chars().count() >= MIN_COMPOUND {
+                        self.decompound(&part, out, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The split of `word` into two known parts, allowing a linking `s` or `e`/`en`
+    /// ("gedrag-s-code", "pest-e-n"?) between them; the longest known head wins.
+    fn best_split(&self, word: &str) -> Option<Vec<String>> {
+        let chars: Vec<char> = word.chars().collect();
+        let n = chars.len();
+        let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        for cut in (MIN_PART..=n.saturating_sub(MIN_PART)).rev() {
+            let head = text(0, cut);
+            if !self.known(&head) {
+                continue;
+            }
+            for link in ["", "s", "e", "en"] {
+                let start = cut + link.chars().count();
+                if start + MIN_PART > n || text(cut, start) != link {
+                    continue;
+                }
+                let tail = text(start, n);
+                if self.known(&tail) || self.known(&self.stem(&tail)) {
+                    return Some(vec![head, tail]);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A word as written: its joined form and, for "burn-out" or "RI&E", its pieces.
+struct Word {
+    joined: String,
+    pieces: Vec<String>,
+}
+
+impl Word {
+    fn has_parts(&self) -> bool {
+        self.pieces.len() > 1
+    }
+
+    fn parts(&self) -> impl Iterator<Item = String> + '_ {
+        self.pieces.iter().filter(|p| p.chars().count() >= 2).cloned()
+    }
+}
+
+fn is_connector(c: char) -> bool {
+    matches!(c, '-' | '&' | '\'' | '\u{2019}' | '/' | '_')
+}
+
+/// Splits text into folded words. Brackets inside a word vanish ("[Ont]regel" → "ontregel").
+fn split_words(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut pieces: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let flush_piece = |current: &mut String, pieces: &mut Vec<String>| {
+        if !current.is_empty() {
+            pieces.push(std::mem::take(current));
+        }
+    };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            push_folded(&mut current, c);
+        } else if matches!(c, '[' | ']') {
+            // Part of a word when written inside one.
+        } else if is_connector(c) && (!current.is_empty()) && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+            flush_piece(&mut current, &mut pieces);
+        } else {
+            flush_piece(&mut current, &mut pieces);
+            if !pieces.is_empty() {
+                words.push(Word { joined: pieces.concat(), pieces: std::mem::take(&mut pieces) });
+            }
+        }
+    }
+    flush_piece(&mut current, &mut pieces);
+    if !pieces.is_empty() {
+        words.push(Word { joined: pieces.concat(), pieces });
+    }
+    words
+}
+
+/// Lower-cases and folds accents into `out`.
+fn push_folded(out: &mut String, c: char) {
+    for lower in c.to_lowercase() {
+        match lower {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => out.push('a'),
+            'ç' | 'ć' | 'č' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => out.push('i'),
+            'ñ' | 'ń' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'š' | 'ś' => out.push('s'),
+            'ž' | 'ź' | 'ż' => out.push('z'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'ĳ' => out.push_str("ij"),
+            other => out.push(other),
+        }
+    }
+}
+
+/// Lower-cases and folds a whole string (no splitting).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(&mut out, c);
+    }
+    out
+}
+
+/// The folded, unstemmed words of `text` (for prefix search while typing).
+pub fn plain_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in split_words(text) {
+        if word.has_parts() {
+            out.extend(word.parts());
+        }
+        out.push(word.joined);
+    }
+    out
+}
+
+/// The tantivy tokenizer for the stemmed fields.
+#[derive(Clone)]
+pub struct DutchTokenizer(pub Analyzer);
+
+/// The tantivy tokenizer for the plain (prefix) field.
+#[derive(Clone)]
+pub struct PlainTokenizer;
+
+/// Tokens produced up front.
+pub struct VecTokenStream {
+    tokens: Vec<Token>,
+    index: usize,
+}
+
+impl VecTokenStream {
+    fn new(terms: Vec<String>) -> Self {
+        let tokens = terms
+            .into_iter()
+            .enumerate()
+            .map(|(position, text)| Token { offset_from: 0, offset_to: 0, position, text, position_length: 1 })
+            .collect();
+        VecTokenStream { tokens, index: 0 }
+    }
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        if self.index < self.tokens.len() {
+            self.index += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.index.saturating_sub(1).min(self.tokens.len().saturating_sub(1))]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        let i = self.index.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
+        &mut self.tokens[i]
+    }
+}
+
+impl Tokenizer for DutchTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream::new(self.0.terms(text))
+    }
+}
+
+impl Tokenizer for PlainTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream::new(plain_words(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyzer() -> Analyzer {
+        Analyzer::new(["pesten en ongewenst gedrag", "de werkdruk verminderen", "administratie", "mantelzorgers"])
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Reëel ÉÉN Café"), "reeel een cafe");
+    }
+
+    #[test]
+    fn keeps_hyphenated_and_ampersand_words_whole_and_split() {
+        let words = plain_words("burn-out en RI&E, [Ont]regel de zorg");
+        assert!(words.contains(&"burnout".to_string()), "{words:?}");
+        assert!(words.contains(&"burn".to_string()) && words.contains(&"out".to_string()));
+        assert!(words.contains(&"rie".to_string()), "{words:?}");
+        assert!(words.contains(&"ontregel".to_string()), "{words:?}");
+    }
+
+    #[test]
+    fn splits_compounds_into_known_parts() {
+        let a = analyzer();
+        let terms = a.terms("pestgedrag");
+        assert!(terms.contains(&a.stem("pest")) && terms.contains(&a.stem("gedrag")), "{terms:?}");
+        let terms = a.terms("werkdrukvermindering");
+        assert!(
+            terms.contains(&a.stem("werkdruk")) && terms.contains(&a.stem("werk")) && terms.contains(&a.stem("druk")),
+            "{terms:?}"
+        );
+        let terms = a.terms("administratiedruk");
+        assert!(terms.contains(&a.stem("administratie")) && terms.contains(&a.stem("druk")), "{terms:?}");
+    }
+
+    #[test]
+    fn stems_plurals_to_the_same_term() {
+        let a = analyzer();
+        assert_eq!(a.terms("mantelzorgers")[0], a.terms("mantelzorger")[0]);
+        assert_eq!(a.terms("interventies")[0], a.terms("interventie")[0]);
+    }
+
+    #[test]
+    fn drops_stop_words() {
+        let a = analyzer();
+        assert!(a.terms("de het een van").is_empty());
+    }
+
+    #[test]
+    fn ordinary_words_are_not_torn_apart() {
+        let a = analyzer();
+        assert_eq!(a.terms("bedrijf"), vec![a.stem("bedrijf")]);
+    }
+}

@@ -1,0 +1,546 @@
+//! Full-text search over the catalogue: a tantivy index in the data directory with Dutch
+//! analysis ([`analysis`]), field boosts, typo tolerance, prefix matching while typing, and
+//! filters with facet counts. User text is never parsed as query syntax: the query is built
+//! from analysed terms only.
+//!
+//! The index is derived data. It carries a stamp (schema version, catalogue hash, number of
+//! documents) and is rebuilt when it is missing, stale, or damaged.
+
+pub mod analysis;
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Term};
+
+use crate::catalogue::{Intervention, Taxonomy};
+use crate::error::{Error, Result};
+use analysis::{Analyzer, DutchTokenizer, PlainTokenizer};
+
+/// Bump when the schema or the analysis changes: older indexes are rebuilt.
+pub const SCHEMA_VERSION: u32 = 2;
+/// The index directory inside the data directory.
+pub const INDEX_DIR: &str = "index";
+const STAMP_FILE: &str = "keuzehulp-stamp.json";
+/// At most this many words of a query are used (a 20,000-character paste stays fast).
+const MAX_QUERY_WORDS: usize = 32;
+
+const NL: &str = "kh_nl";
+const PLAIN: &str = "kh_plain";
+
+/// Field handles, looked up once.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    id: Field,
+    name: Field,
+    aliases: Field,
+    summary: Field,
+    body: Field,
+    labels: Field,
+    plain: Field,
+    levels: Field,
+    steps: Field,
+    roles: Field,
+    themes: Field,
+    sectors: Field,
+    evidence: Field,
+    cost: Field,
+    tags: Field,
+}
+
+fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let nl = |stored: bool| {
+        let indexing = TextFieldIndexing::default().set_tokenizer(NL).set_index_option(IndexRecordOption::WithFreqs);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        if stored { options.set_stored() } else { options }
+    };
+    let plain = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(PLAIN).set_index_option(IndexRecordOption::Basic),
+    );
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        name: b.add_text_field("name", nl(true)),
+        aliases: b.add_text_field("aliases", nl(false)),
+        summary: b.add_text_field("summary", nl(false)),
+        body: b.add_text_field("body", nl(false)),
+        labels: b.add_text_field("labels", nl(false)),
+        plain: b.add_text_field("plain", plain),
+        levels: b.add_text_field("level", STRING | STORED),
+        steps: b.add_text_field("step", STRING | STORED),
+        roles: b.add_text_field("role", STRING),
+        themes: b.add_text_field("theme", STRING),
+        sectors: b.add_text_field("sector", STRING),
+        evidence: b.add_text_field("evidence", STRING | FAST),
+        cost: b.add_text_field("cost", STRING),
+        tags: b.add_facet_field("tags", FacetOptions::default()),
+    };
+    (b.build(), fields)
+}
+
+/// The facet groups counted for the UI, with their tag prefix.
+const FACETS: &[&str] = &["level", "step", "role", "theme", "sector", "evidence", "cost", "kind"];
+
+/// Filters on a search; `None` means no filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filters {
+    /// individu, team, organisatie.
+    pub level: Option<String>,
+    /// A, B1, B2, C, D.
+    pub step: Option<String>,
+    /// A role.
+    pub role: Option<String>,
+    /// A theme.
+    pub theme: Option<String>,
+    /// A sector; matches the sector, its parent and sub-sectors, and `algemeen`.
+    pub sector: Option<String>,
+    /// An evidence level (exact).
+    pub evidence: Option<String>,
+    /// A cost class (exact).
+    pub cost: Option<String>,
+}
+
+impl Filters {
+    /// Whether any filter is set.
+    pub fn is_empty(&self) -> bool {
+        self == &Filters::default()
+    }
+
+    /// Checks every value against the taxonomy; an unknown one names the allowed values.
+    pub fn check(&self, taxonomy: &Taxonomy) -> Result<()> {
+        let checks: [(&'static str, &Option<String>, &[crate::catalogue::Term]); 7] = [
+            ("niveau", &self.level, &taxonomy.levels),
+            ("stap", &self.step, &taxonomy.steps),
+            ("rol", &self.role, &taxonomy.roles),
+            ("thema", &self.theme, &taxonomy.themes),
+            ("sector", &self.sector, &taxonomy.sectors),
+            ("bewijsniveau", &self.evidence, &taxonomy.evidence_levels),
+            ("kostensoort", &self.cost, &taxonomy.cost_classes),
+        ];
+        for (what, value, terms) in checks {
+            crate::catalogue::check_term(what, value.as_deref(), terms)?;
+        }
+        Ok(())
+    }
+}
+
+/// Counts per facet value: `counts["level"]["team"]`.
+pub type FacetCounts = BTreeMap<String, BTreeMap<String, u64>>;
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Intervention id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Relevance (higher is better).
+    pub score: f32,
+    /// Its levels.
+    pub levels: Vec<String>,
+    /// Its steps.
+    pub steps: Vec<String>,
+}
+
+/// The answer to one query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResult {
+    /// The query as given.
+    pub query: String,
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// How many interventions match in all.
+    pub total: usize,
+    /// Counts per facet value among all matches: `facets["level"]["team"]`.
+    pub facets: FacetCounts,
+    /// The analysed query terms, for highlighting matched words.
+    pub terms: Vec<String>,
+    /// When nothing matched: the nearest interventions (filters dropped or looser spelling).
+    pub nearest: Vec<Hit>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+struct Stamp {
+    schema: u32,
+    catalogue: String,
+    docs: u64,
+}
+
+/// An open, current search index.
+pub struct SearchIndex {
+    dir: PathBuf,
+    reader: IndexReader,
+    fields: Fields,
+    analyzer: Analyzer,
+    index: Index,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("dir", &self.dir).finish()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `data_dir/index`, stamped for `catalogue_hash`. When it is missing,
+    /// stale or damaged it is rebuilt from `records()`; the reason is returned so the caller
+    /// can tell the user.
+    pub fn open(
+        data_dir: &Path,
+        catalogue_hash: &str,
+        analyzer: Analyzer,
+        taxonomy: &Taxonomy,
+        records: impl FnOnce() -> Result<Vec<Intervention>>,
+    ) -> Result<(SearchIndex, Option<String>)> {
+        let dir = data_dir.join(INDEX_DIR);
+        match Self::try_open(&dir, catalogue_hash, analyzer.clone()) {
+            Ok(index) => Ok((index, None)),
+            Err(reason) => {
+                let records = records()?;
+                let index = Self::build(&dir, catalogue_hash, analyzer, taxonomy, &records)?;
+                Ok((index, Some(reason)))
+            }
+        }
+    }
+
+    fn try_open(dir: &Path, catalogue_hash: &str, analyzer: Analyzer) -> std::result::Result<SearchIndex, String> {
+        let stamp_text =
+            std::fs::read_to_string(dir.join(STAMP_FILE)).map_err(|_| "de zoekindex ontbreekt".to_string())?;
+        let stamp: Stamp =
+            serde_json::from_str(&stamp_text).map_err(|_| "het stempel van de zoekindex is beschadigd".to_string())?;
+        if stamp.schema != SCHEMA_VERSION {
+            return Err(format!("de zoekindex heeft een ouder schema ({})", stamp.schema));
+        }
+        if stamp.catalogue != catalogue_hash {
+            return Err("de catalogus is gewijzigd".to_string());
+        }
+        let opened = catch_unwind(AssertUnwindSafe(|| -> tantivy::Result<(Index, IndexReader, u64)> {
+            let index = Index::open_in_dir(dir)?;
+            register_tokenizers(&index, &analyzer);
+            let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+            let searcher = reader.searcher();
+            let count = searcher.search(&AllQuery, &Count)? as u64;
+            // Touch every segment's stored fields and terms once, so damage shows now.
+            for segment in searcher.segment_readers() {
+                let store = segment.get_store_reader(1)?;
+                for doc_id in 0..segment.max_doc() {
+                    store.get::<TantivyDocument>(doc_id)?;
+                }
+            }
+            Ok((index, reader, count))
+        }));
+        match opened {
+            Ok(Ok((index, reader, count))) if count == stamp.docs => {
+                let (_, fields) = build_schema();
+                Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index })
+            }
+            Ok(Ok((_, _, count))) => Err(format!("de zoekindex bevat {count} in plaats van {} documenten", stamp.docs)),
+            Ok(Err(err)) => Err(format!("de zoekindex is beschadigd ({err})")),
+            Err(_) => Err("de zoekindex is beschadigd".to_string()),
+        }
+    }
+
+    /// Builds a fresh index in `dir` from `records` (one commit), then writes the stamp.
+    pub fn build(
+        dir: &Path,
+        catalogue_hash: &str,
+        analyzer: Analyzer,
+        taxonomy: &Taxonomy,
+        records: &[Intervention],
+    ) -> Result<SearchIndex> {
+        let fail = |reason: String| Error::Index { path: dir.to_path_buf(), reason };
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)
+                .map_err(|e| fail(format!("de oude index kan niet worden verwijderd ({e})")))?;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| fail(format!("de map kan niet worden aangemaakt ({e})")))?;
+        let (schema, fields) = build_schema();
+        let index = Index::create_in_dir(dir, schema).map_err(|e| fail(e.to_string()))?;
+        register_tokenizers(&index, &analyzer);
+        let mut writer = index.writer_with_num_threads(1, 64_000_000).map_err(|e| fail(e.to_string()))?;
+        for record in records {
+            writer.add_document(document(&fields, record, taxonomy)).map_err(|e| fail(e.to_string()))?;
+        }
+        writer.commit().map_err(|e| fail(e.to_string()))?;
+        writer.wait_merging_threads().map_err(|e| fail(e.to_string()))?;
+        let stamp = Stamp { schema: SCHEMA_VERSION, catalogue: catalogue_hash.to_string(), docs: records.len() as u64 };
+        let tmp = dir.join(format!("{STAMP_FILE}.tmp"));
+        std::fs::write(&tmp, serde_json::to_string(&stamp)?).map_err(|e| fail(e.to_string()))?;
+        std::fs::rename(&tmp, dir.join(STAMP_FILE)).map_err(|e| fail(e.to_string()))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e: tantivy::TantivyError| fail(e.to_string()))?;
+        Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index })
+    }
+
+    /// Searches. `text` may be anything a person types; it is analysed, never parsed.
+    pub fn search(&self, text: &str, filters: &Filters, taxonomy: &Taxonomy, limit: usize) -> Result<SearchResult> {
+        let groups: Vec<Vec<String>> = self.analyzer.query_words(text).into_iter().take(MAX_QUERY_WORDS).collect();
+        let prefix = last_word_prefix(text);
+        let text_query = self.text_query(&groups, prefix.as_deref(), 1);
+        let filter_query = filter_query(&self.fields, filters, taxonomy);
+        let (hits, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), limit)?;
+        let mut nearest = Vec::new();
+        if total == 0 && (text_query.is_some() || filter_query.is_some()) {
+            // Nothing fits: first drop the filters, then allow looser spelling.
+            if filter_query.is_some() && text_query.is_some() {
+                nearest = self.run(text_query.as_deref(), None, limit)?.0;
+            }
+            if nearest.is_empty() && !groups.is_empty() {
+                let loose = self.text_query(&groups, prefix.as_deref(), 2);
+                nearest = self.run(loose.as_deref(), filter_query.as_deref(), limit)?.0;
+            }
+        }
+        let terms = groups.into_iter().flatten().collect();
+        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest })
+    }
+
+    fn run(
+        &self,
+        text: Option<&dyn Query>,
+        filter: Option<&dyn Query>,
+        limit: usize,
+    ) -> Result<(Vec<Hit>, usize, FacetCounts)> {
+        let fail = |e: tantivy::TantivyError| Error::Index { path: self.dir.clone(), reason: e.to_string() };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        match text {
+            Some(q) => clauses.push((Occur::Must, q.box_clone())),
+            None => clauses.push((Occur::Must, Box::new(AllQuery))),
+        }
+        if let Some(f) = filter {
+            clauses.push((Occur::Must, f.box_clone()));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let mut facet_collector = FacetCollector::for_field("tags");
+        for facet in FACETS {
+            facet_collector.add_facet(format!("/{facet}").as_str());
+        }
+        let top = TopDocs::with_limit(limit.max(1)).order_by_score();
+        let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector)).map_err(fail)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top.into_iter().take(limit) {
+            hits.push(self.hit(&searcher, address, score)?);
+        }
+        if text.is_none() {
+            // Without words every hit scores alike: list them by name.
+            hits.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        let mut facets = BTreeMap::new();
+        for facet in FACETS {
+            let counts: BTreeMap<String, u64> = facet_counts
+                .get(format!("/{facet}").as_str())
+                .filter_map(|(f, n)| f.to_path().last().map(|v| (v.to_string(), n)))
+                .collect();
+            facets.insert(facet.to_string(), counts);
+        }
+        Ok((hits, total, facets))
+    }
+
+    fn hit(&self, searcher: &tantivy::Searcher, address: DocAddress, score: f32) -> Result<Hit> {
+        let doc: TantivyDocument =
+            searcher.doc(address).map_err(|e| Error::Index { path: self.dir.clone(), reason: e.to_string() })?;
+        let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let all = |field: Field| doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect();
+        Ok(Hit {
+            id: text(self.fields.id),
+            name: text(self.fields.name),
+            score,
+            levels: all(self.fields.levels),
+            steps: all(self.fields.steps),
+        })
+    }
+
+    /// The query for the words: per word, its stem and compound parts on every text field
+    /// (boosted by field), a fuzzy match for longer words, and a prefix match on the word
+    /// being typed. `loose` raises the edit distance.
+    fn text_query(&self, groups: &[Vec<String>], prefix: Option<&str>, loose: u8) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let weighted = [(f.name, 5.0_f32), (f.aliases, 4.0), (f.summary, 2.0), (f.labels, 1.5), (f.body, 1.0)];
+        let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut per_word: Vec<Box<dyn Query>> = Vec::new();
+        for group in groups {
+            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (i, term) in group.iter().enumerate() {
+                let part_weight = if i == 0 { 1.0 } else { 0.5 };
+                for (field, boost) in weighted {
+                    let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost * part_weight))));
+                }
+                let len = term.chars().count();
+                let distance = match len {
+                    0..=4 => 0,
+                    5..=9 => loose,
+                    _ => loose + 1,
+                }
+                .min(2);
+                if i == 0 && distance > 0 {
+                    for (field, boost) in weighted {
+                        let q = FuzzyTermQuery::new(Term::from_field_text(field, term), distance, true);
+                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost * 0.3))));
+                    }
+                }
+            }
+            let word: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+            per_word.push(word.box_clone());
+            words.push((Occur::Should, word));
+        }
+        if per_word.len() > 1 {
+            // Documents that contain every word rank above those with only some.
+            let all: Vec<(Occur, Box<dyn Query>)> = per_word.into_iter().map(|q| (Occur::Must, q)).collect();
+            words.push((Occur::Should, Box::new(BoostQuery::new(Box::new(BooleanQuery::new(all)), 1.0))));
+            // And names or aliases that hold every word rank first.
+            for (field, boost) in [(f.name, 8.0_f32), (f.aliases, 6.0)] {
+                let in_field: Vec<(Occur, Box<dyn Query>)> = groups
+                    .iter()
+                    .map(|group| {
+                        let any: Vec<(Occur, Box<dyn Query>)> = group
+                            .iter()
+                            .map(|t| -> (Occur, Box<dyn Query>) {
+                                (
+                                    Occur::Should,
+                                    Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic)),
+                                )
+                            })
+                            .collect();
+                        (Occur::Must, Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
+                    })
+                    .collect();
+                words.push((Occur::Should, Box::new(BoostQuery::new(Box::new(BooleanQuery::new(in_field)), boost))));
+            }
+        }
+        if let Some(prefix) = prefix {
+            let q = FuzzyTermQuery::new_prefix(Term::from_field_text(f.plain, prefix), 0, false);
+            words.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 1.5))));
+        }
+        if words.is_empty() { None } else { Some(Box::new(BooleanQuery::new(words))) }
+    }
+
+    /// The number of documents in the index.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The underlying tantivy index (benchmarks).
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+}
+
+fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
+    index.tokenizers().register(NL, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
+    index.tokenizers().register(PLAIN, TextAnalyzer::from(PlainTokenizer));
+}
+
+/// The word being typed: the last word when the text does not end in a space.
+fn last_word_prefix(text: &str) -> Option<String> {
+    if text.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let last = analysis::plain_words(text.rsplit(char::is_whitespace).next().unwrap_or_default()).into_iter().last()?;
+    (last.chars().count() >= 2 && last.chars().count() <= 40).then_some(last)
+}
+
+fn document(f: &Fields, r: &Intervention, taxonomy: &Taxonomy) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &r.id);
+    doc.add_text(f.name, &r.name);
+    for alias in &r.aliases {
+        doc.add_text(f.aliases, alias);
+    }
+    doc.add_text(f.summary, &r.summary);
+    let mut body: Vec<&str> = Vec::new();
+    for text in [&r.benefits, &r.involves, &r.time, &r.cost, &r.privacy, &r.evidence.basis].into_iter().flatten() {
+        body.push(text);
+    }
+    body.extend(r.evidence.references.iter().map(String::as_str));
+    body.extend(r.developed_by.iter().flatten().map(String::as_str));
+    body.extend(r.themes.iter().map(String::as_str));
+    body.extend(r.risk_groups.iter().map(String::as_str));
+    body.push(&r.kind);
+    doc.add_text(f.body, body.join("\n"));
+    let label = |terms: &[crate::catalogue::Term], id: &str| {
+        terms.iter().find(|t| t.id == id).map(|t| t.label.clone()).unwrap_or_else(|| id.to_string())
+    };
+    let mut labels: Vec<String> = Vec::new();
+    labels.extend(r.themes.iter().map(|id| label(&taxonomy.themes, id)));
+    labels.extend(r.risk_groups.iter().map(|id| label(&taxonomy.risk_groups, id)));
+    labels.extend(r.steps.iter().map(|id| label(&taxonomy.steps, id)));
+    labels.push(label(&taxonomy.kinds, &r.kind));
+    doc.add_text(f.labels, labels.join("\n"));
+    for text in std::iter::once(&r.name).chain(&r.aliases).chain(std::iter::once(&r.summary)) {
+        doc.add_text(f.plain, text);
+    }
+    for text in body {
+        doc.add_text(f.plain, text);
+    }
+    let tag = |doc: &mut TantivyDocument, group: &str, value: &str| {
+        doc.add_facet(f.tags, Facet::from_path([group, value]));
+    };
+    for (field, group, values) in [
+        (f.levels, "level", &r.levels),
+        (f.steps, "step", &r.steps),
+        (f.roles, "role", &r.roles),
+        (f.themes, "theme", &r.themes),
+        (f.sectors, "sector", &r.sectors),
+    ] {
+        for value in values {
+            doc.add_text(field, value);
+            tag(&mut doc, group, value);
+        }
+    }
+    doc.add_text(f.evidence, &r.evidence.level);
+    tag(&mut doc, "evidence", &r.evidence.level);
+    doc.add_text(f.cost, &r.cost_class);
+    tag(&mut doc, "cost", &r.cost_class);
+    tag(&mut doc, "kind", &r.kind);
+    doc
+}
+
+fn filter_query(f: &Fields, filters: &Filters, taxonomy: &Taxonomy) -> Option<Box<dyn Query>> {
+    let term = |field: Field, value: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+    };
+    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (field, value) in [
+        (f.levels, &filters.level),
+        (f.steps, &filters.step),
+        (f.roles, &filters.role),
+        (f.themes, &filters.theme),
+        (f.evidence, &filters.evidence),
+        (f.cost, &filters.cost),
+    ] {
+        if let Some(value) = value {
+            must.push((Occur::Must, term(field, value)));
+        }
+    }
+    if let Some(sector) = &filters.sector {
+        let any: Vec<(Occur, Box<dyn Query>)> = crate::catalogue::sectors_fitting(taxonomy, sector)
+            .iter()
+            .map(|s| (Occur::Should, term(f.sectors, s)))
+            .collect();
+        must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    if must.is_empty() { None } else { Some(Box::new(BooleanQuery::new(must))) }
+}

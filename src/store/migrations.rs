@@ -1,0 +1,110 @@
+//! Schema migrations over `PRAGMA user_version`. Each step runs in its own transaction
+//! together with the version bump, so a crash leaves the database at a whole version.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::Error;
+
+/// Every schema step, in order: `MIGRATIONS[i]` brings version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the catalogue.
+    "CREATE TABLE meta (
+         key   TEXT PRIMARY KEY,
+         value TEXT NOT NULL
+     );
+     CREATE TABLE interventions (
+         id         TEXT PRIMARY KEY,
+         origin     TEXT NOT NULL CHECK (origin IN ('bundled', 'imported')),
+         record     TEXT NOT NULL,
+         updated_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+     );",
+];
+
+/// The schema version this program writes.
+pub fn current_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// What can go wrong while migrating; turned into an [`Error`] naming the file.
+#[derive(Debug)]
+pub enum MigrationError {
+    /// The database is from a newer program.
+    TooNew {
+        /// Its version.
+        found: u32,
+    },
+    /// SQLite refused.
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for MigrationError {
+    fn from(err: rusqlite::Error) -> Self {
+        MigrationError::Sqlite(err)
+    }
+}
+
+impl MigrationError {
+    /// The error for the database at `path`.
+    pub fn at(self, path: &Path) -> Error {
+        match self {
+            MigrationError::TooNew { found } => {
+                Error::TooNew { path: path.to_path_buf(), found, supported: current_version() }
+            }
+            MigrationError::Sqlite(err) => Error::store(path, err),
+        }
+    }
+}
+
+/// Brings the database up to [`current_version`]; refuses a newer one.
+pub fn migrate(conn: &mut Connection) -> Result<u32, MigrationError> {
+    migrate_to(conn, current_version())
+}
+
+/// Brings the database up to `target` (tests use this to build every earlier version).
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32, MigrationError> {
+    let found: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if found > current_version() {
+        return Err(MigrationError::TooNew { found });
+    }
+    for version in found..target.min(current_version()) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(MIGRATIONS[version as usize])?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+    Ok(target.min(current_version()).max(found))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> u32 {
+        conn.query_row("PRAGMA user_version", [], |row| row.get(0)).expect("version")
+    }
+
+    #[test]
+    fn every_earlier_version_migrates_to_the_current_one() {
+        for start in 0..=current_version() {
+            let mut conn = Connection::open_in_memory().expect("db");
+            migrate_to(&mut conn, start).expect("build the earlier version");
+            assert_eq!(version(&conn), start);
+            migrate(&mut conn).expect("migrate");
+            assert_eq!(version(&conn), current_version(), "from version {start}");
+            conn.execute("INSERT INTO meta (key, value) VALUES ('k', 'v')", []).expect("schema usable");
+        }
+    }
+
+    #[test]
+    fn a_newer_database_is_refused_and_left_alone() {
+        let mut conn = Connection::open_in_memory().expect("db");
+        conn.pragma_update(None, "user_version", current_version() + 1).expect("set");
+        match migrate(&mut conn) {
+            Err(MigrationError::TooNew { found }) => assert_eq!(found, current_version() + 1),
+            other => panic!("expected TooNew, got {other:?}"),
+        }
+        assert_eq!(version(&conn), current_version() + 1);
+    }
+}

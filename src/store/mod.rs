@@ -1,0 +1,221 @@
+//! The SQLite store in the data directory: the catalogue (bundled and imported records) and,
+//! later, the dossiers. WAL with `synchronous=FULL`: a write that returned is on disk.
+//!
+//! The schema is versioned with `PRAGMA user_version`; [`migrations`] holds every step. A
+//! database written by a newer Keuzehulp is refused, never changed.
+
+pub mod migrations;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::catalogue::{Intervention, Pack};
+use crate::error::{Error, Result};
+
+/// The file name of the database inside the data directory.
+pub const DB_FILE: &str = "keuzehulp.sqlite3";
+
+/// An open store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Where a record came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Bundled with the program.
+    Bundled,
+    /// Imported by the user from a pack.
+    Imported,
+}
+
+impl Origin {
+    fn as_str(self) -> &'static str {
+        match self {
+            Origin::Bundled => "bundled",
+            Origin::Imported => "imported",
+        }
+    }
+}
+
+/// What an import changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ImportReport {
+    /// Records that were new.
+    pub added: usize,
+    /// Records that replaced an earlier one with the same id.
+    pub updated: usize,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir` and brings its schema up to date.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let path = dir.join(DB_FILE);
+        let conn = Connection::open(&path).map_err(|e| Error::store(&path, e))?;
+        let mut store = Store { conn, path };
+        store.configure()?;
+        migrations::migrate(&mut store.conn).map_err(|e| e.at(&store.path))?;
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn configure(&self) -> Result<()> {
+        let fail = |e| Error::store(&self.path, e);
+        self.conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
+        self.conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+        self.conn.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
+        self.conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
+        Ok(())
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
+            .optional()
+            .map_err(|e| Error::store(&self.path, e))
+    }
+
+    /// The content hash of all records now in the store; changes with every import or
+    /// catalogue update. The search index is stamped with it.
+    pub fn catalogue_hash(&self) -> Result<String> {
+        Ok(self.meta("catalogue_hash")?.unwrap_or_default())
+    }
+
+    /// Loads the bundled catalogue when it is new or changed (by `bundled_hash`). Imported
+    /// records survive; an imported record with a bundled id keeps winning.
+    /// Returns whether anything changed.
+    pub fn sync_bundled(
+        &mut self,
+        bundled_hash: &str,
+        records: impl FnOnce() -> Result<Vec<Intervention>>,
+    ) -> Result<bool> {
+        if self.meta("bundled_hash")?.as_deref() == Some(bundled_hash) {
+            return Ok(false);
+        }
+        let records = records()?;
+        let path = self.path.clone();
+        let fail = |e| Error::store(&path, e);
+        let tx = self.conn.transaction().map_err(fail)?;
+        tx.execute("DELETE FROM interventions WHERE origin = 'bundled'", []).map_err(fail)?;
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO interventions (id, origin, record) VALUES (?1, 'bundled', ?2)
+                     ON CONFLICT(id) DO NOTHING",
+                )
+                .map_err(fail)?;
+            for record in &records {
+                insert.execute(params![record.id, serde_json::to_string(record)?]).map_err(fail)?;
+            }
+        }
+        set_meta(&tx, "bundled_hash", bundled_hash).map_err(fail)?;
+        update_catalogue_hash(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(true)
+    }
+
+    /// Adds or updates the records of a validated pack, all in one transaction.
+    pub fn import(&mut self, pack: &Pack) -> Result<ImportReport> {
+        let path = self.path.clone();
+        let fail = |e| Error::store(&path, e);
+        let tx = self.conn.transaction().map_err(fail)?;
+        let mut report = ImportReport { added: 0, updated: 0 };
+        {
+            let mut exists = tx.prepare("SELECT 1 FROM interventions WHERE id = ?1").map_err(fail)?;
+            let mut upsert = tx
+                .prepare(
+                    "INSERT INTO interventions (id, origin, record) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, record = excluded.record,
+                     updated_at = CURRENT_TIMESTAMP",
+                )
+                .map_err(fail)?;
+            for record in &pack.interventions {
+                if exists.exists([&record.id]).map_err(fail)? {
+                    report.updated += 1;
+                } else {
+                    report.added += 1;
+                }
+                upsert
+                    .execute(params![record.id, Origin::Imported.as_str(), serde_json::to_string(record)?])
+                    .map_err(fail)?;
+            }
+        }
+        update_catalogue_hash(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(report)
+    }
+
+    /// Every record, sorted by id.
+    pub fn interventions(&self) -> Result<Vec<Intervention>> {
+        let fail = |e| Error::store(&self.path, e);
+        let mut stmt = self.conn.prepare("SELECT id, record FROM interventions ORDER BY id").map_err(fail)?;
+        let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))).map_err(fail)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, json) = row.map_err(fail)?;
+            let record: Intervention = serde_json::from_str(&json).map_err(|e| Error::Damaged {
+                path: self.path.clone(),
+                reason: format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"),
+            })?;
+            out.push(record);
+        }
+        Ok(out)
+    }
+
+    /// One record by id.
+    pub fn intervention(&self, id: &str) -> Result<Option<Intervention>> {
+        let fail = |e| Error::store(&self.path, e);
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT record FROM interventions WHERE id = ?1", [id], |row| row.get(0))
+            .optional()
+            .map_err(fail)?;
+        json.map(|json| {
+            serde_json::from_str(&json).map_err(|e| Error::Damaged {
+                path: self.path.clone(),
+                reason: format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"),
+            })
+        })
+        .transpose()
+    }
+
+    /// The ids of all records, sorted.
+    pub fn ids(&self) -> Result<Vec<String>> {
+        let fail = |e| Error::store(&self.path, e);
+        let mut stmt = self.conn.prepare("SELECT id FROM interventions ORDER BY id").map_err(fail)?;
+        let ids = stmt.query_map([], |row| row.get(0)).map_err(fail)?.collect::<rusqlite::Result<Vec<String>>>();
+        ids.map_err(fail)
+    }
+}
+
+fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// Recomputes the content hash over all records (FNV-1a over id and JSON, in id order).
+fn update_catalogue_hash(conn: &Connection) -> rusqlite::Result<()> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    {
+        let mut stmt = conn.prepare("SELECT id, record FROM interventions ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let record: String = row.get(1)?;
+            for byte in id.bytes().chain([0u8]).chain(record.bytes()).chain([0u8]) {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    set_meta(conn, "catalogue_hash", &format!("{hash:016x}"))
+}

@@ -1,0 +1,89 @@
+//! Importing catalogue packs: all or nothing, re-import updates, imports survive a reload
+//! of the bundled catalogue, and the search sees them.
+
+use keuzehulp::Keuzehulp;
+use keuzehulp::search::Filters;
+
+use crate::util::Cli;
+
+fn pack_with(cli: &Cli, edit: impl FnOnce(&mut serde_json::Value)) -> std::path::PathBuf {
+    let mut value = cli.json(&["list"]);
+    let first = value["interventions"][0].clone();
+    let mut record = first;
+    record["id"] = "eigen-teamoverleg".into();
+    record["name"] = "Eigen teamoverleg over werkplezier".into();
+    record["aliases"] = serde_json::json!(["Werkplezieroverleg"]);
+    value["interventions"] = serde_json::json!([record]);
+    edit(&mut value);
+    let path = cli.data.path().join("pack.json");
+    std::fs::write(&path, value.to_string()).expect("write pack");
+    path
+}
+
+#[test]
+fn an_imported_record_is_listed_found_and_updated_on_reimport() {
+    let cli = Cli::new();
+    let before = cli.json(&["list"])["interventions"].as_array().expect("array").len();
+    let pack = pack_with(&cli, |_| {});
+    let report = cli.json(&["import", pack.to_str().expect("utf-8 path")]);
+    assert_eq!((report["added"].as_u64(), report["updated"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(cli.json(&["list"])["interventions"].as_array().expect("array").len(), before + 1);
+    let found = cli.json(&["search", "werkplezieroverleg"]);
+    assert_eq!(found["hits"][0]["id"], "eigen-teamoverleg");
+
+    let pack = pack_with(&cli, |v| v["interventions"][0]["name"] = "Teamoverleg over werkplezier (v2)".into());
+    let report = cli.json(&["import", pack.to_str().expect("utf-8 path")]);
+    assert_eq!((report["added"].as_u64(), report["updated"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(cli.json(&["show", "eigen-teamoverleg"])["name"], "Teamoverleg over werkplezier (v2)");
+}
+
+#[test]
+fn a_pack_with_one_bad_record_changes_nothing() {
+    let cli = Cli::new();
+    let before = cli.json(&["list"]);
+    let pack = pack_with(&cli, |v| {
+        let good = v["interventions"][0].clone();
+        let mut bad = good.clone();
+        bad["id"] = "kapotte-interventie".into();
+        bad["levels"] = serde_json::json!(["galaxy"]);
+        v["interventions"] = serde_json::json!([good, bad]);
+    });
+    let out = cli.cmd().arg("import").arg(&pack).output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pack.json") && err.contains("\"kapotte-interventie\"") && err.contains("levels"), "{err}");
+    assert_eq!(cli.json(&["list"])["interventions"], before["interventions"], "nothing imported");
+}
+
+#[test]
+fn imports_survive_a_new_bundled_catalogue() {
+    let cli = Cli::new();
+    let pack = pack_with(&cli, |_| {});
+    cli.json(&["import", pack.to_str().expect("utf-8 path")]);
+    // Simulate a program update with a different bundled catalogue: forget the bundled hash.
+    let db = rusqlite::Connection::open(cli.data.path().join(keuzehulp::store::DB_FILE)).expect("db");
+    db.execute("UPDATE meta SET value = 'older' WHERE key = 'bundled_hash'", []).expect("update");
+    drop(db);
+    let mut app = Keuzehulp::open(cli.data.path()).expect("opens and reloads the bundled catalogue");
+    assert!(app.intervention("eigen-teamoverleg").is_ok(), "the imported record survived");
+    assert!(app.intervention("pico").is_ok(), "the bundled records are back");
+    let hits = app.search("werkplezieroverleg", &Filters::default(), 5).expect("search").hits;
+    assert_eq!(hits[0].id, "eigen-teamoverleg");
+}
+
+#[test]
+fn a_database_from_a_newer_keuzehulp_is_refused_untouched() {
+    let cli = Cli::new();
+    cli.json(&["list"]);
+    let path = cli.data.path().join(keuzehulp::store::DB_FILE);
+    let db = rusqlite::Connection::open(&path).expect("db");
+    db.pragma_update(None, "user_version", 999).expect("set version");
+    drop(db);
+    let out = cli.cmd().arg("list").output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nieuwere versie") && err.contains(&path.display().to_string()), "{err}");
+    let db = rusqlite::Connection::open(&path).expect("db");
+    let version: u32 = db.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+    assert_eq!(version, 999);
+}
