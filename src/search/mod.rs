@@ -35,6 +35,8 @@ const STAMP_FILE: &str = "keuzehulp-stamp.json";
 const MAX_QUERY_WORDS: usize = 32;
 
 const NL: &str = "kh_nl";
+/// The stemmed text fields and their boosts: name and aliases above summary above body.
+const WEIGHTED: [(&str, f32); 5] = [("name", 5.0), ("aliases", 4.0), ("summary", 2.0), ("labels", 1.5), ("body", 1.0)];
 const PLAIN: &str = "kh_plain";
 
 /// Field handles, looked up once.
@@ -288,7 +290,8 @@ impl SearchIndex {
     pub fn search(&self, text: &str, filters: &Filters, taxonomy: &Taxonomy, limit: usize) -> Result<SearchResult> {
         let groups: Vec<Vec<String>> = self.analyzer.query_words(text).into_iter().take(MAX_QUERY_WORDS).collect();
         let prefix = last_word_prefix(text);
-        let text_query = self.text_query(&groups, prefix.as_deref(), 1);
+        let searcher = self.reader.searcher();
+        let text_query = self.text_query(&searcher, &groups, prefix.as_deref(), 1);
         let filter_query = filter_query(&self.fields, filters, taxonomy);
         let (hits, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), limit)?;
         let mut nearest = Vec::new();
@@ -298,7 +301,7 @@ impl SearchIndex {
                 nearest = self.run(text_query.as_deref(), None, limit)?.0;
             }
             if nearest.is_empty() && !groups.is_empty() {
-                let loose = self.text_query(&groups, prefix.as_deref(), 2);
+                let loose = self.text_query(&searcher, &groups, prefix.as_deref(), 2);
                 nearest = self.run(loose.as_deref(), filter_query.as_deref(), limit)?.0;
             }
         }
@@ -362,69 +365,167 @@ impl SearchIndex {
         })
     }
 
-    /// The query for the words: per word, its stem and compound parts on every text field
-    /// (boosted by field), a fuzzy match for longer words, and a prefix match on the word
-    /// being typed. `loose` raises the edit distance.
-    fn text_query(&self, groups: &[Vec<String>], prefix: Option<&str>, loose: u8) -> Option<Box<dyn Query>> {
+    /// The query for the words. Per word: its stem on every text field (boosted by field);
+    /// for a word the index does not know, its compound parts and its spelling neighbours
+    /// from the index's own vocabulary (edit distance 1, or 2 for long words; more when
+    /// `loose`). Words found in most documents only refine the ranking of documents that
+    /// match a rarer word. Documents holding every word, and names holding every word, rank
+    /// first. The word being typed also matches as a prefix.
+    fn text_query(
+        &self,
+        searcher: &tantivy::Searcher,
+        groups: &[Vec<String>],
+        prefix: Option<&str>,
+        loose: u8,
+    ) -> Option<Box<dyn Query>> {
         let f = &self.fields;
-        let weighted = [(f.name, 5.0_f32), (f.aliases, 4.0), (f.summary, 2.0), (f.labels, 1.5), (f.body, 1.0)];
-        let mut words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let common = (searcher.num_docs() / 2).max(1);
+        let mut rare: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut frequent: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut per_word: Vec<Box<dyn Query>> = Vec::new();
+        let mut name_terms: Vec<Vec<String>> = Vec::new();
         for group in groups {
             let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            for (i, term) in group.iter().enumerate() {
-                let part_weight = if i == 0 { 1.0 } else { 0.5 };
-                for (field, boost) in weighted {
-                    let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
-                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost * part_weight))));
+            let mut terms: Vec<(String, f32)> = Vec::new();
+            let (word, parts) = group.split_first()?;
+            let word_df = self.max_doc_freq(searcher, word);
+            if word_df > 0 {
+                terms.push((word.clone(), 1.0));
+            }
+            if word_df == 0 || loose > 1 {
+                for part in parts {
+                    let df = self.max_doc_freq(searcher, part);
+                    if df > 0 && df <= common {
+                        terms.push((part.clone(), 0.5));
+                    }
                 }
-                let len = term.chars().count();
-                let distance = match len {
+                let distance = match word.chars().count() {
                     0..=4 => 0,
                     5..=9 => loose,
                     _ => loose + 1,
                 }
                 .min(2);
-                if i == 0 && distance > 0 {
-                    for (field, boost) in weighted {
-                        let q = FuzzyTermQuery::new(Term::from_field_text(field, term), distance, true);
-                        alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost * 0.3))));
+                if distance > 0 {
+                    for correction in self.corrections(searcher, word, distance) {
+                        if !terms.iter().any(|(t, _)| t == &correction) {
+                            terms.push((correction, 0.6));
+                        }
                     }
                 }
             }
-            let word: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
-            per_word.push(word.box_clone());
-            words.push((Occur::Should, word));
+            if terms.is_empty() {
+                continue;
+            }
+            for (term, weight) in &terms {
+                for (field, boost) in WEIGHTED.iter().map(|(name, boost)| (self.field(name), *boost)) {
+                    let t = Term::from_field_text(field, term);
+                    if searcher.doc_freq(&t).unwrap_or(1) == 0 {
+                        continue;
+                    }
+                    let q = TermQuery::new(t, IndexRecordOption::WithFreqs);
+                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost * weight))));
+                }
+            }
+            name_terms.push(terms.into_iter().map(|(t, _)| t).collect());
+            let word_query: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
+            per_word.push(word_query.box_clone());
+            if word_df > common {
+                frequent.push((Occur::Should, word_query))
+            } else {
+                rare.push((Occur::Should, word_query))
+            }
         }
+        let mut extra: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if per_word.len() > 1 {
             // Documents that contain every word rank above those with only some.
             let all: Vec<(Occur, Box<dyn Query>)> = per_word.into_iter().map(|q| (Occur::Must, q)).collect();
-            words.push((Occur::Should, Box::new(BoostQuery::new(Box::new(BooleanQuery::new(all)), 1.0))));
+            extra.push((Occur::Should, Box::new(BooleanQuery::new(all))));
             // And names or aliases that hold every word rank first.
             for (field, boost) in [(f.name, 8.0_f32), (f.aliases, 6.0)] {
-                let in_field: Vec<(Occur, Box<dyn Query>)> = groups
+                let in_field: Vec<(Occur, Box<dyn Query>)> = name_terms
                     .iter()
-                    .map(|group| {
-                        let any: Vec<(Occur, Box<dyn Query>)> = group
+                    .map(|terms| {
+                        let any: Vec<(Occur, Box<dyn Query>)> = terms
                             .iter()
                             .map(|t| -> (Occur, Box<dyn Query>) {
-                                (
-                                    Occur::Should,
-                                    Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic)),
-                                )
+                                let q = TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic);
+                                (Occur::Should, Box::new(q))
                             })
                             .collect();
                         (Occur::Must, Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
                     })
                     .collect();
-                words.push((Occur::Should, Box::new(BoostQuery::new(Box::new(BooleanQuery::new(in_field)), boost))));
+                extra.push((Occur::Should, Box::new(BoostQuery::new(Box::new(BooleanQuery::new(in_field)), boost))));
             }
         }
         if let Some(prefix) = prefix {
             let q = FuzzyTermQuery::new_prefix(Term::from_field_text(f.plain, prefix), 0, false);
-            words.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 1.5))));
+            let q: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(q), 1.5));
+            // With other words present the prefix only adds score; alone, it matches.
+            if rare.is_empty() && frequent.is_empty() {
+                rare.push((Occur::Should, q))
+            } else {
+                extra.push((Occur::Should, q))
+            }
         }
-        if words.is_empty() { None } else { Some(Box::new(BooleanQuery::new(words))) }
+        if rare.is_empty() && frequent.is_empty() {
+            return None;
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if rare.is_empty() {
+            clauses.extend(frequent);
+        } else {
+            // The rare words decide which documents match; frequent ones only add score,
+            // through the every-word clause (an intersection, cheap to evaluate).
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(rare))));
+            drop(frequent);
+        }
+        clauses.extend(extra);
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    fn field(&self, name: &str) -> Field {
+        let f = &self.fields;
+        match name {
+            "name" => f.name,
+            "aliases" => f.aliases,
+            "summary" => f.summary,
+            "labels" => f.labels,
+            _ => f.body,
+        }
+    }
+
+    /// The highest document frequency of `term` over the text fields.
+    fn max_doc_freq(&self, searcher: &tantivy::Searcher, term: &str) -> u64 {
+        WEIGHTED
+            .iter()
+            .map(|(name, _)| searcher.doc_freq(&Term::from_field_text(self.field(name), term)).unwrap_or(0))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Terms of the index within `distance` edits of `term` (the most frequent first, at
+    /// most eight): the index's own vocabulary corrects the spelling.
+    fn corrections(&self, searcher: &tantivy::Searcher, term: &str, distance: u8) -> Vec<String> {
+        let Ok(dfa) = FuzzyTermQuery::new(Term::from_field_text(self.fields.body, term), distance, true).automaton()
+        else {
+            return Vec::new();
+        };
+        let mut found: BTreeMap<String, u64> = BTreeMap::new();
+        for segment in searcher.segment_readers() {
+            for (name, _) in WEIGHTED {
+                let Ok(inverted) = segment.inverted_index(self.field(name)) else { continue };
+                let Ok(mut stream) = inverted.terms().search(&dfa).into_stream() else { continue };
+                while stream.advance() {
+                    if let Ok(text) = std::str::from_utf8(stream.key()) {
+                        *found.entry(text.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(String, u64)> = found.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.into_iter().take(8).map(|(t, _)| t).collect()
     }
 
     /// The number of documents in the index.
@@ -459,7 +560,7 @@ fn last_word_prefix(text: &str) -> Option<String> {
         return None;
     }
     let last = analysis::plain_words(text.rsplit(char::is_whitespace).next().unwrap_or_default()).into_iter().last()?;
-    (last.chars().count() >= 2 && last.chars().count() <= 40).then_some(last)
+    (last.chars().count() >= 3 && last.chars().count() <= 40).then_some(last)
 }
 
 fn document(f: &Fields, r: &Intervention, taxonomy: &Taxonomy) -> TantivyDocument {
