@@ -9,6 +9,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion};
+use keuzehulp::advisor::{self, Answers};
 use keuzehulp::catalogue::{self, Intervention, Pack};
 use keuzehulp::search::analysis::Analyzer;
 use keuzehulp::search::{Filters, SearchIndex};
@@ -147,6 +148,28 @@ fn print_percentiles() {
     let (p50, p99) = fts5_measure(&conn, TYPICAL);
     println!("{:<34} {:>10.1?} {:>10.1?}", "10k: SQLite FTS5, typical", p50, p99);
 
+    let answers = Answers {
+        role: Some("leidinggevende".into()),
+        level: Some("team".into()),
+        steps: vec!["B2".into()],
+        themes: vec!["werkdruk".into()],
+        sector: Some("zorg-vvt".into()),
+        have: vec!["pmo-psychische-gezondheid-1".into(), "intervisie-17".into()],
+        ..Answers::default()
+    };
+    let mut times = Vec::new();
+    for _ in 0..200 {
+        let start = Instant::now();
+        black_box(advisor::advise(&big, taxonomy, &catalogue.steps, &answers, 10).expect("advise"));
+        times.push(start.elapsed());
+    }
+    times.sort();
+    println!(
+        "advise, 10k interventions (with aanbod-scan): median {:.2?}, p99 {:.2?}",
+        percentile(&times, 0.5),
+        percentile(&times, 0.99)
+    );
+
     let store_dir = tempfile::tempdir().expect("tmp");
     let mut store = Store::open(store_dir.path()).expect("store");
     let pack = Pack { format: None, version: None, catalogue_version: None, interventions: big };
@@ -204,6 +227,17 @@ fn benches(c: &mut Criterion) {
                 black_box(rows);
             }
         })
+    });
+    let answers = Answers {
+        role: Some("leidinggevende".into()),
+        level: Some("team".into()),
+        steps: vec!["B2".into()],
+        themes: vec!["werkdruk".into()],
+        sector: Some("zorg-vvt".into()),
+        ..Answers::default()
+    };
+    c.bench_function("advise/10k", |b| {
+        b.iter(|| black_box(advisor::advise(&big, &taxonomy, &catalogue.steps, &answers, 10).expect("advise")))
     });
     let mut slow = c.benchmark_group("build");
     slow.sample_size(10);

@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use std::cell::OnceCell;
 
+use crate::advisor::{self, Advice, Answers};
+use crate::catalogue::model::Entry;
 use crate::catalogue::{self, Catalogue, Intervention, Pack, StepGuide, Taxonomy, validate};
 use crate::error::{Error, Result};
 use crate::search::analysis::Analyzer;
@@ -202,6 +204,41 @@ impl Keuzehulp {
         }
     }
 
+    /// Ranked recommendations with reasons, the leidraad's advice for the chosen steps and
+    /// role, and (with `answers.have`) the aanbod-scan.
+    pub fn advise(&self, answers: &Answers, limit: usize) -> Result<Advice> {
+        advisor::advise(self.interventions()?, &self.bundled.taxonomy, &self.bundled.steps, answers, limit)
+    }
+
+    /// The decision tree with every question's options resolved from the taxonomy.
+    pub fn tree(&self) -> TreeView {
+        let taxonomy = &self.bundled.taxonomy;
+        let questions = self
+            .bundled
+            .tree
+            .questions
+            .iter()
+            .map(|q| QuestionView {
+                id: q.id.clone(),
+                prompt: q.prompt.clone(),
+                prompt_en: q.prompt_en.clone(),
+                help: q.help.clone(),
+                kind: q.kind.clone(),
+                answer: q.answer.clone(),
+                skippable: true,
+                options: q
+                    .options_from
+                    .as_deref()
+                    .and_then(|list| validate::taxonomy_list(taxonomy, list))
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| OptionView { value: t.id.clone(), label: t.label.clone(), label_en: t.label_en.clone() })
+                    .collect(),
+            })
+            .collect();
+        TreeView { entries: self.bundled.tree.entries.clone(), questions }
+    }
+
     /// Imports a pack file: all records or none. The error names the file, record id and
     /// field of every problem.
     pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
@@ -213,6 +250,47 @@ impl Keuzehulp {
         self.index = None;
         Ok(report)
     }
+}
+
+/// The decision tree as the front end and `keuzehulp tree --json` show it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TreeView {
+    /// The four ways in.
+    pub entries: Vec<Entry>,
+    /// The questions, in order, with their options.
+    pub questions: Vec<QuestionView>,
+}
+
+/// One question with its options.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuestionView {
+    /// Stable id.
+    pub id: String,
+    /// Dutch prompt.
+    pub prompt: String,
+    /// English prompt.
+    pub prompt_en: String,
+    /// Explanation.
+    pub help: String,
+    /// `single`, `multi` or `yes-no`.
+    pub kind: String,
+    /// The answer field it fills.
+    pub answer: String,
+    /// Always true: every question may be skipped.
+    pub skippable: bool,
+    /// The options (empty for yes-no).
+    pub options: Vec<OptionView>,
+}
+
+/// One option of a question.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OptionView {
+    /// The value stored in the answers.
+    pub value: String,
+    /// Dutch label.
+    pub label: String,
+    /// English label.
+    pub label_en: String,
 }
 
 /// All the text of `records`, for the decompounding dictionary.

@@ -4,6 +4,7 @@
 
 #![warn(missing_docs)]
 
+pub mod advisor;
 pub mod app;
 pub mod catalogue;
 pub mod cli;

@@ -13,3 +13,5 @@ mod cli;
 mod search;
 // Importing catalogue packs into the store.
 mod import;
+// The advisor: scenarios, reasons, coverage, the decision tree.
+mod advise;

@@ -19,6 +19,70 @@ pub struct Catalogue {
     pub interventions: Vec<Intervention>,
     /// The leidraad's content for each step, in step order.
     pub steps: Vec<StepGuide>,
+    /// The decision tree (data/tree.toml).
+    pub tree: DecisionTree,
+}
+
+/// The decision tree: the four ways in, then one question per screen.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionTree {
+    /// The leidraad's four cover questions.
+    pub entries: Vec<Entry>,
+    /// The questions, in the order they are asked.
+    pub questions: Vec<Question>,
+}
+
+/// A way into the chooser.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Stable id.
+    pub id: String,
+    /// The question in Dutch.
+    pub question: String,
+    /// The question in English.
+    pub question_en: String,
+    /// A line of explanation.
+    pub help: String,
+    /// Answers this way in fills in (still changeable).
+    pub presets: Presets,
+}
+
+/// Answers preset by an entry.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Presets {
+    /// A role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// A level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
+}
+
+/// One question of the tree.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id.
+    pub id: String,
+    /// The question in Dutch.
+    pub prompt: String,
+    /// The question in English.
+    pub prompt_en: String,
+    /// A line of explanation.
+    pub help: String,
+    /// `single`, `multi` or `yes-no`.
+    pub kind: String,
+    /// The answer field it fills.
+    pub answer: String,
+    /// The taxonomy list its options come from (not for yes-no).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options_from: Option<String>,
 }
 
 /// The fixed vocabulary (data/taxonomy.toml).

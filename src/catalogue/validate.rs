@@ -8,7 +8,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::model::{Catalogue, Finding, Intervention, Pack, SourceRef, StepGuide, Taxonomy, Term};
+use super::model::{Catalogue, DecisionTree, Finding, Intervention, Pack, SourceRef, StepGuide, Taxonomy, Term};
+
+/// The answer fields a question may fill, with the kind it must have and the taxonomy list
+/// its options must come from.
+pub const ANSWER_FIELDS: &[(&str, &str, Option<&str>)] = &[
+    ("role", "single", Some("roles")),
+    ("level", "single", Some("levels")),
+    ("steps", "multi", Some("steps")),
+    ("themes", "multi", Some("themes")),
+    ("sector", "single", Some("sectors")),
+    ("risk_group", "single", Some("risk_groups")),
+    ("min_evidence", "single", Some("evidence_levels")),
+    ("free", "yes-no", None),
+    ("max_time", "single", Some("time_classes")),
+];
 
 /// One thing wrong with a catalogue file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,9 +89,15 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
         }
     }
 
+    let tree_path = dir.join("tree.toml");
+    let tree: Option<DecisionTree> = parse_toml(&tree_path, &mut problems);
+
     let Some(taxonomy) = taxonomy else {
         return Err(problems);
     };
+    if let Some(tree) = &tree {
+        problems.extend(check_tree(&taxonomy, tree).into_iter().map(|(f, m)| Problem::new(display(&tree_path), f, m)));
+    }
     problems.extend(check_taxonomy(&display(&taxonomy_path), &taxonomy));
     let vocab = Vocabulary::new(&taxonomy);
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
@@ -113,6 +133,9 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
                 .map(|(field, message)| Problem::new(file.clone(), field, message)),
         );
     }
+    let Some(tree) = tree else {
+        return Err(problems);
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -120,7 +143,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
     interventions.sort_by(|a, b| a.id.cmp(&b.id));
     let mut steps: Vec<StepGuide> = steps.into_iter().map(|(_, s)| s).collect();
     steps.sort_by_key(|s| STEP_ORDER.iter().position(|w| *w == s.step));
-    Ok(Catalogue { taxonomy, interventions, steps })
+    Ok(Catalogue { taxonomy, interventions, steps, tree })
 }
 
 /// Parses a pack (the JSON printed by `keuzehulp list --json`) and validates every record
@@ -364,6 +387,73 @@ fn check_step(vocab: &Vocabulary<'_>, ids: &BTreeSet<&str>, s: &StepGuide) -> Ve
             }
         }
         vocab.check_sources(&format!("{field}.sources"), &advice.sources, &mut out);
+    }
+    out
+}
+
+/// The taxonomy list called `name`.
+pub fn taxonomy_list<'a>(t: &'a Taxonomy, name: &str) -> Option<&'a [Term]> {
+    Some(match name {
+        "levels" => &t.levels,
+        "steps" => &t.steps,
+        "roles" => &t.roles,
+        "themes" => &t.themes,
+        "sectors" => &t.sectors,
+        "risk_groups" => &t.risk_groups,
+        "evidence_levels" => &t.evidence_levels,
+        "kinds" => &t.kinds,
+        "cost_classes" => &t.cost_classes,
+        "time_classes" => &t.time_classes,
+        _ => return None,
+    })
+}
+
+fn check_tree(t: &Taxonomy, tree: &DecisionTree) -> Vec<(String, String)> {
+    let vocab = Vocabulary::new(t);
+    let mut out = Vec::new();
+    if tree.entries.len() != 4 {
+        out.push(("entries".into(), format!("needs the leidraad's four questions, found {}", tree.entries.len())));
+    }
+    for (i, entry) in tree.entries.iter().enumerate() {
+        let field = format!("entries[{i}]");
+        check_text(&format!("{field}.question"), &entry.question, &mut out);
+        check_text(&format!("{field}.question_en"), &entry.question_en, &mut out);
+        if let Some(role) = &entry.presets.role {
+            vocab.check(&format!("{field}.presets.role"), &t.roles, role, &mut out);
+        }
+        if let Some(level) = &entry.presets.level {
+            vocab.check(&format!("{field}.presets.level"), &t.levels, level, &mut out);
+        }
+        vocab.check_list(&format!("{field}.presets.steps"), &t.steps, &entry.presets.steps, 0, &mut out);
+    }
+    let mut seen = BTreeSet::new();
+    for (i, q) in tree.questions.iter().enumerate() {
+        let field = format!("questions[{i}]");
+        if !seen.insert(q.id.as_str()) {
+            out.push((format!("{field}.id"), format!("\"{}\" is used twice", q.id)));
+        }
+        check_text(&format!("{field}.prompt"), &q.prompt, &mut out);
+        check_text(&format!("{field}.prompt_en"), &q.prompt_en, &mut out);
+        match ANSWER_FIELDS.iter().find(|(name, _, _)| *name == q.answer) {
+            None => {
+                let allowed: Vec<&str> = ANSWER_FIELDS.iter().map(|(n, _, _)| *n).collect();
+                out.push((
+                    format!("{field}.answer"),
+                    format!("\"{}\" is not allowed; allowed: {}", q.answer, allowed.join(", ")),
+                ));
+            }
+            Some((_, kind, options)) => {
+                if q.kind != *kind {
+                    out.push((format!("{field}.kind"), format!("must be \"{kind}\" for answer \"{}\"", q.answer)));
+                }
+                if q.options_from.as_deref() != *options {
+                    out.push((
+                        format!("{field}.options_from"),
+                        format!("must be {options:?} for answer \"{}\"", q.answer),
+                    ));
+                }
+            }
+        }
     }
     out
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::advisor::Answers;
 use crate::catalogue::{self, validate};
 use crate::error::{Error, Result};
 use crate::search::Filters;
@@ -120,12 +121,43 @@ pub struct AdviseArgs {
     /// Sector
     #[arg(long)]
     pub sector: Option<String>,
-    /// Interventies die de organisatie al aanbiedt (ids, met komma's)
+    /// Risicogroep, bijvoorbeeld mantelzorgers
+    #[arg(long)]
+    pub risk_group: Option<String>,
+    /// Minimaal bewijsniveau: effectief, onderbouwd, praktijkvoorbeeld of onbekend
+    #[arg(long)]
+    pub min_evidence: Option<String>,
+    /// Alleen gratis interventies vooraan
+    #[arg(long)]
+    pub free: bool,
+    /// Hoeveel tijd er is: kort, middel of lang
+    #[arg(long)]
+    pub time: Option<String>,
+    /// Interventies die de organisatie al aanbiedt (ids, met komma's): de aanbod-scan
     #[arg(long, value_delimiter = ',')]
     pub have: Vec<String>,
     /// Hoeveel aanbevelingen ten hoogste
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+}
+
+impl AdviseArgs {
+    /// The flags as advisor answers.
+    pub fn answers(&self) -> Answers {
+        Answers {
+            entry: None,
+            role: Some(self.role.clone()),
+            level: self.level.clone(),
+            steps: self.step.iter().cloned().collect(),
+            themes: self.theme.clone(),
+            sector: self.sector.clone(),
+            risk_group: self.risk_group.clone(),
+            min_evidence: self.min_evidence.clone(),
+            free: self.free,
+            max_time: self.time.clone(),
+            have: self.have.clone(),
+        }
+    }
 }
 
 /// `keuzehulp dossier ...`
@@ -255,8 +287,15 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             let report = app.import(path)?;
             out.imported(path, &report)
         }
-        Command::Advise(_) => Err(Error::NotYetAvailable("keuzehulp advise")),
-        Command::Tree => Err(Error::NotYetAvailable("keuzehulp tree")),
+        Command::Advise(args) => {
+            let app = open(cli)?;
+            let advice = app.advise(&args.answers(), args.limit)?;
+            out.advice(&advice, app.taxonomy())
+        }
+        Command::Tree => {
+            let app = open(cli)?;
+            out.tree(&app.tree())
+        }
         Command::Dossier(_) => Err(Error::NotYetAvailable("keuzehulp dossier")),
         Command::Report { .. } => Err(Error::NotYetAvailable("keuzehulp report")),
         Command::Backup(_) => Err(Error::NotYetAvailable("keuzehulp backup")),

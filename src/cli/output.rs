@@ -10,6 +10,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::advisor::Advice;
+use crate::app::TreeView;
 use crate::catalogue::{Intervention, Pack, Taxonomy, Term};
 use crate::error::{Error, Result};
 use crate::search::SearchResult;
@@ -89,6 +91,77 @@ impl Out {
             );
         }
         let _ = writeln!(self.text, "\n{} van {} resultaten", result.hits.len(), result.total);
+        Ok(())
+    }
+
+    /// `keuzehulp advise`.
+    pub fn advice(&mut self, advice: &Advice, taxonomy: &Taxonomy) -> Result<()> {
+        if self.json {
+            return self.put_json(advice);
+        }
+        let t = &mut self.text;
+        for note in &advice.notes {
+            let _ = writeln!(t, "Let op: {note}");
+        }
+        if !advice.notes.is_empty() {
+            let _ = writeln!(t);
+        }
+        for (i, r) in advice.recommendations.iter().enumerate() {
+            let _ = writeln!(t, "{:>2}. {}  ({})", i + 1, r.name, r.id);
+            for reason in &r.reasons {
+                let _ = writeln!(t, "      + {reason}");
+            }
+            for mismatch in &r.mismatches {
+                let _ = writeln!(t, "      - {mismatch}");
+            }
+        }
+        for a in &advice.advice {
+            let step = taxonomy.steps.iter().find(|s| s.id == a.step).map_or(a.step.as_str(), |s| s.label.as_str());
+            let _ = writeln!(t, "\nAdvies van de leidraad, stap {} ({step}):", a.step);
+            for item in &a.items {
+                let _ = writeln!(t, "  • {item}");
+            }
+        }
+        if let Some(coverage) = &advice.coverage {
+            let _ = writeln!(t, "\nAanbod-scan (x = al aangeboden, . = gat):");
+            let _ = write!(t, "{:<12}", "");
+            for step in &taxonomy.steps {
+                let _ = write!(t, "{:>4}", step.id);
+            }
+            let _ = writeln!(t);
+            for level in &taxonomy.levels {
+                let _ = write!(t, "{:<12}", level.id);
+                for step in &taxonomy.steps {
+                    let covered = coverage
+                        .cells
+                        .iter()
+                        .any(|c| c.level == level.id && c.step == step.id && !c.covered_by.is_empty());
+                    let _ = write!(t, "{:>4}", if covered { "x" } else { "." });
+                }
+                let _ = writeln!(t);
+            }
+            if !coverage.unknown.is_empty() {
+                let _ = writeln!(t, "Onbekende ids genegeerd: {}", coverage.unknown.join(", "));
+            }
+        }
+        Ok(())
+    }
+
+    /// `keuzehulp tree`.
+    pub fn tree(&mut self, tree: &TreeView) -> Result<()> {
+        if self.json {
+            return self.put_json(tree);
+        }
+        let _ = writeln!(self.text, "Ingangen:");
+        for entry in &tree.entries {
+            let _ = writeln!(self.text, "  - {}  ({})", entry.question, entry.id);
+        }
+        let _ = writeln!(self.text, "\nVragen (elke vraag mag worden overgeslagen):");
+        for (i, q) in tree.questions.iter().enumerate() {
+            let options: Vec<&str> = q.options.iter().map(|o| o.value.as_str()).collect();
+            let choices = if options.is_empty() { "ja / nee".to_string() } else { options.join(", ") };
+            let _ = writeln!(self.text, "  {}. {}  [{}]", i + 1, q.prompt, choices);
+        }
         Ok(())
     }
 

@@ -1,0 +1,336 @@
+//! The advisor: visit scenarios (an expert's expectation near the top), the promises every
+//! answer keeps (level fits, reasons given, deterministic), and bad or conflicting answers.
+
+use keuzehulp::Keuzehulp;
+use keuzehulp::advisor::Answers;
+
+use crate::util::Cli;
+
+fn open() -> (tempfile::TempDir, Keuzehulp) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = Keuzehulp::open(dir.path()).expect("opens");
+    (dir, app)
+}
+
+fn answers(role: &str, level: Option<&str>, steps: &[&str], themes: &[&str], sector: Option<&str>) -> Answers {
+    Answers {
+        role: Some(role.into()),
+        level: level.map(Into::into),
+        steps: steps.iter().map(|s| s.to_string()).collect(),
+        themes: themes.iter().map(|s| s.to_string()).collect(),
+        sector: sector.map(Into::into),
+        ..Answers::default()
+    }
+}
+
+struct Scenario {
+    situation: &'static str,
+    answers: Answers,
+    /// At least one of these must be in the top `n`.
+    expected: &'static [&'static str],
+    n: usize,
+}
+
+fn scenarios() -> Vec<Scenario> {
+    let with = |mut a: Answers, f: &dyn Fn(&mut Answers)| {
+        f(&mut a);
+        a
+    };
+    vec![
+        Scenario {
+            situation: "teamleider in de zorg over werkdruk",
+            answers: answers("leidinggevende", Some("team"), &["B2"], &["werkdruk"], Some("zorg-vvt")),
+            expected: &["regelmogelijkheden-autonomie", "administratiedruk-verminderen", "merkbaar-beter"],
+            n: 3,
+        },
+        Scenario {
+            situation: "directie wil het taboe op psychische klachten doorbreken",
+            answers: answers("werkgever", Some("organisatie"), &["B1"], &["taboe-stigma"], None),
+            expected: &["bewustwordingscampagne-taboe", "samen-sterk-zonder-stigma", "indialoog"],
+            n: 3,
+        },
+        Scenario {
+            situation: "bedrijfsarts zoekt bewezen effectieve individuele ondersteuning",
+            answers: with(answers("arboprofessional", Some("individu"), &["D"], &[], Some("zorg")), &|a| {
+                a.min_evidence = Some("effectief".into())
+            }),
+            expected: &["pmo-psychische-gezondheid"],
+            n: 1,
+        },
+        Scenario {
+            situation: "HR wil pesten aanpakken",
+            answers: answers("werkgever", Some("organisatie"), &[], &["ongewenste-omgangsvormen"], None),
+            expected: &["pico", "gedragscode-ongewenste-omgangsvormen", "vertrouwenspersoon"],
+            n: 3,
+        },
+        Scenario {
+            situation: "werkgever met werkende mantelzorgers",
+            answers: with(answers("werkgever", None, &[], &["mantelzorg-combinatiedruk"], None), &|a| {
+                a.risk_group = Some("mantelzorgers".into())
+            }),
+            expected: &["mantelzorgvriendelijke-werkgever", "eigen-regie-model", "awvn-interventiekaart"],
+            n: 3,
+        },
+        Scenario {
+            situation: "zorgmedewerker met beginnende klachten zoekt waar hij terecht kan",
+            answers: answers("medewerker", Some("individu"), &["C"], &["signaleren-klachten"], Some("zorg")),
+            expected: &["open-spreekuur-bedrijfsarts", "training-psa-zorgmedewerkers", "huis-van-werkvermogen"],
+            n: 5,
+        },
+        Scenario {
+            situation: "bestuurder wil dat de directie het goede voorbeeld geeft",
+            answers: answers("werkgever", Some("organisatie"), &["A"], &["leiderschap-cultuur"], Some("zorg")),
+            expected: &["gezond-leiderschap", "impactmaker-prijs", "actie-leer-netwerk", "arboprofessional-preventie"],
+            n: 3,
+        },
+        Scenario {
+            situation: "leidinggevende wil klachten in het team eerder zien",
+            answers: answers("leidinggevende", Some("team"), &["C"], &["signaleren-klachten"], None),
+            expected: &["training-psa-leidinggevenden", "gespreksleidraad-werkstress", "teamcoach"],
+            n: 3,
+        },
+        Scenario {
+            situation: "team na een ingrijpende gebeurtenis",
+            answers: answers("werkgever", Some("team"), &[], &["ingrijpende-gebeurtenissen"], Some("zorg")),
+            expected: &["bedrijfsopvang-peer-support"],
+            n: 1,
+        },
+        Scenario {
+            situation: "schoolbestuur primair onderwijs over werkdruk",
+            answers: answers("werkgever", None, &["B2"], &["werkdruk"], Some("onderwijs-po")),
+            expected: &["werkdrukakkoord-po", "vervangingsfonds-voion"],
+            n: 3,
+        },
+        Scenario {
+            situation: "kleine werkgever zoekt gratis steun voor vitaliteitsbeleid",
+            answers: with(
+                answers("werkgever", Some("organisatie"), &[], &["duurzame-inzetbaarheid"], Some("ict")),
+                &|a| a.free = true,
+            ),
+            expected: &["vitaal-bedrijf"],
+            n: 3,
+        },
+        Scenario {
+            situation: "arbeidsdeskundige wil een medewerker met psychische klachten aan het werk houden",
+            answers: answers("arboprofessional", None, &[], &["werkbehoud"], None),
+            expected: &[
+                "werkplekonderzoek-arbeidsdeskundige",
+                "tijdelijke-werkaanpassingen",
+                "de-mentaal-gezonde-zaak",
+            ],
+            n: 3,
+        },
+        Scenario {
+            situation: "werkgever moet PSA in de RI&E opnemen",
+            answers: answers("werkgever", Some("organisatie"), &["A"], &["rie-beleid"], None),
+            expected: &["rie", "route-naar-rie", "activerende-rie"],
+            n: 3,
+        },
+        Scenario {
+            situation: "startende verpleegkundigen lopen vast",
+            answers: with(answers("leidinggevende", None, &["C"], &[], Some("zorg-ziekenhuis")), &|a| {
+                a.risk_group = Some("jonge-professionals".into())
+            }),
+            expected: &["inwerktraject-jonge-professionals", "buddysysteem"],
+            n: 3,
+        },
+        Scenario {
+            situation: "arbodienst wil weten wat de organisatie mist (aanbod-scan)",
+            answers: with(answers("arboprofessional", Some("team"), &[], &[], Some("zorg")), &|a| {
+                a.have = vec!["pmo-psychische-gezondheid".into(), "open-spreekuur-bedrijfsarts".into()]
+            }),
+            expected: &[
+                "intervisie",
+                "dagopening-dagsluiting",
+                "bedrijfsopvang-peer-support",
+                "teamcoach",
+                "werk-als-waarde",
+            ],
+            n: 5,
+        },
+    ]
+}
+
+#[test]
+fn visit_scenarios_put_what_an_expert_expects_near_the_top() {
+    let (_dir, app) = open();
+    let mut failures = Vec::new();
+    let all = scenarios();
+    for s in &all {
+        let advice = app.advise(&s.answers, 10).expect("advice");
+        let top: Vec<&str> = advice.recommendations.iter().take(s.n).map(|r| r.id.as_str()).collect();
+        if !s.expected.iter().any(|e| top.contains(e)) {
+            let shown: Vec<&str> = advice.recommendations.iter().take(6).map(|r| r.id.as_str()).collect();
+            failures.push(format!("{}: expected one of {:?} in top {}, got {shown:?}", s.situation, s.expected, s.n));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} scenarios failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_recommendation_fits_the_level_and_gives_reasons() {
+    let (_dir, app) = open();
+    for s in scenarios() {
+        let advice = app.advise(&s.answers, 20).expect("advice");
+        assert!(!advice.recommendations.is_empty(), "{}: never empty", s.situation);
+        for r in &advice.recommendations {
+            assert!(!r.reasons.is_empty(), "{}: {} has reasons", s.situation, r.id);
+            if let Some(level) = &s.answers.level {
+                let record = app.intervention(&r.id).expect("exists");
+                assert!(record.levels.contains(level), "{}: {} fits level {level}", s.situation, r.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_answers_give_the_same_order() {
+    let (_dir, app) = open();
+    for s in scenarios() {
+        let a = app.advise(&s.answers, 20).expect("advice");
+        let b = app.advise(&s.answers, 20).expect("advice");
+        assert_eq!(a, b, "{}", s.situation);
+    }
+}
+
+#[test]
+fn reasons_are_concrete_and_checkable() {
+    let (_dir, app) = open();
+    let advice =
+        app.advise(&answers("leidinggevende", Some("team"), &["B2"], &["werkdruk"], None), 10).expect("advice");
+    let first = &advice.recommendations[0];
+    assert!(first.reasons.iter().any(|r| r == "past bij stap B2: hanteerbare werkdruk"), "{:?}", first.reasons);
+    assert!(first.reasons.iter().any(|r| r == "gericht op teamniveau"), "{:?}", first.reasons);
+    assert!(first.reasons.iter().any(|r| r == "voor leidinggevenden"), "{:?}", first.reasons);
+    let pmo = app
+        .advise(&answers("arboprofessional", Some("individu"), &["D"], &[], None), 20)
+        .expect("advice")
+        .recommendations
+        .into_iter()
+        .find(|r| r.id == "pmo-psychische-gezondheid")
+        .expect("pmo recommended");
+    assert!(pmo.reasons.iter().any(|r| r == "effect aangetoond: Ketelaar e.a. (2013)"), "{:?}", pmo.reasons);
+}
+
+#[test]
+fn the_leidraad_advice_for_the_step_and_role_comes_along() {
+    let (_dir, app) = open();
+    let advice = app.advise(&answers("leidinggevende", None, &["B2"], &[], None), 5).expect("advice");
+    assert_eq!(advice.advice.len(), 1);
+    assert_eq!((advice.advice[0].step.as_str(), advice.advice[0].role.as_str()), ("B2", "leidinggevende"));
+    assert!(advice.advice[0].from_leidraad);
+    assert!(advice.advice[0].text.to_lowercase().contains("administratie"), "{}", advice.advice[0].text);
+    let b = app.advise(&answers("werkgever", None, &["B"], &[], None), 5).expect("advice");
+    let steps: Vec<&str> = b.advice.iter().map(|a| a.step.as_str()).collect();
+    assert_eq!(steps, ["B1", "B2"], "step B means B1 and B2");
+}
+
+#[test]
+fn when_nothing_fits_exactly_the_nearest_come_with_the_mismatch_named() {
+    let (_dir, app) = open();
+    let mut a = answers("beleidsmaker", Some("individu"), &["A"], &["mantelzorg-combinatiedruk"], Some("ict"));
+    a.min_evidence = Some("effectief".into());
+    a.free = true;
+    let advice = app.advise(&a, 5).expect("advice");
+    assert!(!advice.recommendations.is_empty());
+    assert!(!advice.exact);
+    assert!(advice.notes.iter().any(|n| n.contains("Geen interventie past precies")), "{:?}", advice.notes);
+    assert!(advice.recommendations.iter().all(|r| !r.mismatches.is_empty()));
+    assert!(
+        advice.notes.iter().any(|n| n.contains("Tegenstrijdig")),
+        "conflicting answers are named: {:?}",
+        advice.notes
+    );
+}
+
+#[test]
+fn the_aanbod_scan_shows_gaps_and_fills_them_first() {
+    let (_dir, app) = open();
+    let mut a = answers("werkgever", None, &[], &[], None);
+    a.have = vec!["pmo-psychische-gezondheid".into(), "sterk-in-je-werk".into(), "geen-bestaand-id".into()];
+    let advice = app.advise(&a, 5).expect("advice");
+    let coverage = advice.coverage.expect("coverage");
+    assert_eq!(coverage.cells.len(), 15);
+    let cell = coverage.cells.iter().find(|c| c.level == "individu" && c.step == "D").expect("cell");
+    assert!(cell.covered_by.contains(&"pmo-psychische-gezondheid".to_string()));
+    assert!(coverage.gaps.contains(&("team".into(), "B1".into())), "team interventions are usually missing");
+    assert_eq!(coverage.unknown, vec!["geen-bestaand-id".to_string()]);
+    assert!(
+        advice.recommendations.iter().all(|r| r.id != "pmo-psychische-gezondheid"),
+        "offered ones are not recommended again"
+    );
+    assert!(
+        advice.recommendations[0].reasons[0].starts_with("vult een gat in het aanbod"),
+        "{:?}",
+        advice.recommendations[0].reasons
+    );
+}
+
+#[test]
+fn the_cli_prints_the_designed_shape_and_names_bad_values() {
+    let cli = Cli::new();
+    let value = cli.json(&[
+        "advise",
+        "--role",
+        "leidinggevende",
+        "--level",
+        "team",
+        "--step",
+        "B2",
+        "--theme",
+        "werkdruk",
+        "--limit",
+        "3",
+    ]);
+    let first = &value["recommendations"][0];
+    for field in ["id", "name", "score", "reasons"] {
+        assert!(first.get(field).is_some(), "recommendation has {field}");
+    }
+    assert_eq!(value["recommendations"].as_array().expect("array").len(), 3);
+    assert_eq!(value["advice"][0]["step"], "B2");
+    assert!(value["advice"][0]["text"].as_str().is_some_and(|t| !t.is_empty()));
+    let coverage = cli.json(&["advise", "--role", "werkgever", "--have", "pico,intervisie"]);
+    assert!(coverage["coverage"]["gaps"].as_array().is_some_and(|g| !g.is_empty()));
+    for (flag, value, allowed) in [
+        ("--role", "astronaut", "beleidsmaker, werkgever"),
+        ("--level", "galaxy", "individu, team, organisatie"),
+        ("--step", "Z", "A, B1, B2, C, D"),
+        ("--theme", "ruimtevaart", "werkdruk"),
+        ("--sector", "maan", "zorg"),
+    ] {
+        let mut args = vec!["advise", "--role", "werkgever"];
+        if flag == "--role" {
+            args = vec!["advise"];
+        }
+        args.extend([flag, value]);
+        let out = cli.cmd().args(&args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{flag} {value}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("\"{value}\"")) && err.contains(allowed), "{flag}: {err}");
+    }
+}
+
+#[test]
+fn the_tree_has_the_four_ways_in_and_skippable_questions() {
+    let cli = Cli::new();
+    let tree = cli.json(&["tree"]);
+    let entries: Vec<&str> =
+        tree["entries"].as_array().expect("entries").iter().filter_map(|e| e["question"].as_str()).collect();
+    assert_eq!(
+        entries,
+        [
+            "Hoe houd ik mijn organisatie mentaal gezond?",
+            "Hoe voorkom ik werkstress bij mijn team?",
+            "Bij wie kan ik terecht met mijn zorgen?",
+            "Hoe organiseer ik de juiste ondersteuning?"
+        ]
+    );
+    let questions = tree["questions"].as_array().expect("questions");
+    let answers: Vec<&str> = questions.iter().filter_map(|q| q["answer"].as_str()).collect();
+    for wanted in ["role", "level", "steps", "themes", "sector", "risk_group", "min_evidence", "free", "max_time"] {
+        assert!(answers.contains(&wanted), "the tree asks for {wanted}");
+    }
+    assert!(questions.iter().all(|q| q["skippable"] == true));
+    let role = questions.iter().find(|q| q["answer"] == "role").expect("role question");
+    assert_eq!(role["options"].as_array().expect("options").len(), 5);
+}
