@@ -3,7 +3,7 @@
 
 /// The commands the front end calls. Keep in step with `generate_handler!` in src/lib.rs
 /// and with capabilities/default.json.
-const COMMANDS: &[&str] = &["catalogue_summary"];
+const COMMANDS: &[&str] = &["catalogue_summary", "taxonomy", "tree", "search", "intervention", "advise"];
 
 fn main() {
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use analysis::{Analyzer, DutchTokenizer, PlainTokenizer};
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// The index directory inside the data directory.
 pub const INDEX_DIR: &str = "index";
 const STAMP_FILE: &str = "keuzehulp-stamp.json";
@@ -46,6 +46,7 @@ struct Fields {
     name: Field,
     aliases: Field,
     summary: Field,
+    stored_summary: Field,
     body: Field,
     labels: Field,
     plain: Field,
@@ -74,6 +75,7 @@ fn build_schema() -> (Schema, Fields) {
         name: b.add_text_field("name", nl(true)),
         aliases: b.add_text_field("aliases", nl(false)),
         summary: b.add_text_field("summary", nl(false)),
+        stored_summary: b.add_text_field("summary_text", STORED),
         body: b.add_text_field("body", nl(false)),
         labels: b.add_text_field("labels", nl(false)),
         plain: b.add_text_field("plain", plain),
@@ -151,6 +153,10 @@ pub struct Hit {
     pub levels: Vec<String>,
     /// Its steps.
     pub steps: Vec<String>,
+    /// Its summary.
+    pub summary: String,
+    /// Words of the name and summary (as written) that match the query, for highlighting.
+    pub matched: Vec<String>,
 }
 
 /// The answer to one query.
@@ -305,7 +311,11 @@ impl SearchIndex {
                 nearest = self.run(loose.as_deref(), filter_query.as_deref(), limit)?.0;
             }
         }
-        let terms = groups.into_iter().flatten().collect();
+        let terms: Vec<String> = groups.into_iter().flatten().collect();
+        let mut hits = hits;
+        for hit in hits.iter_mut().chain(nearest.iter_mut()) {
+            hit.matched = self.matched_words(&format!("{}\n{}", hit.name, hit.summary), &terms, prefix.as_deref());
+        }
         Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest })
     }
 
@@ -362,6 +372,8 @@ impl SearchIndex {
             score,
             levels: all(self.fields.levels),
             steps: all(self.fields.steps),
+            summary: text(self.fields.stored_summary),
+            matched: Vec::new(),
         })
     }
 
@@ -384,7 +396,9 @@ impl SearchIndex {
         let mut frequent: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut per_word: Vec<Box<dyn Query>> = Vec::new();
         let mut name_terms: Vec<Vec<String>> = Vec::new();
-        for group in groups {
+        for (g, group) in groups.iter().enumerate() {
+            // The word still being typed is matched as a prefix, not corrected.
+            let typing = prefix.is_some_and(|p| g + 1 == groups.len() && self.has_prefix(searcher, p));
             let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             let mut terms: Vec<(String, f32)> = Vec::new();
             let (word, parts) = group.split_first()?;
@@ -405,7 +419,7 @@ impl SearchIndex {
                     _ => loose + 1,
                 }
                 .min(2);
-                if distance > 0 {
+                if distance > 0 && !typing {
                     for correction in self.corrections(searcher, word, distance) {
                         if !terms.iter().any(|(t, _)| t == &correction) {
                             terms.push((correction, 0.6));
@@ -495,6 +509,16 @@ impl SearchIndex {
         }
     }
 
+    /// Whether some word in the index starts with `prefix` (so it may be a word being typed
+    /// rather than a typo).
+    fn has_prefix(&self, searcher: &tantivy::Searcher, prefix: &str) -> bool {
+        searcher.segment_readers().iter().any(|segment| {
+            let Ok(inverted) = segment.inverted_index(self.fields.plain) else { return false };
+            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream() else { return false };
+            stream.advance() && stream.key().starts_with(prefix.as_bytes())
+        })
+    }
+
     /// The highest document frequency of `term` over the text fields.
     fn max_doc_freq(&self, searcher: &tantivy::Searcher, term: &str) -> u64 {
         WEIGHTED
@@ -526,6 +550,24 @@ impl SearchIndex {
         let mut ranked: Vec<(String, u64)> = found.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranked.into_iter().take(8).map(|(t, _)| t).collect()
+    }
+
+    /// The words of `text`, as written, whose analysis meets `terms` or that start with the
+    /// word being typed.
+    fn matched_words(&self, text: &str, terms: &[String], prefix: Option<&str>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&')) {
+            let raw = raw.trim_matches('-');
+            if raw.is_empty() || out.iter().any(|w| w == raw) {
+                continue;
+            }
+            let hit_term = self.analyzer.terms(raw).iter().any(|t| terms.contains(t));
+            let hit_prefix = prefix.is_some_and(|p| analysis::fold(raw).starts_with(p));
+            if hit_term || hit_prefix {
+                out.push(raw.to_string());
+            }
+        }
+        out
     }
 
     /// The number of documents in the index.
@@ -571,6 +613,7 @@ fn document(f: &Fields, r: &Intervention, taxonomy: &Taxonomy) -> TantivyDocumen
         doc.add_text(f.aliases, alias);
     }
     doc.add_text(f.summary, &r.summary);
+    doc.add_text(f.stored_summary, &r.summary);
     let mut body: Vec<&str> = Vec::new();
     for text in [&r.benefits, &r.involves, &r.time, &r.cost, &r.privacy, &r.evidence.basis].into_iter().flatten() {
         body.push(text);
