@@ -57,6 +57,20 @@ pub struct Recommendation {
     pub reasons: Vec<String>,
     /// What does not fit the answers, in Dutch; empty for an exact fit.
     pub mismatches: Vec<String>,
+    /// The record's levels (for filtering the list in the window).
+    pub levels: Vec<String>,
+    /// The record's steps.
+    pub steps: Vec<String>,
+    /// The record's roles.
+    pub roles: Vec<String>,
+    /// The record's themes.
+    pub themes: Vec<String>,
+    /// The record's sectors.
+    pub sectors: Vec<String>,
+    /// The record's evidence level.
+    pub evidence: String,
+    /// The record's cost class.
+    pub cost: String,
 }
 
 /// The leidraad's advice for one step and role.
@@ -416,7 +430,20 @@ pub fn advise(
         .into_iter()
         .filter_map(|(_, r)| {
             let (score, reasons, mismatches) = evaluate(r, true)?;
-            Some(Recommendation { id: r.id.clone(), name: r.name.clone(), score, reasons, mismatches })
+            Some(Recommendation {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                score,
+                reasons,
+                mismatches,
+                levels: r.levels.clone(),
+                steps: r.steps.clone(),
+                roles: r.roles.clone(),
+                themes: r.themes.clone(),
+                sectors: r.sectors.clone(),
+                evidence: r.evidence.level.clone(),
+                cost: r.cost_class.clone(),
+            })
         })
         .collect();
     scored.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));

@@ -45,17 +45,20 @@ async function waitForPort(port, deadlineMs) {
 
 let nextPort = 4444 + (process.pid % 1000) * 2;
 
-/** Starts the app; returns { driver, dataDir, stop() }. */
-export async function launch() {
+/** Starts the app with its own data directory and its own WebKit storage (so the
+ * language choice of one test does not leak into another); pass `profile` to reuse one.
+ * Returns { driver, dataDir, profile, stop() }. */
+export async function launch({ profile } = {}) {
   const port = nextPort;
   const nativePort = nextPort + 1;
   nextPort += 2;
   const dataDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-data-"));
+  profile ??= mkdtempSync(join(tmpdir(), "keuzehulp-e2e-profile-"));
   mkdirSync(outDir, { recursive: true });
   const log = openSync(join(outDir, `tauri-driver-${port}.log`), "a");
   const driverProc = spawn(driverBinary(), ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", log, log],
-    env: { ...process.env, KEUZEHULP_DATA_DIR: dataDir },
+    env: { ...process.env, KEUZEHULP_DATA_DIR: dataDir, XDG_DATA_HOME: profile, XDG_CACHE_HOME: profile },
   });
   await waitForPort(port, 20_000);
   const driver = await new Builder()
@@ -65,6 +68,7 @@ export async function launch() {
   return {
     driver,
     dataDir,
+    profile,
     async stop() {
       try {
         await driver.quit();
@@ -81,4 +85,16 @@ export async function screenshot(driver, name) {
   const file = join(outDir, `${name}.png`);
   writeFileSync(file, png, "base64");
   return file;
+}
+
+/** Waits until the element at `css` (looked up afresh each time) has text matching `pattern`. */
+export async function waitText(driver, css, pattern, timeout = 10_000) {
+  return driver.wait(async () => {
+    try {
+      const el = await driver.findElement(By.css(css));
+      return pattern.test(await el.getText()) ? el : false;
+    } catch {
+      return false;
+    }
+  }, timeout, `text of ${css} never matched ${pattern}`);
 }

@@ -6,15 +6,69 @@ export interface MatrixCell { step: string; count: number }
 export interface MatrixRow { level: string; cells: MatrixCell[] }
 export interface CatalogueSummary { count: number; version: string; matrix: MatrixRow[] }
 
+export interface Term { id: string; label: string; label_en: string; description?: string; parent?: string; rank?: number }
+export interface Taxonomy {
+  levels: Term[]; steps: Term[]; roles: Term[]; themes: Term[]; sectors: Term[]; risk_groups: Term[];
+  evidence_levels: Term[]; kinds: Term[]; cost_classes: Term[]; time_classes: Term[];
+  documents: { id: string; file: string; title: string; publisher: string; year: string }[];
+}
+
+export interface Intervention {
+  id: string; name: string; aliases: string[]; kind: string; summary: string;
+  benefits: string | null; involves: string | null; time: string | null; time_class: string;
+  cost: string | null; cost_class: string; privacy: string | null; developed_by: string[] | null; url: string | null;
+  levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; risk_groups: string[];
+  evidence: { level: string; basis: string | null; references: string[] };
+  sources: { document: string; section: string; note?: string }[];
+  last_reviewed: string;
+}
+
+export interface Filters {
+  level?: string; step?: string; role?: string; theme?: string; sector?: string; evidence?: string; cost?: string;
+}
+export interface Hit { id: string; name: string; score: number; levels: string[]; steps: string[]; summary: string; matched: string[] }
+export interface SearchResult {
+  query: string; hits: Hit[]; total: number; facets: Record<string, Record<string, number>>; terms: string[]; nearest: Hit[];
+}
+
+export interface Answers {
+  entry?: string; role?: string; level?: string; steps: string[]; themes: string[]; sector?: string;
+  risk_group?: string; min_evidence?: string; free: boolean; max_time?: string; have: string[];
+}
+export interface Recommendation {
+  id: string; name: string; score: number; reasons: string[]; mismatches: string[];
+  levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; evidence: string; cost: string;
+}
+export interface StepAdvice { step: string; role: string; text: string; items: string[]; from_leidraad: boolean; why: string[] }
+export interface Advice { recommendations: Recommendation[]; advice: StepAdvice[]; coverage: unknown; exact: boolean; notes: string[] }
+
+export interface TreeOption { value: string; label: string; label_en: string }
+export interface Question {
+  id: string; prompt: string; prompt_en: string; help: string; kind: "single" | "multi" | "yes-no";
+  answer: keyof Answers; skippable: boolean; options: TreeOption[];
+}
+export interface Entry { id: string; question: string; question_en: string; help: string; presets: { role?: string; level?: string; steps?: string[] } }
+export interface Tree { entries: Entry[]; questions: Question[] }
+
 /** An error from the core: a stable code and a Dutch message. */
 export interface ApiError { code: string; message: string }
 
 export interface Api {
   catalogueSummary(): Promise<CatalogueSummary>;
+  taxonomy(): Promise<Taxonomy>;
+  tree(): Promise<Tree>;
+  search(query: string, filters: Filters, limit: number): Promise<SearchResult>;
+  intervention(id: string): Promise<Intervention>;
+  advise(answers: Answers, limit: number): Promise<Advice>;
 }
 
 export const tauriApi: Api = {
   catalogueSummary: () => invoke<CatalogueSummary>("catalogue_summary"),
+  taxonomy: () => invoke<Taxonomy>("taxonomy"),
+  tree: () => invoke<Tree>("tree"),
+  search: (query, filters, limit) => invoke<SearchResult>("search", { query, filters, limit }),
+  intervention: (id) => invoke<Intervention>("intervention", { id }),
+  advise: (answers, limit) => invoke<Advice>("advise", { answers, limit }),
 };
 
 /** Turns whatever a failed call threw into an ApiError. */

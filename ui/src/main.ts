@@ -1,5 +1,6 @@
 import { tauriApi } from "./api";
-import { showStart } from "./start";
+import { start } from "./app";
 
-const root = document.getElementById("main");
-if (root) void showStart(root, tauriApi);
+const headerEl = document.getElementById("top");
+const main = document.getElementById("main");
+if (headerEl && main) void start(tauriApi, headerEl, main);

@@ -1,0 +1,48 @@
+// axe-core on every screen of the real window: no serious or critical violation.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { By, until, launch, screenshot } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+async function axe(driver) {
+  await driver.executeScript(axeSource);
+  return driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    axe.run(document, { resultTypes: ["violations"] }).then(
+      (r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }))),
+      (e) => done([{ id: "axe-error", impact: "critical", nodes: [String(e)] }]));
+  `);
+}
+
+const screens = [
+  ["start", "#/", "#start-title"],
+  ["question", "#/vraag/0", "#q-title"],
+  ["results", "#/resultaten", "#results-title"],
+  ["search", "#/zoeken?q=werkdruk", "#search-status"],
+  ["detail", "#/interventie/pmo-psychische-gezondheid", "#detail-title"],
+  ["compare", "#/vergelijk", "#compare-title"],
+];
+
+test("no serious or critical accessibility violation on any screen", async () => {
+  const app = await launch();
+  const { driver } = app;
+  const found = [];
+  try {
+    await driver.wait(until.elementLocated(By.id("catalogue-count")), 15_000);
+    for (const [name, hash, ready] of screens) {
+      await driver.executeScript(`location.hash = ${JSON.stringify(hash)}`);
+      await driver.wait(until.elementLocated(By.css(ready)), 10_000);
+      await driver.sleep(200);
+      const violations = await axe(driver);
+      for (const v of violations) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: name, ...v });
+      await screenshot(driver, `a11y-${name}`);
+    }
+  } finally {
+    await app.stop();
+  }
+  assert.deepEqual(found, [], JSON.stringify(found, null, 2));
+});

@@ -1,0 +1,109 @@
+// The desktop program as a person uses it, in the real window (Xvfb + tauri-driver).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { By, until, launch, screenshot, waitText } from "./harness.mjs";
+
+test("search: type werkdruk, results appear, open one, the detail shows its evidence", async () => {
+  const app = await launch();
+  const { driver } = app;
+  try {
+    const started = Date.now();
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    console.log(`# window interactive after ${Date.now() - started} ms (from session start)`);
+    const input = await driver.findElement(By.id("search-input"));
+    assert.equal(await driver.executeScript("return document.activeElement && document.activeElement.id"), "search-input", "the search field has focus at start");
+    await input.sendKeys("werkdruk");
+    await waitText(driver, "#search-status", /resultaten/);
+    await driver.wait(async () => (await driver.findElement(By.id("search-input")).getAttribute("value")) === "werkdruk", 5_000, "no key press is lost while the search view opens");
+    const hits = await driver.findElements(By.css("#search-results li.hit"));
+    assert.ok(hits.length >= 3, `results appear (${hits.length})`);
+    const marks = await driver.findElements(By.css("#search-results mark"));
+    assert.ok(marks.length > 0, "matched words are highlighted");
+    await screenshot(driver, "1-search-werkdruk");
+    await driver.findElement(By.css("#search-results li.hit h3 a")).click();
+    const evidence = await waitText(driver, "#evidence", /\S/);
+    assert.match(await evidence.getText(), /Effect aangetoond|Onderbouwd|Praktijkvoorbeeld|Niet beoordeeld op effect/);
+    await screenshot(driver, "1-detail");
+  } finally {
+    await app.stop();
+  }
+});
+
+test("guided questions: a team leader in healthcare about workload gets results with reasons", async () => {
+  const app = await launch();
+  const { driver } = app;
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    await driver.findElement(By.css('button[data-entry="werkstress-team"]')).click();
+    await waitText(driver, "#q-title", /Vraag 1 van/);
+    // The way in preset the role; check it and go on.
+    const role = await driver.findElement(By.css('input[name="answer-role"][value="leidinggevende"]'));
+    assert.equal(await role.isSelected(), true, "the way in presets the role");
+    await screenshot(driver, "2-question-role");
+    for (let i = 0; i < 20; i += 1) {
+      const title = await driver.findElement(By.id("q-title")).getText().catch(() => "");
+      if (!/Vraag/.test(title)) break;
+      const themes = await driver.findElements(By.css('input[name="answer-themes"][value="werkdruk"]'));
+      if (themes.length && !(await themes[0].isSelected())) await themes[0].click();
+      const sector = await driver.findElements(By.css('input[name="answer-sector"][value="zorg"]'));
+      if (sector.length && !(await sector[0].isSelected())) await sector[0].click();
+      await driver.findElement(By.id("q-next")).click();
+      await driver.sleep(150);
+    }
+    await waitText(driver, "#results-title", /Aanbevelingen/);
+    const reasons = await driver.findElement(By.css("#recommendations .recommendation .reasons")).getText();
+    assert.match(reasons, /voor leidinggevenden/);
+    assert.match(reasons, /thema: werkdruk/);
+    const advice = await driver.findElement(By.css(".advice")).getText();
+    assert.match(advice, /Stap B2/);
+    await screenshot(driver, "2-results");
+  } finally {
+    await app.stop();
+  }
+});
+
+test("compare: two interventions side by side", async () => {
+  const app = await launch();
+  const { driver } = app;
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    await driver.findElement(By.id("search-input")).sendKeys("pesten");
+    await waitText(driver, "#search-status", /resultaten/);
+    const buttons = await driver.findElements(By.css("#search-results button.compare"));
+    assert.ok(buttons.length >= 2);
+    await buttons[0].click();
+    await buttons[1].click();
+    await waitText(driver, "#nav-compare", /\(2\)/);
+    await driver.findElement(By.id("nav-compare")).click();
+    const table = await driver.wait(until.elementLocated(By.id("compare-table")), 10_000);
+    const columns = await table.findElements(By.css("thead th"));
+    assert.equal(columns.length, 3, "a label column and two interventions");
+    assert.match(await table.getText(), /Wat je eraan hebt[\s\S]*Privacy/);
+    await screenshot(driver, "3-compare");
+  } finally {
+    await app.stop();
+  }
+});
+
+test("language: switch to English, remembered after a restart, and back", async () => {
+  let app = await launch();
+  try {
+    const { driver } = app;
+    await waitText(driver, "#start-title", /Waar wilt u mee beginnen/);
+    await driver.findElement(By.id("lang-toggle")).click();
+    await waitText(driver, "#start-title", /Where would you like to start/);
+    await screenshot(driver, "4-english");
+  } finally {
+    await app.stop();
+  }
+  app = await launch({ profile: app.profile });
+  try {
+    const { driver } = app;
+    await waitText(driver, "#start-title", /Where would you like to start/);
+    await driver.findElement(By.id("lang-toggle")).click();
+    await waitText(driver, "#start-title", /Waar wilt u mee beginnen/);
+    await screenshot(driver, "4-dutch-again");
+  } finally {
+    await app.stop();
+  }
+});

@@ -1,0 +1,134 @@
+// The application shell: shared state, the header, routing between views.
+import { type Answers, type Api, type Taxonomy, type Tree, toApiError } from "./api";
+import { h } from "./dom";
+import { lang, setLang, t } from "./i18n";
+import { emptyAnswers, parseRoute, searchHash } from "./logic";
+import { renderCompare } from "./views/compare";
+import { renderDetail } from "./views/detail";
+import { renderQuestion } from "./views/question";
+import { renderResults } from "./views/results";
+import { renderSearch } from "./views/search";
+import { renderStart } from "./views/start";
+
+export interface State {
+  answers: Answers;
+  compare: string[];
+}
+
+export interface Ctx {
+  api: Api;
+  taxonomy: Taxonomy;
+  tree: Tree;
+  state: State;
+  main: HTMLElement;
+  /** Navigates to a hash route. */
+  go(hash: string): void;
+  /** Re-renders the header (e.g. the compare count). */
+  refreshHeader(): void;
+  /** Opens an external web address in the system browser. */
+  openUrl(url: string): Promise<void>;
+}
+
+export function errorView(err: unknown): HTMLElement {
+  return h(
+    "section",
+    { class: "error", role: "alert" },
+    h("h1", { tabindex: "-1" }, t().errorTitle),
+    h("p", {}, toApiError(err).message),
+    h("p", {}, t().errorHelp),
+  );
+}
+
+function header(ctx: Ctx): HTMLElement {
+  const s = t();
+  const langButton = h("button", { type: "button", class: "lang", id: "lang-toggle", "aria-label": s.languageLabel, lang: lang() === "nl" ? "en" : "nl" }, s.language);
+  langButton.addEventListener("click", () => {
+    setLang(lang() === "nl" ? "en" : "nl");
+    ctx.refreshHeader();
+    route(ctx);
+  });
+  const nav = h(
+    "nav",
+    { "aria-label": s.appTitle },
+    h("a", { href: "#/" }, s.navStart),
+    h("a", { href: searchHash("", {}) }, s.navSearch),
+    h("a", { href: "#/vergelijk", id: "nav-compare" }, s.compareCount(ctx.state.compare.length)),
+  );
+  return h("div", { class: "bar" }, h("div", { class: "brand" }, h("p", { class: "title" }, s.appTitle), h("p", { class: "tagline" }, s.tagline)), nav, langButton);
+}
+
+let renderSeq = 0;
+
+/** Renders the view for the current hash. */
+export async function route(ctx: Ctx): Promise<void> {
+  const seq = ++renderSeq;
+  const r = parseRoute(location.hash);
+  let view: HTMLElement;
+  try {
+    switch (r.name) {
+      case "start": view = await renderStart(ctx); break;
+      case "question": view = renderQuestion(ctx, r.index); break;
+      case "results": view = await renderResults(ctx); break;
+      case "search": view = await renderSearch(ctx, r.query, r.filters); break;
+      case "detail": view = await renderDetail(ctx, r.id); break;
+      case "compare": view = await renderCompare(ctx); break;
+    }
+  } catch (err) {
+    view = errorView(err);
+  }
+  if (seq !== renderSeq) return;
+  ctx.main.replaceChildren(view);
+  const focusTarget = view.querySelector<HTMLElement>("[data-autofocus]") ?? view.querySelector<HTMLElement>("h1");
+  focusTarget?.focus();
+  if (focusTarget instanceof HTMLInputElement) {
+    const end = focusTarget.value.length;
+    focusTarget.setSelectionRange(end, end);
+  }
+}
+
+export async function start(api: Api, headerEl: HTMLElement, main: HTMLElement): Promise<void> {
+  setLang(lang());
+  let taxonomy: Taxonomy;
+  let tree: Tree;
+  try {
+    [taxonomy, tree] = await Promise.all([api.taxonomy(), api.tree()]);
+  } catch (err) {
+    main.replaceChildren(errorView(err));
+    return;
+  }
+  const ctx: Ctx = {
+    api,
+    taxonomy,
+    tree,
+    state: { answers: emptyAnswers(), compare: [] },
+    main,
+    go(hash: string) {
+      if (location.hash === hash) void route(ctx);
+      else location.hash = hash;
+    },
+    refreshHeader() {
+      headerEl.replaceChildren(header(ctx));
+      const skip = document.querySelector<HTMLAnchorElement>(".skip");
+      if (skip) skip.textContent = t().skip;
+    },
+    async openUrl(url: string) {
+      const { openUrl } = await import("@tauri-apps/plugin-opener");
+      await openUrl(url);
+    },
+  };
+  ctx.refreshHeader();
+  document.querySelector<HTMLAnchorElement>(".skip")?.addEventListener("click", (e) => {
+    e.preventDefault();
+    main.focus();
+  });
+  window.addEventListener("hashchange", () => void route(ctx));
+  window.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
+      e.preventDefault();
+      const input = document.getElementById("search-input") as HTMLInputElement | null;
+      if (input) input.focus();
+      else ctx.go(searchHash("", {}));
+    }
+  });
+  await route(ctx);
+}

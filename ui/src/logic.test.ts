@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { Question, Recommendation } from "./api";
+import {
+  answerValues, applyEntry, applyFacets, emptyAnswers, facetCounts, highlightParts, nextHash, parseRoute,
+  previousHash, searchHash, setAnswer, toggleCompare,
+} from "./logic";
+
+const rec = (id: string, levels: string[], steps: string[], evidence = "onbekend"): Recommendation => ({
+  id, name: id, score: 1, reasons: ["r"], mismatches: [], levels, steps, roles: ["werkgever"], themes: ["werkdruk"],
+  sectors: ["zorg"], evidence, cost: "onbekend",
+});
+
+describe("routes", () => {
+  it("parses every screen and falls back to the start screen", () => {
+    expect(parseRoute("#/")).toEqual({ name: "start" });
+    expect(parseRoute("#/vraag/3")).toEqual({ name: "question", index: 3 });
+    expect(parseRoute("#/vraag/-2")).toEqual({ name: "question", index: 0 });
+    expect(parseRoute("#/resultaten")).toEqual({ name: "results" });
+    expect(parseRoute("#/interventie/pico")).toEqual({ name: "detail", id: "pico" });
+    expect(parseRoute("#/vergelijk")).toEqual({ name: "compare" });
+    expect(parseRoute("#/onzin")).toEqual({ name: "start" });
+    expect(parseRoute("#main")).toEqual({ name: "start" });
+  });
+
+  it("round-trips a search with filters", () => {
+    const hash = searchHash("pesten & zo", { level: "team", step: undefined });
+    expect(parseRoute(hash)).toEqual({ name: "search", query: "pesten & zo", filters: { level: "team" } });
+  });
+});
+
+describe("the question flow", () => {
+  const single: Question = { id: "role", prompt: "Wie?", prompt_en: "Who?", help: "", kind: "single", answer: "role", skippable: true, options: [] };
+  const multi: Question = { id: "step", prompt: "Stap?", prompt_en: "Step?", help: "", kind: "multi", answer: "steps", skippable: true, options: [] };
+  const yesNo: Question = { id: "free", prompt: "Gratis?", prompt_en: "Free?", help: "", kind: "yes-no", answer: "free", skippable: true, options: [] };
+
+  it("presets answers from a way in, still changeable", () => {
+    const a = applyEntry({ id: "werkstress-team", question: "", question_en: "", help: "", presets: { role: "leidinggevende", level: "team", steps: ["B2"] } });
+    expect(a.role).toBe("leidinggevende");
+    expect(a.steps).toEqual(["B2"]);
+    const changed = setAnswer(a, single, ["werkgever"]);
+    expect(changed.role).toBe("werkgever");
+    expect(a.role).toBe("leidinggevende");
+  });
+
+  it("stores single, multi and yes/no answers, and skipping clears them", () => {
+    let a = emptyAnswers();
+    a = setAnswer(a, multi, ["B1", "C"]);
+    a = setAnswer(a, yesNo, ["ja"]);
+    expect(answerValues(a, multi)).toEqual(["B1", "C"]);
+    expect(a.free).toBe(true);
+    a = setAnswer(a, multi, []);
+    a = setAnswer(a, yesNo, []);
+    expect(a.steps).toEqual([]);
+    expect(a.free).toBe(false);
+  });
+
+  it("goes forward to the results after the last question and back to the start before the first", () => {
+    expect(nextHash(0, 3)).toBe("#/vraag/1");
+    expect(nextHash(2, 3)).toBe("#/resultaten");
+    expect(previousHash(0)).toBe("#/");
+    expect(previousHash(2)).toBe("#/vraag/1");
+  });
+});
+
+describe("facets on the results page", () => {
+  const list = [rec("a", ["team"], ["B2"], "effectief"), rec("b", ["team", "organisatie"], ["C"]), rec("c", ["individu"], ["B2"])];
+
+  it("filters by every chosen value", () => {
+    expect(applyFacets(list, { level: "team" }).map((r) => r.id)).toEqual(["a", "b"]);
+    expect(applyFacets(list, { level: "team", step: "B2" }).map((r) => r.id)).toEqual(["a"]);
+  });
+
+  it("counts each value as the other chosen facets leave the list", () => {
+    const counts = facetCounts(list, { step: "B2" });
+    expect(counts.level).toEqual({ team: 1, individu: 1 });
+    expect(counts.step).toEqual({ B2: 2, C: 1 });
+    expect(counts.evidence).toEqual({ effectief: 1, onbekend: 1 });
+  });
+});
+
+describe("highlighting", () => {
+  it("marks whole matched words only, case-insensitively", () => {
+    const parts = highlightParts("Pesten en pestgedrag aanpakken; pesten.", ["pesten"]);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["Pesten", "pesten"]);
+    expect(parts.map((p) => p.text).join("")).toBe("Pesten en pestgedrag aanpakken; pesten.");
+  });
+
+  it("keeps text as it is when nothing matched", () => {
+    expect(highlightParts("<script>x</script>", [])).toEqual([{ text: "<script>x</script>", mark: false }]);
+  });
+});
+
+describe("compare", () => {
+  it("holds at most four and toggles", () => {
+    let state = toggleCompare([], "a");
+    state = toggleCompare(state.list, "b");
+    expect(state.list).toEqual(["a", "b"]);
+    expect(toggleCompare(state.list, "a").list).toEqual(["b"]);
+    const full = toggleCompare(["a", "b", "c", "d"], "e");
+    expect(full).toEqual({ list: ["a", "b", "c", "d"], full: true });
+  });
+});

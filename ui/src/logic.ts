@@ -1,0 +1,144 @@
+// View logic without the DOM: routes, the question flow, facet counts, highlighting.
+// Kept pure so Vitest can check it directly.
+import type { Answers, Entry, Question, Recommendation } from "./api";
+
+export type Route =
+  | { name: "start" }
+  | { name: "question"; index: number }
+  | { name: "results" }
+  | { name: "search"; query: string; filters: Record<string, string> }
+  | { name: "detail"; id: string }
+  | { name: "compare" };
+
+/** Parses `#/...` into a route; anything unknown is the start screen. */
+export function parseRoute(hash: string): Route {
+  const [path, queryString = ""] = hash.replace(/^#/, "").split("?");
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(queryString);
+  switch (parts[0]) {
+    case "vraag": {
+      const index = Number.parseInt(parts[1] ?? "0", 10);
+      return { name: "question", index: Number.isFinite(index) && index >= 0 ? index : 0 };
+    }
+    case "resultaten":
+      return { name: "results" };
+    case "zoeken": {
+      const filters: Record<string, string> = {};
+      for (const [key, value] of params) if (key !== "q" && value) filters[key] = value;
+      return { name: "search", query: params.get("q") ?? "", filters };
+    }
+    case "interventie":
+      return parts[1] ? { name: "detail", id: parts[1] } : { name: "start" };
+    case "vergelijk":
+      return { name: "compare" };
+    default:
+      return { name: "start" };
+  }
+}
+
+export function searchHash(query: string, filters: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const qs = params.toString();
+  return qs ? `#/zoeken?${qs}` : "#/zoeken";
+}
+
+export function emptyAnswers(): Answers {
+  return { steps: [], themes: [], free: false, have: [] };
+}
+
+/** The answers an entry question presets (the user can still change them). */
+export function applyEntry(entry: Entry): Answers {
+  const a = emptyAnswers();
+  a.entry = entry.id;
+  a.role = entry.presets.role;
+  a.level = entry.presets.level;
+  a.steps = [...(entry.presets.steps ?? [])];
+  return a;
+}
+
+/** The current answer to a question as a list of values. */
+export function answerValues(answers: Answers, q: Question): string[] {
+  const v = answers[q.answer];
+  if (Array.isArray(v)) return v as string[];
+  if (typeof v === "boolean") return v ? ["ja"] : [];
+  return v ? [String(v)] : [];
+}
+
+/** Sets the answer to a question from a list of chosen values (empty = skipped). */
+export function setAnswer(answers: Answers, q: Question, values: string[]): Answers {
+  const next: Answers = { ...answers, steps: [...answers.steps], themes: [...answers.themes], have: [...answers.have] };
+  const record = next as unknown as Record<string, unknown>;
+  if (q.kind === "multi") record[q.answer] = values;
+  else if (q.kind === "yes-no") record[q.answer] = values[0] === "ja";
+  else record[q.answer] = values[0] || undefined;
+  return next;
+}
+
+/** Where "next" or "skip" leads from question `index` of `count`. */
+export function nextHash(index: number, count: number): string {
+  return index + 1 < count ? `#/vraag/${index + 1}` : "#/resultaten";
+}
+
+export function previousHash(index: number): string {
+  return index > 0 ? `#/vraag/${index - 1}` : "#/";
+}
+
+export const FACET_FIELDS = ["level", "step", "role", "theme", "sector", "evidence", "cost"] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+function valuesOf(r: Recommendation, field: FacetField): string[] {
+  switch (field) {
+    case "level": return r.levels;
+    case "step": return r.steps;
+    case "role": return r.roles;
+    case "theme": return r.themes;
+    case "sector": return r.sectors;
+    case "evidence": return [r.evidence];
+    case "cost": return [r.cost];
+  }
+}
+
+/** Recommendations that pass every chosen facet value. */
+export function applyFacets(list: Recommendation[], chosen: Partial<Record<FacetField, string>>): Recommendation[] {
+  return list.filter((r) => FACET_FIELDS.every((f) => !chosen[f] || valuesOf(r, f).includes(chosen[f] as string)));
+}
+
+/** Counts per facet value among `list`, as the other chosen facets leave it. */
+export function facetCounts(list: Recommendation[], chosen: Partial<Record<FacetField, string>>): Record<FacetField, Record<string, number>> {
+  const out = {} as Record<FacetField, Record<string, number>>;
+  for (const field of FACET_FIELDS) {
+    const others = { ...chosen, [field]: undefined };
+    const counts: Record<string, number> = {};
+    for (const r of applyFacets(list, others)) for (const v of valuesOf(r, field)) counts[v] = (counts[v] ?? 0) + 1;
+    out[field] = counts;
+  }
+  return out;
+}
+
+/** Splits `text` into parts, marking the words in `words` (case-insensitive, whole words). */
+export function highlightParts(text: string, words: string[]): { text: string; mark: boolean }[] {
+  const wanted = new Set(words.map((w) => w.toLowerCase()));
+  if (wanted.size === 0) return [{ text, mark: false }];
+  const parts: { text: string; mark: boolean }[] = [];
+  const re = /[\p{L}\p{N}&-]+/gu;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const word = m[0].replace(/^-+|-+$/g, "");
+    if (!wanted.has(word.toLowerCase())) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(word);
+    if (start > last) parts.push({ text: text.slice(last, start), mark: false });
+    parts.push({ text: word, mark: true });
+    last = start + word.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), mark: false });
+  return parts;
+}
+
+/** Adds or removes an id from the comparison (at most four). */
+export function toggleCompare(list: string[], id: string): { list: string[]; full: boolean } {
+  if (list.includes(id)) return { list: list.filter((x) => x !== id), full: false };
+  if (list.length >= 4) return { list, full: true };
+  return { list: [...list, id], full: false };
+}

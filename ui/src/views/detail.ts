@@ -1,0 +1,84 @@
+// Every field of one intervention; unknown facts say "niet bekend", never hidden.
+import type { Ctx } from "../app";
+import type { Intervention, Term } from "../api";
+import { h } from "../dom";
+import { label, t } from "../i18n";
+import { compareButton } from "./parts";
+
+function known(value: string | null): string {
+  return value ?? t().notKnown;
+}
+
+function labels(terms: Term[], ids: string[]): string {
+  return ids.length ? ids.map((id) => label(terms, id)).join(", ") : t().none;
+}
+
+export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
+  const s = t();
+  const tx = ctx.taxonomy;
+  const row = (name: string, value: Node | string, id?: string) => [h("dt", {}, name), h("dd", id ? { id } : {}, value)];
+  let website: Node | string = s.notKnown;
+  if (r.url && /^https?:\/\//i.test(r.url)) {
+    const url = r.url;
+    const link = h("a", { href: url, class: "external", rel: "noopener noreferrer" }, url);
+    link.addEventListener("click", (e) => {
+      e.preventDefault();
+      void ctx.openUrl(url);
+    });
+    website = h("span", {}, link, h("span", { class: "note" }, ` — ${s.websiteNote}`));
+  }
+  const evidence = h(
+    "div",
+    { id: "evidence" },
+    h("p", {}, h("strong", {}, label(tx.evidence_levels, r.evidence.level)), " — ", known(r.evidence.basis)),
+    r.evidence.references.length ? h("ul", { "aria-label": s.references }, ...r.evidence.references.map((x) => h("li", {}, x))) : null,
+  );
+  const sources = h(
+    "ul",
+    {},
+    ...r.sources.map((src) => {
+      const doc = tx.documents.find((d) => d.id === src.document);
+      return h("li", {}, `${doc ? `${doc.title} (${doc.publisher}, ${doc.year})` : src.document} — ${src.section}`, src.note ? ` (${src.note})` : "");
+    }),
+  );
+  return h(
+    "article",
+    { class: "detail", "aria-labelledby": "detail-title" },
+    h("p", {}, h("a", { href: "#/", id: "detail-back" }, s.detailBack)),
+    h("h1", { id: "detail-title", tabindex: "-1" }, r.name),
+    r.aliases.length ? h("p", { class: "aliases" }, `${s.aliases}: ${r.aliases.join("; ")}`) : null,
+    h("p", { class: "summary" }, r.summary),
+    h("p", {}, compareButton(ctx, r.id, r.name)),
+    h(
+      "dl",
+      { class: "fields" },
+      ...row(s.whatYouGet, known(r.benefits)),
+      ...row(s.whatItInvolves, known(r.involves)),
+      ...row(s.time, known(r.time)),
+      ...row(s.cost, known(r.cost)),
+      ...row(s.privacy, known(r.privacy)),
+      ...row(s.evidence, evidence),
+      ...row(s.developedBy, r.developed_by ? r.developed_by.join("; ") : s.notKnown),
+      ...row(s.website, website),
+      ...row(s.kind, label(tx.kinds, r.kind)),
+      ...row(s.levels, labels(tx.levels, r.levels)),
+      ...row(s.steps, r.steps.map((x) => `${x} (${label(tx.steps, x)})`).join(", ")),
+      ...row(s.roles, labels(tx.roles, r.roles)),
+      ...row(s.themes, labels(tx.themes, r.themes)),
+      ...row(s.sectors, labels(tx.sectors, r.sectors)),
+      ...row(s.riskGroups, labels(tx.risk_groups, r.risk_groups)),
+      ...row(s.sources, sources),
+      ...row(s.lastReviewed, r.last_reviewed),
+    ),
+  );
+}
+
+export async function renderDetail(ctx: Ctx, id: string): Promise<HTMLElement> {
+  const view = detailView(ctx, await ctx.api.intervention(id));
+  const back = view.querySelector<HTMLAnchorElement>("#detail-back");
+  back?.addEventListener("click", (e) => {
+    e.preventDefault();
+    history.back();
+  });
+  return view;
+}

@@ -1,0 +1,100 @@
+// The start screen: the leidraad's four questions, the search field, the level × step matrix.
+import type { Ctx } from "../app";
+import { h } from "../dom";
+import { label, lang, t } from "../i18n";
+import { applyEntry, searchHash } from "../logic";
+
+export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
+  const s = t();
+  const summary = await ctx.api.catalogueSummary();
+  const input = h("input", {
+    type: "search",
+    id: "search-input",
+    name: "q",
+    autocomplete: "off",
+    placeholder: s.searchPlaceholder,
+    "data-autofocus": true,
+  });
+  // The first key press opens the search view; it picks up whatever is typed meanwhile.
+  let opened = false;
+  input.addEventListener("input", () => {
+    if (!opened) {
+      opened = true;
+      ctx.go(searchHash(input.value, {}));
+    }
+  });
+  const form = h("form", { role: "search", class: "search-form" }, h("label", { for: "search-input" }, s.searchLabel), input);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    ctx.go(searchHash(input.value, {}));
+  });
+
+  const entries = h(
+    "ul",
+    { class: "entries" },
+    ...ctx.tree.entries.map((entry) => {
+      const button = h(
+        "button",
+        { type: "button", class: "entry", "data-entry": entry.id },
+        h("span", { class: "entry-q" }, lang() === "en" ? entry.question_en : entry.question),
+        h("span", { class: "entry-help" }, entry.help),
+      );
+      button.addEventListener("click", () => {
+        ctx.state.answers = applyEntry(entry);
+        ctx.go("#/vraag/0");
+      });
+      return h("li", {}, button);
+    }),
+  );
+
+  const steps = summary.matrix[0]?.cells.map((c) => c.step) ?? [];
+  const table = h(
+    "table",
+    { class: "matrix" },
+    h("caption", {}, s.matrixCaption),
+    h(
+      "thead",
+      {},
+      h("tr", {}, h("th", { scope: "col" }, s.level), ...steps.map((step) => h("th", { scope: "col" }, h("abbr", { title: label(ctx.taxonomy.steps, step) }, step), " ", h("span", { class: "step-name" }, label(ctx.taxonomy.steps, step))))),
+    ),
+    h(
+      "tbody",
+      {},
+      ...summary.matrix.map((row) =>
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row" }, label(ctx.taxonomy.levels, row.level)),
+          ...row.cells.map((cell) =>
+            h(
+              "td",
+              {},
+              h(
+                "a",
+                {
+                  href: searchHash("", { level: row.level, step: cell.step }),
+                  class: "cell",
+                  "aria-label": s.cellLabel(cell.count, label(ctx.taxonomy.levels, row.level), cell.step),
+                },
+                String(cell.count),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+
+  return h(
+    "section",
+    { class: "start", "aria-labelledby": "start-title" },
+    h("h1", { id: "start-title", tabindex: "-1" }, s.startTitle),
+    h("p", {}, s.startIntro),
+    form,
+    entries,
+    h("h2", {}, s.matrixTitle),
+    h("p", { id: "catalogue-count", class: "count", "data-count": summary.count }, s.count(summary.count)),
+    table,
+    h("p", { class: "version" }, s.version(summary.version)),
+  );
+}
