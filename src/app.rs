@@ -11,7 +11,10 @@ use std::cell::OnceCell;
 use crate::advisor::{self, Advice, Answers};
 use crate::catalogue::model::Entry;
 use crate::catalogue::{self, Catalogue, Intervention, Pack, StepGuide, Taxonomy, validate};
+use crate::dossier::file::ImportOutcome;
+use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
 use crate::error::{Error, Result};
+use crate::report::{self, ReportData, ReportItem};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
 use crate::store::{ImportReport, Store};
@@ -237,6 +240,143 @@ impl Keuzehulp {
             })
             .collect();
         TreeView { entries: self.bundled.tree.entries.clone(), questions }
+    }
+
+    /// Opens a new dossier; returns its id.
+    pub fn dossier_new(&mut self, info: &VisitInfo) -> Result<String> {
+        catalogue::check_term("sector", info.sector.as_deref(), &self.bundled.taxonomy.sectors)?;
+        self.store.dossier_create(info)
+    }
+
+    /// The dossiers, most recently changed first, optionally filtered by text.
+    pub fn dossiers(&self, filter: Option<&str>) -> Result<Vec<DossierSummary>> {
+        self.store.dossier_list(filter)
+    }
+
+    /// One whole dossier.
+    pub fn dossier(&self, id: &str) -> Result<Dossier> {
+        self.store.dossier(id)
+    }
+
+    /// Changes a dossier's visit facts.
+    pub fn dossier_update(&mut self, id: &str, info: &VisitInfo) -> Result<()> {
+        catalogue::check_term("sector", info.sector.as_deref(), &self.bundled.taxonomy.sectors)?;
+        self.store.dossier_update_info(id, info)
+    }
+
+    /// Stores the advisor's answers in a dossier (checked against the taxonomy).
+    pub fn dossier_answer(&mut self, id: &str, answers: &Answers) -> Result<()> {
+        advisor::check(answers, &self.bundled.taxonomy)?;
+        self.store.dossier_set_answers(id, answers)
+    }
+
+    /// Puts an intervention on a dossier's shortlist, with why.
+    pub fn dossier_shortlist(&mut self, id: &str, intervention: &str, why: Option<&str>) -> Result<()> {
+        self.intervention(intervention)?;
+        self.store.dossier_shortlist(id, intervention, why)
+    }
+
+    /// Takes an intervention off the shortlist.
+    pub fn dossier_unshortlist(&mut self, id: &str, intervention: &str) -> Result<()> {
+        self.store.dossier_unshortlist(id, intervention)
+    }
+
+    /// Adds a dated note.
+    pub fn dossier_note(&mut self, id: &str, text: &str) -> Result<Note> {
+        self.store.dossier_note(id, text)
+    }
+
+    /// Adds or changes an action-plan item.
+    pub fn dossier_plan(&mut self, id: &str, change: &PlanChange) -> Result<PlanItem> {
+        if let Some(intervention) = &change.intervention_id {
+            self.intervention(intervention)?;
+        }
+        self.store.dossier_plan(id, change)
+    }
+
+    /// Erases a dossier for good.
+    pub fn dossier_delete(&mut self, id: &str) -> Result<()> {
+        self.store.dossier_delete(id)
+    }
+
+    /// Copies a dossier as a template; returns the new id.
+    pub fn dossier_duplicate(&mut self, id: &str) -> Result<String> {
+        self.store.dossier_duplicate(id)
+    }
+
+    /// Exports a dossier to one file.
+    pub fn dossier_export(&self, id: &str, path: &Path) -> Result<()> {
+        dossier::file::export(&self.store, id, path)
+    }
+
+    /// Imports a dossier file; a different dossier with the same id is kept unless `replace`.
+    pub fn dossier_import(&mut self, path: &Path, replace: bool) -> Result<ImportOutcome> {
+        let ids: Vec<String> = self.interventions()?.iter().map(|r| r.id.clone()).collect();
+        let file = dossier::file::read(path, &self.bundled.taxonomy, &ids)?;
+        dossier::file::import(&mut self.store, &file, replace)
+    }
+
+    /// Everything the advice report of dossier `id` shows.
+    pub fn report_data(&self, id: &str) -> Result<ReportData> {
+        let dossier = self.store.dossier(id)?;
+        // The visit's sector counts when the answers left it open.
+        let mut answers = dossier.answers.clone();
+        if answers.sector.is_none() {
+            answers.sector = dossier.info.sector.clone();
+        }
+        let advice = self.advise(&answers, 200)?;
+        let records = self.interventions()?;
+        let reasons = |rid: &str| {
+            advice.recommendations.iter().find(|r| r.id == rid).map(|r| r.reasons.clone()).unwrap_or_default()
+        };
+        let items: Vec<ReportItem> = if dossier.shortlist.is_empty() {
+            advice
+                .recommendations
+                .iter()
+                .take(5)
+                .filter_map(|r| records.iter().find(|x| x.id == r.id))
+                .map(|record| ReportItem { record: record.clone(), why: None, reasons: reasons(&record.id) })
+                .collect()
+        } else {
+            dossier
+                .shortlist
+                .iter()
+                .filter_map(|s| records.iter().find(|x| x.id == s.intervention_id).map(|r| (s, r)))
+                .map(|(s, record)| ReportItem {
+                    record: record.clone(),
+                    why: s.why.clone(),
+                    reasons: reasons(&record.id),
+                })
+                .collect()
+        };
+        Ok(ReportData {
+            coverage: advice.coverage.clone(),
+            dossier,
+            items,
+            advice,
+            taxonomy: self.bundled.taxonomy.clone(),
+            date: dossier::today(),
+            catalogue_version: self.version()?,
+            program_version: env!("CARGO_PKG_VERSION").to_string(),
+        })
+    }
+
+    /// Writes the advice report of dossier `id` to `path` as `html`, `md` or `pdf`; the
+    /// file appears whole or not at all, and the dossier is not changed.
+    pub fn report(&self, id: &str, format: &str, path: &Path) -> Result<()> {
+        let data = self.report_data(id)?;
+        let text = match format {
+            "html" => report::html(&data),
+            "md" => report::markdown(&data),
+            "pdf" => return Err(Error::NotYetAvailable("het PDF-rapport (gebruik voorlopig html en druk af)")),
+            other => {
+                return Err(Error::InvalidInput {
+                    field: "format".into(),
+                    message: format!("\"{other}\" is geen formaat; kies html, pdf of md"),
+                });
+            }
+        };
+        dossier::file::write_atomically(path, text.as_bytes())
     }
 
     /// Imports a pack file: all records or none. The error names the file, record id and

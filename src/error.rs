@@ -91,6 +91,28 @@ pub enum Error {
         /// The allowed values, comma-separated.
         allowed: String,
     },
+    /// No dossier has this id.
+    #[error("er is geen dossier met id \"{id}\"")]
+    UnknownDossier {
+        /// The id asked for.
+        id: String,
+    },
+    /// A value given by the user is not acceptable.
+    #[error("{field}: {message}")]
+    InvalidInput {
+        /// The field or flag.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file could not be written.
+    #[error("kan {} niet schrijven: {source}", .path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
     /// The command exists in the design but is not built yet.
     #[error("{0}: nog niet beschikbaar in deze versie van Keuzehulp")]
     NotYetAvailable(&'static str),
@@ -111,6 +133,9 @@ impl Error {
             Error::Damaged { .. } => "damaged",
             Error::Index { .. } => "index",
             Error::UnknownValue { .. } => "unknown_value",
+            Error::UnknownDossier { .. } => "unknown_dossier",
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::Write { .. } => "write",
         }
     }
 }

@@ -8,7 +8,9 @@ pub mod advisor;
 pub mod app;
 pub mod catalogue;
 pub mod cli;
+pub mod dossier;
 pub mod error;
+pub mod report;
 pub mod search;
 pub mod store;
 

@@ -15,3 +15,7 @@ mod search;
 mod import;
 // The advisor: scenarios, reasons, coverage, the decision tree.
 mod advise;
+// Dossiers: visits, notes, plan, copies, erasing, moving, durability.
+mod dossier;
+// The advice report.
+mod report;

@@ -252,7 +252,8 @@ fn is_slug(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-fn is_date(text: &str) -> bool {
+/// Whether `text` is a date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let ok_len = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     if parts.len() != 3 || !ok_len(parts[0], 4) || !ok_len(parts[1], 2) || !ok_len(parts[2], 2) {

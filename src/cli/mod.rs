@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::advisor::Answers;
 use crate::catalogue::{self, validate};
+use crate::dossier::{PlanChange, VisitInfo};
 use crate::error::{Error, Result};
 use crate::search::Filters;
 use crate::{Keuzehulp, default_data_dir};
@@ -160,26 +161,67 @@ impl AdviseArgs {
     }
 }
 
+/// The facts of a visit, as flags.
+#[derive(Debug, Args)]
+pub struct VisitArgs {
+    /// De klantorganisatie
+    #[arg(long)]
+    pub org: String,
+    /// De sector
+    #[arg(long)]
+    pub sector: Option<String>,
+    /// Grootteklasse, bijvoorbeeld 50-249
+    #[arg(long)]
+    pub size: Option<String>,
+    /// Afdeling of team
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Datum van het bezoek (JJJJ-MM-DD)
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Contactpersoon: naam
+    #[arg(long)]
+    pub contact_name: Option<String>,
+    /// Contactpersoon: rol
+    #[arg(long)]
+    pub contact_role: Option<String>,
+    /// De bezoekende professional
+    #[arg(long)]
+    pub professional: Option<String>,
+}
+
+impl VisitArgs {
+    fn info(&self) -> VisitInfo {
+        VisitInfo {
+            org: self.org.clone(),
+            sector: self.sector.clone(),
+            size_band: self.size.clone(),
+            department: self.department.clone(),
+            visit_date: self.date.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_role: self.contact_role.clone(),
+            professional: self.professional.clone(),
+        }
+    }
+}
+
 /// `keuzehulp dossier ...`
 #[derive(Debug, Subcommand)]
 pub enum DossierCommand {
     /// Een nieuw dossier
-    New {
-        /// De klantorganisatie
-        #[arg(long)]
-        org: String,
-        /// De sector
-        #[arg(long)]
-        sector: Option<String>,
-    },
+    New(VisitArgs),
     /// Alle dossiers
-    List,
-    /// Eén dossier
+    List {
+        /// Alleen dossiers waarvan organisatie, afdeling of sector dit bevat
+        #[arg(long)]
+        search: Option<String>,
+    },
+    /// Eén dossier, met alles erin
     Show {
         /// Het id van het dossier
         id: String,
     },
-    /// De antwoorden in een dossier vastleggen
+    /// De antwoorden in een dossier vastleggen (dezelfde vlaggen als advise)
     Answer {
         /// Het id van het dossier
         id: String,
@@ -196,23 +238,52 @@ pub enum DossierCommand {
         /// Waarom deze interventie
         #[arg(long)]
         why: Option<String>,
+        /// Van de shortlist halen
+        #[arg(long)]
+        remove: bool,
     },
-    /// Een notitie toevoegen
+    /// Een gedateerde notitie toevoegen (geen medische gegevens)
     Note {
         /// Het id van het dossier
         id: String,
         /// De notitie
         text: String,
     },
-    /// Het actieplan bijwerken
+    /// Een actiepunt toevoegen of wijzigen
     Plan {
         /// Het id van het dossier
         id: String,
-        /// Verdere argumenten
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-        rest: Vec<String>,
+        /// Dit actiepunt wijzigen (nummer uit dossier show)
+        #[arg(long)]
+        item: Option<i64>,
+        /// De interventie
+        #[arg(long)]
+        intervention: Option<String>,
+        /// Wat er gebeurt
+        #[arg(long)]
+        what: Option<String>,
+        /// Wie verantwoordelijk is
+        #[arg(long)]
+        who: Option<String>,
+        /// Startdatum (JJJJ-MM-DD)
+        #[arg(long)]
+        start: Option<String>,
+        /// Evaluatiedatum (JJJJ-MM-DD)
+        #[arg(long)]
+        evaluate_on: Option<String>,
+        /// Hoe er geëvalueerd wordt
+        #[arg(long)]
+        evaluation: Option<String>,
+        /// gepland, lopend, afgerond of gestopt
+        #[arg(long)]
+        status: Option<String>,
     },
-    /// Een dossier definitief verwijderen
+    /// Een dossier als sjabloon kopiëren
+    Duplicate {
+        /// Het id van het dossier
+        id: String,
+    },
+    /// Een dossier definitief wissen
     Delete {
         /// Het id van het dossier
         id: String,
@@ -225,10 +296,13 @@ pub enum DossierCommand {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },
-    /// Een dossierbestand importeren
+    /// Een dossierbestand importeren (een ander dossier met hetzelfde id blijft bestaan)
     Import {
         /// Het bestand
         file: PathBuf,
+        /// Een bestaand dossier met hetzelfde id vervangen
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -296,9 +370,91 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             let app = open(cli)?;
             out.tree(&app.tree())
         }
-        Command::Dossier(_) => Err(Error::NotYetAvailable("keuzehulp dossier")),
-        Command::Report { .. } => Err(Error::NotYetAvailable("keuzehulp report")),
+        Command::Dossier(command) => {
+            let mut app = open(cli)?;
+            dossier(&mut app, command, out)
+        }
+        Command::Report { dossier, format, output } => {
+            let app = open(cli)?;
+            app.report(dossier, format, output)?;
+            out.value(
+                &serde_json::json!({ "path": output, "format": format }),
+                &format!("Rapport geschreven: {}", output.display()),
+            )
+        }
         Command::Backup(_) => Err(Error::NotYetAvailable("keuzehulp backup")),
+    }
+}
+
+fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Result<()> {
+    match command {
+        DossierCommand::New(visit) => {
+            let id = app.dossier_new(&visit.info())?;
+            out.value(&serde_json::json!({ "id": id }), &format!("Dossier {id} aangemaakt"))
+        }
+        DossierCommand::List { search } => out.dossiers(&app.dossiers(search.as_deref())?),
+        DossierCommand::Show { id } => out.dossier(&app.dossier(id)?),
+        DossierCommand::Answer { id, answers } => {
+            app.dossier_answer(id, &answers.answers())?;
+            out.value(&serde_json::json!({ "id": id, "answers": answers.answers() }), "Antwoorden opgeslagen")
+        }
+        DossierCommand::Shortlist { id, intervention, why, remove } => {
+            if *remove {
+                app.dossier_unshortlist(id, intervention)?;
+            } else {
+                app.dossier_shortlist(id, intervention, why.as_deref())?;
+            }
+            out.value(
+                &serde_json::json!({ "id": id, "intervention": intervention, "removed": remove }),
+                "Shortlist bijgewerkt",
+            )
+        }
+        DossierCommand::Note { id, text } => {
+            let note = app.dossier_note(id, text)?;
+            out.value(&note, &format!("Notitie {} opgeslagen", note.id))
+        }
+        DossierCommand::Plan { id, item, intervention, what, who, start, evaluate_on, evaluation, status } => {
+            let change = PlanChange {
+                item: *item,
+                intervention_id: intervention.clone(),
+                what: what.clone(),
+                who: who.clone(),
+                start_date: start.clone(),
+                evaluation_date: evaluate_on.clone(),
+                evaluation_method: evaluation.clone(),
+                status: status.clone(),
+            };
+            let saved = app.dossier_plan(id, &change)?;
+            out.value(&saved, &format!("Actiepunt {} opgeslagen", saved.id))
+        }
+        DossierCommand::Duplicate { id } => {
+            let new_id = app.dossier_duplicate(id)?;
+            out.value(&serde_json::json!({ "id": new_id }), &format!("Kopie {new_id} aangemaakt"))
+        }
+        DossierCommand::Delete { id } => {
+            app.dossier_delete(id)?;
+            out.value(&serde_json::json!({ "id": id, "deleted": true }), &format!("Dossier {id} gewist"))
+        }
+        DossierCommand::Export { id, output } => {
+            app.dossier_export(id, output)?;
+            out.value(
+                &serde_json::json!({ "id": id, "path": output }),
+                &format!("Dossier geëxporteerd naar {}", output.display()),
+            )
+        }
+        DossierCommand::Import { file, replace } => {
+            let outcome = app.dossier_import(file, *replace)?;
+            let text = match outcome.result.as_str() {
+                "unchanged" => format!("Dossier {} was al aanwezig en is gelijk", outcome.id),
+                "kept-both" => format!(
+                    "Er bestond al een ander dossier met dit id; beide zijn bewaard, de import heet {}",
+                    outcome.id
+                ),
+                "replaced" => format!("Dossier {} vervangen", outcome.id),
+                _ => format!("Dossier {} geïmporteerd", outcome.id),
+            };
+            out.value(&outcome, &text)
+        }
     }
 }
 

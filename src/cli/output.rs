@@ -13,6 +13,7 @@ use serde_json::json;
 use crate::advisor::Advice;
 use crate::app::TreeView;
 use crate::catalogue::{Intervention, Pack, Taxonomy, Term};
+use crate::dossier::{Dossier, DossierSummary};
 use crate::error::{Error, Result};
 use crate::search::SearchResult;
 use crate::store::ImportReport;
@@ -143,6 +144,96 @@ impl Out {
             if !coverage.unknown.is_empty() {
                 let _ = writeln!(t, "Onbekende ids genegeerd: {}", coverage.unknown.join(", "));
             }
+        }
+        Ok(())
+    }
+
+    /// A value as JSON, or a one-line message as text.
+    pub fn value<T: Serialize>(&mut self, value: &T, text: &str) -> Result<()> {
+        if self.json {
+            return self.put_json(value);
+        }
+        let _ = writeln!(self.text, "{text}");
+        Ok(())
+    }
+
+    /// `keuzehulp dossier list`.
+    pub fn dossiers(&mut self, list: &[DossierSummary]) -> Result<()> {
+        if self.json {
+            return self.put_json(&json!({ "dossiers": list }));
+        }
+        if list.is_empty() {
+            let _ = writeln!(self.text, "Nog geen dossiers.");
+        }
+        for d in list {
+            let _ = writeln!(
+                self.text,
+                "{}  {}{}  (bezoek {}, {} notities, {} op de shortlist{})",
+                d.id,
+                d.org,
+                d.department.as_deref().map(|x| format!(" — {x}")).unwrap_or_default(),
+                d.visit_date.as_deref().unwrap_or("niet bekend"),
+                d.notes,
+                d.shortlist,
+                if d.overdue.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} evaluatie(s) te laat", d.overdue.len())
+                }
+            );
+        }
+        Ok(())
+    }
+
+    /// `keuzehulp dossier show`.
+    pub fn dossier(&mut self, d: &Dossier) -> Result<()> {
+        if self.json {
+            return self.put_json(d);
+        }
+        let t = &mut self.text;
+        let known = |v: &Option<String>| v.clone().unwrap_or_else(|| NOT_KNOWN.to_string());
+        let _ = writeln!(t, "{}  ({})", d.info.org, d.id);
+        let _ = writeln!(
+            t,
+            "Sector: {}   Afdeling: {}   Bezoek: {}",
+            known(&d.info.sector),
+            known(&d.info.department),
+            known(&d.info.visit_date)
+        );
+        let _ = writeln!(
+            t,
+            "Contactpersoon: {} ({})   Professional: {}",
+            known(&d.info.contact_name),
+            known(&d.info.contact_role),
+            known(&d.info.professional)
+        );
+        let _ = writeln!(t, "\nShortlist:");
+        for s in &d.shortlist {
+            let _ = writeln!(
+                t,
+                "  - {}{}",
+                s.intervention_id,
+                s.why.as_deref().map(|w| format!(": {w}")).unwrap_or_default()
+            );
+        }
+        let _ = writeln!(t, "\nActieplan:");
+        for p in &d.plan {
+            let _ = writeln!(
+                t,
+                "  {}. {} — {} (wie: {}; start {}; evaluatie {} via {}; {})",
+                p.id,
+                p.intervention_id,
+                p.what,
+                p.who,
+                known(&p.start_date),
+                known(&p.evaluation_date),
+                p.evaluation_method,
+                p.status
+            );
+        }
+        let _ = writeln!(t, "\nNotities:");
+        for n in &d.notes {
+            let _ = writeln!(t, "  [{}] {}", n.created_at, n.text);
         }
         Ok(())
     }

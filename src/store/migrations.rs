@@ -20,6 +20,49 @@ pub const MIGRATIONS: &[&str] = &[
          record     TEXT NOT NULL,
          updated_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
      );",
+    // 2: dossiers of company visits, with shortlist, dated notes and an action plan.
+    "CREATE TABLE dossiers (
+         id           TEXT PRIMARY KEY,
+         org          TEXT NOT NULL,
+         sector       TEXT,
+         size_band    TEXT,
+         department   TEXT,
+         visit_date   TEXT,
+         contact_name TEXT,
+         contact_role TEXT,
+         professional TEXT,
+         answers      TEXT NOT NULL DEFAULT '{}',
+         created_at   TEXT NOT NULL,
+         updated_at   TEXT NOT NULL,
+         revision     INTEGER NOT NULL DEFAULT 1
+     );
+     CREATE TABLE shortlist (
+         dossier_id      TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+         intervention_id TEXT NOT NULL,
+         why             TEXT,
+         added_at        TEXT NOT NULL,
+         PRIMARY KEY (dossier_id, intervention_id)
+     );
+     CREATE TABLE notes (
+         id         INTEGER PRIMARY KEY,
+         dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+         text       TEXT NOT NULL,
+         created_at TEXT NOT NULL
+     );
+     CREATE INDEX notes_by_dossier ON notes(dossier_id, id);
+     CREATE TABLE plan_items (
+         id                INTEGER PRIMARY KEY,
+         dossier_id        TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+         intervention_id   TEXT NOT NULL,
+         what              TEXT NOT NULL DEFAULT '',
+         who               TEXT NOT NULL DEFAULT '',
+         start_date        TEXT,
+         evaluation_date   TEXT,
+         evaluation_method TEXT NOT NULL DEFAULT '',
+         status            TEXT NOT NULL DEFAULT 'gepland'
+                           CHECK (status IN ('gepland', 'lopend', 'afgerond', 'gestopt'))
+     );
+     CREATE INDEX plan_by_dossier ON plan_items(dossier_id, id);",
 ];
 
 /// The schema version this program writes.

@@ -66,6 +66,14 @@ impl Store {
         &self.path
     }
 
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     fn configure(&self) -> Result<()> {
         let fail = |e| Error::store(&self.path, e);
         self.conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;

@@ -48,11 +48,11 @@ let nextPort = 4444 + (process.pid % 1000) * 2;
 /** Starts the app with its own data directory and its own WebKit storage (so the
  * language choice of one test does not leak into another); pass `profile` to reuse one.
  * Returns { driver, dataDir, profile, stop() }. */
-export async function launch({ profile } = {}) {
+export async function launch({ profile, dataDir: givenDataDir } = {}) {
   const port = nextPort;
   const nativePort = nextPort + 1;
   nextPort += 2;
-  const dataDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-data-"));
+  const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), "keuzehulp-e2e-data-"));
   profile ??= mkdtempSync(join(tmpdir(), "keuzehulp-e2e-profile-"));
   mkdirSync(outDir, { recursive: true });
   const log = openSync(join(outDir, `tauri-driver-${port}.log`), "a");

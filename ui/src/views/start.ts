@@ -94,7 +94,7 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
     entries,
     h("h2", {}, s.matrixTitle),
     h("p", { id: "catalogue-count", class: "count", "data-count": summary.count }, s.count(summary.count)),
-    table,
+    h("div", { class: "table-wrap" }, table),
     h("p", { class: "version" }, s.version(summary.version)),
   );
 }

@@ -1,0 +1,186 @@
+//! The dossier file: one JSON file per dossier, to move it to another laptop or keep it.
+//! Versioned (`format`, `version`) and validated like a catalogue pack before anything is
+//! written; an import never overwrites a different dossier silently.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Dossier, STATUSES};
+use crate::catalogue::{Taxonomy, validate::is_date};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// The `format` value of a dossier file.
+pub const FORMAT: &str = "keuzehulp-dossier";
+/// The newest dossier-file version this program reads and writes.
+pub const VERSION: u32 = 1;
+
+/// A dossier file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DossierFile {
+    /// Always `keuzehulp-dossier`.
+    pub format: String,
+    /// The file version.
+    pub version: u32,
+    /// When it was exported (UTC).
+    pub exported_at: String,
+    /// The dossier.
+    pub dossier: Dossier,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportOutcome {
+    /// The id the dossier has now.
+    pub id: String,
+    /// `new`, `unchanged` (already present, identical), `kept-both` (a different dossier
+    /// with the same id exists; the import got a new id) or `replaced`.
+    pub result: String,
+}
+
+/// Writes dossier `id` to `path`; the file appears whole or not at all.
+pub fn export(store: &Store, id: &str, path: &Path) -> Result<()> {
+    let file = DossierFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: super::now_utc(),
+        dossier: store.dossier(id)?,
+    };
+    let json = serde_json::to_string_pretty(&file)?;
+    write_atomically(path, json.as_bytes())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    let fail = |source| Error::Write { path: path.to_path_buf(), source };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bestand".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(fail)
+}
+
+/// Reads and checks a dossier file; every problem names the field.
+pub fn read(path: &Path, taxonomy: &Taxonomy, known_interventions: &[String]) -> Result<DossierFile> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let invalid = |field: String, message: String| Error::Invalid {
+        path: path.to_path_buf(),
+        problems: vec![crate::catalogue::validate::Problem { file: path.display().to_string(), field, message }],
+    };
+    // Look at format and version first, so a newer file gets a clear message.
+    let head: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| invalid(format!("{}:{}", e.line(), e.column()), format!("geen geldig dossierbestand: {e}")))?;
+    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(invalid("format".into(), format!("dit is geen Keuzehulp-dossier (verwacht \"{FORMAT}\")")));
+    }
+    match head.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(invalid(
+                "version".into(),
+                format!(
+                    "gemaakt door een nieuwere Keuzehulp (versie {v}; deze versie leest t/m {VERSION}); werk Keuzehulp bij"
+                ),
+            ));
+        }
+        other => return Err(invalid("version".into(), format!("onbekende versie {other:?}"))),
+    }
+    let file: DossierFile = serde_json::from_str(&text).map_err(|e| {
+        invalid(format!("{}:{}", e.line(), e.column()), format!("het dossier is onvolledig of beschadigd: {e}"))
+    })?;
+    let d = &file.dossier;
+    let mut problems = Vec::new();
+    let mut problem = |field: &str, message: String| {
+        problems.push(crate::catalogue::validate::Problem {
+            file: path.display().to_string(),
+            field: field.into(),
+            message,
+        });
+    };
+    if d.id.trim().is_empty() {
+        problem("dossier.id", "ontbreekt".into());
+    }
+    if d.info.org.trim().is_empty() {
+        problem("dossier.org", "ontbreekt".into());
+    }
+    if let Some(sector) = &d.info.sector
+        && crate::catalogue::check_term("sector", Some(sector), &taxonomy.sectors).is_err()
+    {
+        problem("dossier.sector", format!("\"{sector}\" is geen sector"));
+    }
+    if let Err(e) = crate::advisor::check(&d.answers, taxonomy) {
+        problem("dossier.answers", e.to_string());
+    }
+    for (field, date) in [("dossier.visit_date", &d.info.visit_date)] {
+        if let Some(date) = date
+            && !is_date(date)
+        {
+            problem(field, format!("\"{date}\" is geen datum"));
+        }
+    }
+    for (i, item) in d.shortlist.iter().enumerate() {
+        if !known_interventions.contains(&item.intervention_id) {
+            problem(&format!("dossier.shortlist[{i}]"), format!("onbekende interventie \"{}\"", item.intervention_id));
+        }
+    }
+    for (i, p) in d.plan.iter().enumerate() {
+        if !STATUSES.contains(&p.status.as_str()) {
+            problem(&format!("dossier.plan[{i}].status"), format!("\"{}\" is geen status", p.status));
+        }
+        for (name, date) in [("start_date", &p.start_date), ("evaluation_date", &p.evaluation_date)] {
+            if let Some(date) = date
+                && !is_date(date)
+            {
+                problem(&format!("dossier.plan[{i}].{name}"), format!("\"{date}\" is geen datum"));
+            }
+        }
+    }
+    if problems.is_empty() { Ok(file) } else { Err(Error::Invalid { path: path.to_path_buf(), problems }) }
+}
+
+/// Imports a checked dossier file. A dossier with the same id that differs is kept, and the
+/// import gets a new id (`kept-both`), unless `replace` is set.
+pub fn import(store: &mut Store, file: &DossierFile, replace: bool) -> Result<ImportOutcome> {
+    let d = &file.dossier;
+    if store.dossier_exists(&d.id)? {
+        let current = store.dossier(&d.id)?;
+        if same_content(&current, d) {
+            return Ok(ImportOutcome { id: d.id.clone(), result: "unchanged".into() });
+        }
+        if replace {
+            store.dossier_put(&d.id, d)?;
+            return Ok(ImportOutcome { id: d.id.clone(), result: "replaced".into() });
+        }
+        let new_id = format!("d-{}", uuid::Uuid::new_v4().simple());
+        store.dossier_put(&new_id, d)?;
+        return Ok(ImportOutcome { id: new_id, result: "kept-both".into() });
+    }
+    store.dossier_put(&d.id, d)?;
+    Ok(ImportOutcome { id: d.id.clone(), result: "new".into() })
+}
+
+/// Equal apart from store-local numbering.
+fn same_content(a: &Dossier, b: &Dossier) -> bool {
+    let strip = |d: &Dossier| {
+        let mut d = d.clone();
+        for n in &mut d.notes {
+            n.id = 0;
+        }
+        for p in &mut d.plan {
+            p.id = 0;
+        }
+        d
+    };
+    strip(a) == strip(b)
+}

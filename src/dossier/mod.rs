@@ -1,0 +1,640 @@
+//! Dossiers of company visits: the client organisation, the advisor's answers (including
+//! what the organisation already offers), a shortlist with reasons, dated notes and an
+//! action plan. Every change is one committed transaction before it returns.
+//!
+//! By design a dossier holds no health data about employees: no field asks for it, and the
+//! contact person is a name and a role only.
+
+pub mod file;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use crate::advisor::Answers;
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// The statuses of an action-plan item.
+pub const STATUSES: &[&str] = &["gepland", "lopend", "afgerond", "gestopt"];
+
+/// The facts about a visit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitInfo {
+    /// Client organisation.
+    pub org: String,
+    /// Sector (taxonomy slug).
+    #[serde(default)]
+    pub sector: Option<String>,
+    /// Size band, e.g. "50-249".
+    #[serde(default)]
+    pub size_band: Option<String>,
+    /// Department or team visited.
+    #[serde(default)]
+    pub department: Option<String>,
+    /// Date of the visit (YYYY-MM-DD).
+    #[serde(default)]
+    pub visit_date: Option<String>,
+    /// Contact person: name only.
+    #[serde(default)]
+    pub contact_name: Option<String>,
+    /// Contact person: role only.
+    #[serde(default)]
+    pub contact_role: Option<String>,
+    /// The visiting professional.
+    #[serde(default)]
+    pub professional: Option<String>,
+}
+
+/// One intervention on the shortlist, with why it was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShortlistItem {
+    /// Intervention id.
+    pub intervention_id: String,
+    /// Why it was chosen.
+    #[serde(default)]
+    pub why: Option<String>,
+    /// When it was added (UTC).
+    pub added_at: String,
+}
+
+/// A dated note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// Number within the store.
+    pub id: i64,
+    /// The text.
+    pub text: String,
+    /// When it was written (UTC).
+    pub created_at: String,
+}
+
+/// One line of the action plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    /// Number within the store.
+    pub id: i64,
+    /// The intervention it puts into practice.
+    pub intervention_id: String,
+    /// What will be done.
+    pub what: String,
+    /// Who is responsible.
+    pub who: String,
+    /// Start date (YYYY-MM-DD).
+    #[serde(default)]
+    pub start_date: Option<String>,
+    /// When it will be evaluated (YYYY-MM-DD).
+    #[serde(default)]
+    pub evaluation_date: Option<String>,
+    /// How it will be evaluated.
+    pub evaluation_method: String,
+    /// gepland, lopend, afgerond or gestopt.
+    pub status: String,
+}
+
+/// A whole dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    /// Stable id.
+    pub id: String,
+    /// The visit.
+    #[serde(flatten)]
+    pub info: VisitInfo,
+    /// The advisor's answers, including what the organisation already offers (`have`).
+    pub answers: Answers,
+    /// The shortlist.
+    pub shortlist: Vec<ShortlistItem>,
+    /// Dated notes, oldest first.
+    pub notes: Vec<Note>,
+    /// The action plan.
+    pub plan: Vec<PlanItem>,
+    /// Created (UTC).
+    pub created_at: String,
+    /// Last changed (UTC).
+    pub updated_at: String,
+    /// Increases with every change.
+    pub revision: i64,
+}
+
+/// A line in the list of dossiers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DossierSummary {
+    /// Id.
+    pub id: String,
+    /// Client organisation.
+    pub org: String,
+    /// Sector.
+    pub sector: Option<String>,
+    /// Department.
+    pub department: Option<String>,
+    /// Visit date.
+    pub visit_date: Option<String>,
+    /// Last changed.
+    pub updated_at: String,
+    /// Number of notes.
+    pub notes: i64,
+    /// Number of shortlisted interventions.
+    pub shortlist: i64,
+    /// Plan items whose evaluation date has passed and that are not finished.
+    pub overdue: Vec<PlanItem>,
+}
+
+/// Changes to one plan item (unset fields stay as they are).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanChange {
+    /// Update this item instead of adding one.
+    pub item: Option<i64>,
+    /// The intervention (required for a new item).
+    pub intervention_id: Option<String>,
+    /// What.
+    pub what: Option<String>,
+    /// Who.
+    pub who: Option<String>,
+    /// Start date.
+    pub start_date: Option<String>,
+    /// Evaluation date.
+    pub evaluation_date: Option<String>,
+    /// How it will be evaluated.
+    pub evaluation_method: Option<String>,
+    /// Status.
+    pub status: Option<String>,
+}
+
+/// The current time in UTC as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn now_utc() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    now_utc()[..10].to_string()
+}
+
+/// Howard Hinnant's days-to-civil conversion.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn check_date(field: &str, value: &Option<String>) -> Result<()> {
+    match value {
+        Some(date) if !crate::catalogue::validate::is_date(date) => Err(Error::InvalidInput {
+            field: field.to_string(),
+            message: format!("\"{date}\" is geen datum (JJJJ-MM-DD)"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn not_found(id: &str) -> Error {
+    Error::UnknownDossier { id: id.to_string() }
+}
+
+impl Store {
+    /// Creates a dossier; returns its id.
+    pub fn dossier_create(&mut self, info: &VisitInfo) -> Result<String> {
+        if info.org.trim().is_empty() {
+            return Err(Error::InvalidInput {
+                field: "org".into(),
+                message: "de naam van de organisatie ontbreekt".into(),
+            });
+        }
+        check_date("visit_date", &info.visit_date)?;
+        let id = format!("d-{}", uuid::Uuid::new_v4().simple());
+        let now = now_utc();
+        self.write(|tx| {
+            insert_dossier(tx, &id, info, &Answers::default(), &now, &now, 1)?;
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    /// Runs `f` in one transaction and commits it; nothing is written when it fails.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path().to_path_buf();
+        let tx = self.conn_mut().transaction().map_err(|e| Error::store(&path, e))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| Error::store(&path, e))?;
+        Ok(value)
+    }
+
+    /// Every dossier, most recently changed first; `filter` matches organisation,
+    /// department or sector (case-insensitive).
+    pub fn dossier_list(&self, filter: Option<&str>) -> Result<Vec<DossierSummary>> {
+        let fail = |e| Error::store(self.path(), e);
+        let pattern = format!("%{}%", filter.unwrap_or_default().to_lowercase());
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT d.id, d.org, d.sector, d.department, d.visit_date, d.updated_at,
+                        (SELECT COUNT(*) FROM notes n WHERE n.dossier_id = d.id),
+                        (SELECT COUNT(*) FROM shortlist s WHERE s.dossier_id = d.id)
+                 FROM dossiers d
+                 WHERE lower(d.org || ' ' || ifnull(d.department, '') || ' ' || ifnull(d.sector, '')) LIKE ?1
+                 ORDER BY d.updated_at DESC, d.id",
+            )
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map([&pattern], |r| {
+                Ok(DossierSummary {
+                    id: r.get(0)?,
+                    org: r.get(1)?,
+                    sector: r.get(2)?,
+                    department: r.get(3)?,
+                    visit_date: r.get(4)?,
+                    updated_at: r.get(5)?,
+                    notes: r.get(6)?,
+                    shortlist: r.get(7)?,
+                    overdue: Vec::new(),
+                })
+            })
+            .map_err(fail)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(fail)?;
+        let today = today();
+        let mut out = Vec::with_capacity(rows.len());
+        for mut row in rows {
+            row.overdue =
+                plan_items(self.conn(), &row.id).map_err(fail)?.into_iter().filter(|p| is_overdue(p, &today)).collect();
+            out.push(row);
+        }
+        Ok(out)
+    }
+
+    /// One whole dossier.
+    pub fn dossier(&self, id: &str) -> Result<Dossier> {
+        let fail = |e| Error::store(self.path(), e);
+        let conn = self.conn();
+        let row = conn
+            .query_row(
+                "SELECT org, sector, size_band, department, visit_date, contact_name, contact_role, professional,
+                        answers, created_at, updated_at, revision FROM dossiers WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        VisitInfo {
+                            org: r.get(0)?,
+                            sector: r.get(1)?,
+                            size_band: r.get(2)?,
+                            department: r.get(3)?,
+                            visit_date: r.get(4)?,
+                            contact_name: r.get(5)?,
+                            contact_role: r.get(6)?,
+                            professional: r.get(7)?,
+                        },
+                        r.get::<_, String>(8)?,
+                        r.get::<_, String>(9)?,
+                        r.get::<_, String>(10)?,
+                        r.get::<_, i64>(11)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(fail)?
+            .ok_or_else(|| not_found(id))?;
+        let (info, answers, created_at, updated_at, revision) = row;
+        let answers: Answers = serde_json::from_str(&answers).map_err(|e| Error::Damaged {
+            path: self.path().to_path_buf(),
+            reason: format!("de antwoorden van dossier {id} zijn onleesbaar ({e})"),
+        })?;
+        let mut stmt = conn
+            .prepare("SELECT intervention_id, why, added_at FROM shortlist WHERE dossier_id = ?1 ORDER BY added_at, intervention_id")
+            .map_err(fail)?;
+        let shortlist = stmt
+            .query_map([id], |r| Ok(ShortlistItem { intervention_id: r.get(0)?, why: r.get(1)?, added_at: r.get(2)? }))
+            .map_err(fail)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(fail)?;
+        let mut stmt =
+            conn.prepare("SELECT id, text, created_at FROM notes WHERE dossier_id = ?1 ORDER BY id").map_err(fail)?;
+        let notes = stmt
+            .query_map([id], |r| Ok(Note { id: r.get(0)?, text: r.get(1)?, created_at: r.get(2)? }))
+            .map_err(fail)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(fail)?;
+        let plan = plan_items(conn, id).map_err(fail)?;
+        Ok(Dossier { id: id.to_string(), info, answers, shortlist, notes, plan, created_at, updated_at, revision })
+    }
+
+    /// Replaces the visit facts.
+    pub fn dossier_update_info(&mut self, id: &str, info: &VisitInfo) -> Result<()> {
+        check_date("visit_date", &info.visit_date)?;
+        if info.org.trim().is_empty() {
+            return Err(Error::InvalidInput {
+                field: "org".into(),
+                message: "de naam van de organisatie ontbreekt".into(),
+            });
+        }
+        self.write(|tx| {
+            exec(
+                tx,
+                "UPDATE dossiers SET org = ?2, sector = ?3, size_band = ?4, department = ?5, visit_date = ?6,
+                        contact_name = ?7, contact_role = ?8, professional = ?9 WHERE id = ?1",
+                params![
+                    id,
+                    info.org,
+                    info.sector,
+                    info.size_band,
+                    info.department,
+                    info.visit_date,
+                    info.contact_name,
+                    info.contact_role,
+                    info.professional
+                ],
+            )?;
+            touch(tx, id)
+        })
+    }
+
+    /// Stores the advisor's answers (reopening the dossier gives the same results).
+    pub fn dossier_set_answers(&mut self, id: &str, answers: &Answers) -> Result<()> {
+        let json = serde_json::to_string(answers)?;
+        self.write(|tx| {
+            exec(tx, "UPDATE dossiers SET answers = ?2 WHERE id = ?1", params![id, json])?;
+            touch(tx, id)
+        })
+    }
+
+    /// Puts an intervention on the shortlist (or updates why).
+    pub fn dossier_shortlist(&mut self, id: &str, intervention: &str, why: Option<&str>) -> Result<()> {
+        let now = now_utc();
+        self.write(|tx| {
+            touch(tx, id)?;
+            exec(
+                tx,
+                "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(dossier_id, intervention_id) DO UPDATE SET why = excluded.why",
+                params![id, intervention, why, now],
+            )
+        })
+    }
+
+    /// Takes an intervention off the shortlist.
+    pub fn dossier_unshortlist(&mut self, id: &str, intervention: &str) -> Result<()> {
+        self.write(|tx| {
+            touch(tx, id)?;
+            exec(tx, "DELETE FROM shortlist WHERE dossier_id = ?1 AND intervention_id = ?2", params![id, intervention])
+        })
+    }
+
+    /// Adds a dated note; returns it.
+    pub fn dossier_note(&mut self, id: &str, text: &str) -> Result<Note> {
+        if text.trim().is_empty() {
+            return Err(Error::InvalidInput { field: "text".into(), message: "de notitie is leeg".into() });
+        }
+        let now = now_utc();
+        self.write(|tx| {
+            touch(tx, id)?;
+            exec(tx, "INSERT INTO notes (dossier_id, text, created_at) VALUES (?1, ?2, ?3)", params![id, text, now])?;
+            Ok(Note { id: tx.last_insert_rowid(), text: text.to_string(), created_at: now.clone() })
+        })
+    }
+
+    /// Adds or changes an action-plan item; returns it.
+    pub fn dossier_plan(&mut self, id: &str, change: &PlanChange) -> Result<PlanItem> {
+        check_date("start", &change.start_date)?;
+        check_date("evaluation_date", &change.evaluation_date)?;
+        if let Some(status) = &change.status
+            && !STATUSES.contains(&status.as_str())
+        {
+            return Err(Error::InvalidInput {
+                field: "status".into(),
+                message: format!("\"{status}\" is geen status; kies uit: {}", STATUSES.join(", ")),
+            });
+        }
+        self.write(|tx| {
+            touch(tx, id)?;
+            let item_id = match change.item {
+                Some(item) => {
+                    let exists: Option<i64> = tx
+                        .query_row(
+                            "SELECT id FROM plan_items WHERE id = ?1 AND dossier_id = ?2",
+                            params![item, id],
+                            |r| r.get(0),
+                        )
+                        .optional()
+                        .map_err(sql)?;
+                    exists.ok_or_else(|| Error::InvalidInput {
+                        field: "item".into(),
+                        message: format!("dossier {id} heeft geen actiepunt {item}"),
+                    })?
+                }
+                None => {
+                    let intervention = change.intervention_id.as_deref().ok_or_else(|| Error::InvalidInput {
+                        field: "intervention".into(),
+                        message: "een nieuw actiepunt hoort bij een interventie".into(),
+                    })?;
+                    exec(
+                        tx,
+                        "INSERT INTO plan_items (dossier_id, intervention_id) VALUES (?1, ?2)",
+                        params![id, intervention],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            let set = |column: &str, value: &Option<String>| -> Result<()> {
+                if let Some(value) = value {
+                    exec(tx, &format!("UPDATE plan_items SET {column} = ?2 WHERE id = ?1"), params![item_id, value])?;
+                }
+                Ok(())
+            };
+            set("intervention_id", &change.intervention_id)?;
+            set("what", &change.what)?;
+            set("who", &change.who)?;
+            set("start_date", &change.start_date)?;
+            set("evaluation_date", &change.evaluation_date)?;
+            set("evaluation_method", &change.evaluation_method)?;
+            set("status", &change.status)?;
+            plan_items(tx, id).map_err(sql)?.into_iter().find(|p| p.id == item_id).ok_or_else(|| not_found(id))
+        })
+    }
+
+    /// Erases a dossier for good (SQLite `secure_delete` overwrites the freed pages).
+    pub fn dossier_delete(&mut self, id: &str) -> Result<()> {
+        let path = self.path().to_path_buf();
+        self.conn().pragma_update(None, "secure_delete", "ON").map_err(|e| Error::store(&path, e))?;
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM dossiers WHERE id = ?1", [id]).map_err(sql)?;
+            if n == 0 { Err(not_found(id)) } else { Ok(()) }
+        })?;
+        // Move the erased pages out of the WAL as well.
+        self.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).map_err(|e| Error::store(&path, e))
+    }
+
+    /// A copy of a dossier as a template: visit facts, answers and shortlist; no notes, no
+    /// plan, no visit date. Returns the new id.
+    pub fn dossier_duplicate(&mut self, id: &str) -> Result<String> {
+        let original = self.dossier(id)?;
+        let new_id = format!("d-{}", uuid::Uuid::new_v4().simple());
+        let now = now_utc();
+        let info = VisitInfo { visit_date: None, ..original.info.clone() };
+        self.write(|tx| {
+            insert_dossier(tx, &new_id, &info, &original.answers, &now, &now, 1)?;
+            for item in &original.shortlist {
+                exec(
+                    tx,
+                    "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![new_id, item.intervention_id, item.why, now],
+                )?;
+            }
+            Ok(())
+        })?;
+        Ok(new_id)
+    }
+
+    /// Writes a whole dossier (as read from a file) under `id`, replacing one with that id.
+    pub(crate) fn dossier_put(&mut self, id: &str, d: &Dossier) -> Result<()> {
+        self.write(|tx| {
+            exec(tx, "DELETE FROM dossiers WHERE id = ?1", params![id])?;
+            insert_dossier(tx, id, &d.info, &d.answers, &d.created_at, &d.updated_at, d.revision)?;
+            for item in &d.shortlist {
+                exec(
+                    tx,
+                    "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, item.intervention_id, item.why, item.added_at],
+                )?;
+            }
+            for note in &d.notes {
+                exec(tx, "INSERT INTO notes (dossier_id, text, created_at) VALUES (?1, ?2, ?3)", params![id, note.text, note.created_at])?;
+            }
+            for p in &d.plan {
+                exec(
+                    tx,
+                    "INSERT INTO plan_items (dossier_id, intervention_id, what, who, start_date, evaluation_date, evaluation_method, status)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![id, p.intervention_id, p.what, p.who, p.start_date, p.evaluation_date, p.evaluation_method, p.status],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Whether a dossier with this id exists.
+    pub fn dossier_exists(&self, id: &str) -> Result<bool> {
+        self.conn()
+            .query_row("SELECT 1 FROM dossiers WHERE id = ?1", [id], |_| Ok(()))
+            .optional()
+            .map(|r| r.is_some())
+            .map_err(|e| Error::store(self.path(), e))
+    }
+}
+
+fn sql(e: rusqlite::Error) -> Error {
+    Error::store(std::path::Path::new("keuzehulp.sqlite3"), e)
+}
+
+fn exec(tx: &Transaction<'_>, query: &str, params: impl rusqlite::Params) -> Result<()> {
+    tx.execute(query, params).map(|_| ()).map_err(sql)
+}
+
+/// Marks a dossier changed; fails when it does not exist.
+fn touch(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    let n = tx
+        .execute("UPDATE dossiers SET updated_at = ?2, revision = revision + 1 WHERE id = ?1", params![id, now_utc()])
+        .map_err(sql)?;
+    if n == 0 { Err(not_found(id)) } else { Ok(()) }
+}
+
+fn insert_dossier(
+    tx: &Transaction<'_>,
+    id: &str,
+    info: &VisitInfo,
+    answers: &Answers,
+    created_at: &str,
+    updated_at: &str,
+    revision: i64,
+) -> Result<()> {
+    exec(
+        tx,
+        "INSERT INTO dossiers (id, org, sector, size_band, department, visit_date, contact_name, contact_role,
+                               professional, answers, created_at, updated_at, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            id,
+            info.org,
+            info.sector,
+            info.size_band,
+            info.department,
+            info.visit_date,
+            info.contact_name,
+            info.contact_role,
+            info.professional,
+            serde_json::to_string(answers)?,
+            created_at,
+            updated_at,
+            revision
+        ],
+    )
+}
+
+fn plan_items(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Vec<PlanItem>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, intervention_id, what, who, start_date, evaluation_date, evaluation_method, status
+         FROM plan_items WHERE dossier_id = ?1 ORDER BY id",
+    )?;
+    stmt.query_map([id], |r| {
+        Ok(PlanItem {
+            id: r.get(0)?,
+            intervention_id: r.get(1)?,
+            what: r.get(2)?,
+            who: r.get(3)?,
+            start_date: r.get(4)?,
+            evaluation_date: r.get(5)?,
+            evaluation_method: r.get(6)?,
+            status: r.get(7)?,
+        })
+    })?
+    .collect()
+}
+
+/// Whether an evaluation is due and the item not finished.
+pub fn is_overdue(item: &PlanItem, today: &str) -> bool {
+    item.evaluation_date.as_deref().is_some_and(|d| d < today)
+        && !matches!(item.status.as_str(), "afgerond" | "gestopt")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_are_right() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_414), (2025, 11, 22));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn overdue_means_past_and_unfinished() {
+        let mut item = PlanItem {
+            id: 1,
+            intervention_id: "pico".into(),
+            what: String::new(),
+            who: String::new(),
+            start_date: None,
+            evaluation_date: Some("2026-01-01".into()),
+            evaluation_method: String::new(),
+            status: "lopend".into(),
+        };
+        assert!(is_overdue(&item, "2026-02-01"));
+        assert!(!is_overdue(&item, "2025-12-31"));
+        item.status = "afgerond".into();
+        assert!(!is_overdue(&item, "2026-02-01"));
+    }
+}

@@ -1,0 +1,386 @@
+//! The advice report of a dossier, to hand over at the end of a visit: the visit, the
+//! answers, the chosen interventions with the reasons and the four things the leidraad says
+//! workers must be told (what you get, what it involves, time, privacy) plus cost and
+//! evidence, the coverage matrix, the action plan, the sources, and the catalogue version.
+//!
+//! Rendering is pure (data in, text out); every piece of catalogue or user text is escaped.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::advisor::{Advice, Answers, Coverage};
+use crate::catalogue::model::Document;
+use crate::catalogue::{Intervention, Taxonomy, Term};
+use crate::dossier::{Dossier, PlanItem};
+
+/// Everything a report shows, gathered by the core.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportData {
+    /// The dossier.
+    pub dossier: Dossier,
+    /// The interventions in the report: the shortlist, or the best recommendations when the
+    /// shortlist is empty; with why (shortlist) and the advisor's reasons.
+    pub items: Vec<ReportItem>,
+    /// The advisor's result for the dossier's answers.
+    pub advice: Advice,
+    /// The coverage matrix (aanbod-scan), when the dossier says what is already offered.
+    pub coverage: Option<Coverage>,
+    /// The vocabulary, for labels.
+    pub taxonomy: Taxonomy,
+    /// Date the report was made (YYYY-MM-DD).
+    pub date: String,
+    /// Catalogue version.
+    pub catalogue_version: String,
+    /// Program version.
+    pub program_version: String,
+}
+
+/// One intervention in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportItem {
+    /// The record.
+    pub record: Intervention,
+    /// Why it was chosen (from the shortlist).
+    pub why: Option<String>,
+    /// The advisor's reasons.
+    pub reasons: Vec<String>,
+}
+
+const NOT_KNOWN: &str = "niet bekend";
+
+fn label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
+    terms.iter().find(|t| t.id == id).map_or(id, |t| t.label.as_str())
+}
+
+fn labels(terms: &[Term], ids: &[String]) -> String {
+    if ids.is_empty() { "—".into() } else { ids.iter().map(|id| label(terms, id)).collect::<Vec<_>>().join(", ") }
+}
+
+fn known(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or(NOT_KNOWN)
+}
+
+/// The answers as (question, answer) lines in Dutch.
+pub fn answer_lines(answers: &Answers, t: &Taxonomy) -> Vec<(String, String)> {
+    let one = |terms: &[Term], v: &Option<String>| {
+        v.as_deref().map_or(NOT_KNOWN.to_string(), |x| label(terms, x).to_string())
+    };
+    let many = |terms: &[Term], v: &[String]| if v.is_empty() { NOT_KNOWN.to_string() } else { labels(terms, v) };
+    vec![
+        ("Rol".into(), one(&t.roles, &answers.role)),
+        ("Niveau".into(), one(&t.levels, &answers.level)),
+        ("Stap".into(), if answers.steps.is_empty() { NOT_KNOWN.into() } else { answers.steps.join(", ") }),
+        ("Thema's".into(), many(&t.themes, &answers.themes)),
+        ("Sector".into(), one(&t.sectors, &answers.sector)),
+        ("Risicogroep".into(), one(&t.risk_groups, &answers.risk_group)),
+        ("Minimaal bewijs".into(), one(&t.evidence_levels, &answers.min_evidence)),
+        ("Alleen gratis".into(), if answers.free { "ja".into() } else { "nee".into() }),
+        ("Beschikbare tijd".into(), one(&t.time_classes, &answers.max_time)),
+        ("Al aangeboden".into(), if answers.have.is_empty() { "—".into() } else { answers.have.join(", ") }),
+    ]
+}
+
+fn documents_used(data: &ReportData) -> Vec<&Document> {
+    let mut ids: Vec<&str> =
+        data.items.iter().flat_map(|i| i.record.sources.iter().map(|s| s.document.as_str())).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    data.taxonomy.documents.iter().filter(|d| ids.contains(&d.id.as_str())).collect()
+}
+
+fn plan_name<'a>(data: &'a ReportData, p: &'a PlanItem) -> &'a str {
+    data.items
+        .iter()
+        .find(|i| i.record.id == p.intervention_id)
+        .map_or(p.intervention_id.as_str(), |i| i.record.name.as_str())
+}
+
+/// Escapes text for HTML (element content and attribute values).
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The report as one self-contained, printable A4 HTML page.
+pub fn html(data: &ReportData) -> String {
+    let d = &data.dossier;
+    let t = &data.taxonomy;
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Adviesrapport {}</title>\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<style>{CSS}</style></head><body>\n",
+        esc(&d.info.org)
+    );
+    let _ = write!(
+        o,
+        "<header><p class=\"kicker\">Adviesrapport psychosociale arbeidsbelasting</p><h1>{}</h1>",
+        esc(&d.info.org)
+    );
+    let _ = writeln!(
+        o,
+        "<p>{}{}</p></header>",
+        esc(known(&d.info.department)),
+        d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {}", esc(x))).unwrap_or_default()
+    );
+    o.push_str("<section><h2>Het bezoek</h2><table class=\"facts\">");
+    for (k, v) in [
+        ("Organisatie", d.info.org.as_str()),
+        ("Sector", d.info.sector.as_deref().map_or(NOT_KNOWN, |s| label(&t.sectors, s))),
+        ("Grootte", known(&d.info.size_band)),
+        ("Afdeling of team", known(&d.info.department)),
+        ("Datum van het bezoek", known(&d.info.visit_date)),
+        ("Contactpersoon", known(&d.info.contact_name)),
+        ("Rol contactpersoon", known(&d.info.contact_role)),
+        ("Adviseur", known(&d.info.professional)),
+    ] {
+        let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(v));
+    }
+    o.push_str("</table></section>\n<section><h2>De antwoorden</h2><table class=\"facts\">");
+    for (k, v) in answer_lines(&d.answers, t) {
+        let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(&k), esc(&v));
+    }
+    o.push_str("</table></section>\n");
+    if !data.advice.notes.is_empty() {
+        o.push_str("<section class=\"notes\">");
+        for n in &data.advice.notes {
+            let _ = write!(o, "<p>{}</p>", esc(n));
+        }
+        o.push_str("</section>\n");
+    }
+    o.push_str("<section><h2>Aanbevolen interventies</h2>\n");
+    for (i, item) in data.items.iter().enumerate() {
+        let r = &item.record;
+        let _ = write!(o, "<article class=\"item\"><h3>{}. {}</h3><p>{}</p>", i + 1, esc(&r.name), esc(&r.summary));
+        if let Some(why) = &item.why {
+            let _ = write!(o, "<p><strong>Waarom gekozen:</strong> {}</p>", esc(why));
+        }
+        if !item.reasons.is_empty() {
+            o.push_str("<ul class=\"reasons\">");
+            for reason in &item.reasons {
+                let _ = write!(o, "<li>{}</li>", esc(reason));
+            }
+            o.push_str("</ul>");
+        }
+        o.push_str("<table class=\"facts\">");
+        for (k, v) in [
+            ("Wat je eraan hebt", known(&r.benefits).to_string()),
+            ("Wat het inhoudt", known(&r.involves).to_string()),
+            ("Hoeveel tijd het kost", known(&r.time).to_string()),
+            ("Kosten", known(&r.cost).to_string()),
+            ("Privacy", known(&r.privacy).to_string()),
+            ("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))),
+            ("Ontwikkeld door", r.developed_by.as_ref().map_or(NOT_KNOWN.to_string(), |x| x.join("; "))),
+            ("Website", known(&r.url).to_string()),
+        ] {
+            let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(&v));
+        }
+        o.push_str("</table></article>\n");
+    }
+    if data.items.is_empty() {
+        o.push_str("<p>Er zijn (nog) geen interventies gekozen.</p>");
+    }
+    o.push_str("</section>\n");
+    if let Some(coverage) = &data.coverage {
+        o.push_str(
+            "<section><h2>Aanbod-scan: wat er al is en wat ontbreekt</h2><table class=\"matrix\"><tr><th>Niveau</th>",
+        );
+        for step in &t.steps {
+            let _ = write!(o, "<th>{}</th>", esc(&step.id));
+        }
+        o.push_str("</tr>");
+        for level in &t.levels {
+            let _ = write!(o, "<tr><th>{}</th>", esc(&level.label));
+            for step in &t.steps {
+                let cell = coverage.cells.iter().find(|c| c.level == level.id && c.step == step.id);
+                let text = match cell {
+                    Some(c) if !c.covered_by.is_empty() => format!("✓ {}", c.covered_by.join(", ")),
+                    _ => "ontbreekt".to_string(),
+                };
+                let _ = write!(o, "<td>{}</td>", esc(&text));
+            }
+            o.push_str("</tr>");
+        }
+        o.push_str("</table></section>\n");
+    }
+    o.push_str("<section><h2>Actieplan</h2>");
+    if d.plan.is_empty() {
+        o.push_str("<p>Nog geen actiepunten.</p>");
+    } else {
+        o.push_str("<table class=\"plan\"><tr><th>Interventie</th><th>Wat</th><th>Wie</th><th>Start</th><th>Evaluatie</th><th>Hoe evalueren</th><th>Status</th></tr>");
+        for p in &d.plan {
+            let _ = write!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(plan_name(data, p)),
+                esc(&p.what),
+                esc(&p.who),
+                esc(known(&p.start_date)),
+                esc(known(&p.evaluation_date)),
+                esc(&p.evaluation_method),
+                esc(&p.status)
+            );
+        }
+        o.push_str("</table>");
+    }
+    o.push_str("</section>\n<section><h2>Bronnen</h2><ul>");
+    for doc in documents_used(data) {
+        let _ = write!(o, "<li>{} ({}, {})</li>", esc(&doc.title), esc(&doc.publisher), esc(&doc.year));
+    }
+    let _ = write!(
+        o,
+        "</ul></section>\n<footer><p>Gemaakt met Keuzehulp {} op {} · catalogusversie {}. Dit rapport bevat geen gezondheidsgegevens van medewerkers.</p></footer>\n</body></html>\n",
+        esc(&data.program_version),
+        esc(&data.date),
+        esc(&data.catalogue_version)
+    );
+    o
+}
+
+const CSS: &str = "@page{size:A4;margin:18mm}body{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;font-size:10.5pt;color:#1b1f24;line-height:1.45;max-width:180mm;margin:0 auto}\
+h1{font-size:20pt;margin:.2em 0}h2{font-size:14pt;border-bottom:1px solid #8a99a8;padding-bottom:2pt;margin-top:1.4em}h3{font-size:12pt;margin:.8em 0 .3em}\
+.kicker{color:#1d5b79;text-transform:uppercase;letter-spacing:.05em;font-size:9pt;margin:0}table{border-collapse:collapse;width:100%;margin:.4em 0}\
+th,td{border:1px solid #b8c2cc;padding:3pt 5pt;text-align:left;vertical-align:top}.facts th{width:38%;background:#f3f6f8}\
+.item{page-break-inside:avoid}.notes p{color:#8a1c1c}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
+
+/// Escapes text for Markdown (and keeps it on one line where asked).
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!') {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
+/// The report in Markdown.
+pub fn markdown(data: &ReportData) -> String {
+    let d = &data.dossier;
+    let t = &data.taxonomy;
+    let mut o = String::new();
+    let _ = writeln!(o, "# Adviesrapport: {}\n", md(&d.info.org));
+    let _ = writeln!(o, "## Het bezoek\n");
+    for (k, v) in [
+        ("Sector", d.info.sector.as_deref().map_or(NOT_KNOWN, |s| label(&t.sectors, s))),
+        ("Afdeling of team", known(&d.info.department)),
+        ("Datum van het bezoek", known(&d.info.visit_date)),
+        ("Contactpersoon", known(&d.info.contact_name)),
+        ("Adviseur", known(&d.info.professional)),
+    ] {
+        let _ = writeln!(o, "- **{k}:** {}", md(v));
+    }
+    let _ = writeln!(o, "\n## De antwoorden\n");
+    for (k, v) in answer_lines(&d.answers, t) {
+        let _ = writeln!(o, "- **{k}:** {}", md(&v));
+    }
+    let _ = writeln!(o, "\n## Aanbevolen interventies\n");
+    for (i, item) in data.items.iter().enumerate() {
+        let r = &item.record;
+        let _ = writeln!(o, "### {}. {}\n\n{}\n", i + 1, md(&r.name), md(&r.summary));
+        if let Some(why) = &item.why {
+            let _ = writeln!(o, "**Waarom gekozen:** {}\n", md(why));
+        }
+        for reason in &item.reasons {
+            let _ = writeln!(o, "- {}", md(reason));
+        }
+        let _ = writeln!(o);
+        for (k, v) in [
+            ("Wat je eraan hebt", known(&r.benefits).to_string()),
+            ("Wat het inhoudt", known(&r.involves).to_string()),
+            ("Hoeveel tijd het kost", known(&r.time).to_string()),
+            ("Kosten", known(&r.cost).to_string()),
+            ("Privacy", known(&r.privacy).to_string()),
+            ("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))),
+        ] {
+            let _ = writeln!(o, "- **{k}:** {}", md(&v));
+        }
+        let _ = writeln!(o);
+    }
+    if let Some(coverage) = &data.coverage {
+        let _ = writeln!(o, "## Aanbod-scan\n");
+        let _ = writeln!(o, "| Niveau | {} |", t.steps.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(o, "|---|{}", "---|".repeat(t.steps.len()));
+        for level in &t.levels {
+            let cells: Vec<String> = t
+                .steps
+                .iter()
+                .map(|step| {
+                    let covered = coverage
+                        .cells
+                        .iter()
+                        .find(|c| c.level == level.id && c.step == step.id)
+                        .map(|c| c.covered_by.join(", "));
+                    match covered {
+                        Some(c) if !c.is_empty() => format!("✓ {}", md(&c)),
+                        _ => "ontbreekt".into(),
+                    }
+                })
+                .collect();
+            let _ = writeln!(o, "| {} | {} |", md(&level.label), cells.join(" | "));
+        }
+        let _ = writeln!(o);
+    }
+    let _ = writeln!(o, "## Actieplan\n");
+    if d.plan.is_empty() {
+        let _ = writeln!(o, "Nog geen actiepunten.\n");
+    } else {
+        let _ = writeln!(
+            o,
+            "| Interventie | Wat | Wie | Start | Evaluatie | Hoe evalueren | Status |\n|---|---|---|---|---|---|---|"
+        );
+        for p in &d.plan {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                md(plan_name(data, p)),
+                md(&p.what),
+                md(&p.who),
+                md(known(&p.start_date)),
+                md(known(&p.evaluation_date)),
+                md(&p.evaluation_method),
+                md(&p.status)
+            );
+        }
+        let _ = writeln!(o);
+    }
+    let _ = writeln!(o, "## Bronnen\n");
+    for doc in documents_used(data) {
+        let _ = writeln!(o, "- {} ({}, {})", md(&doc.title), md(&doc.publisher), md(&doc.year));
+    }
+    let _ = writeln!(
+        o,
+        "\n---\nGemaakt met Keuzehulp {} op {} · catalogusversie {}. Dit rapport bevat geen gezondheidsgegevens van medewerkers.",
+        md(&data.program_version),
+        md(&data.date),
+        md(&data.catalogue_version)
+    );
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escaping_covers_markup_and_quotes() {
+        assert_eq!(esc("<img src=x onerror=\"a\">&'"), "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;");
+    }
+
+    #[test]
+    fn markdown_escaping_defuses_links_and_html() {
+        assert_eq!(md("[klik](javascript:x) <b>"), "\\[klik\\](javascript:x) \\<b\\>");
+    }
+}

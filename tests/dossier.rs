@@ -1,0 +1,294 @@
+//! Dossiers of company visits through the command line: the whole visit, reopening, copies,
+//! erasing for good, moving to another laptop, bad files, and writes that survive a kill.
+
+use std::process::Command as StdCommand;
+
+use crate::util::Cli;
+
+fn new_dossier(cli: &Cli, org: &str) -> String {
+    let value = cli.json(&[
+        "dossier",
+        "new",
+        "--org",
+        org,
+        "--sector",
+        "zorg-vvt",
+        "--department",
+        "Team Noord",
+        "--date",
+        "2026-11-20",
+    ]);
+    value["id"].as_str().expect("id").to_string()
+}
+
+#[test]
+fn a_visit_is_kept_whole_and_reopening_gives_the_same_results() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    cli.json(&[
+        "dossier",
+        "answer",
+        &id,
+        "--role",
+        "leidinggevende",
+        "--level",
+        "team",
+        "--step",
+        "B2",
+        "--theme",
+        "werkdruk",
+        "--have",
+        "open-spreekuur-bedrijfsarts",
+    ]);
+    cli.json(&[
+        "dossier",
+        "shortlist",
+        &id,
+        "regelmogelijkheden-autonomie",
+        "--why",
+        "Het team wil inspraak in het rooster",
+    ]);
+    cli.json(&["dossier", "note", &id, "Roosterdruk is het grootste punt"]);
+    let item = cli.json(&[
+        "dossier",
+        "plan",
+        &id,
+        "--intervention",
+        "regelmogelijkheden-autonomie",
+        "--what",
+        "Pilot zelfroosteren",
+        "--who",
+        "Teamleider",
+        "--start",
+        "2026-12-01",
+        "--evaluate-on",
+        "2027-03-01",
+        "--evaluation",
+        "Teamgesprek en verzuimcijfers",
+    ]);
+    let d = cli.json(&["dossier", "show", &id]);
+    assert_eq!(d["org"], "Zorggroep Oost");
+    assert_eq!(d["department"], "Team Noord");
+    assert_eq!(d["answers"]["role"], "leidinggevende");
+    assert_eq!(d["answers"]["have"][0], "open-spreekuur-bedrijfsarts");
+    assert_eq!(d["shortlist"][0]["why"], "Het team wil inspraak in het rooster");
+    assert_eq!(d["notes"][0]["text"], "Roosterdruk is het grootste punt");
+    assert!(d["notes"][0]["created_at"].as_str().is_some_and(|t| t.len() == 20), "notes are dated");
+    assert_eq!(d["plan"][0]["who"], "Teamleider");
+    // Change the status of the item.
+    let number = item["id"].as_i64().expect("item id").to_string();
+    cli.json(&["dossier", "plan", &id, "--item", &number, "--status", "lopend"]);
+    assert_eq!(cli.json(&["dossier", "show", &id])["plan"][0]["status"], "lopend");
+    // The stored answers give the same advice as asking again.
+    let stored = &d["answers"];
+    let again = cli.json(&[
+        "advise",
+        "--role",
+        "leidinggevende",
+        "--level",
+        "team",
+        "--step",
+        "B2",
+        "--theme",
+        "werkdruk",
+        "--have",
+        "open-spreekuur-bedrijfsarts",
+    ]);
+    let mut flags = vec!["advise".to_string(), "--role".into(), stored["role"].as_str().expect("role").into()];
+    flags.extend([
+        "--level".into(),
+        stored["level"].as_str().expect("level").into(),
+        "--step".into(),
+        "B2".into(),
+        "--theme".into(),
+        "werkdruk".into(),
+    ]);
+    flags.extend(["--have".into(), "open-spreekuur-bedrijfsarts".into()]);
+    let from_dossier = cli.json(&flags.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(again["recommendations"], from_dossier["recommendations"]);
+}
+
+#[test]
+fn dossiers_are_listed_found_and_copied_as_templates() {
+    let cli = Cli::new();
+    let a = new_dossier(&cli, "Zorggroep Oost");
+    new_dossier(&cli, "Basisschool De Linde");
+    cli.json(&["dossier", "note", &a, "alleen in het origineel"]);
+    cli.json(&["dossier", "shortlist", &a, "pico"]);
+    let found = cli.json(&["dossier", "list", "--search", "linde"]);
+    assert_eq!(found["dossiers"].as_array().map(Vec::len), Some(1));
+    assert_eq!(found["dossiers"][0]["org"], "Basisschool De Linde");
+    let copy = cli.json(&["dossier", "duplicate", &a])["id"].as_str().expect("id").to_string();
+    let d = cli.json(&["dossier", "show", &copy]);
+    assert_eq!(d["org"], "Zorggroep Oost");
+    assert_eq!(d["shortlist"][0]["intervention_id"], "pico");
+    assert_eq!(d["notes"].as_array().map(Vec::len), Some(0), "a template starts without notes");
+    assert!(d["visit_date"].is_null());
+}
+
+#[test]
+fn overdue_evaluations_show_in_the_list() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Fabriek West");
+    cli.json(&[
+        "dossier",
+        "plan",
+        &id,
+        "--intervention",
+        "pico",
+        "--evaluate-on",
+        "2020-01-01",
+        "--what",
+        "Dialoogsessies",
+    ]);
+    let list = cli.json(&["dossier", "list"]);
+    assert_eq!(list["dossiers"][0]["overdue"][0]["what"], "Dialoogsessies");
+    cli.json(&["dossier", "plan", &id, "--item", "1", "--status", "afgerond"]);
+    assert_eq!(cli.json(&["dossier", "list"])["dossiers"][0]["overdue"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_deleted_dossier_is_erased_not_hidden() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Geheime Organisatie Kanarie");
+    cli.json(&["dossier", "note", &id, "kanarie-notitie-7f3a"]);
+    cli.json(&["dossier", "delete", &id]);
+    let out = cli.cmd().args(["dossier", "show", &id]).output().expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&id));
+    for file in ["keuzehulp.sqlite3", "keuzehulp.sqlite3-wal"] {
+        let path = cli.data.path().join(file);
+        if let Ok(bytes) = std::fs::read(&path) {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                !text.contains("kanarie-notitie-7f3a") && !text.contains("Geheime Organisatie Kanarie"),
+                "{file} still holds the text"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_dossier_moves_to_another_laptop_and_import_never_overwrites_silently() {
+    let here = Cli::new();
+    let id = new_dossier(&here, "Zorggroep Oost");
+    here.json(&["dossier", "note", &id, "eerste notitie"]);
+    let file = here.data.path().join("dossier.json");
+    here.json(&["dossier", "export", &id, "-o", file.to_str().expect("path")]);
+    let there = Cli::new();
+    let result = there.json(&["dossier", "import", file.to_str().expect("path")]);
+    assert_eq!(result["result"], "new");
+    let moved = there.json(&["dossier", "show", &id]);
+    let original = here.json(&["dossier", "show", &id]);
+    assert_eq!(moved["notes"][0]["text"], original["notes"][0]["text"]);
+    assert_eq!(moved["org"], original["org"]);
+    // The same file again changes nothing.
+    assert_eq!(there.json(&["dossier", "import", file.to_str().expect("path")])["result"], "unchanged");
+    // A different version of the same dossier is kept beside it.
+    there.json(&["dossier", "note", &id, "alleen daar"]);
+    let both = there.json(&["dossier", "import", file.to_str().expect("path")]);
+    assert_eq!(both["result"], "kept-both");
+    assert_ne!(both["id"], id.as_str());
+    assert_eq!(
+        there.json(&["dossier", "show", &id])["notes"].as_array().map(Vec::len),
+        Some(2),
+        "the local copy is untouched"
+    );
+    // Unless replacing is asked for.
+    assert_eq!(there.json(&["dossier", "import", file.to_str().expect("path"), "--replace"])["result"], "replaced");
+    assert_eq!(there.json(&["dossier", "show", &id])["notes"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_truncated_tampered_or_newer_file_is_refused_and_nothing_is_imported() {
+    let here = Cli::new();
+    let id = new_dossier(&here, "Zorggroep Oost");
+    let file = here.data.path().join("dossier.json");
+    here.json(&["dossier", "export", &id, "-o", file.to_str().expect("path")]);
+    let text = std::fs::read_to_string(&file).expect("read");
+    let there = Cli::new();
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("truncated", text[..text.len() / 2].to_string(), "dossier"),
+        ("newer", text.replacen("\"version\": 1", "\"version\": 7", 1), "nieuwere"),
+        ("tampered status", text.replacen("\"answers\"", "\"plan\": [{\"id\": 1, \"intervention_id\": \"pico\", \"what\": \"\", \"who\": \"\", \"evaluation_method\": \"\", \"status\": \"vergeten\"}], \"answers\"", 1).replacen("\"plan\": [],", "", 1), "status"),
+        ("unknown intervention", text.replacen("\"shortlist\": []", "\"shortlist\": [{\"intervention_id\": \"bestaat-niet\", \"added_at\": \"x\"}]", 1), "bestaat-niet"),
+        ("not a dossier", "{\"interventions\": []}".to_string(), "format"),
+    ];
+    for (name, content, expected) in cases {
+        let path = there.data.path().join(format!("{}.json", name.replace(' ', "-")));
+        std::fs::write(&path, content).expect("write");
+        let out = there.cmd().arg("dossier").arg("import").arg(&path).output().expect("runs");
+        assert!(!out.status.success(), "{name} must be refused");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+    assert_eq!(there.json(&["dossier", "list"])["dossiers"].as_array().map(Vec::len), Some(0), "nothing imported");
+}
+
+#[test]
+fn bad_values_are_named() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    for (args, expected) in [
+        (vec!["dossier", "plan", &id, "--intervention", "pico", "--start", "morgen"], "\"morgen\""),
+        (vec!["dossier", "plan", &id, "--intervention", "pico", "--status", "klaar"], "\"klaar\""),
+        (vec!["dossier", "shortlist", &id, "bestaat-niet"], "\"bestaat-niet\""),
+        (vec!["dossier", "note", "d-bestaat-niet", "tekst"], "\"d-bestaat-niet\""),
+        (vec!["dossier", "new", "--org", "X", "--sector", "maan"], "\"maan\""),
+    ] {
+        let out = cli.cmd().args(&args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(expected),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let file = cli.data.path().join("geen-map").join("x.json");
+    let out = cli.cmd().args(["dossier", "export", &id, "-o"]).arg(&file).output().expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("geen-map"), "the path is named");
+}
+
+/// Writers killed with SIGKILL at random moments: every note whose command reported success
+/// is still there, and the store opens and passes SQLite's integrity check.
+#[test]
+fn acknowledged_notes_survive_a_killed_writer() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    let bin = assert_cmd::cargo::cargo_bin("keuzehulp");
+    let mut acknowledged = Vec::new();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..60 {
+        let text = format!("notitie-{round}");
+        let mut child = StdCommand::new(&bin)
+            .args(["--data-dir"])
+            .arg(cli.data.path())
+            .args(["dossier", "note", &id, &text])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        // Kill some writers at a random moment in their first ~15 ms; let the others finish.
+        if round % 2 == 0 {
+            std::thread::sleep(std::time::Duration::from_micros(seed % 15_000));
+            let _ = child.kill();
+        }
+        let status = child.wait().expect("wait");
+        if status.success() {
+            acknowledged.push(text);
+        }
+    }
+    assert!(acknowledged.len() >= 30, "the writers that were not killed all succeeded ({})", acknowledged.len());
+    let d = cli.json(&["dossier", "show", &id]);
+    let notes: Vec<&str> = d["notes"].as_array().expect("notes").iter().filter_map(|n| n["text"].as_str()).collect();
+    for text in &acknowledged {
+        assert!(notes.contains(&text.as_str()), "acknowledged note {text} is lost");
+    }
+    let db = rusqlite::Connection::open(cli.data.path().join("keuzehulp.sqlite3")).expect("opens");
+    let check: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
+    assert_eq!(check, "ok");
+}

@@ -1,0 +1,87 @@
+// A bench command, not a test: measures the real desktop program with a catalogue of 10,000
+// interventions. Run from the repository root after a build:
+//   KEUZEHULP_APP=target/release/keuzehulp-desktop KEUZEHULP_CLI=target/release/keuzehulp \
+//     xvfb-run -a node tests/e2e/measure.mjs
+// Prints: time until the window is interactive, key press → results painted (median, p95),
+// and the resident memory of the app process.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { By, launch, waitText } from "./harness.mjs";
+
+const cli = process.env.KEUZEHULP_CLI;
+const pack = JSON.parse(execFileSync(cli, ["list", "--json", "--data-dir", mkdtempSync(join(tmpdir(), "kh-m-"))], { encoding: "utf8" }));
+const real = pack.interventions;
+const big = [];
+for (let i = 0; big.length < 10_000; i += 1) {
+  const r = structuredClone(real[i % real.length]);
+  r.id = `${r.id}-${i}`;
+  r.name = `${r.name} ${real[(i * 7 + 3) % real.length].name.split(" ")[0]}`;
+  big.push(r);
+}
+const packFile = join(mkdtempSync(join(tmpdir(), "kh-pack-")), "pack.json");
+writeFileSync(packFile, JSON.stringify({ interventions: big }));
+
+const app = await launch();
+try {
+  execFileSync(cli, ["import", packFile, "--data-dir", app.dataDir], { stdio: "ignore" });
+  // A fresh app on the 10k data (the first search builds the index).
+  await app.stop();
+} catch (e) {
+  await app.stop();
+  throw e;
+}
+
+function rssOf(name) {
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      if (status.includes(`Name:\t${name.slice(0, 15)}`)) return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return 0;
+}
+
+const started = Date.now();
+const run = await launch({ dataDir: app.dataDir });
+try {
+  const { driver } = run;
+  await waitText(driver, "#catalogue-count", /\d+/, 30_000);
+  const interactive = Date.now() - started;
+  await driver.findElement(By.id("search-input")).sendKeys("w");
+  await waitText(driver, "#search-status", /resultaten|Niets/, 60_000);
+  const times = await driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    const input = document.getElementById("search-input");
+    const words = ["werkdruk", "pesten", "mantelzorg", "burnout", "intervisie", "vertrouwenspersoon"];
+    const out = [];
+    (async () => {
+      for (const word of words) {
+        for (let i = 1; i <= word.length; i++) {
+          const status = document.getElementById("search-status");
+          const before = document.getElementById("search-results").innerHTML;
+          const t0 = performance.now();
+          input.value = word.slice(0, i);
+          input.dispatchEvent(new Event("input"));
+          await new Promise((resolve) => {
+            const check = () => (document.getElementById("search-results").innerHTML !== before || performance.now() - t0 > 2000) ? requestAnimationFrame(() => resolve()) : setTimeout(check, 1);
+            check();
+          });
+          out.push(performance.now() - t0);
+        }
+      }
+      done(out);
+    })();
+  `);
+  times.sort((a, b) => a - b);
+  const pick = (p) => times[Math.min(times.length - 1, Math.round((times.length - 1) * p))].toFixed(1);
+  console.log(`interventions: ${big.length + real.length}`);
+  console.log(`window interactive after launch: ${interactive} ms`);
+  console.log(`key press -> results painted: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms (${times.length} key presses)`);
+  console.log(`resident memory: keuzehulp-desktop ${Math.round(rssOf("keuzehulp-desktop") / 1024)} MB, WebKitWebProcess ${Math.round(rssOf("WebKitWebProcess") / 1024)} MB`);
+} finally {
+  await run.stop();
+}

@@ -1,0 +1,119 @@
+//! The advice report: what it must hold, escaping of every text, and a path that cannot be
+//! written.
+
+use crate::util::Cli;
+
+fn visit(cli: &Cli) -> String {
+    let id = cli.json(&[
+        "dossier",
+        "new",
+        "--org",
+        "Zorggroep <script>alert(1)</script>",
+        "--sector",
+        "zorg-vvt",
+        "--date",
+        "2026-11-20",
+        "--professional",
+        "A. de Vries",
+    ])["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    cli.json(&[
+        "dossier",
+        "answer",
+        &id,
+        "--role",
+        "leidinggevende",
+        "--level",
+        "team",
+        "--step",
+        "B2",
+        "--have",
+        "open-spreekuur-bedrijfsarts",
+    ]);
+    cli.json(&[
+        "dossier",
+        "shortlist",
+        &id,
+        "regelmogelijkheden-autonomie",
+        "--why",
+        "Inspraak in het rooster <b>nu</b>",
+    ]);
+    cli.json(&[
+        "dossier",
+        "plan",
+        &id,
+        "--intervention",
+        "regelmogelijkheden-autonomie",
+        "--what",
+        "Pilot zelfroosteren",
+        "--who",
+        "Teamleider",
+        "--evaluate-on",
+        "2027-03-01",
+        "--evaluation",
+        "Teamgesprek",
+    ]);
+    id
+}
+
+#[test]
+fn the_html_report_holds_what_the_leidraad_asks_and_escapes_every_text() {
+    let cli = Cli::new();
+    let id = visit(&cli);
+    let path = cli.data.path().join("rapport.html");
+    cli.json(&["report", &id, "--format", "html", "-o", path.to_str().expect("path")]);
+    let html = std::fs::read_to_string(&path).expect("report written");
+    for wanted in [
+        "Het bezoek",
+        "De antwoorden",
+        "Aanbevolen interventies",
+        "Meer regelmogelijkheden en autonomie",
+        "Wat je eraan hebt",
+        "Wat het inhoudt",
+        "Hoeveel tijd het kost",
+        "Kosten",
+        "Privacy",
+        "Bewijs",
+        "past bij stap B2: hanteerbare werkdruk",
+        "Aanbod-scan",
+        "ontbreekt",
+        "Actieplan",
+        "Pilot zelfroosteren",
+        "Teamgesprek",
+        "Bronnen",
+        "catalogusversie",
+        "A. de Vries",
+        "@page{size:A4",
+    ] {
+        assert!(html.contains(wanted), "the report holds {wanted:?}");
+    }
+    assert!(!html.contains("<script>alert(1)"), "user text is escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Inspraak in het rooster &lt;b&gt;nu&lt;/b&gt;"));
+}
+
+#[test]
+fn the_markdown_report_holds_the_plan_and_the_choices() {
+    let cli = Cli::new();
+    let id = visit(&cli);
+    let path = cli.data.path().join("rapport.md");
+    cli.json(&["report", &id, "--format", "md", "-o", path.to_str().expect("path")]);
+    let text = std::fs::read_to_string(&path).expect("report written");
+    assert!(text.starts_with("# Adviesrapport: Zorggroep \\<script\\>"), "{}", &text[..80]);
+    assert!(text.contains("| Meer regelmogelijkheden en autonomie | Pilot zelfroosteren | Teamleider |"));
+    assert!(text.contains("**Waarom gekozen:** Inspraak in het rooster \\<b\\>nu\\</b\\>"));
+}
+
+#[test]
+fn a_report_path_that_cannot_be_written_is_named_and_the_dossier_is_untouched() {
+    let cli = Cli::new();
+    let id = visit(&cli);
+    let before = cli.json(&["dossier", "show", &id]);
+    let path = cli.data.path().join("bestaat-niet").join("rapport.html");
+    let out = cli.cmd().args(["report", &id, "--format", "html", "-o"]).arg(&path).output().expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&path.display().to_string()));
+    assert_eq!(cli.json(&["dossier", "show", &id]), before);
+}
