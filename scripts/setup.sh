@@ -16,7 +16,7 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 packages=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev)
 if (( want_test )); then
-  packages+=(xvfb xauth webkit2gtk-driver imagemagick)
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()

@@ -365,10 +365,10 @@ impl Keuzehulp {
     /// file appears whole or not at all, and the dossier is not changed.
     pub fn report(&self, id: &str, format: &str, path: &Path) -> Result<()> {
         let data = self.report_data(id)?;
-        let text = match format {
-            "html" => report::html(&data),
-            "md" => report::markdown(&data),
-            "pdf" => return Err(Error::NotYetAvailable("het PDF-rapport (gebruik voorlopig html en druk af)")),
+        let bytes = match format {
+            "html" => report::html(&data).into_bytes(),
+            "md" => report::markdown(&data).into_bytes(),
+            "pdf" => report::pdf::pdf(&data)?,
             other => {
                 return Err(Error::InvalidInput {
                     field: "format".into(),
@@ -376,7 +376,7 @@ impl Keuzehulp {
                 });
             }
         };
-        dossier::file::write_atomically(path, text.as_bytes())
+        dossier::file::write_atomically(path, &bytes)
     }
 
     /// Imports a pack file: all records or none. The error names the file, record id and

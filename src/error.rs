@@ -113,6 +113,12 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// The report could not be typeset.
+    #[error("het rapport kon niet worden gemaakt: {reason}")]
+    Report {
+        /// What went wrong.
+        reason: String,
+    },
     /// The command exists in the design but is not built yet.
     #[error("{0}: nog niet beschikbaar in deze versie van Keuzehulp")]
     NotYetAvailable(&'static str),
@@ -136,6 +142,7 @@ impl Error {
             Error::UnknownDossier { .. } => "unknown_dossier",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Write { .. } => "write",
+            Error::Report { .. } => "report",
         }
     }
 }

@@ -117,3 +117,27 @@ fn a_report_path_that_cannot_be_written_is_named_and_the_dossier_is_untouched() 
     assert!(String::from_utf8_lossy(&out.stderr).contains(&path.display().to_string()));
     assert_eq!(cli.json(&["dossier", "show", &id]), before);
 }
+
+#[test]
+fn the_pdf_report_is_a_real_a4_pdf_with_the_text_in_it() {
+    let cli = Cli::new();
+    let id = visit(&cli);
+    let path = cli.data.path().join("rapport.pdf");
+    cli.json(&["report", &id, "--format", "pdf", "-o", path.to_str().expect("path")]);
+    let bytes = std::fs::read(&path).expect("report written");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
+    let info = std::process::Command::new("pdfinfo").arg(&path).output().expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("(A4)"), "A4 pages: {info}");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, installed by scripts/setup.sh --test)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for wanted in
+        ["ADVIESRAPPORT", "Zorggroep <script>alert(1)</script>", "Pilot zelfroosteren", "Wat je eraan hebt", "Privacy"]
+    {
+        assert!(text.contains(wanted), "the PDF shows {wanted:?}: {text}");
+    }
+}

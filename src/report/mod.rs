@@ -5,6 +5,8 @@
 //!
 //! Rendering is pure (data in, text out); every piece of catalogue or user text is escaped.
 
+pub mod pdf;
+
 use std::fmt::Write as _;
 
 use serde::Serialize;

@@ -1,0 +1,218 @@
+//! The advice report as PDF, typeset by typst used as a library: no browser, no network,
+//! fonts built into the program. The report's data reaches typst as a JSON file in a
+//! virtual file system, so no catalogue or user text is ever read as typst markup.
+
+use serde::Serialize;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::layout::PagedDocument;
+use typst::syntax::{FileId, Source, VirtualPath};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::{NOT_KNOWN, ReportData, answer_lines, documents_used, known, label, plan_name};
+use crate::error::{Error, Result};
+
+/// The typst template; it reads `data.json` and lays out an A4 report.
+const TEMPLATE: &str = include_str!("report.typ");
+
+/// What the template shows, with every label already in Dutch.
+#[derive(Debug, Serialize)]
+struct View {
+    org: String,
+    subtitle: String,
+    visit: Vec<(String, String)>,
+    answers: Vec<(String, String)>,
+    notes: Vec<String>,
+    items: Vec<ItemView>,
+    steps: Vec<String>,
+    coverage: Option<Vec<(String, Vec<String>)>>,
+    plan: Vec<Vec<String>>,
+    sources: Vec<String>,
+    footer: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ItemView {
+    name: String,
+    summary: String,
+    why: Option<String>,
+    reasons: Vec<String>,
+    facts: Vec<(String, String)>,
+}
+
+fn view(data: &ReportData) -> View {
+    let d = &data.dossier;
+    let t = &data.taxonomy;
+    let visit = [
+        ("Organisatie", d.info.org.clone()),
+        ("Sector", d.info.sector.as_deref().map_or(NOT_KNOWN.to_string(), |s| label(&t.sectors, s).to_string())),
+        ("Grootte", known(&d.info.size_band).to_string()),
+        ("Afdeling of team", known(&d.info.department).to_string()),
+        ("Datum van het bezoek", known(&d.info.visit_date).to_string()),
+        ("Contactpersoon", known(&d.info.contact_name).to_string()),
+        ("Rol contactpersoon", known(&d.info.contact_role).to_string()),
+        ("Adviseur", known(&d.info.professional).to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let items = data
+        .items
+        .iter()
+        .map(|item| {
+            let r = &item.record;
+            ItemView {
+                name: r.name.clone(),
+                summary: r.summary.clone(),
+                why: item.why.clone(),
+                reasons: item.reasons.clone(),
+                facts: [
+                    ("Wat je eraan hebt", known(&r.benefits).to_string()),
+                    ("Wat het inhoudt", known(&r.involves).to_string()),
+                    ("Hoeveel tijd het kost", known(&r.time).to_string()),
+                    ("Kosten", known(&r.cost).to_string()),
+                    ("Privacy", known(&r.privacy).to_string()),
+                    (
+                        "Bewijs",
+                        format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis)),
+                    ),
+                    ("Ontwikkeld door", r.developed_by.as_ref().map_or(NOT_KNOWN.to_string(), |x| x.join("; "))),
+                    ("Website", known(&r.url).to_string()),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            }
+        })
+        .collect();
+    let coverage = data.coverage.as_ref().map(|c| {
+        t.levels
+            .iter()
+            .map(|level| {
+                let cells = t
+                    .steps
+                    .iter()
+                    .map(|step| match c.cells.iter().find(|x| x.level == level.id && x.step == step.id) {
+                        Some(x) if !x.covered_by.is_empty() => format!("aanwezig: {}", x.covered_by.join(", ")),
+                        _ => "ontbreekt".to_string(),
+                    })
+                    .collect();
+                (level.label.clone(), cells)
+            })
+            .collect()
+    });
+    let plan = d
+        .plan
+        .iter()
+        .map(|p| {
+            vec![
+                plan_name(data, p).to_string(),
+                p.what.clone(),
+                p.who.clone(),
+                known(&p.start_date).to_string(),
+                known(&p.evaluation_date).to_string(),
+                p.evaluation_method.clone(),
+                p.status.clone(),
+            ]
+        })
+        .collect();
+    View {
+        org: d.info.org.clone(),
+        subtitle: format!(
+            "{}{}",
+            known(&d.info.department),
+            d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {x}")).unwrap_or_default()
+        ),
+        visit,
+        answers: answer_lines(&d.answers, t),
+        notes: data.advice.notes.clone(),
+        items,
+        steps: t.steps.iter().map(|s| s.id.clone()).collect(),
+        coverage,
+        plan,
+        sources: documents_used(data)
+            .iter()
+            .map(|doc| format!("{} ({}, {})", doc.title, doc.publisher, doc.year))
+            .collect(),
+        footer: format!(
+            "Gemaakt met Keuzehulp {} op {} · catalogusversie {}. Dit rapport bevat geen gezondheidsgegevens van medewerkers.",
+            data.program_version, data.date, data.catalogue_version
+        ),
+    }
+}
+
+/// The world typst compiles in: the template, the data, and the bundled fonts.
+struct ReportWorld {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: Source,
+    data_id: FileId,
+    data: Bytes,
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            Ok(self.data.clone())
+        } else {
+            Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<i64>) -> Option<Datetime> {
+        None
+    }
+}
+
+/// Typesets the report as PDF bytes.
+pub fn pdf(data: &ReportData) -> Result<Vec<u8>> {
+    let fail = |what: &str, detail: String| Error::Report { reason: format!("{what}: {detail}") };
+    let fonts: Vec<Font> = typst_assets::fonts().flat_map(|bytes| Font::iter(Bytes::new(bytes))).collect();
+    let main_id = FileId::new(None, VirtualPath::new("rapport.typ"));
+    let data_id = FileId::new(None, VirtualPath::new("data.json"));
+    let json = serde_json::to_vec(&view(data))?;
+    let world = ReportWorld {
+        library: LazyHash::new(Library::default()),
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+        main: Source::new(main_id, TEMPLATE.to_string()),
+        data_id,
+        data: Bytes::new(json),
+    };
+    let document: PagedDocument = typst::compile(&world).output.map_err(|errors| {
+        fail("het opmaken mislukte", errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
+    })?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|errors| {
+        fail(
+            "het schrijven van de PDF mislukte",
+            errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "),
+        )
+    })
+}
