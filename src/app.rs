@@ -135,19 +135,30 @@ impl Keuzehulp {
     }
 
     /// One intervention by id; an unknown id gives an error with the nearest id as hint.
-    pub fn intervention(&self, id: &str) -> Result<&Intervention> {
-        let records = self.interventions()?;
-        records.iter().find(|r| r.id == id).ok_or_else(|| Error::UnknownIntervention {
-            id: id.to_string(),
-            hint: nearest_id(id, records.iter().map(|i| i.id.as_str()))
-                .map(|near| format!(" (bedoelt u \"{near}\"?)"))
-                .unwrap_or_default(),
-        })
+    /// Reads just that record, so looking one up does not load the whole catalogue.
+    pub fn intervention(&self, id: &str) -> Result<Intervention> {
+        if let Some(record) = self.records.get().and_then(|all| all.iter().find(|r| r.id == id)) {
+            return Ok(record.clone());
+        }
+        match self.store.intervention(id)? {
+            Some(record) => Ok(record),
+            None => {
+                let ids = self.store.ids()?;
+                Err(Error::UnknownIntervention {
+                    id: id.to_string(),
+                    hint: nearest_id(id, ids.iter().map(String::as_str))
+                        .map(|near| format!(" (bedoelt u \"{near}\"?)"))
+                        .unwrap_or_default(),
+                })
+            }
+        }
     }
 
     /// The catalogue version of what is in the store.
     pub fn version(&self) -> Result<String> {
-        Ok(catalogue::version_of(self.interventions()?, &self.store.catalogue_hash()?))
+        let (_, _, newest) = self.store.matrix()?;
+        let hash = self.store.catalogue_hash()?;
+        Ok(format!("{newest}+{}", hash.get(..8).unwrap_or(&hash)))
     }
 
     /// Every intervention as a pack (the `list --json` output).
@@ -155,9 +166,10 @@ impl Keuzehulp {
         Ok(catalogue::pack_of(self.interventions()?, self.version()?))
     }
 
-    /// Counts for the start screen.
+    /// Counts for the start screen, straight from the store.
     pub fn summary(&self) -> Result<CatalogueSummary> {
-        let records = self.interventions()?;
+        let (count, cells, newest) = self.store.matrix()?;
+        let hash = self.store.catalogue_hash()?;
         let taxonomy = &self.bundled.taxonomy;
         let matrix = taxonomy
             .levels
@@ -169,15 +181,12 @@ impl Keuzehulp {
                     .iter()
                     .map(|step| MatrixCell {
                         step: step.id.clone(),
-                        count: records
-                            .iter()
-                            .filter(|i| i.levels.contains(&level.id) && i.steps.contains(&step.id))
-                            .count(),
+                        count: cells.iter().find(|(l, s, _)| *l == level.id && *s == step.id).map_or(0, |c| c.2),
                     })
                     .collect(),
             })
             .collect();
-        Ok(CatalogueSummary { count: records.len(), version: self.version()?, matrix })
+        Ok(CatalogueSummary { count, version: format!("{newest}+{}", hash.get(..8).unwrap_or(&hash)), matrix })
     }
 
     fn analyzer(&self) -> &Analyzer {

@@ -75,7 +75,7 @@ fn search(state: State<'_, AppState>, query: String, filters: Filters, limit: us
 /// One intervention with every field.
 #[tauri::command]
 fn intervention(state: State<'_, AppState>, id: String) -> Result<Intervention, ApiError> {
-    state.with(|core| core.intervention(&id).cloned())
+    state.with(|core| core.intervention(&id))
 }
 
 /// Recommendations for the answers to the decision tree.

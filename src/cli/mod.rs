@@ -348,7 +348,7 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
         Command::Show { id } => {
             let app = open(cli)?;
             let record = app.intervention(id)?;
-            out.show(record, app.taxonomy())
+            out.show(&record, app.taxonomy())
         }
         Command::Search(args) => {
             let mut app = open(cli)?;

@@ -274,7 +274,7 @@ impl SearchIndex {
         let (schema, fields) = build_schema();
         let index = Index::create_in_dir(dir, schema).map_err(|e| fail(e.to_string()))?;
         register_tokenizers(&index, &analyzer);
-        let mut writer = index.writer_with_num_threads(1, 64_000_000).map_err(|e| fail(e.to_string()))?;
+        let mut writer = index.writer_with_num_threads(1, 32_000_000).map_err(|e| fail(e.to_string()))?;
         for record in records {
             writer.add_document(document(&fields, record, taxonomy)).map_err(|e| fail(e.to_string()))?;
         }

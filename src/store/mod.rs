@@ -194,6 +194,32 @@ impl Store {
         .transpose()
     }
 
+    /// The number of records per (level, step), and the newest review date, without
+    /// loading the records.
+    pub fn matrix(&self) -> Result<(usize, Vec<(String, String, usize)>, String)> {
+        let fail = |e| Error::store(&self.path, e);
+        let count: i64 = self.conn.query_row("SELECT COUNT(*) FROM interventions", [], |r| r.get(0)).map_err(fail)?;
+        let newest: Option<String> = self
+            .conn
+            .query_row("SELECT max(json_extract(record, '$.last_reviewed')) FROM interventions", [], |r| r.get(0))
+            .map_err(fail)?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT l.value, s.value, COUNT(*) FROM interventions,
+                        json_each(interventions.record, '$.levels') AS l,
+                        json_each(interventions.record, '$.steps') AS s
+                 GROUP BY l.value, s.value",
+            )
+            .map_err(fail)?;
+        let cells = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)? as usize)))
+            .map_err(fail)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(fail)?;
+        Ok((count as usize, cells, newest.unwrap_or_else(|| "0000-00-00".into())))
+    }
+
     /// The ids of all records, sorted.
     pub fn ids(&self) -> Result<Vec<String>> {
         let fail = |e| Error::store(&self.path, e);

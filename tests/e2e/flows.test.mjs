@@ -1,6 +1,7 @@
 // The desktop program as a person uses it, in the real window (Xvfb + tauri-driver).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { Key } from "selenium-webdriver";
 import { By, until, launch, screenshot, waitText } from "./harness.mjs";
 
 test("search: type werkdruk, results appear, open one, the detail shows its evidence", async () => {
@@ -24,6 +25,9 @@ test("search: type werkdruk, results appear, open one, the detail shows its evid
     const evidence = await waitText(driver, "#evidence", /\S/);
     assert.match(await evidence.getText(), /Effect aangetoond|Onderbouwd|Praktijkvoorbeeld|Niet beoordeeld op effect/);
     await screenshot(driver, "1-detail");
+    // Ctrl+K from anywhere leads back to the search field, with focus.
+    await driver.actions().keyDown(Key.CONTROL).sendKeys("k").keyUp(Key.CONTROL).perform();
+    await driver.wait(async () => (await driver.executeScript("return document.activeElement && document.activeElement.id")) === "search-input", 5_000, "Ctrl+K focuses the search field");
   } finally {
     await app.stop();
   }

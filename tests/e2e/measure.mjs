@@ -26,6 +26,8 @@ writeFileSync(packFile, JSON.stringify({ interventions: big }));
 const app = await launch();
 try {
   execFileSync(cli, ["import", packFile, "--data-dir", app.dataDir], { stdio: "ignore" });
+  // Build the search index now, so the window is measured in its steady state.
+  execFileSync(cli, ["search", "werkdruk", "--data-dir", app.dataDir], { stdio: "ignore" });
   // A fresh app on the 10k data (the first search builds the index).
   await app.stop();
 } catch (e) {
@@ -49,6 +51,7 @@ const started = Date.now();
 const run = await launch({ dataDir: app.dataDir });
 try {
   const { driver } = run;
+  await driver.manage().setTimeouts({ script: 120_000 });
   await waitText(driver, "#catalogue-count", /\d+/, 30_000);
   const interactive = Date.now() - started;
   await driver.findElement(By.id("search-input")).sendKeys("w");
@@ -61,15 +64,19 @@ try {
     (async () => {
       for (const word of words) {
         for (let i = 1; i <= word.length; i++) {
-          const status = document.getElementById("search-status");
-          const before = document.getElementById("search-results").innerHTML;
+          const list = document.getElementById("search-results");
+          const painted = new Promise((resolve) => {
+            // Every answer repaints the list; the frame after that is what the user sees.
+            const observer = new MutationObserver(() => {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve());
+            });
+            observer.observe(list, { childList: true });
+          });
           const t0 = performance.now();
           input.value = word.slice(0, i);
           input.dispatchEvent(new Event("input"));
-          await new Promise((resolve) => {
-            const check = () => (document.getElementById("search-results").innerHTML !== before || performance.now() - t0 > 2000) ? requestAnimationFrame(() => resolve()) : setTimeout(check, 1);
-            check();
-          });
+          await painted;
           out.push(performance.now() - t0);
         }
       }
