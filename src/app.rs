@@ -156,7 +156,7 @@ impl Keuzehulp {
 
     /// The catalogue version of what is in the store.
     pub fn version(&self) -> Result<String> {
-        let (_, _, newest) = self.store.matrix()?;
+        let newest = self.store.matrix()?.newest;
         let hash = self.store.catalogue_hash()?;
         Ok(format!("{newest}+{}", hash.get(..8).unwrap_or(&hash)))
     }
@@ -168,7 +168,7 @@ impl Keuzehulp {
 
     /// Counts for the start screen, straight from the store.
     pub fn summary(&self) -> Result<CatalogueSummary> {
-        let (count, cells, newest) = self.store.matrix()?;
+        let counts = self.store.matrix()?;
         let hash = self.store.catalogue_hash()?;
         let taxonomy = &self.bundled.taxonomy;
         let matrix = taxonomy
@@ -181,12 +181,16 @@ impl Keuzehulp {
                     .iter()
                     .map(|step| MatrixCell {
                         step: step.id.clone(),
-                        count: cells.iter().find(|(l, s, _)| *l == level.id && *s == step.id).map_or(0, |c| c.2),
+                        count: counts.cells.iter().find(|(l, s, _)| *l == level.id && *s == step.id).map_or(0, |c| c.2),
                     })
                     .collect(),
             })
             .collect();
-        Ok(CatalogueSummary { count, version: format!("{newest}+{}", hash.get(..8).unwrap_or(&hash)), matrix })
+        Ok(CatalogueSummary {
+            count: counts.total,
+            version: format!("{}+{}", counts.newest, hash.get(..8).unwrap_or(&hash)),
+            matrix,
+        })
     }
 
     fn analyzer(&self) -> &Analyzer {

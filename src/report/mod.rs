@@ -83,6 +83,35 @@ pub fn answer_lines(answers: &Answers, t: &Taxonomy) -> Vec<(String, String)> {
     ]
 }
 
+/// What the report says about one intervention: the leidraad's four things (what you get,
+/// what it involves, time, privacy) plus cost, evidence, developer and web address.
+pub(crate) fn item_facts(r: &Intervention, t: &Taxonomy) -> Vec<(&'static str, String)> {
+    vec![
+        ("Wat je eraan hebt", known(&r.benefits).to_string()),
+        ("Wat het inhoudt", known(&r.involves).to_string()),
+        ("Hoeveel tijd het kost", known(&r.time).to_string()),
+        ("Kosten", known(&r.cost).to_string()),
+        ("Privacy", known(&r.privacy).to_string()),
+        ("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))),
+        ("Ontwikkeld door", r.developed_by.as_ref().map_or(NOT_KNOWN.to_string(), |x| x.join("; "))),
+        ("Website", known(&r.url).to_string()),
+    ]
+}
+
+/// The facts of the visit, as rows.
+pub(crate) fn visit_facts(d: &Dossier, t: &Taxonomy) -> Vec<(&'static str, String)> {
+    vec![
+        ("Organisatie", d.info.org.clone()),
+        ("Sector", d.info.sector.as_deref().map_or(NOT_KNOWN.to_string(), |s| label(&t.sectors, s).to_string())),
+        ("Grootte", known(&d.info.size_band).to_string()),
+        ("Afdeling of team", known(&d.info.department).to_string()),
+        ("Datum van het bezoek", known(&d.info.visit_date).to_string()),
+        ("Contactpersoon", known(&d.info.contact_name).to_string()),
+        ("Rol contactpersoon", known(&d.info.contact_role).to_string()),
+        ("Adviseur", known(&d.info.professional).to_string()),
+    ]
+}
+
 fn documents_used(data: &ReportData) -> Vec<&Document> {
     let mut ids: Vec<&str> =
         data.items.iter().flat_map(|i| i.record.sources.iter().map(|s| s.document.as_str())).collect();
@@ -137,17 +166,8 @@ pub fn html(data: &ReportData) -> String {
         d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {}", esc(x))).unwrap_or_default()
     );
     o.push_str("<section><h2>Het bezoek</h2><table class=\"facts\">");
-    for (k, v) in [
-        ("Organisatie", d.info.org.as_str()),
-        ("Sector", d.info.sector.as_deref().map_or(NOT_KNOWN, |s| label(&t.sectors, s))),
-        ("Grootte", known(&d.info.size_band)),
-        ("Afdeling of team", known(&d.info.department)),
-        ("Datum van het bezoek", known(&d.info.visit_date)),
-        ("Contactpersoon", known(&d.info.contact_name)),
-        ("Rol contactpersoon", known(&d.info.contact_role)),
-        ("Adviseur", known(&d.info.professional)),
-    ] {
-        let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(v));
+    for (k, v) in visit_facts(d, t) {
+        let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(&v));
     }
     o.push_str("</table></section>\n<section><h2>De antwoorden</h2><table class=\"facts\">");
     for (k, v) in answer_lines(&d.answers, t) {
@@ -176,16 +196,7 @@ pub fn html(data: &ReportData) -> String {
             o.push_str("</ul>");
         }
         o.push_str("<table class=\"facts\">");
-        for (k, v) in [
-            ("Wat je eraan hebt", known(&r.benefits).to_string()),
-            ("Wat het inhoudt", known(&r.involves).to_string()),
-            ("Hoeveel tijd het kost", known(&r.time).to_string()),
-            ("Kosten", known(&r.cost).to_string()),
-            ("Privacy", known(&r.privacy).to_string()),
-            ("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))),
-            ("Ontwikkeld door", r.developed_by.as_ref().map_or(NOT_KNOWN.to_string(), |x| x.join("; "))),
-            ("Website", known(&r.url).to_string()),
-        ] {
+        for (k, v) in item_facts(r, t) {
             let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(&v));
         }
         o.push_str("</table></article>\n");
@@ -299,14 +310,7 @@ pub fn markdown(data: &ReportData) -> String {
             let _ = writeln!(o, "- {}", md(reason));
         }
         let _ = writeln!(o);
-        for (k, v) in [
-            ("Wat je eraan hebt", known(&r.benefits).to_string()),
-            ("Wat het inhoudt", known(&r.involves).to_string()),
-            ("Hoeveel tijd het kost", known(&r.time).to_string()),
-            ("Kosten", known(&r.cost).to_string()),
-            ("Privacy", known(&r.privacy).to_string()),
-            ("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))),
-        ] {
+        for (k, v) in item_facts(r, t) {
             let _ = writeln!(o, "- **{k}:** {}", md(&v));
         }
         let _ = writeln!(o);

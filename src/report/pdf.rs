@@ -11,7 +11,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::{NOT_KNOWN, ReportData, answer_lines, documents_used, known, label, plan_name};
+use super::{ReportData, answer_lines, documents_used, known, plan_name};
 use crate::error::{Error, Result};
 
 /// The typst template; it reads `data.json` and lays out an A4 report.
@@ -45,19 +45,7 @@ struct ItemView {
 fn view(data: &ReportData) -> View {
     let d = &data.dossier;
     let t = &data.taxonomy;
-    let visit = [
-        ("Organisatie", d.info.org.clone()),
-        ("Sector", d.info.sector.as_deref().map_or(NOT_KNOWN.to_string(), |s| label(&t.sectors, s).to_string())),
-        ("Grootte", known(&d.info.size_band).to_string()),
-        ("Afdeling of team", known(&d.info.department).to_string()),
-        ("Datum van het bezoek", known(&d.info.visit_date).to_string()),
-        ("Contactpersoon", known(&d.info.contact_name).to_string()),
-        ("Rol contactpersoon", known(&d.info.contact_role).to_string()),
-        ("Adviseur", known(&d.info.professional).to_string()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
+    let visit = super::visit_facts(d, t).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     let items = data
         .items
         .iter()
@@ -68,22 +56,7 @@ fn view(data: &ReportData) -> View {
                 summary: r.summary.clone(),
                 why: item.why.clone(),
                 reasons: item.reasons.clone(),
-                facts: [
-                    ("Wat je eraan hebt", known(&r.benefits).to_string()),
-                    ("Wat het inhoudt", known(&r.involves).to_string()),
-                    ("Hoeveel tijd het kost", known(&r.time).to_string()),
-                    ("Kosten", known(&r.cost).to_string()),
-                    ("Privacy", known(&r.privacy).to_string()),
-                    (
-                        "Bewijs",
-                        format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis)),
-                    ),
-                    ("Ontwikkeld door", r.developed_by.as_ref().map_or(NOT_KNOWN.to_string(), |x| x.join("; "))),
-                    ("Website", known(&r.url).to_string()),
-                ]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
+                facts: super::item_facts(r, t).into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
             }
         })
         .collect();

@@ -41,6 +41,17 @@ impl Origin {
     }
 }
 
+/// Counts over the records in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counts {
+    /// Number of records.
+    pub total: usize,
+    /// (level, step, number of records) for every pair that occurs.
+    pub cells: Vec<(String, String, usize)>,
+    /// The newest review date.
+    pub newest: String,
+}
+
 /// What an import changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct ImportReport {
@@ -196,7 +207,7 @@ impl Store {
 
     /// The number of records per (level, step), and the newest review date, without
     /// loading the records.
-    pub fn matrix(&self) -> Result<(usize, Vec<(String, String, usize)>, String)> {
+    pub fn matrix(&self) -> Result<Counts> {
         let fail = |e| Error::store(&self.path, e);
         let count: i64 = self.conn.query_row("SELECT COUNT(*) FROM interventions", [], |r| r.get(0)).map_err(fail)?;
         let newest: Option<String> = self
@@ -217,7 +228,7 @@ impl Store {
             .map_err(fail)?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(fail)?;
-        Ok((count as usize, cells, newest.unwrap_or_else(|| "0000-00-00".into())))
+        Ok(Counts { total: count as usize, cells, newest: newest.unwrap_or_else(|| "0000-00-00".into()) })
     }
 
     /// The ids of all records, sorted.
