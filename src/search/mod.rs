@@ -556,13 +556,22 @@ impl SearchIndex {
     /// word being typed.
     fn matched_words(&self, text: &str, terms: &[String], prefix: Option<&str>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        // A word can only meet a term if it contains the term's first letters (stems and
+        // compound parts are pieces of the word); only those words are analysed.
+        let heads: Vec<&str> = terms
+            .iter()
+            .filter_map(|t| t.char_indices().nth(3).map_or(Some(t.as_str()), |(i, _)| t.get(..i)))
+            .filter(|h| h.chars().count() >= 2)
+            .collect();
         for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&')) {
             let raw = raw.trim_matches('-');
-            if raw.is_empty() || out.iter().any(|w| w == raw) {
+            if raw.chars().count() < 2 || out.iter().any(|w| w == raw) {
                 continue;
             }
-            let hit_term = self.analyzer.terms(raw).iter().any(|t| terms.contains(t));
-            let hit_prefix = prefix.is_some_and(|p| analysis::fold(raw).starts_with(p));
+            let folded = analysis::fold(raw);
+            let hit_prefix = prefix.is_some_and(|p| folded.starts_with(p));
+            let hit_term =
+                heads.iter().any(|h| folded.contains(h)) && self.analyzer.terms(raw).iter().any(|t| terms.contains(t));
             if hit_term || hit_prefix {
                 out.push(raw.to_string());
             }
