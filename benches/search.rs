@@ -95,16 +95,32 @@ fn fts5(records: &[Intervention]) -> rusqlite::Connection {
     conn
 }
 
+/// The FTS5 query: the same field weights as ours (name 5, aliases 4, summary 2, body 1).
+const FTS5_SELECT: &str = "SELECT id, bm25(docs, 0, 5, 4, 2, 1) AS s FROM docs WHERE docs MATCH ?1 ORDER BY s LIMIT 10";
+
+/// Every word quoted, so FTS5 sees no syntax, like our own search; any word may match.
+fn fts5_query(q: &str) -> String {
+    q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', ""))).collect::<Vec<_>>().join(" OR ")
+}
+
+/// A team leader in healthcare asking about workload.
+fn team_leader_answers() -> Answers {
+    Answers {
+        role: Some("leidinggevende".into()),
+        level: Some("team".into()),
+        steps: vec!["B2".into()],
+        themes: vec!["werkdruk".into()],
+        sector: Some("zorg-vvt".into()),
+        ..Answers::default()
+    }
+}
+
 fn fts5_measure(conn: &rusqlite::Connection, queries: &[&str]) -> (Duration, Duration) {
-    let mut stmt = conn
-        .prepare("SELECT id, bm25(docs, 0, 5, 4, 2, 1) AS s FROM docs WHERE docs MATCH ?1 ORDER BY s LIMIT 10")
-        .expect("prepare");
+    let mut stmt = conn.prepare(FTS5_SELECT).expect("prepare");
     let mut times = Vec::new();
     for _ in 0..200 {
         for q in queries {
-            // Quote every word so FTS5 sees no syntax, like our own search.
-            let fts_query =
-                q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', ""))).collect::<Vec<_>>().join(" OR ");
+            let fts_query = fts5_query(q);
             let start = Instant::now();
             let rows: Vec<String> =
                 stmt.query_map([&fts_query], |row| row.get(0)).expect("query").collect::<Result<_, _>>().expect("rows");
@@ -148,15 +164,8 @@ fn print_percentiles() {
     let (p50, p99) = fts5_measure(&conn, TYPICAL);
     println!("{:<34} {:>10.1?} {:>10.1?}", "10k: SQLite FTS5, typical", p50, p99);
 
-    let answers = Answers {
-        role: Some("leidinggevende".into()),
-        level: Some("team".into()),
-        steps: vec!["B2".into()],
-        themes: vec!["werkdruk".into()],
-        sector: Some("zorg-vvt".into()),
-        have: vec!["pmo-psychische-gezondheid-1".into(), "intervisie-17".into()],
-        ..Answers::default()
-    };
+    let answers =
+        Answers { have: vec!["pmo-psychische-gezondheid-1".into(), "intervisie-17".into()], ..team_leader_answers() };
     let mut times = Vec::new();
     for _ in 0..200 {
         let start = Instant::now();
@@ -210,15 +219,10 @@ fn benches(c: &mut Criterion) {
     group.finish();
     let conn = fts5(&big);
     c.bench_function("query/10k-fts5-typical", |b| {
-        let mut stmt =
-            conn.prepare("SELECT id FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs) LIMIT 10").expect("prepare");
+        let mut stmt = conn.prepare(FTS5_SELECT).expect("prepare");
         b.iter(|| {
             for q in TYPICAL {
-                let fts_query = q
-                    .split_whitespace()
-                    .map(|w| format!("\"{}\"", w.replace('"', "")))
-                    .collect::<Vec<_>>()
-                    .join(" OR ");
+                let fts_query = fts5_query(q);
                 let rows: Vec<String> = stmt
                     .query_map([&fts_query], |row| row.get(0))
                     .expect("query")
@@ -228,14 +232,7 @@ fn benches(c: &mut Criterion) {
             }
         })
     });
-    let answers = Answers {
-        role: Some("leidinggevende".into()),
-        level: Some("team".into()),
-        steps: vec!["B2".into()],
-        themes: vec!["werkdruk".into()],
-        sector: Some("zorg-vvt".into()),
-        ..Answers::default()
-    };
+    let answers = team_leader_answers();
     c.bench_function("advise/10k", |b| {
         b.iter(|| black_box(advisor::advise(&big, &taxonomy, &catalogue.steps, &answers, 10).expect("advise")))
     });
