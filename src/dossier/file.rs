@@ -74,12 +74,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Reads and checks a dossier file; every problem names the field.
 pub fn read(path: &Path, taxonomy: &Taxonomy, known_interventions: &[String]) -> Result<DossierFile> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    parse(path, &text, taxonomy, known_interventions)
+}
+
+/// Checks the text of a dossier file (`path` only names it in errors); every problem names
+/// the field. The fuzz target `dossier_file` drives this with arbitrary text.
+pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: &[String]) -> Result<DossierFile> {
     let invalid = |field: String, message: String| Error::Invalid {
         path: path.to_path_buf(),
         problems: vec![crate::catalogue::validate::Problem { file: path.display().to_string(), field, message }],
     };
     // Look at format and version first, so a newer file gets a clear message.
-    let head: serde_json::Value = serde_json::from_str(&text)
+    let head: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| invalid(format!("{}:{}", e.line(), e.column()), format!("geen geldig dossierbestand: {e}")))?;
     if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(invalid("format".into(), format!("dit is geen Keuzehulp-dossier (verwacht \"{FORMAT}\")")));
@@ -96,7 +102,7 @@ pub fn read(path: &Path, taxonomy: &Taxonomy, known_interventions: &[String]) ->
         }
         other => return Err(invalid("version".into(), format!("onbekende versie {other:?}"))),
     }
-    let file: DossierFile = serde_json::from_str(&text).map_err(|e| {
+    let file: DossierFile = serde_json::from_str(text).map_err(|e| {
         invalid(format!("{}:{}", e.line(), e.column()), format!("het dossier is onvolledig of beschadigd: {e}"))
     })?;
     let d = &file.dossier;
