@@ -3,7 +3,28 @@
 
 /// The commands the front end calls. Keep in step with `generate_handler!` in src/lib.rs
 /// and with capabilities/default.json.
-const COMMANDS: &[&str] = &["catalogue_summary", "taxonomy", "tree", "search", "intervention", "advise"];
+const COMMANDS: &[&str] = &[
+    "catalogue_summary",
+    "taxonomy",
+    "tree",
+    "search",
+    "intervention",
+    "advise",
+    "dossiers",
+    "dossier",
+    "dossier_new",
+    "dossier_update",
+    "dossier_answer",
+    "dossier_shortlist",
+    "dossier_unshortlist",
+    "dossier_note",
+    "dossier_plan",
+    "dossier_duplicate",
+    "dossier_delete",
+    "dossier_export",
+    "dossier_import",
+    "report_save",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

@@ -79,6 +79,11 @@ fn a_visit_is_kept_whole_and_reopening_gives_the_same_results() {
     let number = item["id"].as_i64().expect("item id").to_string();
     cli.json(&["dossier", "plan", &id, "--item", &number, "--status", "lopend"]);
     assert_eq!(cli.json(&["dossier", "show", &id])["plan"][0]["status"], "lopend");
+    // An empty evaluation date clears it (the desktop form sends this when a field is emptied).
+    cli.json(&["dossier", "plan", &id, "--item", &number, "--evaluate-on", ""]);
+    let plan = &cli.json(&["dossier", "show", &id])["plan"][0];
+    assert!(plan["evaluation_date"].is_null(), "{plan}");
+    assert_eq!(plan["start_date"], "2026-12-01", "other fields stay");
     // The stored answers give the same advice as asking again.
     let stored = &d["answers"];
     let again = cli.json(&[

@@ -6,10 +6,15 @@ use std::sync::Mutex;
 use keuzehulp::advisor::{Advice, Answers};
 use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::{Intervention, Taxonomy};
+use keuzehulp::dossier::file::ImportOutcome;
+use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
 use keuzehulp::search::{Filters, SearchResult};
 use keuzehulp::{CatalogueSummary, Keuzehulp};
 use serde::Serialize;
-use tauri::{Builder, Runtime, State};
+use tauri::{AppHandle, Builder, Runtime, State};
+
+mod files;
+pub use files::Files;
 
 /// An error as the front end receives it: a stable code and a Dutch message.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -84,17 +89,165 @@ fn advise(state: State<'_, AppState>, answers: Answers, limit: usize) -> Result<
     state.with(|core| core.advise(&answers, limit))
 }
 
+/// The dossiers, most recently changed first, optionally filtered by text; each with its
+/// overdue evaluations.
+#[tauri::command]
+fn dossiers(state: State<'_, AppState>, filter: Option<String>) -> Result<Vec<DossierSummary>, ApiError> {
+    state.with(|core| core.dossiers(filter.as_deref().filter(|f| !f.trim().is_empty())))
+}
+
+/// One whole dossier.
+#[tauri::command]
+fn dossier(state: State<'_, AppState>, id: String) -> Result<Dossier, ApiError> {
+    state.with(|core| core.dossier(&id))
+}
+
+/// Opens a new dossier; answers with its id.
+#[tauri::command]
+fn dossier_new(state: State<'_, AppState>, info: VisitInfo) -> Result<String, ApiError> {
+    state.with(|core| core.dossier_new(&info))
+}
+
+/// Saves a dossier's visit facts (autosave).
+#[tauri::command]
+fn dossier_update(state: State<'_, AppState>, id: String, info: VisitInfo) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_update(&id, &info))
+}
+
+/// Keeps the advisor's answers in a dossier.
+#[tauri::command]
+fn dossier_answer(state: State<'_, AppState>, id: String, answers: Answers) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_answer(&id, &answers))
+}
+
+/// Puts an intervention on the shortlist, or changes why it is there.
+#[tauri::command]
+fn dossier_shortlist(
+    state: State<'_, AppState>,
+    id: String,
+    intervention: String,
+    why: Option<String>,
+) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_shortlist(&id, &intervention, why.as_deref().filter(|w| !w.trim().is_empty())))
+}
+
+/// Takes an intervention off the shortlist.
+#[tauri::command]
+fn dossier_unshortlist(state: State<'_, AppState>, id: String, intervention: String) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_unshortlist(&id, &intervention))
+}
+
+/// Adds a dated note.
+#[tauri::command]
+fn dossier_note(state: State<'_, AppState>, id: String, text: String) -> Result<Note, ApiError> {
+    state.with(|core| core.dossier_note(&id, &text))
+}
+
+/// Adds or changes a line of the action plan.
+#[tauri::command]
+fn dossier_plan(state: State<'_, AppState>, id: String, change: PlanChange) -> Result<PlanItem, ApiError> {
+    state.with(|core| core.dossier_plan(&id, &change))
+}
+
+/// Copies a dossier as a template; answers with the new id.
+#[tauri::command]
+fn dossier_duplicate(state: State<'_, AppState>, id: String) -> Result<String, ApiError> {
+    state.with(|core| core.dossier_duplicate(&id))
+}
+
+/// Erases a dossier for good.
+#[tauri::command]
+fn dossier_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_delete(&id))
+}
+
+/// Asks where to save dossier `id` and writes it there; answers with the path, or nothing
+/// when the user cancelled. The web view never names a path itself.
+#[tauri::command]
+async fn dossier_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+    id: String,
+) -> Result<Option<String>, ApiError> {
+    let org = state.with(|core| core.dossier(&id).map(|d| d.info.org))?;
+    let suggested = format!("dossier-{}.json", files::slug(&org));
+    let Some(path) = files.save(&app, &suggested, "Keuzehulp-dossier", &["json"]) else { return Ok(None) };
+    state.with(|core| core.dossier_export(&id, &path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks which dossier file to import and imports it; a different dossier with the same id is
+/// kept beside it, never overwritten. Answers with the outcome, or nothing when cancelled.
+#[tauri::command]
+async fn dossier_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+) -> Result<Option<ImportOutcome>, ApiError> {
+    let Some(path) = files.open(&app, "Keuzehulp-dossier", &["json"]) else { return Ok(None) };
+    state.with(|core| core.dossier_import(&path, false)).map(Some)
+}
+
+/// Asks where to save the advice report of dossier `id` as `pdf`, `html` or `md`, writes
+/// it and opens it with the system's viewer. Answers with the path, or nothing when cancelled.
+#[tauri::command]
+async fn report_save<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+    id: String,
+    format: String,
+) -> Result<Option<String>, ApiError> {
+    let (name, extensions): (&str, &[&str]) = match format.as_str() {
+        "pdf" => ("PDF", &["pdf"]),
+        "html" => ("HTML", &["html", "htm"]),
+        "md" => ("Markdown", &["md"]),
+        other => {
+            return Err(ApiError {
+                code: "invalid_input".into(),
+                message: format!("\"{other}\" is geen formaat; kies pdf, html of md"),
+            });
+        }
+    };
+    let org = state.with(|core| core.dossier(&id).map(|d| d.info.org))?;
+    let suggested = format!("adviesrapport-{}-{}.{}", files::slug(&org), keuzehulp::dossier::today(), extensions[0]);
+    let Some(path) = files.save(&app, &suggested, name, extensions) else { return Ok(None) };
+    state.with(|core| core.report(&id, &format, &path))?;
+    files.show(&app, &path);
+    Ok(Some(path.display().to_string()))
+}
+
 /// Registers the state and the commands on any runtime (the real one, or the mock one in
-/// tests).
-pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
-        catalogue_summary,
-        taxonomy,
-        tree,
-        search,
-        intervention,
-        advise
-    ])
+/// tests). `files` decides how save and open locations are chosen.
+pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files) -> Builder<R> {
+    builder
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .manage(files)
+        .invoke_handler(tauri::generate_handler![
+            catalogue_summary,
+            taxonomy,
+            tree,
+            search,
+            intervention,
+            advise,
+            dossiers,
+            dossier,
+            dossier_new,
+            dossier_update,
+            dossier_answer,
+            dossier_shortlist,
+            dossier_unshortlist,
+            dossier_note,
+            dossier_plan,
+            dossier_duplicate,
+            dossier_delete,
+            dossier_export,
+            dossier_import,
+            report_save
+        ])
 }
 
 /// Opens the core in the default data directory and runs the window.
@@ -103,7 +256,8 @@ pub fn run() {
     if let Err(err) = &core {
         eprintln!("keuzehulp: {err}");
     }
-    let result = build_app(tauri::Builder::default(), AppState::new(core)).run(tauri::generate_context!());
+    let result =
+        build_app(tauri::Builder::default(), AppState::new(core), Files::from_env()).run(tauri::generate_context!());
     if let Err(err) = result {
         eprintln!("keuzehulp: het venster kan niet worden geopend: {err}");
         std::process::exit(1);
@@ -126,7 +280,9 @@ mod tests {
         cmd: &str,
         args: serde_json::Value,
     ) -> Result<serde_json::Value, serde_json::Value> {
-        let app = build_app(mock_builder(), state).build(mock_context(noop_assets())).expect("mock app builds");
+        let app = build_app(mock_builder(), state, Files::Folder(std::env::temp_dir()))
+            .build(mock_context(noop_assets()))
+            .expect("mock app builds");
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
         get_ipc_response(
             &webview,
@@ -193,6 +349,60 @@ mod tests {
         assert_eq!(err["code"], "unknown_intervention");
         let _ = std::fs::remove_dir_all(dir);
         let _ = std::fs::remove_dir_all(dir2);
+    }
+
+    #[test]
+    fn a_dossier_made_in_the_window_is_kept_and_its_report_saved_where_chosen() {
+        let (dir, core) = open_core();
+        let files = dir.join("bestanden");
+        std::fs::create_dir_all(&files).expect("files dir");
+        let app = build_app(mock_builder(), AppState::new(Ok(core)), Files::Folder(files.clone()))
+            .build(mock_context(noop_assets()))
+            .expect("mock app builds");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+        let call = |cmd: &str, args: serde_json::Value| {
+            get_ipc_response(
+                &webview,
+                InvokeRequest {
+                    cmd: cmd.into(),
+                    callback: CallbackFn(0),
+                    error: CallbackFn(1),
+                    url: "tauri://localhost".parse().expect("valid url"),
+                    body: InvokeBody::Json(args),
+                    headers: Default::default(),
+                    invoke_key: INVOKE_KEY.to_string(),
+                },
+            )
+            .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
+        };
+        let id = call("dossier_new", serde_json::json!({ "info": { "org": "Zorg & Co", "sector": "zorg" } }))
+            .expect("new dossier");
+        let id = id.as_str().expect("id is a string").to_string();
+        call("dossier_note", serde_json::json!({ "id": id, "text": "Afspraak met OR" })).expect("note");
+        call("dossier_shortlist", serde_json::json!({ "id": id, "intervention": "pico", "why": "korte lijnen" }))
+            .expect("shortlist");
+        let list = call("dossiers", serde_json::json!({ "filter": "zorg" })).expect("list");
+        assert_eq!(list[0]["id"], id.as_str());
+        let shown = call("dossier", serde_json::json!({ "id": id })).expect("show");
+        assert_eq!(shown["notes"][0]["text"], "Afspraak met OR");
+        assert_eq!(shown["shortlist"][0]["why"], "korte lijnen");
+
+        let saved = call("report_save", serde_json::json!({ "id": id, "format": "html" })).expect("report");
+        let path = std::path::PathBuf::from(saved.as_str().expect("a path"));
+        assert_eq!(path.parent(), Some(files.as_path()));
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        assert!(name.starts_with("adviesrapport-zorg-co-") && name.ends_with(".html"), "{name}");
+        let html = std::fs::read_to_string(&path).expect("report written");
+        assert!(html.contains("Zorg &amp; Co") && html.contains("korte lijnen"), "the report names the client and why");
+
+        let err = call("report_save", serde_json::json!({ "id": id, "format": "docx" })).expect_err("bad format");
+        assert_eq!(err["code"], "invalid_input");
+        let err = call("dossier", serde_json::json!({ "id": "bestaat-niet" })).expect_err("unknown dossier");
+        assert!(err["message"].as_str().is_some_and(|m| m.contains("bestaat-niet")), "{err}");
+
+        call("dossier_delete", serde_json::json!({ "id": id })).expect("delete");
+        assert_eq!(call("dossiers", serde_json::json!({})).expect("list"), serde_json::json!([]));
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

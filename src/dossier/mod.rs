@@ -155,9 +155,9 @@ pub struct PlanChange {
     pub what: Option<String>,
     /// Who.
     pub who: Option<String>,
-    /// Start date.
+    /// Start date; an empty string clears it.
     pub start_date: Option<String>,
-    /// Evaluation date.
+    /// Evaluation date; an empty string clears it.
     pub evaluation_date: Option<String>,
     /// How it will be evaluated.
     pub evaluation_method: Option<String>,
@@ -408,8 +408,10 @@ impl Store {
 
     /// Adds or changes an action-plan item; returns it.
     pub fn dossier_plan(&mut self, id: &str, change: &PlanChange) -> Result<PlanItem> {
-        check_date("start", &change.start_date)?;
-        check_date("evaluation_date", &change.evaluation_date)?;
+        // An empty date clears it.
+        let non_empty = |d: &Option<String>| d.clone().filter(|d| !d.is_empty());
+        check_date("start", &non_empty(&change.start_date))?;
+        check_date("evaluation_date", &non_empty(&change.evaluation_date))?;
         if let Some(status) = &change.status
             && !STATUSES.contains(&status.as_str())
         {
@@ -457,8 +459,15 @@ impl Store {
             set("intervention_id", &change.intervention_id)?;
             set("what", &change.what)?;
             set("who", &change.who)?;
-            set("start_date", &change.start_date)?;
-            set("evaluation_date", &change.evaluation_date)?;
+            let set_date = |column: &str, value: &Option<String>| -> Result<()> {
+                if value.is_some() {
+                    let date = non_empty(value);
+                    exec(tx, &format!("UPDATE plan_items SET {column} = ?2 WHERE id = ?1"), params![item_id, date])?;
+                }
+                Ok(())
+            };
+            set_date("start_date", &change.start_date)?;
+            set_date("evaluation_date", &change.evaluation_date)?;
             set("evaluation_method", &change.evaluation_method)?;
             set("status", &change.status)?;
             plan_items(tx, id).map_err(sql)?.into_iter().find(|p| p.id == item_id).ok_or_else(|| not_found(id))

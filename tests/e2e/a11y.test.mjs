@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { By, until, launch, screenshot } from "./harness.mjs";
+import { By, until, launch, newDataDir, screenshot, seedDossier } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -28,7 +28,10 @@ const screens = [
 ];
 
 test("no serious or critical accessibility violation on any screen", async () => {
-  const app = await launch();
+  const dataDir = newDataDir();
+  const dossier = seedDossier(dataDir);
+  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"]);
+  const app = await launch({ dataDir });
   const { driver } = app;
   const found = [];
   try {

@@ -48,7 +48,7 @@ let nextPort = 4444 + (process.pid % 1000) * 2;
 /** Starts the app with its own data directory and its own WebKit storage (so the
  * language choice of one test does not leak into another); pass `profile` to reuse one.
  * Returns { driver, dataDir, profile, stop() }. */
-export async function launch({ profile, dataDir: givenDataDir } = {}) {
+export async function launch({ profile, dataDir: givenDataDir, filesDir } = {}) {
   const port = nextPort;
   const nativePort = nextPort + 1;
   nextPort += 2;
@@ -58,7 +58,14 @@ export async function launch({ profile, dataDir: givenDataDir } = {}) {
   const log = openSync(join(outDir, `tauri-driver-${port}.log`), "a");
   const driverProc = spawn(driverBinary(), ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", log, log],
-    env: { ...process.env, KEUZEHULP_DATA_DIR: dataDir, XDG_DATA_HOME: profile, XDG_CACHE_HOME: profile },
+    env: {
+      ...process.env,
+      KEUZEHULP_DATA_DIR: dataDir,
+      XDG_DATA_HOME: profile,
+      XDG_CACHE_HOME: profile,
+      // Save and open dialogs cannot be clicked through WebDriver: files go to this folder.
+      ...(filesDir ? { KEUZEHULP_FILES_DIR: filesDir } : {}),
+    },
   });
   await waitForPort(port, 20_000);
   const driver = await new Builder()
@@ -77,6 +84,22 @@ export async function launch({ profile, dataDir: givenDataDir } = {}) {
       }
     },
   };
+}
+
+/** A fresh data directory. */
+export function newDataDir() {
+  return mkdtempSync(join(tmpdir(), "keuzehulp-e2e-data-"));
+}
+
+/** Makes a dossier with a note, a shortlisted intervention and an overdue plan item through
+ * the command line; returns its id. */
+export function seedDossier(dataDir, org = "Zorggroep Oost") {
+  const d = ["--data-dir", dataDir];
+  const { id } = cliJson("dossier", "new", "--org", org, "--sector", "zorg", ...d);
+  cliJson("dossier", "note", id, "Teamleiders noemen roosterdruk", ...d);
+  cliJson("dossier", "shortlist", id, "pico", "--why", "Korte lijnen met de leidinggevende", ...d);
+  cliJson("dossier", "plan", id, "--intervention", "pico", "--what", "PiCo invoeren", "--who", "HR", "--evaluate-on", "2020-01-01", ...d);
+  return id;
 }
 
 /** Saves a screenshot as evidence under the test output directory. */

@@ -2,7 +2,7 @@
 // (wide tables scroll inside their own frame, as WCAG 1.4.10 allows).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { By, until, launch, screenshot } from "./harness.mjs";
+import { By, until, launch, newDataDir, screenshot, seedDossier } from "./harness.mjs";
 
 const screens = [
   ["start", "#/", "#start-title"],
@@ -13,7 +13,10 @@ const screens = [
 ];
 
 test("every screen fits 1024x640, at 100% and 200% zoom", async () => {
-  const app = await launch();
+  const dataDir = newDataDir();
+  const dossier = seedDossier(dataDir);
+  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"]);
+  const app = await launch({ dataDir });
   const { driver } = app;
   const overflow = [];
   try {

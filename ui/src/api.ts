@@ -50,6 +50,30 @@ export interface Question {
 export interface Entry { id: string; question: string; question_en: string; help: string; presets: { role?: string; level?: string; steps?: string[] } }
 export interface Tree { entries: Entry[]; questions: Question[] }
 
+export interface VisitInfo {
+  org: string; sector?: string | null; size_band?: string | null; department?: string | null; visit_date?: string | null;
+  contact_name?: string | null; contact_role?: string | null; professional?: string | null;
+}
+export interface ShortlistItem { intervention_id: string; why: string | null; added_at: string }
+export interface Note { id: number; text: string; created_at: string }
+export interface PlanItem {
+  id: number; intervention_id: string; what: string; who: string; start_date: string | null; evaluation_date: string | null;
+  evaluation_method: string; status: string;
+}
+export interface PlanChange {
+  item?: number; intervention_id?: string; what?: string; who?: string; start_date?: string; evaluation_date?: string;
+  evaluation_method?: string; status?: string;
+}
+export interface Dossier extends VisitInfo {
+  id: string; answers: Answers; shortlist: ShortlistItem[]; notes: Note[]; plan: PlanItem[];
+  created_at: string; updated_at: string; revision: number;
+}
+export interface DossierSummary {
+  id: string; org: string; sector: string | null; department: string | null; visit_date: string | null; updated_at: string;
+  notes: number; shortlist: number; overdue: PlanItem[];
+}
+export interface ImportOutcome { id: string; result: "new" | "unchanged" | "kept-both" | "replaced" }
+
 /** An error from the core: a stable code and a Dutch message. */
 export interface ApiError { code: string; message: string }
 
@@ -60,6 +84,23 @@ export interface Api {
   search(query: string, filters: Filters, limit: number): Promise<SearchResult>;
   intervention(id: string): Promise<Intervention>;
   advise(answers: Answers, limit: number): Promise<Advice>;
+  dossiers(filter?: string): Promise<DossierSummary[]>;
+  dossier(id: string): Promise<Dossier>;
+  dossierNew(info: VisitInfo): Promise<string>;
+  dossierUpdate(id: string, info: VisitInfo): Promise<void>;
+  dossierAnswer(id: string, answers: Answers): Promise<void>;
+  dossierShortlist(id: string, intervention: string, why?: string): Promise<void>;
+  dossierUnshortlist(id: string, intervention: string): Promise<void>;
+  dossierNote(id: string, text: string): Promise<Note>;
+  dossierPlan(id: string, change: PlanChange): Promise<PlanItem>;
+  dossierDuplicate(id: string): Promise<string>;
+  dossierDelete(id: string): Promise<void>;
+  /** Asks where to save; null when the user cancelled. */
+  dossierExport(id: string): Promise<string | null>;
+  /** Asks which file to import; null when the user cancelled. */
+  dossierImport(): Promise<ImportOutcome | null>;
+  /** Asks where to save the report, writes it and opens it; null when cancelled. */
+  reportSave(id: string, format: "pdf" | "html" | "md"): Promise<string | null>;
 }
 
 export const tauriApi: Api = {
@@ -69,6 +110,20 @@ export const tauriApi: Api = {
   search: (query, filters, limit) => invoke<SearchResult>("search", { query, filters, limit }),
   intervention: (id) => invoke<Intervention>("intervention", { id }),
   advise: (answers, limit) => invoke<Advice>("advise", { answers, limit }),
+  dossiers: (filter) => invoke<DossierSummary[]>("dossiers", { filter: filter ?? null }),
+  dossier: (id) => invoke<Dossier>("dossier", { id }),
+  dossierNew: (info) => invoke<string>("dossier_new", { info }),
+  dossierUpdate: (id, info) => invoke<void>("dossier_update", { id, info }),
+  dossierAnswer: (id, answers) => invoke<void>("dossier_answer", { id, answers }),
+  dossierShortlist: (id, intervention, why) => invoke<void>("dossier_shortlist", { id, intervention, why: why ?? null }),
+  dossierUnshortlist: (id, intervention) => invoke<void>("dossier_unshortlist", { id, intervention }),
+  dossierNote: (id, text) => invoke<Note>("dossier_note", { id, text }),
+  dossierPlan: (id, change) => invoke<PlanItem>("dossier_plan", { id, change }),
+  dossierDuplicate: (id) => invoke<string>("dossier_duplicate", { id }),
+  dossierDelete: (id) => invoke<void>("dossier_delete", { id }),
+  dossierExport: (id) => invoke<string | null>("dossier_export", { id }),
+  dossierImport: () => invoke<ImportOutcome | null>("dossier_import"),
+  reportSave: (id, format) => invoke<string | null>("report_save", { id, format }),
 };
 
 /** Turns whatever a failed call threw into an ApiError. */

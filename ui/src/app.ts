@@ -2,9 +2,11 @@
 import { type Answers, type Api, type Taxonomy, type Tree, toApiError } from "./api";
 import { h } from "./dom";
 import { lang, setLang, t } from "./i18n";
-import { emptyAnswers, parseRoute, searchHash } from "./logic";
+import { dossierHash, emptyAnswers, parseRoute, searchHash } from "./logic";
 import { renderCompare } from "./views/compare";
 import { renderDetail } from "./views/detail";
+import { renderDossier } from "./views/dossier";
+import { renderDossiers } from "./views/dossiers";
 import { renderQuestion } from "./views/question";
 import { renderResults } from "./views/results";
 import { renderSearch } from "./views/search";
@@ -13,6 +15,8 @@ import { renderStart } from "./views/start";
 export interface State {
   answers: Answers;
   compare: string[];
+  /** The dossier being worked on: answers are kept in it, and results can be added to it. */
+  dossier?: { id: string; org: string };
 }
 
 export interface Ctx {
@@ -53,6 +57,8 @@ function header(ctx: Ctx): HTMLElement {
     h("a", { href: "#/" }, s.navStart),
     h("a", { href: searchHash("", {}) }, s.navSearch),
     h("a", { href: "#/vergelijk", id: "nav-compare" }, s.compareCount(ctx.state.compare.length)),
+    h("a", { href: "#/dossiers", id: "nav-dossiers" }, s.navDossiers),
+    ctx.state.dossier ? h("a", { href: dossierHash(ctx.state.dossier.id), id: "nav-active-dossier", class: "active-dossier" }, s.activeDossier(ctx.state.dossier.org)) : null,
   );
   return h("div", { class: "bar" }, h("div", { class: "brand" }, h("p", { class: "title" }, s.appTitle), h("p", { class: "tagline" }, s.tagline)), nav, langButton);
 }
@@ -72,6 +78,8 @@ export async function route(ctx: Ctx): Promise<void> {
       case "search": view = await renderSearch(ctx, r.query, r.filters); break;
       case "detail": view = await renderDetail(ctx, r.id); break;
       case "compare": view = await renderCompare(ctx); break;
+      case "dossiers": view = await renderDossiers(ctx, r.query); break;
+      case "dossier": view = await renderDossier(ctx, r.id); break;
     }
   } catch (err) {
     view = errorView(err);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Question, Recommendation } from "./api";
 import {
   answerValues, applyEntry, applyFacets, emptyAnswers, facetCounts, highlightParts, nextHash, parseRoute,
-  previousHash, searchHash, setAnswer, toggleCompare,
+  previousHash, searchHash, setAnswer, toggleCompare, overdueAcross, toggleHave, visitInfo,
 } from "./logic";
 
 const rec = (id: string, levels: string[], steps: string[], evidence = "onbekend"): Recommendation => ({
@@ -98,5 +98,35 @@ describe("compare", () => {
     expect(toggleCompare(state.list, "a").list).toEqual(["b"]);
     const full = toggleCompare(["a", "b", "c", "d"], "e");
     expect(full).toEqual({ list: ["a", "b", "c", "d"], full: true });
+  });
+});
+
+describe("dossier logic", () => {
+  it("routes to the dossier list and to one dossier", () => {
+    expect(parseRoute("#/dossiers?q=zorg")).toEqual({ name: "dossiers", query: "zorg" });
+    expect(parseRoute("#/dossier/ab%2Fc")).toEqual({ name: "dossier", id: "ab/c" });
+    expect(parseRoute("#/dossier")).toEqual({ name: "dossiers", query: "" });
+  });
+
+  it("builds visit facts from a form: trimmed, empty fields null, the name required by the caller", () => {
+    expect(visitInfo({ org: "  Zorggroep ", department: " ", visit_date: "2026-11-22" })).toEqual({
+      org: "Zorggroep", sector: null, size_band: null, department: null, visit_date: "2026-11-22", contact_name: null, contact_role: null, professional: null,
+    });
+  });
+
+  it("lists overdue evaluations over all dossiers, the oldest first", () => {
+    const item = (id: number, date: string) => ({ id, intervention_id: "pico", what: `w${id}`, who: "", start_date: null, evaluation_date: date, evaluation_method: "", status: "lopend" });
+    const d = (id: string, dates: string[]) => ({ id, org: id, sector: null, department: null, visit_date: null, updated_at: "", notes: 0, shortlist: 0, overdue: dates.map((x, i) => item(i, x)) });
+    const out = overdueAcross([d("a", ["2026-03-01"]), d("b", ["2025-01-01", "2026-01-01"])]);
+    expect(out.map((x) => `${x.dossier.id}:${x.item.evaluation_date}`)).toEqual(["b:2025-01-01", "b:2026-01-01", "a:2026-03-01"]);
+  });
+
+  it("marks and unmarks what the organisation already offers without touching other answers", () => {
+    const a = { ...emptyAnswers(), steps: ["B2"] };
+    const on = toggleHave(a, "pico");
+    expect(on.have).toEqual(["pico"]);
+    expect(a.have).toEqual([]);
+    expect(toggleHave(on, "pico").have).toEqual([]);
+    expect(on.steps).toEqual(["B2"]);
   });
 });

@@ -1,6 +1,6 @@
 // View logic without the DOM: routes, the question flow, facet counts, highlighting.
 // Kept pure so Vitest can check it directly.
-import type { Answers, Entry, Question, Recommendation } from "./api";
+import type { Answers, DossierSummary, Entry, PlanItem, Question, Recommendation, VisitInfo } from "./api";
 
 export type Route =
   | { name: "start" }
@@ -8,7 +8,9 @@ export type Route =
   | { name: "results" }
   | { name: "search"; query: string; filters: Record<string, string> }
   | { name: "detail"; id: string }
-  | { name: "compare" };
+  | { name: "compare" }
+  | { name: "dossiers"; query: string }
+  | { name: "dossier"; id: string };
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
 export function parseRoute(hash: string): Route {
@@ -31,6 +33,10 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { name: "detail", id: parts[1] } : { name: "start" };
     case "vergelijk":
       return { name: "compare" };
+    case "dossiers":
+      return { name: "dossiers", query: params.get("q") ?? "" };
+    case "dossier":
+      return parts[1] ? { name: "dossier", id: parts[1] } : { name: "dossiers", query: "" };
     default:
       return { name: "start" };
   }
@@ -141,4 +147,64 @@ export function toggleCompare(list: string[], id: string): { list: string[]; ful
   if (list.includes(id)) return { list: list.filter((x) => x !== id), full: false };
   if (list.length >= 4) return { list, full: true };
   return { list: [...list, id], full: false };
+}
+
+export function dossierHash(id: string): string {
+  return `#/dossier/${encodeURIComponent(id)}`;
+}
+
+export const VISIT_FIELDS = ["org", "sector", "size_band", "department", "visit_date", "contact_name", "contact_role", "professional"] as const;
+export type VisitField = (typeof VISIT_FIELDS)[number];
+
+/** The size bands (number of employees) offered for a client organisation. */
+export const SIZE_BANDS = ["1-9", "10-49", "50-249", "250-999", "1000+"];
+
+/** Builds the core's VisitInfo from form values: trimmed, and empty fields left out. */
+export function visitInfo(values: Partial<Record<VisitField, string>>): VisitInfo {
+  const info: VisitInfo = { org: (values.org ?? "").trim() };
+  for (const field of VISIT_FIELDS) {
+    if (field === "org") continue;
+    const v = (values[field] ?? "").trim();
+    info[field] = v === "" ? null : v;
+  }
+  return info;
+}
+
+/** Every overdue evaluation over all dossiers, the longest overdue first. */
+export function overdueAcross(list: DossierSummary[]): { dossier: DossierSummary; item: PlanItem }[] {
+  return list
+    .flatMap((dossier) => dossier.overdue.map((item) => ({ dossier, item })))
+    .sort((a, b) => (a.item.evaluation_date ?? "").localeCompare(b.item.evaluation_date ?? ""));
+}
+
+/** Adds or removes an intervention from what the organisation already offers. */
+export function toggleHave(answers: Answers, id: string): Answers {
+  const have = answers.have.includes(id) ? answers.have.filter((x) => x !== id) : [...answers.have, id];
+  return { ...answers, steps: [...answers.steps], themes: [...answers.themes], have };
+}
+
+/** Calls `save` once typing has paused for `ms`; `flush` saves a pending change at once (on
+ * blur or leaving the page); `now` saves at once in any case (a committed change). */
+export function debounced(save: () => void, ms: number): { schedule(): void; flush(): void; now(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    now() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      save();
+    },
+    schedule() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        save();
+      }, ms);
+    },
+    flush() {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      save();
+    },
+  };
 }

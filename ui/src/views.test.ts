@@ -1,11 +1,13 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import type { Api, Intervention, Taxonomy, Tree } from "./api";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Api, Dossier, DossierSummary, Intervention, Taxonomy, Tree } from "./api";
 import type { Ctx } from "./app";
 import { errorView } from "./app";
 import { lang, setLang, t } from "./i18n";
 import { emptyAnswers } from "./logic";
 import { detailView } from "./views/detail";
+import { renderDossier } from "./views/dossier";
 import { renderSearch } from "./views/search";
+import { renderStart } from "./views/start";
 
 const term = (id: string) => ({ id, label: `NL ${id}`, label_en: `EN ${id}` });
 const taxonomy: Taxonomy = {
@@ -24,8 +26,61 @@ const record: Intervention = {
   sources: [{ document: "leidraad", section: "Stap D" }], last_reviewed: "2026-11-22",
 };
 
+/** The dossier half of the core, in memory; `calls` records every write. */
+function fakeDossiers(seed: Dossier[] = []) {
+  const store = new Map(seed.map((d) => [d.id, structuredClone(d)]));
+  const calls: [string, ...unknown[]][] = [];
+  const get = (id: string) => {
+    const d = store.get(id);
+    if (!d) throw { code: "unknown_dossier", message: `er is geen dossier met id "${id}"` };
+    return d;
+  };
+  const summary = (d: Dossier, overdue = d.plan.filter((p) => p.evaluation_date === "2020-01-01")): DossierSummary => ({
+    id: d.id, org: d.org, sector: d.sector ?? null, department: d.department ?? null, visit_date: d.visit_date ?? null,
+    updated_at: d.updated_at, notes: d.notes.length, shortlist: d.shortlist.length, overdue,
+  });
+  const missing = async (): Promise<never> => {
+    throw { code: "test", message: "not in this fake" };
+  };
+  const api: Pick<Api, Exclude<keyof Api, "catalogueSummary" | "taxonomy" | "tree" | "search" | "intervention" | "advise">> = {
+    dossierShortlist: missing, dossierUnshortlist: missing, dossierPlan: missing, dossierDuplicate: missing,
+    dossierDelete: missing, dossierExport: missing, dossierImport: missing, reportSave: missing,
+    dossiers: async () => [...store.values()].map((d) => summary(d)),
+    dossier: async (id) => structuredClone(get(id)),
+    dossierNew: async (info) => {
+      const id = `d${store.size + 1}`;
+      store.set(id, { ...info, id, answers: emptyAnswers(), shortlist: [], notes: [], plan: [], created_at: "2026-11-22T10:00:00Z", updated_at: "2026-11-22T10:00:00Z", revision: 1 });
+      return id;
+    },
+    dossierUpdate: async (id, info) => {
+      calls.push(["update", id, info]);
+      Object.assign(get(id), info);
+    },
+    dossierNote: async (id, text) => {
+      calls.push(["note", id, text]);
+      const note = { id: get(id).notes.length + 1, text, created_at: "2026-11-22T10:05:00Z" };
+      get(id).notes.push(note);
+      return note;
+    },
+    dossierAnswer: async (id, answers) => {
+      calls.push(["answer", id, answers]);
+      get(id).answers = answers;
+    },
+  };
+  return { api, calls, store };
+}
+
+const hostileDossier: Dossier = {
+  id: "d1", org: `Zorg ${hostile}`, sector: "zorg", department: null, visit_date: "2026-11-20", contact_name: null, contact_role: null,
+  professional: null, size_band: null, answers: { ...emptyAnswers(), have: [] }, shortlist: [{ intervention_id: "x", why: hostile, added_at: "2026-11-22T10:00:00Z" }],
+  notes: [{ id: 1, text: hostile, created_at: "2026-11-21T09:00:00Z" }],
+  plan: [{ id: 7, intervention_id: "x", what: "Pilot", who: "Teamleider", start_date: "2019-10-01", evaluation_date: "2020-01-01", evaluation_method: "Gesprek", status: "lopend" }],
+  created_at: "2026-11-20T10:00:00Z", updated_at: "2026-11-21T09:00:00Z", revision: 3,
+};
+
 function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
+    ...fakeDossiers().api,
     catalogueSummary: async () => ({ count: 1, version: "v", matrix: [] }),
     taxonomy: async () => taxonomy,
     tree: async () => tree,
@@ -99,5 +154,65 @@ describe("errors", () => {
     expect(view.getAttribute("role")).toBe("alert");
     expect(view.textContent).toContain("de gegevensmap /x is niet bruikbaar");
     expect(view.textContent).toContain("Probeer het opnieuw");
+  });
+});
+
+describe("dossier page", () => {
+  it("shows the note reminder, renders hostile dossier text as text, and marks overdue evaluations", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
+    expect(view.querySelector("#note-reminder")?.textContent).toContain("geen medische gegevens");
+    expect(view.querySelector("#note-text")?.getAttribute("aria-describedby")).toBe("note-reminder");
+    expect(view.querySelector("img")).toBeNull();
+    expect(view.querySelector("script")).toBeNull();
+    expect(view.querySelector("#notes")?.textContent).toContain("<script>");
+    expect((view.querySelector("#why-0") as HTMLTextAreaElement).value).toBe(hostile);
+    expect(view.querySelector('tr[data-item="7"]')?.textContent).toContain("Evaluatie te laat");
+    expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it("saves the visit facts once typing pauses, with empty fields left out", async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeDossiers([hostileDossier]);
+      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
+      const dept = view.querySelector("#visit-department") as HTMLInputElement;
+      for (const text of ["T", "Te", "Team Noord "]) {
+        dept.value = text;
+        dept.dispatchEvent(new Event("input"));
+      }
+      expect(fake.calls.filter((c) => c[0] === "update")).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(500);
+      const updates = fake.calls.filter((c) => c[0] === "update");
+      expect(updates).toHaveLength(1);
+      expect(updates[0][2]).toMatchObject({ department: "Team Noord", contact_name: null, sector: "zorg" });
+      expect(view.querySelector("#save-status")?.textContent).toMatch(/^Opgeslagen om/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("refuses to save a dossier without an organisation name and says why", async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeDossiers([hostileDossier]);
+      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
+      const org = view.querySelector("#visit-org") as HTMLInputElement;
+      org.value = "  ";
+      org.dispatchEvent(new Event("change"));
+      expect(fake.calls.filter((c) => c[0] === "update")).toHaveLength(0);
+      expect(view.querySelector("#save-status")?.textContent).toBe("Vul de naam van de organisatie in.");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("start screen", () => {
+  it("lists recent dossiers and the overdue evaluations", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const view = await renderStart(ctx(fakeApi(fake.api)));
+    expect(view.querySelector("#recent-dossiers")?.textContent).toContain("Zorg <img");
+    expect(view.querySelector("#overdue")?.textContent).toContain("Pilot (evaluatie gepland op 2020-01-01)");
   });
 });

@@ -3,7 +3,9 @@ import type { Ctx } from "../app";
 import type { Intervention, Term } from "../api";
 import { h } from "../dom";
 import { label, t } from "../i18n";
-import { compareButton } from "./parts";
+import { addToDossierButton, compareButton } from "./parts";
+import { toApiError } from "../api";
+import { toggleHave } from "../logic";
 
 function known(value: string | null): string {
   return value ?? t().notKnown;
@@ -48,7 +50,7 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
     h("h1", { id: "detail-title", tabindex: "-1" }, r.name),
     r.aliases.length ? h("p", { class: "aliases" }, `${s.aliases}: ${r.aliases.join("; ")}`) : null,
     h("p", { class: "summary" }, r.summary),
-    h("p", {}, compareButton(ctx, r.id, r.name)),
+    h("p", { class: "actions", id: "detail-actions" }, compareButton(ctx, r.id, r.name), addToDossierButton(ctx, r.id, r.name)),
     h(
       "dl",
       { class: "fields" },
@@ -75,6 +77,26 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
 
 export async function renderDetail(ctx: Ctx, id: string): Promise<HTMLElement> {
   const view = detailView(ctx, await ctx.api.intervention(id));
+  const active = ctx.state.dossier;
+  if (active) {
+    // The aanbod-scan: mark that the client organisation already offers this.
+    const s = t();
+    const dossier = await ctx.api.dossier(active.id);
+    const status = h("span", { class: "dossier-status", role: "status" });
+    const have = h("button", { type: "button", class: "secondary", id: "have-toggle", "aria-pressed": String(dossier.answers.have.includes(id)) }, s.haveAdd);
+    have.addEventListener("click", async () => {
+      try {
+        const current = await ctx.api.dossier(active.id);
+        const answers = toggleHave(current.answers, id);
+        await ctx.api.dossierAnswer(active.id, answers);
+        have.setAttribute("aria-pressed", String(answers.have.includes(id)));
+        status.textContent = s.saved(new Date().toLocaleTimeString());
+      } catch (err) {
+        status.textContent = toApiError(err).message;
+      }
+    });
+    view.querySelector("#detail-actions")?.append(have, status);
+  }
   const back = view.querySelector<HTMLAnchorElement>("#detail-back");
   back?.addEventListener("click", (e) => {
     e.preventDefault();

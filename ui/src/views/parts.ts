@@ -1,8 +1,9 @@
 // Pieces shared by several views.
 import type { Ctx } from "../app";
+import { toApiError } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
-import { toggleCompare } from "../logic";
+import { dossierHash, toggleCompare, visitInfo } from "../logic";
 
 /** The "Vergelijk" toggle for one intervention. */
 export function compareButton(ctx: Ctx, id: string, name: string): HTMLElement {
@@ -29,4 +30,79 @@ export function compareButton(ctx: Ctx, id: string, name: string): HTMLElement {
 /** A link that opens an intervention's detail page. */
 export function openLink(id: string, name: string): HTMLElement {
   return h("a", { href: `#/interventie/${encodeURIComponent(id)}`, class: "open", "aria-label": `${t().open}: ${name}` }, t().open);
+}
+
+/** "Aan dossier toevoegen" for one intervention; shown only while a dossier is active. */
+export function addToDossierButton(ctx: Ctx, id: string, name: string, why?: string): HTMLElement | null {
+  const active = ctx.state.dossier;
+  if (!active) return null;
+  const s = t();
+  const status = h("span", { class: "dossier-status", role: "status" });
+  const button = h("button", { type: "button", class: "secondary add-dossier", "data-id": id, "aria-label": `${s.addToDossier}: ${name}` }, s.addToDossier);
+  button.addEventListener("click", async () => {
+    try {
+      await ctx.api.dossierShortlist(active.id, id, why);
+      button.textContent = s.inDossier;
+      button.setAttribute("aria-label", `${s.inDossier}: ${name}`);
+      button.disabled = true;
+      status.textContent = s.addedToDossier(active.org);
+    } catch (err) {
+      status.textContent = toApiError(err).message;
+    }
+  });
+  return h("span", { class: "dossier-wrap" }, button, status);
+}
+
+/** On the results page: which dossier keeps these answers, or a way to link one. */
+export async function dossierBar(ctx: Ctx, onLinked: () => void): Promise<HTMLElement> {
+  const s = t();
+  const active = ctx.state.dossier;
+  if (active) {
+    return h("p", { class: "dossier-bar", id: "dossier-bar" }, h("a", { href: dossierHash(active.id) }, s.activeDossier(active.org)), ` — ${s.answersKept}`);
+  }
+  const dossiers = await ctx.api.dossiers();
+  const select = h(
+    "select",
+    { id: "link-dossier" },
+    h("option", { value: "" }, s.newDossierOption),
+    ...dossiers.map((d) => h("option", { value: d.id }, d.org)),
+  );
+  const org = h("input", { type: "text", id: "link-dossier-org", autocomplete: "organization" });
+  const orgLabel = h("label", { for: "link-dossier-org" }, s.newDossierOrg);
+  const status = h("span", { class: "status", role: "status" });
+  const toggleOrg = () => {
+    orgLabel.hidden = org.hidden = select.value !== "";
+  };
+  select.addEventListener("change", toggleOrg);
+  const form = h(
+    "form",
+    { class: "dossier-bar link-form", id: "dossier-bar", "aria-labelledby": "link-title" },
+    h("h2", { id: "link-title" }, s.linkDossierTitle),
+    h("p", { class: "meta" }, s.linkDossierHelp),
+    h("span", { class: "inline" }, h("label", { for: "link-dossier" }, s.chooseDossier), select, orgLabel, org, h("button", { type: "submit", class: "secondary", id: "link-dossier-submit" }, s.link)),
+    status,
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      if (select.value) {
+        const chosen = dossiers.find((d) => d.id === select.value);
+        ctx.state.dossier = { id: select.value, org: chosen?.org ?? select.value };
+      } else {
+        const info = visitInfo({ org: org.value });
+        if (!info.org) {
+          status.textContent = s.orgRequired;
+          org.focus();
+          return;
+        }
+        ctx.state.dossier = { id: await ctx.api.dossierNew(info), org: info.org };
+      }
+      ctx.refreshHeader();
+      onLinked();
+    } catch (err) {
+      status.textContent = toApiError(err).message;
+    }
+  });
+  toggleOrg();
+  return form;
 }

@@ -5,7 +5,7 @@ import type { Recommendation } from "../api";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
 import { FACET_FIELDS, type FacetField, answerValues, applyFacets, facetCounts } from "../logic";
-import { compareButton, openLink } from "./parts";
+import { addToDossierButton, compareButton, dossierBar, openLink } from "./parts";
 
 const SHOWN = 10;
 
@@ -27,13 +27,16 @@ function recommendationItem(ctx: Ctx, r: Recommendation): HTMLElement {
     h("h3", {}, r.name),
     h("ul", { class: "reasons", "aria-label": s.why }, ...r.reasons.map((x) => h("li", {}, x))),
     r.mismatches.length ? h("ul", { class: "mismatches", "aria-label": s.mismatch }, ...r.mismatches.map((x) => h("li", {}, x))) : null,
-    h("p", { class: "actions" }, openLink(r.id, r.name), compareButton(ctx, r.id, r.name)),
+    h("p", { class: "actions" }, openLink(r.id, r.name), compareButton(ctx, r.id, r.name), addToDossierButton(ctx, r.id, r.name, r.reasons.join("; "))),
   );
 }
 
 export async function renderResults(ctx: Ctx): Promise<HTMLElement> {
   const s = t();
   const advice = await ctx.api.advise(ctx.state.answers, 100);
+  // The answers are kept in the active dossier: reopening it gives these results again.
+  if (ctx.state.dossier) await ctx.api.dossierAnswer(ctx.state.dossier.id, ctx.state.answers);
+  const bar = await dossierBar(ctx, () => ctx.go("#/resultaten"));
   const chosen: Partial<Record<FacetField, string>> = {};
 
   const answersList = h(
@@ -101,6 +104,7 @@ export async function renderResults(ctx: Ctx): Promise<HTMLElement> {
     { class: "results", "aria-labelledby": "results-title" },
     h("h1", { id: "results-title", tabindex: "-1" }, s.resultsTitle),
     ...advice.notes.map((n) => h("p", { class: "note", role: "note" }, n)),
+    bar,
     h("details", { class: "your-answers" }, h("summary", {}, s.yourAnswers), answersList),
     h("div", { class: "columns" }, h("div", { class: "main-col" }, h("h2", { class: "visually-hidden" }, s.filters), filters, list), adviceBlock),
   );

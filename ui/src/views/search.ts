@@ -5,7 +5,7 @@ import type { Filters, Hit, SearchResult } from "../api";
 import { h } from "../dom";
 import { label, t } from "../i18n";
 import { highlightParts, searchHash } from "../logic";
-import { compareButton, openLink } from "./parts";
+import { addToDossierButton, compareButton, openLink } from "./parts";
 
 const FIELDS = ["level", "step", "role", "theme", "sector", "evidence", "cost"] as const;
 
@@ -20,7 +20,7 @@ function hitItem(ctx: Ctx, hit: Hit): HTMLElement {
     h("h3", {}, h("a", { href: `#/interventie/${encodeURIComponent(hit.id)}` }, marked(hit.name, hit.matched))),
     h("p", { class: "summary" }, marked(hit.summary, hit.matched)),
     h("p", { class: "meta" }, [...hit.levels.map((l) => label(ctx.taxonomy.levels, l)), ...hit.steps.map((x) => `${t().step} ${x}`)].join(" · ")),
-    h("p", { class: "actions" }, openLink(hit.id, hit.name), compareButton(ctx, hit.id, hit.name)),
+    h("p", { class: "actions" }, openLink(hit.id, hit.name), compareButton(ctx, hit.id, hit.name), addToDossierButton(ctx, hit.id, hit.name)),
   );
 }
 

@@ -2,11 +2,12 @@
 import type { Ctx } from "../app";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
-import { applyEntry, searchHash } from "../logic";
+import { applyEntry, dossierHash, overdueAcross, searchHash } from "../logic";
+import { dossierItem, newDossierForm } from "./dossiers";
 
 export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
   const s = t();
-  const summary = await ctx.api.catalogueSummary();
+  const [summary, dossiers] = await Promise.all([ctx.api.catalogueSummary(), ctx.api.dossiers()]);
   const input = h("input", {
     type: "search",
     id: "search-input",
@@ -85,6 +86,24 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
     ),
   );
 
+  const overdue = overdueAcross(dossiers);
+  const dossierBlock = h(
+    "section",
+    { class: "start-dossiers", "aria-labelledby": "recent-title" },
+    overdue.length
+      ? h(
+          "div",
+          { class: "overdue-block", id: "overdue", role: "region", "aria-labelledby": "overdue-title" },
+          h("h2", { id: "overdue-title" }, s.overdueTitle),
+          h("ul", {}, ...overdue.map(({ dossier, item }) => h("li", {}, h("a", { href: dossierHash(dossier.id) }, s.overdueItem(dossier.org, item.what || item.intervention_id, item.evaluation_date ?? ""))))),
+        )
+      : null,
+    h("h2", { id: "recent-title" }, s.recentDossiers),
+    dossiers.length ? h("ul", { class: "dossiers", id: "recent-dossiers" }, ...dossiers.slice(0, 5).map((d) => dossierItem(ctx, d))) : h("p", {}, s.noDossiers),
+    h("p", {}, h("a", { href: "#/dossiers", id: "all-dossiers" }, s.allDossiers)),
+    newDossierForm(ctx, "start-new-dossier"),
+  );
+
   return h(
     "section",
     { class: "start", "aria-labelledby": "start-title" },
@@ -92,6 +111,7 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
     h("p", {}, s.startIntro),
     form,
     entries,
+    dossierBlock,
     h("h2", {}, s.matrixTitle),
     h("p", { id: "catalogue-count", class: "count", "data-count": summary.count }, s.count(summary.count)),
     h("div", { class: "table-wrap" }, table),

@@ -1,0 +1,126 @@
+// A company visit in the real window: open a dossier, type the visit facts (autosaved), answer
+// the questions, add a recommendation to the shortlist, plan it, note something, save the
+// report, and erase the dossier. The command line checks what the window stored.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { By, cliJson, launch, newDataDir, screenshot, seedDossier, waitText } from "./harness.mjs";
+
+const hash = (driver, h) => driver.executeScript(`location.hash = ${JSON.stringify(h)}`);
+
+test("a visit: dossier, autosave, shortlist from the results, plan, note, report, erase", async () => {
+  const dataDir = newDataDir();
+  const filesDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-files-"));
+  const app = await launch({ dataDir, filesDir });
+  const { driver } = app;
+  const show = (id) => cliJson("dossier", "show", id, "--data-dir", dataDir);
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    // A new dossier from the start screen.
+    await driver.findElement(By.id("start-new-dossier-org")).sendKeys("Thuiszorg De Linde");
+    await driver.findElement(By.id("start-new-dossier-create")).click();
+    await waitText(driver, "#dossier-title", /Thuiszorg De Linde/);
+    const id = await driver.findElement(By.css("section.dossier")).getAttribute("data-id");
+    // Autosave: typing is enough, no save button.
+    await driver.findElement(By.id("visit-department")).sendKeys("Wijkteam Noord");
+    await waitText(driver, "#save-status", /Opgeslagen om/);
+    assert.equal(show(id).department, "Wijkteam Noord", "the visit facts are stored as typed");
+    // The privacy reminder sits with the notes.
+    assert.match(await driver.findElement(By.id("note-reminder")).getText(), /geen medische gegevens/);
+    await driver.findElement(By.id("note-text")).sendKeys("Gesprek met teamleider en OR-lid");
+    await driver.findElement(By.id("note-add")).click();
+    await waitText(driver, "#notes", /Gesprek met teamleider en OR-lid/);
+    assert.equal(show(id).notes[0].text, "Gesprek met teamleider en OR-lid");
+    await screenshot(driver, "5-dossier-new");
+
+    // The questions, answered for this dossier; the answers are kept in it.
+    await driver.findElement(By.id("dossier-questions")).click();
+    await waitText(driver, "#q-title", /Vraag 1 van/);
+    await driver.findElement(By.css('input[name="answer-role"][value="leidinggevende"]')).click();
+    await driver.findElement(By.id("q-next")).click();
+    await hash(driver, "#/resultaten");
+    await waitText(driver, "#dossier-bar", /Thuiszorg De Linde/);
+    assert.equal(show(id).answers.role, "leidinggevende", "reopening the dossier gives the same answers");
+    const first = await driver.findElement(By.css("#recommendations .recommendation"));
+    const chosen = await first.getAttribute("data-id");
+    await first.findElement(By.css("button.add-dossier")).click();
+    await waitText(driver, "#recommendations .recommendation .dossier-status", /Toegevoegd aan het dossier van Thuiszorg De Linde/);
+    assert.equal(show(id).shortlist[0].intervention_id, chosen);
+    assert.ok(show(id).shortlist[0].why, "the advisor's reasons are kept as why it was chosen");
+    await screenshot(driver, "5-results-add-to-dossier");
+
+    // Back in the dossier: plan it, with an evaluation date that has passed.
+    await driver.findElement(By.id("nav-active-dossier")).click();
+    await waitText(driver, "#shortlist", /\S/);
+    await driver.findElement(By.css("#shortlist button.to-plan")).click();
+    await waitText(driver, "#plan", /\S/);
+    await driver.executeScript(`
+      const input = document.querySelector('#plan input[data-field="evaluation_date"]');
+      input.value = "2020-01-01";
+      input.dispatchEvent(new Event("change"));`);
+    await driver.findElement(By.css('#plan input[data-field="who"]')).sendKeys("Teammanager");
+    await waitText(driver, "#save-status", /Opgeslagen om/);
+    await driver.wait(async () => show(id).plan[0]?.who === "Teammanager", 5_000, "the plan item's owner is stored");
+    assert.equal(show(id).plan[0].evaluation_date, "2020-01-01");
+    await screenshot(driver, "5-dossier-plan");
+
+    // The start screen shows the overdue evaluation.
+    await hash(driver, "#/");
+    await waitText(driver, "#overdue", /Thuiszorg De Linde/);
+    await screenshot(driver, "5-start-overdue");
+
+    // The report, saved where chosen (here: the test's folder) as a real PDF.
+    await hash(driver, `#/dossier/${id}`);
+    await waitText(driver, "#dossier-title", /Thuiszorg De Linde/);
+    await driver.findElement(By.id("report-save")).click();
+    await waitText(driver, "#dossier-action-status", /Opgeslagen als/, 30_000);
+    const pdfs = readdirSync(filesDir).filter((f) => f.endsWith(".pdf"));
+    assert.equal(pdfs.length, 1, `one report in ${filesDir}: ${pdfs}`);
+    assert.match(pdfs[0], /^adviesrapport-thuiszorg-de-linde-\d{4}-\d{2}-\d{2}\.pdf$/);
+    assert.equal(readFileSync(join(filesDir, pdfs[0])).subarray(0, 5).toString(), "%PDF-");
+
+    // Export, then erase for good (after a second, explicit confirmation).
+    await driver.findElement(By.id("dossier-export")).click();
+    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar/);
+    assert.ok(existsSync(join(filesDir, "dossier-thuiszorg-de-linde.json")));
+    await driver.findElement(By.id("dossier-delete")).click();
+    assert.match(await driver.findElement(By.id("delete-confirm")).getText(), /definitief gewist/);
+    await driver.findElement(By.id("delete-yes")).click();
+    await waitText(driver, "#dossiers-title", /Dossiers/);
+    assert.deepEqual(cliJson("dossier", "list", "--data-dir", dataDir).dossiers, []);
+
+    // And import it back from the exported file: nothing was lost in the move.
+    await driver.findElement(By.id("dossier-import")).click();
+    await waitText(driver, "#import-status", /geïmporteerd/);
+    await waitText(driver, "#dossier-list", /Thuiszorg De Linde/);
+    assert.equal(show(id).plan[0].who, "Teammanager");
+  } finally {
+    await app.stop();
+  }
+});
+
+test("the dossier list searches as you type and opens a dossier made on the command line", async () => {
+  const dataDir = newDataDir();
+  const a = seedDossier(dataDir, "Zorggroep Oost");
+  seedDossier(dataDir, "Gemeente Westdorp");
+  const app = await launch({ dataDir });
+  const { driver } = app;
+  try {
+    await waitText(driver, "#recent-dossiers", /Gemeente Westdorp/);
+    await driver.findElement(By.id("all-dossiers")).click();
+    await waitText(driver, "#dossier-list", /Zorggroep Oost/);
+    await driver.findElement(By.id("dossier-filter")).sendKeys("westdorp");
+    await driver.wait(async () => !/Zorggroep Oost/.test(await driver.findElement(By.id("dossier-list")).getText()), 5_000, "the filter narrows the list");
+    await driver.findElement(By.id("dossier-filter")).clear();
+    await driver.findElement(By.id("dossier-filter")).sendKeys("oost");
+    await waitText(driver, "#dossier-list", /Zorggroep Oost/);
+    await driver.findElement(By.css(`#dossier-list li[data-id="${a}"] a`)).click();
+    await waitText(driver, "#notes", /roosterdruk/);
+    assert.match(await driver.findElement(By.css('#plan tr[data-item]')).getText(), /Evaluatie te laat/);
+    await screenshot(driver, "5-dossier-from-cli");
+  } finally {
+    await app.stop();
+  }
+});

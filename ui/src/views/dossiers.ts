@@ -1,0 +1,109 @@
+// The list of dossiers: search, open, create, import.
+import type { Ctx } from "../app";
+import { type DossierSummary, toApiError } from "../api";
+import { h } from "../dom";
+import { label, lang, t } from "../i18n";
+import { dossierHash, visitInfo } from "../logic";
+
+/** "2026-11-22T10:15:00Z" → a short local date and time. */
+export function when(utc: string): string {
+  const d = new Date(utc);
+  return Number.isNaN(d.getTime()) ? utc : d.toLocaleString(lang() === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function dossierItem(ctx: Ctx, d: DossierSummary): HTMLElement {
+  const s = t();
+  const facts = [d.department, d.sector ? label(ctx.taxonomy.sectors, d.sector) : null, d.visit_date].filter(Boolean).join(" · ");
+  return h(
+    "li",
+    { class: "dossier-item", "data-id": d.id },
+    h("a", { href: dossierHash(d.id), class: "dossier-link" }, d.org),
+    facts ? h("span", { class: "meta" }, ` — ${facts}`) : null,
+    h("p", { class: "meta" }, `${s.dossierLine(d.notes, d.shortlist)}; ${s.changedAt(when(d.updated_at))}`),
+    d.overdue.length ? h("p", { class: "note overdue" }, `${s.overdueBadge}: ${d.overdue.map((p) => p.what || p.intervention_id).join(", ")}`) : null,
+  );
+}
+
+/** The form that opens a new dossier; goes to it when created. */
+export function newDossierForm(ctx: Ctx, idPrefix: string): HTMLElement {
+  const s = t();
+  const input = h("input", { type: "text", id: `${idPrefix}-org`, name: "org", autocomplete: "organization", required: true });
+  const status = h("p", { class: "status", role: "status", id: `${idPrefix}-status` });
+  const form = h(
+    "form",
+    { class: "new-dossier", "aria-labelledby": `${idPrefix}-title` },
+    h("h2", { id: `${idPrefix}-title` }, s.newDossier),
+    h("label", { for: `${idPrefix}-org` }, s.newDossierOrg),
+    h("span", { class: "inline" }, input, h("button", { type: "submit", class: "primary", id: `${idPrefix}-create` }, s.create)),
+    status,
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const info = visitInfo({ org: input.value });
+    if (!info.org) {
+      status.textContent = s.orgRequired;
+      input.focus();
+      return;
+    }
+    try {
+      const id = await ctx.api.dossierNew(info);
+      ctx.state.dossier = { id, org: info.org };
+      ctx.refreshHeader();
+      ctx.go(dossierHash(id));
+    } catch (err) {
+      status.textContent = toApiError(err).message;
+    }
+  });
+  return form;
+}
+
+export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLElement> {
+  const s = t();
+  const list = h("ul", { class: "dossiers", id: "dossier-list" });
+  const input = h("input", {
+    type: "search",
+    id: "dossier-filter",
+    autocomplete: "off",
+    placeholder: s.dossierFilterPlaceholder,
+    value: query,
+    "data-autofocus": true,
+  });
+  let seq = 0;
+  const paint = async () => {
+    const mine = ++seq;
+    const text = input.value.trim();
+    const found = await ctx.api.dossiers(text || undefined);
+    if (mine !== seq) return;
+    list.replaceChildren(...found.map((d) => dossierItem(ctx, d)));
+    if (!found.length) list.replaceChildren(h("li", { class: "empty" }, text ? s.noDossiersFound(text) : s.noDossiers));
+  };
+  input.addEventListener("input", () => {
+    void paint().catch((err) => list.replaceChildren(h("li", { role: "alert" }, toApiError(err).message)));
+    history.replaceState(null, "", input.value ? `#/dossiers?q=${encodeURIComponent(input.value)}` : "#/dossiers");
+  });
+  await paint();
+
+  const importStatus = h("p", { class: "status", role: "status", id: "import-status" });
+  const importButton = h("button", { type: "button", class: "secondary", id: "dossier-import" }, s.importDossier);
+  importButton.addEventListener("click", async () => {
+    try {
+      const outcome = await ctx.api.dossierImport();
+      importStatus.textContent = outcome ? s.imported(outcome.result) : s.cancelled;
+      if (outcome) await paint();
+    } catch (err) {
+      importStatus.textContent = toApiError(err).message;
+    }
+  });
+
+  const searchForm = h("form", { role: "search", class: "search-form" }, h("label", { for: "dossier-filter" }, s.dossierFilterLabel), input);
+  searchForm.addEventListener("submit", (e) => e.preventDefault());
+  return h(
+    "section",
+    { class: "dossiers-view", "aria-labelledby": "dossiers-title" },
+    h("h1", { id: "dossiers-title", tabindex: "-1" }, s.dossiersTitle),
+    h("p", {}, s.dossiersIntro),
+    searchForm,
+    list,
+    h("div", { class: "columns" }, h("div", { class: "main-col" }, newDossierForm(ctx, "new-dossier")), h("div", { class: "side-col" }, h("p", { class: "actions" }, importButton), importStatus)),
+  );
+}
