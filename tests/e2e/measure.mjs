@@ -3,7 +3,7 @@
 //   KEUZEHULP_APP=target/release/keuzehulp-desktop KEUZEHULP_CLI=target/release/keuzehulp \
 //     xvfb-run -a node tests/e2e/measure.mjs
 // Prints: time until the window is interactive, key press → results painted (median, p95),
-// and the resident memory of the app process.
+// and the resident memory of the program: its own process and WebKit's helper processes.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,16 +35,32 @@ try {
   throw e;
 }
 
-function rssOf(name) {
+/** The app's process and its descendants (WebKit's web and network processes). */
+function processTree(rootName) {
+  const procs = [];
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      if (status.includes(`Name:\t${name.slice(0, 15)}`)) return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const name = /Name:\t(.*)/.exec(status)?.[1] ?? "";
+      const ppid = /PPid:\t(\d+)/.exec(status)?.[1] ?? "";
+      procs.push({ pid, ppid, name, status });
     } catch {
       /* gone */
     }
   }
-  return 0;
+  const roots = procs.filter((p) => p.name === rootName.slice(0, 15));
+  const tree = [...roots];
+  for (let i = 0; i < tree.length; i += 1) tree.push(...procs.filter((p) => p.ppid === tree[i].pid));
+  return tree.map((p) => {
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(p.status)?.[1] ?? 0);
+    let pss = 0;
+    try {
+      pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p.pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+    return { name: p.name, rss, pss };
+  });
 }
 
 const started = Date.now();
@@ -88,7 +104,13 @@ try {
   console.log(`interventions: ${big.length + real.length}`);
   console.log(`window interactive after launch: ${interactive} ms`);
   console.log(`key press -> results painted: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms (${times.length} key presses)`);
-  console.log(`resident memory: keuzehulp-desktop ${Math.round(rssOf("keuzehulp-desktop") / 1024)} MB, WebKitWebProcess ${Math.round(rssOf("WebKitWebProcess") / 1024)} MB`);
+  // RSS counts shared libraries once per process; PSS shares them out, so the PSS sum is the
+  // memory the running program (all its processes) really holds.
+  const tree = processTree("keuzehulp-desktop");
+  const mb = (kb) => Math.round(kb / 1024);
+  for (const p of tree) console.log(`  ${p.name}: RSS ${mb(p.rss)} MB, PSS ${mb(p.pss)} MB`);
+  const sum = (k) => mb(tree.reduce((n, p) => n + p[k], 0));
+  console.log(`resident memory, whole program (${tree.length} processes): PSS ${sum("pss")} MB (RSS summed ${sum("rss")} MB)`);
 } finally {
   await run.stop();
 }
