@@ -92,8 +92,8 @@ impl Keuzehulp {
     /// [`Error::Damaged`] when the database is damaged (it is then left as it is).
     ///
     /// After a successful open it makes the daily backup when one is due (see
-    /// [`backup::daily_if_due`]); a failure is reported in the notices and does not stop
-    /// the opening.
+    /// [`backup::daily_if_due`]) and sweeps stray files from the search index; both are
+    /// reported in the notices, and neither stops the opening when it fails.
     pub fn open(data_dir: &Path) -> Result<Self> {
         prepare_data_dir(data_dir)?;
         let bundled = catalogue::bundled()?;
@@ -102,6 +102,10 @@ impl Keuzehulp {
         let mut notices = Vec::new();
         if let Err(err) = backup::daily_if_due(&store, data_dir) {
             notices.push(format!("de dagelijkse reservekopie is niet gelukt: {err}"));
+        }
+        let swept = crate::search::sweep::sweep(data_dir);
+        if !swept.is_empty() {
+            notices.push(format!("zoekindex opgeruimd na een onderbreking; verwijderd: {}", swept.join(", ")));
         }
         Ok(Keuzehulp {
             data_dir: data_dir.to_path_buf(),
