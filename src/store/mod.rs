@@ -257,7 +257,10 @@ impl Store {
 /// touches it. Until it passes, closing the connection does not checkpoint the WAL into the
 /// file, so a damaged database is read, never written.
 pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<()> {
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(|e| Error::store(path, e))?;
+    let fail = |e| Error::store(path, e);
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(fail)?;
+    // Another process may hold a lock for a moment (a restore, WAL recovery): wait for it.
+    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
     match quick_check(conn) {
         Ok(None) => Ok(()),
         Ok(Some(detail)) => Err(Error::damaged(path, detail)),
