@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::cell::OnceCell;
 
 use crate::advisor::{self, Advice, Answers};
+use crate::backup::{self, Backup};
 use crate::catalogue::model::Entry;
 use crate::catalogue::{self, Catalogue, Intervention, Pack, StepGuide, Taxonomy, validate};
 use crate::dossier::file::ImportOutcome;
@@ -87,12 +88,25 @@ pub struct MatrixCell {
 impl Keuzehulp {
     /// Opens Keuzehulp with its data in `data_dir`, creating the directory if needed and
     /// loading the bundled catalogue into the store when it is new or changed. Fails with an
-    /// error naming the directory when it cannot be read or written.
+    /// error naming the directory when it cannot be read or written, and with
+    /// [`Error::Damaged`] when the database is damaged (it is then left as it is).
+    ///
+    /// After a successful open it makes the daily backup when one is due (see
+    /// [`backup::daily_if_due`]) and sweeps stray files from the search index; both are
+    /// reported in the notices, and neither stops the opening when it fails.
     pub fn open(data_dir: &Path) -> Result<Self> {
         prepare_data_dir(data_dir)?;
         let bundled = catalogue::bundled()?;
         let mut store = Store::open(data_dir)?;
         store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
+        let mut notices = Vec::new();
+        if let Err(err) = backup::daily_if_due(&store, data_dir) {
+            notices.push(format!("de dagelijkse reservekopie is niet gelukt: {err}"));
+        }
+        let swept = crate::search::sweep::sweep(data_dir);
+        if !swept.is_empty() {
+            notices.push(format!("zoekindex opgeruimd na een onderbreking; verwijderd: {}", swept.join(", ")));
+        }
         Ok(Keuzehulp {
             data_dir: data_dir.to_path_buf(),
             bundled,
@@ -100,8 +114,28 @@ impl Keuzehulp {
             records: OnceCell::new(),
             analyzer: OnceCell::new(),
             index: None,
-            notices: Vec::new(),
+            notices,
         })
+    }
+
+    /// Makes a backup now (kind `handmatig`) and applies the rolling schedule.
+    pub fn backup_create(&self) -> Result<Backup> {
+        let made = backup::create(&self.store, &self.data_dir, backup::Kind::Handmatig)?;
+        backup::prune(&self.data_dir);
+        Ok(made)
+    }
+
+    /// The backups, newest first.
+    pub fn backups(&self) -> Result<Vec<Backup>> {
+        backup::list(&self.data_dir)
+    }
+
+    /// Closes this Keuzehulp and puts the backup `file` back (see [`backup::restore`]);
+    /// open the data directory again afterwards.
+    pub fn backup_restore(self, file: &Path) -> Result<Backup> {
+        let data_dir = self.data_dir.clone();
+        drop(self);
+        backup::restore(&data_dir, file)
     }
 
     /// The data directory in use.

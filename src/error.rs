@@ -65,13 +65,33 @@ pub enum Error {
         /// The newest version this program knows.
         supported: u32,
     },
-    /// Stored data is damaged.
-    #[error("{} is beschadigd: {reason}", .path.display())]
+    /// The database is damaged. It has not been written to; `backup` is the newest backup
+    /// that passes SQLite's integrity check, if there is one.
+    #[error("{}", damaged_message(.path, .detail, .backup.as_deref()))]
     Damaged {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong (SQLite's words, or which record cannot be read).
+        detail: String,
+        /// The newest good backup.
+        backup: Option<PathBuf>,
+    },
+    /// A file offered for restoring is not a good Keuzehulp backup.
+    #[error("{} is geen bruikbare reservekopie ({detail}). Er is niets gewijzigd.", .path.display())]
+    BackupInvalid {
         /// The file.
         path: PathBuf,
         /// What is wrong.
-        reason: String,
+        detail: String,
+    },
+    /// Another program has the database open, so it cannot be replaced now.
+    #[error(
+        "de database {} is in gebruik door een ander programma (staat het Keuzehulp-venster open?). Sluit het en probeer het opnieuw; er is niets gewijzigd.",
+        .path.display()
+    )]
+    InUse {
+        /// The database file.
+        path: PathBuf,
     },
     /// The search index could not be built or read.
     #[error("de zoekindex in {} werkt niet: {reason}", .path.display())]
@@ -136,7 +156,9 @@ impl Error {
             Error::NotYetAvailable(_) => "not_yet_available",
             Error::Store { .. } => "store",
             Error::TooNew { .. } => "store_too_new",
-            Error::Damaged { .. } => "damaged",
+            Error::Damaged { .. } => "database-damaged",
+            Error::BackupInvalid { .. } => "backup_invalid",
+            Error::InUse { .. } => "database_in_use",
             Error::Index { .. } => "index",
             Error::UnknownValue { .. } => "unknown_value",
             Error::UnknownDossier { .. } => "unknown_dossier",
@@ -151,6 +173,26 @@ impl Error {
     /// A database error at `path`.
     pub fn store(path: &std::path::Path, source: rusqlite::Error) -> Self {
         Error::Store { path: path.to_path_buf(), source }
+    }
+
+    /// The database at `path` is damaged; looks up the newest good backup beside it.
+    pub fn damaged(path: &std::path::Path, detail: impl Into<String>) -> Self {
+        let backup = path.parent().and_then(crate::backup::newest_good);
+        Error::Damaged { path: path.to_path_buf(), detail: detail.into(), backup }
+    }
+}
+
+fn damaged_message(path: &std::path::Path, detail: &str, backup: Option<&std::path::Path>) -> String {
+    let head = format!("de database {} is beschadigd ({detail}). Er is niets overschreven.", path.display());
+    match backup {
+        Some(backup) => {
+            let dir = path.parent().map(|d| format!(" --data-dir \"{}\"", d.display())).unwrap_or_default();
+            format!(
+                "{head} Herstel de nieuwste goede reservekopie: keuzehulp{dir} backup restore \"{}\"",
+                backup.display()
+            )
+        }
+        None => format!("{head} Er is geen goede reservekopie; het bestand blijft zoals het is."),
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod advisor;
 pub mod app;
+pub mod backup;
 pub mod catalogue;
 pub mod cli;
 pub mod dossier;

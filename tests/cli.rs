@@ -75,10 +75,3 @@ fn show_with_an_unknown_id_names_it_and_suggests_the_nearest() {
         .code(1)
         .stderr(predicate::str::contains("\"picoo\"").and(predicate::str::contains("bedoelt u \"pico\"")));
 }
-
-#[test]
-fn commands_not_built_yet_say_so_and_fail() {
-    for args in [&["backup", "list"][..], &["backup", "create"][..]] {
-        Cli::new().cmd().args(args).assert().failure().stderr(predicate::str::contains("nog niet beschikbaar"));
-    }
-}

@@ -19,3 +19,5 @@ mod advise;
 mod dossier;
 // The advice report.
 mod report;
+// Backups: making, listing, restoring; a damaged database; daily and pre-migration backups.
+mod backup;

@@ -313,9 +313,9 @@ pub enum BackupCommand {
     Create,
     /// De reservekopieën
     List,
-    /// Een reservekopie terugzetten
+    /// Een reservekopie terugzetten (ook als de database beschadigd is)
     Restore {
-        /// De reservekopie
+        /// De reservekopie: een pad, of een bestandsnaam uit `backup list`
         file: PathBuf,
     },
 }
@@ -342,47 +342,72 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
     match &cli.command {
         Command::Validate { path } => validate_path(path, out),
         Command::List => {
-            let app = open(cli)?;
+            let app = open(cli, out)?;
             out.list(&app.pack()?)
         }
         Command::Show { id } => {
-            let app = open(cli)?;
+            let app = open(cli, out)?;
             let record = app.intervention(id)?;
             out.show(&record, app.taxonomy())
         }
         Command::Search(args) => {
-            let mut app = open(cli)?;
+            let mut app = open(cli, out)?;
             let result = search(&mut app, args, out);
             out.notices(app.take_notices());
             result
         }
         Command::Import { path } => {
-            let mut app = open(cli)?;
+            let mut app = open(cli, out)?;
             let report = app.import(path)?;
             out.imported(path, &report)
         }
         Command::Advise(args) => {
-            let app = open(cli)?;
+            let app = open(cli, out)?;
             let advice = app.advise(&args.answers(), args.limit)?;
             out.advice(&advice, app.taxonomy())
         }
         Command::Tree => {
-            let app = open(cli)?;
+            let app = open(cli, out)?;
             out.tree(&app.tree())
         }
         Command::Dossier(command) => {
-            let mut app = open(cli)?;
+            let mut app = open(cli, out)?;
             dossier(&mut app, command, out)
         }
         Command::Report { dossier, format, output } => {
-            let app = open(cli)?;
+            let app = open(cli, out)?;
             app.report(dossier, format, output)?;
             out.value(
                 &serde_json::json!({ "path": output, "format": format }),
                 &format!("Rapport geschreven: {}", output.display()),
             )
         }
-        Command::Backup(_) => Err(Error::NotYetAvailable("keuzehulp backup")),
+        Command::Backup(command) => backup(cli, command, out),
+    }
+}
+
+/// `backup list` and `backup restore` do not open the store: it may be damaged.
+fn backup(cli: &Cli, command: &BackupCommand, out: &mut Out) -> Result<()> {
+    match command {
+        BackupCommand::Create => {
+            let app = open(cli, out)?;
+            let made = app.backup_create()?;
+            out.value(&made, &format!("Reservekopie gemaakt: {}", made.path.display()))
+        }
+        BackupCommand::List => out.backups(&crate::backup::list(&data_dir(cli)?)?),
+        BackupCommand::Restore { file } => {
+            let dir = data_dir(cli)?;
+            let restored = crate::backup::restore(&dir, file)?;
+            out.value(
+                &restored,
+                &format!(
+                    "Reservekopie {} (van {}) teruggezet in {}",
+                    restored.path.display(),
+                    restored.created_at,
+                    dir.join(crate::store::DB_FILE).display()
+                ),
+            )
+        }
     }
 }
 
@@ -490,12 +515,18 @@ fn search(app: &mut Keuzehulp, args: &SearchArgs, out: &mut Out) -> Result<()> {
     out.search(&result)
 }
 
-fn open(cli: &Cli) -> Result<Keuzehulp> {
-    let dir = match &cli.data_dir {
-        Some(dir) => dir.clone(),
-        None => default_data_dir()?,
-    };
-    Keuzehulp::open(&dir)
+fn data_dir(cli: &Cli) -> Result<PathBuf> {
+    match &cli.data_dir {
+        Some(dir) => Ok(dir.clone()),
+        None => default_data_dir(),
+    }
+}
+
+/// Opens the data directory and passes on what was repaired on the way (stderr).
+fn open(cli: &Cli, out: &mut Out) -> Result<Keuzehulp> {
+    let mut app = Keuzehulp::open(&data_dir(cli)?)?;
+    out.notices(app.take_notices());
+    Ok(app)
 }
 
 fn validate_path(path: &Path, out: &mut Out) -> Result<()> {

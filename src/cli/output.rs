@@ -12,6 +12,7 @@ use serde_json::json;
 
 use crate::advisor::Advice;
 use crate::app::TreeView;
+use crate::backup::Backup;
 use crate::catalogue::{Intervention, Pack, Taxonomy, Term};
 use crate::dossier::{Dossier, DossierSummary};
 use crate::error::{Error, Result};
@@ -154,6 +155,20 @@ impl Out {
             return self.put_json(value);
         }
         let _ = writeln!(self.text, "{text}");
+        Ok(())
+    }
+
+    /// `keuzehulp backup list`.
+    pub fn backups(&mut self, list: &[Backup]) -> Result<()> {
+        if self.json {
+            return self.put_json(&list);
+        }
+        if list.is_empty() {
+            let _ = writeln!(self.text, "Nog geen reservekopieën.");
+        }
+        for b in list {
+            let _ = writeln!(self.text, "{}  {:<13}  {:>9}  {}", b.created_at, b.kind, size(b.size), b.path.display());
+        }
         Ok(())
     }
 
@@ -378,4 +393,14 @@ impl Out {
         let _ = writeln!(std::io::stderr().lock(), "{message}");
         ExitCode::FAILURE
     }
+}
+
+/// A file size for people: `812 B`, `45,3 kB`, `2,1 MB` (decimal comma).
+fn size(bytes: u64) -> String {
+    let (value, unit) = match bytes {
+        0..1_000 => return format!("{bytes} B"),
+        1_000..1_000_000 => (bytes as f64 / 1e3, "kB"),
+        _ => (bytes as f64 / 1e6, "MB"),
+    };
+    format!("{value:.1} {unit}").replace('.', ",")
 }

@@ -167,7 +167,11 @@ pub struct PlanChange {
 
 /// The current time in UTC as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now_utc() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    utc_string(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()))
+}
+
+/// `secs` since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+pub fn utc_string(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;
     let (y, m, d) = civil_from_days(days);
@@ -230,6 +234,7 @@ impl Store {
         let path = self.path().to_path_buf();
         let tx = self.conn_mut().transaction().map_err(|e| Error::store(&path, e))?;
         let value = f(&tx)?;
+        crate::store::mark_changed(&tx).map_err(|e| Error::store(&path, e))?;
         tx.commit().map_err(|e| Error::store(&path, e))?;
         Ok(value)
     }
@@ -309,9 +314,8 @@ impl Store {
             .map_err(fail)?
             .ok_or_else(|| not_found(id))?;
         let (info, answers, created_at, updated_at, revision) = row;
-        let answers: Answers = serde_json::from_str(&answers).map_err(|e| Error::Damaged {
-            path: self.path().to_path_buf(),
-            reason: format!("de antwoorden van dossier {id} zijn onleesbaar ({e})"),
+        let answers: Answers = serde_json::from_str(&answers).map_err(|e| {
+            Error::damaged(self.path(), format!("de antwoorden van dossier {id} zijn onleesbaar ({e})"))
         })?;
         let mut stmt = conn
             .prepare("SELECT intervention_id, why, added_at FROM shortlist WHERE dossier_id = ?1 ORDER BY added_at, intervention_id")

@@ -7,6 +7,7 @@
 //! documents) and is rebuilt when it is missing, stale, or damaged.
 
 pub mod analysis;
+pub mod sweep;
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};

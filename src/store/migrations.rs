@@ -100,6 +100,11 @@ impl MigrationError {
     }
 }
 
+/// The database's schema version (`PRAGMA user_version`; 0 for a new, empty file).
+pub fn version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
 /// Brings the database up to [`current_version`]; refuses a newer one.
 pub fn migrate(conn: &mut Connection) -> Result<u32, MigrationError> {
     migrate_to(conn, current_version())
@@ -107,7 +112,7 @@ pub fn migrate(conn: &mut Connection) -> Result<u32, MigrationError> {
 
 /// Brings the database up to `target` (tests use this to build every earlier version).
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32, MigrationError> {
-    let found: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    let found = version(conn)?;
     if found > current_version() {
         return Err(MigrationError::TooNew { found });
     }

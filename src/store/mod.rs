@@ -8,7 +8,8 @@ pub mod migrations;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use crate::catalogue::{Intervention, Pack};
 use crate::error::{Error, Result};
@@ -63,11 +64,22 @@ pub struct ImportReport {
 
 impl Store {
     /// Opens (creating if needed) the database in `dir` and brings its schema up to date.
+    ///
+    /// First `PRAGMA quick_check`: a damaged database gives [`Error::Damaged`] and is not
+    /// written to (no configuration, no migration, no checkpoint on close). Before a schema
+    /// migration of a database that holds data, a `voor-migratie` backup is made; when that
+    /// fails, nothing is migrated.
     pub fn open(dir: &Path) -> Result<Self> {
         let path = dir.join(DB_FILE);
         let conn = Connection::open(&path).map_err(|e| Error::store(&path, e))?;
+        check_health(&conn, &path)?;
         let mut store = Store { conn, path };
         store.configure()?;
+        let found = migrations::version(&store.conn).map_err(|e| Error::store(&store.path, e))?;
+        if found > 0 && found < migrations::current_version() {
+            crate::backup::create(&store, dir, crate::backup::Kind::VoorMigratie)?;
+            crate::backup::prune(dir);
+        }
         migrations::migrate(&mut store.conn).map_err(|e| e.at(&store.path))?;
         Ok(store)
     }
@@ -87,6 +99,8 @@ impl Store {
 
     fn configure(&self) -> Result<()> {
         let fail = |e| Error::store(&self.path, e);
+        // The check passed: closing may checkpoint the WAL into the file again.
+        self.conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false).map_err(fail)?;
         self.conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
         self.conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
         self.conn.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
@@ -94,7 +108,7 @@ impl Store {
         Ok(())
     }
 
-    fn meta(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn meta(&self, key: &str) -> Result<Option<String>> {
         self.conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
             .optional()
@@ -167,6 +181,7 @@ impl Store {
             }
         }
         update_catalogue_hash(&tx).map_err(fail)?;
+        mark_changed(&tx).map_err(fail)?;
         tx.commit().map_err(fail)?;
         Ok(report)
     }
@@ -179,9 +194,8 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (id, json) = row.map_err(fail)?;
-            let record: Intervention = serde_json::from_str(&json).map_err(|e| Error::Damaged {
-                path: self.path.clone(),
-                reason: format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"),
+            let record: Intervention = serde_json::from_str(&json).map_err(|e| {
+                Error::damaged(&self.path, format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"))
             })?;
             out.push(record);
         }
@@ -197,9 +211,8 @@ impl Store {
             .optional()
             .map_err(fail)?;
         json.map(|json| {
-            serde_json::from_str(&json).map_err(|e| Error::Damaged {
-                path: self.path.clone(),
-                reason: format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"),
+            serde_json::from_str(&json).map_err(|e| {
+                Error::damaged(&self.path, format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"))
             })
         })
         .transpose()
@@ -239,6 +252,69 @@ impl Store {
         ids.map_err(fail)
     }
 }
+
+/// Runs `PRAGMA quick_check` on a freshly opened connection to `path` before anything else
+/// touches it. Until it passes, closing the connection does not checkpoint the WAL into the
+/// file, so a damaged database is read, never written.
+pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<()> {
+    let fail = |e| Error::store(path, e);
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(fail)?;
+    // Another process may hold a lock for a moment (a restore, WAL recovery): wait for it.
+    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
+    match quick_check(conn) {
+        Ok(None) => Ok(()),
+        Ok(Some(detail)) => Err(Error::damaged(path, detail)),
+        Err(e) => match damage(&e) {
+            Some(detail) => Err(Error::damaged(path, detail)),
+            None => Err(Error::store(path, e)),
+        },
+    }
+}
+
+/// `PRAGMA quick_check`: `None` when it says "ok", else its first findings.
+pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    check_pragma(conn, "quick_check")
+}
+
+/// `PRAGMA integrity_check`: `None` when it says "ok", else its first findings.
+pub(crate) fn integrity_check(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    check_pragma(conn, "integrity_check")
+}
+
+fn check_pragma(conn: &Connection, pragma: &str) -> rusqlite::Result<Option<String>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
+    let rows: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if rows.len() == 1 && rows[0] == "ok" {
+        return Ok(None);
+    }
+    let mut detail = format!("SQLite meldt: {}", rows.iter().take(3).cloned().collect::<Vec<_>>().join("; "));
+    if rows.len() > 3 {
+        detail.push_str(&format!("; en {} meldingen meer", rows.len() - 3));
+    }
+    if rows.is_empty() {
+        detail = format!("{pragma} gaf geen antwoord");
+    }
+    Ok(Some(detail))
+}
+
+/// SQLite's words when `err` means the file is damaged or is no database at all.
+pub(crate) fn damage(err: &rusqlite::Error) -> Option<String> {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Some("het bestand is geen SQLite-database".into()),
+        Some(ErrorCode::DatabaseCorrupt) => Some(format!("SQLite meldt: {err}")),
+        _ => None,
+    }
+}
+
+/// Records that user data changed, with a fresh token in `meta.last_change`, inside the
+/// transaction that changes it. The daily backup compares this token with the one inside
+/// the newest daily backup.
+pub(crate) fn mark_changed(conn: &Connection) -> rusqlite::Result<()> {
+    set_meta(conn, LAST_CHANGE, &uuid::Uuid::new_v4().simple().to_string())
+}
+
+/// The `meta` key of the change token.
+pub(crate) const LAST_CHANGE: &str = "last_change";
 
 fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
     conn.execute(

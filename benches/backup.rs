@@ -1,0 +1,135 @@
+//! Backup benchmarks on a store of 200 dossiers (each with 10 notes, a shortlist of 5 and 3
+//! plan items): making a backup (VACUUM INTO, sync, integrity check, rename, prune),
+//! restoring one, and opening the store (which runs `PRAGMA quick_check` first).
+//!
+//! `cargo bench --bench backup` runs criterion; `cargo bench --bench backup -- --percentiles`
+//! prints median and p99 of each and exits.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use keuzehulp::Keuzehulp;
+use keuzehulp::dossier::{PlanChange, VisitInfo};
+
+const DOSSIERS: usize = 200;
+
+/// A data directory holding 200 full dossiers.
+fn store_with_dossiers() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut app = Keuzehulp::open(dir.path()).expect("open");
+    let ids: Vec<String> = app.interventions().expect("records").iter().map(|r| r.id.clone()).collect();
+    for d in 0..DOSSIERS {
+        let info = VisitInfo {
+            org: format!("Organisatie {d}"),
+            sector: Some("zorg-vvt".into()),
+            department: Some(format!("Afdeling {}", d % 7)),
+            visit_date: Some("2026-11-20".into()),
+            contact_name: Some("J. de Vries".into()),
+            contact_role: Some("teamleider".into()),
+            ..VisitInfo::default()
+        };
+        let id = app.dossier_new(&info).expect("new");
+        for n in 0..10 {
+            let text = format!(
+                "Notitie {n} bij bezoek {d}: het team noemt werkdruk, roosterdruk en weinig regelruimte; \
+                 de leidinggevende wil eerst met het team in gesprek voordat er iets wordt gekozen."
+            );
+            app.dossier_note(&id, &text).expect("note");
+        }
+        for s in 0..5 {
+            let intervention = &ids[(d * 5 + s) % ids.len()];
+            app.dossier_shortlist(&id, intervention, Some("past bij de vraag van het team")).expect("shortlist");
+        }
+        for p in 0..3 {
+            let change = PlanChange {
+                intervention_id: Some(ids[(d * 3 + p) % ids.len()].clone()),
+                what: Some(format!("Actie {p}")),
+                who: Some("Teamleider".into()),
+                start_date: Some("2026-12-01".into()),
+                evaluation_date: Some("2027-03-01".into()),
+                evaluation_method: Some("Teamgesprek".into()),
+                ..PlanChange::default()
+            };
+            app.dossier_plan(&id, &change).expect("plan");
+        }
+    }
+    dir
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (percentile(&times, 0.5), percentile(&times, 0.99))
+}
+
+fn db_size(dir: &Path) -> u64 {
+    std::fs::metadata(dir.join(keuzehulp::store::DB_FILE)).map_or(0, |m| m.len())
+}
+
+fn print_percentiles() {
+    let start = Instant::now();
+    let dir = store_with_dossiers();
+    println!(
+        "store with {DOSSIERS} dossiers built in {:.1?}; database {} kB",
+        start.elapsed(),
+        db_size(dir.path()) / 1000
+    );
+    let app = Keuzehulp::open(dir.path()).expect("open");
+    let made = app.backup_create().expect("backup");
+    println!("backup file: {} kB", made.size / 1000);
+    println!("{:<44} {:>10} {:>10}", "operation (30 runs)", "median", "p99");
+    let (p50, p99) = time(30, || {
+        black_box(app.backup_create().expect("backup"));
+    });
+    println!("{:<44} {:>10.1?} {:>10.1?}", "backup create (VACUUM INTO + check + prune)", p50, p99);
+    drop(app);
+    let (p50, p99) = time(30, || {
+        black_box(Keuzehulp::open(dir.path()).expect("open"));
+    });
+    println!("{:<44} {:>10.1?} {:>10.1?}", "Keuzehulp::open (incl. quick_check)", p50, p99);
+    // The schedule keeps ten manual backups: restore the newest, not the first one made.
+    let newest = keuzehulp::backup::list(dir.path()).expect("list").remove(0);
+    assert_eq!(newest.kind, "handmatig");
+    let (p50, p99) = time(30, || {
+        black_box(keuzehulp::backup::restore(dir.path(), &newest.path).expect("restore"));
+    });
+    println!("{:<44} {:>10.1?} {:>10.1?}", "restore (incl. voor-herstel backup)", p50, p99);
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = store_with_dossiers();
+    let mut group = c.benchmark_group("backup");
+    group.sample_size(20);
+    {
+        let app = Keuzehulp::open(dir.path()).expect("open");
+        group.bench_function("create-200-dossiers", |b| b.iter(|| black_box(app.backup_create().expect("backup"))));
+    }
+    group.bench_function("open-200-dossiers", |b| b.iter(|| black_box(Keuzehulp::open(dir.path()).expect("open"))));
+    let made = Keuzehulp::open(dir.path()).expect("open").backup_create().expect("backup");
+    group.bench_function("restore-200-dossiers", |b| {
+        b.iter(|| black_box(keuzehulp::backup::restore(dir.path(), &made.path).expect("restore")))
+    });
+    group.finish();
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--percentiles") {
+        print_percentiles();
+        return;
+    }
+    let mut c = Criterion::default().configure_from_args();
+    benches(&mut c);
+    c.final_summary();
+}

@@ -1,0 +1,735 @@
+//! Backups of the store, in `<data_dir>/backups/`.
+//!
+//! A backup is one compact SQLite file made with `VACUUM INTO` (a consistent snapshot that
+//! includes what is still in the WAL, without a WAL of its own). It is written under a
+//! temporary name, synced, checked with `PRAGMA integrity_check`, and only then renamed to
+//! its final name; a file that fails the check is deleted and the backup fails.
+//!
+//! The name says when and why: `keuzehulp-2026-11-22T13-05-00Z-handmatig.sqlite3` (UTC;
+//! a second backup of the same kind in the same second gets `-2`, `-3`, ...). Kinds:
+//! `handmatig` (asked for), `dagelijks` (at most one a day, on opening, when the dossiers
+//! changed), `voor-migratie` (before a schema migration) and `voor-herstel` (the database as
+//! it was just before a restore).
+//!
+//! [`restore`] works without opening the store, because the store may be damaged. A
+//! damaged database is never written to or deleted: it is moved aside as
+//! `beschadigd-<time>.sqlite3` (with its `-wal` and `-shm`).
+
+use std::collections::HashSet;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use serde::Serialize;
+
+use crate::dossier;
+use crate::error::{Error, Result};
+use crate::store::{self, DB_FILE, Store, migrations};
+
+/// The backup directory inside the data directory.
+pub const BACKUP_DIR: &str = "backups";
+/// Daily backups kept: the newest this many...
+pub const KEEP_DAILY: usize = 7;
+/// ...plus the newest daily backup of each of this many older ISO weeks.
+pub const KEEP_WEEKLY: usize = 4;
+/// Backups of every other kind kept: the newest this many of each.
+pub const KEEP_EACH: usize = 10;
+
+const PREFIX: &str = "keuzehulp-";
+const EXTENSION: &str = ".sqlite3";
+/// Temporary files of a backup or restore in progress start with this.
+const TEMP_PREFIX: &str = ".keuzehulp-";
+const TEMP_SUFFIX: &str = ".tmp";
+/// A temporary file older than this is left over from a crash and may be removed.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Why a backup was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Asked for by the user.
+    Handmatig,
+    /// Made automatically, at most once a day, when the dossiers changed.
+    Dagelijks,
+    /// Made just before a schema migration.
+    VoorMigratie,
+    /// The database as it was just before a restore.
+    VoorHerstel,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 4] = [Kind::Handmatig, Kind::Dagelijks, Kind::VoorMigratie, Kind::VoorHerstel];
+
+    /// The kind as it appears in file names and in [`Backup::kind`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Handmatig => "handmatig",
+            Kind::Dagelijks => "dagelijks",
+            Kind::VoorMigratie => "voor-migratie",
+            Kind::VoorHerstel => "voor-herstel",
+        }
+    }
+
+    /// The kind named `name`.
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// One backup file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Backup {
+    /// The file.
+    pub path: PathBuf,
+    /// Its file name.
+    pub file: String,
+    /// When it was made (UTC), `YYYY-MM-DDTHH:MM:SSZ`.
+    pub created_at: String,
+    /// `handmatig`, `dagelijks`, `voor-migratie` or `voor-herstel` (`extern` for a file
+    /// restored from elsewhere whose name does not say).
+    pub kind: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// The parts of a backup file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Name {
+    created_at: String,
+    kind: Kind,
+    /// 1 for the first backup of its kind in its second, then 2, 3, ...
+    seq: u32,
+}
+
+impl Name {
+    fn file(&self) -> String {
+        let stamp = self.created_at.replace(':', "-");
+        let seq = if self.seq > 1 { format!("-{}", self.seq) } else { String::new() };
+        format!("{PREFIX}{stamp}-{}{seq}{EXTENSION}", self.kind.as_str())
+    }
+
+    fn parse(file: &str) -> Option<Name> {
+        let rest = file.strip_prefix(PREFIX)?.strip_suffix(EXTENSION)?;
+        let stamp = rest.get(..20)?;
+        let created_at = stamp_to_utc(stamp)?;
+        let rest = rest.get(20..)?.strip_prefix('-')?;
+        Kind::ALL.into_iter().find_map(|kind| {
+            let tail = rest.strip_prefix(kind.as_str())?;
+            let seq = match tail {
+                "" => 1,
+                _ => {
+                    let digits = tail.strip_prefix('-')?;
+                    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                        return None;
+                    }
+                    digits.parse().ok()?
+                }
+            };
+            Some(Name { created_at: created_at.clone(), kind, seq })
+        })
+    }
+}
+
+/// `2026-11-22T13-05-00Z` → `2026-11-22T13:05:00Z`, if it is one.
+fn stamp_to_utc(stamp: &str) -> Option<String> {
+    let b = stamp.as_bytes();
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+    let shape = b.len() == 20
+        && digits.iter().all(|&i| b[i].is_ascii_digit())
+        && [4, 7, 13, 16].iter().all(|&i| b[i] == b'-')
+        && b[10] == b'T'
+        && b[19] == b'Z';
+    if !shape {
+        return None;
+    }
+    let utc = format!("{}:{}:{}", &stamp[..13], &stamp[14..16], &stamp[17..]);
+    day_number(&utc).map(|_| utc)
+}
+
+/// The day number (days since 1970-01-01) of a `YYYY-MM-DD...` text with a real date.
+fn day_number(text: &str) -> Option<i64> {
+    let year: i64 = text.get(0..4)?.parse().ok()?;
+    let month: i64 = text.get(5..7)?.parse().ok()?;
+    let day: i64 = text.get(8..10)?.parse().ok()?;
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(1..=days_in_month).contains(&day) {
+        return None;
+    }
+    // Howard Hinnant's days-from-civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The ISO week (weeks start on Monday) of a day number, as a running count: 1970-01-01
+/// was a Thursday, so Monday 1970-01-05 starts week 1.
+fn iso_week(day: i64) -> i64 {
+    (day + 3).div_euclid(7)
+}
+
+/// Sort key: newest first means the largest key first.
+fn order_key(backup: &Backup) -> (String, u32, String) {
+    let seq = Name::parse(&backup.file).map_or(0, |n| n.seq);
+    (backup.created_at.clone(), seq, backup.file.clone())
+}
+
+/// The backups in `data_dir/backups`, newest first. Needs no open store; files with other
+/// names are not backups and are left out.
+pub fn list(data_dir: &Path) -> Result<Vec<Backup>> {
+    let dir = data_dir.join(BACKUP_DIR);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(Error::Read { path: dir, source }),
+    };
+    let mut backups = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Read { path: dir.clone(), source })?;
+        let Some(file) = entry.file_name().to_str().map(str::to_string) else { continue };
+        let Some(name) = Name::parse(&file) else { continue };
+        let Ok(metadata) = entry.metadata() else { continue };
+        if !metadata.is_file() {
+            continue;
+        }
+        backups.push(Backup {
+            path: entry.path(),
+            file,
+            created_at: name.created_at,
+            kind: name.kind.as_str().to_string(),
+            size: metadata.len(),
+        });
+    }
+    backups.sort_by_key(|b| std::cmp::Reverse(order_key(b)));
+    Ok(backups)
+}
+
+/// Makes a backup of `kind` of the open store.
+pub fn create(store: &Store, data_dir: &Path, kind: Kind) -> Result<Backup> {
+    create_from(store.conn(), store.path(), data_dir, kind)
+}
+
+/// Makes a backup of `kind` of the database open on `conn` (the file `db`): `VACUUM INTO` a
+/// temporary file, sync, integrity check, rename.
+fn create_from(conn: &Connection, db: &Path, data_dir: &Path, kind: Kind) -> Result<Backup> {
+    let dir = data_dir.join(BACKUP_DIR);
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Write { path: dir.clone(), source })?;
+    let created_at = dossier::now_utc();
+    let tmp = temp_path(&dir, kind.as_str());
+    let Some(tmp_text) = tmp.to_str() else {
+        return Err(Error::Write {
+            path: tmp.clone(),
+            source: std::io::Error::other("het pad van de gegevensmap is geen geldige tekst (UTF-8)"),
+        });
+    };
+    let result = (|| {
+        conn.execute("VACUUM INTO ?1", [tmp_text]).map_err(|e| match store::damage(&e) {
+            Some(detail) => Error::damaged(db, detail),
+            None => Error::store(db, e),
+        })?;
+        sync_file(&tmp).map_err(|source| Error::Write { path: tmp.clone(), source })?;
+        check_file(&tmp).map_err(|problem| Error::BackupInvalid {
+            path: tmp.clone(),
+            detail: format!("de nieuwe reservekopie kwam niet door de controle: {}", problem.detail()),
+        })?;
+        let mut name = Name { created_at: created_at.clone(), kind, seq: 1 };
+        while dir.join(name.file()).exists() {
+            name.seq += 1;
+        }
+        let path = dir.join(name.file());
+        std::fs::rename(&tmp, &path).map_err(|source| Error::Write { path: path.clone(), source })?;
+        sync_dir(&dir);
+        let size = std::fs::metadata(&path).map_err(|source| Error::Read { path: path.clone(), source })?.len();
+        Ok(Backup { path, file: name.file(), created_at: created_at.clone(), kind: kind.as_str().to_string(), size })
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// What is wrong with a file that should be a Keuzehulp database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Problem {
+    /// Not a database, damaged, or not Keuzehulp's.
+    Invalid(String),
+    /// Written by a newer Keuzehulp (its schema version).
+    TooNew(u32),
+}
+
+impl Problem {
+    fn detail(&self) -> String {
+        match self {
+            Problem::Invalid(detail) => detail.clone(),
+            Problem::TooNew(found) => format!("schema {found} is nieuwer dan deze versie kent"),
+        }
+    }
+}
+
+/// Checks the database file `path` read-only: `PRAGMA integrity_check`, a Keuzehulp schema,
+/// and a schema version this program knows. Returns that version.
+fn check_file(path: &Path) -> std::result::Result<u32, Problem> {
+    let invalid = |e: rusqlite::Error| Problem::Invalid(store::damage(&e).unwrap_or_else(|| e.to_string()));
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(invalid)?;
+    if let Some(detail) = store::integrity_check(&conn).map_err(invalid)? {
+        return Err(Problem::Invalid(detail));
+    }
+    let version = migrations::version(&conn).map_err(invalid)?;
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'interventions')",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(invalid)?;
+    if version == 0 || tables != 2 {
+        return Err(Problem::Invalid("dit is geen database van Keuzehulp".into()));
+    }
+    if version > migrations::current_version() {
+        return Err(Problem::TooNew(version));
+    }
+    Ok(version)
+}
+
+/// The newest backup in `data_dir/backups` that passes the integrity check and that this
+/// version can open.
+pub fn newest_good(data_dir: &Path) -> Option<PathBuf> {
+    list(data_dir).ok()?.into_iter().find(|b| check_file(&b.path).is_ok()).map(|b| b.path)
+}
+
+/// The backups that the rolling schedule lets go, newest first: of the daily backups the
+/// newest [`KEEP_DAILY`] stay, plus the newest of each of the [`KEEP_WEEKLY`] most recent ISO
+/// weeks older than those that are not already represented among them; of every other
+/// kind the newest [`KEEP_EACH`]. A backup whose kind or date cannot be read is kept.
+pub fn to_prune(backups: &[Backup]) -> Vec<Backup> {
+    let mut sorted: Vec<&Backup> = backups.iter().collect();
+    sorted.sort_by_key(|b| std::cmp::Reverse(order_key(b)));
+    let mut keep: HashSet<&str> = HashSet::new();
+    for kind in [Kind::Handmatig, Kind::VoorMigratie, Kind::VoorHerstel] {
+        keep.extend(sorted.iter().filter(|b| b.kind == kind.as_str()).take(KEEP_EACH).map(|b| b.file.as_str()));
+    }
+    let daily: Vec<&Backup> = sorted.iter().copied().filter(|b| b.kind == Kind::Dagelijks.as_str()).collect();
+    let mut weeks: HashSet<i64> = HashSet::new();
+    for b in daily.iter().take(KEEP_DAILY) {
+        keep.insert(&b.file);
+        if let Some(day) = day_number(&b.created_at) {
+            weeks.insert(iso_week(day));
+        }
+    }
+    let mut older_weeks = 0;
+    for b in daily.iter().skip(KEEP_DAILY) {
+        let Some(day) = day_number(&b.created_at) else {
+            keep.insert(&b.file);
+            continue;
+        };
+        if older_weeks < KEEP_WEEKLY && weeks.insert(iso_week(day)) {
+            older_weeks += 1;
+            keep.insert(&b.file);
+        }
+    }
+    sorted.into_iter().filter(|b| Kind::parse(&b.kind).is_some() && !keep.contains(b.file.as_str())).cloned().collect()
+}
+
+/// Applies the rolling schedule in `data_dir/backups` and removes temporary files left
+/// by a crash. Best effort: a file that cannot be removed stays until the next time.
+/// Returns the backups removed.
+pub fn prune(data_dir: &Path) -> Vec<Backup> {
+    let dir = data_dir.join(BACKUP_DIR);
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) && is_older_than(&entry, STALE_TEMP) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    let Ok(backups) = list(data_dir) else { return Vec::new() };
+    to_prune(&backups).into_iter().filter(|b| std::fs::remove_file(&b.path).is_ok()).collect()
+}
+
+/// On opening: makes a `dagelijks` backup when there are dossiers, the newest daily backup
+/// is not from today (UTC), and the data changed since it was made. "Changed" compares the
+/// token `meta.last_change` (renewed by every committed change of dossiers or imported
+/// records) with the token inside that backup. Prunes afterwards.
+pub fn daily_if_due(store: &Store, data_dir: &Path) -> Result<Option<Backup>> {
+    let has_dossiers: bool = store
+        .conn()
+        .query_row("SELECT EXISTS (SELECT 1 FROM dossiers)", [], |row| row.get(0))
+        .map_err(|e| Error::store(store.path(), e))?;
+    if !has_dossiers {
+        return Ok(None);
+    }
+    let today = dossier::today();
+    let newest = list(data_dir)?.into_iter().find(|b| b.kind == Kind::Dagelijks.as_str());
+    if let Some(newest) = newest {
+        if newest.created_at.get(..10) == Some(today.as_str()) {
+            return Ok(None);
+        }
+        let now = store.meta(store::LAST_CHANGE)?;
+        if last_change_in(&newest.path).is_some_and(|then| then == now) {
+            return Ok(None);
+        }
+    }
+    let backup = create(store, data_dir, Kind::Dagelijks)?;
+    prune(data_dir);
+    Ok(Some(backup))
+}
+
+/// The change token inside a backup file; `None` when the file cannot be read.
+fn last_change_in(path: &Path) -> Option<Option<String>> {
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
+    let mut stmt = conn.prepare("SELECT value FROM meta WHERE key = ?1").ok()?;
+    let mut rows = stmt.query([store::LAST_CHANGE]).ok()?;
+    match rows.next().ok()? {
+        Some(row) => row.get(0).ok().map(Some),
+        None => Some(None),
+    }
+}
+
+/// Puts the backup `file` back as the database of `data_dir`, without opening the store
+/// (it may be damaged), and returns that backup.
+///
+/// 1. `file` (a path, or the name of a file in `data_dir/backups`) is copied to a temporary
+///    file in `data_dir`, synced and checked (integrity, a Keuzehulp schema, not newer than
+///    this program). A bad file changes nothing.
+/// 2. A readable current database is first saved as a `voor-herstel` backup; it must not be
+///    in use by another program. A damaged one is never deleted or overwritten: it is moved
+///    aside with its `-wal` and `-shm` as `beschadigd-<time>.sqlite3`.
+/// 3. The copy is renamed over `keuzehulp.sqlite3`, and no old `-wal` or `-shm` stays
+///    behind to be applied to it.
+pub fn restore(data_dir: &Path, file: &Path) -> Result<Backup> {
+    std::fs::create_dir_all(data_dir).map_err(|e| Error::DataDir {
+        path: data_dir.to_path_buf(),
+        reason: format!("de map kan niet worden aangemaakt ({e})"),
+    })?;
+    let file = resolve(data_dir, file);
+    let metadata = std::fs::metadata(&file).map_err(|source| Error::Read { path: file.clone(), source })?;
+    if !metadata.is_file() {
+        return Err(Error::BackupInvalid { path: file, detail: "dit is geen bestand".into() });
+    }
+    let restored = describe(&file, &metadata);
+    let tmp = temp_path(data_dir, "herstel");
+    let result = (|| {
+        copy_synced(&file, &tmp)?;
+        match check_file(&tmp) {
+            Ok(_) => {}
+            Err(Problem::TooNew(found)) => {
+                return Err(Error::TooNew { path: file.clone(), found, supported: migrations::current_version() });
+            }
+            Err(Problem::Invalid(detail)) => return Err(Error::BackupInvalid { path: file.clone(), detail }),
+        }
+        // Reading a copy of a WAL-mode file leaves an empty -wal and -shm beside it.
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(side_file(&tmp, suffix));
+        }
+        let db = data_dir.join(DB_FILE);
+        if db.exists() {
+            save_current(data_dir, &db)?;
+        }
+        for suffix in ["-wal", "-shm"] {
+            let side = side_file(&db, suffix);
+            match std::fs::remove_file(&side) {
+                Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::Write { path: side, source: err });
+                }
+                _ => {}
+            }
+        }
+        std::fs::rename(&tmp, &db).map_err(|source| Error::Write { path: db.clone(), source })?;
+        sync_dir(data_dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        for path in [tmp.clone(), side_file(&tmp, "-wal"), side_file(&tmp, "-shm")] {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    result?;
+    prune(data_dir);
+    Ok(restored)
+}
+
+/// A bare file name that does not exist as given means a file in `data_dir/backups`.
+fn resolve(data_dir: &Path, file: &Path) -> PathBuf {
+    let bare = file.parent().is_none_or(|p| p.as_os_str().is_empty());
+    if bare && !file.exists() { data_dir.join(BACKUP_DIR).join(file) } else { file.to_path_buf() }
+}
+
+/// The [`Backup`] a file stands for: from its name, or from its time of change.
+fn describe(path: &Path, metadata: &std::fs::Metadata) -> Backup {
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (created_at, kind) = match Name::parse(&file) {
+        Some(name) => (name.created_at, name.kind.as_str().to_string()),
+        None => {
+            let secs = metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs());
+            (dossier::utc_string(secs), "extern".to_string())
+        }
+    };
+    Backup { path: path.to_path_buf(), file, created_at, kind, size: metadata.len() }
+}
+
+/// Before a restore: saves a readable current database as a `voor-herstel` backup, or
+/// moves a damaged one aside.
+fn save_current(data_dir: &Path, db: &Path) -> Result<()> {
+    let conn = match Connection::open(db) {
+        Ok(conn) => conn,
+        Err(e) if store::damage(&e).is_some() => return move_aside(data_dir, db),
+        Err(e) => return Err(Error::store(db, e)),
+    };
+    match store::check_health(&conn, db) {
+        Ok(()) => {}
+        Err(Error::Damaged { .. }) => {
+            drop(conn);
+            return move_aside(data_dir, db);
+        }
+        Err(err) => return Err(err),
+    }
+    let fail = |e| Error::store(db, e);
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false).map_err(fail)?;
+    // Another program with the database open holds a shared lock on it; taking an exclusive
+    // lock proves there is none, and keeps others out until the copy is made.
+    conn.busy_timeout(std::time::Duration::from_secs(2)).map_err(fail)?;
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE").map_err(fail)?;
+    if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
+        return Err(match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::InUse { path: db.to_path_buf() },
+            _ => Error::store(db, e),
+        });
+    }
+    if migrations::version(&conn).map_err(fail)? > 0 {
+        create_from(&conn, db, data_dir, Kind::VoorHerstel)?;
+    }
+    // Closing the last connection checkpoints the WAL and removes it.
+    conn.close().map_err(|(_, e)| Error::store(db, e))
+}
+
+/// Moves a damaged database and its `-wal` and `-shm` to `beschadigd-<time>.sqlite3`
+/// (+ `-wal`, `-shm`) in `data_dir`, unchanged.
+fn move_aside(data_dir: &Path, db: &Path) -> Result<()> {
+    let stamp = dossier::now_utc().replace(':', "-");
+    let mut seq = 1;
+    let target = loop {
+        let suffix = if seq > 1 { format!("-{seq}") } else { String::new() };
+        let candidate = data_dir.join(format!("beschadigd-{stamp}{suffix}{EXTENSION}"));
+        if !candidate.exists() && !side_file(&candidate, "-wal").exists() {
+            break candidate;
+        }
+        seq += 1;
+    };
+    std::fs::rename(db, &target).map_err(|source| Error::Write { path: target.clone(), source })?;
+    for suffix in ["-wal", "-shm"] {
+        let side = side_file(db, suffix);
+        if side.exists() {
+            let to = side_file(&target, suffix);
+            if let Err(source) = std::fs::rename(&side, &to) {
+                // Put the database back with its WAL rather than leave them apart.
+                let _ = std::fs::rename(&target, db);
+                return Err(Error::Write { path: to, source });
+            }
+        }
+    }
+    sync_dir(data_dir);
+    Ok(())
+}
+
+/// `path` with `suffix` appended to its file name (`x.sqlite3` → `x.sqlite3-wal`).
+fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// A fresh temporary file name in `dir`.
+fn temp_path(dir: &Path, what: &str) -> PathBuf {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    dir.join(format!("{TEMP_PREFIX}{what}-{}-{nanos}{TEMP_SUFFIX}", std::process::id()))
+}
+
+/// Copies `from` to the new file `to` and syncs it.
+fn copy_synced(from: &Path, to: &Path) -> Result<()> {
+    let mut source = std::fs::File::open(from).map_err(|source| Error::Read { path: from.to_path_buf(), source })?;
+    let write = |source| Error::Write { path: to.to_path_buf(), source };
+    let mut target = std::fs::OpenOptions::new().write(true).create_new(true).open(to).map_err(write)?;
+    std::io::copy(&mut source, &mut target).map_err(|source| Error::Read { path: from.to_path_buf(), source })?;
+    target.flush().map_err(write)?;
+    target.sync_all().map_err(write)
+}
+
+fn sync_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new().read(true).write(true).open(path)?.sync_all()
+}
+
+/// Makes a rename in `dir` durable where the platform allows syncing a directory; best
+/// effort (Windows cannot open a directory as a file).
+fn sync_dir(dir: &Path) {
+    if let Ok(handle) = std::fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+}
+
+fn is_older_than(entry: &std::fs::DirEntry, age: std::time::Duration) -> bool {
+    entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|elapsed| elapsed > age)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn backup(created_at: &str, kind: Kind) -> Backup {
+        let name = Name { created_at: created_at.to_string(), kind, seq: 1 };
+        Backup {
+            path: PathBuf::from(name.file()),
+            file: name.file(),
+            created_at: created_at.to_string(),
+            kind: kind.as_str().to_string(),
+            size: 1,
+        }
+    }
+
+    /// `n` daily backups, one a day at 09:00, ending on `last` (day number), newest first.
+    fn dailies(last: i64, n: i64) -> Vec<Backup> {
+        (0..n).map(|i| backup(&format!("{}T09:00:00Z", date(last - i)), Kind::Dagelijks)).collect()
+    }
+
+    fn date(day: i64) -> String {
+        dossier::utc_string((day * 86_400) as u64)[..10].to_string()
+    }
+
+    fn dates(backups: &[Backup]) -> Vec<String> {
+        backups.iter().map(|b| b.created_at[..10].to_string()).collect()
+    }
+
+    #[test]
+    fn names_round_trip_and_other_files_are_not_backups() {
+        let name = Name { created_at: "2026-11-22T13:05:00Z".into(), kind: Kind::VoorMigratie, seq: 1 };
+        assert_eq!(name.file(), "keuzehulp-2026-11-22T13-05-00Z-voor-migratie.sqlite3");
+        assert_eq!(Name::parse(&name.file()), Some(name.clone()));
+        let second = Name { seq: 2, ..name };
+        assert_eq!(second.file(), "keuzehulp-2026-11-22T13-05-00Z-voor-migratie-2.sqlite3");
+        assert_eq!(Name::parse(&second.file()), Some(second));
+        for other in [
+            "keuzehulp.sqlite3",
+            "keuzehulp-2026-11-22T13-05-00Z-later.sqlite3",
+            "keuzehulp-2026-13-22T13-05-00Z-handmatig.sqlite3",
+            "keuzehulp-2026-02-30T13-05-00Z-handmatig.sqlite3",
+            "keuzehulp-2026-11-22T13-05-00Z-handmatig-.sqlite3",
+            "keuzehulp-2026-11-22T13-05-00Z-handmatig-x.sqlite3",
+            "keuzehulp-2026-11-22T13-05-00Z-handmatig.sqlite3-wal",
+            ".keuzehulp-handmatig-1-2.tmp",
+        ] {
+            assert_eq!(Name::parse(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn day_numbers_and_iso_weeks_are_right() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2000-03-01"), Some(11_017));
+        assert_eq!(day_number("2024-02-29"), Some(19_782));
+        assert_eq!(day_number("2023-02-29"), None);
+        assert_eq!(date(20_414), "2025-11-22");
+        // Sunday 2026-11-22 and Monday 2026-11-23 are in different ISO weeks; Monday to
+        // Sunday share one, also across a new year (2026-12-28 .. 2027-01-03 is 2026-W53).
+        let day = |d: &str| day_number(d).expect("date");
+        assert_ne!(iso_week(day("2026-11-22")), iso_week(day("2026-11-23")));
+        assert_eq!(iso_week(day("2026-11-23")), iso_week(day("2026-11-29")));
+        assert_eq!(iso_week(day("2026-12-28")), iso_week(day("2027-01-03")));
+        assert_ne!(iso_week(day("2027-01-03")), iso_week(day("2027-01-04")));
+    }
+
+    #[test]
+    fn pruning_keeps_seven_days_and_four_older_weeks() {
+        // Forty daily backups up to Sunday 2026-11-22.
+        let last = day_number("2026-11-22").expect("date");
+        let all = dailies(last, 40);
+        let gone = to_prune(&all);
+        let kept: Vec<Backup> = all.iter().filter(|b| !gone.contains(b)).cloned().collect();
+        assert_eq!(
+            dates(&kept),
+            [
+                // The seven newest: Monday 16 to Sunday 22 November (one whole week).
+                "2026-11-22",
+                "2026-11-21",
+                "2026-11-20",
+                "2026-11-19",
+                "2026-11-18",
+                "2026-11-17",
+                "2026-11-16",
+                // The newest of each of the four weeks before: the Sundays.
+                "2026-11-15",
+                "2026-11-08",
+                "2026-11-01",
+                "2026-10-25",
+            ]
+        );
+        assert_eq!(gone.len(), 40 - 11);
+        // Applying the schedule again removes nothing more.
+        assert!(to_prune(&kept).is_empty());
+    }
+
+    #[test]
+    fn a_week_partly_kept_as_daily_is_not_counted_again() {
+        // Up to Wednesday 2026-11-25: the seven newest reach back to Thursday 19 November,
+        // so that week is represented; the weekly ones are the four weeks before it.
+        let last = day_number("2026-11-25").expect("date");
+        let all = dailies(last, 60);
+        let gone = to_prune(&all);
+        let kept: Vec<Backup> = all.iter().filter(|b| !gone.contains(b)).cloned().collect();
+        assert_eq!(dates(&kept)[7..], ["2026-11-15", "2026-11-08", "2026-11-01", "2026-10-25"].map(String::from));
+        assert_eq!(kept.len(), 11);
+    }
+
+    #[test]
+    fn sparse_use_keeps_backups_however_old() {
+        // One change a month: nothing is pruned for being old, only for being beyond the count.
+        let all: Vec<Backup> =
+            (0..12).map(|m| backup(&format!("2025-{:02}-03T09:00:00Z", 12 - m), Kind::Dagelijks)).collect();
+        let gone = to_prune(&all);
+        assert_eq!(dates(&gone), ["2025-01-03"], "7 newest + 4 older weeks = 11 of 12");
+    }
+
+    #[test]
+    fn other_kinds_keep_their_newest_ten_each() {
+        let mut all = Vec::new();
+        for kind in [Kind::Handmatig, Kind::VoorMigratie, Kind::VoorHerstel] {
+            for day in 1..=12 {
+                all.push(backup(&format!("2026-10-{day:02}T12:00:00Z"), kind));
+            }
+        }
+        all.extend(dailies(day_number("2026-10-12").expect("date"), 3));
+        let gone = to_prune(&all);
+        assert_eq!(gone.len(), 6);
+        for kind in [Kind::Handmatig, Kind::VoorMigratie, Kind::VoorHerstel] {
+            let of_kind: Vec<String> =
+                gone.iter().filter(|b| b.kind == kind.as_str()).map(|b| b.created_at.clone()).collect();
+            assert_eq!(of_kind, ["2026-10-02T12:00:00Z", "2026-10-01T12:00:00Z"], "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn backups_in_the_same_second_sort_by_sequence() {
+        let first = backup("2026-11-22T13:05:00Z", Kind::Handmatig);
+        let name = Name { created_at: "2026-11-22T13:05:00Z".into(), kind: Kind::Handmatig, seq: 2 };
+        let second = Backup { file: name.file(), path: PathBuf::from(name.file()), ..first.clone() };
+        let mut all = vec![first.clone(), second.clone()];
+        all.sort_by_key(|b| std::cmp::Reverse(order_key(b)));
+        assert_eq!(all, [second, first]);
+    }
+}
