@@ -24,6 +24,9 @@ const COMMANDS: &[&str] = &[
     "dossier_export",
     "dossier_import",
     "report_save",
+    "backups",
+    "backup_create",
+    "backup_restore",
 ];
 
 fn main() {

@@ -156,7 +156,7 @@ impl Error {
             Error::NotYetAvailable(_) => "not_yet_available",
             Error::Store { .. } => "store",
             Error::TooNew { .. } => "store_too_new",
-            Error::Damaged { .. } => "database-damaged",
+            Error::Damaged { .. } => "database_damaged",
             Error::BackupInvalid { .. } => "backup_invalid",
             Error::InUse { .. } => "database_in_use",
             Error::Index { .. } => "index",

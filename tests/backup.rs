@@ -94,7 +94,7 @@ fn a_damaged_database_is_named_left_alone_and_restored_from_the_backup() {
     let damaged = std::fs::read(&db).expect("read");
     for args in [vec!["dossier", "show", a.as_str()], vec!["dossier", "list"], vec!["list"]] {
         let err = error(&cli, &args);
-        assert_eq!(err["code"], "database-damaged", "{args:?}");
+        assert_eq!(err["code"], "database_damaged", "{args:?}");
         let message = err["message"].as_str().expect("message");
         assert!(message.contains(&db.display().to_string()), "names the database: {message}");
         assert!(message.contains(&backup.display().to_string()), "names the backup: {message}");
@@ -138,7 +138,7 @@ fn a_truncated_database_is_refused_and_there_may_be_no_backup_yet() {
     let bytes = std::fs::read(&db).expect("read");
     std::fs::write(&db, &bytes[..bytes.len() / 3]).expect("truncate");
     let err = error(&cli, &["dossier", "list"]);
-    assert_eq!(err["code"], "database-damaged");
+    assert_eq!(err["code"], "database_damaged");
     let message = err["message"].as_str().expect("message");
     assert!(message.contains("geen goede reservekopie"), "{message}");
     assert_eq!(std::fs::read(&db).expect("read"), &bytes[..bytes.len() / 3], "left as it is");

@@ -1,7 +1,10 @@
 //! The desktop shell: Tauri commands that each call one method of the core
 //! ([`keuzehulp::Keuzehulp`]) and map its error to `{code, message}`. No rules live here.
 
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use keuzehulp::backup::Backup;
 
 use keuzehulp::advisor::{Advice, Answers};
 use keuzehulp::app::TreeView;
@@ -32,24 +35,48 @@ impl From<keuzehulp::Error> for ApiError {
 }
 
 /// The core as opened at start-up; if it could not be opened, every command answers
-/// with that error so the window can show it instead of failing blank.
-pub struct AppState(Mutex<Result<Keuzehulp, ApiError>>);
+/// with that error so the window can show it instead of failing blank. The data directory
+/// is kept apart, so a damaged database can still be restored from a backup.
+pub struct AppState {
+    core: Mutex<Result<Keuzehulp, ApiError>>,
+    data_dir: Option<PathBuf>,
+}
 
 impl AppState {
     /// Wraps the result of opening the core.
     pub fn new(core: Result<Keuzehulp, keuzehulp::Error>) -> Self {
-        AppState(Mutex::new(core.map_err(ApiError::from)))
+        let data_dir = core.as_ref().ok().map(|c| c.data_dir().to_path_buf());
+        AppState { core: Mutex::new(core.map_err(ApiError::from)), data_dir }
+    }
+
+    /// Opens the core in `data_dir`.
+    pub fn open(data_dir: PathBuf) -> Self {
+        let core = Keuzehulp::open(&data_dir);
+        if let Err(err) = &core {
+            eprintln!("keuzehulp: {err}");
+        }
+        AppState { core: Mutex::new(core.map_err(ApiError::from)), data_dir: Some(data_dir) }
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Result<Keuzehulp, ApiError>>, ApiError> {
+        self.core.lock().map_err(|_| ApiError {
+            code: "internal".into(),
+            message: "een eerdere opdracht is mislukt; start Keuzehulp opnieuw".into(),
+        })
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Keuzehulp) -> Result<T, keuzehulp::Error>) -> Result<T, ApiError> {
-        let mut guard = self.0.lock().map_err(|_| ApiError {
-            code: "internal".into(),
-            message: "een eerdere opdracht is mislukt; start Keuzehulp opnieuw".into(),
-        })?;
-        match guard.as_mut() {
+        match self.lock()?.as_mut() {
             Ok(core) => f(core).map_err(ApiError::from),
             Err(err) => Err(err.clone()),
         }
+    }
+
+    fn data_dir(&self) -> Result<&Path, ApiError> {
+        self.data_dir.as_deref().ok_or_else(|| ApiError {
+            code: "data_dir".into(),
+            message: "er is geen gegevensmap gevonden; start Keuzehulp met KEUZEHULP_DATA_DIR=map".into(),
+        })
     }
 }
 
@@ -218,6 +245,49 @@ async fn report_save<R: Runtime>(
     Ok(Some(path.display().to_string()))
 }
 
+/// The backups in the data directory, newest first; works also when the database is damaged.
+#[tauri::command]
+fn backups(state: State<'_, AppState>) -> Result<Vec<Backup>, ApiError> {
+    keuzehulp::backup::list(state.data_dir()?).map_err(ApiError::from)
+}
+
+/// Makes a backup now.
+#[tauri::command]
+fn backup_create(state: State<'_, AppState>) -> Result<Backup, ApiError> {
+    state.with(|core| core.backup_create())
+}
+
+/// Puts back the backup named `file` (a name from `backups`, never a path), then opens the
+/// restored database. The current database is kept first: as a backup when it is readable,
+/// moved aside when it is damaged.
+#[tauri::command]
+fn backup_restore(state: State<'_, AppState>, file: String) -> Result<Backup, ApiError> {
+    let data_dir = state.data_dir()?.to_path_buf();
+    let known = keuzehulp::backup::list(&data_dir)?;
+    let Some(chosen) = known.into_iter().find(|b| b.file == file) else {
+        return Err(ApiError {
+            code: "backup_invalid".into(),
+            message: format!("\"{file}\" is geen reservekopie in {}", data_dir.display()),
+        });
+    };
+    let mut guard = state.lock()?;
+    let closing = std::mem::replace(
+        &mut *guard,
+        Err(ApiError { code: "internal".into(), message: "Keuzehulp wordt hersteld; probeer het zo opnieuw".into() }),
+    );
+    let restored = match closing {
+        Ok(core) => core.backup_restore(&chosen.path),
+        Err(_) => keuzehulp::backup::restore(&data_dir, &chosen.path),
+    };
+    // Open again whatever happened: the restored database, or the one that was there.
+    *guard = Keuzehulp::open(&data_dir).map_err(ApiError::from);
+    let backup = restored.map_err(ApiError::from)?;
+    if let Err(err) = guard.as_ref() {
+        return Err(err.clone());
+    }
+    Ok(backup)
+}
+
 /// Registers the state and the commands on any runtime (the real one, or the mock one in
 /// tests). `files` decides how save and open locations are chosen.
 pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files) -> Builder<R> {
@@ -246,7 +316,10 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             dossier_delete,
             dossier_export,
             dossier_import,
-            report_save
+            report_save,
+            backups,
+            backup_create,
+            backup_restore
         ])
 }
 
@@ -271,11 +344,14 @@ fn prefer_webkit_without_compositing() {
 pub fn run() {
     #[cfg(target_os = "linux")]
     prefer_webkit_without_compositing();
-    let core = keuzehulp::default_data_dir().and_then(|dir| Keuzehulp::open(&dir));
-    if let Err(err) = &core {
-        eprintln!("keuzehulp: {err}");
-    }
-    let result = build_app(tauri::Builder::default(), AppState::new(core), Files::from_env())
+    let state = match keuzehulp::default_data_dir() {
+        Ok(dir) => AppState::open(dir),
+        Err(err) => {
+            eprintln!("keuzehulp: {err}");
+            AppState::new(Err(err))
+        }
+    };
+    let result = build_app(tauri::Builder::default(), state, Files::from_env())
         .setup(|app| {
             #[cfg(target_os = "linux")]
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
@@ -306,6 +382,27 @@ mod tests {
     use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
     use tauri::webview::InvokeRequest;
 
+    fn call_on(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        get_ipc_response(
+            webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                // On Linux the request URL must be tauri://localhost (see ECOSYSTEM.md).
+                url: "tauri://localhost".parse().expect("valid url"),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
+    }
+
     fn invoke(state: AppState, cmd: &str) -> Result<serde_json::Value, serde_json::Value> {
         invoke_with(state, cmd, serde_json::json!({}))
     }
@@ -319,20 +416,7 @@ mod tests {
             .build(mock_context(noop_assets()))
             .expect("mock app builds");
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
-        get_ipc_response(
-            &webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                // On Linux the request URL must be tauri://localhost (see ECOSYSTEM.md).
-                url: "tauri://localhost".parse().expect("valid url"),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
+        call_on(&webview, cmd, args)
     }
 
     #[test]
@@ -395,21 +479,7 @@ mod tests {
             .build(mock_context(noop_assets()))
             .expect("mock app builds");
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
-        let call = |cmd: &str, args: serde_json::Value| {
-            get_ipc_response(
-                &webview,
-                InvokeRequest {
-                    cmd: cmd.into(),
-                    callback: CallbackFn(0),
-                    error: CallbackFn(1),
-                    url: "tauri://localhost".parse().expect("valid url"),
-                    body: InvokeBody::Json(args),
-                    headers: Default::default(),
-                    invoke_key: INVOKE_KEY.to_string(),
-                },
-            )
-            .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
-        };
+        let call = |cmd: &str, args: serde_json::Value| call_on(&webview, cmd, args);
         let id = call("dossier_new", serde_json::json!({ "info": { "org": "Zorg & Co", "sector": "zorg" } }))
             .expect("new dossier");
         let id = id.as_str().expect("id is a string").to_string();
@@ -438,6 +508,87 @@ mod tests {
         call("dossier_delete", serde_json::json!({ "id": id })).expect("delete");
         assert_eq!(call("dossiers", serde_json::json!({})).expect("list"), serde_json::json!([]));
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_damaged_database_can_be_restored_from_the_window_by_backup_name_only() {
+        let (dir, mut core) = open_core();
+        let id =
+            core.dossier_new(&keuzehulp::dossier::VisitInfo { org: "Zorggroep Oost".into(), ..Default::default() });
+        let id = id.expect("dossier");
+        for i in 0..200 {
+            core.dossier_note(&id, &format!("notitie {i} {}", "x".repeat(200))).expect("note");
+        }
+        let made = core.backup_create().expect("backup");
+        drop(core);
+        // Damage the middle of the database.
+        let db = dir.join("keuzehulp.sqlite3");
+        let mut bytes = std::fs::read(&db).expect("db");
+        let middle = bytes.len() / 2 / 4096 * 4096;
+        bytes[middle..middle + 8192].fill(0xA5);
+        std::fs::write(&db, &bytes).expect("damage");
+
+        let state = AppState::open(dir.clone());
+        let app = build_app(mock_builder(), state, Files::Folder(std::env::temp_dir()))
+            .build(mock_context(noop_assets()))
+            .expect("mock app builds");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+        let call = |cmd: &str, args: serde_json::Value| call_on(&webview, cmd, args);
+        let err = call("dossiers", serde_json::json!({})).expect_err("the store is damaged");
+        assert_eq!(err["code"], "database_damaged");
+        assert!(err["message"].as_str().is_some_and(|m| m.contains("keuzehulp.sqlite3")), "{err}");
+        let list = call("backups", serde_json::json!({})).expect("backups are listed without a store");
+        assert_eq!(list[0]["file"], made.file.as_str());
+        // Only names from the list: no path reaches the restore.
+        for bad in ["../keuzehulp.sqlite3", "/etc/passwd", "bestaat-niet.sqlite3"] {
+            let err = call("backup_restore", serde_json::json!({ "file": bad })).expect_err("refused");
+            assert_eq!(err["code"], "backup_invalid", "{bad}");
+        }
+        assert_eq!(std::fs::read(&db).expect("db"), bytes, "nothing was written to the damaged file");
+        call("backup_restore", serde_json::json!({ "file": made.file })).expect("restore");
+        let shown = call("dossier", serde_json::json!({ "id": id })).expect("the restored store answers");
+        assert_eq!(shown["notes"].as_array().map(Vec::len), Some(200));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// The capability grants exactly the commands the front end invokes, and the build script
+    /// makes a permission for exactly those.
+    #[test]
+    fn the_capability_lists_exactly_the_commands_the_ui_calls() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |p: &str| std::fs::read_to_string(dir.join(p)).expect(p);
+        let api = read("../ui/src/api.ts");
+        let mut used: Vec<String> = api
+            .split("invoke<")
+            .skip(1)
+            .filter_map(|rest| {
+                rest.split_once(">(\"").and_then(|(_, r)| r.split_once('"')).map(|(name, _)| name.to_string())
+            })
+            .collect();
+        used.sort();
+        used.dedup();
+        let capability: serde_json::Value = serde_json::from_str(&read("capabilities/default.json")).expect("json");
+        let mut granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .expect("permissions")
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter_map(|p| p.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect();
+        granted.sort();
+        let build = read("build.rs");
+        let list = build.split_once("const COMMANDS").and_then(|(_, r)| r.split_once("];")).expect("COMMANDS").0;
+        let mut built: Vec<String> = list.split('"').skip(1).step_by(2).map(str::to_string).collect();
+        built.sort();
+        assert!(used.len() >= 20, "found the invoked commands: {used:?}");
+        assert_eq!(granted, used, "capabilities/default.json vs ui/src/api.ts");
+        assert_eq!(built, used, "build.rs COMMANDS vs ui/src/api.ts");
+        // Beyond app commands, the only grant is opening web links.
+        let others: Vec<&serde_json::Value> =
+            capability["permissions"].as_array().expect("permissions").iter().filter(|p| !p.is_string()).collect();
+        assert_eq!(others.len(), 1);
+        assert_eq!(others[0]["identifier"], "opener:allow-open-url");
     }
 
     #[test]

@@ -72,6 +72,7 @@ export interface DossierSummary {
   id: string; org: string; sector: string | null; department: string | null; visit_date: string | null; updated_at: string;
   notes: number; shortlist: number; overdue: PlanItem[];
 }
+export interface Backup { path: string; file: string; created_at: string; kind: string; size: number }
 export interface ImportOutcome { id: string; result: "new" | "unchanged" | "kept-both" | "replaced" }
 
 /** An error from the core: a stable code and a Dutch message. */
@@ -101,6 +102,10 @@ export interface Api {
   dossierImport(): Promise<ImportOutcome | null>;
   /** Asks where to save the report, writes it and opens it; null when cancelled. */
   reportSave(id: string, format: "pdf" | "html" | "md"): Promise<string | null>;
+  backups(): Promise<Backup[]>;
+  backupCreate(): Promise<Backup>;
+  /** Restores the backup with this file name (from `backups`). */
+  backupRestore(file: string): Promise<Backup>;
 }
 
 export const tauriApi: Api = {
@@ -124,6 +129,9 @@ export const tauriApi: Api = {
   dossierExport: (id) => invoke<string | null>("dossier_export", { id }),
   dossierImport: () => invoke<ImportOutcome | null>("dossier_import"),
   reportSave: (id, format) => invoke<string | null>("report_save", { id, format }),
+  backups: () => invoke<Backup[]>("backups"),
+  backupCreate: () => invoke<Backup>("backup_create"),
+  backupRestore: (file) => invoke<Backup>("backup_restore", { file }),
 };
 
 /** Turns whatever a failed call threw into an ApiError. */

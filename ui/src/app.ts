@@ -8,6 +8,7 @@ import { renderDetail } from "./views/detail";
 import { renderDossier } from "./views/dossier";
 import { renderDossiers } from "./views/dossiers";
 import { renderQuestion } from "./views/question";
+import { renderRestore } from "./views/restore";
 import { renderResults } from "./views/results";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
@@ -58,6 +59,7 @@ function header(ctx: Ctx): HTMLElement {
     h("a", { href: searchHash("", {}) }, s.navSearch),
     h("a", { href: "#/vergelijk", id: "nav-compare" }, s.compareCount(ctx.state.compare.length)),
     h("a", { href: "#/dossiers", id: "nav-dossiers" }, s.navDossiers),
+    h("a", { href: "#/herstellen", id: "nav-restore" }, s.navRestore),
     ctx.state.dossier ? h("a", { href: dossierHash(ctx.state.dossier.id), id: "nav-active-dossier", class: "active-dossier" }, s.activeDossier(ctx.state.dossier.org)) : null,
   );
   return h("div", { class: "bar" }, h("div", { class: "brand" }, h("p", { class: "title" }, s.appTitle), h("p", { class: "tagline" }, s.tagline)), nav, langButton);
@@ -80,6 +82,7 @@ export async function route(ctx: Ctx): Promise<void> {
       case "compare": view = await renderCompare(ctx); break;
       case "dossiers": view = await renderDossiers(ctx, r.query); break;
       case "dossier": view = await renderDossier(ctx, r.id); break;
+      case "restore": view = await renderRestore(ctx.api); break;
     }
   } catch (err) {
     view = errorView(err);
@@ -101,6 +104,16 @@ export async function start(api: Api, headerEl: HTMLElement, main: HTMLElement):
   try {
     [taxonomy, tree] = await Promise.all([api.taxonomy(), api.tree()]);
   } catch (err) {
+    // A damaged database: offer the backups at once (they need no working store).
+    if (toApiError(err).code === "database_damaged") {
+      try {
+        main.replaceChildren(await renderRestore(api, toApiError(err).message));
+        main.querySelector<HTMLElement>("h1")?.focus();
+        return;
+      } catch {
+        /* fall through to the plain error */
+      }
+    }
     main.replaceChildren(errorView(err));
     return;
   }

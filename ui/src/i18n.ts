@@ -178,6 +178,21 @@ const nl = {
   deleteNo: "Nee, bewaren",
   deleted: "Het dossier is gewist.",
   backToDossiers: "Terug naar dossiers",
+  navRestore: "Reservekopieën",
+  restoreTitle: "Reservekopieën en herstellen",
+  restoreIntro: "Keuzehulp maakt elke dag dat er iets veranderd is een reservekopie, en een vóór elke bijwerking van de database. Ze staan in de gegevensmap.",
+  damagedTitle: "De database is beschadigd",
+  damagedHelp: "Er is niets overschreven. Kies hieronder een reservekopie om terug te zetten; het beschadigde bestand wordt apart bewaard.",
+  backupNow: "Maak nu een reservekopie",
+  backupMade: (file: string) => `Reservekopie gemaakt: ${file}`,
+  noBackups: "Er zijn nog geen reservekopieën.",
+  backupKinds: { handmatig: "handmatig", dagelijks: "dagelijks", "voor-migratie": "vóór bijwerking", "voor-herstel": "vóór herstel", extern: "van elders" } as Record<string, string>,
+  backupLine: (when: string, kind: string, size: string) => `${when} — ${kind}, ${size}`,
+  restore: "Herstellen",
+  restoreConfirm: (when: string) => `De gegevens van ${when} terugzetten? Wat er nu staat, wordt eerst zelf als reservekopie bewaard.`,
+  restoreYes: "Ja, terugzetten",
+  restoring: "Bezig met terugzetten…",
+  restored: (when: string) => `De reservekopie van ${when} is teruggezet. Keuzehulp start opnieuw.`,
 };
 
 export type Strings = typeof nl;
@@ -357,6 +372,21 @@ const en: Strings = {
   deleteNo: "No, keep it",
   deleted: "The dossier was erased.",
   backToDossiers: "Back to dossiers",
+  navRestore: "Backups",
+  restoreTitle: "Backups and restore",
+  restoreIntro: "Keuzehulp makes a backup on every day something changed, and one before every update of the database. They are kept in the data folder.",
+  damagedTitle: "The database is damaged",
+  damagedHelp: "Nothing was overwritten. Choose a backup below to put back; the damaged file is kept aside.",
+  backupNow: "Make a backup now",
+  backupMade: (file: string) => `Backup made: ${file}`,
+  noBackups: "There are no backups yet.",
+  backupKinds: { handmatig: "manual", dagelijks: "daily", "voor-migratie": "before an update", "voor-herstel": "before a restore", extern: "from elsewhere" } as Record<string, string>,
+  backupLine: (when: string, kind: string, size: string) => `${when} — ${kind}, ${size}`,
+  restore: "Restore",
+  restoreConfirm: (when: string) => `Put back the data of ${when}? What is there now is first kept as a backup itself.`,
+  restoreYes: "Yes, put it back",
+  restoring: "Restoring…",
+  restored: (when: string) => `The backup of ${when} was put back. Keuzehulp restarts.`,
 };
 
 const STORAGE_KEY = "keuzehulp.taal";

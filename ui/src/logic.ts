@@ -10,7 +10,8 @@ export type Route =
   | { name: "detail"; id: string }
   | { name: "compare" }
   | { name: "dossiers"; query: string }
-  | { name: "dossier"; id: string };
+  | { name: "dossier"; id: string }
+  | { name: "restore" };
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
 export function parseRoute(hash: string): Route {
@@ -35,6 +36,8 @@ export function parseRoute(hash: string): Route {
       return { name: "compare" };
     case "dossiers":
       return { name: "dossiers", query: params.get("q") ?? "" };
+    case "herstellen":
+      return { name: "restore" };
     case "dossier":
       return parts[1] ? { name: "dossier", id: parts[1] } : { name: "dossiers", query: "" };
     default:
@@ -207,4 +210,16 @@ export function debounced(save: () => void, ms: number): { schedule(): void; flu
       save();
     },
   };
+}
+
+/** A byte count for people: "1,2 MB". */
+export function sizeText(bytes: number, locale = "nl-NL"): string {
+  const units = ["B", "kB", "MB", "GB"];
+  let n = bytes;
+  let u = 0;
+  while (n >= 1000 && u < units.length - 1) {
+    n /= 1000;
+    u += 1;
+  }
+  return `${n.toLocaleString(locale, { maximumFractionDigits: u ? 1 : 0 })} ${units[u]}`;
 }

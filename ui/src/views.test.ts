@@ -6,6 +6,7 @@ import { lang, setLang, t } from "./i18n";
 import { emptyAnswers } from "./logic";
 import { detailView } from "./views/detail";
 import { renderDossier } from "./views/dossier";
+import { renderRestore } from "./views/restore";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
 
@@ -45,6 +46,7 @@ function fakeDossiers(seed: Dossier[] = []) {
   const api: Pick<Api, Exclude<keyof Api, "catalogueSummary" | "taxonomy" | "tree" | "search" | "intervention" | "advise">> = {
     dossierShortlist: missing, dossierUnshortlist: missing, dossierPlan: missing, dossierDuplicate: missing,
     dossierDelete: missing, dossierExport: missing, dossierImport: missing, reportSave: missing,
+    backups: async () => [], backupCreate: missing, backupRestore: missing,
     dossiers: async () => [...store.values()].map((d) => summary(d)),
     dossier: async (id) => structuredClone(get(id)),
     dossierNew: async (info) => {
@@ -214,5 +216,22 @@ describe("start screen", () => {
     const view = await renderStart(ctx(fakeApi(fake.api)));
     expect(view.querySelector("#recent-dossiers")?.textContent).toContain("Zorg <img");
     expect(view.querySelector("#overdue")?.textContent).toContain("Pilot (evaluatie gepland op 2020-01-01)");
+  });
+});
+
+describe("restore screen", () => {
+  it("on a damaged database shows the core's message and restores a backup by name after a confirmation", async () => {
+    const restored: string[] = [];
+    const backup = { path: "/data/backups/k-2026-11-21T10-00-00Z-dagelijks.sqlite3", file: "k-2026-11-21T10-00-00Z-dagelijks.sqlite3", created_at: "2026-11-21T10:00:00Z", kind: "dagelijks", size: 1_234_567 };
+    const api = fakeApi({ backups: async () => [backup], backupRestore: async (file) => { restored.push(file); return backup; } });
+    const view = await renderRestore(api, "de database /data/keuzehulp.sqlite3 is beschadigd");
+    expect(view.querySelector("[role=alert]")?.textContent).toContain("/data/keuzehulp.sqlite3 is beschadigd");
+    expect(view.querySelector("#backup-list")?.textContent).toContain("dagelijks, 1,2 MB");
+    (view.querySelector("button.restore") as HTMLButtonElement).click();
+    expect(restored).toEqual([]);
+    (view.querySelector("button.restore-yes") as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(restored).toEqual([backup.file]);
+    expect(view.querySelector("#restore-status")?.textContent).toMatch(/is teruggezet/);
   });
 });

@@ -1,0 +1,173 @@
+// Keeping the user's data safe, in the real window: restoring a damaged database from a
+// backup, the IPC allowlist, and an XSS corpus in catalogue fields and dossier text.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { By, cliJson, launch, newDataDir, screenshot, seedDossier, waitText } from "./harness.mjs";
+import { payloads } from "./xss-payloads.mjs";
+
+const cli = (...args) => execFileSync(process.env.KEUZEHULP_CLI, args, { encoding: "utf8" });
+
+test("a damaged database: the window says so, changes nothing, and restores the newest backup", async () => {
+  const dataDir = newDataDir();
+  const id = seedDossier(dataDir, "Zorggroep Oost");
+  const made = cliJson("backup", "create", "--data-dir", dataDir);
+  assert.ok(existsSync(made.path), "backup create prints the path of the backup");
+  const db = join(dataDir, "keuzehulp.sqlite3");
+  const bytes = readFileSync(db);
+  const middle = Math.floor(bytes.length / 2 / 4096) * 4096;
+  bytes.fill(0xa5, middle, middle + 8192);
+  writeFileSync(db, bytes);
+
+  const app = await launch({ dataDir });
+  const { driver } = app;
+  try {
+    await waitText(driver, "#restore-title", /De database is beschadigd/, 15_000);
+    assert.match(await driver.findElement(By.css("[role=alert]")).getText(), /keuzehulp\.sqlite3/);
+    assert.deepEqual(readFileSync(db), bytes, "the damaged file is not written to");
+    await screenshot(driver, "6-damaged");
+    await driver.findElement(By.css("#backup-list button.restore")).click();
+    await driver.findElement(By.css("#backup-list button.restore-yes")).click();
+    await waitText(driver, "#restore-status", /is teruggezet/);
+    // The window starts afresh on the restored data.
+    await waitText(driver, "#recent-dossiers", /Zorggroep Oost/, 15_000);
+    assert.equal(cliJson("dossier", "show", id, "--data-dir", dataDir).notes[0].text, "Teamleiders noemen roosterdruk");
+    assert.ok(readdirSync(dataDir).some((f) => /^beschadigd-.*\.sqlite3$/.test(f)), "the damaged file is kept aside");
+    await screenshot(driver, "6-restored");
+  } finally {
+    await app.stop();
+  }
+});
+
+test("IPC allowlist: commands the UI does not use are unreachable from the web view", async () => {
+  const app = await launch();
+  const { driver } = app;
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    const forbidden = [
+      ["plugin:dialog|open", {}],
+      ["plugin:dialog|save", {}],
+      ["plugin:dialog|message", { message: "x" }],
+      ["plugin:opener|open_path", { path: "/etc/passwd" }],
+      ["plugin:opener|reveal_item_in_dir", { paths: ["/etc/passwd"] }],
+      ["plugin:window|close", { label: "main" }],
+      ["plugin:webview|create_webview_window", {}],
+      ["plugin:event|emit", { event: "x", payload: null }],
+      ["plugin:app|version", {}],
+      ["plugin:path|resolve_directory", { directory: 1 }],
+      ["plugin:fs|read_file", { path: "/etc/passwd" }],
+      ["plugin:shell|execute", { program: "sh", args: ["-c", "id"] }],
+      ["not_a_command", {}],
+    ];
+    const answers = await driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       const calls = arguments[0];
+       Promise.all(calls.map(([cmd, args]) => window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+         (value) => ({ cmd, ok: true, value: JSON.stringify(value) }),
+         (err) => ({ cmd, ok: false, err: String(err && err.message ? err.message : err) })))).then(done);`,
+      forbidden,
+    );
+    for (const a of answers) {
+      assert.equal(a.ok, false, `${a.cmd} must be refused, got ${a.value}`);
+      // Refused by the access control (or unknown), not merely by a bad argument.
+      assert.match(a.err, /not allowed|not found|unknown|denied/i, `${a.cmd}: ${a.err}`);
+    }
+    // And the ones the UI uses do answer.
+    const used = await driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       Promise.all(["taxonomy", "backups", "dossiers"].map((cmd) => window.__TAURI_INTERNALS__.invoke(cmd, {}).then(() => "ok", (e) => cmd + ": " + String(e)))).then(done);`,
+    );
+    assert.deepEqual(used, ["ok", "ok", "ok"]);
+  } finally {
+    await app.stop();
+  }
+});
+
+test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", async () => {
+  const list = payloads();
+  assert.ok(list.length >= 100);
+  const dataDir = newDataDir();
+  // Catalogue records carrying the payloads in every free-text field.
+  const real = cliJson("list", "--data-dir", dataDir).interventions;
+  const records = [];
+  for (let i = 0; i * 10 < list.length; i += 1) {
+    const p = (k) => list[(i * 10 + k) % list.length];
+    const r = structuredClone(real[i % real.length]);
+    Object.assign(r, {
+      id: `xss-${i}`,
+      name: `Werkdruk aanpak ${i} ${p(0)}`,
+      aliases: [p(1)],
+      summary: `Werkdruk ${p(2)}`,
+      benefits: p(3),
+      involves: p(4),
+      time: p(5),
+      cost: p(6),
+      privacy: p(7),
+      developed_by: [p(8)],
+      url: `https://example.org/?q=${encodeURIComponent(p(9))}`,
+    });
+    r.evidence = { ...r.evidence, basis: p(9), references: [p(0), p(1)] };
+    records.push(r);
+  }
+  const packDir = mkdtempSync(join(tmpdir(), "keuzehulp-xss-"));
+  writeFileSync(join(packDir, "pack.json"), JSON.stringify({ format: "keuzehulp-pack", interventions: records }));
+  cli("import", join(packDir, "pack.json"), "--data-dir", dataDir);
+  // A dossier whose every field and note carries payloads.
+  const d = ["--data-dir", dataDir];
+  const { id } = cliJson("dossier", "new", "--org", `Org ${list[0]}`, "--department", list[1], "--contact-name", list[2], ...d);
+  for (const text of list) cliJson("dossier", "note", id, text, ...d);
+  for (const r of records.slice(0, 4)) cliJson("dossier", "shortlist", id, r.id, "--why", list[3], ...d);
+  cliJson("dossier", "plan", id, "--intervention", "xss-0", "--what", list[4], "--who", list[5], "--evaluation", list[6], "--evaluate-on", "2020-01-01", ...d);
+
+  const app = await launch({ dataDir });
+  const { driver } = app;
+  const seen = [];
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    // The canaries: a function every payload would call, and the CSP's own report of any
+    // inline script or handler that tried to run (there is none in this UI).
+    await driver.executeScript(`
+      window.__fired = [];
+      window.__xss = (n) => window.__fired.push(n);
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + (e.sample || "")));
+    `);
+    const screens = [
+      "#/",
+      "#/zoeken?q=werkdruk%20aanpak",
+      ...records.map((r) => `#/interventie/${r.id}`),
+      "#/dossiers",
+      `#/dossier/${id}`,
+    ];
+    for (const hash of screens) {
+      await driver.executeScript(`location.hash = ${JSON.stringify(hash)}; if (location.hash === ${JSON.stringify(hash)}) window.dispatchEvent(new HashChangeEvent("hashchange"));`);
+      await driver.wait(async () => (await driver.executeScript("return document.querySelector('main h1') !== null && !document.querySelector('main .error')")), 10_000, `${hash} renders`);
+      await driver.sleep(300);
+      const state = await driver.executeScript(`
+        const main = document.querySelector("main");
+        const injected = main.querySelectorAll("img, script, svg, iframe, object, embed, video, audio, style, link, meta, base, template, math, noscript, body");
+        const links = [...main.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")).filter((h) => !h.startsWith("#") && !/^https?:\\/\\//.test(h));
+        return { fired: window.__fired, violations: window.__violations, injected: injected.length, links, title: document.title, name: window.name, text: main.textContent.length };`);
+      seen.push({ hash, ...state });
+      assert.deepEqual(state.fired, [], `${hash}: a payload ran`);
+      assert.deepEqual(state.violations, [], `${hash}: something tried to run inline script`);
+      assert.equal(state.injected, 0, `${hash}: payload markup became elements`);
+      assert.deepEqual(state.links, [], `${hash}: a link that is not a route or a web address`);
+      assert.equal(state.title, "Keuzehulp", hash);
+      assert.ok(!String(state.name).startsWith("XSS"), hash);
+    }
+    // The payloads are there, as text.
+    await driver.executeScript(`location.hash = "#/dossier/${id}"`);
+    await waitText(driver, "#notes", /<script>__xss\(1\)<\/script>/);
+    await screenshot(driver, "6-xss-dossier");
+    await driver.executeScript(`location.hash = "#/interventie/xss-0"`);
+    await waitText(driver, "#detail-title", /<script>__xss\(1\)<\/script>/);
+    await screenshot(driver, "6-xss-detail");
+  } finally {
+    await app.stop();
+  }
+  assert.equal(seen.length, records.length + 4);
+});
