@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints, the core and CLI
 # tests, the Tauri commands on the mock runtime, the front-end unit tests, and the
-# end-to-end tests of the real desktop program under Xvfb through tauri-driver.
+# end-to-end tests of the real desktop program under Xvfb through tauri-driver, and the
+# dependency audit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --test
@@ -10,6 +11,9 @@ export CARGO_TERM_COLOR=never
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 SECONDS=0
+
+step "dependencies: no yanked crate; advisories where their databases can be reached"
+python3 scripts/audit.py
 
 step "front end: type check, build, unit tests"
 (cd ui && npm run build --silent && npx vitest run)
