@@ -500,7 +500,15 @@ fn prepare_data_dir(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| fail(format!("de map kan niet worden aangemaakt ({e})")))?;
     std::fs::read_dir(dir).map_err(|e| fail(format!("de map kan niet worden gelezen ({e})")))?;
     let probe = dir.join(format!(".schrijftest-{}", std::process::id()));
-    std::fs::write(&probe, b"").map_err(|e| fail(format!("er kan niet in de map worden geschreven ({e})")))?;
+    std::fs::write(&probe, b"").map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen".to_string(),
+            std::io::ErrorKind::StorageFull => "de schijf is vol".to_string(),
+            std::io::ErrorKind::PermissionDenied => "geen schrijfrechten".to_string(),
+            _ => e.to_string(),
+        };
+        fail(format!("er kan niet in de map worden geschreven ({why}); wat er al in staat, is niet veranderd"))
+    })?;
     std::fs::remove_file(&probe).map_err(|e| fail(format!("een testbestand kan niet worden verwijderd ({e})")))?;
     Ok(())
 }

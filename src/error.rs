@@ -45,7 +45,7 @@ pub enum Error {
     #[error("de ingebouwde catalogus is onleesbaar: {0}")]
     Bundled(#[from] serde_json::Error),
     /// The database could not be read or written.
-    #[error("de database {} gaf een fout: {source}", .path.display())]
+    #[error("de database {} gaf een fout: {source}{}", .path.display(), sqlite_hint(.source))]
     Store {
         /// The database file.
         path: PathBuf,
@@ -126,7 +126,7 @@ pub enum Error {
         message: String,
     },
     /// A file could not be written.
-    #[error("kan {} niet schrijven: {source}", .path.display())]
+    #[error("kan {} niet schrijven: {source}{}", .path.display(), io_hint(.source))]
     Write {
         /// The file.
         path: PathBuf,
@@ -195,6 +195,32 @@ fn damaged_message(path: &std::path::Path, detail: &str, backup: Option<&std::pa
         None => format!("{head} Er is geen goede reservekopie; het bestand blijft zoals het is."),
     }
 }
+
+/// What a person can do about a disk that is full or read-only (SQLite's side).
+fn sqlite_hint(err: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode;
+    match err.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => DISK_FULL,
+        Some(ErrorCode::ReadOnly) => READ_ONLY,
+        Some(ErrorCode::SystemIoFailure | ErrorCode::CannotOpen) => DISK_PROBLEM,
+        _ => "",
+    }
+}
+
+/// What a person can do about a disk that is full or read-only (a file's side).
+fn io_hint(err: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => DISK_FULL,
+        ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => READ_ONLY,
+        _ => "",
+    }
+}
+
+const DISK_FULL: &str = ". De schijf is vol: maak ruimte vrij en probeer het opnieuw; er is niets verloren gegaan.";
+const READ_ONLY: &str = ". Hier mag niet worden geschreven (alleen-lezen): kies een andere plek of controleer de rechten; er is niets verloren gegaan.";
+const DISK_PROBLEM: &str =
+    ". Controleer of de schijf vol of alleen-lezen is; wat al was opgeslagen, is niet veranderd.";
 
 fn count_problems(n: usize) -> String {
     if n == 1 { "1 probleem".into() } else { format!("{n} problemen") }

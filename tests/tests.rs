@@ -21,3 +21,5 @@ mod dossier;
 mod report;
 // Backups: making, listing, restoring; a damaged database; daily and pre-migration backups.
 mod backup;
+// Disk faults: a full file system and a read-only one (tmpfs; needs root).
+mod faults;

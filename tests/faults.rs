@@ -1,0 +1,180 @@
+//! Faults of the disk: a data directory on a full file system, and one that became
+//! read-only. Each test mounts a small tmpfs of its own (this needs root, as `scripts/test.sh`
+//! and CI run; the mount is taken down when the test ends, also when it fails).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    fn mount(size: &str) -> Tmpfs {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .expect("mount runs");
+        assert!(status.success(), "mounting a tmpfs needs root (CAP_SYS_ADMIN); run the tests as scripts/test.sh does");
+        Tmpfs { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn remount(&self, mode: &str) {
+        let status = Command::new("mount")
+            .args(["-o", &format!("remount,{mode}")])
+            .arg(self.path())
+            .status()
+            .expect("mount runs");
+        assert!(status.success(), "remount {mode}");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(self.dir.path()).status();
+    }
+}
+
+fn run(data: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("keuzehulp")
+        .expect("binary built")
+        .env_remove("KEUZEHULP_DATA_DIR")
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn json(data: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = run(data, &all);
+    assert!(out.status.success(), "keuzehulp {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// The command failed with a readable message that names `needle` (a path), and no panic.
+fn fails_naming(out: &Output, needle: &str, what: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{what} should fail");
+    assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{what}: no panic: {stderr}");
+    assert!(stderr.contains(needle), "{what}: the message names {needle}: {stderr}");
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Fills the file system with one file until it says no more; returns the file.
+fn fill(dir: &Path) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join("vulsel");
+    let mut file = std::fs::File::create(&path).expect("filler");
+    let chunk = vec![0u8; 64 * 1024];
+    while file.write_all(&chunk).is_ok() {}
+    // Then the last few bytes.
+    while file.write_all(&[0u8; 512]).is_ok() {}
+    let _ = file.sync_all();
+    path
+}
+
+fn integrity(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check")
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_message_and_loses_nothing() {
+    let fs = Tmpfs::mount("4m");
+    let data = fs.path().join("data");
+    let data_s = data.to_str().expect("utf-8 path");
+    let id = json(&data, &["dossier", "new", "--org", "Zorggroep Oost"])["id"].as_str().expect("id").to_string();
+    for i in 0..3 {
+        json(&data, &["dossier", "note", &id, &format!("notitie {i}")]);
+    }
+    // Let the day's automatic backup happen now, while there is room.
+    json(&data, &["dossier", "list"]);
+    let before = json(&data, &["dossier", "show", &id]);
+    let before_files = files_in(&data);
+    let before_backups = files_in(&data.join("backups"));
+    let filler = fill(fs.path());
+
+    let big = "x".repeat(100 * 1024);
+    let out = run(&data, &["dossier", "note", &id, &big]);
+    fails_naming(&out, "keuzehulp.sqlite3", "a note on a full disk");
+    fails_naming(&out, "schijf vol", "a note on a full disk");
+    let out = run(&data, &["dossier", "new", "--org", "Nieuw"]);
+    assert!(!out.status.success(), "a new dossier on a full disk fails (or is refused)");
+
+    let export = fs.path().join("export.json");
+    // Even reading needs a little room (SQLite's shared-memory file): these fail early, naming
+    // the database and saying the disk may be full.
+    let mount = fs.path().to_str().expect("utf-8");
+    let out = run(&data, &["dossier", "export", &id, "-o", export.to_str().expect("utf-8")]);
+    fails_naming(&out, mount, "an export to a full disk");
+    fails_naming(&out, "vol", "an export to a full disk");
+    let report = fs.path().join("rapport.pdf");
+    let out = run(&data, &["report", &id, "--format", "pdf", "-o", report.to_str().expect("utf-8")]);
+    fails_naming(&out, mount, "a report to a full disk");
+    assert_eq!(files_in(fs.path()), vec!["data".to_string(), "vulsel".to_string()], "no partial file is left");
+    let out = run(&data, &["backup", "create"]);
+    fails_naming(&out, data_s, "a backup on a full disk");
+    // SQLite's own -wal and -shm may stay beside the database (they are part of it).
+    let now: Vec<String> =
+        files_in(&data).into_iter().filter(|f| !f.ends_with("-wal") && !f.ends_with("-shm")).collect();
+    assert_eq!(now, before_files, "no partial backup or stray file in the data directory");
+    assert_eq!(files_in(&data.join("backups")), before_backups, "no half-made backup is kept");
+
+    // A little room: enough to open the store and read, not enough for the note. The
+    // transaction fails as a whole; no half note, and the dossier reads as before.
+    let len = std::fs::metadata(&filler).expect("filler").len();
+    std::fs::OpenOptions::new().write(true).open(&filler).expect("filler").set_len(len - 64 * 1024).expect("shrink");
+    let out = run(&data, &["dossier", "note", &id, &big]);
+    fails_naming(&out, "keuzehulp.sqlite3", "a note that does not fit");
+    assert_eq!(json(&data, &["dossier", "show", &id]), before, "no partial note");
+
+    // Room again: everything is as it was, and work goes on.
+    std::fs::remove_file(filler).expect("free space");
+    assert_eq!(json(&data, &["dossier", "show", &id]), before, "the dossier is exactly as before");
+    assert_eq!(integrity(&data.join("keuzehulp.sqlite3")), "ok");
+    json(&data, &["dossier", "note", &id, "weer ruimte"]);
+    assert_eq!(json(&data, &["dossier", "show", &id])["notes"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn a_read_only_data_directory_gives_a_clear_message_and_loses_nothing() {
+    let fs = Tmpfs::mount("8m");
+    let data = fs.path().join("data");
+    let id = json(&data, &["dossier", "new", "--org", "Gemeente Westdorp"])["id"].as_str().expect("id").to_string();
+    json(&data, &["dossier", "note", &id, "eerste notitie"]);
+    json(&data, &["dossier", "list"]);
+    let before = json(&data, &["dossier", "show", &id]);
+    fs.remount("ro");
+
+    let out = run(&data, &["dossier", "note", &id, "tweede notitie"]);
+    fails_naming(&out, data.to_str().expect("utf-8"), "a note in a read-only data directory");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("alleen-lezen"), "says why: {stderr}");
+    let export = fs.path().join("export.json");
+    let out = run(&data, &["dossier", "export", &id, "-o", export.to_str().expect("utf-8")]);
+    assert!(!out.status.success(), "an export onto a read-only file system fails");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+
+    fs.remount("rw");
+    assert_eq!(json(&data, &["dossier", "show", &id]), before, "the dossier is exactly as before");
+    assert_eq!(integrity(&data.join("keuzehulp.sqlite3")), "ok");
+    json(&data, &["dossier", "note", &id, "tweede notitie"]);
+}
