@@ -27,6 +27,9 @@ const COMMANDS: &[&str] = &[
     "backups",
     "backup_create",
     "backup_restore",
+    "unlock",
+    "encryption_status",
+    "encryption_set",
 ];
 
 fn main() {

@@ -12,6 +12,7 @@ use crate::advisor::{self, Advice, Answers};
 use crate::backup::{self, Backup};
 use crate::catalogue::model::Entry;
 use crate::catalogue::{self, Catalogue, Intervention, Pack, StepGuide, Taxonomy, validate};
+use crate::crypt;
 use crate::dossier::file::ImportOutcome;
 use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
 use crate::error::{Error, Result};
@@ -95,9 +96,26 @@ impl Keuzehulp {
     /// [`backup::daily_if_due`]) and sweeps stray files from the search index; both are
     /// reported in the notices, and neither stops the opening when it fails.
     pub fn open(data_dir: &Path) -> Result<Self> {
+        Self::open_with_passphrase(data_dir, None)
+    }
+
+    /// [`Keuzehulp::open`] for a store that may be encrypted (see [`crate::crypt`]): without
+    /// the passphrase an encrypted store gives [`Error::PassphraseRequired`], with a wrong one
+    /// [`Error::WrongPassphrase`]. A plain database found where encryption was asked for (a
+    /// plain backup put back, an interrupted switch) is encrypted again at once.
+    pub fn open_with_passphrase(data_dir: &Path, passphrase: Option<&str>) -> Result<Self> {
         prepare_data_dir(data_dir)?;
+        let db = data_dir.join(crate::store::DB_FILE);
+        if crypt::wanted(data_dir) && db.exists() && crypt::looks_plain(&db) {
+            let Some(passphrase) = passphrase else { return Err(Error::PassphraseRequired { path: db }) };
+            Self::open_unchecked(data_dir, None)?.set_encryption(Some(passphrase))?;
+        }
+        Self::open_unchecked(data_dir, passphrase)
+    }
+
+    fn open_unchecked(data_dir: &Path, passphrase: Option<&str>) -> Result<Self> {
         let bundled = catalogue::bundled()?;
-        let mut store = Store::open(data_dir)?;
+        let mut store = Store::open_with_key(data_dir, passphrase)?;
         store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
         let mut notices = Vec::new();
         if let Err(err) = backup::daily_if_due(&store, data_dir) {
@@ -134,8 +152,88 @@ impl Keuzehulp {
     /// open the data directory again afterwards.
     pub fn backup_restore(self, file: &Path) -> Result<Backup> {
         let data_dir = self.data_dir.clone();
+        let key = self.store.key().map(str::to_string);
         drop(self);
-        backup::restore(&data_dir, file)
+        backup::restore_with_key(&data_dir, file, key.as_deref())
+    }
+
+    /// Whether the store is encrypted.
+    pub fn encrypted(&self) -> bool {
+        self.store.key().is_some()
+    }
+
+    /// Turns encryption on (`Some(passphrase)`, also to change the passphrase) or off
+    /// (`None`), for the store and every backup; closes this Keuzehulp, so open the data
+    /// directory again afterwards (with the new passphrase).
+    ///
+    /// Each file is written anew beside the old one, synced and renamed over it, so a crash
+    /// leaves either the old or the new file. The marker is written before encrypting and
+    /// removed after decrypting, so an interruption is finished at the next open.
+    pub fn set_encryption(self, passphrase: Option<&str>) -> Result<()> {
+        if let Some(p) = passphrase
+            && p.chars().count() < crypt::MIN_PASSPHRASE
+        {
+            return Err(Error::InvalidInput {
+                field: "wachtwoord".into(),
+                message: format!("kies een wachtwoord van minstens {} tekens", crypt::MIN_PASSPHRASE),
+            });
+        }
+        if passphrase.is_none() && !self.encrypted() {
+            return Err(Error::InvalidInput {
+                field: "versleuteling".into(),
+                message: "de gegevens zijn niet versleuteld".into(),
+            });
+        }
+        let data_dir = self.data_dir.clone();
+        let from = self.store.key().map(str::to_string);
+        let to = passphrase.unwrap_or("");
+        if passphrase.is_some() {
+            let marker = data_dir.join(crypt::MARKER);
+            dossier::file::write_atomically(&marker, "Keuzehulp versleutelt de gegevens in deze map.\n".as_bytes())?;
+        }
+        let db = self.store.path().to_path_buf();
+        let tmp = data_dir.join(format!("{}.omzetten", crate::store::DB_FILE));
+        let exported = crypt::export(self.store.conn(), &tmp, to).map_err(|e| Error::store(&db, e));
+        drop(self);
+        if let Err(err) = exported.and_then(|()| replace_with(&tmp, &db)) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(err);
+        }
+        let mut failed = Vec::new();
+        for b in backup::list(&data_dir)? {
+            let plain = crypt::looks_plain(&b.path);
+            let needed = match passphrase {
+                None => !plain,
+                // Encrypted backups keep their key unless the passphrase changes.
+                Some(to) => plain || from.as_deref().is_some_and(|f| f != to),
+            };
+            if !needed {
+                continue;
+            }
+            let tmp = b.path.with_extension("omzetten");
+            let converted = crypt::open(&b.path, from.as_deref())
+                .and_then(|conn| crypt::export(&conn, &tmp, to))
+                .map_err(|e| Error::store(&b.path, e))
+                .and_then(|()| replace_with(&tmp, &b.path));
+            if converted.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+                failed.push(b.file);
+            }
+        }
+        if passphrase.is_none() {
+            let marker = data_dir.join(crypt::MARKER);
+            std::fs::remove_file(&marker).map_err(|source| Error::Write { path: marker, source })?;
+        }
+        if !failed.is_empty() {
+            return Err(Error::InvalidInput {
+                field: "reservekopieën".into(),
+                message: format!(
+                    "de database is omgezet, maar deze reservekopieën niet (verwijder ze, of probeer het opnieuw): {}",
+                    failed.join(", ")
+                ),
+            });
+        }
+        Ok(())
     }
 
     /// The data directory in use.
@@ -351,8 +449,12 @@ impl Keuzehulp {
         self.store.dossier_duplicate(id)
     }
 
-    /// Exports a dossier to one file.
-    pub fn dossier_export(&self, id: &str, path: &Path) -> Result<()> {
+    /// Exports a dossier to one file. The file is plain JSON: from an encrypted store that
+    /// takes `in_the_clear`, the user's explicit choice, or it is refused.
+    pub fn dossier_export(&self, id: &str, path: &Path, in_the_clear: bool) -> Result<()> {
+        if self.encrypted() && !in_the_clear {
+            return Err(Error::ExportInTheClear { path: path.to_path_buf() });
+        }
         dossier::file::export(&self.store, id, path)
     }
 
@@ -492,6 +594,27 @@ fn catalogue_texts(records: &[Intervention]) -> impl Iterator<Item = &str> {
 }
 
 /// Creates `dir` if missing and proves it can be written, leaving nothing behind.
+/// Syncs `tmp` and renames it over `target`; no `-wal` or `-shm` of the old file stays.
+fn replace_with(tmp: &Path, target: &Path) -> Result<()> {
+    let fail = |source| Error::Write { path: target.to_path_buf(), source };
+    std::fs::File::open(tmp).and_then(|f| f.sync_all()).map_err(fail)?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = target.as_os_str().to_owned();
+        side.push(suffix);
+        match std::fs::remove_file(&side) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(fail(e)),
+            _ => {}
+        }
+    }
+    std::fs::rename(tmp, target).map_err(fail)?;
+    if let Some(dir) = target.parent()
+        && let Ok(d) = std::fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 fn prepare_data_dir(dir: &Path) -> Result<()> {
     let fail = |reason: String| Error::DataDir { path: dir.to_path_buf(), reason };
     if dir.exists() && !dir.is_dir() {

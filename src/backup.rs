@@ -216,12 +216,13 @@ pub fn list(data_dir: &Path) -> Result<Vec<Backup>> {
 
 /// Makes a backup of `kind` of the open store.
 pub fn create(store: &Store, data_dir: &Path, kind: Kind) -> Result<Backup> {
-    create_from(store.conn(), store.path(), data_dir, kind)
+    create_from(store.conn(), store.path(), store.key(), data_dir, kind)
 }
 
 /// Makes a backup of `kind` of the database open on `conn` (the file `db`): `VACUUM INTO` a
 /// temporary file, sync, integrity check, rename.
-fn create_from(conn: &Connection, db: &Path, data_dir: &Path, kind: Kind) -> Result<Backup> {
+/// A backup of an encrypted store is encrypted with the same key (`VACUUM INTO` keeps it).
+fn create_from(conn: &Connection, db: &Path, key: Option<&str>, data_dir: &Path, kind: Kind) -> Result<Backup> {
     let dir = data_dir.join(BACKUP_DIR);
     std::fs::create_dir_all(&dir).map_err(|source| Error::Write { path: dir.clone(), source })?;
     let created_at = dossier::now_utc();
@@ -234,11 +235,11 @@ fn create_from(conn: &Connection, db: &Path, data_dir: &Path, kind: Kind) -> Res
     };
     let result = (|| {
         conn.execute("VACUUM INTO ?1", [tmp_text]).map_err(|e| match store::damage(&e) {
-            Some(detail) => Error::damaged(db, detail),
+            Some(detail) => Error::damaged_with_key(db, key, detail),
             None => Error::store(db, e),
         })?;
         sync_file(&tmp).map_err(|source| Error::Write { path: tmp.clone(), source })?;
-        check_file(&tmp).map_err(|problem| Error::BackupInvalid {
+        check_file(&tmp, key).map_err(|problem| Error::BackupInvalid {
             path: tmp.clone(),
             detail: format!("de nieuwe reservekopie kwam niet door de controle: {}", problem.detail()),
         })?;
@@ -278,10 +279,10 @@ impl Problem {
 
 /// Checks the database file `path` read-only: `PRAGMA integrity_check`, a Keuzehulp schema,
 /// and a schema version this program knows. Returns that version.
-fn check_file(path: &Path) -> std::result::Result<u32, Problem> {
+fn check_file(path: &Path, key: Option<&str>) -> std::result::Result<u32, Problem> {
     let invalid = |e: rusqlite::Error| Problem::Invalid(store::damage(&e).unwrap_or_else(|| e.to_string()));
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(invalid)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = crate::crypt::open_with_flags(path, key, flags).map_err(invalid)?;
     if let Some(detail) = store::integrity_check(&conn).map_err(invalid)? {
         return Err(Problem::Invalid(detail));
     }
@@ -305,7 +306,12 @@ fn check_file(path: &Path) -> std::result::Result<u32, Problem> {
 /// The newest backup in `data_dir/backups` that passes the integrity check and that this
 /// version can open.
 pub fn newest_good(data_dir: &Path) -> Option<PathBuf> {
-    list(data_dir).ok()?.into_iter().find(|b| check_file(&b.path).is_ok()).map(|b| b.path)
+    newest_good_with_key(data_dir, None)
+}
+
+/// [`newest_good`] where backups may be encrypted with `key`.
+pub fn newest_good_with_key(data_dir: &Path, key: Option<&str>) -> Option<PathBuf> {
+    list(data_dir).ok()?.into_iter().find(|b| check_file(&b.path, key).is_ok()).map(|b| b.path)
 }
 
 /// The backups that the rolling schedule lets go, newest first: of the daily backups the
@@ -411,6 +417,11 @@ fn last_change_in(path: &Path) -> Option<Option<String>> {
 /// 3. The copy is renamed over `keuzehulp.sqlite3`, and no old `-wal` or `-shm` stays
 ///    behind to be applied to it.
 pub fn restore(data_dir: &Path, file: &Path) -> Result<Backup> {
+    restore_with_key(data_dir, file, None)
+}
+
+/// [`restore`] where the store and the backup may be encrypted with `key`.
+pub fn restore_with_key(data_dir: &Path, file: &Path, key: Option<&str>) -> Result<Backup> {
     std::fs::create_dir_all(data_dir).map_err(|e| Error::DataDir {
         path: data_dir.to_path_buf(),
         reason: format!("de map kan niet worden aangemaakt ({e})"),
@@ -424,7 +435,7 @@ pub fn restore(data_dir: &Path, file: &Path) -> Result<Backup> {
     let tmp = temp_path(data_dir, "herstel");
     let result = (|| {
         copy_synced(&file, &tmp)?;
-        match check_file(&tmp) {
+        match check_file(&tmp, key) {
             Ok(_) => {}
             Err(Problem::TooNew(found)) => {
                 return Err(Error::TooNew { path: file.clone(), found, supported: migrations::current_version() });
@@ -437,7 +448,7 @@ pub fn restore(data_dir: &Path, file: &Path) -> Result<Backup> {
         }
         let db = data_dir.join(DB_FILE);
         if db.exists() {
-            save_current(data_dir, &db)?;
+            save_current(data_dir, &db, key)?;
         }
         for suffix in ["-wal", "-shm"] {
             let side = side_file(&db, suffix);
@@ -487,13 +498,13 @@ fn describe(path: &Path, metadata: &std::fs::Metadata) -> Backup {
 
 /// Before a restore: saves a readable current database as a `voor-herstel` backup, or
 /// moves a damaged one aside.
-fn save_current(data_dir: &Path, db: &Path) -> Result<()> {
-    let conn = match Connection::open(db) {
+fn save_current(data_dir: &Path, db: &Path, key: Option<&str>) -> Result<()> {
+    let conn = match crate::crypt::open(db, key) {
         Ok(conn) => conn,
         Err(e) if store::damage(&e).is_some() => return move_aside(data_dir, db),
         Err(e) => return Err(Error::store(db, e)),
     };
-    match store::check_health(&conn, db) {
+    match store::check_health(&conn, db, key) {
         Ok(()) => {}
         Err(Error::Damaged { .. }) => {
             drop(conn);
@@ -514,7 +525,7 @@ fn save_current(data_dir: &Path, db: &Path) -> Result<()> {
         });
     }
     if migrations::version(&conn).map_err(fail)? > 0 {
-        create_from(&conn, db, data_dir, Kind::VoorHerstel)?;
+        create_from(&conn, db, key, data_dir, Kind::VoorHerstel)?;
     }
     // Closing the last connection checkpoints the WAL and removes it.
     conn.close().map_err(|(_, e)| Error::store(db, e))

@@ -52,6 +52,30 @@ pub enum Error {
         /// SQLite's error.
         source: rusqlite::Error,
     },
+    /// The store is encrypted and no passphrase was given.
+    #[error(
+        "de gegevens in {} zijn versleuteld: geef het wachtwoord (in de app, of op de opdrachtregel in de omgevingsvariabele KEUZEHULP_PASSPHRASE)",
+        .path.display()
+    )]
+    PassphraseRequired {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The passphrase does not open the store.
+    #[error("het wachtwoord opent {} niet; probeer het opnieuw. Het bestand is niet gewijzigd.", .path.display())]
+    WrongPassphrase {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// An export from an encrypted store would be readable by anyone.
+    #[error(
+        "de gegevens zijn versleuteld, maar {} zou voor iedereen leesbaar zijn. Kies uitdrukkelijk voor een onversleutelde export (--plain) als u dat wilt.",
+        .path.display()
+    )]
+    ExportInTheClear {
+        /// The file asked for.
+        path: PathBuf,
+    },
     /// The database was written by a newer Keuzehulp.
     #[error(
         "de database {} is gemaakt door een nieuwere versie van Keuzehulp (schema {found}; deze versie kent t/m {supported}). Werk Keuzehulp bij; het bestand is niet gewijzigd.",
@@ -156,6 +180,9 @@ impl Error {
             Error::NotYetAvailable(_) => "not_yet_available",
             Error::Store { .. } => "store",
             Error::TooNew { .. } => "store_too_new",
+            Error::PassphraseRequired { .. } => "passphrase_required",
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
+            Error::ExportInTheClear { .. } => "export_in_the_clear",
             Error::Damaged { .. } => "database_damaged",
             Error::BackupInvalid { .. } => "backup_invalid",
             Error::InUse { .. } => "database_in_use",
@@ -177,7 +204,12 @@ impl Error {
 
     /// The database at `path` is damaged; looks up the newest good backup beside it.
     pub fn damaged(path: &std::path::Path, detail: impl Into<String>) -> Self {
-        let backup = path.parent().and_then(crate::backup::newest_good);
+        Self::damaged_with_key(path, None, detail)
+    }
+
+    /// [`Error::damaged`] for a store that may be encrypted with `key`.
+    pub fn damaged_with_key(path: &std::path::Path, key: Option<&str>, detail: impl Into<String>) -> Self {
+        let backup = path.parent().and_then(|dir| crate::backup::newest_good_with_key(dir, key));
         Error::Damaged { path: path.to_path_buf(), detail: detail.into(), backup }
     }
 }

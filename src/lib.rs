@@ -9,6 +9,7 @@ pub mod app;
 pub mod backup;
 pub mod catalogue;
 pub mod cli;
+pub mod crypt;
 pub mod dossier;
 pub mod error;
 pub mod report;

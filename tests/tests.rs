@@ -23,3 +23,5 @@ mod report;
 mod backup;
 // Disk faults: a full file system and a read-only one (tmpfs; needs root).
 mod faults;
+// Encryption at rest (SQLCipher): canary, passphrases, exports, on and off.
+mod crypt;

@@ -40,13 +40,15 @@ impl From<keuzehulp::Error> for ApiError {
 pub struct AppState {
     core: Mutex<Result<Keuzehulp, ApiError>>,
     data_dir: Option<PathBuf>,
+    /// The passphrase last given to `unlock`, for restoring an encrypted store that is damaged.
+    passphrase: Mutex<Option<String>>,
 }
 
 impl AppState {
     /// Wraps the result of opening the core.
     pub fn new(core: Result<Keuzehulp, keuzehulp::Error>) -> Self {
         let data_dir = core.as_ref().ok().map(|c| c.data_dir().to_path_buf());
-        AppState { core: Mutex::new(core.map_err(ApiError::from)), data_dir }
+        AppState { core: Mutex::new(core.map_err(ApiError::from)), data_dir, passphrase: Mutex::new(None) }
     }
 
     /// Opens the core in `data_dir`.
@@ -55,7 +57,11 @@ impl AppState {
         if let Err(err) = &core {
             eprintln!("keuzehulp: {err}");
         }
-        AppState { core: Mutex::new(core.map_err(ApiError::from)), data_dir: Some(data_dir) }
+        AppState {
+            core: Mutex::new(core.map_err(ApiError::from)),
+            data_dir: Some(data_dir),
+            passphrase: Mutex::new(None),
+        }
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, Result<Keuzehulp, ApiError>>, ApiError> {
@@ -70,6 +76,10 @@ impl AppState {
             Ok(core) => f(core).map_err(ApiError::from),
             Err(err) => Err(err.clone()),
         }
+    }
+
+    fn passphrase(&self) -> Option<String> {
+        self.passphrase.lock().ok().and_then(|p| p.clone())
     }
 
     fn data_dir(&self) -> Result<&Path, ApiError> {
@@ -196,11 +206,19 @@ async fn dossier_export<R: Runtime>(
     state: State<'_, AppState>,
     files: State<'_, Files>,
     id: String,
+    in_the_clear: bool,
 ) -> Result<Option<String>, ApiError> {
-    let org = state.with(|core| core.dossier(&id).map(|d| d.info.org))?;
+    let (org, encrypted) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.encrypted())))?;
+    if encrypted && !in_the_clear {
+        // Ask before the dialog, so the user decides first.
+        return Err(keuzehulp::Error::ExportInTheClear {
+            path: PathBuf::from(format!("dossier-{}.json", files::slug(&org))),
+        }
+        .into());
+    }
     let suggested = format!("dossier-{}.json", files::slug(&org));
     let Some(path) = files.save(&app, &suggested, "Keuzehulp-dossier", &["json"]) else { return Ok(None) };
-    state.with(|core| core.dossier_export(&id, &path))?;
+    state.with(|core| core.dossier_export(&id, &path, in_the_clear))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -277,15 +295,76 @@ fn backup_restore(state: State<'_, AppState>, file: String) -> Result<Backup, Ap
     );
     let restored = match closing {
         Ok(core) => core.backup_restore(&chosen.path),
-        Err(_) => keuzehulp::backup::restore(&data_dir, &chosen.path),
+        Err(_) => keuzehulp::backup::restore_with_key(&data_dir, &chosen.path, state.passphrase().as_deref()),
     };
     // Open again whatever happened: the restored database, or the one that was there.
-    *guard = Keuzehulp::open(&data_dir).map_err(ApiError::from);
+    *guard = Keuzehulp::open_with_passphrase(&data_dir, state.passphrase().as_deref()).map_err(ApiError::from);
     let backup = restored.map_err(ApiError::from)?;
     if let Err(err) = guard.as_ref() {
         return Err(err.clone());
     }
     Ok(backup)
+}
+
+/// Opens an encrypted store with its passphrase; a wrong one changes nothing.
+#[tauri::command]
+fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ApiError> {
+    let data_dir = state.data_dir()?.to_path_buf();
+    let mut guard = state.lock()?;
+    if guard.is_ok() {
+        return Ok(());
+    }
+    let opened = Keuzehulp::open_with_passphrase(&data_dir, Some(&passphrase)).map_err(ApiError::from);
+    if (opened.is_ok() || opened.as_ref().is_err_and(|e| e.code == "database_damaged"))
+        && let Ok(mut p) = state.passphrase.lock()
+    {
+        *p = Some(passphrase);
+    }
+    match opened {
+        Ok(core) => {
+            *guard = Ok(core);
+            Ok(())
+        }
+        Err(err) if err.code == "wrong_passphrase" => Err(err),
+        Err(err) => {
+            *guard = Err(err.clone());
+            Err(err)
+        }
+    }
+}
+
+/// Whether the store is encrypted.
+#[tauri::command]
+fn encryption_status(state: State<'_, AppState>) -> Result<bool, ApiError> {
+    state.with(|core| Ok(core.encrypted()))
+}
+
+/// Turns encryption on (with `passphrase`, also to change it) or off (`null`), for the store
+/// and its backups, and opens the store again.
+#[tauri::command]
+fn encryption_set(state: State<'_, AppState>, passphrase: Option<String>) -> Result<bool, ApiError> {
+    let data_dir = state.data_dir()?.to_path_buf();
+    let mut guard = state.lock()?;
+    let closing = std::mem::replace(
+        &mut *guard,
+        Err(ApiError {
+            code: "internal".into(),
+            message: "de versleuteling wordt omgezet; probeer het zo opnieuw".into(),
+        }),
+    );
+    let core = closing?;
+    let old = core.encrypted().then(|| state.passphrase()).flatten();
+    let changed = core.set_encryption(passphrase.as_deref()).map_err(ApiError::from);
+    let now = if changed.is_ok() { passphrase } else { old };
+    *guard = Keuzehulp::open_with_passphrase(&data_dir, now.as_deref()).map_err(ApiError::from);
+    if let Ok(mut p) = state.passphrase.lock() {
+        *p = now.clone();
+    }
+    changed?;
+    if let Err(err) = guard.as_ref() {
+        return Err(err.clone());
+    }
+    Ok(now.is_some())
 }
 
 /// Registers the state and the commands on any runtime (the real one, or the mock one in
@@ -319,7 +398,10 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             report_save,
             backups,
             backup_create,
-            backup_restore
+            backup_restore,
+            unlock,
+            encryption_status,
+            encryption_set
         ])
 }
 

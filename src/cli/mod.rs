@@ -74,6 +74,20 @@ pub enum Command {
     /// Reservekopieën
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Versleuteling van de gegevens met een wachtwoord (uit KEUZEHULP_PASSPHRASE)
+    #[command(subcommand)]
+    Encryption(EncryptionCommand),
+}
+
+/// `keuzehulp encryption ...`
+#[derive(Debug, Subcommand)]
+pub enum EncryptionCommand {
+    /// Of de gegevens versleuteld zijn
+    Status,
+    /// Versleutelen met het wachtwoord in KEUZEHULP_PASSPHRASE (ook: een nieuw wachtwoord, met het oude in KEUZEHULP_OLD_PASSPHRASE)
+    On,
+    /// Ontsleutelen (het wachtwoord in KEUZEHULP_PASSPHRASE)
+    Off,
 }
 
 /// Filters shared by `search` and `advise`.
@@ -295,6 +309,9 @@ pub enum DossierCommand {
         /// Het bestand
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Ook als de gegevens versleuteld zijn: het bestand is voor iedereen leesbaar
+        #[arg(long)]
+        plain: bool,
     },
     /// Een dossierbestand importeren (een ander dossier met hetzelfde id blijft bestaan)
     Import {
@@ -383,6 +400,44 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             )
         }
         Command::Backup(command) => backup(cli, command, out),
+        Command::Encryption(command) => encryption(cli, command, out),
+    }
+}
+
+/// The passphrase from the environment, if set and not empty.
+fn passphrase(var: &str) -> Option<String> {
+    std::env::var(var).ok().filter(|p| !p.is_empty())
+}
+
+fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> Result<()> {
+    let dir = data_dir(cli)?;
+    let status =
+        |encrypted: bool| serde_json::json!({ "encrypted": encrypted, "path": dir.join(crate::store::DB_FILE) });
+    match command {
+        EncryptionCommand::Status => {
+            let db = dir.join(crate::store::DB_FILE);
+            let encrypted = db.exists() && !crate::crypt::looks_plain(&db);
+            out.value(
+                &status(encrypted),
+                if encrypted { "De gegevens zijn versleuteld." } else { "De gegevens zijn niet versleuteld." },
+            )
+        }
+        EncryptionCommand::On => {
+            let new = passphrase(crate::crypt::PASSPHRASE_ENV).ok_or_else(|| Error::InvalidInput {
+                field: crate::crypt::PASSPHRASE_ENV.into(),
+                message: "zet het nieuwe wachtwoord in deze omgevingsvariabele".into(),
+            })?;
+            let old = passphrase("KEUZEHULP_OLD_PASSPHRASE").unwrap_or_else(|| new.clone());
+            let app = Keuzehulp::open_with_passphrase(&dir, Some(&old))?;
+            app.set_encryption(Some(&new))?;
+            Keuzehulp::open_with_passphrase(&dir, Some(&new))?;
+            out.value(&status(true), "De gegevens en de reservekopieën zijn versleuteld.")
+        }
+        EncryptionCommand::Off => {
+            let app = open(cli, out)?;
+            app.set_encryption(None)?;
+            out.value(&status(false), "De gegevens en de reservekopieën zijn niet meer versleuteld.")
+        }
     }
 }
 
@@ -397,7 +452,8 @@ fn backup(cli: &Cli, command: &BackupCommand, out: &mut Out) -> Result<()> {
         BackupCommand::List => out.backups(&crate::backup::list(&data_dir(cli)?)?),
         BackupCommand::Restore { file } => {
             let dir = data_dir(cli)?;
-            let restored = crate::backup::restore(&dir, file)?;
+            let key = passphrase(crate::crypt::PASSPHRASE_ENV);
+            let restored = crate::backup::restore_with_key(&dir, file, key.as_deref())?;
             out.value(
                 &restored,
                 &format!(
@@ -460,8 +516,8 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             app.dossier_delete(id)?;
             out.value(&serde_json::json!({ "id": id, "deleted": true }), &format!("Dossier {id} gewist"))
         }
-        DossierCommand::Export { id, output } => {
-            app.dossier_export(id, output)?;
+        DossierCommand::Export { id, output, plain } => {
+            app.dossier_export(id, output, *plain)?;
             out.value(
                 &serde_json::json!({ "id": id, "path": output }),
                 &format!("Dossier geëxporteerd naar {}", output.display()),
@@ -524,7 +580,8 @@ fn data_dir(cli: &Cli) -> Result<PathBuf> {
 
 /// Opens the data directory and passes on what was repaired on the way (stderr).
 fn open(cli: &Cli, out: &mut Out) -> Result<Keuzehulp> {
-    let mut app = Keuzehulp::open(&data_dir(cli)?)?;
+    let key = passphrase(crate::crypt::PASSPHRASE_ENV);
+    let mut app = Keuzehulp::open_with_passphrase(&data_dir(cli)?, key.as_deref())?;
     out.notices(app.take_notices());
     Ok(app)
 }

@@ -315,7 +315,11 @@ impl Store {
             .ok_or_else(|| not_found(id))?;
         let (info, answers, created_at, updated_at, revision) = row;
         let answers: Answers = serde_json::from_str(&answers).map_err(|e| {
-            Error::damaged(self.path(), format!("de antwoorden van dossier {id} zijn onleesbaar ({e})"))
+            Error::damaged_with_key(
+                self.path(),
+                self.key(),
+                format!("de antwoorden van dossier {id} zijn onleesbaar ({e})"),
+            )
         })?;
         let mut stmt = conn
             .prepare("SELECT intervention_id, why, added_at FROM shortlist WHERE dossier_id = ?1 ORDER BY added_at, intervention_id")

@@ -22,6 +22,8 @@ pub const DB_FILE: &str = "keuzehulp.sqlite3";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The passphrase, when the file is encrypted (see [`crate::crypt`]).
+    key: Option<String>,
 }
 
 /// Where a record came from.
@@ -70,10 +72,27 @@ impl Store {
     /// migration of a database that holds data, a `voor-migratie` backup is made; when that
     /// fails, nothing is migrated.
     pub fn open(dir: &Path) -> Result<Self> {
+        Self::open_with_key(dir, None)
+    }
+
+    /// [`Store::open`] for a store that may be encrypted: `key` is the passphrase. An
+    /// encrypted store without a key gives [`Error::PassphraseRequired`], a wrong key
+    /// [`Error::WrongPassphrase`]; neither changes the file.
+    pub fn open_with_key(dir: &Path, key: Option<&str>) -> Result<Self> {
         let path = dir.join(DB_FILE);
-        let conn = Connection::open(&path).map_err(|e| Error::store(&path, e))?;
-        check_health(&conn, &path)?;
-        let mut store = Store { conn, path };
+        let encrypted = !crate::crypt::looks_plain(&path);
+        if encrypted && crate::crypt::wanted(dir) && key.is_none() {
+            return Err(Error::PassphraseRequired { path });
+        }
+        let key = if encrypted { key } else { None };
+        let conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
+        match check_health(&conn, &path, key) {
+            Err(Error::Damaged { .. }) if key.is_some() && crate::crypt::wanted(dir) && !key_opens(&conn) => {
+                return Err(Error::WrongPassphrase { path });
+            }
+            other => other?,
+        }
+        let mut store = Store { conn, path, key: key.map(str::to_string) };
         store.configure()?;
         let found = migrations::version(&store.conn).map_err(|e| Error::store(&store.path, e))?;
         if found > 0 && found < migrations::current_version() {
@@ -82,6 +101,11 @@ impl Store {
         }
         migrations::migrate(&mut store.conn).map_err(|e| e.at(&store.path))?;
         Ok(store)
+    }
+
+    /// The passphrase of an encrypted store.
+    pub fn key(&self) -> Option<&str> {
+        self.key.as_deref()
     }
 
     /// The database file.
@@ -195,7 +219,11 @@ impl Store {
         for row in rows {
             let (id, json) = row.map_err(fail)?;
             let record: Intervention = serde_json::from_str(&json).map_err(|e| {
-                Error::damaged(&self.path, format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"))
+                Error::damaged_with_key(
+                    &self.path,
+                    self.key(),
+                    format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"),
+                )
             })?;
             out.push(record);
         }
@@ -212,7 +240,11 @@ impl Store {
             .map_err(fail)?;
         json.map(|json| {
             serde_json::from_str(&json).map_err(|e| {
-                Error::damaged(&self.path, format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"))
+                Error::damaged_with_key(
+                    &self.path,
+                    self.key(),
+                    format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"),
+                )
             })
         })
         .transpose()
@@ -256,19 +288,25 @@ impl Store {
 /// Runs `PRAGMA quick_check` on a freshly opened connection to `path` before anything else
 /// touches it. Until it passes, closing the connection does not checkpoint the WAL into the
 /// file, so a damaged database is read, never written.
-pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<()> {
+pub(crate) fn check_health(conn: &Connection, path: &Path, key: Option<&str>) -> Result<()> {
     let fail = |e| Error::store(path, e);
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(fail)?;
     // Another process may hold a lock for a moment (a restore, WAL recovery): wait for it.
     conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
     match quick_check(conn) {
         Ok(None) => Ok(()),
-        Ok(Some(detail)) => Err(Error::damaged(path, detail)),
+        Ok(Some(detail)) => Err(Error::damaged_with_key(path, key, detail)),
         Err(e) => match damage(&e) {
-            Some(detail) => Err(Error::damaged(path, detail)),
+            Some(detail) => Err(Error::damaged_with_key(path, key, detail)),
             None => Err(Error::store(path, e)),
         },
     }
+}
+
+/// Whether the key opens the database at all: page 1 decrypts. A wrong key fails here
+/// before any page is checked.
+pub(crate) fn key_opens(conn: &Connection) -> bool {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).is_ok()
 }
 
 /// `PRAGMA quick_check`: `None` when it says "ok", else its first findings.

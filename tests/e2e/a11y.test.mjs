@@ -30,7 +30,7 @@ const screens = [
 test("no serious or critical accessibility violation on any screen", async () => {
   const dataDir = newDataDir();
   const dossier = seedDossier(dataDir);
-  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"]);
+  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"], ["restore", "#/herstellen", "#encryption-state"]);
   const app = await launch({ dataDir });
   const { driver } = app;
   const found = [];

@@ -15,7 +15,7 @@ const screens = [
 test("every screen fits 1024x640, at 100% and 200% zoom", async () => {
   const dataDir = newDataDir();
   const dossier = seedDossier(dataDir);
-  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"]);
+  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"], ["restore", "#/herstellen", "#encryption-state"]);
   const app = await launch({ dataDir });
   const { driver } = app;
   const overflow = [];

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { By, cliJson, launch, newDataDir, screenshot, seedDossier, waitText } from "./harness.mjs";
 import { payloads } from "./xss-payloads.mjs";
 
+const hashTo = (driver, hash) => driver.executeScript(`location.hash = ${JSON.stringify(hash)}`);
 const cli = (...args) => execFileSync(process.env.KEUZEHULP_CLI, args, { encoding: "utf8" });
 
 test("a damaged database: the window says so, changes nothing, and restores the newest backup", async () => {
@@ -170,4 +171,53 @@ test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", 
     await app.stop();
   }
   assert.equal(seen.length, records.length + 4);
+});
+
+test("encryption in the window: turn on, unlock after a restart, export only when asked, turn off", async () => {
+  const dataDir = newDataDir();
+  const id = seedDossier(dataDir, "Zorggroep Oost");
+  const filesDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-files-"));
+  const status = () => cliJson("encryption", "status", "--data-dir", dataDir).encrypted;
+  let app = await launch({ dataDir, filesDir });
+  try {
+    await waitText(app.driver, "#catalogue-count", /\d+ interventies/);
+    await hashTo(app.driver, "#/herstellen");
+    await waitText(app.driver, "#encryption-state", /niet versleuteld/);
+    await app.driver.findElement(By.id("new-passphrase")).sendKeys("correct paard batterij");
+    await app.driver.findElement(By.id("repeat-passphrase")).sendKeys("correct paard batterij");
+    await app.driver.findElement(By.id("encryption-on")).click();
+    await waitText(app.driver, "#encryption-status", /versleuteld/);
+    assert.equal(status(), true, "the store on disk is encrypted");
+  } finally {
+    await app.stop();
+  }
+  app = await launch({ dataDir, filesDir });
+  const { driver } = app;
+  try {
+    await waitText(driver, "#unlock-title", /versleuteld/, 15_000);
+    await driver.findElement(By.id("unlock-passphrase")).sendKeys("fout wachtwoord");
+    await driver.findElement(By.id("unlock-submit")).click();
+    await waitText(driver, "#unlock-status", /wachtwoord opent/);
+    await screenshot(driver, "6-unlock");
+    await driver.findElement(By.id("unlock-passphrase")).sendKeys("correct paard batterij");
+    await driver.findElement(By.id("unlock-submit")).click();
+    await waitText(driver, "#recent-dossiers", /Zorggroep Oost/, 15_000);
+
+    await hashTo(driver, `#/dossier/${id}`);
+    await waitText(driver, "#dossier-title", /Zorggroep Oost/);
+    await driver.findElement(By.id("dossier-export")).click();
+    await waitText(driver, "#export-confirm", /voor iedereen leesbaar/);
+    assert.deepEqual(readdirSync(filesDir), [], "nothing is written before the choice");
+    await driver.findElement(By.id("export-clear-yes")).click();
+    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar/);
+    assert.equal(readdirSync(filesDir).length, 1);
+
+    await hashTo(driver, "#/herstellen");
+    await waitText(driver, "#encryption-state", /zijn versleuteld/);
+    await driver.findElement(By.id("encryption-off")).click();
+    await waitText(driver, "#encryption-status", /staat uit/);
+    assert.equal(status(), false, "the store on disk is plain again");
+  } finally {
+    await app.stop();
+  }
 });

@@ -96,8 +96,9 @@ export interface Api {
   dossierPlan(id: string, change: PlanChange): Promise<PlanItem>;
   dossierDuplicate(id: string): Promise<string>;
   dossierDelete(id: string): Promise<void>;
-  /** Asks where to save; null when the user cancelled. */
-  dossierExport(id: string): Promise<string | null>;
+  /** Asks where to save; null when the user cancelled. From an encrypted store the file is
+   * readable by anyone, so that takes `inTheClear` (else the error export_in_the_clear). */
+  dossierExport(id: string, inTheClear?: boolean): Promise<string | null>;
   /** Asks which file to import; null when the user cancelled. */
   dossierImport(): Promise<ImportOutcome | null>;
   /** Asks where to save the report, writes it and opens it; null when cancelled. */
@@ -106,6 +107,11 @@ export interface Api {
   backupCreate(): Promise<Backup>;
   /** Restores the backup with this file name (from `backups`). */
   backupRestore(file: string): Promise<Backup>;
+  /** Opens an encrypted store. */
+  unlock(passphrase: string): Promise<void>;
+  encryptionStatus(): Promise<boolean>;
+  /** Turns encryption on (a passphrase) or off (null); answers whether it is on now. */
+  encryptionSet(passphrase: string | null): Promise<boolean>;
 }
 
 export const tauriApi: Api = {
@@ -126,12 +132,15 @@ export const tauriApi: Api = {
   dossierPlan: (id, change) => invoke<PlanItem>("dossier_plan", { id, change }),
   dossierDuplicate: (id) => invoke<string>("dossier_duplicate", { id }),
   dossierDelete: (id) => invoke<void>("dossier_delete", { id }),
-  dossierExport: (id) => invoke<string | null>("dossier_export", { id }),
+  dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
   dossierImport: () => invoke<ImportOutcome | null>("dossier_import"),
   reportSave: (id, format) => invoke<string | null>("report_save", { id, format }),
   backups: () => invoke<Backup[]>("backups"),
   backupCreate: () => invoke<Backup>("backup_create"),
   backupRestore: (file) => invoke<Backup>("backup_restore", { file }),
+  unlock: (passphrase) => invoke<void>("unlock", { passphrase }),
+  encryptionStatus: () => invoke<boolean>("encryption_status"),
+  encryptionSet: (passphrase) => invoke<boolean>("encryption_set", { passphrase }),
 };
 
 /** Turns whatever a failed call threw into an ApiError. */

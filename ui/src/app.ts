@@ -12,6 +12,7 @@ import { renderRestore } from "./views/restore";
 import { renderResults } from "./views/results";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
+import { renderUnlock } from "./views/unlock";
 
 export interface State {
   answers: Answers;
@@ -104,6 +105,12 @@ export async function start(api: Api, headerEl: HTMLElement, main: HTMLElement):
   try {
     [taxonomy, tree] = await Promise.all([api.taxonomy(), api.tree()]);
   } catch (err) {
+    // An encrypted store: ask for the passphrase, then start again.
+    if (toApiError(err).code === "passphrase_required") {
+      main.replaceChildren(renderUnlock(api, () => void start(api, headerEl, main)));
+      main.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+      return;
+    }
     // A damaged database: offer the backups at once (they need no working store).
     if (toApiError(err).code === "database_damaged") {
       try {

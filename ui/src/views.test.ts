@@ -47,6 +47,7 @@ function fakeDossiers(seed: Dossier[] = []) {
     dossierShortlist: missing, dossierUnshortlist: missing, dossierPlan: missing, dossierDuplicate: missing,
     dossierDelete: missing, dossierExport: missing, dossierImport: missing, reportSave: missing,
     backups: async () => [], backupCreate: missing, backupRestore: missing,
+    unlock: missing, encryptionStatus: async () => false, encryptionSet: missing,
     dossiers: async () => [...store.values()].map((d) => summary(d)),
     dossier: async (id) => structuredClone(get(id)),
     dossierNew: async (info) => {

@@ -315,13 +315,33 @@ function actionsSection(ctx: Ctx, d: Dossier): HTMLElement {
     }
   });
   const exportButton = h("button", { type: "button", class: "secondary", id: "dossier-export" }, s.exportDossier);
-  exportButton.addEventListener("click", async () => {
+  // From an encrypted store an export is readable by anyone: the core refuses until the
+  // user says so here.
+  const clear = h("div", { class: "confirm", id: "export-confirm", hidden: true, role: "group", "aria-labelledby": "export-question" });
+  const clearYes = h("button", { type: "button", class: "danger", id: "export-clear-yes" }, s.exportClearYes);
+  const clearNo = h("button", { type: "button", class: "secondary" }, s.deleteNo);
+  clear.append(h("p", { id: "export-question" }, s.exportClearConfirm), h("p", { class: "actions" }, clearYes, clearNo));
+  const runExport = async (inTheClear: boolean) => {
     try {
-      const path = await ctx.api.dossierExport(d.id);
+      const path = await ctx.api.dossierExport(d.id, inTheClear);
       out.textContent = path ? s.exported(path) : s.cancelled;
     } catch (err) {
+      if (toApiError(err).code === "export_in_the_clear") {
+        clear.hidden = false;
+        clearNo.focus();
+        return;
+      }
       out.textContent = toApiError(err).message;
     }
+  };
+  exportButton.addEventListener("click", () => void runExport(false));
+  clearYes.addEventListener("click", () => {
+    clear.hidden = true;
+    void runExport(true);
+  });
+  clearNo.addEventListener("click", () => {
+    clear.hidden = true;
+    exportButton.focus();
   });
   const duplicate = h("button", { type: "button", class: "secondary", id: "dossier-duplicate" }, s.duplicate);
   duplicate.addEventListener("click", async () => {
@@ -363,6 +383,7 @@ function actionsSection(ctx: Ctx, d: Dossier): HTMLElement {
     h("p", { class: "actions" }, h("label", { for: "report-format" }, s.reportFormat), format, report),
     h("h2", {}, s.actionsTitle),
     h("p", { class: "actions" }, exportButton, duplicate, remove),
+    clear,
     confirm,
     out,
   );

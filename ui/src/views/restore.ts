@@ -67,5 +67,56 @@ export async function renderRestore(api: Api, damaged?: string): Promise<HTMLEle
     damaged ? null : h("p", { class: "actions" }, make),
     status,
     list,
+    damaged ? null : await encryptionSection(api),
+  );
+}
+
+/** Turning encryption on or off, and changing the passphrase. */
+async function encryptionSection(api: Api): Promise<HTMLElement> {
+  const s = t();
+  const on = await api.encryptionStatus();
+  const first = h("input", { type: "password", id: "new-passphrase", autocomplete: "new-password", minlength: 8 });
+  const second = h("input", { type: "password", id: "repeat-passphrase", autocomplete: "new-password", minlength: 8 });
+  const status = h("p", { class: "status", role: "status", id: "encryption-status" });
+  const form = h(
+    "form",
+    { class: "encryption-form" },
+    h("div", { class: "form-grid" }, h("label", { for: "new-passphrase" }, s.newPassphrase), first, h("label", { for: "repeat-passphrase" }, s.repeatPassphrase), second),
+    h("p", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "encryption-on" }, on ? s.changePassphrase : s.encrypt)),
+  );
+  const done = (now: boolean) => {
+    status.textContent = s.encryptionDone(now);
+    setTimeout(() => location.reload(), 1200);
+  };
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (first.value !== second.value) {
+      status.textContent = s.passphrasesDiffer;
+      second.focus();
+      return;
+    }
+    try {
+      done(await api.encryptionSet(first.value));
+    } catch (err) {
+      status.textContent = toApiError(err).message;
+    }
+  });
+  const off = h("button", { type: "button", class: "secondary", id: "encryption-off" }, s.decrypt);
+  off.addEventListener("click", async () => {
+    try {
+      done(await api.encryptionSet(null));
+    } catch (err) {
+      status.textContent = toApiError(err).message;
+    }
+  });
+  return h(
+    "section",
+    { class: "encryption", "aria-labelledby": "encryption-title" },
+    h("h2", { id: "encryption-title" }, s.encryptionTitle),
+    h("p", { id: "encryption-state" }, on ? s.encryptionOn : s.encryptionOff),
+    h("p", { class: "reminder" }, s.encryptionWarning),
+    form,
+    on ? h("p", { class: "actions" }, off) : null,
+    status,
   );
 }

@@ -1,0 +1,146 @@
+//! Opt-in encryption at rest, through the command line: the canary is never readable in
+//! the database, its WAL or its backups; a wrong or missing passphrase changes nothing;
+//! exports in the clear take an explicit choice; turning it off brings everything back.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::Cli;
+
+const PASS: &str = "correct paard batterij";
+
+fn with_pass(cli: &Cli, pass: Option<&str>, args: &[&str]) -> std::process::Output {
+    let mut cmd = cli.cmd();
+    match pass {
+        Some(p) => cmd.env("KEUZEHULP_PASSPHRASE", p),
+        None => cmd.env_remove("KEUZEHULP_PASSPHRASE"),
+    };
+    cmd.args(args).arg("--json").output().expect("runs")
+}
+
+fn ok(cli: &Cli, pass: Option<&str>, args: &[&str]) -> serde_json::Value {
+    let out = with_pass(cli, pass, args);
+    assert!(out.status.success(), "keuzehulp {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn error_code(cli: &Cli, pass: Option<&str>, args: &[&str]) -> String {
+    let out = with_pass(cli, pass, args);
+    assert!(!out.status.success(), "keuzehulp {args:?} should fail");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("ERROR CORE"), "{stderr}");
+    let err: serde_json::Value = serde_json::from_str(stderr.trim()).unwrap_or_else(|_| panic!("JSON error: {stderr}"));
+    err["error"]["code"].as_str().expect("code").to_string()
+}
+
+/// Every file of the store and its backups.
+fn store_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("keuzehulp.sqlite3")))
+        .collect();
+    if let Ok(backups) = std::fs::read_dir(dir.join("backups")) {
+        files.extend(backups.filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    files.sort();
+    files
+}
+
+fn contains(path: &Path, needle: &str) -> bool {
+    std::fs::read(path).expect("read").windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn with_encryption_on_the_canary_is_in_no_file_and_the_data_opens_only_with_the_passphrase() {
+    let cli = Cli::new();
+    let dir = cli.data.path();
+    let id = ok(&cli, None, &["dossier", "new", "--org", "Zorggroep Oost"])["id"].as_str().expect("id").to_string();
+    ok(&cli, None, &["dossier", "note", &id, "KANARIE-een geheim uit het gesprek"]);
+    ok(&cli, None, &["backup", "create"]);
+    assert!(store_files(dir).iter().any(|f| contains(f, "KANARIE-een")), "plain at first (the check can see it)");
+
+    let on = ok(&cli, Some(PASS), &["encryption", "on"]);
+    assert_eq!(on["encrypted"], true);
+    ok(&cli, Some(PASS), &["dossier", "note", &id, "KANARIE-twee na het versleutelen"]);
+    ok(&cli, Some(PASS), &["backup", "create"]);
+    // While a program has the store open, new notes sit in the WAL: hold it open and check.
+    let mut open = keuzehulp::Keuzehulp::open_with_passphrase(dir, Some(PASS)).expect("opens with the passphrase");
+    open.dossier_note(&id, "KANARIE-drie in de WAL").expect("note");
+    let wal = dir.join("keuzehulp.sqlite3-wal");
+    assert!(std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0), "the WAL holds the last note");
+    let files = store_files(dir);
+    assert!(files.contains(&wal));
+    assert!(files.len() >= 3, "the database and two backups: {files:?}");
+    for file in &files {
+        assert!(!contains(file, "KANARIE"), "{} holds the canary in the clear", file.display());
+    }
+
+    drop(open);
+    let files = store_files(dir);
+    let before: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).expect("read")).collect();
+    assert_eq!(error_code(&cli, None, &["dossier", "show", &id]), "passphrase_required");
+    assert_eq!(error_code(&cli, Some("verkeerd wachtwoord"), &["dossier", "show", &id]), "wrong_passphrase");
+    let after: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).expect("read")).collect();
+    assert!(before == after, "a missing or wrong passphrase changes no file");
+
+    let shown = ok(&cli, Some(PASS), &["dossier", "show", &id]);
+    let notes: Vec<&str> =
+        shown["notes"].as_array().expect("notes").iter().filter_map(|n| n["text"].as_str()).collect();
+    assert_eq!(
+        notes,
+        ["KANARIE-een geheim uit het gesprek", "KANARIE-twee na het versleutelen", "KANARIE-drie in de WAL"]
+    );
+}
+
+#[test]
+fn exports_in_the_clear_take_an_explicit_choice_and_restore_and_off_keep_everything() {
+    let cli = Cli::new();
+    let dir = cli.data.path();
+    let id = ok(&cli, None, &["dossier", "new", "--org", "Gemeente Westdorp"])["id"].as_str().expect("id").to_string();
+    ok(&cli, None, &["dossier", "note", &id, "eerste"]);
+    ok(&cli, Some(PASS), &["encryption", "on"]);
+    let made = ok(&cli, Some(PASS), &["backup", "create"]);
+    ok(&cli, Some(PASS), &["dossier", "note", &id, "tweede"]);
+
+    let export = dir.join("export.json");
+    let export_s = export.to_str().expect("utf-8");
+    assert_eq!(error_code(&cli, Some(PASS), &["dossier", "export", &id, "-o", export_s]), "export_in_the_clear");
+    assert!(!export.exists(), "nothing is written without the choice");
+    ok(&cli, Some(PASS), &["dossier", "export", &id, "-o", export_s, "--plain"]);
+    assert!(contains(&export, "tweede"), "the explicit export is plain JSON");
+
+    // An encrypted backup restores with the passphrase.
+    ok(&cli, Some(PASS), &["backup", "restore", made["path"].as_str().expect("path")]);
+    let notes = ok(&cli, Some(PASS), &["dossier", "show", &id])["notes"].as_array().map(Vec::len);
+    assert_eq!(notes, Some(1), "the backup's state is back");
+
+    // Off: the store and every backup are plain again, and nothing is lost.
+    ok(&cli, Some(PASS), &["encryption", "off"]);
+    assert_eq!(ok(&cli, None, &["encryption", "status"])["encrypted"], false);
+    for file in store_files(dir) {
+        if !file.to_string_lossy().ends_with("-wal") && !file.to_string_lossy().ends_with("-shm") {
+            assert!(keuzehulp::crypt::looks_plain(&file), "{} is plain again", file.display());
+        }
+    }
+    assert_eq!(ok(&cli, None, &["dossier", "show", &id])["notes"][0]["text"], "eerste");
+    ok(&cli, None, &["dossier", "export", &id, "-o", export_s]);
+}
+
+#[test]
+fn a_plain_database_put_back_under_encryption_is_encrypted_again_and_short_passphrases_are_refused() {
+    let cli = Cli::new();
+    let dir = cli.data.path();
+    let id = ok(&cli, None, &["dossier", "new", "--org", "Bouwbedrijf Noord"])["id"].as_str().expect("id").to_string();
+    ok(&cli, None, &["dossier", "note", &id, "KANARIE-drie"]);
+    let plain_copy = dir.join("oude-kopie.sqlite3");
+    let made = ok(&cli, None, &["backup", "create"]);
+    std::fs::copy(made["path"].as_str().expect("path"), &plain_copy).expect("copy");
+    assert_eq!(error_code(&cli, Some("kort"), &["encryption", "on"]), "invalid_input");
+    ok(&cli, Some(PASS), &["encryption", "on"]);
+    // A plain file restored from outside: the next open encrypts it again.
+    ok(&cli, Some(PASS), &["backup", "restore", plain_copy.to_str().expect("utf-8")]);
+    assert_eq!(error_code(&cli, None, &["dossier", "list"]), "passphrase_required");
+    assert_eq!(ok(&cli, Some(PASS), &["dossier", "show", &id])["notes"][0]["text"], "KANARIE-drie");
+    assert!(!keuzehulp::crypt::looks_plain(&dir.join("keuzehulp.sqlite3")), "encrypted again");
+    assert!(!contains(&dir.join("keuzehulp.sqlite3"), "KANARIE"));
+}
