@@ -106,6 +106,59 @@ fn print_percentiles() {
         black_box(keuzehulp::backup::restore(dir.path(), &newest.path).expect("restore"));
     });
     println!("{:<44} {:>10.1?} {:>10.1?}", "restore (incl. voor-herstel backup)", p50, p99);
+    print_encryption_overhead(dir.path());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").filter_map(|e| e.ok()) {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
+/// The same 200 dossiers plain and encrypted: opening one dossier and saving a note in an
+/// open store (what the window does), and opening the store itself (once per start; with
+/// encryption this derives the key from the passphrase).
+fn print_encryption_overhead(plain: &Path) {
+    const PASS: &str = "correct paard batterij";
+    let encrypted = tempfile::tempdir().expect("tmp");
+    copy_dir(plain, encrypted.path());
+    Keuzehulp::open(encrypted.path()).expect("open").set_encryption(Some(PASS)).expect("encrypt");
+    println!(
+        "\nencryption overhead (SQLCipher), 200 runs each       plain median / p99     encrypted median / p99   overhead (median)"
+    );
+    let cases: [(&str, Option<&str>, &Path); 2] = [("plain", None, plain), ("encrypted", Some(PASS), encrypted.path())];
+    let mut rows: Vec<(&str, Vec<(Duration, Duration)>)> = vec![
+        ("open one dossier (200 in the store)", vec![]),
+        ("save a note (committed, fsync)", vec![]),
+        ("open the store", vec![]),
+    ];
+    for (_, key, dir) in cases {
+        let mut app = Keuzehulp::open_with_passphrase(dir, key).expect("open");
+        let ids: Vec<String> = app.dossiers(None).expect("list").into_iter().map(|d| d.id).collect();
+        let mut n = 0;
+        rows[0].1.push(time(200, || {
+            n += 1;
+            black_box(app.dossier(&ids[n % ids.len()]).expect("dossier"));
+        }));
+        rows[1].1.push(time(200, || {
+            n += 1;
+            black_box(app.dossier_note(&ids[n % ids.len()], "Nog een notitie na het gesprek").expect("note"));
+        }));
+        drop(app);
+        rows[2].1.push(time(20, || {
+            black_box(Keuzehulp::open_with_passphrase(dir, key).expect("open"));
+        }));
+    }
+    for (name, t) in rows {
+        let overhead = (t[1].0.as_secs_f64() / t[0].0.as_secs_f64() - 1.0) * 100.0;
+        println!(
+            "{name:<52} {:>9.2?} / {:>9.2?}    {:>9.2?} / {:>9.2?}    {overhead:+.0}%",
+            t[0].0, t[0].1, t[1].0, t[1].1
+        );
+    }
 }
 
 fn benches(c: &mut Criterion) {
