@@ -449,19 +449,23 @@ impl Keuzehulp {
         self.store.dossier_duplicate(id)
     }
 
-    /// Exports a dossier to one file. The file is plain JSON: from an encrypted store that
-    /// takes `in_the_clear`, the user's explicit choice, or it is refused.
+    /// Exports a dossier to one file. From an encrypted store the file is encrypted with the
+    /// same passphrase, unless `in_the_clear` (the user's explicit choice): then plain JSON.
     pub fn dossier_export(&self, id: &str, path: &Path, in_the_clear: bool) -> Result<()> {
-        if self.encrypted() && !in_the_clear {
-            return Err(Error::ExportInTheClear { path: path.to_path_buf() });
-        }
-        dossier::file::export(&self.store, id, path)
+        let key = if in_the_clear { None } else { self.store.key() };
+        dossier::file::export(&self.store, id, path, key)
     }
 
     /// Imports a dossier file; a different dossier with the same id is kept unless `replace`.
     pub fn dossier_import(&mut self, path: &Path, replace: bool) -> Result<ImportOutcome> {
+        let key = self.store.key().map(str::to_string);
+        self.dossier_import_with_key(path, replace, key.as_deref())
+    }
+
+    /// [`Keuzehulp::dossier_import`] of a file that may be encrypted with `key`.
+    pub fn dossier_import_with_key(&mut self, path: &Path, replace: bool, key: Option<&str>) -> Result<ImportOutcome> {
         let ids: Vec<String> = self.interventions()?.iter().map(|r| r.id.clone()).collect();
-        let file = dossier::file::read(path, &self.bundled.taxonomy, &ids)?;
+        let file = dossier::file::read(path, &self.bundled.taxonomy, &ids, key)?;
         dossier::file::import(&mut self.store, &file, replace)
     }
 

@@ -62,6 +62,13 @@ pub fn open_with_flags(path: &Path, key: Option<&str>, flags: OpenFlags) -> rusq
     Ok(conn)
 }
 
+/// Creates the new database `path`, encrypted with `key`.
+pub fn create_encrypted(path: &Path, key: &str) -> rusqlite::Result<Connection> {
+    let conn = open(path, None)?;
+    conn.pragma_update(None, "key", key)?;
+    Ok(conn)
+}
+
 /// Writes the whole database open on `conn` to the new file `target`, encrypted with `key`,
 /// or plain when `key` is empty, keeping the schema version.
 pub fn export(conn: &Connection, target: &Path, key: &str) -> rusqlite::Result<()> {

@@ -67,15 +67,6 @@ pub enum Error {
         /// The database file.
         path: PathBuf,
     },
-    /// An export from an encrypted store would be readable by anyone.
-    #[error(
-        "de gegevens zijn versleuteld, maar {} zou voor iedereen leesbaar zijn. Kies uitdrukkelijk voor een onversleutelde export (--plain) als u dat wilt.",
-        .path.display()
-    )]
-    ExportInTheClear {
-        /// The file asked for.
-        path: PathBuf,
-    },
     /// The database was written by a newer Keuzehulp.
     #[error(
         "de database {} is gemaakt door een nieuwere versie van Keuzehulp (schema {found}; deze versie kent t/m {supported}). Werk Keuzehulp bij; het bestand is niet gewijzigd.",
@@ -182,7 +173,6 @@ impl Error {
             Error::TooNew { .. } => "store_too_new",
             Error::PassphraseRequired { .. } => "passphrase_required",
             Error::WrongPassphrase { .. } => "wrong_passphrase",
-            Error::ExportInTheClear { .. } => "export_in_the_clear",
             Error::Damaged { .. } => "database_damaged",
             Error::BackupInvalid { .. } => "backup_invalid",
             Error::InUse { .. } => "database_in_use",

@@ -1,6 +1,7 @@
 //! Opt-in encryption at rest, through the command line: the canary is never readable in
-//! the database, its WAL or its backups; a wrong or missing passphrase changes nothing;
-//! exports in the clear take an explicit choice; turning it off brings everything back.
+//! the database, its WAL, its backups or its exports; a wrong or missing passphrase changes
+//! nothing; exports in the clear take an explicit choice; turning it off brings everything
+//! back.
 
 use std::path::{Path, PathBuf};
 
@@ -93,7 +94,7 @@ fn with_encryption_on_the_canary_is_in_no_file_and_the_data_opens_only_with_the_
 }
 
 #[test]
-fn exports_in_the_clear_take_an_explicit_choice_and_restore_and_off_keep_everything() {
+fn exports_stay_encrypted_unless_asked_and_restore_and_off_keep_everything() {
     let cli = Cli::new();
     let dir = cli.data.path();
     let id = ok(&cli, None, &["dossier", "new", "--org", "Gemeente Westdorp"])["id"].as_str().expect("id").to_string();
@@ -102,10 +103,22 @@ fn exports_in_the_clear_take_an_explicit_choice_and_restore_and_off_keep_everyth
     let made = ok(&cli, Some(PASS), &["backup", "create"]);
     ok(&cli, Some(PASS), &["dossier", "note", &id, "tweede"]);
 
+    // An export stays encrypted, with the same passphrase; in the clear only when asked.
+    let sealed = dir.join("export.keuzehulp");
+    let sealed_s = sealed.to_str().expect("utf-8");
+    ok(&cli, Some(PASS), &["dossier", "export", &id, "-o", sealed_s]);
+    assert!(!contains(&sealed, "tweede") && !contains(&sealed, "Westdorp"), "the export is encrypted");
+    let other = Cli::new();
+    let sealed_copy = other.data.path().join("meegenomen.keuzehulp");
+    std::fs::copy(&sealed, &sealed_copy).expect("copy");
+    let sealed_copy_s = sealed_copy.to_str().expect("utf-8");
+    assert_eq!(error_code(&other, None, &["dossier", "import", sealed_copy_s]), "passphrase_required");
+    assert_eq!(error_code(&other, Some("ander wachtwoord"), &["dossier", "import", sealed_copy_s]), "wrong_passphrase");
+    assert_eq!(ok(&other, None, &["dossier", "list"])["dossiers"], serde_json::json!([]), "nothing imported");
+    ok(&other, Some(PASS), &["dossier", "import", sealed_copy_s]);
+    assert_eq!(ok(&other, None, &["dossier", "show", &id])["notes"][1]["text"], "tweede", "moved whole");
     let export = dir.join("export.json");
     let export_s = export.to_str().expect("utf-8");
-    assert_eq!(error_code(&cli, Some(PASS), &["dossier", "export", &id, "-o", export_s]), "export_in_the_clear");
-    assert!(!export.exists(), "nothing is written without the choice");
     ok(&cli, Some(PASS), &["dossier", "export", &id, "-o", export_s, "--plain"]);
     assert!(contains(&export, "tweede"), "the explicit export is plain JSON");
 

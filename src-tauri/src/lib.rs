@@ -209,15 +209,15 @@ async fn dossier_export<R: Runtime>(
     in_the_clear: bool,
 ) -> Result<Option<String>, ApiError> {
     let (org, encrypted) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.encrypted())))?;
-    if encrypted && !in_the_clear {
-        // Ask before the dialog, so the user decides first.
-        return Err(keuzehulp::Error::ExportInTheClear {
-            path: PathBuf::from(format!("dossier-{}.json", files::slug(&org))),
-        }
-        .into());
-    }
-    let suggested = format!("dossier-{}.json", files::slug(&org));
-    let Some(path) = files.save(&app, &suggested, "Keuzehulp-dossier", &["json"]) else { return Ok(None) };
+    // From an encrypted store the export is encrypted too (a SQLCipher file, not JSON),
+    // unless the user chose to export in the clear.
+    let (extension, kind) = if encrypted && !in_the_clear {
+        ("keuzehulp", "Versleuteld Keuzehulp-dossier")
+    } else {
+        ("json", "Keuzehulp-dossier")
+    };
+    let suggested = format!("dossier-{}.{extension}", files::slug(&org));
+    let Some(path) = files.save(&app, &suggested, kind, &[extension]) else { return Ok(None) };
     state.with(|core| core.dossier_export(&id, &path, in_the_clear))?;
     Ok(Some(path.display().to_string()))
 }
@@ -229,9 +229,15 @@ async fn dossier_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     files: State<'_, Files>,
+    passphrase: Option<String>,
 ) -> Result<Option<ImportOutcome>, ApiError> {
-    let Some(path) = files.open(&app, "Keuzehulp-dossier", &["json"]) else { return Ok(None) };
-    state.with(|core| core.dossier_import(&path, false)).map(Some)
+    let Some(path) = files.open(&app, "Keuzehulp-dossier", &["json", "keuzehulp"]) else { return Ok(None) };
+    state
+        .with(|core| match passphrase.as_deref().filter(|p| !p.is_empty()) {
+            Some(key) => core.dossier_import_with_key(&path, false, Some(key)),
+            None => core.dossier_import(&path, false),
+        })
+        .map(Some)
 }
 
 /// Asks where to save the advice report of dossier `id` as `pdf`, `html` or `md`, writes

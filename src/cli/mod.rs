@@ -309,7 +309,8 @@ pub enum DossierCommand {
         /// Het bestand
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
-        /// Ook als de gegevens versleuteld zijn: het bestand is voor iedereen leesbaar
+        /// Onversleuteld, ook als de gegevens versleuteld zijn (anders is het bestand dan
+        /// versleuteld met hetzelfde wachtwoord): het bestand is voor iedereen leesbaar
         #[arg(long)]
         plain: bool,
     },
@@ -524,7 +525,11 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             )
         }
         DossierCommand::Import { file, replace } => {
-            let outcome = app.dossier_import(file, *replace)?;
+            // An encrypted file takes KEUZEHULP_PASSPHRASE, or else the store's own passphrase.
+            let outcome = match passphrase(crate::crypt::PASSPHRASE_ENV) {
+                Some(key) => app.dossier_import_with_key(file, *replace, Some(&key))?,
+                None => app.dossier_import(file, *replace)?,
+            };
             let text = match outcome.result.as_str() {
                 "unchanged" => format!("Dossier {} was al aanwezig en is gelijk", outcome.id),
                 "kept-both" => format!(

@@ -40,8 +40,10 @@ pub struct ImportOutcome {
     pub result: String,
 }
 
-/// Writes dossier `id` to `path`; the file appears whole or not at all.
-pub fn export(store: &Store, id: &str, path: &Path) -> Result<()> {
+/// Writes dossier `id` to `path`; the file appears whole or not at all. With `key` the file
+/// is encrypted: a SQLCipher database whose one table holds the same JSON, so it takes the
+/// same passphrase and the same checks on import.
+pub fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result<()> {
     let file = DossierFile {
         format: FORMAT.into(),
         version: VERSION,
@@ -49,7 +51,54 @@ pub fn export(store: &Store, id: &str, path: &Path) -> Result<()> {
         dossier: store.dossier(id)?,
     };
     let json = serde_json::to_string_pretty(&file)?;
-    write_atomically(path, json.as_bytes())
+    match key {
+        None => write_atomically(path, json.as_bytes()),
+        Some(key) => write_encrypted(path, &json, key),
+    }
+}
+
+const ENCRYPTED_TABLE: &str = "dossierbestand";
+
+fn write_encrypted(path: &Path, json: &str, key: &str) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bestand".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let _ = std::fs::remove_file(&tmp);
+        let conn = crate::crypt::create_encrypted(&tmp, key).map_err(|e| Error::store(&tmp, e))?;
+        conn.execute_batch(&format!("CREATE TABLE {ENCRYPTED_TABLE} (json TEXT NOT NULL);"))
+            .and_then(|()| conn.execute(&format!("INSERT INTO {ENCRYPTED_TABLE} (json) VALUES (?1)"), [json]))
+            .map_err(|e| Error::store(&tmp, e))?;
+        conn.close().map_err(|(_, e)| Error::store(&tmp, e))?;
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|source| Error::Write { path: path.to_path_buf(), source })
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// The JSON inside an encrypted dossier file.
+fn read_encrypted(path: &Path, key: Option<&str>) -> Result<String> {
+    let Some(key) = key else { return Err(Error::PassphraseRequired { path: path.to_path_buf() }) };
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+    let conn = crate::crypt::open_with_flags(path, Some(key), flags).map_err(|e| Error::store(path, e))?;
+    conn.query_row(&format!("SELECT json FROM {ENCRYPTED_TABLE}"), [], |r| r.get(0)).map_err(|e| {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => Error::WrongPassphrase { path: path.to_path_buf() },
+            _ => Error::Invalid {
+                path: path.to_path_buf(),
+                problems: vec![crate::catalogue::validate::Problem {
+                    file: path.display().to_string(),
+                    field: ENCRYPTED_TABLE.into(),
+                    message: format!("geen versleuteld dossierbestand van Keuzehulp: {e}"),
+                }],
+            },
+        }
+    })
 }
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it into place.
@@ -72,8 +121,23 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Reads and checks a dossier file; every problem names the field.
-pub fn read(path: &Path, taxonomy: &Taxonomy, known_interventions: &[String]) -> Result<DossierFile> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+/// Reads and checks a dossier file, plain JSON or encrypted (then with `key`).
+pub fn read(
+    path: &Path,
+    taxonomy: &Taxonomy,
+    known_interventions: &[String],
+    key: Option<&str>,
+) -> Result<DossierFile> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    // JSON starts with `{` (after any white space); an encrypted file with random salt.
+    let text = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') | None => String::from_utf8(bytes).map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?,
+        Some(_) if bytes.len() >= 1024 && !crate::crypt::looks_plain(path) => read_encrypted(path, key)?,
+        Some(_) => String::from_utf8_lossy(&bytes).into_owned(),
+    };
     parse(path, &text, taxonomy, known_interventions)
 }
 

@@ -173,7 +173,7 @@ test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", 
   assert.equal(seen.length, records.length + 4);
 });
 
-test("encryption in the window: turn on, unlock after a restart, export only when asked, turn off", async () => {
+test("encryption in the window: turn on, unlock after a restart, exports encrypted unless asked, turn off", async () => {
   const dataDir = newDataDir();
   const id = seedDossier(dataDir, "Zorggroep Oost");
   const filesDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-files-"));
@@ -205,12 +205,17 @@ test("encryption in the window: turn on, unlock after a restart, export only whe
 
     await hashTo(driver, `#/dossier/${id}`);
     await waitText(driver, "#dossier-title", /Zorggroep Oost/);
+    // The export is encrypted like the store; in the clear only after an explicit choice.
     await driver.findElement(By.id("dossier-export")).click();
+    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar .*\.keuzehulp/);
+    const sealed = join(filesDir, "dossier-zorggroep-oost.keuzehulp");
+    assert.ok(!readFileSync(sealed).includes("Zorggroep Oost"), "the exported file is encrypted");
+    await driver.findElement(By.id("dossier-export-clear")).click();
     await waitText(driver, "#export-confirm", /voor iedereen leesbaar/);
-    assert.deepEqual(readdirSync(filesDir), [], "nothing is written before the choice");
+    assert.deepEqual(readdirSync(filesDir), ["dossier-zorggroep-oost.keuzehulp"], "nothing in the clear before the choice");
     await driver.findElement(By.id("export-clear-yes")).click();
-    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar/);
-    assert.equal(readdirSync(filesDir).length, 1);
+    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar .*\.json/);
+    assert.ok(readFileSync(join(filesDir, "dossier-zorggroep-oost.json"), "utf8").includes("Zorggroep Oost"));
 
     await hashTo(driver, "#/herstellen");
     await waitText(driver, "#encryption-state", /zijn versleuteld/);

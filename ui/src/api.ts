@@ -97,10 +97,11 @@ export interface Api {
   dossierDuplicate(id: string): Promise<string>;
   dossierDelete(id: string): Promise<void>;
   /** Asks where to save; null when the user cancelled. From an encrypted store the file is
-   * readable by anyone, so that takes `inTheClear` (else the error export_in_the_clear). */
+   * encrypted with the same passphrase, unless `inTheClear`. */
   dossierExport(id: string, inTheClear?: boolean): Promise<string | null>;
-  /** Asks which file to import; null when the user cancelled. */
-  dossierImport(): Promise<ImportOutcome | null>;
+  /** Asks which file to import; null when the user cancelled. An encrypted file takes the
+   * store's passphrase, or `passphrase`. */
+  dossierImport(passphrase?: string): Promise<ImportOutcome | null>;
   /** Asks where to save the report, writes it and opens it; null when cancelled. */
   reportSave(id: string, format: "pdf" | "html" | "md"): Promise<string | null>;
   backups(): Promise<Backup[]>;
@@ -133,7 +134,7 @@ export const tauriApi: Api = {
   dossierDuplicate: (id) => invoke<string>("dossier_duplicate", { id }),
   dossierDelete: (id) => invoke<void>("dossier_delete", { id }),
   dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
-  dossierImport: () => invoke<ImportOutcome | null>("dossier_import"),
+  dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
   reportSave: (id, format) => invoke<string | null>("report_save", { id, format }),
   backups: () => invoke<Backup[]>("backups"),
   backupCreate: () => invoke<Backup>("backup_create"),

@@ -294,7 +294,7 @@ function planSection(ctx: Ctx, d: Dossier, names: Map<string, string>, overdue: 
   );
 }
 
-function actionsSection(ctx: Ctx, d: Dossier): HTMLElement {
+function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
   const s = t();
   const out = h("p", { class: "status", role: "status", id: "dossier-action-status" });
   const format = h(
@@ -315,33 +315,33 @@ function actionsSection(ctx: Ctx, d: Dossier): HTMLElement {
     }
   });
   const exportButton = h("button", { type: "button", class: "secondary", id: "dossier-export" }, s.exportDossier);
-  // From an encrypted store an export is readable by anyone: the core refuses until the
-  // user says so here.
-  const clear = h("div", { class: "confirm", id: "export-confirm", hidden: true, role: "group", "aria-labelledby": "export-question" });
-  const clearYes = h("button", { type: "button", class: "danger", id: "export-clear-yes" }, s.exportClearYes);
-  const clearNo = h("button", { type: "button", class: "secondary" }, s.deleteNo);
-  clear.append(h("p", { id: "export-question" }, s.exportClearConfirm), h("p", { class: "actions" }, clearYes, clearNo));
+  // From an encrypted store an export is encrypted with the same passphrase; a file anyone
+  // can read takes its own button and a confirmation.
   const runExport = async (inTheClear: boolean) => {
     try {
       const path = await ctx.api.dossierExport(d.id, inTheClear);
       out.textContent = path ? s.exported(path) : s.cancelled;
     } catch (err) {
-      if (toApiError(err).code === "export_in_the_clear") {
-        clear.hidden = false;
-        clearNo.focus();
-        return;
-      }
       out.textContent = toApiError(err).message;
     }
   };
   exportButton.addEventListener("click", () => void runExport(false));
+  const clear = h("div", { class: "confirm", id: "export-confirm", hidden: true, role: "group", "aria-labelledby": "export-question" });
+  const clearYes = h("button", { type: "button", class: "danger", id: "export-clear-yes" }, s.exportClearYes);
+  const clearNo = h("button", { type: "button", class: "secondary" }, s.deleteNo);
+  clear.append(h("p", { id: "export-question" }, s.exportClearConfirm), h("p", { class: "actions" }, clearYes, clearNo));
+  const clearButton = encrypted ? h("button", { type: "button", class: "secondary", id: "dossier-export-clear" }, s.exportClear) : null;
+  clearButton?.addEventListener("click", () => {
+    clear.hidden = false;
+    clearNo.focus();
+  });
   clearYes.addEventListener("click", () => {
     clear.hidden = true;
     void runExport(true);
   });
   clearNo.addEventListener("click", () => {
     clear.hidden = true;
-    exportButton.focus();
+    clearButton?.focus();
   });
   const duplicate = h("button", { type: "button", class: "secondary", id: "dossier-duplicate" }, s.duplicate);
   duplicate.addEventListener("click", async () => {
@@ -382,7 +382,7 @@ function actionsSection(ctx: Ctx, d: Dossier): HTMLElement {
     h("h2", { id: "report-title" }, s.reportTitle),
     h("p", { class: "actions" }, h("label", { for: "report-format" }, s.reportFormat), format, report),
     h("h2", {}, s.actionsTitle),
-    h("p", { class: "actions" }, exportButton, duplicate, remove),
+    h("p", { class: "actions" }, exportButton, clearButton, duplicate, remove),
     clear,
     confirm,
     out,
@@ -391,7 +391,7 @@ function actionsSection(ctx: Ctx, d: Dossier): HTMLElement {
 
 export async function renderDossier(ctx: Ctx, id: string): Promise<HTMLElement> {
   const s = t();
-  const [d, summaries] = await Promise.all([ctx.api.dossier(id), ctx.api.dossiers()]);
+  const [d, summaries, encrypted] = await Promise.all([ctx.api.dossier(id), ctx.api.dossiers(), ctx.api.encryptionStatus()]);
   const overdue = new Set((summaries.find((x) => x.id === id)?.overdue ?? []).map((p) => p.id));
   // Names for the interventions this dossier mentions.
   const ids = [...new Set([...d.answers.have, ...d.shortlist.map((x) => x.intervention_id), ...d.plan.map((x) => x.intervention_id)])];
@@ -428,7 +428,7 @@ export async function renderDossier(ctx: Ctx, id: string): Promise<HTMLElement> 
     planSection(ctx, d, names, overdue, status),
     notesSection(ctx, d, status, reload),
     await haveSection(ctx, d, names, status, reload),
-    actionsSection(ctx, d),
+    actionsSection(ctx, d, encrypted),
   );
   if (focusAfterReload) view.querySelector(`#${CSS.escape(focusAfterReload)}`)?.setAttribute("data-autofocus", "");
   focusAfterReload = undefined;

@@ -85,13 +85,25 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
 
   const importStatus = h("p", { class: "status", role: "status", id: "import-status" });
   const importButton = h("button", { type: "button", class: "secondary", id: "dossier-import" }, s.importDossier);
+  // Shown when a file turns out to be encrypted with another passphrase than the store's.
+  const passInput = h("input", { type: "password", id: "import-passphrase", autocomplete: "off" });
+  const passRow = h("p", { class: "inline", hidden: true }, h("label", { for: "import-passphrase" }, s.importPassphrase), passInput);
   importButton.addEventListener("click", async () => {
     try {
-      const outcome = await ctx.api.dossierImport();
+      const outcome = await ctx.api.dossierImport(passRow.hidden ? undefined : passInput.value);
       importStatus.textContent = outcome ? s.imported(outcome.result) : s.cancelled;
-      if (outcome) await paint();
+      if (outcome) {
+        passRow.hidden = true;
+        passInput.value = "";
+        await paint();
+      }
     } catch (err) {
-      importStatus.textContent = toApiError(err).message;
+      const e = toApiError(err);
+      importStatus.textContent = e.message;
+      if (e.code === "passphrase_required" || e.code === "wrong_passphrase") {
+        passRow.hidden = false;
+        passInput.focus();
+      }
     }
   });
 
@@ -104,6 +116,6 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     h("p", {}, s.dossiersIntro),
     searchForm,
     list,
-    h("div", { class: "columns" }, h("div", { class: "main-col" }, newDossierForm(ctx, "new-dossier")), h("div", { class: "side-col" }, h("p", { class: "actions" }, importButton), importStatus)),
+    h("div", { class: "columns" }, h("div", { class: "main-col" }, newDossierForm(ctx, "new-dossier")), h("div", { class: "side-col" }, passRow, h("p", { class: "actions" }, importButton), importStatus)),
   );
 }
