@@ -7,6 +7,7 @@ import { h } from "../dom";
 import { label, lang, t } from "../i18n";
 import { SIZE_BANDS, VISIT_FIELDS, type VisitField, answerValues, debounced, dossierHash, visitInfo } from "../logic";
 import { when } from "./dossiers";
+import { inlineConfirm } from "./parts";
 
 const STATUSES = ["gepland", "lopend", "afgerond", "gestopt"];
 
@@ -326,23 +327,10 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
     }
   };
   exportButton.addEventListener("click", () => void runExport(false));
-  const clear = h("div", { class: "confirm", id: "export-confirm", hidden: true, role: "group", "aria-labelledby": "export-question" });
-  const clearYes = h("button", { type: "button", class: "danger", id: "export-clear-yes" }, s.exportClearYes);
-  const clearNo = h("button", { type: "button", class: "secondary" }, s.deleteNo);
-  clear.append(h("p", { id: "export-question" }, s.exportClearConfirm), h("p", { class: "actions" }, clearYes, clearNo));
   const clearButton = encrypted ? h("button", { type: "button", class: "secondary", id: "dossier-export-clear" }, s.exportClear) : null;
-  clearButton?.addEventListener("click", () => {
-    clear.hidden = false;
-    clearNo.focus();
-  });
-  clearYes.addEventListener("click", () => {
-    clear.hidden = true;
-    void runExport(true);
-  });
-  clearNo.addEventListener("click", () => {
-    clear.hidden = true;
-    clearButton?.focus();
-  });
+  const clear = clearButton
+    ? inlineConfirm(clearButton, s.exportClearConfirm, { yes: s.exportClearYes, no: s.no }, () => void runExport(true), { group: "export-confirm", yes: "export-clear-yes" })
+    : null;
   const duplicate = h("button", { type: "button", class: "secondary", id: "dossier-duplicate" }, s.duplicate);
   duplicate.addEventListener("click", async () => {
     try {
@@ -352,21 +340,9 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
       out.textContent = toApiError(err).message;
     }
   });
-  // Erasing asks once more, inline (no native dialog), and says what will be lost.
-  const confirm = h("div", { class: "confirm", id: "delete-confirm", hidden: true, role: "group", "aria-labelledby": "delete-question" });
-  const yes = h("button", { type: "button", class: "danger", id: "delete-yes" }, s.deleteYes);
-  const no = h("button", { type: "button", class: "secondary", id: "delete-no" }, s.deleteNo);
-  confirm.append(h("p", { id: "delete-question" }, s.deleteConfirm), h("p", { class: "actions" }, yes, no));
+  // Erasing asks once more and says what will be lost.
   const remove = h("button", { type: "button", class: "secondary", id: "dossier-delete" }, s.deleteDossier);
-  remove.addEventListener("click", () => {
-    confirm.hidden = false;
-    no.focus();
-  });
-  no.addEventListener("click", () => {
-    confirm.hidden = true;
-    remove.focus();
-  });
-  yes.addEventListener("click", async () => {
+  const confirm = inlineConfirm(remove, s.deleteConfirm, { yes: s.deleteYes, no: s.deleteNo }, async () => {
     try {
       await ctx.api.dossierDelete(d.id);
       if (ctx.state.dossier?.id === d.id) ctx.state.dossier = undefined;
@@ -375,7 +351,7 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
     } catch (err) {
       out.textContent = toApiError(err).message;
     }
-  });
+  }, { group: "delete-confirm", yes: "delete-yes", no: "delete-no" });
   return h(
     "section",
     { class: "dossier-actions", "aria-labelledby": "report-title" },

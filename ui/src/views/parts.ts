@@ -106,3 +106,31 @@ export async function dossierBar(ctx: Ctx, onLinked: () => void): Promise<HTMLEl
   toggleOrg();
   return form;
 }
+
+/** An inline "are you sure?" for `trigger` (no native dialog): a click on the trigger shows
+ * the question with Yes and No; No hides it and gives the focus back, Yes runs `onYes`. */
+export function inlineConfirm(
+  trigger: HTMLButtonElement,
+  question: string,
+  labels: { yes: string; no: string },
+  onYes: () => void,
+  ids: { group?: string; yes?: string; no?: string; yesClass?: string } = {},
+): HTMLElement {
+  const group = h("div", { class: "confirm", id: ids.group, hidden: true, role: "group", "aria-label": question });
+  const yes = h("button", { type: "button", class: `danger ${ids.yesClass ?? ""}`.trim(), id: ids.yes }, labels.yes);
+  const no = h("button", { type: "button", class: "secondary", id: ids.no }, labels.no);
+  group.append(h("p", {}, question), h("p", { class: "actions" }, yes, no));
+  trigger.addEventListener("click", () => {
+    group.hidden = false;
+    no.focus();
+  });
+  no.addEventListener("click", () => {
+    group.hidden = true;
+    trigger.focus();
+  });
+  yes.addEventListener("click", () => {
+    group.hidden = true;
+    onYes();
+  });
+  return group;
+}

@@ -5,6 +5,7 @@ import { h } from "../dom";
 import { lang, t } from "../i18n";
 import { sizeText } from "../logic";
 import { when } from "./dossiers";
+import { inlineConfirm } from "./parts";
 
 /** `damaged` is the core's message when the database could not be opened. */
 export async function renderRestore(api: Api, damaged?: string): Promise<HTMLElement> {
@@ -14,20 +15,8 @@ export async function renderRestore(api: Api, damaged?: string): Promise<HTMLEle
   const locale = lang() === "en" ? "en-GB" : "nl-NL";
   const row = (b: Backup) => {
     const stamp = when(b.created_at);
-    const confirm = h("div", { class: "confirm", hidden: true, role: "group" });
-    const yes = h("button", { type: "button", class: "danger restore-yes" }, s.restoreYes);
-    const no = h("button", { type: "button", class: "secondary" }, s.deleteNo);
-    confirm.append(h("p", {}, s.restoreConfirm(stamp)), h("p", { class: "actions" }, yes, no));
     const restore = h("button", { type: "button", class: "secondary restore", "data-file": b.file, "aria-label": `${s.restore}: ${stamp}` }, s.restore);
-    restore.addEventListener("click", () => {
-      confirm.hidden = false;
-      no.focus();
-    });
-    no.addEventListener("click", () => {
-      confirm.hidden = true;
-      restore.focus();
-    });
-    yes.addEventListener("click", async () => {
+    const confirm = inlineConfirm(restore, s.restoreConfirm(stamp), { yes: s.restoreYes, no: s.no }, async () => {
       status.textContent = s.restoring;
       try {
         await api.backupRestore(b.file);
@@ -40,7 +29,7 @@ export async function renderRestore(api: Api, damaged?: string): Promise<HTMLEle
       } catch (err) {
         status.textContent = toApiError(err).message;
       }
-    });
+    }, { yesClass: "restore-yes" });
     return h("li", { "data-file": b.file }, s.backupLine(stamp, s.backupKinds[b.kind] ?? b.kind, sizeText(b.size, locale)), " ", restore, confirm);
   };
   const paint = async () => {
