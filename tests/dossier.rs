@@ -218,10 +218,23 @@ fn a_truncated_tampered_or_newer_file_is_refused_and_nothing_is_imported() {
         ("tampered status", text.replacen("\"answers\"", "\"plan\": [{\"id\": 1, \"intervention_id\": \"pico\", \"what\": \"\", \"who\": \"\", \"evaluation_method\": \"\", \"status\": \"vergeten\"}], \"answers\"", 1).replacen("\"plan\": [],", "", 1), "status"),
         ("unknown intervention", text.replacen("\"shortlist\": []", "\"shortlist\": [{\"intervention_id\": \"bestaat-niet\", \"added_at\": \"x\"}]", 1), "bestaat-niet"),
         ("not a dossier", "{\"interventions\": []}".to_string(), "format"),
+        // Found by the fuzzer (fuzz/regressions/dossier_file/): it used to pass the checks
+        // and fail in SQLite with a bare constraint error.
+        (
+            "shortlist twice",
+            text.replacen(
+                "\"shortlist\": []",
+                "\"shortlist\": [{\"intervention_id\": \"pico\", \"added_at\": \"x\"}, {\"intervention_id\": \"pico\", \"added_at\": \"y\"}]",
+                1,
+            ),
+            "dossier.shortlist[1]",
+        ),
+        ("binary, not text", String::new(), "kan"),
     ];
     for (name, content, expected) in cases {
         let path = there.data.path().join(format!("{}.json", name.replace(' ', "-")));
-        std::fs::write(&path, content).expect("write");
+        let bytes = if name == "binary, not text" { vec![0u8, 0xff, 0xfe, 0x00, 0x81] } else { content.into_bytes() };
+        std::fs::write(&path, bytes).expect("write");
         let out = there.cmd().arg("dossier").arg("import").arg(&path).output().expect("runs");
         assert!(!out.status.success(), "{name} must be refused");
         let err = String::from_utf8_lossy(&out.stderr);

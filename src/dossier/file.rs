@@ -135,8 +135,12 @@ pub fn read(
             path: path.to_path_buf(),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?,
-        Some(_) if bytes.len() >= 1024 && !crate::crypt::looks_plain(path) => read_encrypted(path, key)?,
-        Some(_) => String::from_utf8_lossy(&bytes).into_owned(),
+        // An encrypted file is at least one SQLCipher page; anything else is checked as text.
+        Some(_) if bytes.len() >= 4096 && !crate::crypt::looks_plain(path) => read_encrypted(path, key)?,
+        Some(_) => String::from_utf8(bytes).map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?,
     };
     parse(path, &text, taxonomy, known_interventions)
 }
@@ -202,6 +206,13 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
     for (i, item) in d.shortlist.iter().enumerate() {
         if !known_interventions.contains(&item.intervention_id) {
             problem(&format!("dossier.shortlist[{i}]"), format!("onbekende interventie \"{}\"", item.intervention_id));
+        }
+        // Found by the fuzzer: a repeated entry passed here and failed in SQLite.
+        if d.shortlist[..i].iter().any(|earlier| earlier.intervention_id == item.intervention_id) {
+            problem(
+                &format!("dossier.shortlist[{i}]"),
+                format!("\"{}\" staat twee keer op de shortlist", item.intervention_id),
+            );
         }
     }
     for (i, p) in d.plan.iter().enumerate() {
