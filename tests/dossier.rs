@@ -310,3 +310,24 @@ fn acknowledged_notes_survive_a_killed_writer() {
     let check: String = db.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
     assert_eq!(check, "ok");
 }
+
+/// Every input the fuzzers ever found a problem with (fuzz/regressions/) gets a clear, named
+/// refusal: no panic, nothing imported.
+#[test]
+fn fuzzer_findings_are_refused_by_name() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz").join("regressions");
+    let mut seen = 0;
+    for (target, command) in [("dossier_file", ["dossier", "import"]), ("pack", ["import", "--"])] {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else { continue };
+        for entry in entries.filter_map(|e| e.ok()) {
+            let cli = Cli::new();
+            let out = cli.cmd().args(command).arg(entry.path()).output().expect("runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{}: {stderr}", entry.path().display());
+            assert!(!stderr.contains("panicked"), "{stderr}");
+            assert!(stderr.contains(&*entry.file_name().to_string_lossy()), "the file is named: {stderr}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 1, "the reproducers are found");
+}
