@@ -195,7 +195,7 @@ impl Keuzehulp {
         let tmp = data_dir.join(format!("{}.omzetten", crate::store::DB_FILE));
         let exported = crypt::export(self.store.conn(), &tmp, to).map_err(|e| Error::store(&db, e));
         drop(self);
-        if let Err(err) = exported.and_then(|()| replace_with(&tmp, &db)) {
+        if let Err(err) = exported.and_then(|()| backup::replace_database(&tmp, &db)) {
             let _ = std::fs::remove_file(&tmp);
             return Err(err);
         }
@@ -214,7 +214,7 @@ impl Keuzehulp {
             let converted = crypt::open(&b.path, from.as_deref())
                 .and_then(|conn| crypt::export(&conn, &tmp, to))
                 .map_err(|e| Error::store(&b.path, e))
-                .and_then(|()| replace_with(&tmp, &b.path));
+                .and_then(|()| backup::replace_database(&tmp, &b.path));
             if converted.is_err() {
                 let _ = std::fs::remove_file(&tmp);
                 failed.push(b.file);
@@ -598,27 +598,6 @@ fn catalogue_texts(records: &[Intervention]) -> impl Iterator<Item = &str> {
 }
 
 /// Creates `dir` if missing and proves it can be written, leaving nothing behind.
-/// Syncs `tmp` and renames it over `target`; no `-wal` or `-shm` of the old file stays.
-fn replace_with(tmp: &Path, target: &Path) -> Result<()> {
-    let fail = |source| Error::Write { path: target.to_path_buf(), source };
-    std::fs::File::open(tmp).and_then(|f| f.sync_all()).map_err(fail)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = target.as_os_str().to_owned();
-        side.push(suffix);
-        match std::fs::remove_file(&side) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(fail(e)),
-            _ => {}
-        }
-    }
-    std::fs::rename(tmp, target).map_err(fail)?;
-    if let Some(dir) = target.parent()
-        && let Ok(d) = std::fs::File::open(dir)
-    {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
 fn prepare_data_dir(dir: &Path) -> Result<()> {
     let fail = |reason: String| Error::DataDir { path: dir.to_path_buf(), reason };
     if dir.exists() && !dir.is_dir() {

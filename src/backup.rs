@@ -450,18 +450,7 @@ pub fn restore_with_key(data_dir: &Path, file: &Path, key: Option<&str>) -> Resu
         if db.exists() {
             save_current(data_dir, &db, key)?;
         }
-        for suffix in ["-wal", "-shm"] {
-            let side = side_file(&db, suffix);
-            match std::fs::remove_file(&side) {
-                Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(Error::Write { path: side, source: err });
-                }
-                _ => {}
-            }
-        }
-        std::fs::rename(&tmp, &db).map_err(|source| Error::Write { path: db.clone(), source })?;
-        sync_dir(data_dir);
-        Ok(())
+        replace_database(&tmp, &db)
     })();
     if result.is_err() {
         for path in [tmp.clone(), side_file(&tmp, "-wal"), side_file(&tmp, "-shm")] {
@@ -581,6 +570,27 @@ fn copy_synced(from: &Path, to: &Path) -> Result<()> {
     std::io::copy(&mut source, &mut target).map_err(|source| Error::Read { path: from.to_path_buf(), source })?;
     target.flush().map_err(write)?;
     target.sync_all().map_err(write)
+}
+
+/// Puts the database file `tmp` in place of `db`, durably: syncs `tmp`, removes `db`'s `-wal`
+/// and `-shm` (an old WAL must never be applied to the new file), renames, and syncs the
+/// directory. Used by restore and by switching encryption on or off.
+pub(crate) fn replace_database(tmp: &Path, db: &Path) -> Result<()> {
+    sync_file(tmp).map_err(|source| Error::Write { path: tmp.to_path_buf(), source })?;
+    for suffix in ["-wal", "-shm"] {
+        let side = side_file(db, suffix);
+        match std::fs::remove_file(&side) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::Write { path: side, source: err });
+            }
+            _ => {}
+        }
+    }
+    std::fs::rename(tmp, db).map_err(|source| Error::Write { path: db.to_path_buf(), source })?;
+    if let Some(dir) = db.parent() {
+        sync_dir(dir);
+    }
+    Ok(())
 }
 
 fn sync_file(path: &Path) -> std::io::Result<()> {
