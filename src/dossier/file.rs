@@ -60,25 +60,13 @@ pub fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result
 const ENCRYPTED_TABLE: &str = "dossierbestand";
 
 fn write_encrypted(path: &Path, json: &str, key: &str) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bestand".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let _ = std::fs::remove_file(&tmp);
-        let conn = crate::crypt::create_encrypted(&tmp, key).map_err(|e| Error::store(&tmp, e))?;
+    via_temp_file(path, |tmp| {
+        let conn = crate::crypt::create_encrypted(tmp, key).map_err(|e| Error::store(tmp, e))?;
         conn.execute_batch(&format!("CREATE TABLE {ENCRYPTED_TABLE} (json TEXT NOT NULL);"))
             .and_then(|()| conn.execute(&format!("INSERT INTO {ENCRYPTED_TABLE} (json) VALUES (?1)"), [json]))
-            .map_err(|e| Error::store(&tmp, e))?;
-        conn.close().map_err(|(_, e)| Error::store(&tmp, e))?;
-        std::fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .and_then(|()| std::fs::rename(&tmp, path))
-            .map_err(|source| Error::Write { path: path.to_path_buf(), source })
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+            .map_err(|e| Error::store(tmp, e))?;
+        conn.close().map_err(|(_, e)| Error::store(tmp, e))
+    })
 }
 
 /// The JSON inside an encrypted dossier file.
@@ -103,24 +91,32 @@ fn read_encrypted(path: &Path, key: Option<&str>) -> Result<String> {
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it into place.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write as _;
-    let fail = |source| Error::Write { path: path.to_path_buf(), source };
+    via_temp_file(path, |tmp| {
+        std::fs::write(tmp, bytes).map_err(|source| Error::Write { path: path.to_path_buf(), source })
+    })
+}
+
+/// Has `fill` write a new temporary file beside `path`, then syncs it and renames it into
+/// place: the file appears whole or not at all, and the temporary file never stays behind.
+fn via_temp_file(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bestand".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
+    let _ = std::fs::remove_file(&tmp);
+    let result = fill(&tmp).and_then(|()| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&tmp)
+            .and_then(|f| f.sync_all())
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|source| Error::Write { path: path.to_path_buf(), source })
+    });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result.map_err(fail)
+    result
 }
 
-/// Reads and checks a dossier file; every problem names the field.
 /// Reads and checks a dossier file, plain JSON or encrypted (then with `key`).
 pub fn read(
     path: &Path,
