@@ -5,6 +5,20 @@ use std::process::Command as StdCommand;
 
 use crate::util::Cli;
 
+/// The answers of the visit in the first test: stored in the dossier, and asked again.
+const VISIT_ANSWERS: &[&str] = &[
+    "--role",
+    "leidinggevende",
+    "--level",
+    "team",
+    "--step",
+    "B2",
+    "--theme",
+    "werkdruk",
+    "--have",
+    "open-spreekuur-bedrijfsarts",
+];
+
 fn new_dossier(cli: &Cli, org: &str) -> String {
     let value = cli.json(&[
         "dossier",
@@ -25,21 +39,7 @@ fn new_dossier(cli: &Cli, org: &str) -> String {
 fn a_visit_is_kept_whole_and_reopening_gives_the_same_results() {
     let cli = Cli::new();
     let id = new_dossier(&cli, "Zorggroep Oost");
-    cli.json(&[
-        "dossier",
-        "answer",
-        &id,
-        "--role",
-        "leidinggevende",
-        "--level",
-        "team",
-        "--step",
-        "B2",
-        "--theme",
-        "werkdruk",
-        "--have",
-        "open-spreekuur-bedrijfsarts",
-    ]);
+    cli.json(&[&["dossier", "answer", &id][..], VISIT_ANSWERS].concat());
     cli.json(&[
         "dossier",
         "shortlist",
@@ -86,19 +86,7 @@ fn a_visit_is_kept_whole_and_reopening_gives_the_same_results() {
     assert_eq!(plan["start_date"], "2026-12-01", "other fields stay");
     // The stored answers give the same advice as asking again.
     let stored = &d["answers"];
-    let again = cli.json(&[
-        "advise",
-        "--role",
-        "leidinggevende",
-        "--level",
-        "team",
-        "--step",
-        "B2",
-        "--theme",
-        "werkdruk",
-        "--have",
-        "open-spreekuur-bedrijfsarts",
-    ]);
+    let again = cli.json(&[&["advise"][..], VISIT_ANSWERS].concat());
     let mut flags = vec!["advise".to_string(), "--role".into(), stored["role"].as_str().expect("role").into()];
     flags.extend([
         "--level".into(),
