@@ -504,11 +504,7 @@ impl Store {
         self.write(|tx| {
             insert_dossier(tx, &new_id, &info, &original.answers, &now, &now, 1)?;
             for item in &original.shortlist {
-                exec(
-                    tx,
-                    "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![new_id, item.intervention_id, item.why, now],
-                )?;
+                insert_shortlisted(tx, &new_id, &ShortlistItem { added_at: now.clone(), ..item.clone() })?;
             }
             Ok(())
         })?;
@@ -521,11 +517,7 @@ impl Store {
             exec(tx, "DELETE FROM dossiers WHERE id = ?1", params![id])?;
             insert_dossier(tx, id, &d.info, &d.answers, &d.created_at, &d.updated_at, d.revision)?;
             for item in &d.shortlist {
-                exec(
-                    tx,
-                    "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, item.intervention_id, item.why, item.added_at],
-                )?;
+                insert_shortlisted(tx, id, item)?;
             }
             for note in &d.notes {
                 exec(tx, "INSERT INTO notes (dossier_id, text, created_at) VALUES (?1, ?2, ?3)", params![id, note.text, note.created_at])?;
@@ -554,6 +546,15 @@ impl Store {
 
 fn sql(e: rusqlite::Error) -> Error {
     Error::store(std::path::Path::new("keuzehulp.sqlite3"), e)
+}
+
+/// Adds a whole shortlist entry to dossier `id` (copying or importing a dossier).
+fn insert_shortlisted(tx: &Transaction<'_>, id: &str, item: &ShortlistItem) -> Result<()> {
+    exec(
+        tx,
+        "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, item.intervention_id, item.why, item.added_at],
+    )
 }
 
 fn exec(tx: &Transaction<'_>, query: &str, params: impl rusqlite::Params) -> Result<()> {
