@@ -8,9 +8,17 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
+# A one-off build gains nothing from incremental caches; they cost disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 SECONDS=0
+# The build needs a few GB; say so up front rather than fail with ENOSPC mid-build.
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+echo "free disk space here: $((free_kb / 1024)) MB"
+if [ "$free_kb" -lt $((4 * 1024 * 1024)) ]; then
+  echo "warning: less than 4 GB free; the build and tests may run out of disk space" >&2
+fi
 
 step "dependencies: no yanked crate; advisories where their databases can be reached"
 python3 scripts/audit.py
