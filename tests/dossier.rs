@@ -120,6 +120,38 @@ fn dossiers_are_listed_found_and_copied_as_templates() {
 }
 
 #[test]
+fn saving_unchanged_answers_or_facts_is_not_a_change() {
+    let cli = Cli::new();
+    let a = new_dossier(&cli, "Zorggroep Oost");
+    cli.json(&[&["dossier", "answer", &a][..], VISIT_ANSWERS].concat());
+    new_dossier(&cli, "Basisschool De Linde");
+    let before = cli.json(&["dossier", "show", &a]);
+    // Times are kept to the second: wait for the next one, so that a write would show.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Showing the results again stores the same answers: the dossier must not move to the
+    // top of the recent list, nor gain a revision.
+    cli.json(&[&["dossier", "answer", &a][..], VISIT_ANSWERS].concat());
+    let list = cli.json(&["dossier", "list"]);
+    assert_eq!(list["dossiers"][0]["org"], "Basisschool De Linde", "{list}");
+    let again = cli.json(&["dossier", "show", &a]);
+    assert_eq!(again["revision"], before["revision"]);
+    assert_eq!(again["updated_at"], before["updated_at"]);
+
+    let mut app = keuzehulp::Keuzehulp::open(cli.data.path()).expect("opens");
+    let info = app.dossier(&a).expect("dossier").info;
+    app.dossier_update(&a, &info).expect("same facts saved");
+    assert_eq!(app.dossier(&a).expect("dossier").revision, before["revision"].as_i64().expect("revision"));
+    let changed = keuzehulp::dossier::VisitInfo { department: Some("Team Zuid".into()), ..info };
+    app.dossier_update(&a, &changed).expect("new facts saved");
+    assert_eq!(app.dossier(&a).expect("dossier").revision, before["revision"].as_i64().expect("revision") + 1);
+    drop(app);
+
+    cli.json(&["dossier", "answer", &a, "--role", "medewerker"]);
+    let list = cli.json(&["dossier", "list"]);
+    assert_eq!(list["dossiers"][0]["org"], "Zorggroep Oost", "a real change moves it up: {list}");
+}
+
+#[test]
 fn overdue_evaluations_show_in_the_list() {
     let cli = Cli::new();
     let id = new_dossier(&cli, "Fabriek West");

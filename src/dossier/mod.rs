@@ -282,11 +282,10 @@ impl Store {
         Ok(out)
     }
 
-    /// One whole dossier.
-    pub fn dossier(&self, id: &str) -> Result<Dossier> {
-        let fail = |e| Error::store(self.path(), e);
-        let conn = self.conn();
-        let row = conn
+    /// A dossier's own row: the visit facts, the answers and the bookkeeping.
+    fn head(&self, id: &str) -> Result<Head> {
+        let row = self
+            .conn()
             .query_row(
                 "SELECT org, sector, size_band, department, visit_date, contact_name, contact_role, professional,
                         answers, created_at, updated_at, revision FROM dossiers WHERE id = ?1",
@@ -311,7 +310,7 @@ impl Store {
                 },
             )
             .optional()
-            .map_err(fail)?
+            .map_err(|e| Error::store(self.path(), e))?
             .ok_or_else(|| not_found(id))?;
         let (info, answers, created_at, updated_at, revision) = row;
         let answers: Answers = serde_json::from_str(&answers).map_err(|e| {
@@ -321,6 +320,14 @@ impl Store {
                 format!("de antwoorden van dossier {id} zijn onleesbaar ({e})"),
             )
         })?;
+        Ok(Head { info, answers, created_at, updated_at, revision })
+    }
+
+    /// One whole dossier.
+    pub fn dossier(&self, id: &str) -> Result<Dossier> {
+        let fail = |e| Error::store(self.path(), e);
+        let conn = self.conn();
+        let Head { info, answers, created_at, updated_at, revision } = self.head(id)?;
         let mut stmt = conn
             .prepare("SELECT intervention_id, why, added_at FROM shortlist WHERE dossier_id = ?1 ORDER BY added_at, intervention_id")
             .map_err(fail)?;
@@ -341,6 +348,8 @@ impl Store {
     }
 
     /// Replaces the visit facts.
+    /// Saving the same facts again writes nothing: the dossier keeps its revision and its
+    /// place in the list of recent dossiers.
     pub fn dossier_update_info(&mut self, id: &str, info: &VisitInfo) -> Result<()> {
         check_date("visit_date", &info.visit_date)?;
         if info.org.trim().is_empty() {
@@ -348,6 +357,9 @@ impl Store {
                 field: "org".into(),
                 message: "de naam van de organisatie ontbreekt".into(),
             });
+        }
+        if self.head(id)?.info == *info {
+            return Ok(());
         }
         self.write(|tx| {
             exec(
@@ -370,8 +382,12 @@ impl Store {
         })
     }
 
-    /// Stores the advisor's answers (reopening the dossier gives the same results).
+    /// Stores the advisor's answers (reopening the dossier gives the same results). The same
+    /// answers again write nothing: showing the results does not count as a change.
     pub fn dossier_set_answers(&mut self, id: &str, answers: &Answers) -> Result<()> {
+        if self.head(id)?.answers == *answers {
+            return Ok(());
+        }
         let json = serde_json::to_string(answers)?;
         self.write(|tx| {
             exec(tx, "UPDATE dossiers SET answers = ?2 WHERE id = ?1", params![id, json])?;
@@ -559,6 +575,15 @@ fn insert_shortlisted(tx: &Transaction<'_>, id: &str, item: &ShortlistItem) -> R
 
 fn exec(tx: &Transaction<'_>, query: &str, params: impl rusqlite::Params) -> Result<()> {
     tx.execute(query, params).map(|_| ()).map_err(sql)
+}
+
+/// A dossier's own row, without its notes, shortlist and plan.
+struct Head {
+    info: VisitInfo,
+    answers: Answers,
+    created_at: String,
+    updated_at: String,
+    revision: i64,
 }
 
 /// Marks a dossier changed; fails when it does not exist.
