@@ -1,6 +1,7 @@
 // axe-core on every screen of the real window: no serious or critical violation.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { By, until, launch, newDataDir, screenshot, seedDossier } from "./harness.mjs";
@@ -46,6 +47,25 @@ test("no serious or critical accessibility violation on any screen", async () =>
     }
   } finally {
     await app.stop();
+  }
+
+  // The unlock screen shows only at the start of an encrypted store: encrypt, relaunch, and
+  // check it as it first appears and after a wrong passphrase.
+  execFileSync(process.env.KEUZEHULP_CLI, ["encryption", "on", "--data-dir", dataDir], {
+    env: { ...process.env, KEUZEHULP_PASSPHRASE: "correct paard batterij" },
+    stdio: "ignore",
+  });
+  const locked = await launch({ dataDir });
+  try {
+    await locked.driver.wait(until.elementLocated(By.id("unlock-title")), 15_000);
+    for (const v of await axe(locked.driver)) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: "unlock", ...v });
+    await locked.driver.findElement(By.id("unlock-passphrase")).sendKeys("fout wachtwoord");
+    await locked.driver.findElement(By.id("unlock-submit")).click();
+    await locked.driver.wait(until.elementTextMatches(locked.driver.findElement(By.id("unlock-status")), /wachtwoord/), 10_000);
+    for (const v of await axe(locked.driver)) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: "unlock-wrong", ...v });
+    await screenshot(locked.driver, "a11y-unlock");
+  } finally {
+    await locked.stop();
   }
   assert.deepEqual(found, [], JSON.stringify(found, null, 2));
 });

@@ -144,11 +144,15 @@ export const tauriApi: Api = {
   encryptionSet: (passphrase) => invoke<boolean>("encryption_set", { passphrase }),
 };
 
-/** Turns whatever a failed call threw into an ApiError. */
+/**
+ * Turns whatever a failed call threw into an ApiError. The core writes its messages to follow
+ * "keuzehulp: " on the command line; shown alone in the window they start with a capital.
+ */
 export function toApiError(err: unknown): ApiError {
+  const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
   if (err && typeof err === "object" && "message" in err) {
     const e = err as { code?: unknown; message: unknown };
-    return { code: typeof e.code === "string" ? e.code : "onbekend", message: String(e.message) };
+    return { code: typeof e.code === "string" ? e.code : "onbekend", message: sentence(String(e.message)) };
   }
-  return { code: "onbekend", message: String(err) };
+  return { code: "onbekend", message: sentence(String(err)) };
 }

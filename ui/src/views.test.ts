@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Api, Dossier, DossierSummary, Intervention, Taxonomy, Tree } from "./api";
+import { toApiError } from "./api";
 import type { Ctx } from "./app";
 import { errorView } from "./app";
 import { lang, setLang, t } from "./i18n";
@@ -152,10 +153,16 @@ describe("language", () => {
 });
 
 describe("errors", () => {
+  it("shows the core's message alone as a sentence, keeping its code", () => {
+    const e = toApiError({ code: "wrong_passphrase", message: "het wachtwoord opent /x/keuzehulp.sqlite3 niet" });
+    expect(e).toEqual({ code: "wrong_passphrase", message: "Het wachtwoord opent /x/keuzehulp.sqlite3 niet" });
+    expect(toApiError("schijf vol").message).toBe("Schijf vol");
+  });
+
   it("shows a core error as a readable message with what to do", () => {
     const view = errorView({ code: "data_dir", message: "de gegevensmap /x is niet bruikbaar" });
     expect(view.getAttribute("role")).toBe("alert");
-    expect(view.textContent).toContain("de gegevensmap /x is niet bruikbaar");
+    expect(view.textContent).toContain("De gegevensmap /x is niet bruikbaar");
     expect(view.textContent).toContain("Probeer het opnieuw");
   });
 });
