@@ -109,12 +109,19 @@ try {
   console.log(`window interactive after launch: ${interactive} ms`);
   console.log(`key press -> results painted: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms, max ${pick(1)} ms (${times.length} key presses)`);
   // RSS counts shared libraries once per process; PSS shares them out, so the PSS sum is the
-  // memory the running program (all its processes) really holds.
-  const tree = processTree("keuzehulp-desktop").filter((p) => p.rss > 0);
+  // memory the running program (all its processes) really holds. Measured twice: straight
+  // after the typing, and after ten idle seconds, when the user reads the results.
   const mb = (kb) => Math.round(kb / 1024);
-  for (const p of tree) console.log(`  ${p.name}: RSS ${mb(p.rss)} MB, PSS ${mb(p.pss)} MB`);
-  const sum = (k) => mb(tree.reduce((n, p) => n + p[k], 0));
-  console.log(`resident memory, whole program (${tree.length} processes): PSS ${sum("pss")} MB (RSS summed ${sum("rss")} MB)`);
+  const report = (when) => {
+    const tree = processTree("keuzehulp-desktop").filter((p) => p.rss > 0);
+    console.log(`resident memory ${when}:`);
+    for (const p of tree) console.log(`  ${p.name}: RSS ${mb(p.rss)} MB, PSS ${mb(p.pss)} MB`);
+    const sum = (k) => mb(tree.reduce((n, p) => n + p[k], 0));
+    console.log(`  whole program (${tree.length} processes): PSS ${sum("pss")} MB (RSS summed ${sum("rss")} MB)`);
+  };
+  report("right after typing");
+  await driver.sleep(10_000);
+  report("after 10 s idle");
 } finally {
   await run.stop();
 }
