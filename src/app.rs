@@ -439,9 +439,12 @@ impl Keuzehulp {
         self.store.dossier_plan(id, change)
     }
 
-    /// Erases a dossier for good.
-    pub fn dossier_delete(&mut self, id: &str) -> Result<()> {
-        self.store.dossier_delete(id)
+    /// Erases a dossier for good: from the store (`secure_delete`, WAL truncated), then from
+    /// every backup that holds it. The dossier is gone from the store when this returns `Ok`;
+    /// the [`Erasure`](backup::Erasure) names any backup that could not be rewritten.
+    pub fn dossier_delete(&mut self, id: &str) -> Result<backup::Erasure> {
+        self.store.dossier_delete(id)?;
+        backup::erase_dossier(&self.data_dir, self.store.key(), id)
     }
 
     /// Copies a dossier as a template; returns the new id.

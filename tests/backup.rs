@@ -328,3 +328,64 @@ fn stray_search_index_files_are_swept_at_start_up() {
     let result: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert!(!result["hits"].as_array().expect("hits").is_empty());
 }
+
+#[test]
+fn erasing_a_dossier_erases_it_from_the_backups_too() {
+    const CANARY: &str = "KANARIE-7731-wissen";
+    let cli = Cli::new();
+    let kept = full_dossier(&cli, "Basisschool De Linde");
+    let before = cli.json(&["backup", "create"]);
+    let erased = full_dossier(&cli, "Zorggroep Oost");
+    cli.json(&["dossier", "note", &erased, CANARY]);
+    cli.json(&["backup", "create"]);
+    cli.json(&["backup", "create"]);
+    let untouched = std::fs::read(before["path"].as_str().expect("path")).expect("read");
+
+    let done = cli.json(&["dossier", "delete", &erased]);
+    assert_eq!(done["deleted"], true);
+    assert_eq!(done["backups_cleaned"].as_array().map(Vec::len), Some(2), "{done}");
+    assert_eq!(done["backups_failed"], serde_json::json!([]));
+    for backup in backups(&cli) {
+        let bytes = std::fs::read(backup["path"].as_str().expect("path")).expect("read");
+        let holds = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+        assert!(!holds(CANARY) && !holds("Zorggroep Oost"), "{} still holds the erased dossier", backup["file"]);
+        assert!(holds("Basisschool De Linde"), "{} lost the other dossier", backup["file"]);
+    }
+    assert_eq!(
+        std::fs::read(before["path"].as_str().expect("path")).expect("read"),
+        untouched,
+        "a backup without the dossier is not rewritten"
+    );
+
+    // The rewritten backups are good backups: restoring one gives the other dossier whole.
+    let newest = backups(&cli)[0]["path"].as_str().expect("path").to_string();
+    cli.json(&["backup", "restore", &newest]);
+    let list = cli.json(&["dossier", "list"]);
+    assert_eq!(list["dossiers"].as_array().map(Vec::len), Some(1), "{list}");
+    let d = cli.json(&["dossier", "show", &kept]);
+    assert_eq!(d["notes"].as_array().map(Vec::len), Some(2));
+    assert_eq!(d["plan"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_backup_that_cannot_be_rewritten_is_named_and_the_dossier_is_still_erased() {
+    let cli = Cli::new();
+    let id = full_dossier(&cli, "Zorggroep Oost");
+    let made = cli.json(&["backup", "create"]);
+    let path = Path::new(made["path"].as_str().expect("path")).to_path_buf();
+    damage_middle(&path);
+    let damaged = std::fs::read(&path).expect("read");
+
+    let output = cli.cmd().args(["dossier", "delete", &id]).output().expect("runs");
+    assert!(output.status.success(), "the dossier itself is erased");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains(made["file"].as_str().expect("file")) && text.contains("bevat het dossier nog"), "{text}");
+    assert_eq!(std::fs::read(&path).expect("read"), damaged, "a backup that fails is left as it was");
+    assert_eq!(cli.json(&["dossier", "list"])["dossiers"], serde_json::json!([]));
+    let left: Vec<_> = std::fs::read_dir(path.parent().expect("dir"))
+        .expect("read dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|name| name.starts_with(".keuzehulp-"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "no temporary file is left behind");
+}

@@ -157,3 +157,23 @@ fn a_plain_database_put_back_under_encryption_is_encrypted_again_and_short_passp
     assert!(!keuzehulp::crypt::looks_plain(&dir.join("keuzehulp.sqlite3")), "encrypted again");
     assert!(!contains(&dir.join("keuzehulp.sqlite3"), "KANARIE"));
 }
+
+#[test]
+fn erasing_a_dossier_from_an_encrypted_store_rewrites_its_encrypted_backups() {
+    let cli = Cli::new();
+    let id = ok(&cli, None, &["dossier", "new", "--org", "Zorggroep Oost"])["id"].as_str().expect("id").to_string();
+    ok(&cli, None, &["dossier", "note", &id, "Roosterdruk"]);
+    ok(&cli, Some(PASS), &["encryption", "on"]);
+    ok(&cli, Some(PASS), &["backup", "create"]);
+    let done = ok(&cli, Some(PASS), &["dossier", "delete", &id]);
+    assert!(done["backups_cleaned"].as_array().is_some_and(|b| !b.is_empty()), "{done}");
+    assert_eq!(done["backups_failed"], serde_json::json!([]), "{done}");
+    let backups = ok(&cli, Some(PASS), &["backup", "list"]);
+    for backup in backups.as_array().expect("array") {
+        let path = Path::new(backup["path"].as_str().expect("path"));
+        assert!(!contains(path, "SQLite format 3"), "{} stays encrypted", backup["file"]);
+        ok(&cli, Some(PASS), &["backup", "restore", backup["path"].as_str().expect("path")]);
+        let list = ok(&cli, Some(PASS), &["dossier", "list"]);
+        assert_eq!(list["dossiers"], serde_json::json!([]), "{} no longer holds the dossier", backup["file"]);
+    }
+}

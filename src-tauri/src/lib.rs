@@ -192,9 +192,9 @@ fn dossier_duplicate(state: State<'_, AppState>, id: String) -> Result<String, A
     state.with(|core| core.dossier_duplicate(&id))
 }
 
-/// Erases a dossier for good.
+/// Erases a dossier for good, from the store and from every backup that holds it.
 #[tauri::command]
-fn dossier_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+fn dossier_delete(state: State<'_, AppState>, id: String) -> Result<keuzehulp::backup::Erasure, ApiError> {
     state.with(|core| core.dossier_delete(&id))
 }
 

@@ -514,8 +514,27 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             out.value(&serde_json::json!({ "id": new_id }), &format!("Kopie {new_id} aangemaakt"))
         }
         DossierCommand::Delete { id } => {
-            app.dossier_delete(id)?;
-            out.value(&serde_json::json!({ "id": id, "deleted": true }), &format!("Dossier {id} gewist"))
+            let erasure = app.dossier_delete(id)?;
+            let mut text = match erasure.cleaned.len() {
+                0 => format!("Dossier {id} gewist"),
+                1 => format!("Dossier {id} gewist, ook uit 1 reservekopie"),
+                n => format!("Dossier {id} gewist, ook uit {n} reservekopieën"),
+            };
+            for left in &erasure.failed {
+                text.push_str(&format!(
+                    "\nLet op: reservekopie {} bevat het dossier nog ({}); verwijder die zelf uit de map backups.",
+                    left.file, left.reason
+                ));
+            }
+            out.value(
+                &serde_json::json!({
+                    "id": id,
+                    "deleted": true,
+                    "backups_cleaned": erasure.cleaned,
+                    "backups_failed": erasure.failed,
+                }),
+                &text,
+            )
         }
         DossierCommand::Export { id, output, plain } => {
             app.dossier_export(id, output, *plain)?;

@@ -89,6 +89,7 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     assert.match(await driver.findElement(By.id("delete-confirm")).getText(), /definitief gewist/);
     await driver.findElement(By.id("delete-yes")).click();
     await waitText(driver, "#dossiers-title", /Dossiers/);
+    await waitText(driver, "#dossiers-notice", /Het dossier is gewist/);
     assert.deepEqual(cliJson("dossier", "list", "--data-dir", dataDir).dossiers, []);
 
     // And import it back from the exported file: nothing was lost in the move.

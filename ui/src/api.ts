@@ -75,6 +75,12 @@ export interface DossierSummary {
 export interface Backup { path: string; file: string; created_at: string; kind: string; size: number }
 export interface ImportOutcome { id: string; result: "new" | "unchanged" | "kept-both" | "replaced" }
 
+/** What erasing a dossier did to the backups: rewritten without it, or left (with why). */
+export interface Erasure {
+  cleaned: string[];
+  failed: { file: string; reason: string }[];
+}
+
 /** An error from the core: a stable code and a Dutch message. */
 export interface ApiError { code: string; message: string }
 
@@ -95,7 +101,7 @@ export interface Api {
   dossierNote(id: string, text: string): Promise<Note>;
   dossierPlan(id: string, change: PlanChange): Promise<PlanItem>;
   dossierDuplicate(id: string): Promise<string>;
-  dossierDelete(id: string): Promise<void>;
+  dossierDelete(id: string): Promise<Erasure>;
   /** Asks where to save; null when the user cancelled. From an encrypted store the file is
    * encrypted with the same passphrase, unless `inTheClear`. */
   dossierExport(id: string, inTheClear?: boolean): Promise<string | null>;
@@ -132,7 +138,7 @@ export const tauriApi: Api = {
   dossierNote: (id, text) => invoke<Note>("dossier_note", { id, text }),
   dossierPlan: (id, change) => invoke<PlanItem>("dossier_plan", { id, change }),
   dossierDuplicate: (id) => invoke<string>("dossier_duplicate", { id }),
-  dossierDelete: (id) => invoke<void>("dossier_delete", { id }),
+  dossierDelete: (id) => invoke<Erasure>("dossier_delete", { id }),
   dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
   dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
   reportSave: (id, format) => invoke<string | null>("report_save", { id, format }),

@@ -19,6 +19,8 @@ export interface State {
   compare: string[];
   /** The dossier being worked on: answers are kept in it, and results can be added to it. */
   dossier?: { id: string; org: string };
+  /** A message for the next screen, shown once (e.g. that a dossier was erased). */
+  notice?: string;
 }
 
 export interface Ctx {

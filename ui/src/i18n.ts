@@ -173,10 +173,13 @@ const nl = {
   exported: (path: string) => `Geëxporteerd naar ${path}`,
   duplicate: "Dupliceren als sjabloon",
   deleteDossier: "Verwijderen",
-  deleteConfirm: "Dit dossier wordt definitief gewist, met alle notities en het actieplan. Dit kan niet ongedaan worden gemaakt.",
+  deleteConfirm: "Dit dossier wordt definitief gewist, met alle notities en het actieplan, ook uit de reservekopieën. Dit kan niet ongedaan worden gemaakt.",
   deleteYes: "Ja, definitief verwijderen",
   deleteNo: "Nee, bewaren",
-  deleted: "Het dossier is gewist.",
+  deleted: (backups: number) =>
+    backups === 0 ? "Het dossier is gewist." : `Het dossier is gewist, ook uit ${backups === 1 ? "1 reservekopie" : `${backups} reservekopieën`}.`,
+  deleteLeftIn: (file: string, reason: string) =>
+    `Let op: de reservekopie ${file} bevat het dossier nog, want die kon niet worden herschreven (${reason}). Verwijder die reservekopie zelf uit de map backups in de gegevensmap.`,
   backToDossiers: "Terug naar dossiers",
   navRestore: "Reservekopieën",
   unlockTitle: "De gegevens zijn versleuteld",
@@ -386,10 +389,13 @@ const en: Strings = {
   exported: (path: string) => `Exported to ${path}`,
   duplicate: "Duplicate as a template",
   deleteDossier: "Delete",
-  deleteConfirm: "This dossier will be erased for good, with all notes and the action plan. This cannot be undone.",
+  deleteConfirm: "This dossier will be erased for good, with all notes and the action plan, from the backups too. This cannot be undone.",
   deleteYes: "Yes, delete for good",
   deleteNo: "No, keep it",
-  deleted: "The dossier was erased.",
+  deleted: (backups: number) =>
+    backups === 0 ? "The dossier was erased." : `The dossier was erased, from ${backups === 1 ? "1 backup" : `${backups} backups`} too.`,
+  deleteLeftIn: (file: string, reason: string) =>
+    `Note: the backup ${file} still holds the dossier, because it could not be rewritten (${reason}). Remove that backup yourself from the backups folder in the data folder.`,
   backToDossiers: "Back to dossiers",
   navRestore: "Backups",
   unlockTitle: "The data is encrypted",

@@ -7,6 +7,7 @@ import { lang, setLang, t } from "./i18n";
 import { emptyAnswers } from "./logic";
 import { detailView } from "./views/detail";
 import { renderDossier } from "./views/dossier";
+import { renderDossiers } from "./views/dossiers";
 import { renderRestore } from "./views/restore";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
@@ -168,6 +169,27 @@ describe("errors", () => {
 });
 
 describe("dossier page", () => {
+  it("says after erasing how many backups were rewritten and names any that still hold the dossier", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const api = fakeApi({
+      ...fake.api,
+      dossierDelete: async () => ({ cleaned: ["a.sqlite3", "b.sqlite3"], failed: [{ file: "c.sqlite3", reason: "de reservekopie is beschadigd" }] }),
+    });
+    const c = ctx(api);
+    const went: string[] = [];
+    c.go = (hash) => went.push(hash);
+    const view = await renderDossier(c, "d1");
+    document.body.replaceChildren(view);
+    view.querySelector<HTMLButtonElement>("#dossier-delete")?.click();
+    view.querySelector<HTMLButtonElement>("#delete-yes")?.click();
+    await vi.waitFor(() => expect(went).toEqual(["#/dossiers"]));
+    const list = await renderDossiers(c, "");
+    const notice = list.querySelector("#dossiers-notice")?.textContent ?? "";
+    expect(notice).toContain("Het dossier is gewist, ook uit 2 reservekopieën.");
+    expect(notice).toContain("c.sqlite3 bevat het dossier nog");
+    expect((await renderDossiers(c, "")).querySelector("#dossiers-notice")?.textContent).toBe("");
+  });
+
   it("shows the note reminder, renders hostile dossier text as text, and marks overdue evaluations", async () => {
     const fake = fakeDossiers([hostileDossier]);
     const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");

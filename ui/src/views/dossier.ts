@@ -344,7 +344,8 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
   const remove = h("button", { type: "button", class: "secondary", id: "dossier-delete" }, s.deleteDossier);
   const confirm = inlineConfirm(remove, s.deleteConfirm, { yes: s.deleteYes, no: s.deleteNo }, async () => {
     try {
-      await ctx.api.dossierDelete(d.id);
+      const erasure = await ctx.api.dossierDelete(d.id);
+      ctx.state.notice = [s.deleted(erasure.cleaned.length), ...erasure.failed.map((f) => s.deleteLeftIn(f.file, f.reason))].join(" ");
       if (ctx.state.dossier?.id === d.id) ctx.state.dossier = undefined;
       ctx.refreshHeader();
       ctx.go("#/dossiers");

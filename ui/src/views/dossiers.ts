@@ -82,6 +82,8 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     history.replaceState(null, "", input.value ? `#/dossiers?q=${encodeURIComponent(input.value)}` : "#/dossiers");
   });
   await paint();
+  const notice = h("p", { class: "status", role: "status", id: "dossiers-notice" }, ctx.state.notice ?? "");
+  ctx.state.notice = undefined;
 
   const importStatus = h("p", { class: "status", role: "status", id: "import-status" });
   const importButton = h("button", { type: "button", class: "secondary", id: "dossier-import" }, s.importDossier);
@@ -114,6 +116,7 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     { class: "dossiers-view", "aria-labelledby": "dossiers-title" },
     h("h1", { id: "dossiers-title", tabindex: "-1" }, s.dossiersTitle),
     h("p", {}, s.dossiersIntro),
+    notice,
     searchForm,
     list,
     h("div", { class: "columns" }, h("div", { class: "main-col" }, newDossierForm(ctx, "new-dossier")), h("div", { class: "side-col" }, passRow, h("p", { class: "actions" }, importButton), importStatus)),
