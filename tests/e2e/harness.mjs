@@ -48,9 +48,9 @@ let nextPort = 4444 + (process.pid % 1000) * 2;
 /** Starts the app with its own data directory and its own WebKit storage (so the
  * language choice of one test does not leak into another); pass `profile` to reuse one.
  * Returns { driver, dataDir, profile, stop() }. */
-/** `shipped: true` runs WebKit as the program ships (no accelerated compositing, see
- * src-tauri/src/lib.rs). Other tests turn compositing on, because WebKitWebDriver's second
- * screenshot never returns without it (WebKitGTK 2.50, seen here). */
+/** `shipped: true` runs WebKit as the program ships (no accelerated compositing and no
+ * DMA-BUF renderer, see src-tauri/src/lib.rs). Other tests turn both on, because
+ * WebKitWebDriver's second screenshot never returns without them (WebKitGTK 2.50, seen here). */
 export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped = false } = {}) {
   const port = nextPort;
   const nativePort = nextPort + 1;
@@ -68,7 +68,7 @@ export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped
       XDG_CACHE_HOME: profile,
       // Save and open dialogs cannot be clicked through WebDriver: files go to this folder.
       ...(filesDir ? { KEUZEHULP_FILES_DIR: filesDir } : {}),
-      ...(shipped ? {} : { WEBKIT_DISABLE_COMPOSITING_MODE: "0" }),
+      ...(shipped ? {} : { WEBKIT_DISABLE_COMPOSITING_MODE: "0", WEBKIT_DISABLE_DMABUF_RENDERER: "0" }),
     },
   });
   await waitForPort(port, 20_000);
