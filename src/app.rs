@@ -444,7 +444,7 @@ impl Keuzehulp {
     /// the [`Erasure`](backup::Erasure) names any backup that could not be rewritten.
     pub fn dossier_delete(&mut self, id: &str) -> Result<backup::Erasure> {
         self.store.dossier_delete(id)?;
-        backup::erase_dossier(&self.data_dir, self.store.key(), id)
+        backup::erase_dossier(&self.store, &self.data_dir, id)
     }
 
     /// Copies a dossier as a template; returns the new id.

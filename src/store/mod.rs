@@ -319,6 +319,11 @@ pub(crate) fn integrity_check(conn: &Connection) -> rusqlite::Result<Option<Stri
     check_pragma(conn, "integrity_check")
 }
 
+/// `PRAGMA integrity_check` of one attached database, `schema`.
+pub(crate) fn integrity_check_of(conn: &Connection, schema: &str) -> rusqlite::Result<Option<String>> {
+    check_pragma(conn, &format!("{schema}.integrity_check"))
+}
+
 fn check_pragma(conn: &Connection, pragma: &str) -> rusqlite::Result<Option<String>> {
     let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
     let rows: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
