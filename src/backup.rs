@@ -254,7 +254,7 @@ fn create_from(conn: &Connection, db: &Path, key: Option<&str>, data_dir: &Path,
         Ok(Backup { path, file: name.file(), created_at: created_at.clone(), kind: kind.as_str().to_string(), size })
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        remove_temp_database(&tmp);
     }
     result
 }
@@ -337,16 +337,12 @@ fn erase_from(store: &Store, path: &Path, id: &str) -> std::result::Result<bool,
         if !erased {
             return Ok(false);
         }
-        for suffix in ["-wal", "-shm", "-journal"] {
-            let _ = std::fs::remove_file(side_file(&tmp, suffix));
-        }
+        remove_side_files(&tmp);
         replace_database(&tmp, path).map_err(|e| e.to_string())?;
         Ok(true)
     })();
     if !matches!(result, Ok(true)) {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let _ = std::fs::remove_file(side_file(&tmp, suffix));
-        }
+        remove_temp_database(&tmp);
     }
     result
 }
@@ -568,9 +564,7 @@ pub fn restore_with_key(data_dir: &Path, file: &Path, key: Option<&str>) -> Resu
             Err(Problem::Invalid(detail)) => return Err(Error::BackupInvalid { path: file.clone(), detail }),
         }
         // Reading a copy of a WAL-mode file leaves an empty -wal and -shm beside it.
-        for suffix in ["-wal", "-shm"] {
-            let _ = std::fs::remove_file(side_file(&tmp, suffix));
-        }
+        remove_side_files(&tmp);
         let db = data_dir.join(DB_FILE);
         if db.exists() {
             save_current(data_dir, &db, key)?;
@@ -578,9 +572,7 @@ pub fn restore_with_key(data_dir: &Path, file: &Path, key: Option<&str>) -> Resu
         replace_database(&tmp, &db)
     })();
     if result.is_err() {
-        for path in [tmp.clone(), side_file(&tmp, "-wal"), side_file(&tmp, "-shm")] {
-            let _ = std::fs::remove_file(path);
-        }
+        remove_temp_database(&tmp);
     }
     result?;
     prune(data_dir);
@@ -679,6 +671,20 @@ fn side_file(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// Removes what SQLite may leave beside the database file `path` (`-wal`, `-shm`,
+/// `-journal`); best effort.
+fn remove_side_files(path: &Path) {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(side_file(path, suffix));
+    }
+}
+
+/// Removes the temporary database `path` of a failed backup step, with its side files.
+fn remove_temp_database(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    remove_side_files(path);
 }
 
 /// A fresh temporary file name in `dir`.
