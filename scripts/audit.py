@@ -83,15 +83,20 @@ def allowed() -> set[str]:
     return {line.split("#")[0].strip() for line in path.read_text().splitlines() if line.split("#")[0].strip()}
 
 
+def run_json(command: list[str], cwd: Path, timeout: int) -> dict | None:
+    """The JSON a command prints, or None when it is missing, too slow, or prints no JSON
+    (its database could not be reached)."""
+    try:
+        out = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+        return json.loads(out.stdout)
+    except (FileNotFoundError, subprocess.TimeoutExpired, json.JSONDecodeError):
+        return None
+
+
 def cargo_audit() -> list[str] | None:
     """High/critical RustSec advisories, or None when cargo-audit or its database is unavailable."""
-    try:
-        out = subprocess.run(["cargo", "audit", "--json"], cwd=ROOT, capture_output=True, text=True, timeout=600)
-    except (FileNotFoundError, subprocess.TimeoutExpired):
-        return None
-    try:
-        report = json.loads(out.stdout)
-    except json.JSONDecodeError:
+    report = run_json(["cargo", "audit", "--json"], ROOT, timeout=600)
+    if report is None:
         return None
     found = []
     for v in report.get("vulnerabilities", {}).get("list", []):
@@ -103,17 +108,8 @@ def cargo_audit() -> list[str] | None:
 
 def npm_audit(folder: Path) -> list[str] | None:
     """High/critical npm advisories, or None when the advisory endpoint cannot be reached."""
-    try:
-        out = subprocess.run(
-            ["npm", "audit", "--json", "--audit-level=high"], cwd=folder, capture_output=True, text=True, timeout=300
-        )
-    except (FileNotFoundError, subprocess.TimeoutExpired):
-        return None
-    try:
-        report = json.loads(out.stdout)
-    except json.JSONDecodeError:
-        return None
-    if "error" in report:
+    report = run_json(["npm", "audit", "--json", "--audit-level=high"], folder, timeout=300)
+    if report is None or "error" in report:
         return None
     return [
         f"{name} ({v.get('severity')})"
