@@ -57,6 +57,10 @@ impl std::fmt::Debug for Keuzehulp {
     }
 }
 
+/// Keuzehulp's version, as `keuzehulp --version`, the window's about line and the packages
+/// name it.
+pub const PROGRAM_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// What the start screen shows about the catalogue.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CatalogueSummary {
@@ -64,6 +68,9 @@ pub struct CatalogueSummary {
     pub count: usize,
     /// Catalogue version (newest review date + content hash).
     pub version: String,
+    /// The program's own version (one version, from Cargo.toml, for the command line, the
+    /// window and the installers).
+    pub program_version: String,
     /// Number of interventions per level and step: `matrix[level][step]`, in taxonomy order.
     pub matrix: Vec<MatrixRow>,
 }
@@ -321,6 +328,7 @@ impl Keuzehulp {
         Ok(CatalogueSummary {
             count: counts.total,
             version: format!("{}+{}", counts.newest, hash.get(..8).unwrap_or(&hash)),
+            program_version: PROGRAM_VERSION.to_string(),
             matrix,
         })
     }
@@ -513,7 +521,7 @@ impl Keuzehulp {
             taxonomy: self.bundled.taxonomy.clone(),
             date: dossier::today(),
             catalogue_version: self.version()?,
-            program_version: env!("CARGO_PKG_VERSION").to_string(),
+            program_version: PROGRAM_VERSION.to_string(),
         })
     }
 

@@ -148,6 +148,33 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// An existing file the user asked to replace is marked read-only.
+    #[error(
+        "{} is alleen-lezen: Keuzehulp vervangt het niet. Kies een andere naam, of haal het kenmerk alleen-lezen weg (bij de eigenschappen van het bestand); er is niets gewijzigd.",
+        .path.display()
+    )]
+    ReadOnlyFile {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The store's database file is marked read-only; Keuzehulp must be able to write it.
+    #[error(
+        "de database {} is alleen-lezen, en Keuzehulp moet erin kunnen schrijven. Haal het kenmerk alleen-lezen weg (bij de eigenschappen van het bestand) of zet de map op een plek waar u mag schrijven; er is niets gewijzigd.",
+        .path.display()
+    )]
+    StoreReadOnly {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// Another program holds the file open, so it cannot be replaced (Windows).
+    #[error(
+        "kan {} niet vervangen: het bestand is geopend in een ander programma. Sluit het daar en probeer het opnieuw; er is niets gewijzigd.",
+        .path.display()
+    )]
+    FileInUse {
+        /// The file.
+        path: PathBuf,
+    },
     /// The report could not be typeset.
     #[error("het rapport kon niet worden gemaakt: {reason}")]
     Report {
@@ -181,6 +208,9 @@ impl Error {
             Error::UnknownDossier { .. } => "unknown_dossier",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Write { .. } => "write",
+            Error::ReadOnlyFile { .. } => "read_only_file",
+            Error::FileInUse { .. } => "file_in_use",
+            Error::StoreReadOnly { .. } => "store_read_only",
             Error::Report { .. } => "report",
         }
     }

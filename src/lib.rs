@@ -12,6 +12,7 @@ pub mod cli;
 pub mod crypt;
 pub mod dossier;
 pub mod error;
+mod replace;
 pub mod report;
 pub mod search;
 pub mod store;

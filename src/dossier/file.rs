@@ -102,14 +102,15 @@ fn via_temp_file(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bestand".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    crate::replace::check_target(path)?;
     let _ = std::fs::remove_file(&tmp);
     let result = fill(&tmp).and_then(|()| {
         std::fs::OpenOptions::new()
             .write(true)
             .open(&tmp)
             .and_then(|f| f.sync_all())
-            .and_then(|()| std::fs::rename(&tmp, path))
-            .map_err(|source| Error::Write { path: path.to_path_buf(), source })
+            .map_err(|source| Error::Write { path: path.to_path_buf(), source })?;
+        crate::replace::rename_over(&tmp, path)
     });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -80,6 +80,11 @@ impl Store {
     /// [`Error::WrongPassphrase`]; neither changes the file.
     pub fn open_with_key(dir: &Path, key: Option<&str>) -> Result<Self> {
         let path = dir.join(DB_FILE);
+        // SQLite would open a file marked read-only for reading only and fail at the first
+        // write (or, as root, write past the mark): say so before anything happens.
+        if std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
+            return Err(Error::StoreReadOnly { path });
+        }
         let encrypted = !crate::crypt::looks_plain(&path);
         if encrypted && crate::crypt::wanted(dir) && key.is_none() {
             return Err(Error::PassphraseRequired { path });

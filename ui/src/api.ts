@@ -4,7 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 
 export interface MatrixCell { step: string; count: number }
 export interface MatrixRow { level: string; cells: MatrixCell[] }
-export interface CatalogueSummary { count: number; version: string; matrix: MatrixRow[] }
+export interface CatalogueSummary { count: number; version: string; program_version: string; matrix: MatrixRow[] }
 
 export interface Term { id: string; label: string; label_en: string; description?: string; parent?: string; rank?: number }
 export interface Taxonomy {

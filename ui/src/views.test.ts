@@ -86,7 +86,7 @@ const hostileDossier: Dossier = {
 function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
     ...fakeDossiers().api,
-    catalogueSummary: async () => ({ count: 1, version: "v", matrix: [] }),
+    catalogueSummary: async () => ({ count: 1, version: "v", program_version: "9.8.7", matrix: [] }),
     taxonomy: async () => taxonomy,
     tree: async () => tree,
     search: async (query) => ({
@@ -246,6 +246,11 @@ describe("start screen", () => {
     const view = await renderStart(ctx(fakeApi(fake.api)));
     expect(view.querySelector("#recent-dossiers")?.textContent).toContain("Zorg <img");
     expect(view.querySelector("#overdue")?.textContent).toContain("Pilot (evaluatie gepland op 2020-01-01)");
+  });
+
+  it("names the program's own version, as the core reports it", async () => {
+    const view = await renderStart(ctx());
+    expect(view.querySelector("#program-version")?.textContent).toBe("Keuzehulp versie 9.8.7");
   });
 });
 

@@ -116,5 +116,6 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
     h("p", { id: "catalogue-count", class: "count", "data-count": summary.count }, s.count(summary.count)),
     h("div", { class: "table-wrap" }, table),
     h("p", { class: "version" }, s.version(summary.version)),
+    h("p", { class: "version", id: "program-version" }, s.about(summary.program_version)),
   );
 }
