@@ -2,12 +2,20 @@
 # Installs what Keuzehulp needs on Debian 12 / Ubuntu and is not there yet. Idempotent:
 # a second run installs nothing. Sourced by scripts/run.sh and scripts/test.sh.
 #   setup.sh          what the desktop program needs to build and run
-#   setup.sh --test   also what the tests need (Xvfb, WebKitWebDriver, tauri-driver)
+#   setup.sh --test     also what the tests need (Xvfb, WebKitWebDriver, tauri-driver, and
+#                       mingw-w64 + wine for the core's tests on Windows)
+#   setup.sh --package  also what scripts/package.sh needs (dpkg-dev, mingw-w64, NSIS, 7-Zip)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-want_test=0
-[[ "${1:-}" == "--test" ]] && want_test=1
+want_test=0 want_package=0
+for arg in "$@"; do
+  case $arg in
+    --test) want_test=1 ;;
+    --package) want_package=1 ;;
+    *) echo "setup.sh: unknown option '$arg' (use --test or --package)" >&2; exit 2 ;;
+  esac
+done
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
@@ -17,6 +25,14 @@ packages=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1
   libayatana-appindicator3-dev librsvg2-dev)
 if (( want_test )); then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils)
+fi
+# Windows from Debian: mingw-w64 links for x86_64-pc-windows-gnu; wine runs the core's tests
+# (and, when packaging, the installer); NSIS makes the installer; 7-Zip lists it.
+if (( want_test || want_package )); then
+  packages+=(gcc-mingw-w64-x86-64 wine wine64 p7zip-full)
+fi
+if (( want_package )); then
+  packages+=(dpkg-dev nsis)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
@@ -38,6 +54,15 @@ if ! command -v cargo >/dev/null 2>&1; then
     curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
   }
   export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+if (( want_test || want_package )); then
+  if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
+    say "rust: adding the x86_64-pc-windows-gnu target"
+    rustup target add x86_64-pc-windows-gnu
+  else
+    say "rust: Windows target present"
+  fi
 fi
 
 # --- front end (npm) -----------------------------------------------------------------------

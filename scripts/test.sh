@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints, the core and CLI
-# tests, the Tauri commands on the mock runtime, the front-end unit tests, and the
-# end-to-end tests of the real desktop program under Xvfb through tauri-driver, and the
-# dependency audit.
+# tests (on Linux, and for Windows under wine), the Tauri commands on the mock runtime, the
+# front-end unit tests, the end-to-end tests of the real desktop program under Xvfb through
+# tauri-driver (including its Debian package, installed and removed), and the dependency
+# audit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --test
@@ -33,8 +34,16 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "rust: core, CLI and Tauri command tests"
 cargo test --workspace
 
+step "rust: core and CLI tests on Windows (x86_64-pc-windows-gnu, run under wine)"
+cargo test --target x86_64-pc-windows-gnu
+
 step "desktop program: build"
 cargo build -p keuzehulp-desktop
+
+step "desktop program: its Debian package (of this build), for the installed-program test"
+bash scripts/package.sh --deb --profile debug --out target/deb-test --no-setup
+export KEUZEHULP_DEB
+KEUZEHULP_DEB=$(ls "$PWD"/target/deb-test/keuzehulp_*_amd64.deb)
 
 step "desktop program: end-to-end tests in the real window (Xvfb + tauri-driver)"
 export KEUZEHULP_APP="$PWD/target/debug/keuzehulp-desktop"

@@ -51,19 +51,23 @@ let nextPort = 4444 + (process.pid % 1000) * 2;
 /** `shipped: true` runs WebKit as the program ships (no accelerated compositing and no
  * DMA-BUF renderer, see src-tauri/src/lib.rs). Other tests turn both on, because
  * WebKitWebDriver's second screenshot never returns without them (WebKitGTK 2.50, seen here). */
-export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped = false } = {}) {
+/** `application` starts another binary than KEUZEHULP_APP (an installed one, say);
+ * `platformDataDir: true` leaves the data directory to the program's own default
+ * ($XDG_DATA_HOME/keuzehulp, with XDG_DATA_HOME = the profile), as a user's first start would. */
+export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped = false, application = app, platformDataDir = false } = {}) {
   const port = nextPort;
   const nativePort = nextPort + 1;
   nextPort += 2;
-  const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), "keuzehulp-e2e-data-"));
   profile ??= mkdtempSync(join(tmpdir(), "keuzehulp-e2e-profile-"));
+  const dataDir = platformDataDir ? join(profile, "keuzehulp") : givenDataDir ?? mkdtempSync(join(tmpdir(), "keuzehulp-e2e-data-"));
+  const { KEUZEHULP_DATA_DIR: _unused, ...inherited } = process.env;
   mkdirSync(outDir, { recursive: true });
   const log = openSync(join(outDir, `tauri-driver-${port}.log`), "a");
   const driverProc = spawn(driverBinary(), ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", log, log],
     env: {
-      ...process.env,
-      KEUZEHULP_DATA_DIR: dataDir,
+      ...inherited,
+      ...(platformDataDir ? {} : { KEUZEHULP_DATA_DIR: dataDir }),
       XDG_DATA_HOME: profile,
       XDG_CACHE_HOME: profile,
       // Save and open dialogs cannot be clicked through WebDriver: files go to this folder.
@@ -74,7 +78,7 @@ export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped
   await waitForPort(port, 20_000);
   const driver = await new Builder()
     .usingServer(`http://127.0.0.1:${port}/`)
-    .withCapabilities({ browserName: "wry", "tauri:options": { application: app } })
+    .withCapabilities({ browserName: "wry", "tauri:options": { application } })
     .build();
   return {
     driver,
