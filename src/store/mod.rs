@@ -80,6 +80,11 @@ impl Store {
     /// [`Error::WrongPassphrase`]; neither changes the file.
     pub fn open_with_key(dir: &Path, key: Option<&str>) -> Result<Self> {
         let path = dir.join(DB_FILE);
+        if emptied(&path) {
+            // SQLite would take an empty file for a new database and fill it: a store emptied
+            // by a failed copy or sync would silently start over beside its backups.
+            return Err(Error::damaged_with_key(&path, key, EMPTIED));
+        }
         let encrypted = !crate::crypt::looks_plain(&path);
         if encrypted && crate::crypt::wanted(dir) && key.is_none() {
             return Err(Error::PassphraseRequired { path });
@@ -283,6 +288,27 @@ impl Store {
         let ids = stmt.query_map([], |row| row.get(0)).map_err(fail)?.collect::<rusqlite::Result<Vec<String>>>();
         ids.map_err(fail)
     }
+}
+
+/// What [`Error::Damaged`] says about an emptied database file.
+pub(crate) const EMPTIED: &str =
+    "het bestand is leeg (0 bytes); het is waarschijnlijk leeggemaakt door een mislukte kopie of synchronisatie";
+
+/// Whether `path` is a database that was emptied: a file of 0 bytes where data was before.
+/// Data was there when a backup exists beside it or its WAL holds something; without either,
+/// an empty file is what a first start that was broken off leaves, and it holds nothing to
+/// lose.
+pub(crate) fn emptied(path: &Path) -> bool {
+    let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
+    if !empty {
+        return false;
+    }
+    let mut wal = path.as_os_str().to_os_string();
+    wal.push("-wal");
+    let wal_holds_data = std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0);
+    let has_backups =
+        path.parent().and_then(|dir| crate::backup::list(dir).ok()).is_some_and(|backups| !backups.is_empty());
+    wal_holds_data || has_backups
 }
 
 /// Runs `PRAGMA quick_check` on a freshly opened connection to `path` before anything else
