@@ -538,7 +538,7 @@ impl Keuzehulp {
     /// Imports a pack file: all records or none. The error names the file, record id and
     /// field of every problem.
     pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let text = catalogue::read_pack_file(path)?;
         let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
             .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
         let report = self.store.import(&pack)?;

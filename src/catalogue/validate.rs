@@ -47,6 +47,18 @@ impl Problem {
     }
 }
 
+/// The largest pack file read (bytes): ten thousand full records fit, a runaway file does not.
+pub const MAX_PACK_BYTES: u64 = 32_000_000;
+/// The most records in one pack.
+pub const MAX_PACK_RECORDS: usize = 20_000;
+/// The longest text in one field of a record (characters); the longest in the bundled
+/// catalogue has some 1,400.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The longest name, alias, id or other short field (characters).
+pub const MAX_SHORT_CHARS: usize = 300;
+/// The most entries in one list of a record (aliases, references, developers, sources).
+pub const MAX_LIST_ITEMS: usize = 100;
+
 /// The step slugs in order; each must have a file in data/steps.
 pub const STEP_ORDER: [&str; 5] = ["A", "B1", "B2", "C", "D"];
 
@@ -178,6 +190,17 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
             format!("pack version {version} is not supported (this program reads version 1)"),
         ));
     }
+    if pack.interventions.len() > MAX_PACK_RECORDS {
+        problems.push(Problem::new(
+            file,
+            "interventions",
+            format!(
+                "{} interventies is te veel voor één pakket; ten hoogste {MAX_PACK_RECORDS}",
+                pack.interventions.len()
+            ),
+        ));
+        return problems;
+    }
     let vocab = Vocabulary::new(taxonomy);
     let mut seen = BTreeSet::new();
     for (index, record) in pack.interventions.iter().enumerate() {
@@ -278,10 +301,81 @@ fn check_known_text(field: &str, value: &Option<String>, out: &mut Vec<(String, 
     }
 }
 
+/// A text longer than `max` characters is a problem (it would cost memory and search time
+/// out of all proportion).
+fn check_length(field: &str, value: &str, max: usize, out: &mut Vec<(String, String)>) {
+    // Counting stops at the first character past the limit.
+    if value.len() > max && value.chars().nth(max).is_some() {
+        out.push((field.to_string(), format!("is {} tekens lang; ten hoogste {max}", value.chars().count())));
+    }
+}
+
+fn check_items(field: &str, count: usize, out: &mut Vec<(String, String)>) {
+    if count > MAX_LIST_ITEMS {
+        out.push((field.to_string(), format!("heeft {count} waarden; ten hoogste {MAX_LIST_ITEMS}")));
+    }
+}
+
+/// The size limits of one record.
+fn check_sizes(r: &Intervention, out: &mut Vec<(String, String)>) {
+    let short = [("id", &r.id), ("name", &r.name), ("kind", &r.kind), ("last_reviewed", &r.last_reviewed)];
+    for (field, value) in short {
+        check_length(field, value, MAX_SHORT_CHARS, out);
+    }
+    let long = [
+        ("summary", Some(&r.summary)),
+        ("benefits", r.benefits.as_ref()),
+        ("involves", r.involves.as_ref()),
+        ("time", r.time.as_ref()),
+        ("cost", r.cost.as_ref()),
+        ("privacy", r.privacy.as_ref()),
+        ("url", r.url.as_ref()),
+        ("evidence.basis", r.evidence.basis.as_ref()),
+    ];
+    for (field, value) in long {
+        if let Some(value) = value {
+            check_length(field, value, MAX_TEXT_CHARS, out);
+        }
+    }
+    let lists: [(&str, &[String], usize); 10] = [
+        ("aliases", &r.aliases, MAX_SHORT_CHARS),
+        ("developed_by", r.developed_by.as_deref().unwrap_or_default(), MAX_SHORT_CHARS),
+        ("evidence.references", &r.evidence.references, MAX_TEXT_CHARS),
+        ("levels", &r.levels, MAX_SHORT_CHARS),
+        ("steps", &r.steps, MAX_SHORT_CHARS),
+        ("roles", &r.roles, MAX_SHORT_CHARS),
+        ("themes", &r.themes, MAX_SHORT_CHARS),
+        ("sectors", &r.sectors, MAX_SHORT_CHARS),
+        ("risk_groups", &r.risk_groups, MAX_SHORT_CHARS),
+        ("time_class", std::slice::from_ref(&r.time_class), MAX_SHORT_CHARS),
+    ];
+    for (field, values, max) in lists {
+        check_items(field, values.len(), out);
+        for (i, value) in values.iter().enumerate() {
+            check_length(&format!("{field}[{i}]"), value, max, out);
+        }
+    }
+    check_length("cost_class", &r.cost_class, MAX_SHORT_CHARS, out);
+    check_length("evidence.level", &r.evidence.level, MAX_SHORT_CHARS, out);
+    check_items("sources", r.sources.len(), out);
+    for (i, source) in r.sources.iter().enumerate() {
+        check_length(&format!("sources[{i}].document"), &source.document, MAX_SHORT_CHARS, out);
+        check_length(&format!("sources[{i}].section"), &source.section, MAX_TEXT_CHARS, out);
+        if let Some(note) = &source.note {
+            check_length(&format!("sources[{i}].note"), note, MAX_TEXT_CHARS, out);
+        }
+    }
+}
+
 /// Checks one record; returns (field, message) pairs.
 fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, String)> {
     let t = vocab.taxonomy;
     let mut out = Vec::new();
+    check_sizes(r, &mut out);
+    if !out.is_empty() {
+        // Oversized values are not checked further (or quoted back in full).
+        return out;
+    }
     if !is_slug(&r.id) {
         out.push(("id".into(), format!("\"{}\" is not a slug (lower-case letters, digits and single hyphens)", r.id)));
     }

@@ -616,7 +616,7 @@ fn validate_path(path: &Path, out: &mut Out) -> Result<()> {
     let count = if metadata.is_dir() {
         validate::load_dir(path).map_err(invalid)?.interventions.len()
     } else {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let text = catalogue::read_pack_file(path)?;
         let taxonomy = catalogue::bundled()?.taxonomy;
         validate::load_pack(path, &text, &taxonomy).map_err(invalid)?.interventions.len()
     };
