@@ -71,6 +71,9 @@ impl Out {
         if self.json {
             return self.put_json(result);
         }
+        for cut in &result.cut {
+            let _ = writeln!(self.text, "Let op: {cut}.");
+        }
         if result.hits.is_empty() {
             let _ = writeln!(self.text, "Niets gevonden voor \"{}\".", result.query);
             if !result.nearest.is_empty() {
