@@ -90,8 +90,17 @@ impl Store {
             return Err(Error::PassphraseRequired { path });
         }
         let key = if encrypted { key } else { None };
-        let conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
-        match check_health(&conn, &path, key) {
+        let mut conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
+        let mut health = check_health(&conn, &path, key);
+        if matches!(&health, Err(Error::Store { source, .. }) if no_room_for_shared_memory(source)) {
+            // A full disk has no room for SQLite's shared-memory file (-shm): reading still
+            // works with the WAL index in this process's memory, which means holding the
+            // database for this process alone while it is open.
+            conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
+            conn.pragma_update(None, "locking_mode", "EXCLUSIVE").map_err(|e| Error::store(&path, e))?;
+            health = check_health(&conn, &path, key);
+        }
+        match health {
             Err(Error::Damaged { .. }) if key.is_some() && crate::crypt::wanted(dir) && !key_opens(&conn) => {
                 return Err(Error::WrongPassphrase { path });
             }
@@ -326,6 +335,19 @@ pub(crate) fn check_health(conn: &Connection, path: &Path, key: Option<&str>) ->
             Some(detail) => Err(Error::damaged_with_key(path, key, detail)),
             None => Err(Error::store(path, e)),
         },
+    }
+}
+
+/// Whether `err` is SQLite failing to make or grow its shared-memory file (`-shm`), as on a
+/// full disk.
+fn no_room_for_shared_memory(err: &rusqlite::Error) -> bool {
+    use rusqlite::ffi;
+    match err {
+        rusqlite::Error::SqliteFailure(e, _) => matches!(
+            e.extended_code,
+            ffi::SQLITE_IOERR_SHMOPEN | ffi::SQLITE_IOERR_SHMSIZE | ffi::SQLITE_IOERR_SHMMAP | ffi::SQLITE_FULL
+        ),
+        _ => false,
     }
 }
 
