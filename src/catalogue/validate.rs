@@ -78,7 +78,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
                 problems.push(Problem::new(
                     display(&path),
                     "id",
-                    format!("the id \"{}\" must equal the file name \"{stem}\"", record.id),
+                    format!("het id \"{}\" moet gelijk zijn aan de bestandsnaam \"{stem}\"", record.id),
                 ));
             }
             interventions.push((display(&path), record));
@@ -94,7 +94,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
                 problems.push(Problem::new(
                     display(&path),
                     "step",
-                    format!("the step \"{}\" must equal the file name \"{stem}\"", step.step),
+                    format!("de stap \"{}\" moet gelijk zijn aan de bestandsnaam \"{stem}\"", step.step),
                 ));
             }
             steps.push((display(&path), step));
@@ -118,7 +118,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
             problems.push(Problem::new(
                 file.clone(),
                 "id",
-                format!("the id \"{}\" is used twice (also in {first})", record.id),
+                format!("het id \"{}\" komt twee keer voor (ook in {first})", record.id),
             ));
         }
         problems.extend(
@@ -166,7 +166,11 @@ pub fn load_pack(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Pack, V
         Ok(pack) => pack,
         Err(err) => {
             let field = format!("{}:{}", err.line(), err.column());
-            return Err(vec![Problem::new(file, field, format!("not a valid pack: {err}"))]);
+            return Err(vec![Problem::new(
+                file,
+                field,
+                format!("geen geldig pakket: {}", dutch_parse_error(&err.to_string())),
+            )]);
         }
     };
     let problems = check_pack(&file, &pack, taxonomy);
@@ -179,7 +183,7 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
     if let Some(format) = &pack.format
         && format != "keuzehulp-pack"
     {
-        problems.push(Problem::new(file, "format", format!("\"{format}\" is not \"keuzehulp-pack\"")));
+        problems.push(Problem::new(file, "format", format!("\"{format}\" is niet \"keuzehulp-pack\"")));
     }
     if let Some(version) = pack.version
         && version != 1
@@ -187,7 +191,7 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
         problems.push(Problem::new(
             file,
             "version",
-            format!("pack version {version} is not supported (this program reads version 1)"),
+            format!("pakketversie {version} wordt niet ondersteund (dit programma leest versie 1)"),
         ));
     }
     if pack.interventions.len() > MAX_PACK_RECORDS {
@@ -210,7 +214,11 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
             format!("interventions[{index}] (id \"{}\")", record.id)
         };
         if !seen.insert(record.id.as_str()) {
-            problems.push(Problem::new(file, format!("{label}.id"), format!("the id \"{}\" occurs twice", record.id)));
+            problems.push(Problem::new(
+                file,
+                format!("{label}.id"),
+                format!("het id \"{}\" komt twee keer voor", record.id),
+            ));
         }
         for (field, message) in check_intervention(&vocab, record) {
             problems.push(Problem::new(file, format!("{label}.{field}"), message));
@@ -232,37 +240,40 @@ impl<'a> Vocabulary<'a> {
     fn check(&self, field: &str, terms: &[Term], value: &str, out: &mut Vec<(String, String)>) {
         if !terms.iter().any(|t| t.id == value) {
             let allowed: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
-            out.push((field.to_string(), format!("\"{value}\" is not allowed; allowed: {}", allowed.join(", "))));
+            out.push((
+                field.to_string(),
+                format!("\"{value}\" is niet toegestaan; toegestaan: {}", allowed.join(", ")),
+            ));
         }
     }
 
     fn check_list(&self, field: &str, terms: &[Term], values: &[String], min: usize, out: &mut Vec<(String, String)>) {
         if values.len() < min {
-            out.push((field.to_string(), "needs at least one value".to_string()));
+            out.push((field.to_string(), "heeft minstens één waarde nodig".to_string()));
         }
         let mut seen = BTreeSet::new();
         for value in values {
             self.check(field, terms, value, out);
             if !seen.insert(value) {
-                out.push((field.to_string(), format!("\"{value}\" is listed twice")));
+                out.push((field.to_string(), format!("\"{value}\" staat er twee keer in")));
             }
         }
     }
 
     fn check_sources(&self, field: &str, sources: &[SourceRef], out: &mut Vec<(String, String)>) {
         if sources.is_empty() {
-            out.push((field.to_string(), "needs at least one source".to_string()));
+            out.push((field.to_string(), "heeft minstens één bron nodig".to_string()));
         }
         for source in sources {
             if !self.taxonomy.documents.iter().any(|d| d.id == source.document) {
                 let allowed: Vec<&str> = self.taxonomy.documents.iter().map(|d| d.id.as_str()).collect();
                 out.push((
                     format!("{field}.document"),
-                    format!("\"{}\" is not a known document; allowed: {}", source.document, allowed.join(", ")),
+                    format!("\"{}\" is geen bekend document; toegestaan: {}", source.document, allowed.join(", ")),
                 ));
             }
             if source.section.trim().is_empty() {
-                out.push((format!("{field}.section"), "is empty".to_string()));
+                out.push((format!("{field}.section"), "is leeg".to_string()));
             }
         }
     }
@@ -289,7 +300,7 @@ pub fn is_date(text: &str) -> bool {
 
 fn check_text(field: &str, value: &str, out: &mut Vec<(String, String)>) {
     if value.trim().is_empty() {
-        out.push((field.to_string(), "is empty".to_string()));
+        out.push((field.to_string(), "is leeg".to_string()));
     }
 }
 
@@ -297,7 +308,7 @@ fn check_known_text(field: &str, value: &Option<String>, out: &mut Vec<(String, 
     if let Some(text) = value
         && text.trim().is_empty()
     {
-        out.push((field.to_string(), "is empty; write \"onbekend\" when no source gives it".to_string()));
+        out.push((field.to_string(), "is leeg; schrijf \"onbekend\" als geen bron het geeft".to_string()));
     }
 }
 
@@ -377,7 +388,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
         return out;
     }
     if !is_slug(&r.id) {
-        out.push(("id".into(), format!("\"{}\" is not a slug (lower-case letters, digits and single hyphens)", r.id)));
+        out.push(("id".into(), format!("\"{}\" is geen slug (kleine letters, cijfers en losse koppeltekens)", r.id)));
     }
     check_text("name", &r.name, &mut out);
     check_text("summary", &r.summary, &mut out);
@@ -393,13 +404,13 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     if let Some(url) = &r.url
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        out.push(("url".into(), format!("\"{url}\" is not a web address (http:// or https://)")));
+        out.push(("url".into(), format!("\"{url}\" is geen webadres (http:// of https://)")));
     }
     if let Some(names) = &r.developed_by {
         if names.is_empty() {
             out.push((
                 "developed_by".into(),
-                "is an empty list; write \"onbekend\" when no source names a developer".into(),
+                "is een lege lijst; schrijf \"onbekend\" als geen bron een ontwikkelaar noemt".into(),
             ));
         }
         for (i, name) in names.iter().enumerate() {
@@ -410,7 +421,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     vocab.check("time_class", &t.time_classes, &r.time_class, &mut out);
     vocab.check("cost_class", &t.cost_classes, &r.cost_class, &mut out);
     if r.time.is_none() && r.time_class != "onbekend" {
-        out.push(("time_class".into(), format!("is \"{}\" but no time is given", r.time_class)));
+        out.push(("time_class".into(), format!("is \"{}\", maar er staat geen tijd bij", r.time_class)));
     }
     vocab.check_list("levels", &t.levels, &r.levels, 1, &mut out);
     vocab.check_list("steps", &t.steps, &r.steps, 1, &mut out);
@@ -423,7 +434,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     if matches!(r.evidence.level.as_str(), "effectief" | "onderbouwd") && r.evidence.references.is_empty() {
         out.push((
             "evidence.references".into(),
-            format!("evidence level \"{}\" needs at least one reference", r.evidence.level),
+            format!("bewijsniveau \"{}\" heeft minstens één referentie nodig", r.evidence.level),
         ));
     }
     for (i, reference) in r.evidence.references.iter().enumerate() {
@@ -431,7 +442,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     }
     vocab.check_sources("sources", &r.sources, &mut out);
     if !is_date(&r.last_reviewed) {
-        out.push(("last_reviewed".into(), format!("\"{}\" is not a date (YYYY-MM-DD)", r.last_reviewed)));
+        out.push(("last_reviewed".into(), format!("\"{}\" is geen datum (JJJJ-MM-DD)", r.last_reviewed)));
     }
     out
 }
@@ -452,7 +463,7 @@ fn check_step(vocab: &Vocabulary<'_>, ids: &BTreeSet<&str>, s: &StepGuide) -> Ve
     check_text("summary", &s.summary, &mut out);
     for id in &s.good_practices {
         if !ids.contains(id.as_str()) {
-            out.push(("good_practices".into(), format!("\"{id}\" is not the id of an intervention")));
+            out.push(("good_practices".into(), format!("\"{id}\" is geen id van een interventie")));
         }
     }
     if s.why.is_empty() {
@@ -478,7 +489,7 @@ fn check_step(vocab: &Vocabulary<'_>, ids: &BTreeSet<&str>, s: &StepGuide) -> Ve
         }
         for id in &advice.interventions {
             if !ids.contains(id.as_str()) {
-                out.push((format!("{field}.interventions"), format!("\"{id}\" is not the id of an intervention")));
+                out.push((format!("{field}.interventions"), format!("\"{id}\" is geen id van een interventie")));
             }
         }
         vocab.check_sources(&format!("{field}.sources"), &advice.sources, &mut out);
@@ -629,6 +640,29 @@ fn toml_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
+/// The parser's (serde's) English for the common mistakes, in Dutch; anything else as it is.
+pub fn dutch_parse_error(message: &str) -> String {
+    const PHRASES: [(&str, &str); 12] = [
+        ("missing field", "het veld ontbreekt:"),
+        ("unknown field", "onbekend veld"),
+        ("expected one of", "bekende velden:"),
+        ("invalid type:", "verkeerd type:"),
+        ("invalid value:", "ongeldige waarde:"),
+        ("invalid length", "verkeerde lengte"),
+        ("duplicate field", "dubbel veld"),
+        ("EOF while parsing", "het bestand houdt halverwege op, in"),
+        ("trailing characters", "er staat nog tekst na het einde"),
+        ("expected value", "hier hoort een waarde"),
+        (", expected", ", verwacht:"),
+        (" at line ", " op regel "),
+    ];
+    let mut out = message.to_string();
+    for (english, dutch) in PHRASES {
+        out = out.replace(english, dutch);
+    }
+    out.replace(" column ", ", kolom ")
+}
+
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Vec<Problem>) -> Option<T> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -647,7 +681,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Vec<Pr
                 }
                 None => "-".to_string(),
             };
-            let message = err.message().trim().to_string();
+            let message = dutch_parse_error(err.message().trim());
             problems.push(Problem::new(display(path), place, message));
             None
         }
