@@ -330,11 +330,15 @@ impl Keuzehulp {
     }
 
     /// Searches the catalogue. Any text is accepted; filters are checked against the
-    /// taxonomy. The index is opened (and repaired if needed) on first use. When the index
-    /// fails during the search (damaged since it was opened), it is rebuilt from the store
-    /// and the query asked again; the notices say so in one line.
+    /// taxonomy. The index is opened (and repaired if needed) on first use, and again when
+    /// its files changed since. When the index fails during the search, it is rebuilt from
+    /// the store and the query asked again; the notices say so in one line.
     pub fn search(&mut self, text: &str, filters: &Filters, limit: usize) -> Result<SearchResult> {
         filters.check(&self.bundled.taxonomy)?;
+        if self.index.as_ref().is_some_and(SearchIndex::changed_on_disk) {
+            // Opened again, with every check: damage since it was opened is found now.
+            self.index = None;
+        }
         self.open_index()?;
         let first = match &self.index {
             Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),

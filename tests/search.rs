@@ -415,3 +415,24 @@ fn search_stdin_answers_around_a_line_that_is_not_utf8() {
     );
     assert_eq!(lines[3]["hits"][0]["id"], "huis-van-werkvermogen");
 }
+
+#[test]
+fn an_index_damaged_while_open_is_rebuilt_and_the_query_answered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Keuzehulp::open(dir.path()).expect("opens");
+    let fresh = answers(&mut app);
+    app.take_notices();
+    // Damage the postings in place (the same file, which the open index has mapped).
+    for entry in std::fs::read_dir(dir.path().join("index")).expect("index dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "idx" || e == "term") {
+            let len = std::fs::metadata(&path).expect("meta").len() as usize;
+            let mut file = std::fs::OpenOptions::new().write(true).open(&path).expect("open");
+            std::io::Write::write_all(&mut file, &vec![0xEE; len.saturating_sub(64)]).expect("damage");
+        }
+    }
+    assert_eq!(answers(&mut app), fresh, "the same answers after the repair");
+    let notices = app.take_notices();
+    assert_eq!(notices.len(), 1, "said once, in one line: {notices:?}");
+    assert!(notices[0].starts_with("zoekindex opnieuw opgebouwd: de zoekindex is beschadigd"), "{notices:?}");
+}

@@ -204,6 +204,26 @@ pub struct SearchIndex {
     fields: Fields,
     analyzer: Analyzer,
     index: Index,
+    /// Size and time of change of every file when the index was opened or built.
+    files: Vec<FileStamp>,
+}
+
+/// A file of the index as it was: name, size, time of change.
+type FileStamp = (std::ffi::OsString, u64, Option<std::time::SystemTime>);
+
+/// Size and time of change of every file in `dir` but tantivy's (empty) lock files.
+fn file_stamps(dir: &Path) -> Vec<FileStamp> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut stamps: Vec<FileStamp> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| !e.file_name().to_string_lossy().ends_with(".lock"))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((e.file_name(), meta.len(), meta.modified().ok()))
+        })
+        .collect();
+    stamps.sort();
+    stamps
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -265,7 +285,8 @@ impl SearchIndex {
         match opened {
             Some(Ok((index, reader, count))) if count == stamp.docs => {
                 let (_, fields) = build_schema();
-                Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index })
+                let files = file_stamps(dir);
+                Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files })
             }
             Some(Ok((_, _, count))) => {
                 Err(format!("de zoekindex bevat {count} in plaats van {} documenten", stamp.docs))
@@ -307,7 +328,8 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e: tantivy::TantivyError| fail(e.to_string()))?;
-        Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index })
+        let files = file_stamps(dir);
+        Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files })
     }
 
     /// Searches. `text` may be anything a person types; it is analysed, never parsed, and
@@ -664,6 +686,13 @@ impl SearchIndex {
         out
     }
 
+    /// Whether a file of the index changed, appeared or went since it was opened (another
+    /// process rebuilt it, or something wrote into it): then open it again, which checks it.
+    /// A few `stat` calls.
+    pub fn changed_on_disk(&self) -> bool {
+        file_stamps(&self.dir) != self.files
+    }
+
     /// The number of documents in the index.
     pub fn len(&self) -> u64 {
         self.reader.searcher().num_docs()
@@ -843,4 +872,25 @@ fn filter_query(f: &Fields, filters: &Filters, taxonomy: &Taxonomy) -> Option<Bo
         must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if must.is_empty() { None } else { Some(Box::new(BooleanQuery::new(must))) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_quietly_becomes_none_and_later_code_runs_as_before() {
+        let caught = quietly(|| -> u32 { panic!("index out of bounds: the len is 0 but the index is 7") });
+        assert_eq!(caught, None);
+        assert_eq!(quietly(|| 7), Some(7));
+        assert!(!QUIET.with(Cell::get), "the quiet flag is reset after a panic");
+    }
+
+    #[test]
+    fn an_error_is_one_short_line() {
+        let long = format!("eerste regel\ntweede   regel\t{}", "x".repeat(500));
+        let line = one_line(&long);
+        assert!(!line.contains('\n') && !line.contains('\t') && line.starts_with("eerste regel tweede regel"));
+        assert_eq!(line.chars().count(), 201);
+    }
 }
