@@ -160,6 +160,8 @@ fn print_percentiles() {
         let total = index.search(q, &Filters::default(), taxonomy, 10).expect("search").total;
         println!("  10k: {q:<28} {:>10.1?} {:>10.1?}   ({total} matches)", p50, p99);
     }
+    worst_queries(&index, &small, taxonomy);
+    verification_at_open(&catalogue.interventions, &big);
     let conn = fts5(&big);
     let (p50, p99) = fts5_measure(&conn, TYPICAL);
     println!("{:<34} {:>10.1?} {:>10.1?}", "10k: SQLite FTS5, typical", p50, p99);
@@ -190,6 +192,87 @@ fn print_percentiles() {
     let parsed = catalogue::validate::load_pack(&pack_path, &text, taxonomy).expect("valid pack");
     store.import(&parsed).expect("import");
     println!("import of a 10,000-record pack (parse, validate, store): {:.2?}", start.elapsed());
+}
+
+/// The slowest query found after the bounds: hostile and heavy inputs, each timed 20 times
+/// on the bundled catalogue and on 10,000 records; prints each one's worst time and the worst.
+fn worst_queries(big: &SearchIndex, small: &SearchIndex, taxonomy: &catalogue::Taxonomy) {
+    let long_typos: Vec<String> = ["werkdrukverminderingsprogrammaq", "mantelzorgvriendelijkheidsbeleid"]
+        .iter()
+        .cycle()
+        .take(32)
+        .enumerate()
+        .map(|(i, w)| format!("{w}{}", char::from(b'a' + (i % 26) as u8)))
+        .collect();
+    let inputs: Vec<(&str, String)> = vec![
+        ("one word of 100,000 characters", "x".repeat(100_000)),
+        ("one word of 1,000,000 characters", "werkdruk".repeat(125_000)),
+        ("1,000 characters of one-letter words", "a ".repeat(500)),
+        (
+            "32 unknown words of 40 letters",
+            (0..32).map(|i| format!("{i:02}{}", "q".repeat(38))).collect::<Vec<_>>().join(" "),
+        ),
+        ("32 long compounds with a typo", long_typos.join(" ")),
+        ("32 common words", "werk druk team zorg ".repeat(8)),
+        (
+            "hyphenated 40-letter pieces",
+            (0..20).map(|_| "werkdruk-mantelzorg-pesten-burnout-stress").collect::<Vec<_>>().join(" "),
+        ),
+        ("as you type, 40 letters", "werkdrukverminderingsprogrammawerkdruk".to_string()),
+    ];
+    println!("worst query times after the bounds (max of 20 runs each):");
+    let mut worst = (Duration::ZERO, String::new());
+    for (name, query) in &inputs {
+        for (size, ix) in [("bundled", small), ("10k", big)] {
+            let mut max = Duration::ZERO;
+            for _ in 0..20 {
+                let start = Instant::now();
+                black_box(ix.search(query, &Filters::default(), taxonomy, 1_000).expect("search"));
+                max = max.max(start.elapsed());
+            }
+            println!("  {size:<8} {name:<40} {max:>10.1?}");
+            if max > worst.0 {
+                worst = (max, format!("{name} ({size})"));
+            }
+        }
+    }
+    println!("  worst: {:.1?} for {}", worst.0, worst.1);
+}
+
+/// The cost of opening an intact index (the stamp, the schema, the checksum of every segment
+/// file, the reader), and of the checksums alone, for the bundled catalogue and 10,000 records.
+fn verification_at_open(bundled_records: &[Intervention], big: &[Intervention]) {
+    let (catalogue, analyzer) = bundled();
+    for (name, records) in [("bundled", bundled_records), ("10k", big)] {
+        let data = tempfile::tempdir().expect("tmp");
+        let dir = data.path().join(keuzehulp::search::INDEX_DIR);
+        SearchIndex::build(&dir, "bench", analyzer.clone(), &catalogue.taxonomy, records).expect("index");
+        let bytes: u64 =
+            std::fs::read_dir(&dir).expect("dir").filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
+        let mut opens = Vec::new();
+        let mut checksums = Vec::new();
+        for _ in 0..30 {
+            let start = Instant::now();
+            let (index, rebuilt) =
+                SearchIndex::open(data.path(), "bench", analyzer.clone(), &catalogue.taxonomy, || Ok(Vec::new()))
+                    .expect("open");
+            opens.push(start.elapsed());
+            assert!(rebuilt.is_none(), "an intact index is not rebuilt");
+            let start = Instant::now();
+            let damaged = index.tantivy().validate_checksum().expect("checksums");
+            checksums.push(start.elapsed());
+            assert!(damaged.is_empty());
+        }
+        opens.sort();
+        checksums.sort();
+        println!(
+            "open with verification, {name} ({:.1} MB of index): median {:.2?}, p99 {:.2?}; checksums alone: median {:.2?}",
+            bytes as f64 / 1e6,
+            percentile(&opens, 0.5),
+            percentile(&opens, 0.99),
+            percentile(&checksums, 0.5)
+        );
+    }
 }
 
 fn benches(c: &mut Criterion) {

@@ -338,9 +338,39 @@ impl Keuzehulp {
     }
 
     /// Searches the catalogue. Any text is accepted; filters are checked against the
-    /// taxonomy. The index is opened (and repaired if needed) on first use.
+    /// taxonomy. The index is opened (and repaired if needed) on first use, and again when
+    /// its files changed since. When the index fails during the search, it is rebuilt from
+    /// the store and the query asked again; the notices say so in one line.
     pub fn search(&mut self, text: &str, filters: &Filters, limit: usize) -> Result<SearchResult> {
         filters.check(&self.bundled.taxonomy)?;
+        if self.index.as_ref().is_some_and(SearchIndex::changed_on_disk) {
+            // Opened again, with every check: damage since it was opened is found now.
+            self.index = None;
+        }
+        self.open_index()?;
+        let first = match &self.index {
+            Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+            None => Err(self.not_open()),
+        };
+        match first {
+            Err(Error::Index { reason, .. }) => {
+                self.index = None;
+                self.rebuild_index()?;
+                self.notices.push(format!("zoekindex opnieuw opgebouwd: {reason}"));
+                match &self.index {
+                    Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+                    None => Err(self.not_open()),
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn not_open(&self) -> Error {
+        Error::Index { path: self.data_dir.join(crate::search::INDEX_DIR), reason: "niet geopend".into() }
+    }
+
+    fn open_index(&mut self) -> Result<()> {
         if self.index.is_none() {
             let hash = self.store.catalogue_hash()?;
             let analyzer = self.analyzer().clone();
@@ -352,12 +382,16 @@ impl Keuzehulp {
             }
             self.index = Some(index);
         }
-        match &self.index {
-            Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
-            None => {
-                Err(Error::Index { path: self.data_dir.join(crate::search::INDEX_DIR), reason: "niet geopend".into() })
-            }
-        }
+        Ok(())
+    }
+
+    fn rebuild_index(&mut self) -> Result<()> {
+        let hash = self.store.catalogue_hash()?;
+        let analyzer = self.analyzer().clone();
+        let records = self.store.interventions()?;
+        let dir = self.data_dir.join(crate::search::INDEX_DIR);
+        self.index = Some(SearchIndex::build(&dir, &hash, analyzer, &self.bundled.taxonomy, &records)?);
+        Ok(())
     }
 
     /// Ranked recommendations with reasons, the leidraad's advice for the chosen steps and
@@ -546,7 +580,7 @@ impl Keuzehulp {
     /// Imports a pack file: all records or none. The error names the file, record id and
     /// field of every problem.
     pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let text = catalogue::read_pack_file(path)?;
         let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
             .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
         let report = self.store.import(&pack)?;

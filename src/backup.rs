@@ -219,10 +219,53 @@ pub fn create(store: &Store, data_dir: &Path, kind: Kind) -> Result<Backup> {
     create_from(store.conn(), store.path(), store.key(), data_dir, kind)
 }
 
-/// Makes a backup of `kind` of the database open on `conn` (the file `db`): `VACUUM INTO` a
-/// temporary file, sync, integrity check, rename.
-/// A backup of an encrypted store is encrypted with the same key (`VACUUM INTO` keeps it).
 fn create_from(conn: &Connection, db: &Path, key: Option<&str>, data_dir: &Path, kind: Kind) -> Result<Backup> {
+    create_unless(conn, db, key, data_dir, kind, |_| false)?.ok_or_else(|| Error::BackupInvalid {
+        path: data_dir.join(BACKUP_DIR),
+        detail: "de reservekopie is niet gemaakt".into(),
+    })
+}
+
+/// The lock file in the backup directory: held while a new backup gets its name, so two
+/// processes never take the same name or both make the day's daily backup.
+const LOCK_FILE: &str = ".vergrendeling";
+
+/// Holds the backup directory's lock until dropped.
+struct DirLock(std::fs::File);
+
+impl DirLock {
+    fn take(dir: &Path) -> Result<DirLock> {
+        let path = dir.join(LOCK_FILE);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|source| Error::Write { path: path.clone(), source })?;
+        file.lock().map_err(|source| Error::Write { path, source })?;
+        Ok(DirLock(file))
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+/// Makes a backup of `kind` of the database open on `conn` (the file `db`): `VACUUM INTO` a
+/// temporary file, sync, integrity check, rename. The name is taken under the backup
+/// directory's lock; when `unless(backups)` then holds for the backups already there (another
+/// process made the same backup meanwhile), the new file is dropped and `None` returned.
+/// A backup of an encrypted store is encrypted with the same key (`VACUUM INTO` keeps it).
+fn create_unless(
+    conn: &Connection,
+    db: &Path,
+    key: Option<&str>,
+    data_dir: &Path,
+    kind: Kind,
+    unless: impl FnOnce(&[Backup]) -> bool,
+) -> Result<Option<Backup>> {
     let dir = data_dir.join(BACKUP_DIR);
     std::fs::create_dir_all(&dir).map_err(|source| Error::Write { path: dir.clone(), source })?;
     let created_at = dossier::now_utc();
@@ -243,6 +286,10 @@ fn create_from(conn: &Connection, db: &Path, key: Option<&str>, data_dir: &Path,
             path: tmp.clone(),
             detail: format!("de nieuwe reservekopie kwam niet door de controle: {}", problem.detail()),
         })?;
+        let _lock = DirLock::take(&dir)?;
+        if unless(&list(data_dir)?) {
+            return Ok(None);
+        }
         let mut name = Name { created_at: created_at.clone(), kind, seq: 1 };
         while dir.join(name.file()).exists() {
             name.seq += 1;
@@ -251,9 +298,10 @@ fn create_from(conn: &Connection, db: &Path, key: Option<&str>, data_dir: &Path,
         std::fs::rename(&tmp, &path).map_err(|source| Error::Write { path: path.clone(), source })?;
         sync_dir(&dir);
         let size = std::fs::metadata(&path).map_err(|source| Error::Read { path: path.clone(), source })?.len();
-        Ok(Backup { path, file: name.file(), created_at: created_at.clone(), kind: kind.as_str().to_string(), size })
+        let file = name.file();
+        Ok(Some(Backup { path, file, created_at: created_at.clone(), kind: kind.as_str().to_string(), size }))
     })();
-    if result.is_err() {
+    if !matches!(result, Ok(Some(_))) {
         remove_temp_database(&tmp);
     }
     result
@@ -509,9 +557,16 @@ pub fn daily_if_due(store: &Store, data_dir: &Path) -> Result<Option<Backup>> {
             return Ok(None);
         }
     }
-    let backup = create(store, data_dir, Kind::Dagelijks)?;
-    prune(data_dir);
-    Ok(Some(backup))
+    // Another process may be making today's backup right now: the check is made again
+    // under the backup directory's lock, and the second one is dropped.
+    let made_today = |backups: &[Backup]| {
+        backups.iter().any(|b| b.kind == Kind::Dagelijks.as_str() && b.created_at.get(..10) == Some(today.as_str()))
+    };
+    let backup = create_unless(store.conn(), store.path(), store.key(), data_dir, Kind::Dagelijks, made_today)?;
+    if backup.is_some() {
+        prune(data_dir);
+    }
+    Ok(backup)
 }
 
 /// The change token inside a backup file; `None` when the file cannot be read.
@@ -605,6 +660,9 @@ fn describe(path: &Path, metadata: &std::fs::Metadata) -> Backup {
 /// Before a restore: saves a readable current database as a `voor-herstel` backup, or
 /// moves a damaged one aside.
 fn save_current(data_dir: &Path, db: &Path, key: Option<&str>) -> Result<()> {
+    if store::emptied(db) {
+        return move_aside(data_dir, db);
+    }
     let conn = match crate::crypt::open(db, key) {
         Ok(conn) => conn,
         Err(e) if store::damage(&e).is_some() => return move_aside(data_dir, db),

@@ -45,7 +45,7 @@ pub enum Error {
     #[error("de ingebouwde catalogus is onleesbaar: {0}")]
     Bundled(#[from] serde_json::Error),
     /// The database could not be read or written.
-    #[error("de database {} gaf een fout: {source}{}", .path.display(), sqlite_hint(.source))]
+    #[error("de database {} gaf een fout: {}{}", .path.display(), printable(&.source.to_string()), sqlite_hint(.source))]
     Store {
         /// The database file.
         path: PathBuf,
@@ -235,7 +235,8 @@ impl Error {
 }
 
 fn damaged_message(path: &std::path::Path, detail: &str, backup: Option<&std::path::Path>) -> String {
-    let head = format!("de database {} is beschadigd ({detail}). Er is niets overschreven.", path.display());
+    let head =
+        format!("de database {} is beschadigd ({}). Er is niets overschreven.", path.display(), printable(detail));
     match backup {
         Some(backup) => {
             let dir = path.parent().map(|d| format!(" --data-dir \"{}\"", d.display())).unwrap_or_default();
@@ -246,6 +247,37 @@ fn damaged_message(path: &std::path::Path, detail: &str, backup: Option<&std::pa
         }
         None => format!("{head} Er is geen goede reservekopie; het bestand blijft zoals het is."),
     }
+}
+
+/// `text` as it can be shown: control characters, bytes that were not text (U+FFFD) and
+/// direction overrides each become `?`, runs of them one `?`, and at most 300 characters are
+/// kept. SQLite quotes names from a damaged page as they are, binary or not.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(1_200));
+    let mut count = 0;
+    for c in text.chars() {
+        if count == 300 {
+            out.push('…');
+            break;
+        }
+        let bad = c == '\u{fffd}' || (c.is_control() && c != '\n') || is_direction_control(c);
+        if bad {
+            if !out.ends_with('?') {
+                out.push('?');
+                count += 1;
+            }
+        } else {
+            out.push(c);
+            count += 1;
+        }
+    }
+    out
+}
+
+/// Unicode's bidirectional embedding, override and isolate characters: they can make text
+/// on a terminal read differently from what it is.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// What a person can do about a disk that is full or read-only (SQLite's side).

@@ -389,3 +389,89 @@ fn a_backup_that_cannot_be_rewritten_is_named_and_the_dossier_is_still_erased() 
         .collect();
     assert_eq!(left, Vec::<String>::new(), "no temporary file is left behind");
 }
+
+#[test]
+fn an_emptied_database_is_damaged_not_new_and_the_backup_is_named() {
+    let cli = Cli::new();
+    let id = full_dossier(&cli, "Zorggroep Oost");
+    let before = cli.json(&["dossier", "show", &id]);
+    let newest = cli.json(&["backup", "create"]);
+    let daily = [newest];
+    // A sync tool or a bad copy leaves a file of 0 bytes.
+    let db = cli.data.path().join(DB);
+    std::fs::write(&db, b"").expect("empty the database");
+    let files = snapshot(cli.data.path());
+    for args in [vec!["dossier", "list"], vec!["dossier", "new", "--org", "Nieuw"], vec!["search", "onder"]] {
+        let err = error(&cli, &args);
+        assert_eq!(err["code"], "database_damaged", "{args:?}");
+        let message = err["message"].as_str().expect("message");
+        assert!(message.contains("leeg (0 bytes)"), "says what is wrong: {message}");
+        assert!(message.contains(daily[0]["path"].as_str().expect("path")), "names the backup: {message}");
+    }
+    assert_eq!(snapshot(cli.data.path()), files, "nothing is written until the user chooses");
+    cli.json(&["backup", "restore", daily[0]["file"].as_str().expect("file")]);
+    assert_eq!(cli.json(&["dossier", "show", &id]), before, "every dossier is back");
+}
+
+#[test]
+fn an_empty_database_file_without_backups_is_a_start_that_was_broken_off() {
+    let cli = Cli::new();
+    std::fs::write(cli.data.path().join(DB), b"").expect("empty file");
+    assert_eq!(cli.json(&["dossier", "list"])["dossiers"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn processes_opening_at_once_make_one_daily_backup() {
+    let cli = Cli::new();
+    cli.json(&["dossier", "new", "--org", "Zorggroep Oost"]);
+    assert!(backups(&cli).is_empty());
+    let children: Vec<std::process::Child> = (0..6)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("keuzehulp"))
+                .env_remove("KEUZEHULP_DATA_DIR")
+                .arg("--data-dir")
+                .arg(cli.data.path())
+                .args(["dossier", "list", "--json"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    assert_eq!(of_kind(&cli, "dagelijks").len(), 1, "one daily backup, however many processes start");
+}
+
+#[test]
+fn a_damaged_first_page_is_described_without_binary_text() {
+    let cli = Cli::new();
+    full_dossier(&cli, "Zorggroep Oost");
+    let db = cli.data.path().join(DB);
+    let mut bytes = std::fs::read(&db).expect("read");
+    let at = bytes[..4096].windows(12).position(|w| w == b"CREATE TABLE").expect("the schema is on page 1");
+    bytes[at + 13..at + 19].copy_from_slice(b"\x1b[7m\xff\x07");
+    std::fs::write(&db, &bytes).expect("damage");
+    for json in [false, true] {
+        let mut cmd = cli.cmd();
+        cmd.args(["dossier", "list"]);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.output().expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8(out.stderr).expect("the message is text");
+        assert!(stderr.contains("beschadigd"), "{stderr}");
+        let message = if json {
+            let value: Value = serde_json::from_str(&stderr).expect("json");
+            value["error"]["message"].as_str().expect("message").to_string()
+        } else {
+            stderr
+        };
+        assert!(
+            !message.chars().any(|c| (c.is_control() && c != '\n') || c == '\u{fffd}'),
+            "no binary text: {message:?}"
+        );
+    }
+}

@@ -353,3 +353,128 @@ fn fuzzer_findings_are_refused_by_name() {
     }
     assert!(seen >= 1, "the reproducers are found");
 }
+
+/// Runs a command that must fail; returns its stderr.
+fn fails(cli: &Cli, args: &[&str]) -> String {
+    let out = cli.cmd().args(args).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "keuzehulp {args:?} must fail: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_writes_the_target_and_keeps_the_link() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    let out = tempfile::tempdir().expect("dir");
+    let target = out.path().join("echt.json");
+    std::fs::write(&target, b"oud").expect("old file");
+    let link = out.path().join("koppeling.json");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    cli.json(&["dossier", "export", &id, "-o", link.to_str().expect("utf-8")]);
+    assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link stays a link");
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).expect("target")).expect("json");
+    assert_eq!(written["dossier"]["id"], id.as_str(), "the target holds the export");
+    // A link to a file that does not exist yet: the file is made where the link points.
+    let dangling = out.path().join("nog-niet.json");
+    let new_target = out.path().join("sub").join("nieuw.html");
+    std::fs::create_dir(out.path().join("sub")).expect("mkdir");
+    std::os::unix::fs::symlink("sub/nieuw.html", &dangling).expect("symlink");
+    cli.json(&["report", &id, "--format", "html", "-o", dangling.to_str().expect("utf-8")]);
+    assert!(std::fs::symlink_metadata(&dangling).expect("link").file_type().is_symlink());
+    assert!(std::fs::read_to_string(&new_target).expect("report").contains("Zorggroep Oost"));
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .expect("dir")
+        .map(|e| e.expect("e").file_name().to_string_lossy().into())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "no temporary file stays: {names:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_is_written_into_the_pipe() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    let out = tempfile::tempdir().expect("dir");
+    let fifo = out.path().join("pijp");
+    assert!(StdCommand::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    for (args, marker) in [
+        (vec!["dossier", "export", id.as_str(), "-o"], "keuzehulp-dossier"),
+        (vec!["report", id.as_str(), "--format", "md", "-o"], "Zorggroep Oost"),
+    ] {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).expect("read the pipe"))
+        };
+        let mut all = args.clone();
+        all.push(fifo.to_str().expect("utf-8"));
+        cli.json(&all);
+        let read = reader.join().expect("reader");
+        assert!(String::from_utf8_lossy(&read).contains(marker), "{args:?} went through the pipe");
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo).expect("fifo").file_type().is_fifo(), "the pipe is still a pipe");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_a_full_device_says_the_disk_is_full_and_leaves_the_device() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    let stderr = fails(&cli, &["dossier", "export", &id, "-o", "/dev/full"]);
+    assert!(stderr.contains("/dev/full") && stderr.contains("vol"), "{stderr}");
+    use std::os::unix::fs::FileTypeExt;
+    let meta = std::fs::symlink_metadata("/dev/full").expect("/dev/full");
+    assert!(meta.file_type().is_char_device(), "/dev/full is still the device");
+    // /dev/null takes it without complaint.
+    cli.json(&["report", &id, "--format", "md", "-o", "/dev/null"]);
+    assert!(std::fs::symlink_metadata("/dev/null").expect("/dev/null").file_type().is_char_device());
+}
+
+#[test]
+fn output_to_a_directory_is_refused_by_name() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    let dir = tempfile::tempdir().expect("dir");
+    let stderr = fails(&cli, &["dossier", "export", &id, "-o", dir.path().to_str().expect("utf-8")]);
+    assert!(stderr.contains("is een map") && stderr.contains(&dir.path().display().to_string()), "{stderr}");
+}
+
+#[test]
+fn dossier_show_shows_no_terminal_escape_sequences() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorg\u{1b}[2JGroep");
+    let note = "rood \u{1b}[31mgevaar\u{1b}[0m \u{1b}]0;titel\u{7} \u{202e}tsket\u{9b}2J";
+    cli.json(&["dossier", "note", &id, note]);
+    for args in [vec!["dossier", "show", id.as_str()], vec!["dossier", "list"]] {
+        let out = cli.cmd().args(&args).output().expect("runs");
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(
+            !text.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains("Zorg?[2JGroep"), "the rest of the text is shown: {text}");
+    }
+    // JSON keeps the text exactly (escaped), for programs.
+    let value = cli.json(&["dossier", "show", &id]);
+    assert_eq!(value["notes"][0]["text"], note);
+}
+
+#[test]
+fn a_long_or_odd_dossier_search_is_answered_in_dutch() {
+    let cli = Cli::new();
+    new_dossier(&cli, "Zorggroep 100% Oost");
+    new_dossier(&cli, "Basisschool De Linde");
+    let long = "x".repeat(100_000);
+    let stderr = fails(&cli, &["dossier", "list", "--search", &long]);
+    assert!(stderr.contains("100000 tekens is te lang") && stderr.contains("200"), "{stderr}");
+    assert!(!stderr.to_lowercase().contains("like") && !stderr.contains("pattern"), "{stderr}");
+    let found = |text: &str| cli.json(&["dossier", "list", "--search", text])["dossiers"].as_array().map(Vec::len);
+    assert_eq!(found("100%"), Some(1), "% is a character, not a wildcard");
+    assert_eq!(found("%"), Some(1));
+    assert_eq!(found("_"), Some(0), "_ is a character, not a wildcard");
+    assert_eq!(found("linde"), Some(1));
+}

@@ -87,3 +87,30 @@ fn a_database_from_a_newer_keuzehulp_is_refused_untouched() {
     let version: u32 = db.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
     assert_eq!(version, 999);
 }
+
+#[test]
+fn an_oversized_pack_or_field_is_refused_with_the_limit() {
+    let cli = Cli::new();
+    let before = cli.json(&["list"]);
+    // A pack of 40 MB (sparse: its size is what counts) is refused before it is read.
+    let huge = cli.data.path().join("groot.json");
+    std::fs::File::create(&huge).expect("create").set_len(40_000_000).expect("grow");
+    for command in ["import", "validate"] {
+        let out = cli.cmd().args([command, huge.to_str().expect("utf-8")]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
+        assert!(stderr.contains("groot.json") && stderr.contains("ten hoogste 32 MB"), "{command}: {stderr}");
+    }
+    // One field of 20,000 characters, and a name of 1,000.
+    let pack = pack_with(&cli, |v| {
+        v["interventions"][0]["summary"] = "werkdruk ".repeat(2_500).into();
+        v["interventions"][0]["name"] = "n".repeat(1_000).into();
+    });
+    let out = cli.cmd().args(["import", pack.to_str().expect("utf-8")]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("(id \"eigen-teamoverleg\").summary: is 22500 tekens lang; ten hoogste 10000"), "{stderr}");
+    assert!(stderr.contains(".name: is 1000 tekens lang; ten hoogste 300"), "{stderr}");
+    assert!(stderr.len() < 2_000, "the long values are not quoted back: {} bytes", stderr.len());
+    assert_eq!(cli.json(&["list"]), before, "nothing was imported");
+}

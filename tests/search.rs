@@ -238,3 +238,201 @@ fn a_damaged_index_is_repaired_says_so_and_answers_correctly() {
     let (_, stderr) = search_json(&cli, "Ilmarinen");
     assert!(!stderr.contains("opnieuw opgebouwd"), "{stderr}");
 }
+
+/// A small deterministic generator (xorshift64*), so a failing flip can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Queries whose whole answers (hits, scores, totals, facets, nearest) must not change.
+const PROBES: &[&str] = &["onder", "pestgedrag", "werkstres", "Ilmarinen", "mantelzorgers team", "", "xyzzyq "];
+
+fn answers(app: &mut Keuzehulp) -> Vec<keuzehulp::search::SearchResult> {
+    PROBES
+        .iter()
+        .map(|q| app.search(q, &Filters::default(), 10).unwrap_or_else(|e| panic!("{q:?} failed: {e}")))
+        .collect()
+}
+
+#[test]
+fn bit_flips_in_any_index_file_never_panic_and_never_change_an_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Keuzehulp::open(dir.path()).expect("opens");
+    let fresh = answers(&mut app);
+    drop(app);
+    let index = dir.path().join("index");
+    let pristine: Vec<(std::path::PathBuf, Vec<u8>)> = std::fs::read_dir(&index)
+        .expect("index dir")
+        .map(|e| e.expect("entry").path())
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("read");
+            (p, bytes)
+        })
+        .collect();
+    let restore = || {
+        let _ = std::fs::remove_dir_all(&index);
+        std::fs::create_dir_all(&index).expect("mkdir");
+        for (path, bytes) in &pristine {
+            std::fs::write(path, bytes).expect("write");
+        }
+    };
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut flipped_files = 0;
+    for (path, bytes) in &pristine {
+        if bytes.is_empty() {
+            continue; // tantivy's lock files
+        }
+        flipped_files += 1;
+        for round in 0..6 {
+            restore();
+            let mut damaged = bytes.clone();
+            let mut flips = Vec::new();
+            for _ in 0..=rng.below(3) {
+                let at = rng.below(damaged.len());
+                let bit = rng.below(8);
+                damaged[at] ^= 1 << bit;
+                flips.push((at, bit));
+            }
+            std::fs::write(path, &damaged).expect("damage");
+            let mut app = Keuzehulp::open(dir.path()).expect("opens with a damaged index");
+            let got = answers(&mut app);
+            let file = path.file_name().unwrap_or_default().to_string_lossy();
+            for (i, (got, want)) in got.iter().zip(&fresh).enumerate() {
+                assert_eq!(got, want, "{file}, round {round}, flips {flips:?}: the answer to {:?} changed", PROBES[i]);
+            }
+            for notice in app.take_notices() {
+                assert!(!notice.contains('\n') && !notice.contains("panicked"), "one Dutch line: {notice}");
+            }
+        }
+    }
+    assert!(flipped_files >= 8, "every segment file, meta.json, .managed.json and the stamp were damaged");
+}
+
+#[test]
+fn a_flipped_bit_in_the_postings_is_repaired_in_one_line_without_panic_text() {
+    let cli = Cli::new();
+    let (before, _) = search_json(&cli, "onder");
+    let index = cli.data.path().join("index");
+    for entry in std::fs::read_dir(&index).expect("index dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "idx") {
+            let mut bytes = std::fs::read(&path).expect("read");
+            for at in [bytes.len() / 3, bytes.len() / 2, bytes.len() * 2 / 3] {
+                bytes[at] ^= 0x10;
+            }
+            std::fs::write(&path, bytes).expect("damage");
+        }
+    }
+    let (after, stderr) = search_json(&cli, "onder");
+    assert_eq!(before, after, "the same answer as before the damage");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("zoekindex opnieuw opgebouwd") && stderr.contains("beschadigd"), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("out of bounds"), "{stderr}");
+    let (_, stderr) = search_json(&cli, "onder");
+    assert!(stderr.is_empty(), "repaired for good: {stderr}");
+}
+
+#[test]
+fn one_very_long_word_or_query_is_cut_and_the_cut_is_named() {
+    let (_dir, mut app) = open();
+    let word = "x".repeat(100_000);
+    let result = app.search(&word, &Filters::default(), 10).expect("search");
+    assert!(result.cut.iter().any(|c| c.contains("ingekort")), "{:?}", result.cut);
+    assert!(result.terms.iter().all(|t| t.chars().count() <= keuzehulp::search::MAX_WORD_CHARS));
+    // A long real word is cut to a word that still finds something.
+    let long = format!("pestgedrag{} werkdruk", "x".repeat(500));
+    let result = app.search(&long, &Filters::default(), 10).expect("search");
+    assert_eq!(result.cut, vec!["een woord van 510 tekens is ingekort tot de eerste 40".to_string()]);
+    assert!(!result.hits.is_empty(), "the other word still counts");
+    let many = "werkdruk pesten mantelzorg ".repeat(100);
+    let result = app.search(&many, &Filters::default(), 10).expect("search");
+    assert!(result.cut.iter().any(|c| c.contains("eerste 32 woorden")), "{:?}", result.cut);
+    assert!(!result.hits.is_empty());
+    let typos = (0..40).map(|i| format!("werkstresq{i}")).collect::<Vec<_>>().join(" ");
+    let result = app.search(&typos, &Filters::default(), 10).expect("search");
+    assert!(result.cut.iter().any(|c| c.contains("spelling")), "{:?}", result.cut);
+    let ordinary = app.search("pestgedrag", &Filters::default(), 10).expect("search");
+    assert!(ordinary.cut.is_empty(), "nothing is cut from an ordinary query");
+}
+
+#[test]
+fn words_that_meet_nothing_match_nothing() {
+    let (_dir, mut app) = open();
+    for query in ["xyzzyq ", "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"] {
+        let result = app.search(query, &Filters::default(), 10).expect("search");
+        assert_eq!(result.total, 0, "{query:?} matched {:?}", result.hits.first().map(|h| &h.id));
+    }
+}
+
+#[test]
+fn a_huge_limit_is_refused_with_a_clear_message() {
+    let cli = Cli::new();
+    for limit in ["18446744073709551615", "4294967296", "1001"] {
+        let out = cli.cmd().args(["search", "onder", "--limit", limit]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{limit}: {stderr}");
+        assert!(stderr.contains("ten hoogste 1000") && stderr.contains(limit), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    cli.json(&["search", "onder", "--limit", "1000"]);
+}
+
+#[test]
+fn search_stdin_answers_around_a_line_that_is_not_utf8() {
+    let cli = Cli::new();
+    let mut input = b"pesten\n".to_vec();
+    input.extend_from_slice(b"werk\xffdruk\n");
+    input.extend_from_slice(format!("{}\n", "x".repeat(200_000)).as_bytes());
+    input.extend_from_slice(b"Ilmarinen");
+    let out = cli.cmd().args(["search", "--stdin"]).write_stdin(input).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "the bad line makes the batch fail at the end: {stderr}");
+    assert!(stderr.contains("regel 2") && stderr.contains("UTF-8") && !stderr.contains("panicked"), "{stderr}");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 4, "one line out per line in");
+    assert_eq!(lines[0]["hits"][0]["id"], "pico");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"]["message"].as_str().is_some_and(|m| m.contains("regel 2")));
+    assert!(
+        lines[2]["cut"][0].as_str().is_some_and(|c| c.contains("200000 tekens")),
+        "the cut names the whole line's length: {}",
+        lines[2]["cut"]
+    );
+    assert_eq!(lines[3]["hits"][0]["id"], "huis-van-werkvermogen");
+}
+
+#[test]
+fn an_index_damaged_while_open_is_rebuilt_and_the_query_answered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Keuzehulp::open(dir.path()).expect("opens");
+    let fresh = answers(&mut app);
+    app.take_notices();
+    // Damage the postings in place (the same file, which the open index has mapped).
+    for entry in std::fs::read_dir(dir.path().join("index")).expect("index dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "idx" || e == "term") {
+            let len = std::fs::metadata(&path).expect("meta").len() as usize;
+            let mut file = std::fs::OpenOptions::new().write(true).open(&path).expect("open");
+            std::io::Write::write_all(&mut file, &vec![0xEE; len.saturating_sub(64)]).expect("damage");
+        }
+    }
+    assert_eq!(answers(&mut app), fresh, "the same answers after the repair");
+    let notices = app.take_notices();
+    assert_eq!(notices.len(), 1, "said once, in one line: {notices:?}");
+    assert!(notices[0].starts_with("zoekindex opnieuw opgebouwd: de zoekindex is beschadigd"), "{notices:?}");
+}

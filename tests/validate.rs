@@ -48,7 +48,7 @@ fn a_missing_required_field_is_named() {
     let file = dir.path().join("interventions/pico.toml");
     edit(&file, |text| text.lines().filter(|l| !l.starts_with("kind ")).collect::<Vec<_>>().join("\n"));
     let err = invalid(dir.path());
-    assert!(err.contains("pico.toml") && err.contains("missing field `kind`"), "{err}");
+    assert!(err.contains("pico.toml") && err.contains("het veld ontbreekt: `kind`"), "{err}");
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn a_value_outside_the_taxonomy_names_the_value_and_the_allowed_ones() {
             .join("\n")
     });
     let err = invalid(dir.path());
-    assert!(err.contains("buddysysteem.toml:levels: \"galaxy\" is not allowed"), "{err}");
+    assert!(err.contains("buddysysteem.toml:levels: \"galaxy\" is niet toegestaan"), "{err}");
     assert!(err.contains("individu, team, organisatie"), "allowed values listed: {err}");
 }
 
@@ -74,7 +74,7 @@ fn two_records_with_one_id_name_the_id() {
     std::fs::copy(&from, &copy).expect("copy");
     let err = invalid(dir.path());
     assert!(err.contains("\"pico\""), "{err}");
-    assert!(err.contains("must equal the file name") || err.contains("used twice"), "{err}");
+    assert!(err.contains("moet gelijk zijn aan de bestandsnaam") || err.contains("komt twee keer voor"), "{err}");
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn an_unknown_field_is_named() {
     let file = dir.path().join("interventions/intervisie.toml");
     edit(&file, |text| format!("galaxy_rating = 5\n{text}"));
     let err = invalid(dir.path());
-    assert!(err.contains("intervisie.toml") && err.contains("unknown field `galaxy_rating`"), "{err}");
+    assert!(err.contains("intervisie.toml") && err.contains("onbekend veld `galaxy_rating`"), "{err}");
 }
 
 #[test]

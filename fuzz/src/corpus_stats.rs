@@ -45,7 +45,7 @@ fn main() -> Result<()> {
         match target.as_str() {
             "pack" => match keuzehulp::catalogue::validate::load_pack(Path::new("x"), text, &cat.taxonomy) {
                 Ok(_) => bump("accepted"),
-                Err(problems) if problems.len() == 1 && problems[0].message.starts_with("not a valid pack") => {
+                Err(problems) if problems.len() == 1 && problems[0].message.starts_with("geen geldig pakket") => {
                     bump("refused: parse")
                 }
                 Err(_) => bump("refused: validation"),

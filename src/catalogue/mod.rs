@@ -14,6 +14,38 @@ const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.jso
 /// A short content hash of the bundled catalogue; changes whenever `data/` changes.
 pub const BUNDLED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.hash"));
 
+/// Reads a pack file as text, refusing one larger than [`validate::MAX_PACK_BYTES`] before
+/// reading it (a gigabyte file would cost gigabytes of memory and minutes of indexing).
+pub fn read_pack_file(path: &std::path::Path) -> Result<String> {
+    use std::io::Read as _;
+    let read = |source| crate::error::Error::Read { path: path.to_path_buf(), source };
+    let file = std::fs::File::open(path).map_err(read)?;
+    let too_big = |size: u64| crate::error::Error::InvalidInput {
+        field: path.display().to_string(),
+        message: format!(
+            "het pakket is {} MB; een pakket mag ten hoogste {} MB zijn",
+            size.div_ceil(1_000_000),
+            validate::MAX_PACK_BYTES / 1_000_000
+        ),
+    };
+    let size = file.metadata().map_err(read)?.len();
+    if size > validate::MAX_PACK_BYTES {
+        return Err(too_big(size));
+    }
+    let mut bytes = Vec::new();
+    // A file that grows while it is read (or a pipe) stops one byte past the limit.
+    file.take(validate::MAX_PACK_BYTES + 1).read_to_end(&mut bytes).map_err(read)?;
+    if bytes.len() as u64 > validate::MAX_PACK_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        read(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("het bestand is geen geldige UTF-8-tekst (byte {})", e.utf8_error().valid_up_to() + 1),
+        ))
+    })
+}
+
 /// Parses the bundled catalogue.
 pub fn bundled() -> Result<Catalogue> {
     Ok(serde_json::from_str(BUNDLED_JSON)?)

@@ -47,6 +47,18 @@ impl Problem {
     }
 }
 
+/// The largest pack file read (bytes): ten thousand full records fit, a runaway file does not.
+pub const MAX_PACK_BYTES: u64 = 32_000_000;
+/// The most records in one pack.
+pub const MAX_PACK_RECORDS: usize = 20_000;
+/// The longest text in one field of a record (characters); the longest in the bundled
+/// catalogue has some 1,400.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The longest name, alias, id or other short field (characters).
+pub const MAX_SHORT_CHARS: usize = 300;
+/// The most entries in one list of a record (aliases, references, developers, sources).
+pub const MAX_LIST_ITEMS: usize = 100;
+
 /// The step slugs in order; each must have a file in data/steps.
 pub const STEP_ORDER: [&str; 5] = ["A", "B1", "B2", "C", "D"];
 
@@ -66,7 +78,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
                 problems.push(Problem::new(
                     display(&path),
                     "id",
-                    format!("the id \"{}\" must equal the file name \"{stem}\"", record.id),
+                    format!("het id \"{}\" moet gelijk zijn aan de bestandsnaam \"{stem}\"", record.id),
                 ));
             }
             interventions.push((display(&path), record));
@@ -82,7 +94,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
                 problems.push(Problem::new(
                     display(&path),
                     "step",
-                    format!("the step \"{}\" must equal the file name \"{stem}\"", step.step),
+                    format!("de stap \"{}\" moet gelijk zijn aan de bestandsnaam \"{stem}\"", step.step),
                 ));
             }
             steps.push((display(&path), step));
@@ -106,7 +118,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
             problems.push(Problem::new(
                 file.clone(),
                 "id",
-                format!("the id \"{}\" is used twice (also in {first})", record.id),
+                format!("het id \"{}\" komt twee keer voor (ook in {first})", record.id),
             ));
         }
         problems.extend(
@@ -154,7 +166,11 @@ pub fn load_pack(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Pack, V
         Ok(pack) => pack,
         Err(err) => {
             let field = format!("{}:{}", err.line(), err.column());
-            return Err(vec![Problem::new(file, field, format!("not a valid pack: {err}"))]);
+            return Err(vec![Problem::new(
+                file,
+                field,
+                format!("geen geldig pakket: {}", dutch_parse_error(&err.to_string())),
+            )]);
         }
     };
     let problems = check_pack(&file, &pack, taxonomy);
@@ -167,7 +183,7 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
     if let Some(format) = &pack.format
         && format != "keuzehulp-pack"
     {
-        problems.push(Problem::new(file, "format", format!("\"{format}\" is not \"keuzehulp-pack\"")));
+        problems.push(Problem::new(file, "format", format!("\"{format}\" is niet \"keuzehulp-pack\"")));
     }
     if let Some(version) = pack.version
         && version != 1
@@ -175,8 +191,19 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
         problems.push(Problem::new(
             file,
             "version",
-            format!("pack version {version} is not supported (this program reads version 1)"),
+            format!("pakketversie {version} wordt niet ondersteund (dit programma leest versie 1)"),
         ));
+    }
+    if pack.interventions.len() > MAX_PACK_RECORDS {
+        problems.push(Problem::new(
+            file,
+            "interventions",
+            format!(
+                "{} interventies is te veel voor één pakket; ten hoogste {MAX_PACK_RECORDS}",
+                pack.interventions.len()
+            ),
+        ));
+        return problems;
     }
     let vocab = Vocabulary::new(taxonomy);
     let mut seen = BTreeSet::new();
@@ -187,7 +214,11 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
             format!("interventions[{index}] (id \"{}\")", record.id)
         };
         if !seen.insert(record.id.as_str()) {
-            problems.push(Problem::new(file, format!("{label}.id"), format!("the id \"{}\" occurs twice", record.id)));
+            problems.push(Problem::new(
+                file,
+                format!("{label}.id"),
+                format!("het id \"{}\" komt twee keer voor", record.id),
+            ));
         }
         for (field, message) in check_intervention(&vocab, record) {
             problems.push(Problem::new(file, format!("{label}.{field}"), message));
@@ -209,37 +240,40 @@ impl<'a> Vocabulary<'a> {
     fn check(&self, field: &str, terms: &[Term], value: &str, out: &mut Vec<(String, String)>) {
         if !terms.iter().any(|t| t.id == value) {
             let allowed: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
-            out.push((field.to_string(), format!("\"{value}\" is not allowed; allowed: {}", allowed.join(", "))));
+            out.push((
+                field.to_string(),
+                format!("\"{value}\" is niet toegestaan; toegestaan: {}", allowed.join(", ")),
+            ));
         }
     }
 
     fn check_list(&self, field: &str, terms: &[Term], values: &[String], min: usize, out: &mut Vec<(String, String)>) {
         if values.len() < min {
-            out.push((field.to_string(), "needs at least one value".to_string()));
+            out.push((field.to_string(), "heeft minstens één waarde nodig".to_string()));
         }
         let mut seen = BTreeSet::new();
         for value in values {
             self.check(field, terms, value, out);
             if !seen.insert(value) {
-                out.push((field.to_string(), format!("\"{value}\" is listed twice")));
+                out.push((field.to_string(), format!("\"{value}\" staat er twee keer in")));
             }
         }
     }
 
     fn check_sources(&self, field: &str, sources: &[SourceRef], out: &mut Vec<(String, String)>) {
         if sources.is_empty() {
-            out.push((field.to_string(), "needs at least one source".to_string()));
+            out.push((field.to_string(), "heeft minstens één bron nodig".to_string()));
         }
         for source in sources {
             if !self.taxonomy.documents.iter().any(|d| d.id == source.document) {
                 let allowed: Vec<&str> = self.taxonomy.documents.iter().map(|d| d.id.as_str()).collect();
                 out.push((
                     format!("{field}.document"),
-                    format!("\"{}\" is not a known document; allowed: {}", source.document, allowed.join(", ")),
+                    format!("\"{}\" is geen bekend document; toegestaan: {}", source.document, allowed.join(", ")),
                 ));
             }
             if source.section.trim().is_empty() {
-                out.push((format!("{field}.section"), "is empty".to_string()));
+                out.push((format!("{field}.section"), "is leeg".to_string()));
             }
         }
     }
@@ -266,7 +300,7 @@ pub fn is_date(text: &str) -> bool {
 
 fn check_text(field: &str, value: &str, out: &mut Vec<(String, String)>) {
     if value.trim().is_empty() {
-        out.push((field.to_string(), "is empty".to_string()));
+        out.push((field.to_string(), "is leeg".to_string()));
     }
 }
 
@@ -274,7 +308,73 @@ fn check_known_text(field: &str, value: &Option<String>, out: &mut Vec<(String, 
     if let Some(text) = value
         && text.trim().is_empty()
     {
-        out.push((field.to_string(), "is empty; write \"onbekend\" when no source gives it".to_string()));
+        out.push((field.to_string(), "is leeg; schrijf \"onbekend\" als geen bron het geeft".to_string()));
+    }
+}
+
+/// A text longer than `max` characters is a problem (it would cost memory and search time
+/// out of all proportion).
+fn check_length(field: &str, value: &str, max: usize, out: &mut Vec<(String, String)>) {
+    // Counting stops at the first character past the limit.
+    if value.len() > max && value.chars().nth(max).is_some() {
+        out.push((field.to_string(), format!("is {} tekens lang; ten hoogste {max}", value.chars().count())));
+    }
+}
+
+fn check_items(field: &str, count: usize, out: &mut Vec<(String, String)>) {
+    if count > MAX_LIST_ITEMS {
+        out.push((field.to_string(), format!("heeft {count} waarden; ten hoogste {MAX_LIST_ITEMS}")));
+    }
+}
+
+/// The size limits of one record.
+fn check_sizes(r: &Intervention, out: &mut Vec<(String, String)>) {
+    let short = [("id", &r.id), ("name", &r.name), ("kind", &r.kind), ("last_reviewed", &r.last_reviewed)];
+    for (field, value) in short {
+        check_length(field, value, MAX_SHORT_CHARS, out);
+    }
+    let long = [
+        ("summary", Some(&r.summary)),
+        ("benefits", r.benefits.as_ref()),
+        ("involves", r.involves.as_ref()),
+        ("time", r.time.as_ref()),
+        ("cost", r.cost.as_ref()),
+        ("privacy", r.privacy.as_ref()),
+        ("url", r.url.as_ref()),
+        ("evidence.basis", r.evidence.basis.as_ref()),
+    ];
+    for (field, value) in long {
+        if let Some(value) = value {
+            check_length(field, value, MAX_TEXT_CHARS, out);
+        }
+    }
+    let lists: [(&str, &[String], usize); 10] = [
+        ("aliases", &r.aliases, MAX_SHORT_CHARS),
+        ("developed_by", r.developed_by.as_deref().unwrap_or_default(), MAX_SHORT_CHARS),
+        ("evidence.references", &r.evidence.references, MAX_TEXT_CHARS),
+        ("levels", &r.levels, MAX_SHORT_CHARS),
+        ("steps", &r.steps, MAX_SHORT_CHARS),
+        ("roles", &r.roles, MAX_SHORT_CHARS),
+        ("themes", &r.themes, MAX_SHORT_CHARS),
+        ("sectors", &r.sectors, MAX_SHORT_CHARS),
+        ("risk_groups", &r.risk_groups, MAX_SHORT_CHARS),
+        ("time_class", std::slice::from_ref(&r.time_class), MAX_SHORT_CHARS),
+    ];
+    for (field, values, max) in lists {
+        check_items(field, values.len(), out);
+        for (i, value) in values.iter().enumerate() {
+            check_length(&format!("{field}[{i}]"), value, max, out);
+        }
+    }
+    check_length("cost_class", &r.cost_class, MAX_SHORT_CHARS, out);
+    check_length("evidence.level", &r.evidence.level, MAX_SHORT_CHARS, out);
+    check_items("sources", r.sources.len(), out);
+    for (i, source) in r.sources.iter().enumerate() {
+        check_length(&format!("sources[{i}].document"), &source.document, MAX_SHORT_CHARS, out);
+        check_length(&format!("sources[{i}].section"), &source.section, MAX_TEXT_CHARS, out);
+        if let Some(note) = &source.note {
+            check_length(&format!("sources[{i}].note"), note, MAX_TEXT_CHARS, out);
+        }
     }
 }
 
@@ -282,8 +382,13 @@ fn check_known_text(field: &str, value: &Option<String>, out: &mut Vec<(String, 
 fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, String)> {
     let t = vocab.taxonomy;
     let mut out = Vec::new();
+    check_sizes(r, &mut out);
+    if !out.is_empty() {
+        // Oversized values are not checked further (or quoted back in full).
+        return out;
+    }
     if !is_slug(&r.id) {
-        out.push(("id".into(), format!("\"{}\" is not a slug (lower-case letters, digits and single hyphens)", r.id)));
+        out.push(("id".into(), format!("\"{}\" is geen slug (kleine letters, cijfers en losse koppeltekens)", r.id)));
     }
     check_text("name", &r.name, &mut out);
     check_text("summary", &r.summary, &mut out);
@@ -299,13 +404,13 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     if let Some(url) = &r.url
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        out.push(("url".into(), format!("\"{url}\" is not a web address (http:// or https://)")));
+        out.push(("url".into(), format!("\"{url}\" is geen webadres (http:// of https://)")));
     }
     if let Some(names) = &r.developed_by {
         if names.is_empty() {
             out.push((
                 "developed_by".into(),
-                "is an empty list; write \"onbekend\" when no source names a developer".into(),
+                "is een lege lijst; schrijf \"onbekend\" als geen bron een ontwikkelaar noemt".into(),
             ));
         }
         for (i, name) in names.iter().enumerate() {
@@ -316,7 +421,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     vocab.check("time_class", &t.time_classes, &r.time_class, &mut out);
     vocab.check("cost_class", &t.cost_classes, &r.cost_class, &mut out);
     if r.time.is_none() && r.time_class != "onbekend" {
-        out.push(("time_class".into(), format!("is \"{}\" but no time is given", r.time_class)));
+        out.push(("time_class".into(), format!("is \"{}\", maar er staat geen tijd bij", r.time_class)));
     }
     vocab.check_list("levels", &t.levels, &r.levels, 1, &mut out);
     vocab.check_list("steps", &t.steps, &r.steps, 1, &mut out);
@@ -329,7 +434,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     if matches!(r.evidence.level.as_str(), "effectief" | "onderbouwd") && r.evidence.references.is_empty() {
         out.push((
             "evidence.references".into(),
-            format!("evidence level \"{}\" needs at least one reference", r.evidence.level),
+            format!("bewijsniveau \"{}\" heeft minstens één referentie nodig", r.evidence.level),
         ));
     }
     for (i, reference) in r.evidence.references.iter().enumerate() {
@@ -337,7 +442,7 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     }
     vocab.check_sources("sources", &r.sources, &mut out);
     if !is_date(&r.last_reviewed) {
-        out.push(("last_reviewed".into(), format!("\"{}\" is not a date (YYYY-MM-DD)", r.last_reviewed)));
+        out.push(("last_reviewed".into(), format!("\"{}\" is geen datum (JJJJ-MM-DD)", r.last_reviewed)));
     }
     out
 }
@@ -358,7 +463,7 @@ fn check_step(vocab: &Vocabulary<'_>, ids: &BTreeSet<&str>, s: &StepGuide) -> Ve
     check_text("summary", &s.summary, &mut out);
     for id in &s.good_practices {
         if !ids.contains(id.as_str()) {
-            out.push(("good_practices".into(), format!("\"{id}\" is not the id of an intervention")));
+            out.push(("good_practices".into(), format!("\"{id}\" is geen id van een interventie")));
         }
     }
     if s.why.is_empty() {
@@ -384,7 +489,7 @@ fn check_step(vocab: &Vocabulary<'_>, ids: &BTreeSet<&str>, s: &StepGuide) -> Ve
         }
         for id in &advice.interventions {
             if !ids.contains(id.as_str()) {
-                out.push((format!("{field}.interventions"), format!("\"{id}\" is not the id of an intervention")));
+                out.push((format!("{field}.interventions"), format!("\"{id}\" is geen id van een interventie")));
             }
         }
         vocab.check_sources(&format!("{field}.sources"), &advice.sources, &mut out);
@@ -535,6 +640,29 @@ fn toml_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
+/// The parser's (serde's) English for the common mistakes, in Dutch; anything else as it is.
+pub fn dutch_parse_error(message: &str) -> String {
+    const PHRASES: [(&str, &str); 12] = [
+        ("missing field", "het veld ontbreekt:"),
+        ("unknown field", "onbekend veld"),
+        ("expected one of", "bekende velden:"),
+        ("invalid type:", "verkeerd type:"),
+        ("invalid value:", "ongeldige waarde:"),
+        ("invalid length", "verkeerde lengte"),
+        ("duplicate field", "dubbel veld"),
+        ("EOF while parsing", "het bestand houdt halverwege op, in"),
+        ("trailing characters", "er staat nog tekst na het einde"),
+        ("expected value", "hier hoort een waarde"),
+        (", expected", ", verwacht:"),
+        (" at line ", " op regel "),
+    ];
+    let mut out = message.to_string();
+    for (english, dutch) in PHRASES {
+        out = out.replace(english, dutch);
+    }
+    out.replace(" column ", ", kolom ")
+}
+
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Vec<Problem>) -> Option<T> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -553,7 +681,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Vec<Pr
                 }
                 None => "-".to_string(),
             };
-            let message = err.message().trim().to_string();
+            let message = dutch_parse_error(err.message().trim());
             problems.push(Problem::new(display(path), place, message));
             None
         }

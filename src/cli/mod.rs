@@ -574,25 +574,107 @@ fn search(app: &mut Keuzehulp, args: &SearchArgs, out: &mut Out) -> Result<()> {
         cost: None,
     };
     if args.stdin {
-        // One query per line in, one JSON line per query out (batch use and benchmarks).
-        let stdin = std::io::stdin();
-        let mut line = String::new();
-        loop {
-            line.clear();
-            let read = std::io::BufRead::read_line(&mut stdin.lock(), &mut line)
-                .map_err(|source| Error::Read { path: PathBuf::from("<stdin>"), source })?;
-            if read == 0 {
-                break;
-            }
-            let query = line.trim_end_matches(['\n', '\r']);
-            let result = app.search(query, &filters, args.limit)?;
-            out.json_line(&result)?;
-        }
-        return Ok(());
+        return search_lines(app, &filters, args.limit, out);
     }
     let query = args.query.clone().unwrap_or_default();
     let result = app.search(&query, &filters, args.limit)?;
     out.search(&result)
+}
+
+/// The most bytes of one `search --stdin` line that are kept; the rest of the line is read
+/// and dropped (the search uses at most [`crate::search::MAX_QUERY_CHARS`] characters).
+const MAX_LINE_BYTES: usize = 16 * 1024;
+
+/// `search --stdin`: one query per line in, one JSON line per query out (batch use and
+/// benchmarks). A line that is not UTF-8 is answered with an error line naming it; the
+/// other lines are answered, and the command fails at the end.
+fn search_lines(app: &mut Keuzehulp, filters: &Filters, limit: usize, out: &mut Out) -> Result<()> {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut bad = Vec::new();
+    let mut number = 0;
+    while let Some(line) = read_line_bounded(&mut input, MAX_LINE_BYTES)? {
+        number += 1;
+        let text = match std::str::from_utf8(&line.kept) {
+            Ok(text) => text,
+            // Cut inside a character: keep the whole characters before it.
+            Err(e) if line.chars > line.kept.len() && e.error_len().is_none() => {
+                std::str::from_utf8(&line.kept[..e.valid_up_to()]).unwrap_or_default()
+            }
+            Err(e) => {
+                let message = format!(
+                    "regel {number} is geen geldige UTF-8-tekst (byte {}); deze regel is overgeslagen",
+                    e.valid_up_to() + 1
+                );
+                out.json_line(&serde_json::json!({
+                    "line": number,
+                    "error": { "code": "invalid_input", "message": message },
+                }))?;
+                bad.push(number.to_string());
+                continue;
+            }
+        };
+        let text = text.trim_end_matches('\r');
+        let mut result = app.search(text, filters, limit)?;
+        if line.chars > crate::search::MAX_QUERY_CHARS
+            && let Some(first) = result.cut.first_mut()
+        {
+            *first = crate::search::query_cut_note(line.chars);
+        }
+        out.json_line(&result)?;
+    }
+    if bad.is_empty() {
+        return Ok(());
+    }
+    Err(Error::InvalidInput {
+        field: "stdin".into(),
+        message: if bad.len() == 1 {
+            format!("regel {} is geen geldige UTF-8-tekst en is overgeslagen; de andere regels zijn beantwoord", bad[0])
+        } else {
+            format!(
+                "regels {} zijn geen geldige UTF-8-tekst en zijn overgeslagen; de andere regels zijn beantwoord",
+                bad.join(", ")
+            )
+        },
+    })
+}
+
+/// One line read with at most `max` bytes kept.
+struct Line {
+    kept: Vec<u8>,
+    /// The number of characters in the whole line (UTF-8 lead bytes), without the newline.
+    chars: usize,
+}
+
+/// Reads one line (without its `\n`), keeping its first `max` bytes and dropping the rest,
+/// so a line of a gigabyte costs no more memory than a short one. `None` at the end.
+fn read_line_bounded(input: &mut impl std::io::BufRead, max: usize) -> Result<Option<Line>> {
+    let fail = |source| Error::Read { path: PathBuf::from("<stdin>"), source };
+    let mut line = Line { kept: Vec::new(), chars: 0 };
+    let mut any = false;
+    loop {
+        let buffer = match input.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(fail(e)),
+        };
+        if buffer.is_empty() {
+            return Ok(any.then_some(line));
+        }
+        any = true;
+        let (chunk, done) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => (&buffer[..end], true),
+            None => (buffer, false),
+        };
+        let room = max.saturating_sub(line.kept.len());
+        line.kept.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        line.chars += chunk.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let used = chunk.len() + usize::from(done);
+        input.consume(used);
+        if done {
+            return Ok(Some(line));
+        }
+    }
 }
 
 fn data_dir(cli: &Cli) -> Result<PathBuf> {
@@ -616,7 +698,7 @@ fn validate_path(path: &Path, out: &mut Out) -> Result<()> {
     let count = if metadata.is_dir() {
         validate::load_dir(path).map_err(invalid)?.interventions.len()
     } else {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let text = catalogue::read_pack_file(path)?;
         let taxonomy = catalogue::bundled()?.taxonomy;
         validate::load_pack(path, &text, &taxonomy).map_err(invalid)?.interventions.len()
     };

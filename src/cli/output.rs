@@ -71,6 +71,9 @@ impl Out {
         if self.json {
             return self.put_json(result);
         }
+        for cut in &result.cut {
+            let _ = writeln!(self.text, "Let op: {cut}.");
+        }
         if result.hits.is_empty() {
             let _ = writeln!(self.text, "Niets gevonden voor \"{}\".", result.query);
             if !result.nearest.is_empty() {
@@ -297,7 +300,7 @@ impl Out {
     pub fn notices(&mut self, notices: Vec<String>) {
         let mut stderr = std::io::stderr().lock();
         for notice in notices {
-            let _ = writeln!(stderr, "keuzehulp: {notice}");
+            let _ = writeln!(stderr, "keuzehulp: {}", for_terminal(&notice));
         }
     }
 
@@ -373,10 +376,12 @@ impl Out {
         Ok(())
     }
 
-    /// Writes the output; a closed stdout is not an error.
+    /// Writes the output; a closed stdout is not an error. Text for people passes through
+    /// [`for_terminal`] (JSON escapes control characters itself).
     pub fn finish(self) -> ExitCode {
+        let text = if self.json { self.text } else { for_terminal(&self.text) };
         let mut stdout = std::io::stdout().lock();
-        match stdout.write_all(self.text.as_bytes()).and_then(|()| stdout.flush()) {
+        match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(_) => ExitCode::FAILURE,
@@ -384,15 +389,34 @@ impl Out {
     }
 
     /// Reports `err` on stderr (as `{"error": {code, message}}` with `--json`) and fails.
+    /// Output gathered before the error (the answered lines of `search --stdin`) is written
+    /// first.
     pub fn fail(self, err: &Error) -> ExitCode {
+        if !self.text.is_empty() {
+            let text = if self.json { self.text.clone() } else { for_terminal(&self.text) };
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+        }
         let message = if self.json {
             json!({ "error": { "code": err.code(), "message": err.to_string() } }).to_string()
         } else {
-            format!("keuzehulp: {err}")
+            for_terminal(&format!("keuzehulp: {err}"))
         };
         let _ = writeln!(std::io::stderr().lock(), "{message}");
         ExitCode::FAILURE
     }
+}
+
+/// Text for a terminal: control characters (escape sequences that recolour, move the cursor
+/// or retitle the window), except line breaks and tabs, and Unicode direction overrides are
+/// shown as `?`. Notes, names and imported records may hold them; the reports filter them too.
+pub fn for_terminal(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let bad = (c.is_control() && c != '\n' && c != '\t') || crate::error::is_direction_control(c);
+            if bad { '?' } else { c }
+        })
+        .collect()
 }
 
 /// A file size for people: `812 B`, `45,3 kB`, `2,1 MB` (decimal comma).

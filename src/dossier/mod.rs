@@ -210,6 +210,10 @@ fn not_found(id: &str) -> Error {
     Error::UnknownDossier { id: id.to_string() }
 }
 
+/// The longest text `dossier list --search` looks for (an organisation, department or
+/// sector is never longer).
+pub const MAX_FILTER_CHARS: usize = 200;
+
 impl Store {
     /// Creates a dossier; returns its id.
     pub fn dossier_create(&mut self, info: &VisitInfo) -> Result<String> {
@@ -243,7 +247,16 @@ impl Store {
     /// department or sector (case-insensitive).
     pub fn dossier_list(&self, filter: Option<&str>) -> Result<Vec<DossierSummary>> {
         let fail = |e| Error::store(self.path(), e);
-        let pattern = format!("%{}%", filter.unwrap_or_default().to_lowercase());
+        let pattern = filter.unwrap_or_default().to_lowercase();
+        let length = pattern.chars().count();
+        if length > MAX_FILTER_CHARS {
+            return Err(Error::InvalidInput {
+                field: "zoektekst".into(),
+                message: format!(
+                    "{length} tekens is te lang om dossiers op te zoeken; gebruik er ten hoogste {MAX_FILTER_CHARS}"
+                ),
+            });
+        }
         let mut stmt = self
             .conn()
             .prepare(
@@ -251,7 +264,7 @@ impl Store {
                         (SELECT COUNT(*) FROM notes n WHERE n.dossier_id = d.id),
                         (SELECT COUNT(*) FROM shortlist s WHERE s.dossier_id = d.id)
                  FROM dossiers d
-                 WHERE lower(d.org || ' ' || ifnull(d.department, '') || ' ' || ifnull(d.sector, '')) LIKE ?1
+                 WHERE instr(lower(d.org || ' ' || ifnull(d.department, '') || ' ' || ifnull(d.sector, '')), ?1) > 0
                  ORDER BY d.updated_at DESC, d.id",
             )
             .map_err(fail)?;

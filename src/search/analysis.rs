@@ -28,6 +28,9 @@ const EXTRA_WORDS: &str = include_str!("woorden.txt");
 const MIN_PART: usize = 4;
 /// Shortest word that is tried as a compound.
 const MIN_COMPOUND: usize = 2 * MIN_PART;
+/// Longest word that is tried as a compound ("arbeidsongeschiktheidsverzekeringen" has 35
+/// letters).
+const MAX_COMPOUND: usize = 64;
 
 /// The analyzer: stemmer, stop words, the decompounding dictionary and a cache of words
 /// already analysed. Cheap to clone (shared state).
@@ -94,10 +97,28 @@ impl Analyzer {
     }
 
     /// The terms of one query word, grouped: the first is the word's own stem, the rest its
-    /// compound parts. Empty for stop words.
+    /// compound parts. Empty for stop words. Unbounded: for what a person types, use
+    /// [`Analyzer::query_words_bounded`].
     pub fn query_words(&self, text: &str) -> Vec<Vec<String>> {
-        let mut out = Vec::new();
-        for word in split_words(text) {
+        self.query_words_bounded(text, usize::MAX, usize::MAX).groups
+    }
+
+    /// [`Analyzer::query_words`] with bounded work: at most `max_words` words (stop words do
+    /// not count) are analysed, and each word is cut to its first `max_chars` letters before
+    /// it is analysed. What was cut is counted in the answer.
+    pub fn query_words_bounded(&self, text: &str, max_words: usize, max_chars: usize) -> QueryWords {
+        let mut out = QueryWords::default();
+        for mut word in split_words(text) {
+            if out.groups.len() >= max_words {
+                out.words_left_out += 1;
+                continue;
+            }
+            let length = word.joined.chars().count();
+            if length > max_chars {
+                out.longest_cut = out.longest_cut.max(length);
+                out.words_cut += 1;
+                word = word.cut(max_chars);
+            }
             let mut group = self.word_terms(&word.joined);
             if word.has_parts() {
                 for part in word.parts() {
@@ -106,7 +127,7 @@ impl Analyzer {
             }
             group.dedup();
             if !group.is_empty() {
-                out.push(group);
+                out.groups.push(group);
             }
         }
         out
@@ -132,7 +153,9 @@ impl Analyzer {
             return terms.clone();
         }
         let mut terms = vec![self.stem(word)];
-        if word.chars().count() >= MIN_COMPOUND {
+        // Decompounding is quadratic in the word's length: words longer than any real
+        // compound (a pasted hash, a line of x's) are kept whole.
+        if (MIN_COMPOUND..=MAX_COMPOUND).contains(&word.chars().count()) {
             let mut parts = Vec::new();
             self.decompound(word, &mut parts, 0);
             for part in parts {
@@ -197,6 +220,19 @@ impl Analyzer {
     }
 }
 
+/// The analysed words of a query, and what was cut to bound the work.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryWords {
+    /// Per word: its stem first, then its compound parts.
+    pub groups: Vec<Vec<String>>,
+    /// Words beyond the maximum, not analysed.
+    pub words_left_out: usize,
+    /// Words cut to the maximum length.
+    pub words_cut: usize,
+    /// The length (in characters) of the longest word that was cut.
+    pub longest_cut: usize,
+}
+
 /// A word as written: its joined form and, for "burn-out" or "RI&E", its pieces.
 struct Word {
     joined: String,
@@ -210,6 +246,21 @@ impl Word {
 
     fn parts(&self) -> impl Iterator<Item = String> + '_ {
         self.pieces.iter().filter(|p| p.chars().count() >= 2).cloned()
+    }
+
+    /// The word's first `max_chars` letters, with the pieces that fall within them.
+    fn cut(self, max_chars: usize) -> Word {
+        let mut left = max_chars;
+        let mut pieces = Vec::new();
+        for piece in self.pieces {
+            if left == 0 {
+                break;
+            }
+            let kept: String = piece.chars().take(left).collect();
+            left -= kept.chars().count();
+            pieces.push(kept);
+        }
+        Word { joined: pieces.concat(), pieces }
     }
 }
 

@@ -9,13 +9,15 @@
 pub mod analysis;
 pub mod sweep;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing,
     TextOptions, Value,
@@ -32,8 +34,17 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// The index directory inside the data directory.
 pub const INDEX_DIR: &str = "index";
 const STAMP_FILE: &str = "keuzehulp-stamp.json";
-/// At most this many words of a query are used (a 20,000-character paste stays fast).
-const MAX_QUERY_WORDS: usize = 32;
+/// Bounds on the work of one query, so that any text anyone types or pastes is answered in
+/// milliseconds: at most this many characters of a query are read...
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// ...at most this many words of it are used...
+pub const MAX_QUERY_WORDS: usize = 32;
+/// ...each cut to this many letters (longer than any Dutch compound in use)...
+pub const MAX_WORD_CHARS: usize = 40;
+/// ...and only this many unknown words are corrected for spelling (the fuzzy expansion).
+pub const MAX_CORRECTED_WORDS: usize = 8;
+/// The most hits one search returns.
+pub const MAX_LIMIT: usize = 1_000;
 
 const NL: &str = "kh_nl";
 /// The stemmed text fields and their boosts: name and aliases above summary above body.
@@ -175,6 +186,8 @@ pub struct SearchResult {
     pub terms: Vec<String>,
     /// When nothing matched: the nearest interventions (filters dropped or looser spelling).
     pub nearest: Vec<Hit>,
+    /// What of the query was left out to bound the work, in Dutch; empty as a rule.
+    pub cut: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -191,6 +204,26 @@ pub struct SearchIndex {
     fields: Fields,
     analyzer: Analyzer,
     index: Index,
+    /// Size and time of change of every file when the index was opened or built.
+    files: Vec<FileStamp>,
+}
+
+/// A file of the index as it was: name, size, time of change.
+type FileStamp = (std::ffi::OsString, u64, Option<std::time::SystemTime>);
+
+/// Size and time of change of every file in `dir` but tantivy's (empty) lock files.
+fn file_stamps(dir: &Path) -> Vec<FileStamp> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut stamps: Vec<FileStamp> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| !e.file_name().to_string_lossy().ends_with(".lock"))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((e.file_name(), meta.len(), meta.modified().ok()))
+        })
+        .collect();
+    stamps.sort();
+    stamps
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -232,29 +265,34 @@ impl SearchIndex {
         if stamp.catalogue != catalogue_hash {
             return Err("de catalogus is gewijzigd".to_string());
         }
-        let opened = catch_unwind(AssertUnwindSafe(|| -> tantivy::Result<(Index, IndexReader, u64)> {
-            let index = Index::open_in_dir(dir)?;
+        let opened = quietly(|| -> std::result::Result<(Index, IndexReader, u64), String> {
+            let index = Index::open_in_dir(dir).map_err(|e| one_line(&e))?;
+            if index.schema() != build_schema().0 {
+                return Err("het schema in meta.json klopt niet".into());
+            }
+            // Every file of every segment carries a checksum: damage shows now, not as a
+            // wrong answer or a panic in the middle of a search.
+            let damaged = damaged_files(dir, &index)?;
+            if !damaged.is_empty() {
+                return Err(format!("het controlegetal klopt niet in {}", damaged.join(", ")));
+            }
             register_tokenizers(&index, &analyzer);
-            let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-            let searcher = reader.searcher();
-            let count = searcher.search(&AllQuery, &Count)? as u64;
-            // Touch every segment's stored fields and terms once, so damage shows now.
-            for segment in searcher.segment_readers() {
-                let store = segment.get_store_reader(1)?;
-                for doc_id in 0..segment.max_doc() {
-                    store.get::<TantivyDocument>(doc_id)?;
-                }
-            }
+            let reader: IndexReader =
+                index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| one_line(&e))?;
+            let count = reader.searcher().num_docs();
             Ok((index, reader, count))
-        }));
+        });
         match opened {
-            Ok(Ok((index, reader, count))) if count == stamp.docs => {
+            Some(Ok((index, reader, count))) if count == stamp.docs => {
                 let (_, fields) = build_schema();
-                Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index })
+                let files = file_stamps(dir);
+                Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files })
             }
-            Ok(Ok((_, _, count))) => Err(format!("de zoekindex bevat {count} in plaats van {} documenten", stamp.docs)),
-            Ok(Err(err)) => Err(format!("de zoekindex is beschadigd ({err})")),
-            Err(_) => Err("de zoekindex is beschadigd".to_string()),
+            Some(Ok((_, _, count))) => {
+                Err(format!("de zoekindex bevat {count} in plaats van {} documenten", stamp.docs))
+            }
+            Some(Err(why)) => Err(format!("de zoekindex is beschadigd ({why})")),
+            None => Err("de zoekindex is beschadigd (onleesbaar)".to_string()),
         }
     }
 
@@ -290,15 +328,69 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e: tantivy::TantivyError| fail(e.to_string()))?;
-        Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index })
+        let files = file_stamps(dir);
+        Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files })
     }
 
-    /// Searches. `text` may be anything a person types; it is analysed, never parsed.
+    /// Searches. `text` may be anything a person types; it is analysed, never parsed, and
+    /// the work is bounded (see [`MAX_QUERY_CHARS`] and the bounds after it): what was left
+    /// out is named in [`SearchResult::cut`]. `limit` may be at most [`MAX_LIMIT`].
+    ///
+    /// A damaged index (an error or a panic inside tantivy) gives [`Error::Index`], never a
+    /// panic; the caller rebuilds the index and asks again.
     pub fn search(&self, text: &str, filters: &Filters, taxonomy: &Taxonomy, limit: usize) -> Result<SearchResult> {
-        let groups: Vec<Vec<String>> = self.analyzer.query_words(text).into_iter().take(MAX_QUERY_WORDS).collect();
+        if limit > MAX_LIMIT {
+            return Err(Error::InvalidInput {
+                field: "limit".into(),
+                message: format!("{limit} resultaten is te veel; vraag er ten hoogste {MAX_LIMIT}"),
+            });
+        }
+        let damaged = |reason: String| Error::Index { path: self.dir.clone(), reason };
+        match quietly(|| self.search_bounded(text, filters, taxonomy, limit)) {
+            Some(Ok(result)) => Ok(result),
+            Some(Err(e)) => Err(damaged(format!("de zoekindex is beschadigd ({})", one_line(&e)))),
+            None => Err(damaged("de zoekindex is beschadigd (onleesbaar)".into())),
+        }
+    }
+
+    fn search_bounded(
+        &self,
+        text: &str,
+        filters: &Filters,
+        taxonomy: &Taxonomy,
+        limit: usize,
+    ) -> tantivy::Result<SearchResult> {
+        let mut cut = Vec::new();
+        let length = text.chars().count();
+        let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((end, _)) => {
+                cut.push(query_cut_note(length));
+                &text[..end]
+            }
+            None => text,
+        };
+        let words = self.analyzer.query_words_bounded(text, MAX_QUERY_WORDS, MAX_WORD_CHARS);
+        match words.words_cut {
+            0 => {}
+            1 => cut.push(format!(
+                "een woord van {} tekens is ingekort tot de eerste {MAX_WORD_CHARS}",
+                words.longest_cut
+            )),
+            n => cut.push(format!(
+                "{n} woorden langer dan {MAX_WORD_CHARS} tekens (het langste {}) zijn ingekort tot de eerste {MAX_WORD_CHARS}",
+                words.longest_cut
+            )),
+        }
+        if words.words_left_out > 0 {
+            cut.push(format!(
+                "alleen de eerste {MAX_QUERY_WORDS} woorden zijn gebruikt; {} niet",
+                words.words_left_out
+            ));
+        }
+        let groups = words.groups;
         let prefix = last_word_prefix(text);
         let searcher = self.reader.searcher();
-        let text_query = self.text_query(&searcher, &groups, prefix.as_deref(), 1);
+        let text_query = self.text_query(&searcher, &groups, prefix.as_deref(), 1, &mut cut)?;
         let filter_query = filter_query(&self.fields, filters, taxonomy);
         let (hits, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), limit)?;
         let mut nearest = Vec::new();
@@ -308,7 +400,7 @@ impl SearchIndex {
                 nearest = self.run(text_query.as_deref(), None, limit)?.0;
             }
             if nearest.is_empty() && !groups.is_empty() {
-                let loose = self.text_query(&searcher, &groups, prefix.as_deref(), 2);
+                let loose = self.text_query(&searcher, &groups, prefix.as_deref(), 2, &mut Vec::new())?;
                 nearest = self.run(loose.as_deref(), filter_query.as_deref(), limit)?.0;
             }
         }
@@ -317,7 +409,7 @@ impl SearchIndex {
         for hit in hits.iter_mut().chain(nearest.iter_mut()) {
             hit.matched = self.matched_words(&format!("{}\n{}", hit.name, hit.summary), &terms, prefix.as_deref());
         }
-        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest })
+        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut })
     }
 
     fn run(
@@ -325,8 +417,7 @@ impl SearchIndex {
         text: Option<&dyn Query>,
         filter: Option<&dyn Query>,
         limit: usize,
-    ) -> Result<(Vec<Hit>, usize, FacetCounts)> {
-        let fail = |e: tantivy::TantivyError| Error::Index { path: self.dir.clone(), reason: e.to_string() };
+    ) -> tantivy::Result<(Vec<Hit>, usize, FacetCounts)> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         match text {
             Some(q) => clauses.push((Occur::Must, q.box_clone())),
@@ -342,7 +433,7 @@ impl SearchIndex {
             facet_collector.add_facet(format!("/{facet}").as_str());
         }
         let top = TopDocs::with_limit(limit.max(1)).order_by_score();
-        let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector)).map_err(fail)?;
+        let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top.into_iter().take(limit) {
             hits.push(self.hit(&searcher, address, score)?);
@@ -362,9 +453,8 @@ impl SearchIndex {
         Ok((hits, total, facets))
     }
 
-    fn hit(&self, searcher: &tantivy::Searcher, address: DocAddress, score: f32) -> Result<Hit> {
-        let doc: TantivyDocument =
-            searcher.doc(address).map_err(|e| Error::Index { path: self.dir.clone(), reason: e.to_string() })?;
+    fn hit(&self, searcher: &tantivy::Searcher, address: DocAddress, score: f32) -> tantivy::Result<Hit> {
+        let doc: TantivyDocument = searcher.doc(address)?;
         let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         let all = |field: Field| doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect();
         Ok(Hit {
@@ -383,33 +473,40 @@ impl SearchIndex {
     /// from the index's own vocabulary (edit distance 1, or 2 for long words; more when
     /// `loose`). Words found in most documents only refine the ranking of documents that
     /// match a rarer word. Documents holding every word, and names holding every word, rank
-    /// first. The word being typed also matches as a prefix.
+    /// first. The word being typed also matches as a prefix. Only the first
+    /// [`MAX_CORRECTED_WORDS`] unknown words are corrected; the rest are noted in `cut`.
     fn text_query(
         &self,
         searcher: &tantivy::Searcher,
         groups: &[Vec<String>],
         prefix: Option<&str>,
         loose: u8,
-    ) -> Option<Box<dyn Query>> {
+        cut: &mut Vec<String>,
+    ) -> tantivy::Result<Option<Box<dyn Query>>> {
         let f = &self.fields;
         let common = (searcher.num_docs() / 2).max(1);
         let mut rare: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut frequent: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut per_word: Vec<Box<dyn Query>> = Vec::new();
         let mut name_terms: Vec<Vec<String>> = Vec::new();
+        let mut corrected = 0;
+        let mut uncorrected = 0;
         for (g, group) in groups.iter().enumerate() {
             // The word still being typed is matched as a prefix, not corrected.
-            let typing = prefix.is_some_and(|p| g + 1 == groups.len() && self.has_prefix(searcher, p));
+            let typing = match prefix {
+                Some(p) if g + 1 == groups.len() => self.has_prefix(searcher, p)?,
+                _ => false,
+            };
             let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             let mut terms: Vec<(String, f32)> = Vec::new();
-            let (word, parts) = group.split_first()?;
-            let word_df = self.max_doc_freq(searcher, word);
+            let Some((word, parts)) = group.split_first() else { return Ok(None) };
+            let word_df = self.max_doc_freq(searcher, word)?;
             if word_df > 0 {
                 terms.push((word.clone(), 1.0));
             }
             if word_df == 0 || loose > 1 {
                 for part in parts {
-                    let df = self.max_doc_freq(searcher, part);
+                    let df = self.max_doc_freq(searcher, part)?;
                     if df > 0 && df <= common {
                         terms.push((part.clone(), 0.5));
                     }
@@ -420,8 +517,11 @@ impl SearchIndex {
                     _ => loose + 1,
                 }
                 .min(2);
-                if distance > 0 && !typing {
-                    for correction in self.corrections(searcher, word, distance) {
+                if distance > 0 && !typing && corrected >= MAX_CORRECTED_WORDS {
+                    uncorrected += 1;
+                } else if distance > 0 && !typing {
+                    corrected += 1;
+                    for correction in self.corrections(searcher, word, distance)? {
                         if !terms.iter().any(|(t, _)| t == &correction) {
                             terms.push((correction, 0.6));
                         }
@@ -434,7 +534,7 @@ impl SearchIndex {
             for (term, weight) in &terms {
                 for (field, boost) in WEIGHTED.iter().map(|(name, boost)| (self.field(name), *boost)) {
                     let t = Term::from_field_text(field, term);
-                    if searcher.doc_freq(&t).unwrap_or(1) == 0 {
+                    if searcher.doc_freq(&t)? == 0 {
                         continue;
                     }
                     let q = TermQuery::new(t, IndexRecordOption::WithFreqs);
@@ -483,8 +583,14 @@ impl SearchIndex {
                 extra.push((Occur::Should, q))
             }
         }
+        if uncorrected > 0 {
+            cut.push(format!(
+                "de spelling is alleen verbeterd bij de eerste {MAX_CORRECTED_WORDS} onbekende woorden; {uncorrected} niet"
+            ));
+        }
         if rare.is_empty() && frequent.is_empty() {
-            return None;
+            // Words that meet nothing in the index match nothing (not everything).
+            return Ok((!groups.is_empty()).then(|| Box::new(EmptyQuery) as Box<dyn Query>));
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if rare.is_empty() {
@@ -496,7 +602,7 @@ impl SearchIndex {
             drop(frequent);
         }
         clauses.extend(extra);
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Ok(Some(Box::new(BooleanQuery::new(clauses))))
     }
 
     fn field(&self, name: &str) -> Field {
@@ -512,35 +618,35 @@ impl SearchIndex {
 
     /// Whether some word in the index starts with `prefix` (so it may be a word being typed
     /// rather than a typo).
-    fn has_prefix(&self, searcher: &tantivy::Searcher, prefix: &str) -> bool {
-        searcher.segment_readers().iter().any(|segment| {
-            let Ok(inverted) = segment.inverted_index(self.fields.plain) else { return false };
-            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream() else { return false };
-            stream.advance() && stream.key().starts_with(prefix.as_bytes())
-        })
+    fn has_prefix(&self, searcher: &tantivy::Searcher, prefix: &str) -> tantivy::Result<bool> {
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.plain)?;
+            let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
+            if stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// The highest document frequency of `term` over the text fields.
-    fn max_doc_freq(&self, searcher: &tantivy::Searcher, term: &str) -> u64 {
-        WEIGHTED
-            .iter()
-            .map(|(name, _)| searcher.doc_freq(&Term::from_field_text(self.field(name), term)).unwrap_or(0))
-            .max()
-            .unwrap_or(0)
+    fn max_doc_freq(&self, searcher: &tantivy::Searcher, term: &str) -> tantivy::Result<u64> {
+        let mut max = 0;
+        for (name, _) in WEIGHTED {
+            max = max.max(searcher.doc_freq(&Term::from_field_text(self.field(name), term))?);
+        }
+        Ok(max)
     }
 
     /// Terms of the index within `distance` edits of `term` (the most frequent first, at
     /// most eight): the index's own vocabulary corrects the spelling.
-    fn corrections(&self, searcher: &tantivy::Searcher, term: &str, distance: u8) -> Vec<String> {
-        let Ok(dfa) = FuzzyTermQuery::new(Term::from_field_text(self.fields.body, term), distance, true).automaton()
-        else {
-            return Vec::new();
-        };
+    fn corrections(&self, searcher: &tantivy::Searcher, term: &str, distance: u8) -> tantivy::Result<Vec<String>> {
+        let dfa = FuzzyTermQuery::new(Term::from_field_text(self.fields.body, term), distance, true).automaton()?;
         let mut found: BTreeMap<String, u64> = BTreeMap::new();
         for segment in searcher.segment_readers() {
             for (name, _) in WEIGHTED {
-                let Ok(inverted) = segment.inverted_index(self.field(name)) else { continue };
-                let Ok(mut stream) = inverted.terms().search(&dfa).into_stream() else { continue };
+                let inverted = segment.inverted_index(self.field(name))?;
+                let mut stream = inverted.terms().search(&dfa).into_stream()?;
                 while stream.advance() {
                     if let Ok(text) = std::str::from_utf8(stream.key()) {
                         *found.entry(text.to_string()).or_default() += u64::from(stream.value().doc_freq);
@@ -550,7 +656,7 @@ impl SearchIndex {
         }
         let mut ranked: Vec<(String, u64)> = found.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        ranked.into_iter().take(8).map(|(t, _)| t).collect()
+        Ok(ranked.into_iter().take(8).map(|(t, _)| t).collect())
     }
 
     /// The words of `text`, as written, whose analysis meets `terms` or that start with the
@@ -580,6 +686,13 @@ impl SearchIndex {
         out
     }
 
+    /// Whether a file of the index changed, appeared or went since it was opened (another
+    /// process rebuilt it, or something wrote into it): then open it again, which checks it.
+    /// A few `stat` calls.
+    pub fn changed_on_disk(&self) -> bool {
+        file_stamps(&self.dir) != self.files
+    }
+
     /// The number of documents in the index.
     pub fn len(&self) -> u64 {
         self.reader.searcher().num_docs()
@@ -599,6 +712,68 @@ impl SearchIndex {
     pub fn tantivy(&self) -> &Index {
         &self.index
     }
+}
+
+/// The note in [`SearchResult::cut`] for a query of `length` characters that was cut.
+pub fn query_cut_note(length: usize) -> String {
+    format!("de zoekvraag is ingekort tot de eerste {MAX_QUERY_CHARS} van {length} tekens")
+}
+
+thread_local! {
+    /// Set while [`quietly`] runs on this thread: a panic then prints nothing.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f`, which reads the index, and turns a panic inside it (tantivy panics on some
+/// damaged files) into `None`, without panic text on stderr: the caller says in one Dutch
+/// line what happened and rebuilds the index. Panics elsewhere are reported as before.
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|quiet| quiet.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|quiet| quiet.set(was));
+    result.ok()
+}
+
+/// An error's text on one line, at most 200 characters (tantivy's can span lines).
+fn one_line(err: &dyn std::fmt::Display) -> String {
+    let text: String = err.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.char_indices().nth(200) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text,
+    }
+}
+
+/// The files of the living segments whose checksum does not match (or that cannot be read).
+fn damaged_files(dir: &Path, index: &Index) -> std::result::Result<Vec<String>, String> {
+    let ids: Vec<String> = index
+        .searchable_segment_metas()
+        .map_err(|e| one_line(&e))?
+        .iter()
+        .map(|meta| meta.id().uuid_string())
+        .collect();
+    let entries = std::fs::read_dir(dir).map_err(|e| one_line(&e))?;
+    let mut damaged = Vec::new();
+    for entry in entries {
+        let name = entry.map_err(|e| one_line(&e))?.file_name().to_string_lossy().into_owned();
+        let Some((id, _)) = name.split_once('.') else { continue };
+        if !ids.iter().any(|living| living == id) || name.contains("tmp") {
+            continue;
+        }
+        if !matches!(index.directory().validate_checksum(Path::new(&name)), Ok(true)) {
+            damaged.push(name);
+        }
+    }
+    damaged.sort();
+    Ok(damaged)
 }
 
 fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
@@ -697,4 +872,25 @@ fn filter_query(f: &Fields, filters: &Filters, taxonomy: &Taxonomy) -> Option<Bo
         must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if must.is_empty() { None } else { Some(Box::new(BooleanQuery::new(must))) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_quietly_becomes_none_and_later_code_runs_as_before() {
+        let caught = quietly(|| -> u32 { panic!("index out of bounds: the len is 0 but the index is 7") });
+        assert_eq!(caught, None);
+        assert_eq!(quietly(|| 7), Some(7));
+        assert!(!QUIET.with(Cell::get), "the quiet flag is reset after a panic");
+    }
+
+    #[test]
+    fn an_error_is_one_short_line() {
+        let long = format!("eerste regel\ntweede   regel\t{}", "x".repeat(500));
+        let line = one_line(&long);
+        assert!(!line.contains('\n') && !line.contains('\t') && line.starts_with("eerste regel tweede regel"));
+        assert_eq!(line.chars().count(), 201);
+    }
 }

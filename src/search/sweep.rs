@@ -10,7 +10,6 @@
 //! next opened for a search.
 
 use std::collections::HashSet;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -30,7 +29,7 @@ pub fn sweep(data_dir: &Path) -> Vec<String> {
     if candidates(&dir, living_from_meta(&dir).as_ref()).is_empty() {
         return Vec::new();
     }
-    catch_unwind(AssertUnwindSafe(|| sweep_locked(&dir))).unwrap_or_default()
+    super::quietly(|| sweep_locked(&dir)).unwrap_or_default()
 }
 
 fn sweep_locked(dir: &Path) -> Vec<String> {

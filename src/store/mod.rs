@@ -85,13 +85,27 @@ impl Store {
         if std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
             return Err(Error::StoreReadOnly { path });
         }
+        if emptied(&path) {
+            // SQLite would take an empty file for a new database and fill it: a store emptied
+            // by a failed copy or sync would silently start over beside its backups.
+            return Err(Error::damaged_with_key(&path, key, EMPTIED));
+        }
         let encrypted = !crate::crypt::looks_plain(&path);
         if encrypted && crate::crypt::wanted(dir) && key.is_none() {
             return Err(Error::PassphraseRequired { path });
         }
         let key = if encrypted { key } else { None };
-        let conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
-        match check_health(&conn, &path, key) {
+        let mut conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
+        let mut health = check_health(&conn, &path, key);
+        if matches!(&health, Err(Error::Store { source, .. }) if no_room_for_shared_memory(source)) {
+            // A full disk has no room for SQLite's shared-memory file (-shm): reading still
+            // works with the WAL index in this process's memory, which means holding the
+            // database for this process alone while it is open.
+            conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
+            conn.pragma_update(None, "locking_mode", "EXCLUSIVE").map_err(|e| Error::store(&path, e))?;
+            health = check_health(&conn, &path, key);
+        }
+        match health {
             Err(Error::Damaged { .. }) if key.is_some() && crate::crypt::wanted(dir) && !key_opens(&conn) => {
                 return Err(Error::WrongPassphrase { path });
             }
@@ -290,6 +304,27 @@ impl Store {
     }
 }
 
+/// What [`Error::Damaged`] says about an emptied database file.
+pub(crate) const EMPTIED: &str =
+    "het bestand is leeg (0 bytes); het is waarschijnlijk leeggemaakt door een mislukte kopie of synchronisatie";
+
+/// Whether `path` is a database that was emptied: a file of 0 bytes where data was before.
+/// Data was there when a backup exists beside it or its WAL holds something; without either,
+/// an empty file is what a first start that was broken off leaves, and it holds nothing to
+/// lose.
+pub(crate) fn emptied(path: &Path) -> bool {
+    let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
+    if !empty {
+        return false;
+    }
+    let mut wal = path.as_os_str().to_os_string();
+    wal.push("-wal");
+    let wal_holds_data = std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0);
+    let has_backups =
+        path.parent().and_then(|dir| crate::backup::list(dir).ok()).is_some_and(|backups| !backups.is_empty());
+    wal_holds_data || has_backups
+}
+
 /// Runs `PRAGMA quick_check` on a freshly opened connection to `path` before anything else
 /// touches it. Until it passes, closing the connection does not checkpoint the WAL into the
 /// file, so a damaged database is read, never written.
@@ -305,6 +340,19 @@ pub(crate) fn check_health(conn: &Connection, path: &Path, key: Option<&str>) ->
             Some(detail) => Err(Error::damaged_with_key(path, key, detail)),
             None => Err(Error::store(path, e)),
         },
+    }
+}
+
+/// Whether `err` is SQLite failing to make or grow its shared-memory file (`-shm`), as on a
+/// full disk.
+fn no_room_for_shared_memory(err: &rusqlite::Error) -> bool {
+    use rusqlite::ffi;
+    match err {
+        rusqlite::Error::SqliteFailure(e, _) => matches!(
+            e.extended_code,
+            ffi::SQLITE_IOERR_SHMOPEN | ffi::SQLITE_IOERR_SHMSIZE | ffi::SQLITE_IOERR_SHMMAP | ffi::SQLITE_FULL
+        ),
+        _ => false,
     }
 }
 
