@@ -2,7 +2,8 @@
 # Installs what Keuzehulp needs on Debian 12 / Ubuntu and is not there yet. Idempotent:
 # a second run installs nothing. Sourced by scripts/run.sh and scripts/test.sh.
 #   setup.sh          what the desktop program needs to build and run
-#   setup.sh --test   also what the tests need (Xvfb, WebKitWebDriver, tauri-driver)
+#   setup.sh --test   also what the tests need (Xvfb, WebKitWebDriver, tauri-driver; pandoc and
+#                     unzip read the Word report back)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,7 +17,7 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 packages=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev)
 if (( want_test )); then
-  packages+=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils)
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils pandoc unzip)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()

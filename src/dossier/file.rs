@@ -96,6 +96,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// [`write_atomically`] for a file the user names (a report, an export): a folder is refused,
+/// and so is an existing file unless `replace`, before anything is written.
+pub fn write_new(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    check_target(path, replace)?;
+    write_atomically(path, bytes)
+}
+
+/// Whether `path` may be written as a new file (see [`write_new`]); call it before the
+/// work of making the file, so a refusal comes at once.
+pub fn check_target(path: &Path, replace: bool) -> Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        }),
+        Ok(_) if !replace => Err(Error::FileExists { path: path.to_path_buf() }),
+        _ => Ok(()),
+    }
+}
+
 /// Has `fill` write a new temporary file beside `path`, then syncs it and renames it into
 /// place: the file appears whole or not at all, and the temporary file never stays behind.
 fn via_temp_file(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
