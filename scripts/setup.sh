@@ -2,8 +2,9 @@
 # Installs what Keuzehulp needs on Debian 12 / Ubuntu and is not there yet. Idempotent:
 # a second run installs nothing. Sourced by scripts/run.sh and scripts/test.sh.
 #   setup.sh          what the desktop program needs to build and run
-#   setup.sh --test     also what the tests need (Xvfb, WebKitWebDriver, tauri-driver, and
-#                       mingw-w64 + wine for the core's tests on Windows)
+#   setup.sh --test     also what the tests need (Xvfb, WebKitWebDriver, tauri-driver; pandoc
+#                       and unzip read the Word report back; mingw-w64 + wine for the core's
+#                       tests on Windows)
 #   setup.sh --package  also what scripts/package.sh needs (dpkg-dev, mingw-w64, NSIS, 7-Zip)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,7 +25,7 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 packages=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev)
 if (( want_test )); then
-  packages+=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils)
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils pandoc unzip)
 fi
 # Windows from Debian: mingw-w64 links for x86_64-pc-windows-gnu; wine runs the core's tests
 # (and, when packaging, the installer); NSIS makes the installer; 7-Zip lists it.

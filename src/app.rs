@@ -16,7 +16,7 @@ use crate::crypt;
 use crate::dossier::file::ImportOutcome;
 use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
 use crate::error::{Error, Result};
-use crate::report::{self, ReportData, ReportItem};
+use crate::report::{self, ReportData, ReportItem, ReportOptions};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
 use crate::store::{ImportReport, Store};
@@ -514,9 +514,23 @@ impl Keuzehulp {
         dossier::file::import(&mut self.store, &file, replace)
     }
 
-    /// Everything the advice report of dossier `id` shows.
+    /// Everything the advice report of dossier `id` shows, without notes.
     pub fn report_data(&self, id: &str) -> Result<ReportData> {
+        self.report_data_with(id, &ReportOptions::default())
+    }
+
+    /// Everything the advice report of dossier `id` shows, with the notes `options` names;
+    /// a note number the dossier does not have is an error naming it.
+    pub fn report_data_with(&self, id: &str, options: &ReportOptions) -> Result<ReportData> {
         let dossier = self.store.dossier(id)?;
+        if let Some(missing) = options.notes.iter().find(|n| !dossier.notes.iter().any(|x| x.id == **n)) {
+            return Err(Error::InvalidInput {
+                field: "notitie".into(),
+                message: format!("dossier {id} heeft geen notitie {missing} (zie de nummers in dossier show)"),
+            });
+        }
+        let notes =
+            dossier.notes.iter().filter(|n| options.all_notes || options.notes.contains(&n.id)).cloned().collect();
         // The visit's sector counts when the answers left it open.
         let mut answers = dossier.answers.clone();
         if answers.sector.is_none() {
@@ -547,11 +561,15 @@ impl Keuzehulp {
                 })
                 .collect()
         };
+        let plan_records =
+            records.iter().filter(|r| dossier.plan.iter().any(|p| p.intervention_id == r.id)).cloned().collect();
         Ok(ReportData {
             coverage: advice.coverage.clone(),
             dossier,
             items,
             advice,
+            notes,
+            plan_records,
             taxonomy: self.bundled.taxonomy.clone(),
             date: dossier::today(),
             catalogue_version: self.version()?,
@@ -559,22 +577,58 @@ impl Keuzehulp {
         })
     }
 
-    /// Writes the advice report of dossier `id` to `path` as `html`, `md` or `pdf`; the
-    /// file appears whole or not at all, and the dossier is not changed.
+    /// Writes the advice report of dossier `id` to `path` as `html`, `md`, `pdf` or `docx`,
+    /// without notes, replacing a file that is there (the window's save dialog asked).
     pub fn report(&self, id: &str, format: &str, path: &Path) -> Result<()> {
-        let data = self.report_data(id)?;
+        self.report_with(id, format, path, &ReportOptions { replace: true, ..ReportOptions::default() })
+    }
+
+    /// Writes the advice report of dossier `id` to `path` as `html`, `md`, `pdf` or `docx`,
+    /// with the notes `options` names. The file appears whole or not at all; an existing
+    /// file stays unless `options.replace`; the dossier is not changed.
+    pub fn report_with(&self, id: &str, format: &str, path: &Path, options: &ReportOptions) -> Result<()> {
+        if !report::REPORT_FORMATS.contains(&format) {
+            return Err(Error::InvalidInput {
+                field: "format".into(),
+                message: format!("\"{format}\" is geen formaat voor het rapport; kies html, pdf, md of docx"),
+            });
+        }
+        dossier::file::check_target(path, options.replace)?;
+        let data = self.report_data_with(id, options)?;
         let bytes = match format {
             "html" => report::html(&data).into_bytes(),
             "md" => report::markdown(&data).into_bytes(),
-            "pdf" => report::pdf::pdf(&data)?,
-            other => {
-                return Err(Error::InvalidInput {
-                    field: "format".into(),
-                    message: format!("\"{other}\" is geen formaat; kies html, pdf of md"),
-                });
-            }
+            "docx" => report::docx::docx(&data)?,
+            _ => report::pdf::pdf(&data)?,
         };
-        dossier::file::write_atomically(path, &bytes)
+        dossier::file::write_new(path, &bytes, options.replace)
+    }
+
+    /// Writes the action plan of dossier `id` to `path` as `xlsx` (the plan, and the plan
+    /// van aanpak on a second sheet), `csv` (for Dutch Excel) or `ics` (the evaluation dates
+    /// as all-day events). A dossier without a plan, or (for `ics`) without evaluation dates,
+    /// is an error and writes nothing; an existing file stays unless `replace`.
+    pub fn export_plan(&self, id: &str, format: &str, path: &Path, replace: bool) -> Result<()> {
+        if !report::PLAN_FORMATS.contains(&format) {
+            return Err(Error::InvalidInput {
+                field: "format".into(),
+                message: format!("\"{format}\" is geen formaat voor het actieplan; kies xlsx, csv of ics"),
+            });
+        }
+        dossier::file::check_target(path, replace)?;
+        let data = self.report_data(id)?;
+        if data.dossier.plan.is_empty() {
+            return Err(Error::NothingToExport {
+                id: id.to_string(),
+                reason: "het dossier heeft nog geen actiepunten, dus er is geen actieplan om te exporteren".into(),
+            });
+        }
+        let bytes = match format {
+            "xlsx" => report::sheet::xlsx(&data)?,
+            "csv" => report::sheet::csv(&data)?,
+            _ => report::ics::ics(&data, &dossier::now_utc())?,
+        };
+        dossier::file::write_new(path, &bytes, replace)
     }
 
     /// Imports a pack file: all records or none. The error names the file, record id and

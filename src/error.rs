@@ -181,6 +181,23 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// An export has nothing to show (a dossier without a plan, a plan without dates).
+    #[error("dossier {id}: {reason}; er is geen bestand geschreven")]
+    NothingToExport {
+        /// The dossier.
+        id: String,
+        /// What is missing.
+        reason: String,
+    },
+    /// The output file exists and may not be replaced.
+    #[error(
+        "{} bestaat al; kies een andere naam, of vervang het bestand (op de opdrachtregel met --force). Er is niets geschreven.",
+        .path.display()
+    )]
+    FileExists {
+        /// The file.
+        path: PathBuf,
+    },
     /// The command exists in the design but is not built yet.
     #[error("{0}: nog niet beschikbaar in deze versie van Keuzehulp")]
     NotYetAvailable(&'static str),
@@ -212,6 +229,8 @@ impl Error {
             Error::FileInUse { .. } => "file_in_use",
             Error::StoreReadOnly { .. } => "store_read_only",
             Error::Report { .. } => "report",
+            Error::NothingToExport { .. } => "nothing_to_export",
+            Error::FileExists { .. } => "file_exists",
         }
     }
 }
@@ -297,12 +316,16 @@ fn io_hint(err: &std::io::Error) -> &'static str {
     match err.kind() {
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => DISK_FULL,
         ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => READ_ONLY,
+        ErrorKind::NotFound => NO_FOLDER,
+        ErrorKind::IsADirectory => IS_FOLDER,
         _ => "",
     }
 }
 
 const DISK_FULL: &str = ". De schijf is vol: maak ruimte vrij en probeer het opnieuw; er is niets verloren gegaan.";
 const READ_ONLY: &str = ". Hier mag niet worden geschreven (alleen-lezen): kies een andere plek of controleer de rechten; er is niets verloren gegaan.";
+const NO_FOLDER: &str = ". De map bestaat niet: kies een bestaande map; er is niets geschreven.";
+const IS_FOLDER: &str = ". Dit is een map: geef een bestandsnaam; er is niets geschreven.";
 const DISK_PROBLEM: &str =
     ". Controleer of de schijf vol of alleen-lezen is; wat al was opgeslagen, is niet veranderd.";
 

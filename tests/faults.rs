@@ -185,3 +185,28 @@ fn a_read_only_data_directory_gives_a_clear_message_and_loses_nothing() {
     assert_eq!(integrity(&data.join("keuzehulp.sqlite3")), "ok");
     json(&data, &["dossier", "note", &id, "tweede notitie"]);
 }
+
+#[test]
+fn exports_into_a_read_only_folder_say_so_and_leave_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let id = json(&data, &["dossier", "new", "--org", "Gemeente Westdorp"])["id"].as_str().expect("id").to_string();
+    json(&data, &["dossier", "plan", &id, "--intervention", "pico", "--who", "HR", "--evaluate-on", "2027-03-01"]);
+    let fs = Tmpfs::mount("1m");
+    fs.remount("ro");
+    for args in [
+        vec!["report", &id, "--format", "docx"],
+        vec!["dossier", "export-plan", &id, "--format", "xlsx"],
+        vec!["dossier", "export-plan", &id, "--format", "csv"],
+        vec!["dossier", "export-plan", &id, "--format", "ics"],
+    ] {
+        let target = fs.path().join(format!("uitvoer.{}", args[args.len() - 1]));
+        let mut all = args.clone();
+        all.extend(["-o", target.to_str().expect("utf-8")]);
+        let out = run(&data, &all);
+        fails_naming(&out, target.to_str().expect("utf-8"), "an export into a read-only folder");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("alleen-lezen"), "says why");
+    }
+    fs.remount("rw");
+    assert!(files_in(fs.path()).is_empty(), "no file and no temporary file was left");
+}

@@ -136,7 +136,7 @@ fn a_file_open_in_another_program_is_replaced_or_named() {
     std::fs::write(&pdf, b"oude versie").expect("write");
 
     let holder = hold_open(&pdf);
-    let out = cli.cmd().args(["report", &id, "--format", "pdf", "-o"]).arg(&pdf).output().expect("runs");
+    let out = cli.cmd().args(["report", &id, "--format", "pdf", "--force", "-o"]).arg(&pdf).output().expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     if cfg!(windows) {
         assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -148,7 +148,7 @@ fn a_file_open_in_another_program_is_replaced_or_named() {
     }
     assert!(temporary_files(dir.path()).is_empty(), "{:?}", temporary_files(dir.path()));
     drop(holder);
-    cli.cmd().args(["report", &id, "--format", "pdf", "-o"]).arg(&pdf).assert().success();
+    cli.cmd().args(["report", &id, "--format", "pdf", "--force", "-o"]).arg(&pdf).assert().success();
     assert!(std::fs::read(&pdf).expect("read").starts_with(b"%PDF"));
 }
 
@@ -311,7 +311,7 @@ fn a_read_only_target_file_is_named_not_replaced() {
     let id = new_dossier(&cli, "Zorggroep Oost");
     let dir = tempfile::tempdir().expect("temp dir");
     for (args, name) in [
-        (vec!["report", &id, "--format", "html", "-o"], "rapport.html"),
+        (vec!["report", &id, "--format", "html", "--force", "-o"], "rapport.html"),
         (vec!["dossier", "export", &id, "-o"], "dossier.json"),
     ] {
         let path = dir.path().join(name);

@@ -19,6 +19,8 @@ mod advise;
 mod dossier;
 // The advice report.
 mod report;
+// Editable exports: the report as Word, the action plan as XLSX, CSV and iCalendar.
+mod exports;
 // Backups: making, listing, restoring; a damaged database; daily and pre-migration backups.
 mod backup;
 // Disk faults: a full file system and a read-only one (tmpfs; needs root). Linux only: the

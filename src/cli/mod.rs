@@ -12,6 +12,7 @@ use crate::advisor::Answers;
 use crate::catalogue::{self, validate};
 use crate::dossier::{PlanChange, VisitInfo};
 use crate::error::{Error, Result};
+use crate::report::ReportOptions;
 use crate::search::Filters;
 use crate::{Keuzehulp, default_data_dir};
 use output::Out;
@@ -64,12 +65,21 @@ pub enum Command {
     Report {
         /// Het id van het dossier
         dossier: String,
-        /// html, pdf of md
-        #[arg(long, value_parser = ["html", "pdf", "md"])]
+        /// html, pdf, md of docx (Word)
+        #[arg(long, value_parser = ["html", "pdf", "md", "docx"])]
         format: String,
         /// Het bestand om te schrijven
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Deze notitie in het rapport opnemen (nummer uit dossier show; herhaalbaar)
+        #[arg(long = "note", value_name = "NR")]
+        notes: Vec<i64>,
+        /// Alle notities in het rapport opnemen
+        #[arg(long, conflicts_with = "notes")]
+        all_notes: bool,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
     },
     /// Reservekopieën
     #[command(subcommand)]
@@ -314,6 +324,21 @@ pub enum DossierCommand {
         #[arg(long)]
         plain: bool,
     },
+    /// Het actieplan exporteren: xlsx (met het plan van aanpak voor de RI&E op het tweede
+    /// blad), csv (voor Nederlandse Excel) of ics (de evaluatiedata voor de agenda)
+    ExportPlan {
+        /// Het id van het dossier
+        id: String,
+        /// xlsx, csv of ics
+        #[arg(long, value_parser = ["xlsx", "csv", "ics"])]
+        format: String,
+        /// Het bestand om te schrijven
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
+    },
     /// Een dossierbestand importeren (een ander dossier met hetzelfde id blijft bestaan)
     Import {
         /// Het bestand
@@ -392,9 +417,10 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             let mut app = open(cli, out)?;
             dossier(&mut app, command, out)
         }
-        Command::Report { dossier, format, output } => {
+        Command::Report { dossier, format, output, notes, all_notes, force } => {
             let app = open(cli, out)?;
-            app.report(dossier, format, output)?;
+            let options = ReportOptions { notes: notes.clone(), all_notes: *all_notes, replace: *force };
+            app.report_with(dossier, format, output, &options)?;
             out.value(
                 &serde_json::json!({ "path": output, "format": format }),
                 &format!("Rapport geschreven: {}", output.display()),
@@ -541,6 +567,13 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             out.value(
                 &serde_json::json!({ "id": id, "path": output }),
                 &format!("Dossier geëxporteerd naar {}", output.display()),
+            )
+        }
+        DossierCommand::ExportPlan { id, format, output, force } => {
+            app.export_plan(id, format, output, *force)?;
+            out.value(
+                &serde_json::json!({ "id": id, "path": output, "format": format }),
+                &format!("Actieplan geëxporteerd naar {}", output.display()),
             )
         }
         DossierCommand::Import { file, replace } => {

@@ -103,6 +103,27 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// [`write_atomically`] for a file the user names (a report, an export): a folder is refused,
+/// and so is an existing file unless `replace`, before anything is written.
+pub fn write_new(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    check_target(path, replace)?;
+    write_atomically(path, bytes)
+}
+
+/// Whether `path` may be written as a new file (see [`write_new`]); call it before the
+/// work of making the file, so a refusal comes at once. Links are followed: a link to a file
+/// that does not exist yet is new; a device or pipe is not "an existing file".
+pub fn check_target(path: &Path, replace: bool) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        }),
+        Ok(meta) if meta.is_file() && !replace => Err(Error::FileExists { path: path.to_path_buf() }),
+        _ => Ok(()),
+    }
+}
+
 /// Where the bytes for `path` go.
 enum Target {
     /// A regular file (existing or new) at this path, links resolved.

@@ -4,8 +4,15 @@
 //! evidence, the coverage matrix, the action plan, the sources, and the catalogue version.
 //!
 //! Rendering is pure (data in, text out); every piece of catalogue or user text is escaped.
+//! The same sections, in the same order, reach every format: HTML and Markdown here, PDF
+//! (`pdf.rs`), Word (`docx.rs`). The action plan also leaves as a spreadsheet or a calendar
+//! (`sheet.rs`, `ics.rs`); `pva.rs` defines its plan-van-aanpak layout for the RI&E.
 
+pub mod docx;
+pub mod ics;
 pub mod pdf;
+pub mod pva;
+pub mod sheet;
 
 use std::fmt::Write as _;
 
@@ -14,7 +21,25 @@ use serde::Serialize;
 use crate::advisor::{Advice, Answers, Coverage};
 use crate::catalogue::model::Document;
 use crate::catalogue::{Intervention, Taxonomy, Term};
-use crate::dossier::{Dossier, PlanItem};
+use crate::dossier::{Dossier, Note, PlanItem};
+
+/// The formats of the advice report.
+pub const REPORT_FORMATS: &[&str] = &["html", "pdf", "md", "docx"];
+
+/// The formats the action plan is exported in.
+pub const PLAN_FORMATS: &[&str] = &["xlsx", "csv", "ics"];
+
+/// How a report or an export is made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct ReportOptions {
+    /// The notes to show in the report, by number (from `dossier show`).
+    pub notes: Vec<i64>,
+    /// Show every note.
+    pub all_notes: bool,
+    /// Replace the output file when it exists (the system's save dialog has asked already).
+    pub replace: bool,
+}
 
 /// Everything a report shows, gathered by the core.
 #[derive(Debug, Clone, Serialize)]
@@ -28,6 +53,11 @@ pub struct ReportData {
     pub advice: Advice,
     /// The coverage matrix (aanbod-scan), when the dossier says what is already offered.
     pub coverage: Option<Coverage>,
+    /// The notes the user chose to show in the report (oldest first); none unless asked.
+    pub notes: Vec<Note>,
+    /// The records of the interventions in the action plan (for names and themes), also
+    /// those not on the shortlist.
+    pub plan_records: Vec<Intervention>,
     /// The vocabulary, for labels.
     pub taxonomy: Taxonomy,
     /// Date the report was made (YYYY-MM-DD).
@@ -121,10 +151,83 @@ fn documents_used(data: &ReportData) -> Vec<&Document> {
 }
 
 fn plan_name<'a>(data: &'a ReportData, p: &'a PlanItem) -> &'a str {
-    data.items
+    plan_record(data, p).map_or(p.intervention_id.as_str(), |r| r.name.as_str())
+}
+
+fn plan_record<'a>(data: &'a ReportData, p: &PlanItem) -> Option<&'a Intervention> {
+    data.items.iter().map(|i| &i.record).chain(&data.plan_records).find(|r| r.id == p.intervention_id)
+}
+
+/// The column heads of the action plan, in every format.
+pub const PLAN_COLUMNS: [&str; 7] = ["Interventie", "Wat", "Wie", "Start", "Evaluatie", "Hoe evalueren", "Status"];
+
+/// The action plan as rows of [`PLAN_COLUMNS`]; a missing date reads "niet bekend".
+pub(crate) fn plan_rows(data: &ReportData) -> Vec<[String; 7]> {
+    data.dossier
+        .plan
         .iter()
-        .find(|i| i.record.id == p.intervention_id)
-        .map_or(p.intervention_id.as_str(), |i| i.record.name.as_str())
+        .map(|p| {
+            [
+                plan_name(data, p).to_string(),
+                p.what.clone(),
+                p.who.clone(),
+                known(&p.start_date).to_string(),
+                known(&p.evaluation_date).to_string(),
+                p.evaluation_method.clone(),
+                p.status.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// One step of the leidraad's advice for the dossier's role.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct LeidraadPart {
+    /// "Stap B2: hanteerbare werkdruk (leidinggevende)".
+    pub heading: String,
+    /// The advice items.
+    pub items: Vec<String>,
+    /// Said when the advice comes from other sources than the leidraad itself.
+    pub remark: Option<String>,
+}
+
+/// The leidraad's advice for the chosen steps and the dossier's role.
+pub(crate) fn leidraad(data: &ReportData) -> Vec<LeidraadPart> {
+    let t = &data.taxonomy;
+    data.advice
+        .advice
+        .iter()
+        .map(|a| LeidraadPart {
+            heading: format!("Stap {}: {} ({})", a.step, label(&t.steps, &a.step), label(&t.roles, &a.role)),
+            items: a.items.clone(),
+            remark: (!a.from_leidraad).then(|| {
+                "De leidraad geeft hier zelf geen advies voor deze rol; dit komt uit de andere bronnen.".into()
+            }),
+        })
+        .collect()
+}
+
+/// The heading of the leidraad section, and what it says when there is nothing to show.
+pub const LEIDRAAD_TITLE: &str = "Advies uit de leidraad";
+const LEIDRAAD_NONE: &str =
+    "Geen: kies in de antwoorden een rol (en eventueel een stap) om het advies van de leidraad te zien.";
+
+/// The chosen notes as (date, text).
+pub(crate) fn note_lines(data: &ReportData) -> Vec<(String, String)> {
+    data.notes.iter().map(|n| (n.created_at.get(..10).unwrap_or(&n.created_at).to_string(), n.text.clone())).collect()
+}
+
+/// The line at the end of every report: program, date and catalogue version.
+pub(crate) fn colophon(data: &ReportData) -> String {
+    format!(
+        "Gemaakt met Keuzehulp {} op {} · catalogusversie {}. Dit rapport bevat geen gezondheidsgegevens van medewerkers.",
+        data.program_version, data.date, data.catalogue_version
+    )
+}
+
+/// The sources used, one line each.
+pub(crate) fn source_lines(data: &ReportData) -> Vec<String> {
+    documents_used(data).iter().map(|doc| format!("{} ({}, {})", doc.title, doc.publisher, doc.year)).collect()
 }
 
 /// Escapes text for HTML (element content and attribute values).
@@ -181,7 +284,22 @@ pub fn html(data: &ReportData) -> String {
         }
         o.push_str("</section>\n");
     }
-    o.push_str("<section><h2>Aanbevolen interventies</h2>\n");
+    let _ = write!(o, "<section><h2>{LEIDRAAD_TITLE}</h2>");
+    let parts = leidraad(data);
+    if parts.is_empty() {
+        let _ = write!(o, "<p>{}</p>", esc(LEIDRAAD_NONE));
+    }
+    for part in &parts {
+        let _ = write!(o, "<h3>{}</h3><ul>", esc(&part.heading));
+        for item in &part.items {
+            let _ = write!(o, "<li>{}</li>", esc(item));
+        }
+        o.push_str("</ul>");
+        if let Some(remark) = &part.remark {
+            let _ = write!(o, "<p class=\"remark\">{}</p>", esc(remark));
+        }
+    }
+    o.push_str("</section>\n<section><h2>Aanbevolen interventies</h2>\n");
     for (i, item) in data.items.iter().enumerate() {
         let r = &item.record;
         let _ = write!(o, "<article class=\"item\"><h3>{}. {}</h3><p>{}</p>", i + 1, esc(&r.name), esc(&r.summary));
@@ -231,41 +349,60 @@ pub fn html(data: &ReportData) -> String {
     if d.plan.is_empty() {
         o.push_str("<p>Nog geen actiepunten.</p>");
     } else {
-        o.push_str("<table class=\"plan\"><tr><th>Interventie</th><th>Wat</th><th>Wie</th><th>Start</th><th>Evaluatie</th><th>Hoe evalueren</th><th>Status</th></tr>");
-        for p in &d.plan {
-            let _ = write!(
-                o,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(plan_name(data, p)),
-                esc(&p.what),
-                esc(&p.who),
-                esc(known(&p.start_date)),
-                esc(known(&p.evaluation_date)),
-                esc(&p.evaluation_method),
-                esc(&p.status)
-            );
+        html_table(&mut o, "plan", &PLAN_COLUMNS, plan_rows(data).iter().map(|r| r.as_slice()));
+    }
+    let _ = write!(o, "</section>\n<section class=\"pva\"><h2>{}</h2>", esc(pva::TITLE));
+    for line in pva::intro(data) {
+        let _ = write!(o, "<p>{}</p>", esc(&line));
+    }
+    if !d.plan.is_empty() {
+        html_table(
+            &mut o,
+            "plan",
+            &pva::COLUMNS,
+            pva::rows(data).iter().map(|r| r.cells()).collect::<Vec<_>>().iter().map(|r| r.as_slice()),
+        );
+    }
+    o.push_str("</section>\n");
+    let notes = note_lines(data);
+    if !notes.is_empty() {
+        o.push_str("<section><h2>Notities</h2>");
+        for (date, text) in &notes {
+            let _ =
+                write!(o, "<p class=\"note\"><strong>{}</strong> {}</p>", esc(date), esc(text).replace('\n', "<br>"));
         }
-        o.push_str("</table>");
+        o.push_str("</section>\n");
     }
-    o.push_str("</section>\n<section><h2>Bronnen</h2><ul>");
-    for doc in documents_used(data) {
-        let _ = write!(o, "<li>{} ({}, {})</li>", esc(&doc.title), esc(&doc.publisher), esc(&doc.year));
+    o.push_str("<section><h2>Bronnen</h2><ul>");
+    for line in source_lines(data) {
+        let _ = write!(o, "<li>{}</li>", esc(&line));
     }
-    let _ = write!(
-        o,
-        "</ul></section>\n<footer><p>Gemaakt met Keuzehulp {} op {} · catalogusversie {}. Dit rapport bevat geen gezondheidsgegevens van medewerkers.</p></footer>\n</body></html>\n",
-        esc(&data.program_version),
-        esc(&data.date),
-        esc(&data.catalogue_version)
-    );
+    let _ = write!(o, "</ul></section>\n<footer><p>{}</p></footer>\n</body></html>\n", esc(&colophon(data)));
     o
+}
+
+/// A table with a header row; every cell escaped.
+fn html_table<'a>(o: &mut String, class: &str, heads: &[&str], rows: impl Iterator<Item = &'a [String]>) {
+    let _ = write!(o, "<table class=\"{class}\"><tr>");
+    for head in heads {
+        let _ = write!(o, "<th>{}</th>", esc(head));
+    }
+    o.push_str("</tr>");
+    for row in rows {
+        o.push_str("<tr>");
+        for cell in row {
+            let _ = write!(o, "<td>{}</td>", esc(cell));
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</table>");
 }
 
 const CSS: &str = "@page{size:A4;margin:18mm}body{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;font-size:10.5pt;color:#1b1f24;line-height:1.45;max-width:180mm;margin:0 auto}\
 h1{font-size:20pt;margin:.2em 0}h2{font-size:14pt;border-bottom:1px solid #8a99a8;padding-bottom:2pt;margin-top:1.4em}h3{font-size:12pt;margin:.8em 0 .3em}\
 .kicker{color:#1d5b79;text-transform:uppercase;letter-spacing:.05em;font-size:9pt;margin:0}table{border-collapse:collapse;width:100%;margin:.4em 0}\
 th,td{border:1px solid #b8c2cc;padding:3pt 5pt;text-align:left;vertical-align:top}.facts th{width:38%;background:#f3f6f8}\
-.item{page-break-inside:avoid}.notes p{color:#8a1c1c}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
+.item{page-break-inside:avoid}.notes p{color:#8a1c1c}.remark{font-style:italic}.note{white-space:pre-wrap}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
 
 /// Escapes text for Markdown (and keeps it on one line where asked).
 fn md(text: &str) -> String {
@@ -277,6 +414,15 @@ fn md(text: &str) -> String {
         out.push(if c == '\n' { ' ' } else { c });
     }
     out
+}
+
+/// A Markdown table with a header row; every cell escaped and kept on one line.
+fn md_table<'a>(o: &mut String, heads: &[&str], rows: impl Iterator<Item = &'a [String]>) {
+    let _ = writeln!(o, "| {} |\n|{}", heads.join(" | "), "---|".repeat(heads.len()));
+    for row in rows {
+        let _ = writeln!(o, "| {} |", row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | "));
+    }
+    let _ = writeln!(o);
 }
 
 /// The report in Markdown.
@@ -299,7 +445,25 @@ pub fn markdown(data: &ReportData) -> String {
     for (k, v) in answer_lines(&d.answers, t) {
         let _ = writeln!(o, "- **{k}:** {}", md(&v));
     }
-    let _ = writeln!(o, "\n## Aanbevolen interventies\n");
+    for note in &data.advice.notes {
+        let _ = writeln!(o, "\n> {}", md(note));
+    }
+    let _ = writeln!(o, "\n## {LEIDRAAD_TITLE}\n");
+    let parts = leidraad(data);
+    if parts.is_empty() {
+        let _ = writeln!(o, "{}\n", md(LEIDRAAD_NONE));
+    }
+    for part in &parts {
+        let _ = writeln!(o, "### {}\n", md(&part.heading));
+        for item in &part.items {
+            let _ = writeln!(o, "- {}", md(item));
+        }
+        if let Some(remark) = &part.remark {
+            let _ = writeln!(o, "\n*{}*", md(remark));
+        }
+        let _ = writeln!(o);
+    }
+    let _ = writeln!(o, "## Aanbevolen interventies\n");
     for (i, item) in data.items.iter().enumerate() {
         let r = &item.record;
         let _ = writeln!(o, "### {}. {}\n\n{}\n", i + 1, md(&r.name), md(&r.summary));
@@ -343,36 +507,32 @@ pub fn markdown(data: &ReportData) -> String {
     if d.plan.is_empty() {
         let _ = writeln!(o, "Nog geen actiepunten.\n");
     } else {
-        let _ = writeln!(
-            o,
-            "| Interventie | Wat | Wie | Start | Evaluatie | Hoe evalueren | Status |\n|---|---|---|---|---|---|---|"
+        md_table(&mut o, &PLAN_COLUMNS, plan_rows(data).iter().map(|r| r.as_slice()));
+    }
+    let _ = writeln!(o, "## {}\n", pva::TITLE);
+    for line in pva::intro(data) {
+        let _ = writeln!(o, "{}\n", md(&line));
+    }
+    if !d.plan.is_empty() {
+        md_table(
+            &mut o,
+            &pva::COLUMNS,
+            pva::rows(data).iter().map(|r| r.cells()).collect::<Vec<_>>().iter().map(|r| r.as_slice()),
         );
-        for p in &d.plan {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                md(plan_name(data, p)),
-                md(&p.what),
-                md(&p.who),
-                md(known(&p.start_date)),
-                md(known(&p.evaluation_date)),
-                md(&p.evaluation_method),
-                md(&p.status)
-            );
+    }
+    let notes = note_lines(data);
+    if !notes.is_empty() {
+        let _ = writeln!(o, "## Notities\n");
+        for (date, text) in &notes {
+            let _ = writeln!(o, "- **{}:** {}", md(date), md(text));
         }
         let _ = writeln!(o);
     }
     let _ = writeln!(o, "## Bronnen\n");
-    for doc in documents_used(data) {
-        let _ = writeln!(o, "- {} ({}, {})", md(&doc.title), md(&doc.publisher), md(&doc.year));
+    for line in source_lines(data) {
+        let _ = writeln!(o, "- {}", md(&line));
     }
-    let _ = writeln!(
-        o,
-        "\n---\nGemaakt met Keuzehulp {} op {} · catalogusversie {}. Dit rapport bevat geen gezondheidsgegevens van medewerkers.",
-        md(&data.program_version),
-        md(&data.date),
-        md(&data.catalogue_version)
-    );
+    let _ = writeln!(o, "\n---\n{}", md(&colophon(data)));
     o
 }
 

@@ -11,7 +11,9 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::{ReportData, answer_lines, documents_used, known, plan_name};
+use super::{
+    LeidraadPart, ReportData, answer_lines, colophon, known, leidraad, note_lines, plan_rows, pva, source_lines,
+};
 use crate::error::{Error, Result};
 
 /// The typst template; it reads `data.json` and lays out an A4 report.
@@ -25,10 +27,19 @@ struct View {
     visit: Vec<(String, String)>,
     answers: Vec<(String, String)>,
     notes: Vec<String>,
+    leidraad_title: &'static str,
+    leidraad: Vec<LeidraadPart>,
+    leidraad_none: &'static str,
     items: Vec<ItemView>,
     steps: Vec<String>,
     coverage: Option<Vec<(String, Vec<String>)>>,
-    plan: Vec<Vec<String>>,
+    plan_columns: [&'static str; 7],
+    plan: Vec<[String; 7]>,
+    pva_title: &'static str,
+    pva_intro: Vec<String>,
+    pva_columns: [&'static str; 8],
+    pva: Vec<[String; 8]>,
+    chosen_notes: Vec<(String, String)>,
     sources: Vec<String>,
     footer: String,
 }
@@ -76,21 +87,6 @@ fn view(data: &ReportData) -> View {
             })
             .collect()
     });
-    let plan = d
-        .plan
-        .iter()
-        .map(|p| {
-            vec![
-                plan_name(data, p).to_string(),
-                p.what.clone(),
-                p.who.clone(),
-                known(&p.start_date).to_string(),
-                known(&p.evaluation_date).to_string(),
-                p.evaluation_method.clone(),
-                p.status.clone(),
-            ]
-        })
-        .collect();
     View {
         org: d.info.org.clone(),
         subtitle: format!(
@@ -101,18 +97,21 @@ fn view(data: &ReportData) -> View {
         visit,
         answers: answer_lines(&d.answers, t),
         notes: data.advice.notes.clone(),
+        leidraad_title: super::LEIDRAAD_TITLE,
+        leidraad: leidraad(data),
+        leidraad_none: super::LEIDRAAD_NONE,
         items,
         steps: t.steps.iter().map(|s| s.id.clone()).collect(),
         coverage,
-        plan,
-        sources: documents_used(data)
-            .iter()
-            .map(|doc| format!("{} ({}, {})", doc.title, doc.publisher, doc.year))
-            .collect(),
-        footer: format!(
-            "Gemaakt met Keuzehulp {} op {} · catalogusversie {}. Dit rapport bevat geen gezondheidsgegevens van medewerkers.",
-            data.program_version, data.date, data.catalogue_version
-        ),
+        plan_columns: super::PLAN_COLUMNS,
+        plan: plan_rows(data),
+        pva_title: pva::TITLE,
+        pva_intro: pva::intro(data),
+        pva_columns: pva::COLUMNS,
+        pva: pva::rows(data).iter().map(pva::Row::cells).collect(),
+        chosen_notes: note_lines(data),
+        sources: source_lines(data),
+        footer: colophon(data),
     }
 }
 
