@@ -11,7 +11,8 @@ use std::cell::OnceCell;
 use crate::advisor::{self, Advice, Answers};
 use crate::backup::{self, Backup};
 use crate::catalogue::model::Entry;
-use crate::catalogue::{self, Catalogue, Intervention, Pack, StepGuide, Taxonomy, validate};
+use crate::catalogue::view::{RecordOrigin, RecordView};
+use crate::catalogue::{self, Catalogue, Edition, Intervention, Pack, StepGuide, Taxonomy, validate};
 use crate::crypt;
 use crate::dossier::file::ImportOutcome;
 use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
@@ -19,10 +20,14 @@ use crate::error::{Error, Result};
 use crate::report::{self, ReportData, ReportItem};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
-use crate::store::{ImportReport, Store};
+use crate::store::{ImportReport, PackOrigin, Store};
 
 /// The environment variable that overrides the default data directory.
 pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
+
+/// The environment variable that fixes "today" for the command line (YYYY-MM-DD): for tests,
+/// and to see how the catalogue's evidence will stand on a later day.
+pub const TODAY_ENV: &str = "KEUZEHULP_TODAY";
 
 /// The platform's data directory for Keuzehulp (e.g. `~/.local/share/keuzehulp` on
 /// Linux), or `$KEUZEHULP_DATA_DIR` when set.
@@ -49,6 +54,8 @@ pub struct Keuzehulp {
     analyzer: OnceCell<Analyzer>,
     index: Option<SearchIndex>,
     notices: Vec<String>,
+    /// "Today" when fixed (tests, `KEUZEHULP_TODAY`); else the system clock's UTC date.
+    today: Option<String>,
 }
 
 impl std::fmt::Debug for Keuzehulp {
@@ -62,10 +69,40 @@ impl std::fmt::Debug for Keuzehulp {
 pub struct CatalogueSummary {
     /// Number of interventions.
     pub count: usize,
-    /// Catalogue version (newest review date + content hash).
+    /// The bundled catalogue's version (data/catalogue.toml).
     pub version: String,
+    /// Its date (YYYY-MM-DD).
+    pub date: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// Number of imported interventions.
+    pub imported: usize,
+    /// Number of interventions whose evidence judgement has lapsed today.
+    pub lapsed: usize,
     /// Number of interventions per level and step: `matrix[level][step]`, in taxonomy order.
     pub matrix: Vec<MatrixRow>,
+}
+
+/// What `keuzehulp catalogue` prints: the edition, the number of records and the ids whose
+/// evidence judgement has lapsed today.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CatalogueInfo {
+    /// The bundled catalogue's version.
+    pub version: String,
+    /// Its date (YYYY-MM-DD).
+    pub date: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// Number of interventions in the store (bundled and imported).
+    pub records: usize,
+    /// Ids of the interventions whose evidence has lapsed, sorted.
+    pub lapsed: Vec<String>,
+    /// Of those records, how many were imported.
+    pub imported: usize,
+    /// The day the lapses were judged on.
+    pub today: String,
+    /// A content hash of every record in the store (changes with each import).
+    pub content_hash: String,
 }
 
 /// One level's row of the level × step matrix.
@@ -133,7 +170,31 @@ impl Keuzehulp {
             analyzer: OnceCell::new(),
             index: None,
             notices,
+            today: None,
         })
+    }
+
+    /// Fixes "today" (YYYY-MM-DD) for everything that depends on the date: whether evidence
+    /// has lapsed, and the report's date. Tests use it; so does `KEUZEHULP_TODAY`.
+    pub fn set_today(&mut self, date: &str) -> Result<()> {
+        if !validate::is_date(date) {
+            return Err(Error::InvalidInput {
+                field: TODAY_ENV.into(),
+                message: format!("\"{date}\" is geen datum; schrijf JJJJ-MM-DD"),
+            });
+        }
+        self.today = Some(date.to_string());
+        Ok(())
+    }
+
+    /// Today (YYYY-MM-DD): the fixed day, or the system clock's UTC date.
+    pub fn today(&self) -> String {
+        self.today.clone().unwrap_or_else(dossier::today)
+    }
+
+    /// The bundled catalogue's edition: version, date, publisher.
+    pub fn edition(&self) -> &Edition {
+        &self.bundled.edition
     }
 
     /// Makes a backup now (kind `handmatig`) and applies the rolling schedule.
@@ -286,22 +347,68 @@ impl Keuzehulp {
         }
     }
 
-    /// The catalogue version of what is in the store.
+    /// The catalogue version as the report names it: the bundled edition, plus how many
+    /// imported records there are besides it.
     pub fn version(&self) -> Result<String> {
-        let newest = self.store.matrix()?.newest;
-        let hash = self.store.catalogue_hash()?;
-        Ok(format!("{newest}+{}", hash.get(..8).unwrap_or(&hash)))
+        let edition = &self.bundled.edition;
+        let mut version = format!("{} van {} ({})", edition.version, edition.date, edition.publisher);
+        match self.store.imported_count()? {
+            0 => {}
+            1 => version.push_str(", met 1 geïmporteerde interventie"),
+            n => version.push_str(&format!(", met {n} geïmporteerde interventies")),
+        }
+        Ok(version)
     }
 
-    /// Every intervention as a pack (the `list --json` output).
+    /// Every intervention as a pack (the `list --json` output), named after the bundled
+    /// edition.
     pub fn pack(&self) -> Result<Pack> {
-        Ok(catalogue::pack_of(self.interventions()?, self.version()?))
+        let mut pack = catalogue::pack_of(self.interventions()?, self.bundled.edition.version.clone());
+        pack.date = Some(self.bundled.edition.date.clone());
+        Ok(pack)
+    }
+
+    /// One intervention as `show` presents it: with its origin and whether its evidence has
+    /// lapsed today.
+    pub fn show(&self, id: &str) -> Result<RecordView> {
+        let record = self.intervention(id)?;
+        let stored = self
+            .store
+            .origin(id)?
+            .ok_or_else(|| Error::UnknownIntervention { id: id.to_string(), hint: String::new() })?;
+        Ok(RecordView::new(record, RecordOrigin::of(&stored, &self.bundled.edition), &self.today()))
+    }
+
+    /// The ids whose evidence judgement has lapsed today, sorted.
+    pub fn lapsed(&self) -> Result<Vec<String>> {
+        let today = self.today();
+        Ok(self
+            .store
+            .evidence_dates()?
+            .into_iter()
+            .filter(|(_, evidence)| catalogue::evidence_lapse(evidence, &today).is_some())
+            .map(|(id, _)| id)
+            .collect())
+    }
+
+    /// `keuzehulp catalogue`: the edition, the record count, and the lapsed ids.
+    pub fn catalogue_info(&self) -> Result<CatalogueInfo> {
+        let edition = &self.bundled.edition;
+        Ok(CatalogueInfo {
+            version: edition.version.clone(),
+            date: edition.date.clone(),
+            publisher: edition.publisher.clone(),
+            records: self.store.matrix()?.total,
+            lapsed: self.lapsed()?,
+            imported: self.store.imported_count()?,
+            today: self.today(),
+            content_hash: self.store.catalogue_hash()?,
+        })
     }
 
     /// Counts for the start screen, straight from the store.
     pub fn summary(&self) -> Result<CatalogueSummary> {
         let counts = self.store.matrix()?;
-        let hash = self.store.catalogue_hash()?;
         let taxonomy = &self.bundled.taxonomy;
         let matrix = taxonomy
             .levels
@@ -318,9 +425,14 @@ impl Keuzehulp {
                     .collect(),
             })
             .collect();
+        let edition = &self.bundled.edition;
         Ok(CatalogueSummary {
             count: counts.total,
-            version: format!("{}+{}", counts.newest, hash.get(..8).unwrap_or(&hash)),
+            version: edition.version.clone(),
+            date: edition.date.clone(),
+            publisher: edition.publisher.clone(),
+            imported: self.store.imported_count()?,
+            lapsed: self.lapsed()?.len(),
             matrix,
         })
     }
@@ -355,7 +467,14 @@ impl Keuzehulp {
     /// Ranked recommendations with reasons, the leidraad's advice for the chosen steps and
     /// role, and (with `answers.have`) the aanbod-scan.
     pub fn advise(&self, answers: &Answers, limit: usize) -> Result<Advice> {
-        advisor::advise(self.interventions()?, &self.bundled.taxonomy, &self.bundled.steps, answers, limit)
+        advisor::advise(
+            self.interventions()?,
+            &self.bundled.taxonomy,
+            &self.bundled.steps,
+            answers,
+            limit,
+            &self.today(),
+        )
     }
 
     /// The decision tree with every question's options resolved from the taxonomy.
@@ -511,7 +630,7 @@ impl Keuzehulp {
             items,
             advice,
             taxonomy: self.bundled.taxonomy.clone(),
-            date: dossier::today(),
+            date: self.today(),
             catalogue_version: self.version()?,
             program_version: env!("CARGO_PKG_VERSION").to_string(),
         })
@@ -541,7 +660,8 @@ impl Keuzehulp {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
         let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
             .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
-        let report = self.store.import(&pack)?;
+        let origin = PackOrigin { publisher: None, version: pack.catalogue_version.clone(), date: pack.date.clone() };
+        let report = self.store.import(&pack, &origin)?;
         self.records = OnceCell::new();
         self.index = None;
         Ok(report)

@@ -13,6 +13,8 @@ mod cli;
 mod search;
 // Importing catalogue packs into the store.
 mod import;
+// The catalogue's edition, each record's origin, and evidence that lapses with time.
+mod edition;
 // The advisor: scenarios, reasons, coverage, the decision tree.
 mod advise;
 // Dossiers: visits, notes, plan, copies, erasing, moving, durability.

@@ -36,6 +36,8 @@ pub struct Cli {
 pub enum Command {
     /// Alle interventies
     List,
+    /// De catalogus: versie, datum, uitgever, aantal interventies en welke bewijsoordelen verlopen zijn
+    Catalogue,
     /// Eén interventie met al haar velden
     Show {
         /// Het id van de interventie
@@ -365,8 +367,12 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
         }
         Command::Show { id } => {
             let app = open(cli, out)?;
-            let record = app.intervention(id)?;
-            out.show(&record, app.taxonomy())
+            let view = app.show(id)?;
+            out.show(&view, app.taxonomy())
+        }
+        Command::Catalogue => {
+            let app = open(cli, out)?;
+            out.catalogue(&app.catalogue_info()?)
         }
         Command::Search(args) => {
             let mut app = open(cli, out)?;
@@ -606,6 +612,9 @@ fn data_dir(cli: &Cli) -> Result<PathBuf> {
 fn open(cli: &Cli, out: &mut Out) -> Result<Keuzehulp> {
     let key = passphrase(crate::crypt::PASSPHRASE_ENV);
     let mut app = Keuzehulp::open_with_passphrase(&data_dir(cli)?, key.as_deref())?;
+    if let Some(today) = std::env::var(crate::app::TODAY_ENV).ok().filter(|d| !d.is_empty()) {
+        app.set_today(&today)?;
+    }
     out.notices(app.take_notices());
     Ok(app)
 }

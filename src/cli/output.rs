@@ -11,9 +11,10 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::advisor::Advice;
-use crate::app::TreeView;
+use crate::app::{CatalogueInfo, TreeView};
 use crate::backup::Backup;
-use crate::catalogue::{Intervention, Pack, Taxonomy, Term};
+use crate::catalogue::view::RecordView;
+use crate::catalogue::{Pack, Taxonomy, Term};
 use crate::dossier::{Dossier, DossierSummary};
 use crate::error::{Error, Result};
 use crate::search::SearchResult;
@@ -301,11 +302,33 @@ impl Out {
         }
     }
 
-    /// `keuzehulp show ID`.
-    pub fn show(&mut self, r: &Intervention, taxonomy: &Taxonomy) -> Result<()> {
+    /// `keuzehulp catalogue`.
+    pub fn catalogue(&mut self, info: &CatalogueInfo) -> Result<()> {
         if self.json {
-            return self.put_json(r);
+            return self.put_json(info);
         }
+        let t = &mut self.text;
+        let _ = writeln!(t, "Catalogus {} van {} ({})", info.version, info.date, info.publisher);
+        let _ = writeln!(t, "{} interventies, waarvan {} geïmporteerd", info.records, info.imported);
+        if info.lapsed.is_empty() {
+            let _ = writeln!(t, "Geen verlopen bewijsoordelen op {}.", info.today);
+        } else {
+            let _ = writeln!(
+                t,
+                "Bewijsoordeel verlopen op {} (ouder dan vijf jaar of voorbij de geldigheidsdatum): {}",
+                info.today,
+                info.lapsed.join(", ")
+            );
+        }
+        Ok(())
+    }
+
+    /// `keuzehulp show ID`.
+    pub fn show(&mut self, view: &RecordView, taxonomy: &Taxonomy) -> Result<()> {
+        if self.json {
+            return self.put_json(view);
+        }
+        let r = &view.record;
         let known = |v: &Option<String>| v.clone().unwrap_or_else(|| NOT_KNOWN.to_string());
         let labels = |terms: &[Term], ids: &[String]| -> String {
             if ids.is_empty() {
@@ -339,6 +362,16 @@ impl Out {
             label(&taxonomy.evidence_levels, &r.evidence.level),
             known(&r.evidence.basis)
         );
+        let scheme = label(&taxonomy.evidence_schemes, &r.evidence.scheme);
+        let _ = writeln!(
+            t,
+            "Beoordeeld: {} (door: {scheme}){}",
+            r.evidence.assessed_on.as_deref().unwrap_or(NOT_KNOWN),
+            r.evidence.valid_until.as_deref().map(|u| format!(", geldig tot {u}")).unwrap_or_default()
+        );
+        if let Some(lapse) = &view.lapse {
+            let _ = writeln!(t, "Let op: {lapse}; telt niet meer als bewijs.");
+        }
         for reference in &r.evidence.references {
             let _ = writeln!(t, "  - {reference}");
         }
@@ -361,6 +394,7 @@ impl Out {
             let _ = writeln!(t, "  - {title} — {}", source.section);
         }
         let _ = writeln!(t, "Laatst gecontroleerd: {}", r.last_reviewed);
+        let _ = writeln!(t, "Herkomst: {}", view.origin.describe());
         Ok(())
     }
 

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
-use crate::catalogue::{Intervention, Pack};
+use crate::catalogue::{Evidence, Intervention, Pack};
 use crate::error::{Error, Result};
 
 /// The file name of the database inside the data directory.
@@ -44,6 +44,26 @@ impl Origin {
     }
 }
 
+/// What an imported pack says about itself, kept with each of its records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackOrigin {
+    /// The publisher whose trusted key signed the pack; `None` for an unsigned pack ("eigen").
+    pub publisher: Option<String>,
+    /// The pack's own version.
+    pub version: Option<String>,
+    /// The pack's own date.
+    pub date: Option<String>,
+}
+
+/// Where a stored record came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredOrigin {
+    /// Bundled or imported.
+    pub origin: Origin,
+    /// For an imported record: its pack.
+    pub pack: PackOrigin,
+}
+
 /// Counts over the records in the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counts {
@@ -56,7 +76,7 @@ pub struct Counts {
 }
 
 /// What an import changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ImportReport {
     /// Records that were new.
     pub added: usize,
@@ -178,8 +198,9 @@ impl Store {
         Ok(true)
     }
 
-    /// Adds or updates the records of a validated pack, all in one transaction.
-    pub fn import(&mut self, pack: &Pack) -> Result<ImportReport> {
+    /// Adds or updates the records of a validated pack, all in one transaction; each record
+    /// keeps `origin`.
+    pub fn import(&mut self, pack: &Pack, origin: &PackOrigin) -> Result<ImportReport> {
         let path = self.path.clone();
         let fail = |e| Error::store(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
@@ -188,9 +209,11 @@ impl Store {
             let mut exists = tx.prepare("SELECT 1 FROM interventions WHERE id = ?1").map_err(fail)?;
             let mut upsert = tx
                 .prepare(
-                    "INSERT INTO interventions (id, origin, record) VALUES (?1, ?2, ?3)
+                    "INSERT INTO interventions (id, origin, record, publisher, pack_version, pack_date)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, record = excluded.record,
-                     updated_at = CURRENT_TIMESTAMP",
+                     publisher = excluded.publisher, pack_version = excluded.pack_version,
+                     pack_date = excluded.pack_date, updated_at = CURRENT_TIMESTAMP",
                 )
                 .map_err(fail)?;
             for record in &pack.interventions {
@@ -200,7 +223,14 @@ impl Store {
                     report.added += 1;
                 }
                 upsert
-                    .execute(params![record.id, Origin::Imported.as_str(), serde_json::to_string(record)?])
+                    .execute(params![
+                        record.id,
+                        Origin::Imported.as_str(),
+                        serde_json::to_string(record)?,
+                        origin.publisher,
+                        origin.version,
+                        origin.date
+                    ])
                     .map_err(fail)?;
             }
         }
@@ -248,6 +278,60 @@ impl Store {
             })
         })
         .transpose()
+    }
+
+    /// Where the record `id` came from; `None` when there is no such record.
+    pub fn origin(&self, id: &str) -> Result<Option<StoredOrigin>> {
+        self.conn
+            .query_row(
+                "SELECT origin, publisher, pack_version, pack_date FROM interventions WHERE id = ?1",
+                [id],
+                |row| {
+                    Ok(StoredOrigin {
+                        origin: if row.get::<_, String>(0)? == "bundled" { Origin::Bundled } else { Origin::Imported },
+                        pack: PackOrigin { publisher: row.get(1)?, version: row.get(2)?, date: row.get(3)? },
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| Error::store(&self.path, e))
+    }
+
+    /// Each record's id with the parts of its evidence that say whether it has lapsed
+    /// (level, assessed_on, valid_until), read without loading the whole records.
+    pub fn evidence_dates(&self) -> Result<Vec<(String, Evidence)>> {
+        let fail = |e| Error::store(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, json_extract(record, '$.evidence.level'), json_extract(record, '$.evidence.assessed_on'),
+                        json_extract(record, '$.evidence.valid_until')
+                 FROM interventions ORDER BY id",
+            )
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map([], |row| {
+                let evidence = Evidence {
+                    level: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                    basis: None,
+                    references: Vec::new(),
+                    recognition: None,
+                    assessed_on: row.get(2)?,
+                    valid_until: row.get(3)?,
+                    scheme: String::new(),
+                };
+                Ok((row.get(0)?, evidence))
+            })
+            .map_err(fail)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
+    }
+
+    /// The number of imported records.
+    pub fn imported_count(&self) -> Result<usize> {
+        self.conn
+            .query_row("SELECT COUNT(*) FROM interventions WHERE origin = 'imported'", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| Error::store(&self.path, e))
     }
 
     /// The number of records per (level, step), and the newest review date, without
