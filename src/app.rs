@@ -654,18 +654,88 @@ impl Keuzehulp {
         dossier::file::write_atomically(path, &bytes)
     }
 
+    /// Reads and validates a pack file; the error names the file, record id and field of
+    /// every problem.
+    fn read_pack(&self, path: &Path) -> Result<Pack> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        validate::load_pack(path, &text, &self.bundled.taxonomy)
+            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })
+    }
+
+    /// What importing the pack file at `path` would change, without changing anything: the
+    /// new ids, the changed records with the fields that differ, and how many are the same.
+    pub fn import_preview(&self, path: &Path) -> Result<ImportDiff> {
+        let pack = self.read_pack(path)?;
+        let current: std::collections::HashMap<&str, &Intervention> =
+            self.interventions()?.iter().map(|r| (r.id.as_str(), r)).collect();
+        let mut diff = ImportDiff { added: Vec::new(), changed: Vec::new(), unchanged: 0 };
+        for record in &pack.interventions {
+            match current.get(record.id.as_str()) {
+                None => diff.added.push(record.id.clone()),
+                Some(old) if *old == record => diff.unchanged += 1,
+                Some(old) => diff.changed.push(ChangedRecord {
+                    id: record.id.clone(),
+                    fields: changed_fields(&serde_json::to_value(old)?, &serde_json::to_value(record)?),
+                }),
+            }
+        }
+        Ok(diff)
+    }
+
     /// Imports a pack file: all records or none. The error names the file, record id and
     /// field of every problem.
     pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-        let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
-            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
+        let pack = self.read_pack(path)?;
         let origin = PackOrigin { publisher: None, version: pack.catalogue_version.clone(), date: pack.date.clone() };
         let report = self.store.import(&pack, &origin)?;
         self.records = OnceCell::new();
         self.index = None;
         Ok(report)
     }
+}
+
+/// What an import would change (`import --dry-run`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ImportDiff {
+    /// Ids not in the catalogue yet, in pack order.
+    pub added: Vec<String>,
+    /// Records that would change, in pack order.
+    pub changed: Vec<ChangedRecord>,
+    /// How many records are already exactly as in the pack.
+    pub unchanged: usize,
+}
+
+/// One record an import would change.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ChangedRecord {
+    /// Its id.
+    pub id: String,
+    /// The fields that differ, sorted; inside `evidence` as `evidence.level` and so on.
+    pub fields: Vec<String>,
+}
+
+/// The top-level fields in which two records' JSON differs; a differing object (evidence) is
+/// named field by field.
+fn changed_fields(old: &serde_json::Value, new: &serde_json::Value) -> Vec<String> {
+    let empty = serde_json::Map::new();
+    let (old, new) = (old.as_object().unwrap_or(&empty), new.as_object().unwrap_or(&empty));
+    let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let mut fields = Vec::new();
+    for key in keys {
+        let (a, b) = (old.get(key), new.get(key));
+        if a == b {
+            continue;
+        }
+        match (a.and_then(|v| v.as_object()), b.and_then(|v| v.as_object())) {
+            (Some(_), Some(_)) => fields.extend(
+                changed_fields(a.unwrap_or(&serde_json::Value::Null), b.unwrap_or(&serde_json::Value::Null))
+                    .into_iter()
+                    .map(|sub| format!("{key}.{sub}")),
+            ),
+            _ => fields.push(key.clone()),
+        }
+    }
+    fields
 }
 
 /// The decision tree as the front end and `keuzehulp tree --json` show it.

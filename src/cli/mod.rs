@@ -58,6 +58,9 @@ pub enum Command {
     Import {
         /// Het pakket (JSON, zoals `list --json` het schrijft)
         path: PathBuf,
+        /// Alleen tonen wat er zou veranderen; er wordt niets gewijzigd
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Dossiers van bedrijfsbezoeken
     #[command(subcommand)]
@@ -380,7 +383,11 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             out.notices(app.take_notices());
             result
         }
-        Command::Import { path } => {
+        Command::Import { path, dry_run: true } => {
+            let app = open(cli, out)?;
+            out.import_preview(path, &app.import_preview(path)?)
+        }
+        Command::Import { path, dry_run: false } => {
             let mut app = open(cli, out)?;
             let report = app.import(path)?;
             out.imported(path, &report)

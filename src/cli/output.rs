@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::advisor::Advice;
-use crate::app::{CatalogueInfo, TreeView};
+use crate::app::{CatalogueInfo, ImportDiff, TreeView};
 use crate::backup::Backup;
 use crate::catalogue::view::RecordView;
 use crate::catalogue::{Pack, Taxonomy, Term};
@@ -291,6 +291,29 @@ impl Out {
             report.added,
             report.updated
         );
+        Ok(())
+    }
+
+    /// `keuzehulp import PACK --dry-run`.
+    pub fn import_preview(&mut self, path: &Path, diff: &ImportDiff) -> Result<()> {
+        if self.json {
+            return self.put_json(diff);
+        }
+        let t = &mut self.text;
+        let _ = writeln!(
+            t,
+            "{} zou toevoegen: {} nieuw, {} gewijzigd, {} gelijk. Er is niets gewijzigd.",
+            path.display(),
+            diff.added.len(),
+            diff.changed.len(),
+            diff.unchanged
+        );
+        for id in &diff.added {
+            let _ = writeln!(t, "  + {id}");
+        }
+        for change in &diff.changed {
+            let _ = writeln!(t, "  ~ {} ({})", change.id, change.fields.join(", "));
+        }
         Ok(())
     }
 
