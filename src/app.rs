@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::report::{self, ReportData, ReportItem};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
+use crate::signing::{self, TrustedKey};
 use crate::store::{ImportReport, PackOrigin, Store};
 
 /// The environment variable that overrides the default data directory.
@@ -654,18 +655,89 @@ impl Keuzehulp {
         dossier::file::write_atomically(path, &bytes)
     }
 
-    /// Reads and validates a pack file; the error names the file, record id and field of
-    /// every problem.
-    fn read_pack(&self, path: &Path) -> Result<Pack> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-        validate::load_pack(path, &text, &self.bundled.taxonomy)
-            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })
+    /// Reads a pack file once, checks its signature when one lies beside it (`PACK.minisig`),
+    /// and validates it. Returns the pack and the trusted publisher that signed it (`None`:
+    /// unsigned). A signature that is damaged, made with a key the user does not trust, or
+    /// not over these bytes refuses the pack; the error names the file, record id and field
+    /// of every problem in an invalid pack.
+    fn read_pack(&self, path: &Path) -> Result<(Pack, Option<String>)> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        let signature_file = signing::signature_path(path);
+        let publisher = match std::fs::read(&signature_file) {
+            Ok(raw) => {
+                let text = String::from_utf8_lossy(&raw);
+                let trusted = self.store.trusted_keys()?;
+                Some(signing::verify(&bytes, &signature_file, &text, &trusted)?.name.clone())
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(source) => return Err(Error::Read { path: signature_file, source }),
+        };
+        let text = std::str::from_utf8(&bytes).map_err(|e| Error::Invalid {
+            path: path.to_path_buf(),
+            problems: vec![validate::Problem {
+                file: path.display().to_string(),
+                field: format!("byte {}", e.valid_up_to()),
+                message: "not UTF-8 text; a pack is JSON".into(),
+            }],
+        })?;
+        let pack = validate::load_pack(path, text, &self.bundled.taxonomy)
+            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
+        Ok((pack, publisher))
+    }
+
+    /// The keys trusted to sign packs.
+    pub fn trusted_keys(&self) -> Result<Vec<TrustedKey>> {
+        self.store.trusted_keys()
+    }
+
+    /// Trusts the public key `key` (a minisign `.pub` file's text, or its base64 line) as the
+    /// publisher `name`: records from packs it signs are credited to that name.
+    pub fn trust_add(&mut self, key: &str, name: &str) -> Result<TrustedKey> {
+        if let Some(message) = validate::name_problem(name, validate::MAX_NAME) {
+            let message = match message.as_str() {
+                "is empty" => "geef de uitgever een naam".to_string(),
+                m if m.starts_with("is longer") => format!("gebruik hoogstens {} tekens", validate::MAX_NAME),
+                _ => {
+                    "de naam bevat een stuurteken (zoals een regelovergang of escape); gebruik gewone tekst".to_string()
+                }
+            };
+            return Err(Error::InvalidInput { field: "--name".into(), message });
+        }
+        let (public, line) = signing::parse_public_key(key).ok_or_else(|| Error::InvalidInput {
+            field: "PUBKEY".into(),
+            message: "dit is geen openbare minisign-sleutel (het bestand publisher.pub, of de regel die met RW begint)"
+                .into(),
+        })?;
+        let trusted = TrustedKey {
+            name: name.to_string(),
+            key_id: signing::key_id(&public),
+            public_key: line,
+            added_at: dossier::now_utc(),
+        };
+        self.store.trust(&trusted)?;
+        Ok(trusted)
+    }
+
+    /// No longer trusts the key called `name`.
+    pub fn trust_remove(&mut self, name: &str) -> Result<()> {
+        if self.store.distrust(name)? {
+            return Ok(());
+        }
+        let names: Vec<String> = self.store.trusted_keys()?.into_iter().map(|k| k.name).collect();
+        Err(Error::InvalidInput {
+            field: "NAME".into(),
+            message: if names.is_empty() {
+                format!("er is geen vertrouwde sleutel met de naam {name:?}; er zijn er nog geen")
+            } else {
+                format!("er is geen vertrouwde sleutel met de naam {name:?}; wel: {}", names.join(", "))
+            },
+        })
     }
 
     /// What importing the pack file at `path` would change, without changing anything: the
     /// new ids, the changed records with the fields that differ, and how many are the same.
     pub fn import_preview(&self, path: &Path) -> Result<ImportDiff> {
-        let pack = self.read_pack(path)?;
+        let (pack, _) = self.read_pack(path)?;
         let current: std::collections::HashMap<&str, &Intervention> =
             self.interventions()?.iter().map(|r| (r.id.as_str(), r)).collect();
         let mut diff = ImportDiff { added: Vec::new(), changed: Vec::new(), unchanged: 0 };
@@ -685,8 +757,8 @@ impl Keuzehulp {
     /// Imports a pack file: all records or none. The error names the file, record id and
     /// field of every problem.
     pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
-        let pack = self.read_pack(path)?;
-        let origin = PackOrigin { publisher: None, version: pack.catalogue_version.clone(), date: pack.date.clone() };
+        let (pack, publisher) = self.read_pack(path)?;
+        let origin = PackOrigin { publisher, version: pack.catalogue_version.clone(), date: pack.date.clone() };
         let report = self.store.import(&pack, &origin)?;
         self.records = OnceCell::new();
         self.index = None;

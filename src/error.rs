@@ -154,6 +154,22 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// A pack's signature is not accepted; nothing was imported.
+    #[error("de handtekening {} wordt niet aanvaard: {reason}. Er is niets geïmporteerd.", .path.display())]
+    Signature {
+        /// The signature file.
+        path: PathBuf,
+        /// Why not, in Dutch.
+        reason: String,
+    },
+    /// A key file cannot be made, read or used.
+    #[error("sleutel {}: {reason}", .path.display())]
+    Key {
+        /// The key file.
+        path: PathBuf,
+        /// What is wrong, in Dutch.
+        reason: String,
+    },
     /// The command exists in the design but is not built yet.
     #[error("{0}: nog niet beschikbaar in deze versie van Keuzehulp")]
     NotYetAvailable(&'static str),
@@ -182,6 +198,8 @@ impl Error {
             Error::InvalidInput { .. } => "invalid_input",
             Error::Write { .. } => "write",
             Error::Report { .. } => "report",
+            Error::Signature { .. } => "signature_refused",
+            Error::Key { .. } => "key",
         }
     }
 }

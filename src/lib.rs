@@ -14,6 +14,7 @@ pub mod dossier;
 pub mod error;
 pub mod report;
 pub mod search;
+pub mod signing;
 pub mod store;
 
 pub use app::{CatalogueSummary, Keuzehulp, default_data_dir};

@@ -18,6 +18,7 @@ use crate::catalogue::{Pack, Taxonomy, Term};
 use crate::dossier::{Dossier, DossierSummary};
 use crate::error::{Error, Result};
 use crate::search::SearchResult;
+use crate::signing::TrustedKey;
 use crate::store::ImportReport;
 
 /// Collected output of one command.
@@ -281,16 +282,37 @@ impl Out {
 
     /// `keuzehulp import`.
     pub fn imported(&mut self, path: &Path, report: &ImportReport) -> Result<()> {
+        let publisher = report.publisher.as_deref().unwrap_or("eigen");
         if self.json {
-            return self.put_json(&json!({ "path": path, "added": report.added, "updated": report.updated }));
+            return self.put_json(
+                &json!({ "path": path, "added": report.added, "updated": report.updated, "publisher": publisher }),
+            );
         }
+        let from = match &report.publisher {
+            Some(name) => format!("ondertekend door {name}"),
+            None => "niet ondertekend, gemarkeerd als eigen".to_string(),
+        };
         let _ = writeln!(
             self.text,
-            "{} geïmporteerd: {} nieuw, {} bijgewerkt",
+            "{} geïmporteerd ({from}): {} nieuw, {} bijgewerkt",
             path.display(),
             report.added,
             report.updated
         );
+        Ok(())
+    }
+
+    /// `keuzehulp trust list`.
+    pub fn trusted(&mut self, keys: &[TrustedKey]) -> Result<()> {
+        if self.json {
+            return self.put_json(&json!({ "trusted": keys }));
+        }
+        if keys.is_empty() {
+            let _ = writeln!(self.text, "Er worden nog geen uitgeverssleutels vertrouwd.");
+        }
+        for k in keys {
+            let _ = writeln!(self.text, "{}  (sleutel-id {}, toegevoegd {})", k.name, k.key_id, k.added_at);
+        }
         Ok(())
     }
 

@@ -68,6 +68,13 @@ pub const MIGRATIONS: &[&str] = &[
     "ALTER TABLE interventions ADD COLUMN publisher TEXT;
      ALTER TABLE interventions ADD COLUMN pack_version TEXT;
      ALTER TABLE interventions ADD COLUMN pack_date TEXT;",
+    // 4: the publishers' keys the user trusts to sign catalogue packs.
+    "CREATE TABLE trusted_keys (
+         name       TEXT PRIMARY KEY,
+         key_id     TEXT NOT NULL UNIQUE,
+         public_key TEXT NOT NULL,
+         added_at   TEXT NOT NULL
+     );",
 ];
 
 /// The schema version this program writes.

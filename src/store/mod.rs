@@ -13,6 +13,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use crate::catalogue::{Evidence, Intervention, Pack};
 use crate::error::{Error, Result};
+use crate::signing::TrustedKey;
 
 /// The file name of the database inside the data directory.
 pub const DB_FILE: &str = "keuzehulp.sqlite3";
@@ -82,6 +83,8 @@ pub struct ImportReport {
     pub added: usize,
     /// Records that replaced an earlier one with the same id.
     pub updated: usize,
+    /// The trusted publisher that signed the pack; `None` for an unsigned pack ("eigen").
+    pub publisher: Option<String>,
 }
 
 impl Store {
@@ -204,7 +207,7 @@ impl Store {
         let path = self.path.clone();
         let fail = |e| Error::store(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
-        let mut report = ImportReport { added: 0, updated: 0 };
+        let mut report = ImportReport { added: 0, updated: 0, publisher: origin.publisher.clone() };
         {
             let mut exists = tx.prepare("SELECT 1 FROM interventions WHERE id = ?1").map_err(fail)?;
             let mut upsert = tx
@@ -324,6 +327,61 @@ impl Store {
             })
             .map_err(fail)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
+    }
+
+    /// The keys trusted to sign packs, by name.
+    pub fn trusted_keys(&self) -> Result<Vec<TrustedKey>> {
+        let fail = |e| Error::store(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, key_id, public_key, added_at FROM trusted_keys ORDER BY name")
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok(TrustedKey {
+                    name: row.get(0)?,
+                    key_id: row.get(1)?,
+                    public_key: row.get(2)?,
+                    added_at: row.get(3)?,
+                })
+            })
+            .map_err(fail)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
+    }
+
+    /// Trusts `key`; a name or key already trusted is refused by name.
+    pub fn trust(&mut self, key: &TrustedKey) -> Result<()> {
+        let fail = |e| Error::store(&self.path, e);
+        if let Some(known) = self.trusted_keys()?.into_iter().find(|k| k.name == key.name || k.key_id == key.key_id) {
+            let message = if known.key_id == key.key_id {
+                format!("deze sleutel (id {}) wordt al vertrouwd als \"{}\"", key.key_id, known.name)
+            } else {
+                format!(
+                    "er is al een sleutel met de naam \"{}\"; kies een andere naam of verwijder die eerst",
+                    key.name
+                )
+            };
+            return Err(Error::InvalidInput { field: "--name".into(), message });
+        }
+        let tx = self.conn.transaction().map_err(fail)?;
+        tx.execute(
+            "INSERT INTO trusted_keys (name, key_id, public_key, added_at) VALUES (?1, ?2, ?3, ?4)",
+            params![key.name, key.key_id, key.public_key, key.added_at],
+        )
+        .map_err(fail)?;
+        mark_changed(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)
+    }
+
+    /// No longer trusts the key called `name`; returns whether there was one. Records imported
+    /// earlier keep their publisher: their signature was checked when they came in.
+    pub fn distrust(&mut self, name: &str) -> Result<bool> {
+        let fail = |e| Error::store(&self.path, e);
+        let tx = self.conn.transaction().map_err(fail)?;
+        let removed = tx.execute("DELETE FROM trusted_keys WHERE name = ?1", [name]).map_err(fail)?;
+        mark_changed(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(removed > 0)
     }
 
     /// The number of imported records.
