@@ -171,7 +171,7 @@ fn print_percentiles() {
     let mut times = Vec::new();
     for _ in 0..200 {
         let start = Instant::now();
-        black_box(advisor::advise(&big, taxonomy, &catalogue.steps, &answers, 10).expect("advise"));
+        black_box(advisor::advise(&big, taxonomy, &catalogue.steps, &answers, 10, "2026-01-01").expect("advise"));
         times.push(start.elapsed());
     }
     times.sort();
@@ -183,14 +183,14 @@ fn print_percentiles() {
 
     let store_dir = tempfile::tempdir().expect("tmp");
     let mut store = Store::open(store_dir.path()).expect("store");
-    let pack = Pack { format: None, version: None, catalogue_version: None, interventions: big };
+    let pack = Pack { interventions: big, ..Pack::default() };
     let json = serde_json::to_string(&pack).expect("json");
     let pack_path = store_dir.path().join("pack.json");
     std::fs::write(&pack_path, &json).expect("write");
     let start = Instant::now();
     let text = std::fs::read_to_string(&pack_path).expect("read");
     let parsed = catalogue::validate::load_pack(&pack_path, &text, taxonomy).expect("valid pack");
-    store.import(&parsed).expect("import");
+    store.import(&parsed, &Default::default()).expect("import");
     println!("import of a 10,000-record pack (parse, validate, store): {:.2?}", start.elapsed());
 }
 
@@ -317,7 +317,9 @@ fn benches(c: &mut Criterion) {
     });
     let answers = team_leader_answers();
     c.bench_function("advise/10k", |b| {
-        b.iter(|| black_box(advisor::advise(&big, &taxonomy, &catalogue.steps, &answers, 10).expect("advise")))
+        b.iter(|| {
+            black_box(advisor::advise(&big, &taxonomy, &catalogue.steps, &answers, 10, "2026-01-01").expect("advise"))
+        })
     });
     let mut slow = c.benchmark_group("build");
     slow.sample_size(10);
@@ -334,11 +336,11 @@ fn benches(c: &mut Criterion) {
         })
     });
     slow.bench_function("import-10k", |b| {
-        let pack = Pack { format: None, version: None, catalogue_version: None, interventions: big.clone() };
+        let pack = Pack { interventions: big.clone(), ..Pack::default() };
         b.iter(|| {
             let dir = tempfile::tempdir().expect("tmp");
             let mut store = Store::open(dir.path()).expect("store");
-            black_box(store.import(&pack).expect("import"));
+            black_box(store.import(&pack, &Default::default()).expect("import"));
         })
     });
     slow.finish();

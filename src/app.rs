@@ -11,7 +11,8 @@ use std::cell::OnceCell;
 use crate::advisor::{self, Advice, Answers};
 use crate::backup::{self, Backup};
 use crate::catalogue::model::Entry;
-use crate::catalogue::{self, Catalogue, Intervention, Pack, StepGuide, Taxonomy, validate};
+use crate::catalogue::view::{RecordOrigin, RecordView};
+use crate::catalogue::{self, Catalogue, Edition, Intervention, Pack, StepGuide, Taxonomy, validate};
 use crate::crypt;
 use crate::dossier::file::ImportOutcome;
 use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
@@ -19,10 +20,15 @@ use crate::error::{Error, Result};
 use crate::report::{self, ReportData, ReportItem, ReportOptions};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
-use crate::store::{ImportReport, Store};
+use crate::signing::{self, TrustedKey};
+use crate::store::{ImportReport, PackOrigin, Store};
 
 /// The environment variable that overrides the default data directory.
 pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
+
+/// The environment variable that fixes "today" for the command line (YYYY-MM-DD): for tests,
+/// and to see how the catalogue's evidence will stand on a later day.
+pub const TODAY_ENV: &str = "KEUZEHULP_TODAY";
 
 /// The platform's data directory for Keuzehulp (e.g. `~/.local/share/keuzehulp` on
 /// Linux), or `$KEUZEHULP_DATA_DIR` when set.
@@ -49,6 +55,8 @@ pub struct Keuzehulp {
     analyzer: OnceCell<Analyzer>,
     index: Option<SearchIndex>,
     notices: Vec<String>,
+    /// "Today" when fixed (tests, `KEUZEHULP_TODAY`); else the system clock's UTC date.
+    today: Option<String>,
 }
 
 impl std::fmt::Debug for Keuzehulp {
@@ -66,13 +74,43 @@ pub const PROGRAM_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct CatalogueSummary {
     /// Number of interventions.
     pub count: usize,
-    /// Catalogue version (newest review date + content hash).
+    /// The bundled catalogue's version (data/catalogue.toml).
     pub version: String,
     /// The program's own version (one version, from Cargo.toml, for the command line, the
     /// window and the installers).
     pub program_version: String,
+    /// Its date (YYYY-MM-DD).
+    pub date: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// Number of imported interventions.
+    pub imported: usize,
+    /// Number of interventions whose evidence judgement has lapsed today.
+    pub lapsed: usize,
     /// Number of interventions per level and step: `matrix[level][step]`, in taxonomy order.
     pub matrix: Vec<MatrixRow>,
+}
+
+/// What `keuzehulp catalogue` prints: the edition, the number of records and the ids whose
+/// evidence judgement has lapsed today.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CatalogueInfo {
+    /// The bundled catalogue's version.
+    pub version: String,
+    /// Its date (YYYY-MM-DD).
+    pub date: String,
+    /// Its publisher.
+    pub publisher: String,
+    /// Number of interventions in the store (bundled and imported).
+    pub records: usize,
+    /// Ids of the interventions whose evidence has lapsed, sorted.
+    pub lapsed: Vec<String>,
+    /// Of those records, how many were imported.
+    pub imported: usize,
+    /// The day the lapses were judged on.
+    pub today: String,
+    /// A content hash of every record in the store (changes with each import).
+    pub content_hash: String,
 }
 
 /// One level's row of the level × step matrix.
@@ -140,7 +178,31 @@ impl Keuzehulp {
             analyzer: OnceCell::new(),
             index: None,
             notices,
+            today: None,
         })
+    }
+
+    /// Fixes "today" (YYYY-MM-DD) for everything that depends on the date: whether evidence
+    /// has lapsed, and the report's date. Tests use it; so does `KEUZEHULP_TODAY`.
+    pub fn set_today(&mut self, date: &str) -> Result<()> {
+        if !validate::is_date(date) {
+            return Err(Error::InvalidInput {
+                field: TODAY_ENV.into(),
+                message: format!("\"{date}\" is geen datum; schrijf JJJJ-MM-DD"),
+            });
+        }
+        self.today = Some(date.to_string());
+        Ok(())
+    }
+
+    /// Today (YYYY-MM-DD): the fixed day, or the system clock's UTC date.
+    pub fn today(&self) -> String {
+        self.today.clone().unwrap_or_else(dossier::today)
+    }
+
+    /// The bundled catalogue's edition: version, date, publisher.
+    pub fn edition(&self) -> &Edition {
+        &self.bundled.edition
     }
 
     /// Makes a backup now (kind `handmatig`) and applies the rolling schedule.
@@ -293,22 +355,68 @@ impl Keuzehulp {
         }
     }
 
-    /// The catalogue version of what is in the store.
+    /// The catalogue version as the report names it: the bundled edition, plus how many
+    /// imported records there are besides it.
     pub fn version(&self) -> Result<String> {
-        let newest = self.store.matrix()?.newest;
-        let hash = self.store.catalogue_hash()?;
-        Ok(format!("{newest}+{}", hash.get(..8).unwrap_or(&hash)))
+        let edition = &self.bundled.edition;
+        let mut version = format!("{} van {} ({})", edition.version, edition.date, edition.publisher);
+        match self.store.imported_count()? {
+            0 => {}
+            1 => version.push_str(", met 1 geïmporteerde interventie"),
+            n => version.push_str(&format!(", met {n} geïmporteerde interventies")),
+        }
+        Ok(version)
     }
 
-    /// Every intervention as a pack (the `list --json` output).
+    /// Every intervention as a pack (the `list --json` output), named after the bundled
+    /// edition.
     pub fn pack(&self) -> Result<Pack> {
-        Ok(catalogue::pack_of(self.interventions()?, self.version()?))
+        let mut pack = catalogue::pack_of(self.interventions()?, self.bundled.edition.version.clone());
+        pack.date = Some(self.bundled.edition.date.clone());
+        Ok(pack)
+    }
+
+    /// One intervention as `show` presents it: with its origin and whether its evidence has
+    /// lapsed today.
+    pub fn show(&self, id: &str) -> Result<RecordView> {
+        let record = self.intervention(id)?;
+        let stored = self
+            .store
+            .origin(id)?
+            .ok_or_else(|| Error::UnknownIntervention { id: id.to_string(), hint: String::new() })?;
+        Ok(RecordView::new(record, RecordOrigin::of(&stored, &self.bundled.edition), &self.today()))
+    }
+
+    /// The ids whose evidence judgement has lapsed today, sorted.
+    pub fn lapsed(&self) -> Result<Vec<String>> {
+        let today = self.today();
+        Ok(self
+            .store
+            .evidence_dates()?
+            .into_iter()
+            .filter(|(_, evidence)| catalogue::evidence_lapse(evidence, &today).is_some())
+            .map(|(id, _)| id)
+            .collect())
+    }
+
+    /// `keuzehulp catalogue`: the edition, the record count, and the lapsed ids.
+    pub fn catalogue_info(&self) -> Result<CatalogueInfo> {
+        let edition = &self.bundled.edition;
+        Ok(CatalogueInfo {
+            version: edition.version.clone(),
+            date: edition.date.clone(),
+            publisher: edition.publisher.clone(),
+            records: self.store.matrix()?.total,
+            lapsed: self.lapsed()?,
+            imported: self.store.imported_count()?,
+            today: self.today(),
+            content_hash: self.store.catalogue_hash()?,
+        })
     }
 
     /// Counts for the start screen, straight from the store.
     pub fn summary(&self) -> Result<CatalogueSummary> {
         let counts = self.store.matrix()?;
-        let hash = self.store.catalogue_hash()?;
         let taxonomy = &self.bundled.taxonomy;
         let matrix = taxonomy
             .levels
@@ -325,10 +433,15 @@ impl Keuzehulp {
                     .collect(),
             })
             .collect();
+        let edition = &self.bundled.edition;
         Ok(CatalogueSummary {
             count: counts.total,
-            version: format!("{}+{}", counts.newest, hash.get(..8).unwrap_or(&hash)),
+            version: edition.version.clone(),
             program_version: PROGRAM_VERSION.to_string(),
+            date: edition.date.clone(),
+            publisher: edition.publisher.clone(),
+            imported: self.store.imported_count()?,
+            lapsed: self.lapsed()?.len(),
             matrix,
         })
     }
@@ -397,7 +510,14 @@ impl Keuzehulp {
     /// Ranked recommendations with reasons, the leidraad's advice for the chosen steps and
     /// role, and (with `answers.have`) the aanbod-scan.
     pub fn advise(&self, answers: &Answers, limit: usize) -> Result<Advice> {
-        advisor::advise(self.interventions()?, &self.bundled.taxonomy, &self.bundled.steps, answers, limit)
+        advisor::advise(
+            self.interventions()?,
+            &self.bundled.taxonomy,
+            &self.bundled.steps,
+            answers,
+            limit,
+            &self.today(),
+        )
     }
 
     /// The decision tree with every question's options resolved from the taxonomy.
@@ -571,7 +691,7 @@ impl Keuzehulp {
             notes,
             plan_records,
             taxonomy: self.bundled.taxonomy.clone(),
-            date: dossier::today(),
+            date: self.today(),
             catalogue_version: self.version()?,
             program_version: PROGRAM_VERSION.to_string(),
         })
@@ -631,17 +751,154 @@ impl Keuzehulp {
         dossier::file::write_new(path, &bytes, replace)
     }
 
+    /// Reads a pack file once, checks its signature when one lies beside it (`PACK.minisig`),
+    /// and validates it. Returns the pack and the trusted publisher that signed it (`None`:
+    /// unsigned). A signature that is damaged, made with a key the user does not trust, or
+    /// not over these bytes refuses the pack; the error names the file, record id and field
+    /// of every problem in an invalid pack.
+    fn read_pack(&self, path: &Path) -> Result<(Pack, Option<String>)> {
+        // Size-limited and UTF-8 (see `catalogue::read_pack_file`); the signature covers
+        // exactly these bytes.
+        let text = catalogue::read_pack_file(path)?;
+        let bytes = text.as_bytes();
+        let signature_file = signing::signature_path(path);
+        let publisher = match std::fs::read(&signature_file) {
+            Ok(raw) => {
+                let text = String::from_utf8_lossy(&raw);
+                let trusted = self.store.trusted_keys()?;
+                Some(signing::verify(bytes, &signature_file, &text, &trusted)?.name.clone())
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(source) => return Err(Error::Read { path: signature_file, source }),
+        };
+        let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
+            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
+        Ok((pack, publisher))
+    }
+
+    /// The keys trusted to sign packs.
+    pub fn trusted_keys(&self) -> Result<Vec<TrustedKey>> {
+        self.store.trusted_keys()
+    }
+
+    /// Trusts the public key `key` (a minisign `.pub` file's text, or its base64 line) as the
+    /// publisher `name`: records from packs it signs are credited to that name.
+    pub fn trust_add(&mut self, key: &str, name: &str) -> Result<TrustedKey> {
+        if let Some(message) = validate::name_problem(name, validate::MAX_NAME) {
+            let message = match message.as_str() {
+                "is empty" => "geef de uitgever een naam".to_string(),
+                m if m.starts_with("is longer") => format!("gebruik hoogstens {} tekens", validate::MAX_NAME),
+                _ => {
+                    "de naam bevat een stuurteken (zoals een regelovergang of escape); gebruik gewone tekst".to_string()
+                }
+            };
+            return Err(Error::InvalidInput { field: "--name".into(), message });
+        }
+        let (public, line) = signing::parse_public_key(key).ok_or_else(|| Error::InvalidInput {
+            field: "PUBKEY".into(),
+            message: "dit is geen openbare minisign-sleutel (het bestand publisher.pub, of de regel die met RW begint)"
+                .into(),
+        })?;
+        let trusted = TrustedKey {
+            name: name.to_string(),
+            key_id: signing::key_id(&public),
+            public_key: line,
+            added_at: dossier::now_utc(),
+        };
+        self.store.trust(&trusted)?;
+        Ok(trusted)
+    }
+
+    /// No longer trusts the key called `name`.
+    pub fn trust_remove(&mut self, name: &str) -> Result<()> {
+        if self.store.distrust(name)? {
+            return Ok(());
+        }
+        let names: Vec<String> = self.store.trusted_keys()?.into_iter().map(|k| k.name).collect();
+        Err(Error::InvalidInput {
+            field: "NAME".into(),
+            message: if names.is_empty() {
+                format!("er is geen vertrouwde sleutel met de naam {name:?}; er zijn er nog geen")
+            } else {
+                format!("er is geen vertrouwde sleutel met de naam {name:?}; wel: {}", names.join(", "))
+            },
+        })
+    }
+
+    /// What importing the pack file at `path` would change, without changing anything: the
+    /// new ids, the changed records with the fields that differ, and how many are the same.
+    pub fn import_preview(&self, path: &Path) -> Result<ImportDiff> {
+        let (pack, _) = self.read_pack(path)?;
+        let current: std::collections::HashMap<&str, &Intervention> =
+            self.interventions()?.iter().map(|r| (r.id.as_str(), r)).collect();
+        let mut diff = ImportDiff { added: Vec::new(), changed: Vec::new(), unchanged: 0 };
+        for record in &pack.interventions {
+            match current.get(record.id.as_str()) {
+                None => diff.added.push(record.id.clone()),
+                Some(old) if *old == record => diff.unchanged += 1,
+                Some(old) => diff.changed.push(ChangedRecord {
+                    id: record.id.clone(),
+                    fields: changed_fields(&serde_json::to_value(old)?, &serde_json::to_value(record)?),
+                }),
+            }
+        }
+        Ok(diff)
+    }
+
     /// Imports a pack file: all records or none. The error names the file, record id and
     /// field of every problem.
     pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
-        let text = catalogue::read_pack_file(path)?;
-        let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
-            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
-        let report = self.store.import(&pack)?;
+        let (pack, publisher) = self.read_pack(path)?;
+        let origin = PackOrigin { publisher, version: pack.catalogue_version.clone(), date: pack.date.clone() };
+        let report = self.store.import(&pack, &origin)?;
         self.records = OnceCell::new();
         self.index = None;
         Ok(report)
     }
+}
+
+/// What an import would change (`import --dry-run`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ImportDiff {
+    /// Ids not in the catalogue yet, in pack order.
+    pub added: Vec<String>,
+    /// Records that would change, in pack order.
+    pub changed: Vec<ChangedRecord>,
+    /// How many records are already exactly as in the pack.
+    pub unchanged: usize,
+}
+
+/// One record an import would change.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ChangedRecord {
+    /// Its id.
+    pub id: String,
+    /// The fields that differ, sorted; inside `evidence` as `evidence.level` and so on.
+    pub fields: Vec<String>,
+}
+
+/// The top-level fields in which two records' JSON differs; a differing object (evidence) is
+/// named field by field.
+fn changed_fields(old: &serde_json::Value, new: &serde_json::Value) -> Vec<String> {
+    let empty = serde_json::Map::new();
+    let (old, new) = (old.as_object().unwrap_or(&empty), new.as_object().unwrap_or(&empty));
+    let keys: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let mut fields = Vec::new();
+    for key in keys {
+        let (a, b) = (old.get(key), new.get(key));
+        if a == b {
+            continue;
+        }
+        match (a.and_then(|v| v.as_object()), b.and_then(|v| v.as_object())) {
+            (Some(_), Some(_)) => fields.extend(
+                changed_fields(a.unwrap_or(&serde_json::Value::Null), b.unwrap_or(&serde_json::Value::Null))
+                    .into_iter()
+                    .map(|sub| format!("{key}.{sub}")),
+            ),
+            _ => fields.push(key.clone()),
+        }
+    }
+    fields
 }
 
 /// The decision tree as the front end and `keuzehulp tree --json` show it.

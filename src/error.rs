@@ -198,6 +198,22 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A pack's signature is not accepted; nothing was imported.
+    #[error("de handtekening {} wordt niet aanvaard: {reason}. Er is niets geïmporteerd.", .path.display())]
+    Signature {
+        /// The signature file.
+        path: PathBuf,
+        /// Why not, in Dutch.
+        reason: String,
+    },
+    /// A key file cannot be made, read or used.
+    #[error("sleutel {}: {reason}", .path.display())]
+    Key {
+        /// The key file.
+        path: PathBuf,
+        /// What is wrong, in Dutch.
+        reason: String,
+    },
     /// The command exists in the design but is not built yet.
     #[error("{0}: nog niet beschikbaar in deze versie van Keuzehulp")]
     NotYetAvailable(&'static str),
@@ -231,6 +247,8 @@ impl Error {
             Error::Report { .. } => "report",
             Error::NothingToExport { .. } => "nothing_to_export",
             Error::FileExists { .. } => "file_exists",
+            Error::Signature { .. } => "signature_refused",
+            Error::Key { .. } => "key",
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod error;
 mod replace;
 pub mod report;
 pub mod search;
+pub mod signing;
 pub mod store;
 
 pub use app::{CatalogueSummary, Keuzehulp, default_data_dir};

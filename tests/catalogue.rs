@@ -128,3 +128,33 @@ fn every_step_has_advice_for_every_role_and_the_leidraad_speaks_where_it_should(
         assert!(werkgever.from_leidraad, "step {}: the leidraad advises werkgevers", step.step);
     }
 }
+
+#[test]
+fn facts_corrected_against_the_sources_stay_corrected() {
+    let catalogue = catalogue::bundled().expect("bundled");
+    let get = |id: &str| catalogue.get(id).unwrap_or_else(|| panic!("intervention {id} is missing"));
+    // The leidraad credits the € 11,18 per euro to Ketelaar et al. (2013), not to Noben.
+    let pmo = get("pmo-psychische-gezondheid");
+    let cost = pmo.cost.as_deref().unwrap_or_default();
+    assert!(cost.contains("Ketelaar et al. (2013)") && cost.contains("11,18"), "{cost}");
+    // IAO-Verdrag 190 was not ratified by the Netherlands at the time of the sources.
+    let iao = get("iao-verdrag-190");
+    assert_ne!(iao.kind, "wettelijke-verplichting");
+    assert_eq!(iao.roles, ["beleidsmaker"]);
+    // Where a worker can turn to is meant for the worker too.
+    for id in ["open-spreekuur-bedrijfsarts", "intervisie", "bedrijfsopvang-peer-support", "buddysysteem"] {
+        assert!(get(id).roles.iter().any(|r| r == "medewerker"), "{id}: roles {:?}", get(id).roles);
+    }
+    // Temporary work adjustments are for a worker who already has complaints.
+    assert_eq!(get("tijdelijke-werkaanpassingen").steps.first().map(String::as_str), Some("D"));
+    // Aliases no source gives.
+    for r in &catalogue.interventions {
+        for alias in ["SSZS", "ORDZ", "ILO Convention 190", "House of Work Ability"] {
+            assert!(!r.aliases.iter().any(|a| a == alias), "{}: alias {alias} has no source", r.id);
+        }
+    }
+    // Seed items users look for.
+    for id in ["meerjarenprogramma-depressiepreventie", "individuele-interventies-op-maat"] {
+        get(id);
+    }
+}

@@ -114,3 +114,45 @@ fn an_oversized_pack_or_field_is_refused_with_the_limit() {
     assert!(stderr.len() < 2_000, "the long values are not quoted back: {} bytes", stderr.len());
     assert_eq!(cli.json(&["list"]), before, "nothing was imported");
 }
+
+#[test]
+fn a_dry_run_names_what_would_change_and_changes_nothing() {
+    let cli = Cli::new();
+    let list = cli.json(&["list"]);
+    let records = list["interventions"].as_array().expect("array");
+    let same = records[0].clone();
+    let mut changed = records[1].clone();
+    changed["name"] = "Een andere naam".into();
+    changed["evidence"]["basis"] = "Een ander oordeel.".into();
+    let mut added = records[2].clone();
+    added["id"] = "nieuw-in-het-pakket".into();
+    let pack = cli.data.path().join("pakket.json");
+    let value = serde_json::json!({ "format": "keuzehulp-pack", "interventions": [same, changed.clone(), added] });
+    std::fs::write(&pack, value.to_string()).expect("write pack");
+    let hash_before = cli.json(&["catalogue"])["content_hash"].clone();
+
+    let diff = cli.json(&["import", pack.to_str().expect("utf-8 path"), "--dry-run"]);
+    assert_eq!(
+        diff,
+        serde_json::json!({
+            "added": ["nieuw-in-het-pakket"],
+            "changed": [{ "id": changed["id"], "fields": ["evidence.basis", "name"] }],
+            "unchanged": 1,
+        })
+    );
+    assert_eq!(cli.json(&["catalogue"])["content_hash"], hash_before, "nothing changed");
+    assert!(cli.cmd().args(["show", "nieuw-in-het-pakket"]).output().expect("runs").status.code() != Some(0));
+    let text = cli.cmd().arg("import").arg(&pack).arg("--dry-run").output().expect("runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("1 nieuw, 1 gewijzigd, 1 gelijk") && text.contains("niets gewijzigd"), "{text}");
+}
+
+#[test]
+fn a_dry_run_of_a_bad_pack_names_the_problem() {
+    let cli = Cli::new();
+    let pack = pack_with(&cli, |v| v["interventions"][0]["levels"] = serde_json::json!(["galaxy"]));
+    let out = cli.cmd().arg("import").arg(&pack).arg("--dry-run").output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pack.json") && err.contains("levels") && err.contains("galaxy"), "{err}");
+}

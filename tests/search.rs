@@ -13,14 +13,14 @@ const EXPECTED: &[(&str, &str, usize)] = &[
     ("Aanpak Organisatieklimaat", "indialoog", 1),
     ("aanpak organisatieklimaat", "indialoog", 1),
     ("InDialoog", "indialoog", 1),
-    ("ORDZ", "ontregel-de-zorg", 1),
+    ("ALN", "actie-leer-netwerk", 1),
     ("ontregel de zorg", "ontregel-de-zorg", 1),
     ("PMO", "pmo-psychische-gezondheid", 3),
     // "Preventief Medisch Onderzoek" is also the legal obligation's alias (pago).
     ("preventief medisch onderzoek", "pmo-psychische-gezondheid", 2),
     ("PMO psychische gezondheid", "pmo-psychische-gezondheid", 1),
     ("BAT", "burnout-assessment-tool", 1),
-    ("House of Work Ability", "huis-van-werkvermogen", 1),
+    ("IAO-Verdrag 190", "iao-verdrag-190", 1),
     // Developers and references.
     ("Ilmarinen", "huis-van-werkvermogen", 1),
     // Five records cite Ketelaar; the PMO is one of them.

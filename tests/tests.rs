@@ -13,6 +13,10 @@ mod cli;
 mod search;
 // Importing catalogue packs into the store.
 mod import;
+// The catalogue's edition, each record's origin, and evidence that lapses with time.
+mod edition;
+// Signed packs: keys, signatures, the trust list, and refusals that change nothing.
+mod signing;
 // The advisor: scenarios, reasons, coverage, the decision tree.
 mod advise;
 // Dossiers: visits, notes, plan, copies, erasing, moving, durability.

@@ -8,7 +8,8 @@ use keuzehulp::backup::Backup;
 
 use keuzehulp::advisor::{Advice, Answers};
 use keuzehulp::app::TreeView;
-use keuzehulp::catalogue::{Intervention, Taxonomy};
+use keuzehulp::catalogue::Taxonomy;
+use keuzehulp::catalogue::view::RecordView;
 use keuzehulp::dossier::file::ImportOutcome;
 use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
 use keuzehulp::search::{Filters, SearchResult};
@@ -114,10 +115,10 @@ fn search(state: State<'_, AppState>, query: String, filters: Filters, limit: us
     state.with(|core| core.search(&query, &filters, limit))
 }
 
-/// One intervention with every field.
+/// One intervention with every field, its origin and whether its evidence has lapsed.
 #[tauri::command]
-fn intervention(state: State<'_, AppState>, id: String) -> Result<Intervention, ApiError> {
-    state.with(|core| core.intervention(&id))
+fn intervention(state: State<'_, AppState>, id: String) -> Result<RecordView, ApiError> {
+    state.with(|core| core.show(&id))
 }
 
 /// Recommendations for the answers to the decision tree.

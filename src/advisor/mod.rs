@@ -2,7 +2,9 @@
 //! with concrete Dutch reasons, plus the leidraad's advice for the chosen steps and role and,
 //! given what an organisation already offers, the level × step coverage (the *aanbod-scan*).
 //!
-//! Pure code: no I/O, no clock, no randomness. The same answers give the same order.
+//! Pure code: no I/O, no clock, no randomness. The same answers on the same day give the
+//! same order; "today" is passed in, so an evidence judgement over five years old (see
+//! [`evidence_lapse`]) is named in the reasons and no longer counts as evidence.
 //!
 //! Ranking: the requested level is a hard condition (every recommendation fits it). Step,
 //! role, themes, sector, risk group and the constraints add to or take from a score; a
@@ -13,7 +15,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Intervention, StepGuide, Taxonomy, Term, check_term, sectors_fitting};
+use crate::catalogue::{Intervention, StepGuide, Taxonomy, Term, check_term, evidence_lapse, sectors_fitting};
 use crate::error::Result;
 
 /// The answers to the decision tree. Every field may be left empty.
@@ -69,6 +71,8 @@ pub struct Recommendation {
     pub sectors: Vec<String>,
     /// The record's evidence level.
     pub evidence: String,
+    /// Whether that judgement has lapsed (and so did not count in the ranking).
+    pub evidence_lapsed: bool,
     /// The record's cost class.
     pub cost: String,
 }
@@ -218,13 +222,21 @@ impl Notes {
 /// The duration classes from short to long; `onbekend` is outside the order.
 const TIME_ORDER: [&str; 3] = ["kort", "middel", "lang"];
 
-/// Ranks `records` for `answers`. `limit` caps the recommendations (at least 1).
+/// The evidence rank that counts on `today`: that of `onbekend` (0) once the judgement has
+/// lapsed.
+fn counted_rank(taxonomy: &Taxonomy, r: &Intervention, today: &str) -> u8 {
+    if evidence_lapse(&r.evidence, today).is_some() { 0 } else { rank(&taxonomy.evidence_levels, &r.evidence.level) }
+}
+
+/// Ranks `records` for `answers` on `today` (YYYY-MM-DD). `limit` caps the recommendations
+/// (at least 1).
 pub fn advise(
     records: &[Intervention],
     taxonomy: &Taxonomy,
     guides: &[StepGuide],
     answers: &Answers,
     limit: usize,
+    today: &str,
 ) -> Result<Advice> {
     check(answers, taxonomy)?;
     let steps = wanted_steps(answers, taxonomy);
@@ -336,11 +348,13 @@ pub fn advise(
                     .push(|| format!("niet specifiek voor {}", label(&taxonomy.risk_groups, group).to_lowercase()));
             }
         }
-        // Evidence, always stated.
-        let evidence_rank = rank(&taxonomy.evidence_levels, &r.evidence.level);
+        // Evidence, always stated; a lapsed judgement is named and counts for nothing.
+        let lapse = evidence_lapse(&r.evidence, today);
+        let evidence_rank = if lapse.is_some() { 0 } else { rank(&taxonomy.evidence_levels, &r.evidence.level) };
         score += i32::from(evidence_rank) * 3;
         let first_reference = r.evidence.references.first();
         match (r.evidence.level.as_str(), first_reference) {
+            _ if lapse.is_some() => reasons.push(|| lapse.clone().unwrap_or_default()),
             ("effectief", Some(reference)) => {
                 reasons.push(|| format!("effect aangetoond: {}", short_reference(reference)))
             }
@@ -353,10 +367,14 @@ pub fn advise(
         {
             score -= 25;
             mismatches.push(|| {
-                format!(
-                    "bewijs zwakker dan gevraagd ({})",
-                    label(&taxonomy.evidence_levels, &r.evidence.level).to_lowercase()
-                )
+                if lapse.is_some() {
+                    "bewijs zwakker dan gevraagd (het oordeel is verlopen)".to_string()
+                } else {
+                    format!(
+                        "bewijs zwakker dan gevraagd ({})",
+                        label(&taxonomy.evidence_levels, &r.evidence.level).to_lowercase()
+                    )
+                }
             });
         }
         // Cost.
@@ -442,6 +460,7 @@ pub fn advise(
                 themes: r.themes.clone(),
                 sectors: r.sectors.clone(),
                 evidence: r.evidence.level.clone(),
+                evidence_lapsed: evidence_lapse(&r.evidence, today).is_some(),
                 cost: r.cost_class.clone(),
             })
         })
@@ -450,7 +469,7 @@ pub fn advise(
     scored.truncate(limit.max(1));
     let exact = scored.iter().any(|r| r.mismatches.is_empty());
 
-    let mut notes = conflicts(records, taxonomy, guides, answers, &steps);
+    let mut notes = conflicts(records, taxonomy, guides, answers, &steps, today);
     if !exact && !scored.is_empty() {
         notes.insert(
             0,
@@ -506,6 +525,7 @@ fn conflicts(
     guides: &[StepGuide],
     answers: &Answers,
     steps: &[String],
+    today: &str,
 ) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(role) = &answers.role {
@@ -521,9 +541,7 @@ fn conflicts(
     }
     if answers.free && answers.min_evidence.is_some() {
         let min = answers.min_evidence.as_deref().map_or(0, |e| rank(&taxonomy.evidence_levels, e));
-        let both = records
-            .iter()
-            .any(|r| r.cost_class == "gratis" && rank(&taxonomy.evidence_levels, &r.evidence.level) >= min);
+        let both = records.iter().any(|r| r.cost_class == "gratis" && counted_rank(taxonomy, r, today) >= min);
         if !both {
             notes.push(format!(
                 "Tegenstrijdig: gratis én minstens \"{}\" komt in de catalogus niet samen voor; de lijst weegt beide mee.",

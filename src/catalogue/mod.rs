@@ -3,8 +3,9 @@
 
 pub mod model;
 pub mod validate;
+pub mod view;
 
-pub use model::{Catalogue, Intervention, Pack, StepGuide, Taxonomy, Term};
+pub use model::{Catalogue, Edition, Evidence, Intervention, Pack, StepGuide, Taxonomy, Term};
 
 use crate::error::Result;
 
@@ -52,10 +53,9 @@ pub fn bundled() -> Result<Catalogue> {
 }
 
 impl Catalogue {
-    /// The catalogue version: the newest review date and the content hash.
+    /// The edition's version (data/catalogue.toml).
     pub fn version(&self) -> String {
-        let newest = self.interventions.iter().map(|i| i.last_reviewed.as_str()).max().unwrap_or("0000-00-00");
-        format!("{newest}+{}", &BUNDLED_HASH[..BUNDLED_HASH.len().min(8)])
+        self.edition.version.clone()
     }
 
     /// The record with this id.
@@ -75,10 +75,42 @@ pub fn version_of(records: &[Intervention], hash: &str) -> String {
 pub fn pack_of(records: &[Intervention], version: String) -> Pack {
     Pack {
         format: Some("keuzehulp-pack".into()),
-        version: Some(1),
+        version: Some(validate::PACK_VERSION),
         catalogue_version: Some(version),
         interventions: records.to_vec(),
+        ..Pack::default()
     }
+}
+
+/// How many years an evidence judgement holds without a `valid_until`.
+pub const EVIDENCE_YEARS: i32 = 5;
+
+/// Why the evidence judgement no longer counts on `today` (YYYY-MM-DD), in Dutch, or `None`
+/// when it still holds, when there is no judgement (level `onbekend`), or when nobody knows
+/// when it was made.
+///
+/// A judgement is lapsed once it is certainly older than [`EVIDENCE_YEARS`] years, or once
+/// an explicit `valid_until` has passed. A date as coarse as its source (`2021`, `2021-03`)
+/// counts from the last day it can mean, so "ouder dan vijf jaar" is never said too early.
+pub fn evidence_lapse(evidence: &Evidence, today: &str) -> Option<String> {
+    if evidence.level == model::UNKNOWN {
+        return None;
+    }
+    if let Some(until) = &evidence.valid_until
+        && until.as_str() < today
+    {
+        return Some(format!("bewijs geldig tot {until}; die datum is voorbij"));
+    }
+    let on = evidence.assessed_on.as_deref()?;
+    let year: i32 = on.get(..4)?.parse().ok()?;
+    let rest = on.get(4..)?;
+    let last_day = match rest.len() {
+        0 => "-12-31".to_string(),
+        3 => format!("{rest}-31"),
+        _ => rest.to_string(),
+    };
+    let lapses_after = format!("{:04}{last_day}", year + EVIDENCE_YEARS);
+    (lapses_after.as_str() < today).then(|| format!("bewijs beoordeeld in {year}; ouder dan vijf jaar"))
 }
 
 /// Checks that `value` (if given) is one of `terms`; the error names the value and lists
@@ -105,4 +137,50 @@ pub fn sectors_fitting(taxonomy: &Taxonomy, sector: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judged(level: &str, on: Option<&str>, until: Option<&str>) -> Evidence {
+        Evidence {
+            level: level.into(),
+            basis: None,
+            references: Vec::new(),
+            recognition: None,
+            assessed_on: on.map(str::to_string),
+            valid_until: until.map(str::to_string),
+            scheme: "uitgever".into(),
+        }
+    }
+
+    #[test]
+    fn a_judgement_lapses_the_day_after_it_is_five_years_old() {
+        let e = judged("onderbouwd", Some("2020-03-15"), None);
+        assert_eq!(evidence_lapse(&e, "2025-03-15"), None);
+        assert_eq!(evidence_lapse(&e, "2025-03-16").as_deref(), Some("bewijs beoordeeld in 2020; ouder dan vijf jaar"));
+    }
+
+    #[test]
+    fn a_coarse_date_counts_from_the_last_day_it_can_mean() {
+        let year = judged("effectief", Some("2021"), None);
+        assert_eq!(evidence_lapse(&year, "2026-12-31"), None);
+        assert!(evidence_lapse(&year, "2027-01-01").is_some());
+        let month = judged("effectief", Some("2021-02"), None);
+        assert_eq!(evidence_lapse(&month, "2026-02-28"), None);
+        assert!(evidence_lapse(&month, "2026-03-01").is_some());
+    }
+
+    #[test]
+    fn valid_until_ends_a_judgement_early_and_unknowns_never_lapse() {
+        let e = judged("praktijkvoorbeeld", Some("2024-01-01"), Some("2024-06-30"));
+        assert_eq!(evidence_lapse(&e, "2024-06-30"), None);
+        assert_eq!(
+            evidence_lapse(&e, "2024-07-01").as_deref(),
+            Some("bewijs geldig tot 2024-06-30; die datum is voorbij")
+        );
+        assert_eq!(evidence_lapse(&judged("onbekend", Some("2001"), None), "2030-01-01"), None);
+        assert_eq!(evidence_lapse(&judged("effectief", None, None), "2030-01-01"), None);
+    }
 }

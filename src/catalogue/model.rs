@@ -13,6 +13,8 @@ pub const UNKNOWN: &str = "onbekend";
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
+    /// Version, date and publisher of this edition (data/catalogue.toml).
+    pub edition: Edition,
     /// The fixed vocabulary.
     pub taxonomy: Taxonomy,
     /// Every intervention, sorted by id.
@@ -21,6 +23,18 @@ pub struct Catalogue {
     pub steps: Vec<StepGuide>,
     /// The decision tree (data/tree.toml).
     pub tree: DecisionTree,
+}
+
+/// Which edition of a catalogue this is (data/catalogue.toml).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    /// The edition's version, e.g. `2026.1`.
+    pub version: String,
+    /// The day it was published (YYYY-MM-DD).
+    pub date: String,
+    /// Who publishes it.
+    pub publisher: String,
 }
 
 /// The decision tree: the four ways in, then one question per screen.
@@ -105,6 +119,8 @@ pub struct Taxonomy {
     pub risk_groups: Vec<Term>,
     /// Evidence levels with their rank.
     pub evidence_levels: Vec<Term>,
+    /// By which scheme an evidence level was judged.
+    pub evidence_schemes: Vec<Term>,
     /// What sort of thing an intervention is.
     pub kinds: Vec<Term>,
     /// Free, paid, unknown.
@@ -223,6 +239,22 @@ pub struct Evidence {
     /// A Dutch recognition level, only when a source states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recognition: Option<String>,
+    /// When the level was judged: `YYYY-MM-DD`, or `YYYY-MM` or `YYYY` when the source gives
+    /// no more; `None` (`"onbekend"`) when no source says. Packs written before this field
+    /// existed read as unknown.
+    #[serde(default, with = "known_text")]
+    pub assessed_on: Option<String>,
+    /// The judgement holds until this day (YYYY-MM-DD), when a source says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<String>,
+    /// By which scheme the level was judged (taxonomy `evidence_schemes`); `onbekend` in
+    /// packs written before this field existed.
+    #[serde(default = "unknown_slug")]
+    pub scheme: String,
+}
+
+fn unknown_slug() -> String {
+    UNKNOWN.to_string()
 }
 
 /// A pointer into a source document.
@@ -291,7 +323,7 @@ pub struct RoleAdvice {
 }
 
 /// A catalogue pack: the exchange format printed by `keuzehulp list --json`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Pack {
     /// Always `keuzehulp-pack` when written by Keuzehulp.
@@ -300,9 +332,17 @@ pub struct Pack {
     /// The pack format version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<u32>,
-    /// The version of the catalogue it was taken from.
+    /// The pack's own version (its publisher's numbering), or the version of the catalogue
+    /// it was taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalogue_version: Option<String>,
+    /// The day the pack was published (YYYY-MM-DD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Who publishes the pack, in its own words. Records are credited to a publisher only
+    /// through a trusted signature; this text alone proves nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
     /// The records.
     pub interventions: Vec<Intervention>,
 }

@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::model::{Catalogue, DecisionTree, Finding, Intervention, Pack, SourceRef, StepGuide, Taxonomy, Term};
+use super::model::{
+    Catalogue, DecisionTree, Edition, Finding, Intervention, Pack, SourceRef, StepGuide, Taxonomy, Term, UNKNOWN,
+};
 
 /// The answer fields a question may fill, with the kind it must have and the taxonomy list
 /// its options must come from.
@@ -66,6 +68,15 @@ pub const STEP_ORDER: [&str; 5] = ["A", "B1", "B2", "C", "D"];
 /// by id and steps in leidraad order, or every problem found.
 pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
     let mut problems = Vec::new();
+    let edition_path = dir.join("catalogue.toml");
+    let edition: Option<Edition> = parse_toml(&edition_path, &mut problems);
+    if let Some(edition) = &edition {
+        problems.extend(
+            check_edition(edition)
+                .into_iter()
+                .map(|(field, message)| Problem::new(display(&edition_path), field, message)),
+        );
+    }
     let taxonomy_path = dir.join("taxonomy.toml");
     let taxonomy: Option<Taxonomy> = parse_toml(&taxonomy_path, &mut problems);
 
@@ -81,6 +92,11 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
                     format!("het id \"{}\" moet gelijk zijn aan de bestandsnaam \"{stem}\"", record.id),
                 ));
             }
+            problems.extend(
+                missing_in_file(&path, "evidence", &["assessed_on", "scheme"])
+                    .into_iter()
+                    .map(|(field, message)| Problem::new(display(&path), field, message)),
+            );
             interventions.push((display(&path), record));
         }
     }
@@ -126,6 +142,29 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
                 .into_iter()
                 .map(|(field, message)| Problem::new(file.clone(), field, message)),
         );
+        if record.evidence.level != UNKNOWN && record.evidence.scheme == UNKNOWN {
+            problems.push(Problem::new(
+                file.clone(),
+                "evidence.scheme",
+                format!(
+                    "evidence level \"{}\" needs the scheme it was judged by (not \"onbekend\")",
+                    record.evidence.level
+                ),
+            ));
+        }
+    }
+    if let Some(edition) = &edition
+        && let Some((file, newest)) = interventions.iter().max_by(|a, b| a.1.last_reviewed.cmp(&b.1.last_reviewed))
+        && newest.last_reviewed > edition.date
+    {
+        problems.push(Problem::new(
+            display(&edition_path),
+            "date",
+            format!(
+                "\"{}\" is older than the newest last_reviewed, \"{}\" in {file}: raise the date and the version",
+                edition.date, newest.last_reviewed
+            ),
+        ));
     }
     let ids: BTreeSet<&str> = interventions.iter().map(|(_, r)| r.id.as_str()).collect();
     let steps_dir_name = display(&steps_dir);
@@ -145,7 +184,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
                 .map(|(field, message)| Problem::new(file.clone(), field, message)),
         );
     }
-    let Some(tree) = tree else {
+    let (Some(tree), Some(edition)) = (tree, edition) else {
         return Err(problems);
     };
     if !problems.is_empty() {
@@ -155,7 +194,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
     interventions.sort_by(|a, b| a.id.cmp(&b.id));
     let mut steps: Vec<StepGuide> = steps.into_iter().map(|(_, s)| s).collect();
     steps.sort_by_key(|s| STEP_ORDER.iter().position(|w| *w == s.step));
-    Ok(Catalogue { taxonomy, interventions, steps, tree })
+    Ok(Catalogue { edition, taxonomy, interventions, steps, tree })
 }
 
 /// Parses a pack (the JSON printed by `keuzehulp list --json`) and validates every record
@@ -186,12 +225,12 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
         problems.push(Problem::new(file, "format", format!("\"{format}\" is niet \"keuzehulp-pack\"")));
     }
     if let Some(version) = pack.version
-        && version != 1
+        && !(1..=PACK_VERSION).contains(&version)
     {
         problems.push(Problem::new(
             file,
             "version",
-            format!("pakketversie {version} wordt niet ondersteund (dit programma leest versie 1)"),
+            format!("pakketversie {version} wordt niet ondersteund (dit programma leest versie 1 t/m {PACK_VERSION})"),
         ));
     }
     if pack.interventions.len() > MAX_PACK_RECORDS {
@@ -204,6 +243,21 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
             ),
         ));
         return problems;
+    }
+    if let Some(version) = &pack.catalogue_version
+        && let Some(message) = name_problem(version, 64)
+    {
+        problems.push(Problem::new(file, "catalogue_version", message));
+    }
+    if let Some(date) = &pack.date
+        && !is_date(date)
+    {
+        problems.push(Problem::new(file, "date", format!("\"{date}\" is geen datum (JJJJ-MM-DD)")));
+    }
+    if let Some(publisher) = &pack.publisher
+        && let Some(message) = name_problem(publisher, MAX_NAME)
+    {
+        problems.push(Problem::new(file, "publisher", message));
     }
     let vocab = Vocabulary::new(taxonomy);
     let mut seen = BTreeSet::new();
@@ -279,6 +333,57 @@ impl<'a> Vocabulary<'a> {
     }
 }
 
+/// The pack format this program writes; it reads every version from 1 up to this one.
+/// Version 2 added the evidence's `assessed_on`, `valid_until` and `scheme`, and the pack's
+/// `date` and `publisher`.
+pub const PACK_VERSION: u32 = 2;
+
+/// The longest publisher name accepted.
+pub const MAX_NAME: usize = 120;
+
+/// What is wrong with a name or version that people will read (a publisher, a key name):
+/// blank, too long, or holding control characters (which could rewrite a terminal line).
+pub fn name_problem(text: &str, max: usize) -> Option<String> {
+    if text.trim().is_empty() {
+        return Some("is empty".to_string());
+    }
+    if text.chars().count() > max {
+        return Some(format!("is longer than {max} characters"));
+    }
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
+        return Some(format!("holds a control character (U+{:04X}); use plain text", u32::from(c)));
+    }
+    None
+}
+
+/// Checks data/catalogue.toml.
+fn check_edition(edition: &Edition) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(message) = name_problem(&edition.version, 64) {
+        out.push(("version".into(), message));
+    }
+    if !is_date(&edition.date) {
+        out.push(("date".into(), format!("\"{}\" is not a date (YYYY-MM-DD)", edition.date)));
+    }
+    if let Some(message) = name_problem(&edition.publisher, MAX_NAME) {
+        out.push(("publisher".into(), message));
+    }
+    out
+}
+
+/// Fields of table `table` that the TOML file at `path` does not write out. Used for fields
+/// that packs may leave out (older packs) but the hand-written catalogue must state.
+fn missing_in_file(path: &Path, table: &str, fields: &[&str]) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let Ok(value) = toml::from_str::<toml::Table>(&text) else { return Vec::new() };
+    let Some(found) = value.get(table).and_then(|t| t.as_table()) else { return Vec::new() };
+    fields
+        .iter()
+        .filter(|field| !found.contains_key(**field))
+        .map(|field| (format!("{table}.{field}"), "is missing; write \"onbekend\" when no source gives it".to_string()))
+        .collect()
+}
+
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -296,6 +401,22 @@ pub fn is_date(text: &str) -> bool {
     let month: u32 = parts[1].parse().unwrap_or(0);
     let day: u32 = parts[2].parse().unwrap_or(0);
     (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// Whether `text` is a date written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: as precise as the
+/// source is.
+pub fn is_partial_date(text: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match text.len() {
+        4 => digits(text, 4),
+        7 => {
+            digits(&text[..4], 4)
+                && text.as_bytes()[4] == b'-'
+                && digits(&text[5..], 2)
+                && (1..=12).contains(&text[5..].parse::<u32>().unwrap_or(0))
+        }
+        _ => is_date(text),
+    }
 }
 
 fn check_text(field: &str, value: &str, out: &mut Vec<(String, String)>) {
@@ -440,6 +561,24 @@ fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Vec<(String, 
     for (i, reference) in r.evidence.references.iter().enumerate() {
         check_text(&format!("evidence.references[{i}]"), reference, &mut out);
     }
+    vocab.check("evidence.scheme", &t.evidence_schemes, &r.evidence.scheme, &mut out);
+    if let Some(on) = &r.evidence.assessed_on
+        && !is_partial_date(on)
+    {
+        out.push((
+            "evidence.assessed_on".into(),
+            format!("\"{on}\" is not a date (YYYY-MM-DD, or YYYY-MM or YYYY as precise as the source) or \"onbekend\""),
+        ));
+    }
+    if let Some(until) = &r.evidence.valid_until {
+        if !is_date(until) {
+            out.push(("evidence.valid_until".into(), format!("\"{until}\" is not a date (YYYY-MM-DD)")));
+        } else if let Some(on) = &r.evidence.assessed_on
+            && until.as_str() < on.as_str()
+        {
+            out.push(("evidence.valid_until".into(), format!("\"{until}\" lies before assessed_on \"{on}\"")));
+        }
+    }
     vocab.check_sources("sources", &r.sources, &mut out);
     if !is_date(&r.last_reviewed) {
         out.push(("last_reviewed".into(), format!("\"{}\" is geen datum (JJJJ-MM-DD)", r.last_reviewed)));
@@ -507,6 +646,7 @@ pub fn taxonomy_list<'a>(t: &'a Taxonomy, name: &str) -> Option<&'a [Term]> {
         "sectors" => &t.sectors,
         "risk_groups" => &t.risk_groups,
         "evidence_levels" => &t.evidence_levels,
+        "evidence_schemes" => &t.evidence_schemes,
         "kinds" => &t.kinds,
         "cost_classes" => &t.cost_classes,
         "time_classes" => &t.time_classes,
@@ -566,7 +706,7 @@ fn check_tree(t: &Taxonomy, tree: &DecisionTree) -> Vec<(String, String)> {
 
 fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let lists: [(&str, &[Term]); 10] = [
+    let lists: [(&str, &[Term]); 11] = [
         ("levels", &t.levels),
         ("steps", &t.steps),
         ("roles", &t.roles),
@@ -574,6 +714,7 @@ fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
         ("sectors", &t.sectors),
         ("risk_groups", &t.risk_groups),
         ("evidence_levels", &t.evidence_levels),
+        ("evidence_schemes", &t.evidence_schemes),
         ("kinds", &t.kinds),
         ("cost_classes", &t.cost_classes),
         ("time_classes", &t.time_classes),
@@ -610,8 +751,12 @@ fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
             problems.push(Problem::new(file, "steps", format!("step \"{wanted}\" is missing")));
         }
     }
-    for (name, wanted) in [("cost_classes", "onbekend"), ("time_classes", "onbekend"), ("evidence_levels", "onbekend")]
-    {
+    for (name, wanted) in [
+        ("cost_classes", "onbekend"),
+        ("time_classes", "onbekend"),
+        ("evidence_levels", "onbekend"),
+        ("evidence_schemes", "onbekend"),
+    ] {
         let terms = lists.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or(&[]);
         if !terms.iter().any(|t| t.id == wanted) {
             problems.push(Problem::new(file, name, format!("\"{wanted}\" must be defined")));

@@ -37,6 +37,8 @@ pub struct Cli {
 pub enum Command {
     /// Alle interventies
     List,
+    /// De catalogus: versie, datum, uitgever, aantal interventies en welke bewijsoordelen verlopen zijn
+    Catalogue,
     /// Eén interventie met al haar velden
     Show {
         /// Het id van de interventie
@@ -57,6 +59,9 @@ pub enum Command {
     Import {
         /// Het pakket (JSON, zoals `list --json` het schrijft)
         path: PathBuf,
+        /// Alleen tonen wat er zou veranderen; er wordt niets gewijzigd
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Dossiers van bedrijfsbezoeken
     #[command(subcommand)]
@@ -84,9 +89,54 @@ pub enum Command {
     /// Reservekopieën
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Cataloguspakketten ondertekenen (voor uitgevers)
+    #[command(subcommand)]
+    Pack(PackCommand),
+    /// De uitgeverssleutels die u vertrouwt voor ondertekende pakketten
+    #[command(subcommand)]
+    Trust(TrustCommand),
     /// Versleuteling van de gegevens met een wachtwoord (uit KEUZEHULP_PASSPHRASE)
     #[command(subcommand)]
     Encryption(EncryptionCommand),
+}
+
+/// `keuzehulp pack ...`
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Een nieuw sleutelpaar maken: DIR/publisher.key (geheim houden) en DIR/publisher.pub (uitdelen)
+    Keygen {
+        /// De map voor de sleutels
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Een pakket ondertekenen; de handtekening komt ernaast (PACK.minisig)
+    Sign {
+        /// Het pakket (JSON)
+        pack: PathBuf,
+        /// De geheime sleutel (publisher.key)
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+    },
+}
+
+/// `keuzehulp trust ...`
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Een openbare sleutel vertrouwen: pakketten die ermee ondertekend zijn, krijgen deze uitgever als herkomst
+    Add {
+        /// De openbare sleutel: het bestand publisher.pub, of de regel die met RW begint
+        pubkey: String,
+        /// De naam van de uitgever
+        #[arg(long)]
+        name: String,
+    },
+    /// De vertrouwde sleutels
+    List,
+    /// Een sleutel niet meer vertrouwen
+    Remove {
+        /// De naam van de uitgever
+        name: String,
+    },
 }
 
 /// `keuzehulp encryption ...`
@@ -390,8 +440,12 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
         }
         Command::Show { id } => {
             let app = open(cli, out)?;
-            let record = app.intervention(id)?;
-            out.show(&record, app.taxonomy())
+            let view = app.show(id)?;
+            out.show(&view, app.taxonomy())
+        }
+        Command::Catalogue => {
+            let app = open(cli, out)?;
+            out.catalogue(&app.catalogue_info()?)
         }
         Command::Search(args) => {
             let mut app = open(cli, out)?;
@@ -399,7 +453,11 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             out.notices(app.take_notices());
             result
         }
-        Command::Import { path } => {
+        Command::Import { path, dry_run: true } => {
+            let app = open(cli, out)?;
+            out.import_preview(path, &app.import_preview(path)?)
+        }
+        Command::Import { path, dry_run: false } => {
             let mut app = open(cli, out)?;
             let report = app.import(path)?;
             out.imported(path, &report)
@@ -427,6 +485,8 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             )
         }
         Command::Backup(command) => backup(cli, command, out),
+        Command::Pack(command) => pack(command, out),
+        Command::Trust(command) => trust(cli, command, out),
         Command::Encryption(command) => encryption(cli, command, out),
     }
 }
@@ -464,6 +524,62 @@ fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> Result<(
             let app = open(cli, out)?;
             app.set_encryption(None)?;
             out.value(&status(false), "De gegevens en de reservekopieën zijn niet meer versleuteld.")
+        }
+    }
+}
+
+/// `pack keygen` and `pack sign` need no data directory: a publisher may have none.
+fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
+    match command {
+        PackCommand::Keygen { out: dir } => {
+            let files = crate::signing::keygen(dir)?;
+            out.value(
+                &files,
+                &format!(
+                    "Sleutelpaar gemaakt (sleutel-id {}).\nGeheim, alleen voor u: {}\nOpenbaar, voor wie uw pakketten importeert: {}\n(keuzehulp trust add {} --name \"Uw naam\")",
+                    files.key_id,
+                    files.secret_key.display(),
+                    files.public_key.display(),
+                    files.public_key.display()
+                ),
+            )
+        }
+        PackCommand::Sign { pack, key } => {
+            // Only a valid pack is signed: a signature vouches for what it covers.
+            let text = std::fs::read_to_string(pack).map_err(|source| Error::Read { path: pack.clone(), source })?;
+            let taxonomy = catalogue::bundled()?.taxonomy;
+            validate::load_pack(pack, &text, &taxonomy)
+                .map_err(|problems| Error::Invalid { path: pack.clone(), problems })?;
+            let (signature, key_id) = crate::signing::sign(pack, key)?;
+            out.value(
+                &serde_json::json!({ "pack": pack, "signature": signature, "key_id": key_id }),
+                &format!("Ondertekend met sleutel {key_id}: {}", signature.display()),
+            )
+        }
+    }
+}
+
+fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
+    let mut app = open(cli, out)?;
+    match command {
+        TrustCommand::Add { pubkey, name } => {
+            // A path to a .pub file, or the key itself.
+            let path = Path::new(pubkey);
+            let text = if path.is_file() {
+                std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?
+            } else {
+                pubkey.clone()
+            };
+            let key = app.trust_add(&text, name)?;
+            out.value(&key, &format!("Sleutel {} wordt vertrouwd als \"{}\"", key.key_id, key.name))
+        }
+        TrustCommand::List => out.trusted(&app.trusted_keys()?),
+        TrustCommand::Remove { name } => {
+            app.trust_remove(name)?;
+            out.value(
+                &serde_json::json!({ "removed": name }),
+                &format!("\"{name}\" wordt niet meer vertrouwd; wat al geïmporteerd is, blijft staan"),
+            )
         }
     }
 }
@@ -721,6 +837,9 @@ fn data_dir(cli: &Cli) -> Result<PathBuf> {
 fn open(cli: &Cli, out: &mut Out) -> Result<Keuzehulp> {
     let key = passphrase(crate::crypt::PASSPHRASE_ENV);
     let mut app = Keuzehulp::open_with_passphrase(&data_dir(cli)?, key.as_deref())?;
+    if let Some(today) = std::env::var(crate::app::TODAY_ENV).ok().filter(|d| !d.is_empty()) {
+        app.set_today(&today)?;
+    }
     out.notices(app.take_notices());
     Ok(app)
 }

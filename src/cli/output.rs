@@ -11,12 +11,14 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::advisor::Advice;
-use crate::app::TreeView;
+use crate::app::{CatalogueInfo, ImportDiff, TreeView};
 use crate::backup::Backup;
-use crate::catalogue::{Intervention, Pack, Taxonomy, Term};
+use crate::catalogue::view::RecordView;
+use crate::catalogue::{Pack, Taxonomy, Term};
 use crate::dossier::{Dossier, DossierSummary};
 use crate::error::{Error, Result};
 use crate::search::SearchResult;
+use crate::signing::TrustedKey;
 use crate::store::ImportReport;
 
 /// Collected output of one command.
@@ -283,16 +285,60 @@ impl Out {
 
     /// `keuzehulp import`.
     pub fn imported(&mut self, path: &Path, report: &ImportReport) -> Result<()> {
+        let publisher = report.publisher.as_deref().unwrap_or("eigen");
         if self.json {
-            return self.put_json(&json!({ "path": path, "added": report.added, "updated": report.updated }));
+            return self.put_json(
+                &json!({ "path": path, "added": report.added, "updated": report.updated, "publisher": publisher }),
+            );
         }
+        let from = match &report.publisher {
+            Some(name) => format!("ondertekend door {name}"),
+            None => "niet ondertekend, gemarkeerd als eigen".to_string(),
+        };
         let _ = writeln!(
             self.text,
-            "{} geïmporteerd: {} nieuw, {} bijgewerkt",
+            "{} geïmporteerd ({from}): {} nieuw, {} bijgewerkt",
             path.display(),
             report.added,
             report.updated
         );
+        Ok(())
+    }
+
+    /// `keuzehulp trust list`.
+    pub fn trusted(&mut self, keys: &[TrustedKey]) -> Result<()> {
+        if self.json {
+            return self.put_json(&json!({ "trusted": keys }));
+        }
+        if keys.is_empty() {
+            let _ = writeln!(self.text, "Er worden nog geen uitgeverssleutels vertrouwd.");
+        }
+        for k in keys {
+            let _ = writeln!(self.text, "{}  (sleutel-id {}, toegevoegd {})", k.name, k.key_id, k.added_at);
+        }
+        Ok(())
+    }
+
+    /// `keuzehulp import PACK --dry-run`.
+    pub fn import_preview(&mut self, path: &Path, diff: &ImportDiff) -> Result<()> {
+        if self.json {
+            return self.put_json(diff);
+        }
+        let t = &mut self.text;
+        let _ = writeln!(
+            t,
+            "{} zou toevoegen: {} nieuw, {} gewijzigd, {} gelijk. Er is niets gewijzigd.",
+            path.display(),
+            diff.added.len(),
+            diff.changed.len(),
+            diff.unchanged
+        );
+        for id in &diff.added {
+            let _ = writeln!(t, "  + {id}");
+        }
+        for change in &diff.changed {
+            let _ = writeln!(t, "  ~ {} ({})", change.id, change.fields.join(", "));
+        }
         Ok(())
     }
 
@@ -304,11 +350,33 @@ impl Out {
         }
     }
 
-    /// `keuzehulp show ID`.
-    pub fn show(&mut self, r: &Intervention, taxonomy: &Taxonomy) -> Result<()> {
+    /// `keuzehulp catalogue`.
+    pub fn catalogue(&mut self, info: &CatalogueInfo) -> Result<()> {
         if self.json {
-            return self.put_json(r);
+            return self.put_json(info);
         }
+        let t = &mut self.text;
+        let _ = writeln!(t, "Catalogus {} van {} ({})", info.version, info.date, info.publisher);
+        let _ = writeln!(t, "{} interventies, waarvan {} geïmporteerd", info.records, info.imported);
+        if info.lapsed.is_empty() {
+            let _ = writeln!(t, "Geen verlopen bewijsoordelen op {}.", info.today);
+        } else {
+            let _ = writeln!(
+                t,
+                "Bewijsoordeel verlopen op {} (ouder dan vijf jaar of voorbij de geldigheidsdatum): {}",
+                info.today,
+                info.lapsed.join(", ")
+            );
+        }
+        Ok(())
+    }
+
+    /// `keuzehulp show ID`.
+    pub fn show(&mut self, view: &RecordView, taxonomy: &Taxonomy) -> Result<()> {
+        if self.json {
+            return self.put_json(view);
+        }
+        let r = &view.record;
         let known = |v: &Option<String>| v.clone().unwrap_or_else(|| NOT_KNOWN.to_string());
         let labels = |terms: &[Term], ids: &[String]| -> String {
             if ids.is_empty() {
@@ -342,6 +410,16 @@ impl Out {
             label(&taxonomy.evidence_levels, &r.evidence.level),
             known(&r.evidence.basis)
         );
+        let scheme = label(&taxonomy.evidence_schemes, &r.evidence.scheme);
+        let _ = writeln!(
+            t,
+            "Beoordeeld: {} (door: {scheme}){}",
+            r.evidence.assessed_on.as_deref().unwrap_or(NOT_KNOWN),
+            r.evidence.valid_until.as_deref().map(|u| format!(", geldig tot {u}")).unwrap_or_default()
+        );
+        if let Some(lapse) = &view.lapse {
+            let _ = writeln!(t, "Let op: {lapse}; telt niet meer als bewijs.");
+        }
         for reference in &r.evidence.references {
             let _ = writeln!(t, "  - {reference}");
         }
@@ -364,6 +442,7 @@ impl Out {
             let _ = writeln!(t, "  - {title} — {}", source.section);
         }
         let _ = writeln!(t, "Laatst gecontroleerd: {}", r.last_reviewed);
+        let _ = writeln!(t, "Herkomst: {}", view.origin.describe());
         Ok(())
     }
 

@@ -63,6 +63,18 @@ pub const MIGRATIONS: &[&str] = &[
                            CHECK (status IN ('gepland', 'lopend', 'afgerond', 'gestopt'))
      );
      CREATE INDEX plan_by_dossier ON plan_items(dossier_id, id);",
+    // 3: where an imported record came from: the publisher whose trusted key signed its pack
+    // (NULL: bundled, or unsigned and so "eigen"), and the pack's own version and date.
+    "ALTER TABLE interventions ADD COLUMN publisher TEXT;
+     ALTER TABLE interventions ADD COLUMN pack_version TEXT;
+     ALTER TABLE interventions ADD COLUMN pack_date TEXT;",
+    // 4: the publishers' keys the user trusts to sign catalogue packs.
+    "CREATE TABLE trusted_keys (
+         name       TEXT PRIMARY KEY,
+         key_id     TEXT NOT NULL UNIQUE,
+         public_key TEXT NOT NULL,
+         added_at   TEXT NOT NULL
+     );",
 ];
 
 /// The schema version this program writes.

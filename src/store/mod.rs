@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
-use crate::catalogue::{Intervention, Pack};
+use crate::catalogue::{Evidence, Intervention, Pack};
 use crate::error::{Error, Result};
+use crate::signing::TrustedKey;
 
 /// The file name of the database inside the data directory.
 pub const DB_FILE: &str = "keuzehulp.sqlite3";
@@ -44,6 +45,26 @@ impl Origin {
     }
 }
 
+/// What an imported pack says about itself, kept with each of its records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackOrigin {
+    /// The publisher whose trusted key signed the pack; `None` for an unsigned pack ("eigen").
+    pub publisher: Option<String>,
+    /// The pack's own version.
+    pub version: Option<String>,
+    /// The pack's own date.
+    pub date: Option<String>,
+}
+
+/// Where a stored record came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredOrigin {
+    /// Bundled or imported.
+    pub origin: Origin,
+    /// For an imported record: its pack.
+    pub pack: PackOrigin,
+}
+
 /// Counts over the records in the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counts {
@@ -56,12 +77,14 @@ pub struct Counts {
 }
 
 /// What an import changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ImportReport {
     /// Records that were new.
     pub added: usize,
     /// Records that replaced an earlier one with the same id.
     pub updated: usize,
+    /// The trusted publisher that signed the pack; `None` for an unsigned pack ("eigen").
+    pub publisher: Option<String>,
 }
 
 impl Store {
@@ -197,19 +220,22 @@ impl Store {
         Ok(true)
     }
 
-    /// Adds or updates the records of a validated pack, all in one transaction.
-    pub fn import(&mut self, pack: &Pack) -> Result<ImportReport> {
+    /// Adds or updates the records of a validated pack, all in one transaction; each record
+    /// keeps `origin`.
+    pub fn import(&mut self, pack: &Pack, origin: &PackOrigin) -> Result<ImportReport> {
         let path = self.path.clone();
         let fail = |e| Error::store(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
-        let mut report = ImportReport { added: 0, updated: 0 };
+        let mut report = ImportReport { added: 0, updated: 0, publisher: origin.publisher.clone() };
         {
             let mut exists = tx.prepare("SELECT 1 FROM interventions WHERE id = ?1").map_err(fail)?;
             let mut upsert = tx
                 .prepare(
-                    "INSERT INTO interventions (id, origin, record) VALUES (?1, ?2, ?3)
+                    "INSERT INTO interventions (id, origin, record, publisher, pack_version, pack_date)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, record = excluded.record,
-                     updated_at = CURRENT_TIMESTAMP",
+                     publisher = excluded.publisher, pack_version = excluded.pack_version,
+                     pack_date = excluded.pack_date, updated_at = CURRENT_TIMESTAMP",
                 )
                 .map_err(fail)?;
             for record in &pack.interventions {
@@ -219,7 +245,14 @@ impl Store {
                     report.added += 1;
                 }
                 upsert
-                    .execute(params![record.id, Origin::Imported.as_str(), serde_json::to_string(record)?])
+                    .execute(params![
+                        record.id,
+                        Origin::Imported.as_str(),
+                        serde_json::to_string(record)?,
+                        origin.publisher,
+                        origin.version,
+                        origin.date
+                    ])
                     .map_err(fail)?;
             }
         }
@@ -267,6 +300,115 @@ impl Store {
             })
         })
         .transpose()
+    }
+
+    /// Where the record `id` came from; `None` when there is no such record.
+    pub fn origin(&self, id: &str) -> Result<Option<StoredOrigin>> {
+        self.conn
+            .query_row(
+                "SELECT origin, publisher, pack_version, pack_date FROM interventions WHERE id = ?1",
+                [id],
+                |row| {
+                    Ok(StoredOrigin {
+                        origin: if row.get::<_, String>(0)? == "bundled" { Origin::Bundled } else { Origin::Imported },
+                        pack: PackOrigin { publisher: row.get(1)?, version: row.get(2)?, date: row.get(3)? },
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| Error::store(&self.path, e))
+    }
+
+    /// Each record's id with the parts of its evidence that say whether it has lapsed
+    /// (level, assessed_on, valid_until), read without loading the whole records.
+    pub fn evidence_dates(&self) -> Result<Vec<(String, Evidence)>> {
+        let fail = |e| Error::store(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, json_extract(record, '$.evidence.level'), json_extract(record, '$.evidence.assessed_on'),
+                        json_extract(record, '$.evidence.valid_until')
+                 FROM interventions ORDER BY id",
+            )
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map([], |row| {
+                let evidence = Evidence {
+                    level: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                    basis: None,
+                    references: Vec::new(),
+                    recognition: None,
+                    assessed_on: row.get(2)?,
+                    valid_until: row.get(3)?,
+                    scheme: String::new(),
+                };
+                Ok((row.get(0)?, evidence))
+            })
+            .map_err(fail)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
+    }
+
+    /// The keys trusted to sign packs, by name.
+    pub fn trusted_keys(&self) -> Result<Vec<TrustedKey>> {
+        let fail = |e| Error::store(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, key_id, public_key, added_at FROM trusted_keys ORDER BY name")
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok(TrustedKey {
+                    name: row.get(0)?,
+                    key_id: row.get(1)?,
+                    public_key: row.get(2)?,
+                    added_at: row.get(3)?,
+                })
+            })
+            .map_err(fail)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
+    }
+
+    /// Trusts `key`; a name or key already trusted is refused by name.
+    pub fn trust(&mut self, key: &TrustedKey) -> Result<()> {
+        let fail = |e| Error::store(&self.path, e);
+        if let Some(known) = self.trusted_keys()?.into_iter().find(|k| k.name == key.name || k.key_id == key.key_id) {
+            let message = if known.key_id == key.key_id {
+                format!("deze sleutel (id {}) wordt al vertrouwd als \"{}\"", key.key_id, known.name)
+            } else {
+                format!(
+                    "er is al een sleutel met de naam \"{}\"; kies een andere naam of verwijder die eerst",
+                    key.name
+                )
+            };
+            return Err(Error::InvalidInput { field: "--name".into(), message });
+        }
+        let tx = self.conn.transaction().map_err(fail)?;
+        tx.execute(
+            "INSERT INTO trusted_keys (name, key_id, public_key, added_at) VALUES (?1, ?2, ?3, ?4)",
+            params![key.name, key.key_id, key.public_key, key.added_at],
+        )
+        .map_err(fail)?;
+        mark_changed(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)
+    }
+
+    /// No longer trusts the key called `name`; returns whether there was one. Records imported
+    /// earlier keep their publisher: their signature was checked when they came in.
+    pub fn distrust(&mut self, name: &str) -> Result<bool> {
+        let fail = |e| Error::store(&self.path, e);
+        let tx = self.conn.transaction().map_err(fail)?;
+        let removed = tx.execute("DELETE FROM trusted_keys WHERE name = ?1", [name]).map_err(fail)?;
+        mark_changed(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(removed > 0)
+    }
+
+    /// The number of imported records.
+    pub fn imported_count(&self) -> Result<usize> {
+        self.conn
+            .query_row("SELECT COUNT(*) FROM interventions WHERE origin = 'imported'", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| Error::store(&self.path, e))
     }
 
     /// The number of records per (level, step), and the newest review date, without

@@ -4,12 +4,14 @@ import { invoke } from "@tauri-apps/api/core";
 
 export interface MatrixCell { step: string; count: number }
 export interface MatrixRow { level: string; cells: MatrixCell[] }
-export interface CatalogueSummary { count: number; version: string; program_version: string; matrix: MatrixRow[] }
+export interface CatalogueSummary {
+  count: number; version: string; program_version: string; date: string; publisher: string; imported: number; lapsed: number; matrix: MatrixRow[];
+}
 
 export interface Term { id: string; label: string; label_en: string; description?: string; parent?: string; rank?: number }
 export interface Taxonomy {
   levels: Term[]; steps: Term[]; roles: Term[]; themes: Term[]; sectors: Term[]; risk_groups: Term[];
-  evidence_levels: Term[]; kinds: Term[]; cost_classes: Term[]; time_classes: Term[];
+  evidence_levels: Term[]; evidence_schemes?: Term[]; kinds: Term[]; cost_classes: Term[]; time_classes: Term[];
   documents: { id: string; file: string; title: string; publisher: string; year: string }[];
 }
 
@@ -18,10 +20,18 @@ export interface Intervention {
   benefits: string | null; involves: string | null; time: string | null; time_class: string;
   cost: string | null; cost_class: string; privacy: string | null; developed_by: string[] | null; url: string | null;
   levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; risk_groups: string[];
-  evidence: { level: string; basis: string | null; references: string[] };
+  evidence: {
+    level: string; basis: string | null; references: string[];
+    assessed_on?: string | null; valid_until?: string; scheme?: string;
+    // Added by `show`: whether the judgement has lapsed today, and why.
+    lapsed?: boolean; lapsed_because?: string | null;
+  };
   sources: { document: string; section: string; note?: string }[];
   last_reviewed: string;
+  // Added by `show`: where the record came from.
+  origin?: RecordOrigin;
 }
+export interface RecordOrigin { kind: "bundled" | "publisher" | "eigen"; name: string; version: string | null; date: string | null }
 
 export interface Filters {
   level?: string; step?: string; role?: string; theme?: string; sector?: string; evidence?: string; cost?: string;

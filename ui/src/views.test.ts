@@ -16,7 +16,7 @@ const term = (id: string) => ({ id, label: `NL ${id}`, label_en: `EN ${id}` });
 const taxonomy: Taxonomy = {
   levels: ["individu", "team", "organisatie"].map(term), steps: ["A", "B1", "B2", "C", "D"].map(term),
   roles: ["werkgever"].map(term), themes: ["werkdruk"].map(term), sectors: ["zorg"].map(term), risk_groups: [],
-  evidence_levels: ["effectief", "onbekend"].map(term), kinds: ["methode"].map(term), cost_classes: ["onbekend"].map(term),
+  evidence_levels: ["effectief", "onbekend"].map(term), evidence_schemes: ["uitgever", "onbekend"].map(term), kinds: ["methode"].map(term), cost_classes: ["onbekend"].map(term),
   time_classes: ["onbekend"].map(term), documents: [{ id: "leidraad", file: "x", title: "De leidraad", publisher: "NVAB", year: "2021" }],
 };
 const tree: Tree = { entries: [], questions: [] };
@@ -86,7 +86,7 @@ const hostileDossier: Dossier = {
 function fakeApi(overrides: Partial<Api> = {}): Api {
   return {
     ...fakeDossiers().api,
-    catalogueSummary: async () => ({ count: 1, version: "v", program_version: "9.8.7", matrix: [] }),
+    catalogueSummary: async () => ({ count: 1, version: "2026.1", program_version: "9.8.7", date: "2026-11-25", publisher: "Keuzehulp", imported: 0, lapsed: 2, matrix: [] }),
     taxonomy: async () => taxonomy,
     tree: async () => tree,
     search: async (query) => ({
@@ -114,6 +114,21 @@ describe("detail page", () => {
     }
     expect(text.match(/niet bekend/g)?.length).toBeGreaterThanOrEqual(5);
     expect(view.querySelector("#evidence")?.textContent).toContain("Ketelaar et al. (2013)");
+  });
+
+  it("names where the record came from and a lapsed judgement in words", () => {
+    const lapsed: Intervention = {
+      ...record,
+      evidence: { ...record.evidence, assessed_on: "2019", scheme: "uitgever", lapsed: true, lapsed_because: "bewijs beoordeeld in 2019; ouder dan vijf jaar" },
+      origin: { kind: "publisher", name: "Trimbos-instituut", version: "1.0", date: "2026-11-01" },
+    };
+    const view = detailView(ctx(), lapsed);
+    expect(view.querySelector("#evidence-assessed")?.textContent).toBe("Beoordeeld: 2019 (door: NL uitgever)");
+    expect(view.querySelector("#evidence-lapsed")?.textContent).toBe("Let op: bewijs beoordeeld in 2019; ouder dan vijf jaar; telt niet meer als bewijs.");
+    expect(view.querySelector("#detail-origin")?.textContent).toBe("Uitgever Trimbos-instituut (ondertekend pakket 1.0 · 2026-11-01)");
+    const fresh = detailView(ctx(), { ...record, origin: { kind: "eigen", name: "eigen", version: null, date: null } });
+    expect(fresh.querySelector("#evidence-lapsed")).toBeNull();
+    expect(fresh.querySelector("#detail-origin")?.textContent).toBe("Eigen import (niet ondertekend pakket)");
   });
 
   it("renders hostile catalogue text as text: no element, no script", () => {
@@ -251,6 +266,12 @@ describe("start screen", () => {
   it("names the program's own version, as the core reports it", async () => {
     const view = await renderStart(ctx());
     expect(view.querySelector("#program-version")?.textContent).toBe("Keuzehulp versie 9.8.7");
+  });
+
+  it("shows the catalogue's version, date and publisher, and how many judgements lapsed", async () => {
+    const view = await renderStart(ctx(fakeApi(fakeDossiers().api)));
+    expect(view.querySelector("#catalogue-version")?.textContent).toBe("Catalogus 2026.1 van 2026-11-25 · uitgegeven door Keuzehulp");
+    expect(view.querySelector("#catalogue-lapsed")?.textContent).toBe("Bij 2 interventies is het bewijsoordeel verlopen.");
   });
 });
 

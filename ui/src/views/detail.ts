@@ -1,6 +1,6 @@
 // Every field of one intervention; unknown facts say "niet bekend", never hidden.
 import type { Ctx } from "../app";
-import type { Intervention, Term } from "../api";
+import type { Intervention, RecordOrigin, Term } from "../api";
 import { h } from "../dom";
 import { label, t } from "../i18n";
 import { addToDossierButton, compareButton } from "./parts";
@@ -13,6 +13,15 @@ function known(value: string | null): string {
 
 function labels(terms: Term[], ids: string[]): string {
   return ids.length ? ids.map((id) => label(terms, id)).join(", ") : t().none;
+}
+
+/** Where a record came from, in words. */
+export function originText(o: RecordOrigin): string {
+  const s = t();
+  const edition = [o.version ? ` ${o.version}` : "", o.date ? ` · ${o.date}` : ""].join("");
+  if (o.kind === "bundled") return s.originBundled(o.name, edition);
+  if (o.kind === "publisher") return s.originPublisher(o.name, edition);
+  return s.originOwn(edition);
 }
 
 export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
@@ -33,6 +42,18 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
     "div",
     { id: "evidence" },
     h("p", {}, h("strong", {}, label(tx.evidence_levels, r.evidence.level)), " — ", known(r.evidence.basis)),
+    h(
+      "p",
+      { id: "evidence-assessed" },
+      s.assessed(
+        r.evidence.assessed_on ?? s.notKnown,
+        r.evidence.scheme ? label(tx.evidence_schemes ?? [], r.evidence.scheme) : s.notKnown,
+      ),
+      r.evidence.valid_until ? s.validUntil(r.evidence.valid_until) : "",
+    ),
+    r.evidence.lapsed && r.evidence.lapsed_because
+      ? h("p", { id: "evidence-lapsed", class: "note" }, s.lapsedNote(r.evidence.lapsed_because))
+      : null,
     r.evidence.references.length ? h("ul", { "aria-label": s.references }, ...r.evidence.references.map((x) => h("li", {}, x))) : null,
   );
   const sources = h(
@@ -71,6 +92,7 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
       ...row(s.riskGroups, labels(tx.risk_groups, r.risk_groups)),
       ...row(s.sources, sources),
       ...row(s.lastReviewed, r.last_reviewed),
+      ...(r.origin ? row(s.origin, originText(r.origin), "detail-origin") : []),
     ),
   );
 }

@@ -115,7 +115,8 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
     h("h2", {}, s.matrixTitle),
     h("p", { id: "catalogue-count", class: "count", "data-count": summary.count }, s.count(summary.count)),
     h("div", { class: "table-wrap" }, table),
-    h("p", { class: "version" }, s.version(summary.version)),
+    h("p", { class: "version", id: "catalogue-version" }, s.version(summary.version, summary.date, summary.publisher)),
+    summary.lapsed ? h("p", { class: "version", id: "catalogue-lapsed" }, s.lapsedCount(summary.lapsed)) : null,
     h("p", { class: "version", id: "program-version" }, s.about(summary.program_version)),
   );
 }

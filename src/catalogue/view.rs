@@ -1,0 +1,102 @@
+//! What the faces show about a record beyond its own fields: where it came from, and whether
+//! its evidence judgement still counts on a given day.
+
+use serde::{Serialize, Serializer};
+
+use super::{Edition, Intervention, evidence_lapse};
+use crate::store::{Origin, StoredOrigin};
+
+/// Where a record came from, as `show --json` and the detail screen name it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RecordOrigin {
+    /// `bundled` (with the program), `publisher` (a pack signed with a trusted key) or
+    /// `eigen` (an unsigned pack).
+    pub kind: &'static str,
+    /// Who: the bundled catalogue's publisher, the trusted publisher's name, or `eigen`.
+    pub name: String,
+    /// The catalogue edition or the pack's own version, when known.
+    pub version: Option<String>,
+    /// The edition's or the pack's date, when known.
+    pub date: Option<String>,
+}
+
+impl RecordOrigin {
+    /// The origin of a stored record; bundled records carry the bundled `edition`.
+    pub fn of(stored: &StoredOrigin, edition: &Edition) -> Self {
+        match (&stored.origin, &stored.pack.publisher) {
+            (Origin::Bundled, _) => RecordOrigin {
+                kind: "bundled",
+                name: edition.publisher.clone(),
+                version: Some(edition.version.clone()),
+                date: Some(edition.date.clone()),
+            },
+            (Origin::Imported, Some(publisher)) => RecordOrigin {
+                kind: "publisher",
+                name: publisher.clone(),
+                version: stored.pack.version.clone(),
+                date: stored.pack.date.clone(),
+            },
+            (Origin::Imported, None) => RecordOrigin {
+                kind: "eigen",
+                name: "eigen".into(),
+                version: stored.pack.version.clone(),
+                date: stored.pack.date.clone(),
+            },
+        }
+    }
+
+    /// One Dutch line for people, e.g. "meegeleverde catalogus 2026.1 van 2026-11-25 (Keuzehulp)".
+    pub fn describe(&self) -> String {
+        let edition = match (&self.version, &self.date) {
+            (Some(v), Some(d)) => format!(" {v} van {d}"),
+            (Some(v), None) => format!(" {v}"),
+            (None, Some(d)) => format!(" van {d}"),
+            (None, None) => String::new(),
+        };
+        match self.kind {
+            "bundled" => format!("meegeleverde catalogus{edition} ({})", self.name),
+            "publisher" => format!("uitgever {} (ondertekend pakket{edition})", self.name),
+            _ => format!("eigen import (niet ondertekend pakket{edition})"),
+        }
+    }
+}
+
+/// One record as `show` presents it: its fields, its origin, and why its evidence no longer
+/// counts (if so) on the day it was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordView {
+    /// The record.
+    pub record: Intervention,
+    /// Where it came from.
+    pub origin: RecordOrigin,
+    /// Why the evidence judgement has lapsed, in Dutch; `None` while it holds.
+    pub lapse: Option<String>,
+}
+
+impl RecordView {
+    /// The view of `record` on `today`.
+    pub fn new(record: Intervention, origin: RecordOrigin, today: &str) -> Self {
+        let lapse = evidence_lapse(&record.evidence, today);
+        RecordView { record, origin, lapse }
+    }
+
+    /// The record's JSON with `origin` added, and `evidence.lapsed` (with
+    /// `evidence.lapsed_because`, the reason in Dutch, or `null`).
+    pub fn to_json(&self) -> serde_json::Result<serde_json::Value> {
+        let mut value = serde_json::to_value(&self.record)?;
+        if let Some(evidence) = value.get_mut("evidence").and_then(|e| e.as_object_mut()) {
+            evidence.insert("lapsed".into(), self.lapse.is_some().into());
+            evidence.insert("lapsed_because".into(), self.lapse.clone().into());
+        }
+        if let Some(object) = value.as_object_mut() {
+            object.insert("origin".into(), serde_json::to_value(&self.origin)?);
+        }
+        Ok(value)
+    }
+}
+
+impl Serialize for RecordView {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_json().map_err(serde::ser::Error::custom)?.serialize(s)
+    }
+}

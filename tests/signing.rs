@@ -1,0 +1,184 @@
+//! Signed packs: keys, signatures beside the pack, the trust list, and every way a signature
+//! can be wrong (unknown key, a changed byte, a signature for other bytes, a truncated one).
+//! A refused pack changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::util::Cli;
+
+/// A pack holding one copy of the bundled record `pico` under `id`.
+fn write_pack(cli: &Cli, file: &str, id: &str) -> PathBuf {
+    let mut record = cli.json(&["list"])["interventions"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["id"] == "pico")
+        .cloned()
+        .expect("pico");
+    record["id"] = id.into();
+    record["name"] = format!("Pakketinterventie {id}").into();
+    record["aliases"] = json!([]);
+    let pack = json!({
+        "format": "keuzehulp-pack", "version": 2, "catalogue_version": "1.0", "date": "2026-11-01",
+        "publisher": "Trimbos-instituut", "interventions": [record],
+    });
+    let path = cli.data.path().join(file);
+    std::fs::write(&path, serde_json::to_string_pretty(&pack).expect("json")).expect("write");
+    path
+}
+
+fn keys(cli: &Cli) -> PathBuf {
+    let dir = cli.data.path().join("sleutels");
+    let made = cli.json(&["pack", "keygen", "--out", dir.to_str().expect("utf-8")]);
+    assert_eq!(made["key_id"].as_str().map(str::len), Some(16));
+    dir
+}
+
+fn sign(cli: &Cli, pack: &Path, keys: &Path) {
+    let key = keys.join("publisher.key");
+    cli.json(&["pack", "sign", pack.to_str().expect("utf-8"), "--key", key.to_str().expect("utf-8")]);
+}
+
+/// Runs `import PACK`, expects a refusal, returns stderr; checks that nothing was imported.
+fn refused(cli: &Cli, pack: &Path, id: &str) -> String {
+    let before = cli.json(&["catalogue"])["content_hash"].clone();
+    let out = cli.cmd().arg("import").arg(pack).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1), "refused, no panic: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(cli.json(&["catalogue"])["content_hash"], before, "nothing changed");
+    assert!(!cli.cmd().args(["show", id]).output().expect("runs").status.success(), "{id} not imported");
+    String::from_utf8(out.stderr).expect("utf-8")
+}
+
+#[test]
+fn a_pack_signed_with_a_trusted_key_is_credited_to_its_publisher() {
+    let cli = Cli::new();
+    let keys = keys(&cli);
+    let pack = write_pack(&cli, "pakket.json", "ondertekende-interventie");
+    sign(&cli, &pack, &keys);
+    assert!(pack.with_extension("json.minisig").is_file(), "the signature lies beside the pack");
+
+    let err = refused(&cli, &pack, "ondertekende-interventie");
+    assert!(err.contains("pakket.json.minisig") && err.contains("niet vertrouwt"), "{err}");
+
+    let public = keys.join("publisher.pub");
+    cli.json(&["trust", "add", public.to_str().expect("utf-8"), "--name", "Trimbos-instituut"]);
+    let listed = cli.json(&["trust", "list"]);
+    assert_eq!(listed["trusted"][0]["name"], "Trimbos-instituut");
+
+    let report = cli.json(&["import", pack.to_str().expect("utf-8")]);
+    assert_eq!(report["publisher"], "Trimbos-instituut");
+    let origin = cli.json(&["show", "ondertekende-interventie"])["origin"].clone();
+    assert_eq!(
+        origin,
+        json!({ "kind": "publisher", "name": "Trimbos-instituut", "version": "1.0", "date": "2026-11-01" })
+    );
+
+    // Once the key is no longer trusted, a new pack signed with it is refused again.
+    cli.json(&["trust", "remove", "Trimbos-instituut"]);
+    let next = write_pack(&cli, "volgende.json", "volgende-interventie");
+    sign(&cli, &next, &keys);
+    assert!(refused(&cli, &next, "volgende-interventie").contains("niet vertrouwt"));
+    assert_eq!(cli.json(&["trust", "list"])["trusted"], json!([]));
+}
+
+#[test]
+fn a_changed_byte_or_a_signature_for_other_bytes_is_refused() {
+    let cli = Cli::new();
+    let keys = keys(&cli);
+    cli.json(&["trust", "add", keys.join("publisher.pub").to_str().expect("utf-8"), "--name", "Uitgever"]);
+
+    let pack = write_pack(&cli, "pakket.json", "gewijzigde-interventie");
+    sign(&cli, &pack, &keys);
+    let mut bytes = std::fs::read(&pack).expect("read");
+    let at = bytes.iter().position(|b| *b == b'P').expect("a capital P in the name");
+    bytes[at] = b'Q';
+    std::fs::write(&pack, &bytes).expect("write");
+    let err = refused(&cli, &pack, "gewijzigde-interventie");
+    assert!(err.contains("past niet bij dit pakket") && err.contains("niets geïmporteerd"), "{err}");
+
+    // A genuine signature, but of another pack.
+    let other = write_pack(&cli, "ander.json", "andere-interventie");
+    sign(&cli, &other, &keys);
+    let pack = write_pack(&cli, "pakket.json", "gewijzigde-interventie");
+    std::fs::copy(other.with_extension("json.minisig"), pack.with_extension("json.minisig")).expect("copy");
+    assert!(refused(&cli, &pack, "gewijzigde-interventie").contains("past niet bij dit pakket"));
+}
+
+#[test]
+fn a_truncated_or_garbled_signature_is_refused_without_a_panic() {
+    let cli = Cli::new();
+    let keys = keys(&cli);
+    cli.json(&["trust", "add", keys.join("publisher.pub").to_str().expect("utf-8"), "--name", "Uitgever"]);
+    let pack = write_pack(&cli, "pakket.json", "afgebroken-interventie");
+    sign(&cli, &pack, &keys);
+    let signature = pack.with_extension("json.minisig");
+    let whole = std::fs::read_to_string(&signature).expect("read");
+    for broken in [
+        whole[..whole.len() - 20].to_string(),
+        whole.lines().take(2).collect::<Vec<_>>().join("\n"),
+        String::new(),
+        "\u{0}\u{ff}garbage".to_string(),
+    ] {
+        std::fs::write(&signature, &broken).expect("write");
+        let err = refused(&cli, &pack, "afgebroken-interventie");
+        assert!(err.contains("handtekening") && err.contains("niets geïmporteerd"), "{err}");
+    }
+}
+
+#[test]
+fn a_publisher_name_with_control_characters_or_a_bad_key_is_refused() {
+    let cli = Cli::new();
+    let keys = keys(&cli);
+    let public = keys.join("publisher.pub");
+    for name in ["Uitgever\u{1b}[31m", "Uit\ngever", "  "] {
+        let out = cli.cmd().args(["trust", "add"]).arg(&public).args(["--name", name]).output().expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--name") && !err.contains('\u{1b}'), "{err:?}");
+    }
+    let out = cli.cmd().args(["trust", "add", "RWgeensleutel", "--name", "Uitgever"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("geen openbare minisign-sleutel"));
+    assert_eq!(cli.json(&["trust", "list"])["trusted"], json!([]));
+    // The same key under a second name is refused by the first name.
+    cli.json(&["trust", "add", public.to_str().expect("utf-8"), "--name", "Eerste"]);
+    let out = cli.cmd().args(["trust", "add"]).arg(&public).args(["--name", "Tweede"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("al vertrouwd als \"Eerste\""));
+    // A key is never overwritten.
+    let out = cli.cmd().args(["pack", "keygen", "--out"]).arg(&keys).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("niet overschreven"));
+}
+
+#[test]
+fn an_invalid_pack_is_not_signed() {
+    let cli = Cli::new();
+    let keys = keys(&cli);
+    let pack = cli.data.path().join("kapot.json");
+    std::fs::write(&pack, r#"{"interventions": [{"id": "x"}]}"#).expect("write");
+    let out = cli
+        .cmd()
+        .args(["pack", "sign"])
+        .arg(&pack)
+        .arg("--key")
+        .arg(keys.join("publisher.key"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!pack.with_extension("json.minisig").exists());
+}
+
+#[test]
+fn a_signature_made_by_the_minisign_tool_itself_is_accepted() {
+    // tests/fixtures/minisign: a pack signed with `minisign -S` (minisign 0.11, Debian) and
+    // its public key, so the format is the tool's own and not only this program's.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minisign");
+    let cli = Cli::new();
+    for file in ["pakket.json", "pakket.json.minisig"] {
+        std::fs::copy(fixtures.join(file), cli.data.path().join(file)).expect("copy fixture");
+    }
+    cli.json(&["trust", "add", fixtures.join("minisign.pub").to_str().expect("utf-8"), "--name", "Minisign-test"]);
+    let report: Value = cli.json(&["import", cli.data.path().join("pakket.json").to_str().expect("utf-8")]);
+    assert_eq!(report["publisher"], "Minisign-test");
+}
