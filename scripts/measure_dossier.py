@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Times dossier work as whole `keuzehulp` processes. Not part of the tests.
 
-- the advice report (PDF and HTML) of a dossier with 40 shortlisted interventions, 40 plan
-  items and 500 notes, and how many A4 pages the PDF has;
+- the advice report (PDF, Word and HTML) of a dossier with 40 shortlisted interventions, 40
+  plan items and 500 notes (PDF without and with the notes shown; Word and HTML with all 500),
+  and how many A4 pages the PDF has;
+- the action plan of that dossier as XLSX (two sheets) and as iCalendar;
 - `dossier show` of that dossier;
 - `dossier delete` when 10 backups hold the dossier, plain and encrypted (every backup that
   holds it is rewritten without it).
@@ -63,11 +65,24 @@ def main() -> None:
         for n in range(500):
             run("dossier", "note", d, f"Notitie {n}: het team noemt werkdruk, roosterdruk en weinig regelruimte.")
         pdf = Path(tmp) / "advies.pdf"
-        report = timed(run, "report", d, "--format", "pdf", "-o", str(pdf), times=5)
+        report = timed(run, "report", d, "--format", "pdf", "-o", str(pdf), "--force", times=5)
         pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
-        print(f"report --format pdf (40 interventions, 40 plan items, 500 notes, {pages} pages): {ms(report)}")
-        html = timed(run, "report", d, "--format", "html", "-o", str(Path(tmp) / "advies.html"), times=5)
+        print(f"report --format pdf (40 interventions, 40 plan items, no notes shown, {pages} pages): {ms(report)}")
+        report = timed(run, "report", d, "--format", "pdf", "-o", str(pdf), "--all-notes", "--force", times=5)
+        pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+        print(f"report --format pdf --all-notes (500 notes shown, {pages} pages): {ms(report)}")
+        docx = Path(tmp) / "advies.docx"
+        word = timed(run, "report", d, "--format", "docx", "-o", str(docx), "--all-notes", "--force", times=10)
+        print(f"report --format docx ({docx.stat().st_size // 1024} KiB): {ms(word)}")
+        html = timed(run, "report", d, "--format", "html", "-o", str(Path(tmp) / "advies.html"), "--all-notes", "--force",
+                     times=5)
         print(f"report --format html: {ms(html)}")
+        xlsx = Path(tmp) / "actieplan.xlsx"
+        sheet = timed(run, "dossier", "export-plan", d, "--format", "xlsx", "-o", str(xlsx), "--force", times=10)
+        print(f"dossier export-plan --format xlsx ({xlsx.stat().st_size // 1024} KiB): {ms(sheet)}")
+        ics = timed(run, "dossier", "export-plan", d, "--format", "ics", "-o", str(Path(tmp) / "evaluaties.ics"),
+                    "--force", times=10)
+        print(f"dossier export-plan --format ics: {ms(ics)}")
         print(f"dossier show --json (500 notes): {ms(timed(run, 'dossier', 'show', d, '--json', times=30))}")
 
     for label, passphrase in (("plain", None), ("encrypted", PASSPHRASE)):

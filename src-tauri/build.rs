@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "dossier_export",
     "dossier_import",
     "report_save",
+    "plan_export",
     "backups",
     "backup_create",
     "backup_restore",

@@ -12,6 +12,7 @@ use keuzehulp::catalogue::Taxonomy;
 use keuzehulp::catalogue::view::RecordView;
 use keuzehulp::dossier::file::ImportOutcome;
 use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
+use keuzehulp::report::ReportOptions;
 use keuzehulp::search::{Filters, SearchResult};
 use keuzehulp::{CatalogueSummary, Keuzehulp};
 use serde::Serialize;
@@ -241,8 +242,10 @@ async fn dossier_import<R: Runtime>(
         .map(Some)
 }
 
-/// Asks where to save the advice report of dossier `id` as `pdf`, `html` or `md`, writes
-/// it and opens it with the system's viewer. Answers with the path, or nothing when cancelled.
+/// Asks where to save the advice report of dossier `id` as `pdf`, `html`, `md` or `docx`,
+/// with the notes numbered in `notes`, writes it and opens it with the system's viewer.
+/// Answers with the path, or nothing when cancelled. The save dialog has asked before
+/// replacing a file, so an existing file is replaced.
 #[tauri::command]
 async fn report_save<R: Runtime>(
     app: AppHandle<R>,
@@ -250,22 +253,66 @@ async fn report_save<R: Runtime>(
     files: State<'_, Files>,
     id: String,
     format: String,
+    notes: Option<Vec<i64>>,
 ) -> Result<Option<String>, ApiError> {
     let (name, extensions): (&str, &[&str]) = match format.as_str() {
         "pdf" => ("PDF", &["pdf"]),
         "html" => ("HTML", &["html", "htm"]),
         "md" => ("Markdown", &["md"]),
+        "docx" => ("Word-document", &["docx"]),
         other => {
             return Err(ApiError {
                 code: "invalid_input".into(),
-                message: format!("\"{other}\" is geen formaat; kies pdf, html of md"),
+                message: format!("\"{other}\" is geen formaat; kies pdf, docx, html of md"),
             });
         }
     };
     let org = state.with(|core| core.dossier(&id).map(|d| d.info.org))?;
     let suggested = format!("adviesrapport-{}-{}.{}", files::slug(&org), keuzehulp::dossier::today(), extensions[0]);
     let Some(path) = files.save(&app, &suggested, name, extensions) else { return Ok(None) };
-    state.with(|core| core.report(&id, &format, &path))?;
+    let options = ReportOptions { notes: notes.unwrap_or_default(), all_notes: false, replace: true };
+    state.with(|core| core.report_with(&id, &format, &path, &options))?;
+    files.show(&app, &path);
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks where to save the action plan of dossier `id` as `xlsx` (with the plan van aanpak on
+/// a second sheet), `csv` or `ics` (the evaluation dates for the agenda), writes it and
+/// opens it with the system's program for it. Answers with the path, or nothing when
+/// cancelled.
+#[tauri::command]
+async fn plan_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+    id: String,
+    format: String,
+) -> Result<Option<String>, ApiError> {
+    let (name, stem) = match format.as_str() {
+        "xlsx" => ("Excel-werkmap", "actieplan"),
+        "csv" => ("CSV (puntkomma's)", "actieplan"),
+        "ics" => ("Agenda (iCalendar)", "evaluaties"),
+        other => {
+            return Err(ApiError {
+                code: "invalid_input".into(),
+                message: format!("\"{other}\" is geen formaat voor het actieplan; kies xlsx, csv of ics"),
+            });
+        }
+    };
+    // Refuse a dossier without a plan before asking where to save.
+    let org = state.with(|core| {
+        let d = core.dossier(&id)?;
+        if d.plan.is_empty() {
+            return Err(keuzehulp::Error::NothingToExport {
+                id: id.clone(),
+                reason: "het dossier heeft nog geen actiepunten, dus er is geen actieplan om te exporteren".into(),
+            });
+        }
+        Ok(d.info.org)
+    })?;
+    let suggested = format!("{stem}-{}-{}.{format}", files::slug(&org), keuzehulp::dossier::today());
+    let Some(path) = files.save(&app, &suggested, name, &[format.as_str()]) else { return Ok(None) };
+    state.with(|core| core.export_plan(&id, &format, &path, true))?;
     files.show(&app, &path);
     Ok(Some(path.display().to_string()))
 }
@@ -403,6 +450,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             dossier_export,
             dossier_import,
             report_save,
+            plan_export,
             backups,
             backup_create,
             backup_restore,
@@ -605,7 +653,42 @@ mod tests {
         let html = std::fs::read_to_string(&path).expect("report written");
         assert!(html.contains("Zorg &amp; Co") && html.contains("korte lijnen"), "the report names the client and why");
 
-        let err = call("report_save", serde_json::json!({ "id": id, "format": "docx" })).expect_err("bad format");
+        let err = call("report_save", serde_json::json!({ "id": id, "format": "odt" })).expect_err("bad format");
+        assert_eq!(err["code"], "invalid_input");
+
+        // Word, with the note the user ticked; a note not ticked stays out.
+        let note = call("dossier_note", serde_json::json!({ "id": id, "text": "Alleen voor mij" })).expect("note");
+        let first = shown["notes"][0]["id"].clone();
+        let saved = call("report_save", serde_json::json!({ "id": id, "format": "docx", "notes": [first] }))
+            .expect("word report");
+        let path = std::path::PathBuf::from(saved.as_str().expect("a path"));
+        assert!(path.extension().is_some_and(|e| e == "docx"), "{path:?}");
+        let bytes = std::fs::read(&path).expect("report written");
+        assert!(bytes.starts_with(b"PK"), "a docx is a zip");
+        assert!(note["id"].as_i64().is_some());
+
+        // The action plan: refused without a plan, then the three formats beside each other.
+        let err = call("plan_export", serde_json::json!({ "id": id, "format": "xlsx" })).expect_err("no plan yet");
+        assert_eq!(err["code"], "nothing_to_export");
+        assert!(err["message"].as_str().is_some_and(|m| m.contains("actiepunten")), "{err}");
+        call(
+            "dossier_plan",
+            serde_json::json!({ "id": id, "change": { "intervention_id": "pico", "who": "HR", "evaluation_date": "2027-03-01" } }),
+        )
+        .expect("plan");
+        for format in ["xlsx", "csv", "ics"] {
+            let saved = call("plan_export", serde_json::json!({ "id": id, "format": format })).expect("export");
+            let path = std::path::PathBuf::from(saved.as_str().expect("a path"));
+            assert_eq!(path.parent(), Some(files.as_path()));
+            assert!(path.extension().is_some_and(|e| e == format), "{path:?}");
+            assert!(std::fs::metadata(&path).expect("written").len() > 0);
+        }
+        let ics =
+            std::fs::read_to_string(files.join(format!("evaluaties-zorg-co-{}.ics", keuzehulp::dossier::today())))
+                .expect("calendar");
+        assert!(ics.contains("DTSTART;VALUE=DATE:20270301"), "{ics}");
+        let err =
+            call("plan_export", serde_json::json!({ "id": id, "format": "docx" })).expect_err("not a plan format");
         assert_eq!(err["code"], "invalid_input");
         let err = call("dossier", serde_json::json!({ "id": "bestaat-niet" })).expect_err("unknown dossier");
         assert!(err["message"].as_str().is_some_and(|m| m.contains("bestaat-niet")), "{err}");

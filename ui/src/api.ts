@@ -92,6 +92,11 @@ export interface Erasure {
 }
 
 /** An error from the core: a stable code and a Dutch message. */
+/** The formats of the advice report. */
+export type ReportFormat = "pdf" | "docx" | "html" | "md";
+/** The formats of the action plan. */
+export type PlanFormat = "xlsx" | "csv" | "ics";
+
 export interface ApiError { code: string; message: string }
 
 export interface Api {
@@ -118,8 +123,12 @@ export interface Api {
   /** Asks which file to import; null when the user cancelled. An encrypted file takes the
    * store's passphrase, or `passphrase`. */
   dossierImport(passphrase?: string): Promise<ImportOutcome | null>;
-  /** Asks where to save the report, writes it and opens it; null when cancelled. */
-  reportSave(id: string, format: "pdf" | "html" | "md"): Promise<string | null>;
+  /** Asks where to save the report, writes it with the notes numbered in `notes`, and opens
+   * it; null when cancelled. */
+  reportSave(id: string, format: ReportFormat, notes?: number[]): Promise<string | null>;
+  /** Asks where to save the action plan (xlsx, csv, or the evaluation dates as ics), writes
+   * it and opens it; null when cancelled. */
+  planExport(id: string, format: PlanFormat): Promise<string | null>;
   backups(): Promise<Backup[]>;
   backupCreate(): Promise<Backup>;
   /** Restores the backup with this file name (from `backups`). */
@@ -151,7 +160,8 @@ export const tauriApi: Api = {
   dossierDelete: (id) => invoke<Erasure>("dossier_delete", { id }),
   dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
   dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
-  reportSave: (id, format) => invoke<string | null>("report_save", { id, format }),
+  reportSave: (id, format, notes) => invoke<string | null>("report_save", { id, format, notes: notes ?? [] }),
+  planExport: (id, format) => invoke<string | null>("plan_export", { id, format }),
   backups: () => invoke<Backup[]>("backups"),
   backupCreate: () => invoke<Backup>("backup_create"),
   backupRestore: (file) => invoke<Backup>("backup_restore", { file }),

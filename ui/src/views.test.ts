@@ -47,7 +47,7 @@ function fakeDossiers(seed: Dossier[] = []) {
   };
   const api: Pick<Api, Exclude<keyof Api, "catalogueSummary" | "taxonomy" | "tree" | "search" | "intervention" | "advise">> = {
     dossierShortlist: missing, dossierUnshortlist: missing, dossierPlan: missing, dossierDuplicate: missing,
-    dossierDelete: missing, dossierExport: missing, dossierImport: missing, reportSave: missing,
+    dossierDelete: missing, dossierExport: missing, dossierImport: missing, reportSave: missing, planExport: missing,
     backups: async () => [], backupCreate: missing, backupRestore: missing,
     unlock: missing, encryptionStatus: async () => false, encryptionSet: missing,
     dossiers: async () => [...store.values()].map((d) => summary(d)),
@@ -216,6 +216,47 @@ describe("dossier page", () => {
     expect((view.querySelector("#why-0") as HTMLTextAreaElement).value).toBe(hostile);
     expect(view.querySelector('tr[data-item="7"]')?.textContent).toContain("Evaluatie te laat");
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it("offers Word beside PDF, sends only the ticked notes, and exports the plan in three formats", async () => {
+    const fake = fakeDossiers([{ ...hostileDossier, notes: [...hostileDossier.notes, { id: 2, text: "Tweede", created_at: "2026-11-21T10:00:00Z" }] }]);
+    const reports: [string, string, number[] | undefined][] = [];
+    const plans: [string, string][] = [];
+    const api = fakeApi({
+      ...fake.api,
+      reportSave: async (id, format, notes) => {
+        reports.push([id, format, notes]);
+        return `/home/a/adviesrapport.${format}`;
+      },
+      planExport: async (id, format) => {
+        plans.push([id, format]);
+        if (format === "ics") throw { code: "nothing_to_export", message: "dossier d1: geen enkel actiepunt heeft een evaluatiedatum" };
+        return format === "csv" ? null : `/home/a/actieplan.${format}`;
+      },
+    });
+    const view = await renderDossier(ctx(api), "d1");
+    document.body.replaceChildren(view);
+    const format = view.querySelector("#report-format") as HTMLSelectElement;
+    expect([...format.options].map((o) => o.value)).toEqual(["pdf", "docx", "html", "md"]);
+    expect(view.querySelector("#report-notes")?.textContent).toContain("Zonder notities");
+    const box = view.querySelector("#note-in-report-2") as HTMLInputElement;
+    expect(view.querySelector('label[for="note-in-report-2"]')?.textContent).toBe("In het rapport");
+    box.checked = true;
+    box.dispatchEvent(new Event("change"));
+    expect(view.querySelector("#report-notes")?.textContent).toBe("Met 1 aangevinkte notitie.");
+    format.value = "docx";
+    view.querySelector<HTMLButtonElement>("#report-save")?.click();
+    const status = () => view.querySelector("#dossier-action-status")?.textContent;
+    await vi.waitFor(() => expect(status()).toBe("Opgeslagen als /home/a/adviesrapport.docx"));
+    expect(reports).toEqual([["d1", "docx", [2]]]);
+
+    view.querySelector<HTMLButtonElement>("#plan-export-xlsx")?.click();
+    await vi.waitFor(() => expect(status()).toBe("Geëxporteerd naar /home/a/actieplan.xlsx"));
+    view.querySelector<HTMLButtonElement>("#plan-export-csv")?.click();
+    await vi.waitFor(() => expect(status()).toBe("Geannuleerd."));
+    view.querySelector<HTMLButtonElement>("#plan-export-ics")?.click();
+    await vi.waitFor(() => expect(status()).toBe("Dossier d1: geen enkel actiepunt heeft een evaluatiedatum"));
+    expect(plans).toEqual([["d1", "xlsx"], ["d1", "csv"], ["d1", "ics"]]);
   });
 
   it("saves the visit facts once typing pauses, with empty fields left out", async () => {

@@ -2,7 +2,7 @@
 // with why, dated notes, the action plan, and the report, export, copy and erase actions.
 // Every change is sent to the core at once; the core commits it before answering.
 import type { Ctx } from "../app";
-import { type Dossier, type Intervention, type PlanChange, type PlanItem, toApiError } from "../api";
+import { type Dossier, type Intervention, type PlanChange, type PlanFormat, type PlanItem, type ReportFormat, toApiError } from "../api";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
 import { SIZE_BANDS, VISIT_FIELDS, type VisitField, answerValues, debounced, dossierHash, visitInfo } from "../logic";
@@ -218,7 +218,7 @@ function shortlistSection(ctx: Ctx, d: Dossier, names: Map<string, string>, stat
   );
 }
 
-function notesSection(ctx: Ctx, d: Dossier, status: Status, reload: (focusId?: string) => void): HTMLElement {
+function notesSection(ctx: Ctx, d: Dossier, status: Status, reload: (focusId?: string) => void, inReport: NoteChoice): HTMLElement {
   const s = t();
   const text = h("textarea", { id: "note-text", rows: 3, "aria-describedby": "note-reminder" });
   const add = h("button", { type: "submit", class: "primary", id: "note-add" }, s.addNote);
@@ -239,7 +239,7 @@ function notesSection(ctx: Ctx, d: Dossier, status: Status, reload: (focusId?: s
     h("h2", { id: "notes-title" }, s.notesTitle),
     form,
     notes.length
-      ? h("ol", { class: "notes", id: "notes", reversed: true }, ...notes.map((n) => h("li", {}, h("p", { class: "meta" }, when(n.created_at)), h("p", { class: "note-text" }, n.text))))
+      ? h("ol", { class: "notes", id: "notes", reversed: true }, ...notes.map((n) => h("li", {}, h("p", { class: "meta" }, when(n.created_at)), h("p", { class: "note-text" }, n.text), inReport.box(n.id))))
       : h("p", {}, s.notesNone),
   );
 }
@@ -295,13 +295,40 @@ function planSection(ctx: Ctx, d: Dossier, names: Map<string, string>, overdue: 
   );
 }
 
-function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
+/** Which notes go into the report: a checkbox per note, and a line that says how many. */
+interface NoteChoice {
+  box(id: number): HTMLElement;
+  chosen(): number[];
+  summary: HTMLElement;
+}
+
+function noteChoice(): NoteChoice {
+  const s = t();
+  const chosen = new Set<number>();
+  const summary = h("p", { id: "report-notes", class: "reminder" }, s.reportNotes(0));
+  return {
+    box(id) {
+      const box = h("input", { type: "checkbox", id: `note-in-report-${id}`, "data-note": id });
+      box.addEventListener("change", () => {
+        if (box.checked) chosen.add(id);
+        else chosen.delete(id);
+        summary.textContent = s.reportNotes(chosen.size);
+      });
+      return h("p", { class: "note-choice" }, box, h("label", { for: `note-in-report-${id}` }, s.noteInReport));
+    },
+    chosen: () => [...chosen].sort((a, b) => a - b),
+    summary,
+  };
+}
+
+function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean, inReport: NoteChoice): HTMLElement {
   const s = t();
   const out = h("p", { class: "status", role: "status", id: "dossier-action-status" });
   const format = h(
     "select",
     { id: "report-format" },
     h("option", { value: "pdf" }, "PDF"),
+    h("option", { value: "docx" }, "Word (docx)"),
     h("option", { value: "html" }, "HTML"),
     h("option", { value: "md" }, "Markdown"),
   );
@@ -309,12 +336,27 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
   report.addEventListener("click", async () => {
     out.textContent = s.saving;
     try {
-      const path = await ctx.api.reportSave(d.id, format.value as "pdf" | "html" | "md");
+      const path = await ctx.api.reportSave(d.id, format.value as ReportFormat, inReport.chosen());
       out.textContent = path ? s.reportSaved(path) : s.cancelled;
     } catch (err) {
       out.textContent = toApiError(err).message;
     }
   });
+  // The action plan beside the report: a workbook, CSV, or the evaluation dates as a calendar.
+  const planButton = (format: PlanFormat, label: string) => {
+    const button = h("button", { type: "button", class: "secondary", id: `plan-export-${format}` }, label);
+    button.addEventListener("click", async () => {
+      out.textContent = s.saving;
+      try {
+        const path = await ctx.api.planExport(d.id, format);
+        out.textContent = path ? s.exported(path) : s.cancelled;
+      } catch (err) {
+        out.textContent = toApiError(err).message;
+      }
+    });
+    return button;
+  };
+  const planButtons = [planButton("xlsx", s.planExportXlsx), planButton("csv", s.planExportCsv), planButton("ics", s.planExportIcs)];
   const exportButton = h("button", { type: "button", class: "secondary", id: "dossier-export" }, s.exportDossier);
   // From an encrypted store an export is encrypted with the same passphrase; a file anyone
   // can read takes its own button and a confirmation.
@@ -358,6 +400,10 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
     { class: "dossier-actions", "aria-labelledby": "report-title" },
     h("h2", { id: "report-title" }, s.reportTitle),
     h("p", { class: "actions" }, h("label", { for: "report-format" }, s.reportFormat), format, report),
+    inReport.summary,
+    h("h3", { id: "plan-export-title" }, s.planExportTitle),
+    h("p", { class: "reminder", id: "plan-export-help" }, s.planExportHelp),
+    h("p", { class: "actions", role: "group", "aria-labelledby": "plan-export-title", "aria-describedby": "plan-export-help" }, ...planButtons),
     h("h2", {}, s.actionsTitle),
     h("p", { class: "actions" }, exportButton, clearButton, duplicate, remove),
     clear,
@@ -380,6 +426,7 @@ export async function renderDossier(ctx: Ctx, id: string): Promise<HTMLElement> 
   ctx.refreshHeader();
 
   const status = saveStatus();
+  const inReport = noteChoice();
   if (statusAfterReload) status.el.textContent = statusAfterReload;
   statusAfterReload = undefined;
   const title = h("h1", { id: "dossier-title", tabindex: "-1" }, d.org);
@@ -403,9 +450,9 @@ export async function renderDossier(ctx: Ctx, id: string): Promise<HTMLElement> 
     answersSection(ctx, d),
     shortlistSection(ctx, d, names, status, reload),
     planSection(ctx, d, names, overdue, status),
-    notesSection(ctx, d, status, reload),
+    notesSection(ctx, d, status, reload, inReport),
     await haveSection(ctx, d, names, status, reload),
-    actionsSection(ctx, d, encrypted),
+    actionsSection(ctx, d, encrypted, inReport),
   );
   if (focusAfterReload) view.querySelector(`#${CSS.escape(focusAfterReload)}`)?.setAttribute("data-autofocus", "");
   focusAfterReload = undefined;
