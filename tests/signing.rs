@@ -1,6 +1,6 @@
-//! Signed packs: keys, signatures beside the pack, the trust list, and every way a signature
-//! can be wrong (unknown key, a changed byte, a signature for other bytes, a truncated one).
-//! A refused pack changes nothing.
+//! Signed packs: keys, signatures beside the pack, the trust list, updates from a folder, and
+//! every way a signature can be wrong (unknown key, a changed byte, a signature for other
+//! bytes, a truncated one). A refused pack changes nothing.
 
 use std::path::{Path, PathBuf};
 
@@ -181,4 +181,68 @@ fn a_signature_made_by_the_minisign_tool_itself_is_accepted() {
     cli.json(&["trust", "add", fixtures.join("minisign.pub").to_str().expect("utf-8"), "--name", "Minisign-test"]);
     let report: Value = cli.json(&["import", cli.data.path().join("pakket.json").to_str().expect("utf-8")]);
     assert_eq!(report["publisher"], "Minisign-test");
+}
+
+/// An update folder: `index.json` listing `names`, each a pack written by `write_pack`.
+fn update_dir(cli: &Cli, names: &[&str]) -> PathBuf {
+    let dir = cli.data.path().join("update");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("index.json"), json!({ "format": "keuzehulp-index", "packs": names }).to_string())
+        .expect("write index");
+    dir
+}
+
+#[test]
+fn update_from_a_folder_checks_every_pack_then_imports_them_in_order() {
+    let cli = Cli::new();
+    let keys = keys(&cli);
+    cli.json(&["trust", "add", keys.join("publisher.pub").to_str().expect("utf-8"), "--name", "Trimbos-instituut"]);
+    let dir = update_dir(&cli, &["ondertekend.json", "eigen.json"]);
+    let signed = write_pack(&cli, "update/ondertekend.json", "uit-de-update");
+    sign(&cli, &signed, &keys);
+    write_pack(&cli, "update/eigen.json", "eigen-uit-de-update");
+
+    let hash = cli.json(&["catalogue"])["content_hash"].clone();
+    let preview = cli.json(&["update", "--from", dir.to_str().expect("utf-8"), "--dry-run"]);
+    assert_eq!(preview["packs"][0]["added"], json!(["uit-de-update"]));
+    assert_eq!(preview["packs"][0]["imported"], false);
+    assert_eq!(cli.json(&["catalogue"])["content_hash"], hash, "a dry run changes nothing");
+
+    let done = cli.json(&["update", "--from", dir.to_str().expect("utf-8")]);
+    assert_eq!(done["packs"][0]["publisher"], "Trimbos-instituut");
+    assert_eq!(done["packs"][1]["publisher"], "eigen");
+    assert_eq!(cli.json(&["show", "uit-de-update"])["origin"]["kind"], "publisher");
+    assert_eq!(cli.json(&["show", "eigen-uit-de-update"])["origin"]["kind"], "eigen");
+    // The same folder again: nothing new.
+    let again = cli.json(&["update", "--from", dir.to_str().expect("utf-8")]);
+    assert_eq!((again["packs"][0]["unchanged"].as_u64(), again["packs"][1]["unchanged"].as_u64()), (Some(1), Some(1)));
+}
+
+#[test]
+fn one_bad_pack_in_an_update_imports_none_and_paths_stay_in_the_folder() {
+    let cli = Cli::new();
+    let keys = keys(&cli);
+    let dir = update_dir(&cli, &["goed.json", "onbekende-sleutel.json"]);
+    write_pack(&cli, "update/goed.json", "goed-uit-de-update");
+    let untrusted = write_pack(&cli, "update/onbekende-sleutel.json", "niet-vertrouwd");
+    sign(&cli, &untrusted, &keys);
+    let err = refused_update(&cli, &dir);
+    assert!(err.contains("onbekende-sleutel.json.minisig") && err.contains("niet vertrouwt"), "{err}");
+    assert!(!cli.cmd().args(["show", "goed-uit-de-update"]).output().expect("runs").status.success());
+
+    for name in ["../pakket.json", "/etc/passwd", "sub/pakket.json", ""] {
+        update_dir(&cli, &[name]);
+        let err = refused_update(&cli, &dir);
+        assert!(err.contains("packs[0]") && err.contains("geen bestandsnaam"), "{name}: {err}");
+    }
+    let out = cli.cmd().args(["update", "--from", "https://example.invalid/pakketten"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nog niet beschikbaar"));
+}
+
+fn refused_update(cli: &Cli, dir: &Path) -> String {
+    let before = cli.json(&["catalogue"])["content_hash"].clone();
+    let out = cli.cmd().args(["update", "--from"]).arg(dir).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(cli.json(&["catalogue"])["content_hash"], before, "nothing changed");
+    String::from_utf8(out.stderr).expect("utf-8")
 }

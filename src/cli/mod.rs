@@ -89,6 +89,15 @@ pub enum Command {
     /// Reservekopieën
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// Pakketten importeren die een map opsomt in index.json (handtekeningen gecontroleerd)
+    Update {
+        /// De map met index.json en de pakketten
+        #[arg(long, value_name = "DIR")]
+        from: String,
+        /// Alleen tonen wat er zou veranderen; er wordt niets gewijzigd
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Cataloguspakketten ondertekenen (voor uitgevers)
     #[command(subcommand)]
     Pack(PackCommand),
@@ -485,6 +494,14 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             )
         }
         Command::Backup(command) => backup(cli, command, out),
+        Command::Update { from, dry_run } => {
+            if from.starts_with("https://") || from.starts_with("http://") {
+                return Err(Error::NotYetAvailable("keuzehulp update --from een webadres (gebruik een map)"));
+            }
+            let mut app = open(cli, out)?;
+            let updates = app.update_from(Path::new(from), *dry_run)?;
+            out.updated(from, &updates, *dry_run)
+        }
         Command::Pack(command) => pack(command, out),
         Command::Trust(command) => trust(cli, command, out),
         Command::Encryption(command) => encryption(cli, command, out),

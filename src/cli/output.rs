@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::advisor::Advice;
-use crate::app::{CatalogueInfo, ImportDiff, TreeView};
+use crate::app::{CatalogueInfo, ImportDiff, PackUpdate, TreeView};
 use crate::backup::Backup;
 use crate::catalogue::view::RecordView;
 use crate::catalogue::{Pack, Taxonomy, Term};
@@ -302,6 +302,37 @@ impl Out {
             report.added,
             report.updated
         );
+        Ok(())
+    }
+
+    /// `keuzehulp update --from DIR`.
+    pub fn updated(&mut self, from: &str, packs: &[PackUpdate], dry_run: bool) -> Result<()> {
+        if self.json {
+            return self.put_json(&json!({ "from": from, "dry_run": dry_run, "packs": packs }));
+        }
+        let t = &mut self.text;
+        if packs.is_empty() {
+            let _ = writeln!(t, "{from}: de index noemt geen pakketten.");
+        }
+        for p in packs {
+            let _ = writeln!(
+                t,
+                "{} ({}): {} nieuw, {} gewijzigd, {} gelijk{}",
+                p.file,
+                if p.publisher == "eigen" {
+                    "niet ondertekend, eigen".to_string()
+                } else {
+                    format!("ondertekend door {}", p.publisher)
+                },
+                p.diff.added.len(),
+                p.diff.changed.len(),
+                p.diff.unchanged,
+                if p.imported { "; geïmporteerd" } else { "" }
+            );
+        }
+        if dry_run {
+            let _ = writeln!(t, "Er is niets gewijzigd (--dry-run).");
+        }
         Ok(())
     }
 
