@@ -139,7 +139,7 @@ fn facts_corrected_against_the_sources_stay_corrected() {
     assert!(cost.contains("Ketelaar et al. (2013)") && cost.contains("11,18"), "{cost}");
     // IAO-Verdrag 190 was not ratified by the Netherlands at the time of the sources.
     let iao = get("iao-verdrag-190");
-    assert_ne!(iao.kind, "wettelijke-verplichting");
+    assert_eq!(iao.kind, "verdrag", "an international convention, not a legal obligation here");
     assert_eq!(iao.roles, ["beleidsmaker"]);
     // Where a worker can turn to is meant for the worker too.
     for id in ["open-spreekuur-bedrijfsarts", "intervisie", "bedrijfsopvang-peer-support", "buddysysteem"] {
