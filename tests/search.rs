@@ -362,6 +362,10 @@ fn one_very_long_word_or_query_is_cut_and_the_cut_is_named() {
     let typos = (0..40).map(|i| format!("werkstresq{i}")).collect::<Vec<_>>().join(" ");
     let result = app.search(&typos, &Filters::default(), 10).expect("search");
     assert!(result.cut.iter().any(|c| c.contains("spelling")), "{:?}", result.cut);
+    let pieces = "werkdruk-mantelzorg-pesten-burnout-stress ".repeat(20);
+    let result = app.search(&pieces, &Filters::default(), 10).expect("search");
+    assert!(result.cut.iter().any(|c| c.contains("eerste 48 zoektermen")), "{:?}", result.cut);
+    assert!(!result.hits.is_empty());
     let ordinary = app.search("pestgedrag", &Filters::default(), 10).expect("search");
     assert!(ordinary.cut.is_empty(), "nothing is cut from an ordinary query");
 }
