@@ -14,7 +14,7 @@ use criterion::{BenchmarkId, Criterion};
 use keuzehulp::advisor::{self, Answers};
 use keuzehulp::catalogue::{self, Intervention, Pack};
 use keuzehulp::search::analysis::Analyzer;
-use keuzehulp::search::{Filters, SearchIndex};
+use keuzehulp::search::{Filters, MAX_LIMIT, SearchIndex};
 use keuzehulp::store::Store;
 
 const TYPICAL: &[&str] =
@@ -222,14 +222,14 @@ fn worst_queries(big: &SearchIndex, small: &SearchIndex, taxonomy: &catalogue::T
         ),
         ("as you type, 40 letters", "werkdrukverminderingsprogrammawerkdruk".to_string()),
     ];
-    println!("query times after the bounds, limit 1,000 (fastest / median / slowest of 20 runs):");
+    println!("query times after the bounds, limit {MAX_LIMIT} (fastest / median / slowest of 20 runs):");
     let mut worst = (Duration::ZERO, String::new());
     for (name, query) in &inputs {
         for (size, ix) in [("bundled", small), ("10k", big)] {
             let mut times = Vec::new();
             for _ in 0..20 {
                 let start = Instant::now();
-                black_box(ix.search(query, &Filters::default(), taxonomy, 1_000).expect("search"));
+                black_box(ix.search(query, &Filters::default(), taxonomy, MAX_LIMIT).expect("search"));
                 times.push(start.elapsed());
             }
             times.sort();

@@ -47,7 +47,7 @@ pub const MAX_CORRECTED_WORDS: usize = 8;
 /// each looked up in five fields: the size of the query tantivy evaluates.
 pub const MAX_QUERY_TERMS: usize = 48;
 /// The most hits one search returns.
-pub const MAX_LIMIT: usize = 1_000;
+pub const MAX_LIMIT: usize = 250;
 
 const NL: &str = "kh_nl";
 /// The stemmed text fields and their boosts: name and aliases above summary above body.
