@@ -43,8 +43,11 @@ pub const MAX_QUERY_WORDS: usize = 32;
 pub const MAX_WORD_CHARS: usize = 40;
 /// ...and only this many unknown words are corrected for spelling (the fuzzy expansion).
 pub const MAX_CORRECTED_WORDS: usize = 8;
+/// All words together give at most this many terms (stems, compound parts, corrections),
+/// each looked up in five fields: the size of the query tantivy evaluates.
+pub const MAX_QUERY_TERMS: usize = 48;
 /// The most hits one search returns.
-pub const MAX_LIMIT: usize = 1_000;
+pub const MAX_LIMIT: usize = 250;
 
 const NL: &str = "kh_nl";
 /// The stemmed text fields and their boosts: name and aliases above summary above body.
@@ -491,6 +494,8 @@ impl SearchIndex {
         let mut name_terms: Vec<Vec<String>> = Vec::new();
         let mut corrected = 0;
         let mut uncorrected = 0;
+        let mut budget = MAX_QUERY_TERMS;
+        let mut over_budget = 0;
         for (g, group) in groups.iter().enumerate() {
             // The word still being typed is matched as a prefix, not corrected.
             let typing = match prefix {
@@ -531,6 +536,14 @@ impl SearchIndex {
             if terms.is_empty() {
                 continue;
             }
+            if budget < terms.len() {
+                over_budget += terms.len() - budget;
+                terms.truncate(budget);
+                if terms.is_empty() {
+                    continue;
+                }
+            }
+            budget -= terms.len();
             for (term, weight) in &terms {
                 for (field, boost) in WEIGHTED.iter().map(|(name, boost)| (self.field(name), *boost)) {
                     let t = Term::from_field_text(field, term);
@@ -586,6 +599,11 @@ impl SearchIndex {
         if uncorrected > 0 {
             cut.push(format!(
                 "de spelling is alleen verbeterd bij de eerste {MAX_CORRECTED_WORDS} onbekende woorden; {uncorrected} niet"
+            ));
+        }
+        if over_budget > 0 {
+            cut.push(format!(
+                "alleen de eerste {MAX_QUERY_TERMS} zoektermen (stammen, woorddelen en verbeteringen) zijn gebruikt; {over_budget} niet"
             ));
         }
         if rare.is_empty() && frequent.is_empty() {
