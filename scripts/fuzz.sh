@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes Keuzehulp's readers of untrusted files with cargo-fuzz (libFuzzer): the
-# catalogue-pack reader and validator (target `pack`) and the dossier-file reader and
-# importer (target `dossier_file`). The property is: no panic, no crash, no hang.
+# Fuzzes Keuzehulp's readers of untrusted input with cargo-fuzz (libFuzzer): the
+# catalogue-pack reader and validator (target `pack`), the dossier-file reader and
+# importer (target `dossier_file`) and the search query path (target `query`). The
+# property is: no panic, no crash, no hang.
 #
 #   bash scripts/fuzz.sh [TARGET|all] [SECONDS]      (default: all, 60 seconds per target)
 #
@@ -17,7 +18,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-targets_all=(pack dossier_file)
+targets_all=(pack dossier_file query)
 
 target=${1:-all}
 seconds=${2:-60}
@@ -27,9 +28,9 @@ if ! [[ $seconds =~ ^[0-9]+$ ]] || ((seconds < 1)); then
 fi
 case $target in
     all) targets=("${targets_all[@]}") ;;
-    pack | dossier_file) targets=("$target") ;;
+    pack | dossier_file | query) targets=("$target") ;;
     *)
-        echo "usage: bash scripts/fuzz.sh [pack|dossier_file|all] [SECONDS]" >&2
+        echo "usage: bash scripts/fuzz.sh [pack|dossier_file|query|all] [SECONDS]" >&2
         exit 2
         ;;
 esac
