@@ -13,6 +13,7 @@
 //! words, and no English word is shown as a record's text.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use super::analysis::Analyzer;
 use super::thesaurus::{self, Group};
@@ -41,6 +42,8 @@ pub struct Thesaurus {
     /// The most words of any term.
     longest: usize,
     by_id: HashMap<String, usize>,
+    /// Every single-word term, folded, with its length in characters: for spelling.
+    words: Vec<(String, usize)>,
 }
 
 impl std::fmt::Debug for Thesaurus {
@@ -63,12 +66,19 @@ pub struct Expansion {
 }
 
 impl Thesaurus {
-    /// The thesaurus bundled with the program (`data/thesaurus.toml`, checked by build.rs).
-    pub fn bundled(analyzer: &Analyzer) -> Thesaurus {
-        // build.rs refuses a file that does not parse; an empty thesaurus is the safe answer
-        // should it ever not.
-        let groups = thesaurus::parse(include_str!("../../data/thesaurus.toml")).unwrap_or_default();
-        Thesaurus::new(groups, analyzer)
+    /// The thesaurus bundled with the program (`data/thesaurus.toml`, checked by build.rs),
+    /// built once per process: its keys depend only on the stemmer, which every analyzer
+    /// shares.
+    pub fn bundled(analyzer: &Analyzer) -> Arc<Thesaurus> {
+        static BUNDLED: OnceLock<Arc<Thesaurus>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| {
+                // build.rs refuses a file that does not parse; an empty thesaurus is the safe
+                // answer should it ever not.
+                let groups = thesaurus::parse(include_str!("../../data/thesaurus.toml")).unwrap_or_default();
+                Arc::new(Thesaurus::new(groups, analyzer))
+            })
+            .clone()
     }
 
     /// A thesaurus of `groups`, keyed with `analyzer`.
@@ -89,7 +99,19 @@ impl Thesaurus {
             }
         }
         let by_id = groups.iter().enumerate().map(|(i, g)| (g.id.clone(), i)).collect();
-        Thesaurus { groups, entries, longest, by_id }
+        let mut words: Vec<(String, usize)> = Vec::new();
+        for g in &groups {
+            let all =
+                g.dutch().chain(g.narrower.iter().map(String::as_str)).chain(g.english.iter().map(String::as_str));
+            for term in all.filter(|t| !t.contains(char::is_whitespace)) {
+                let folded = super::analysis::fold(term);
+                if !words.iter().any(|(w, _)| *w == folded) {
+                    let length = folded.chars().count();
+                    words.push((folded, length));
+                }
+            }
+        }
+        Thesaurus { groups, entries, longest, by_id, words }
     }
 
     /// The matches in a query's word keys, left to right, the longest run first; each word
@@ -147,39 +169,30 @@ impl Thesaurus {
         out
     }
 
-    /// Every single-word term of the thesaurus, folded: words a person may have meant.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.groups
-            .iter()
-            .flat_map(|g| {
-                g.dutch().chain(g.narrower.iter().map(String::as_str)).chain(g.english.iter().map(String::as_str))
-            })
-            .filter(|t| !t.contains(char::is_whitespace))
-    }
-
     /// The thesaurus's single word nearest to `word` (folded) by spelling: one edit, or two
-    /// from eight letters; `None` when none is that near, or `word` is itself a term.
-    pub fn nearest(&self, word: &str) -> Option<String> {
+    /// from eight letters (a swap of two letters is one edit), and the number of edits;
+    /// `None` when none is that near, or `word` is itself a term. Only words of a length
+    /// within reach are compared.
+    pub fn nearest(&self, word: &str) -> Option<(String, usize)> {
         let length = word.chars().count();
-        let max = if length >= 8 { 2 } else { 1 };
         if length < 4 {
             return None;
         }
-        let mut best: Option<(usize, String)> = None;
-        for term in self.words() {
-            let term = super::analysis::fold(term);
-            if term.chars().count().abs_diff(length) > max {
+        let max = if length >= 8 { 2 } else { 1 };
+        let mut best: Option<(usize, &str)> = None;
+        for (term, n) in &self.words {
+            if n.abs_diff(length) > max {
                 continue;
             }
-            let d = strsim::damerau_levenshtein(word, &term);
+            let d = strsim::osa_distance(word, term);
             if d == 0 {
                 return None;
             }
-            if d <= max && best.as_ref().is_none_or(|(b, _)| d < *b) {
+            if d <= max && best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, term));
             }
         }
-        best.map(|(_, term)| term)
+        best.map(|(d, term)| (term.to_string(), d))
     }
 
     /// The number of groups.
@@ -197,7 +210,7 @@ impl Thesaurus {
 mod tests {
     use super::*;
 
-    fn bundled() -> (Thesaurus, Analyzer) {
+    fn bundled() -> (Arc<Thesaurus>, Analyzer) {
         let analyzer = Analyzer::new(std::iter::empty());
         (Thesaurus::bundled(&analyzer), analyzer)
     }
@@ -212,6 +225,7 @@ mod tests {
     #[test]
     fn the_bundled_thesaurus_loads_every_group() {
         let (t, _) = bundled();
+        let t = &*t;
         assert!(t.len() >= 100, "{t:?}");
     }
 

@@ -318,7 +318,7 @@ impl SearchIndex {
             Some(Ok((index, reader, count))) if count == stamp.docs => {
                 let (_, fields) = build_schema();
                 let files = file_stamps(dir);
-                let thesaurus = Arc::new(Thesaurus::bundled(&analyzer));
+                let thesaurus = Thesaurus::bundled(&analyzer);
                 Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files, thesaurus })
             }
             Some(Ok((_, _, count))) => {
@@ -362,7 +362,7 @@ impl SearchIndex {
             .try_into()
             .map_err(|e: tantivy::TantivyError| fail(e.to_string()))?;
         let files = file_stamps(dir);
-        let thesaurus = Arc::new(Thesaurus::bundled(&analyzer));
+        let thesaurus = Thesaurus::bundled(&analyzer);
         Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files, thesaurus })
     }
 
@@ -433,7 +433,7 @@ impl SearchIndex {
             let Some(stem) = word.group.and_then(|g| words.groups.get(g)).and_then(|g| g.first()) else { continue };
             if looked_up < MAX_CORRECTED_WORDS && self.max_doc_freq(&searcher, stem)? == 0 {
                 looked_up += 1;
-                if let Some(term) = self.thesaurus.nearest(&word.folded) {
+                if let Some((term, _)) = self.thesaurus.nearest(&word.folded) {
                     keys[i] = self.analyzer.stem(&term);
                     respelt[i] = true;
                 }
@@ -560,12 +560,7 @@ impl SearchIndex {
         Ok(out)
     }
 
-    fn run(
-        &self,
-        text: Option<&dyn Query>,
-        filter: Option<&dyn Query>,
-        limit: usize,
-    ) -> tantivy::Result<Ran> {
+    fn run(&self, text: Option<&dyn Query>, filter: Option<&dyn Query>, limit: usize) -> tantivy::Result<Ran> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         match text {
             Some(q) => clauses.push((Occur::Must, q.box_clone())),

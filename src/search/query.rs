@@ -414,9 +414,8 @@ impl SearchIndex {
                 best = Some(candidate);
             }
         };
-        for term in self.thesaurus.words() {
-            let term = analysis::fold(term);
-            consider((strsim::damerau_levenshtein(word, &term), 0, std::cmp::Reverse(0), term));
+        if let Some((term, edits)) = self.thesaurus.nearest(word) {
+            consider((edits, 0, std::cmp::Reverse(0), term));
         }
         let dfa = FuzzyTermQuery::new(Term::from_field_text(self.fields.plain, word), max, true).automaton()?;
         for segment in searcher.segment_readers() {
@@ -425,7 +424,7 @@ impl SearchIndex {
             while stream.advance() {
                 if let Ok(text) = std::str::from_utf8(stream.key()) {
                     let df = u64::from(stream.value().doc_freq);
-                    consider((strsim::damerau_levenshtein(word, text), 1, std::cmp::Reverse(df), text.to_string()));
+                    consider((strsim::osa_distance(word, text), 1, std::cmp::Reverse(df), text.to_string()));
                 }
             }
         }
