@@ -1,6 +1,6 @@
 //! Build script: validates the catalogue in `data/` and bundles it into the binary.
 //!
-//! A broken catalogue fails the build with one `file:field: what is wrong` line per problem.
+//! A broken catalogue or thesaurus (`data/thesaurus.toml`) fails the build with one `file:field: what is wrong` line per problem.
 //! The validated catalogue is written as JSON to `$OUT_DIR/catalogue.json` (included by
 //! `src/catalogue/bundled.rs`) together with a content hash that identifies this version.
 
@@ -12,6 +12,9 @@ use std::path::Path;
 #[path = "src/catalogue/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "src/search/thesaurus.rs"]
+mod thesaurus;
+#[allow(dead_code)]
 #[path = "src/catalogue/validate.rs"]
 mod validate;
 
@@ -19,7 +22,9 @@ fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=src/catalogue/model.rs");
     println!("cargo::rerun-if-changed=src/catalogue/validate.rs");
+    println!("cargo::rerun-if-changed=src/search/thesaurus.rs");
     let catalogue = load_or_fail(Path::new("data"));
+    check_thesaurus(Path::new("data/thesaurus.toml"));
     let json =
         serde_json::to_string(&catalogue).unwrap_or_else(|err| fail(&format!("cannot serialise the catalogue: {err}")));
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
@@ -39,6 +44,19 @@ fn load_or_fail(dir: &Path) -> model::Catalogue {
             }
             std::process::exit(1);
         }
+    }
+}
+
+/// Checks the thesaurus (read by the search at run time), or prints every problem and stops
+/// the build.
+fn check_thesaurus(path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    if let Err(problems) = thesaurus::parse(&text) {
+        eprintln!("{} is not valid ({} problem(s)):", path.display(), problems.len());
+        for problem in &problems {
+            eprintln!("{}: {problem}", path.display());
+        }
+        std::process::exit(1);
     }
 }
 

@@ -21,6 +21,15 @@ const TYPICAL: &[&str] =
     &["werkdruk", "pesten op het werk", "mantelzorgers", "burn-out voorkomen", "Ilmarinen", "RI&E"];
 const TYPO: &[&str] = &["werkstres", "mantelzorgres", "vertrouwenspersoom", "intervisei"];
 const TYPING: &[&str] = &["w", "we", "wer", "werk", "werkd", "werkdr", "werkdru"];
+/// Everyday words, English and questions: the thesaurus and question reduction at work.
+const EVERYDAY: &[&str] = &[
+    "opgebrand",
+    "emotioneel uitgeput",
+    "harassment",
+    "workplace bullying",
+    "Wat kan ik doen als iemand op mijn afdeling gepest wordt?",
+    "te veel werk",
+];
 
 /// 10,000 records: the real ones, repeated with new ids and with words traded between
 /// records, so the vocabulary and lengths stay realistic.
@@ -151,13 +160,15 @@ fn print_percentiles() {
         ("bundled: typical", &small, TYPICAL, Filters::default()),
         ("10k: typical", &index, TYPICAL, Filters::default()),
         ("10k: typo", &index, TYPO, Filters::default()),
+        ("bundled: everyday words, English", &small, EVERYDAY, Filters::default()),
+        ("10k: everyday words, English", &index, EVERYDAY, Filters::default()),
         ("10k: typical + level/step filter", &index, TYPICAL, filtered.clone()),
         ("10k: as you type", &index, TYPING, Filters::default()),
     ] {
         let (p50, p99) = measure(ix, taxonomy, queries, &filters);
         println!("{name:<34} {:>10.1?} {:>10.1?}", p50, p99);
     }
-    for q in TYPICAL.iter().chain(TYPO) {
+    for q in TYPICAL.iter().chain(TYPO).chain(EVERYDAY) {
         let (p50, p99) = measure(&index, taxonomy, &[q], &Filters::default());
         let total = index.search(q, &Filters::default(), taxonomy, 10).expect("search").total;
         println!("  10k: {q:<28} {:>10.1?} {:>10.1?}   ({total} matches)", p50, p99);

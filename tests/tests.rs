@@ -11,6 +11,8 @@ mod validate;
 mod cli;
 // Search: Dutch queries, odd input, filters, facets, index repair.
 mod search;
+// Search in everyday words: the thesaurus, questions, English, "Bedoelde u", the judged set.
+mod words;
 // Importing catalogue packs into the store.
 mod import;
 // The catalogue's edition, each record's origin, and evidence that lapses with time.

@@ -76,6 +76,9 @@ impl Out {
         for cut in &result.cut {
             let _ = writeln!(self.text, "Let op: {cut}.");
         }
+        if let Some(suggestion) = &result.suggestion {
+            let _ = writeln!(self.text, "Bedoelde u: {suggestion}?");
+        }
         if result.hits.is_empty() {
             let _ = writeln!(self.text, "Niets gevonden voor \"{}\".", result.query);
             if !result.nearest.is_empty() {
@@ -96,6 +99,10 @@ impl Out {
                 hit.levels.join(", "),
                 hit.steps.join(", ")
             );
+            if !hit.via.is_empty() {
+                let via: Vec<String> = hit.via.iter().map(|v| format!("{} → {}", v.from, v.to)).collect();
+                let _ = writeln!(self.text, "    gevonden via: {}", via.join("; "));
+            }
         }
         let _ = writeln!(self.text, "\n{} van {} resultaten", result.hits.len(), result.total);
         Ok(())

@@ -21,6 +21,91 @@ const STOP_WORDS: &[&str] = &[
     "veel", "voor", "was", "wat", "we", "wel", "wie", "wij", "wil", "wordt", "ze", "zich", "zij", "zijn", "zo", "zou",
 ];
 
+/// Words that carry no meaning in a question or sentence typed into the search box ("wat
+/// kan ik doen als iemand gepest wordt?"): question words, pronouns, auxiliary verbs, the
+/// words of asking. Left out of a query only; the index keeps them (they are rarely in it
+/// anyway). A query made of nothing else keeps them.
+const QUESTION_WORDS: &[&str] = &[
+    "alsjeblieft",
+    "beste",
+    "doe",
+    "doen",
+    "doet",
+    "echt",
+    "ga",
+    "gaan",
+    "gaat",
+    "graag",
+    "heel",
+    "hoe",
+    "iemand",
+    "iets",
+    "jou",
+    "jouw",
+    "jullie",
+    "krijg",
+    "krijgen",
+    "krijgt",
+    "kun",
+    "kunnen",
+    "kunt",
+    "mag",
+    "mijzelf",
+    "moet",
+    "moeten",
+    "mogen",
+    "onze",
+    "terecht",
+    "uw",
+    "waar",
+    "waardoor",
+    "waarmee",
+    "waarom",
+    "wanneer",
+    "welk",
+    "welke",
+    "werd",
+    "word",
+    "worden",
+    "zelf",
+    "zoek",
+    "zoeken",
+    "please",
+    "what",
+    "how",
+    "who",
+    "where",
+    "which",
+    "when",
+    "why",
+    "can",
+    "could",
+    "should",
+    "do",
+    "does",
+    "my",
+    "our",
+    "someone",
+    "the",
+    "a",
+    "an",
+    "for",
+    "to",
+    "with",
+    "about",
+    "is",
+    "are",
+    "am",
+    "of",
+    "and",
+    "or",
+    "i",
+    "we",
+    "you",
+    "me",
+    "help",
+];
+
 /// Base words for decompounding that users type but the catalogue may not contain.
 const EXTRA_WORDS: &str = include_str!("woorden.txt");
 
@@ -41,6 +126,7 @@ pub struct Analyzer {
 
 struct Inner {
     stemmer: Stemmer,
+    question: HashSet<&'static str>,
     stop: HashSet<&'static str>,
     dictionary: HashSet<String>,
     cache: Mutex<HashMap<String, Vec<String>>>,
@@ -79,7 +165,8 @@ impl Analyzer {
                 add(&word.joined);
             }
         }
-        Analyzer { inner: Arc::new(Inner { stemmer, stop, dictionary, cache: Mutex::new(HashMap::new()) }) }
+        let question = QUESTION_WORDS.iter().copied().collect();
+        Analyzer { inner: Arc::new(Inner { stemmer, question, stop, dictionary, cache: Mutex::new(HashMap::new()) }) }
     }
 
     /// The index terms of `text`: stems of words and of their compound parts.
@@ -106,9 +193,16 @@ impl Analyzer {
     /// [`Analyzer::query_words`] with bounded work: at most `max_words` words (stop words do
     /// not count) are analysed, and each word is cut to its first `max_chars` letters before
     /// it is analysed. What was cut is counted in the answer.
+    ///
+    /// A question or sentence is reduced to the words that carry its meaning: question
+    /// words, pronouns and auxiliary verbs ("hoe", "iemand", "kunnen") are left out, unless
+    /// nothing else is left.
     pub fn query_words_bounded(&self, text: &str, max_words: usize, max_chars: usize) -> QueryWords {
+        let words = split_words(text);
+        let meaningful = |w: &Word| !self.inner.stop.contains(w.joined.as_str()) && !self.is_question_word(&w.joined);
+        let reduce = words.iter().any(meaningful);
         let mut out = QueryWords::default();
-        for mut word in split_words(text) {
+        for mut word in words {
             if out.groups.len() >= max_words {
                 out.words_left_out += 1;
                 continue;
@@ -119,18 +213,35 @@ impl Analyzer {
                 out.words_cut += 1;
                 word = word.cut(max_chars);
             }
-            let mut group = self.word_terms(&word.joined);
-            if word.has_parts() {
-                for part in word.parts() {
-                    group.extend(self.word_terms(&part));
+            let mut group = if reduce && self.is_question_word(&word.joined) {
+                Vec::new()
+            } else {
+                let mut group = self.word_terms(&word.joined);
+                if word.has_parts() {
+                    for part in word.parts() {
+                        group.extend(self.word_terms(&part));
+                    }
                 }
-            }
+                group
+            };
             group.dedup();
+            let at = (!group.is_empty()).then_some(out.groups.len());
             if !group.is_empty() {
                 out.groups.push(group);
             }
+            out.words.push(QueryWord { key: self.stem(&word.joined), folded: word.joined, group: at });
         }
         out
+    }
+
+    fn is_question_word(&self, word: &str) -> bool {
+        self.inner.question.contains(word)
+    }
+
+    /// The key of each word of `text`: the stem of the whole word, stop words included. The
+    /// thesaurus is matched on keys, so that "te veel werk" stays three words.
+    pub fn keys(&self, text: &str) -> Vec<String> {
+        split_words(text).iter().map(|w| self.stem(&w.joined)).collect()
     }
 
     /// The stem of a single folded word. Plurals in "-ies" ("interventies") lose their
@@ -231,6 +342,20 @@ pub struct QueryWords {
     pub words_cut: usize,
     /// The length (in characters) of the longest word that was cut.
     pub longest_cut: usize,
+    /// Every word used, stop words included, in order: for the thesaurus and for "Bedoelde
+    /// u …?".
+    pub words: Vec<QueryWord>,
+}
+
+/// One word of a query as used.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryWord {
+    /// The word's stem (see [`Analyzer::keys`]).
+    pub key: String,
+    /// The word folded (lower case, no accents), as typed otherwise.
+    pub folded: String,
+    /// Its place in [`QueryWords::groups`]; `None` for a stop word or a question word.
+    pub group: Option<usize>,
 }
 
 /// A word as written: its joined form and, for "burn-out" or "RI&E", its pieces.

@@ -7,17 +7,21 @@
 //! documents) and is rebuilt when it is missing, stale, or damaged.
 
 pub mod analysis;
+pub mod expand;
+mod query;
+pub mod relevance;
 pub mod sweep;
+pub mod thesaurus;
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::Once;
+use std::sync::{Arc, Once};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing,
     TextOptions, Value,
@@ -28,6 +32,8 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Term};
 use crate::catalogue::{Intervention, Taxonomy};
 use crate::error::{Error, Result};
 use analysis::{Analyzer, DutchTokenizer, PlainTokenizer};
+use expand::Thesaurus;
+use query::Phrase;
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -46,6 +52,8 @@ pub const MAX_CORRECTED_WORDS: usize = 8;
 /// All words together give at most this many terms (stems, compound parts, corrections),
 /// each looked up in five fields: the size of the query tantivy evaluates.
 pub const MAX_QUERY_TERMS: usize = 48;
+/// The most terms the thesaurus may add to one query (over all its words).
+pub const MAX_WIDEN_TERMS: usize = 48;
 /// The most hits one search returns.
 pub const MAX_LIMIT: usize = 250;
 
@@ -155,6 +163,10 @@ impl Filters {
 /// Counts per facet value: `counts["level"]["team"]`.
 pub type FacetCounts = BTreeMap<String, BTreeMap<String, u64>>;
 
+/// What one run of a query gives: the hits with their place in the index, how many match
+/// in all, and the facet counts.
+type Ran = (Vec<(Hit, DocAddress)>, usize, FacetCounts);
+
 /// One search hit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -172,6 +184,18 @@ pub struct Hit {
     pub summary: String,
     /// Words of the name and summary (as written) that match the query, for highlighting.
     pub matched: Vec<String>,
+    /// When the record matched through the thesaurus and not through the words as typed:
+    /// which word led to which ("gevonden via: opgebrand → burn-out").
+    pub via: Vec<Via>,
+}
+
+/// A record found through the thesaurus: the words as typed, and the word they led to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Via {
+    /// The typed words (folded: lower case, no accents).
+    pub from: String,
+    /// The thesaurus's word that the record holds, as the thesaurus writes it.
+    pub to: String,
 }
 
 /// The answer to one query.
@@ -191,6 +215,9 @@ pub struct SearchResult {
     pub nearest: Vec<Hit>,
     /// What of the query was left out to bound the work, in Dutch; empty as a rule.
     pub cut: Vec<String>,
+    /// "Bedoelde u …?": the query with each unknown word replaced by the nearest known one
+    /// (from the records or the thesaurus), when a word was unknown and a near one exists.
+    pub suggestion: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -209,6 +236,8 @@ pub struct SearchIndex {
     index: Index,
     /// Size and time of change of every file when the index was opened or built.
     files: Vec<FileStamp>,
+    /// The thesaurus, keyed with `analyzer`.
+    thesaurus: Arc<Thesaurus>,
 }
 
 /// A file of the index as it was: name, size, time of change.
@@ -289,7 +318,8 @@ impl SearchIndex {
             Some(Ok((index, reader, count))) if count == stamp.docs => {
                 let (_, fields) = build_schema();
                 let files = file_stamps(dir);
-                Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files })
+                let thesaurus = Thesaurus::bundled(&analyzer);
+                Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files, thesaurus })
             }
             Some(Ok((_, _, count))) => {
                 Err(format!("de zoekindex bevat {count} in plaats van {} documenten", stamp.docs))
@@ -332,7 +362,8 @@ impl SearchIndex {
             .try_into()
             .map_err(|e: tantivy::TantivyError| fail(e.to_string()))?;
         let files = file_stamps(dir);
-        Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files })
+        let thesaurus = Thesaurus::bundled(&analyzer);
+        Ok(SearchIndex { dir: dir.to_path_buf(), reader, fields, analyzer, index, files, thesaurus })
     }
 
     /// Searches. `text` may be anything a person types; it is analysed, never parsed, and
@@ -390,12 +421,69 @@ impl SearchIndex {
                 words.words_left_out
             ));
         }
-        let groups = words.groups;
-        let prefix = last_word_prefix(text);
+        // The thesaurus: each run of words it knows adds its phrases to the words of the run
+        // (their weight shared among them), within a budget of terms for the whole query.
+        // A word in no record may be a misspelt word of the thesaurus ("overspanen"): then
+        // it is matched as that word (for at most MAX_CORRECTED_WORDS words).
         let searcher = self.reader.searcher();
-        let text_query = self.text_query(&searcher, &groups, prefix.as_deref(), 1, &mut cut)?;
+        let mut keys: Vec<String> = words.words.iter().map(|w| w.key.clone()).collect();
+        let mut looked_up = 0;
+        let mut respelt = vec![false; keys.len()];
+        for (i, word) in words.words.iter().enumerate() {
+            let Some(stem) = word.group.and_then(|g| words.groups.get(g)).and_then(|g| g.first()) else { continue };
+            if looked_up < MAX_CORRECTED_WORDS && self.max_doc_freq(&searcher, stem)? == 0 {
+                looked_up += 1;
+                if let Some((term, _)) = self.thesaurus.nearest(&word.folded) {
+                    keys[i] = self.analyzer.stem(&term);
+                    respelt[i] = true;
+                }
+            }
+        }
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let expansions = self.thesaurus.expansions(&keys, &self.analyzer);
+        let mut widen: Vec<Vec<Phrase>> = vec![Vec::new(); words.groups.len()];
+        let mut widen_terms = 0;
+        let mut widen_left_out = 0;
+        for (e, expansion) in expansions.iter().enumerate() {
+            let span: Vec<usize> = words.words[expansion.start..expansion.end].iter().filter_map(|w| w.group).collect();
+            if span.is_empty() {
+                continue;
+            }
+            for (text, weight) in &expansion.phrases {
+                let terms: Vec<String> =
+                    self.analyzer.query_words(text).into_iter().filter_map(|g| g.into_iter().next()).collect();
+                if terms.is_empty() {
+                    continue;
+                }
+                // A phrase no record holds adds nothing.
+                let mut present = true;
+                for term in &terms {
+                    present &= self.max_doc_freq(&searcher, term)? > 0;
+                }
+                if !present {
+                    continue;
+                }
+                if widen_terms + terms.len() > MAX_WIDEN_TERMS {
+                    widen_left_out += 1;
+                    continue;
+                }
+                widen_terms += terms.len();
+                let phrase = Phrase { text: text.clone(), terms, weight: weight / span.len() as f32, expansion: e };
+                for &g in &span {
+                    widen[g].push(phrase.clone());
+                }
+            }
+        }
+        if widen_left_out > 0 {
+            cut.push(format!(
+                "alleen de eerste {MAX_WIDEN_TERMS} termen uit de thesaurus zijn gebruikt; {widen_left_out} woorden niet"
+            ));
+        }
+        let groups = &words.groups;
+        let prefix = last_word_prefix(text);
+        let text_query = self.text_query(&searcher, groups, &widen, prefix.as_deref(), 1, &mut cut)?;
         let filter_query = filter_query(&self.fields, filters, taxonomy);
-        let (hits, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), limit)?;
+        let (found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), limit)?;
         let mut nearest = Vec::new();
         if total == 0 && (text_query.is_some() || filter_query.is_some()) {
             // Nothing fits: first drop the filters, then allow looser spelling.
@@ -403,24 +491,76 @@ impl SearchIndex {
                 nearest = self.run(text_query.as_deref(), None, limit)?.0;
             }
             if nearest.is_empty() && !groups.is_empty() {
-                let loose = self.text_query(&searcher, &groups, prefix.as_deref(), 2, &mut Vec::new())?;
+                let loose = self.text_query(&searcher, groups, &widen, prefix.as_deref(), 2, &mut Vec::new())?;
                 nearest = self.run(loose.as_deref(), filter_query.as_deref(), limit)?.0;
             }
         }
-        let terms: Vec<String> = groups.into_iter().flatten().collect();
-        let mut hits = hits;
+        let via = self.via(&searcher, &words, &expansions, &widen, &found)?;
+        let mut terms: Vec<String> = groups.iter().flatten().cloned().collect();
+        for phrase in widen.iter().flatten() {
+            for term in &phrase.terms {
+                if !terms.contains(term) {
+                    terms.push(term.clone());
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = found.into_iter().map(|(hit, _)| hit).collect();
+        let mut nearest: Vec<Hit> = nearest.into_iter().map(|(hit, _)| hit).collect();
+        for (hit, via) in hits.iter_mut().zip(via) {
+            hit.via = via;
+        }
         for hit in hits.iter_mut().chain(nearest.iter_mut()) {
             hit.matched = self.matched_words(&format!("{}\n{}", hit.name, hit.summary), &terms, prefix.as_deref());
         }
-        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut })
+        let covered: Vec<bool> = (0..words.words.len())
+            .map(|i| !respelt[i] && expansions.iter().any(|e| (e.start..e.end).contains(&i)))
+            .collect();
+        let suggestion = self.suggestion(&searcher, &words, &covered)?;
+        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut, suggestion })
     }
 
-    fn run(
+    /// Per hit: the thesaurus's words through which it matched, for each run of typed words
+    /// that the record does not hold itself.
+    fn via(
         &self,
-        text: Option<&dyn Query>,
-        filter: Option<&dyn Query>,
-        limit: usize,
-    ) -> tantivy::Result<(Vec<Hit>, usize, FacetCounts)> {
+        searcher: &tantivy::Searcher,
+        words: &analysis::QueryWords,
+        expansions: &[expand::Expansion],
+        widen: &[Vec<Phrase>],
+        found: &[(Hit, DocAddress)],
+    ) -> tantivy::Result<Vec<Vec<Via>>> {
+        let docs: Vec<DocAddress> = found.iter().map(|(_, d)| *d).collect();
+        let mut out: Vec<Vec<Via>> = vec![Vec::new(); found.len()];
+        if docs.is_empty() {
+            return Ok(out);
+        }
+        for (e, expansion) in expansions.iter().enumerate() {
+            let span = &words.words[expansion.start..expansion.end];
+            let own: Vec<Vec<String>> =
+                span.iter().filter_map(|w| w.group).filter_map(|g| words.groups.get(g).cloned()).collect();
+            if own.is_empty() {
+                continue;
+            }
+            let holds_own = self.matching(searcher, self.own_words_query(&own).as_ref(), &docs)?;
+            let from = span.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
+            let mut seen: HashSet<&str> = HashSet::new();
+            for phrase in widen.iter().flatten().filter(|p| p.expansion == e) {
+                if !seen.insert(&phrase.text) {
+                    continue;
+                }
+                let holds = self.matching(searcher, self.phrase_match_query(&phrase.terms).as_ref(), &docs)?;
+                for (i, doc) in docs.iter().enumerate() {
+                    let already = out[i].iter().any(|v| v.from == from);
+                    if !already && holds.contains(doc) && !holds_own.contains(doc) {
+                        out[i].push(Via { from: from.clone(), to: phrase.text.clone() });
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn run(&self, text: Option<&dyn Query>, filter: Option<&dyn Query>, limit: usize) -> tantivy::Result<Ran> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         match text {
             Some(q) => clauses.push((Occur::Must, q.box_clone())),
@@ -439,11 +579,11 @@ impl SearchIndex {
         let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top.into_iter().take(limit) {
-            hits.push(self.hit(&searcher, address, score)?);
+            hits.push((self.hit(&searcher, address, score)?, address));
         }
         if text.is_none() {
             // Without words every hit scores alike: list them by name.
-            hits.sort_by(|a, b| a.name.cmp(&b.name));
+            hits.sort_by(|a, b| a.0.name.cmp(&b.0.name));
         }
         let mut facets = BTreeMap::new();
         for facet in FACETS {
@@ -468,240 +608,8 @@ impl SearchIndex {
             steps: all(self.fields.steps),
             summary: text(self.fields.stored_summary),
             matched: Vec::new(),
+            via: Vec::new(),
         })
-    }
-
-    /// The query for the words. Per word: its stem on every text field (boosted by field);
-    /// for a word the index does not know, its compound parts and its spelling neighbours
-    /// from the index's own vocabulary (edit distance 1, or 2 for long words; more when
-    /// `loose`). Words found in most documents only refine the ranking of documents that
-    /// match a rarer word. Documents holding every word, and names holding every word, rank
-    /// first. The word being typed also matches as a prefix. Only the first
-    /// [`MAX_CORRECTED_WORDS`] unknown words are corrected; the rest are noted in `cut`.
-    fn text_query(
-        &self,
-        searcher: &tantivy::Searcher,
-        groups: &[Vec<String>],
-        prefix: Option<&str>,
-        loose: u8,
-        cut: &mut Vec<String>,
-    ) -> tantivy::Result<Option<Box<dyn Query>>> {
-        let f = &self.fields;
-        let common = (searcher.num_docs() / 2).max(1);
-        let mut rare: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut frequent: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut per_word: Vec<Box<dyn Query>> = Vec::new();
-        let mut name_terms: Vec<Vec<String>> = Vec::new();
-        let mut corrected = 0;
-        let mut uncorrected = 0;
-        let mut budget = MAX_QUERY_TERMS;
-        let mut over_budget = 0;
-        for (g, group) in groups.iter().enumerate() {
-            // The word still being typed is matched as a prefix, not corrected.
-            let typing = match prefix {
-                Some(p) if g + 1 == groups.len() => self.has_prefix(searcher, p)?,
-                _ => false,
-            };
-            let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            let mut terms: Vec<(String, f32)> = Vec::new();
-            let Some((word, parts)) = group.split_first() else { return Ok(None) };
-            let word_df = self.max_doc_freq(searcher, word)?;
-            if word_df > 0 {
-                terms.push((word.clone(), 1.0));
-            }
-            if word_df == 0 || loose > 1 {
-                for part in parts {
-                    let df = self.max_doc_freq(searcher, part)?;
-                    if df > 0 && df <= common {
-                        terms.push((part.clone(), 0.5));
-                    }
-                }
-                let distance = match word.chars().count() {
-                    0..=4 => 0,
-                    5..=9 => loose,
-                    _ => loose + 1,
-                }
-                .min(2);
-                if distance > 0 && !typing && corrected >= MAX_CORRECTED_WORDS {
-                    uncorrected += 1;
-                } else if distance > 0 && !typing {
-                    corrected += 1;
-                    for correction in self.corrections(searcher, word, distance)? {
-                        if !terms.iter().any(|(t, _)| t == &correction) {
-                            terms.push((correction, 0.6));
-                        }
-                    }
-                }
-            }
-            if terms.is_empty() {
-                continue;
-            }
-            if budget < terms.len() {
-                over_budget += terms.len() - budget;
-                terms.truncate(budget);
-                if terms.is_empty() {
-                    continue;
-                }
-            }
-            budget -= terms.len();
-            for (term, weight) in &terms {
-                for (field, boost) in WEIGHTED.iter().map(|(name, boost)| (self.field(name), *boost)) {
-                    let t = Term::from_field_text(field, term);
-                    if searcher.doc_freq(&t)? == 0 {
-                        continue;
-                    }
-                    let q = TermQuery::new(t, IndexRecordOption::WithFreqs);
-                    alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost * weight))));
-                }
-            }
-            name_terms.push(terms.into_iter().map(|(t, _)| t).collect());
-            let word_query: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
-            per_word.push(word_query.box_clone());
-            if word_df > common {
-                frequent.push((Occur::Should, word_query))
-            } else {
-                rare.push((Occur::Should, word_query))
-            }
-        }
-        let mut extra: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if per_word.len() > 1 {
-            // Documents that contain every word rank above those with only some.
-            let all: Vec<(Occur, Box<dyn Query>)> = per_word.into_iter().map(|q| (Occur::Must, q)).collect();
-            extra.push((Occur::Should, Box::new(BooleanQuery::new(all))));
-            // And names or aliases that hold every word rank first.
-            for (field, boost) in [(f.name, 8.0_f32), (f.aliases, 6.0)] {
-                let in_field: Vec<(Occur, Box<dyn Query>)> = name_terms
-                    .iter()
-                    .map(|terms| {
-                        let any: Vec<(Occur, Box<dyn Query>)> = terms
-                            .iter()
-                            .map(|t| -> (Occur, Box<dyn Query>) {
-                                let q = TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic);
-                                (Occur::Should, Box::new(q))
-                            })
-                            .collect();
-                        (Occur::Must, Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
-                    })
-                    .collect();
-                extra.push((Occur::Should, Box::new(BoostQuery::new(Box::new(BooleanQuery::new(in_field)), boost))));
-            }
-        }
-        if let Some(prefix) = prefix {
-            let q = FuzzyTermQuery::new_prefix(Term::from_field_text(f.plain, prefix), 0, false);
-            let q: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(q), 1.5));
-            // With other words present the prefix only adds score; alone, it matches.
-            if rare.is_empty() && frequent.is_empty() {
-                rare.push((Occur::Should, q))
-            } else {
-                extra.push((Occur::Should, q))
-            }
-        }
-        if uncorrected > 0 {
-            cut.push(format!(
-                "de spelling is alleen verbeterd bij de eerste {MAX_CORRECTED_WORDS} onbekende woorden; {uncorrected} niet"
-            ));
-        }
-        if over_budget > 0 {
-            cut.push(format!(
-                "alleen de eerste {MAX_QUERY_TERMS} zoektermen (stammen, woorddelen en verbeteringen) zijn gebruikt; {over_budget} niet"
-            ));
-        }
-        if rare.is_empty() && frequent.is_empty() {
-            // Words that meet nothing in the index match nothing (not everything).
-            return Ok((!groups.is_empty()).then(|| Box::new(EmptyQuery) as Box<dyn Query>));
-        }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if rare.is_empty() {
-            clauses.extend(frequent);
-        } else {
-            // The rare words decide which documents match; frequent ones only add score,
-            // through the every-word clause (an intersection, cheap to evaluate).
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(rare))));
-            drop(frequent);
-        }
-        clauses.extend(extra);
-        Ok(Some(Box::new(BooleanQuery::new(clauses))))
-    }
-
-    fn field(&self, name: &str) -> Field {
-        let f = &self.fields;
-        match name {
-            "name" => f.name,
-            "aliases" => f.aliases,
-            "summary" => f.summary,
-            "labels" => f.labels,
-            _ => f.body,
-        }
-    }
-
-    /// Whether some word in the index starts with `prefix` (so it may be a word being typed
-    /// rather than a typo).
-    fn has_prefix(&self, searcher: &tantivy::Searcher, prefix: &str) -> tantivy::Result<bool> {
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.fields.plain)?;
-            let mut stream = inverted.terms().range().ge(prefix.as_bytes()).into_stream()?;
-            if stream.advance() && stream.key().starts_with(prefix.as_bytes()) {
-                return Ok(true);
-            }
-        }
-        Ok(false)
-    }
-
-    /// The highest document frequency of `term` over the text fields.
-    fn max_doc_freq(&self, searcher: &tantivy::Searcher, term: &str) -> tantivy::Result<u64> {
-        let mut max = 0;
-        for (name, _) in WEIGHTED {
-            max = max.max(searcher.doc_freq(&Term::from_field_text(self.field(name), term))?);
-        }
-        Ok(max)
-    }
-
-    /// Terms of the index within `distance` edits of `term` (the most frequent first, at
-    /// most eight): the index's own vocabulary corrects the spelling.
-    fn corrections(&self, searcher: &tantivy::Searcher, term: &str, distance: u8) -> tantivy::Result<Vec<String>> {
-        let dfa = FuzzyTermQuery::new(Term::from_field_text(self.fields.body, term), distance, true).automaton()?;
-        let mut found: BTreeMap<String, u64> = BTreeMap::new();
-        for segment in searcher.segment_readers() {
-            for (name, _) in WEIGHTED {
-                let inverted = segment.inverted_index(self.field(name))?;
-                let mut stream = inverted.terms().search(&dfa).into_stream()?;
-                while stream.advance() {
-                    if let Ok(text) = std::str::from_utf8(stream.key()) {
-                        *found.entry(text.to_string()).or_default() += u64::from(stream.value().doc_freq);
-                    }
-                }
-            }
-        }
-        let mut ranked: Vec<(String, u64)> = found.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Ok(ranked.into_iter().take(8).map(|(t, _)| t).collect())
-    }
-
-    /// The words of `text`, as written, whose analysis meets `terms` or that start with the
-    /// word being typed.
-    fn matched_words(&self, text: &str, terms: &[String], prefix: Option<&str>) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        // A word can only meet a term if it contains the term's first letters (stems and
-        // compound parts are pieces of the word); only those words are analysed.
-        let heads: Vec<&str> = terms
-            .iter()
-            .filter_map(|t| t.char_indices().nth(3).map_or(Some(t.as_str()), |(i, _)| t.get(..i)))
-            .filter(|h| h.chars().count() >= 2)
-            .collect();
-        for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&')) {
-            let raw = raw.trim_matches('-');
-            if raw.chars().count() < 2 || out.iter().any(|w| w == raw) {
-                continue;
-            }
-            let folded = analysis::fold(raw);
-            let hit_prefix = prefix.is_some_and(|p| folded.starts_with(p));
-            let hit_term =
-                heads.iter().any(|h| folded.contains(h)) && self.analyzer.terms(raw).iter().any(|t| terms.contains(t));
-            if hit_term || hit_prefix {
-                out.push(raw.to_string());
-            }
-        }
-        out
     }
 
     /// Whether a file of the index changed, appeared or went since it was opened (another

@@ -36,9 +36,13 @@ export interface RecordOrigin { kind: "bundled" | "publisher" | "eigen"; name: s
 export interface Filters {
   level?: string; step?: string; role?: string; theme?: string; sector?: string; evidence?: string; cost?: string;
 }
-export interface Hit { id: string; name: string; score: number; levels: string[]; steps: string[]; summary: string; matched: string[] }
+/** A record found through the thesaurus: the words as typed, and the word they led to. */
+export interface Via { from: string; to: string }
+export interface Hit { id: string; name: string; score: number; levels: string[]; steps: string[]; summary: string; matched: string[]; via?: Via[] }
 export interface SearchResult {
   query: string; hits: Hit[]; total: number; facets: Record<string, Record<string, number>>; terms: string[]; nearest: Hit[];
+  /** "Bedoelde u …?": the query with unknown words replaced by the nearest known ones. */
+  suggestion?: string | null;
 }
 
 export interface Answers {

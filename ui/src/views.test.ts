@@ -155,6 +155,33 @@ describe("search view", () => {
     expect(view.querySelector("#search-status")?.textContent).toBe("Niets gevonden voor “xyz”.");
     expect(view.textContent).toContain("Dichtbij");
   });
+
+  it("offers 'Bedoelde u' and searches the suggestion when it is chosen", async () => {
+    const asked: string[] = [];
+    const api = fakeApi({
+      search: async (query) => {
+        asked.push(query);
+        return { query, total: 0, terms: [], facets: {}, hits: [], nearest: [], suggestion: query === "harasment" ? "harassment" : null };
+      },
+    });
+    const view = await renderSearch(ctx(api), "harasment", {});
+    expect(view.querySelector("#search-suggestion")?.textContent).toBe("Bedoelde u: harassment?");
+    (view.querySelector("#search-suggestion-link") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(asked).toContain("harassment"));
+    expect((view.querySelector("#search-input") as HTMLInputElement).value).toBe("harassment");
+    await vi.waitFor(() => expect((view.querySelector("#search-suggestion") as HTMLElement).hidden).toBe(true));
+  });
+
+  it("says through which word a record was found", async () => {
+    const api = fakeApi({
+      search: async (query) => ({
+        query, total: 1, terms: [], facets: {}, nearest: [],
+        hits: [{ id: "bat", name: "Burnout Assessment Tool", score: 1, levels: [], steps: [], summary: "", matched: [], via: [{ from: "opgebrand", to: "burn-out" }] }],
+      }),
+    });
+    const view = await renderSearch(ctx(api), "opgebrand", {});
+    expect(view.querySelector(".hit .via")?.textContent).toBe("Gevonden via: opgebrand → burn-out");
+  });
 });
 
 describe("language", () => {

@@ -1,5 +1,6 @@
 // Search as you type: results on every key press with the matched words marked, filters
-// with counts that combine with the words, the nearest matches when nothing fits.
+// with counts that combine with the words, the nearest matches when nothing fits, "Bedoelde
+// u …?" for a misspelt word, and which synonym made a record match ("Gevonden via …").
 import type { Ctx } from "../app";
 import type { Filters, Hit, SearchResult } from "../api";
 import { h } from "../dom";
@@ -19,6 +20,7 @@ function hitItem(ctx: Ctx, hit: Hit): HTMLElement {
     { class: "hit", "data-id": hit.id },
     h("h3", {}, h("a", { href: `#/interventie/${encodeURIComponent(hit.id)}` }, marked(hit.name, hit.matched))),
     h("p", { class: "summary" }, marked(hit.summary, hit.matched)),
+    ...(hit.via?.length ? [h("p", { class: "via" }, `${t().foundVia}: ${hit.via.map((v) => `${v.from} → ${v.to}`).join("; ")}`)] : []),
     h("p", { class: "meta" }, [...hit.levels.map((l) => label(ctx.taxonomy.levels, l)), ...hit.steps.map((x) => `${t().step} ${x}`)].join(" · ")),
     h("p", { class: "actions" }, openLink(hit.id, hit.name), compareButton(ctx, hit.id, hit.name), addToDossierButton(ctx, hit.id, hit.name)),
   );
@@ -29,6 +31,7 @@ export async function renderSearch(ctx: Ctx, query: string, initial: Record<stri
   const filters: Filters = { ...initial };
   const input = h("input", { type: "search", id: "search-input", value: query, autocomplete: "off", placeholder: s.searchPlaceholder, "data-autofocus": true });
   const status = h("p", { class: "status", role: "status", id: "search-status" });
+  const suggestion = h("p", { class: "suggestion", id: "search-suggestion", hidden: true });
   const list = h("ol", { class: "hits", id: "search-results" });
   const facets = h("div", { class: "facets" });
   const terms = (field: (typeof FIELDS)[number]) => {
@@ -46,6 +49,20 @@ export async function renderSearch(ctx: Ctx, query: string, initial: Record<stri
       if (result.nearest.length) list.replaceChildren(h("li", { class: "nearest-title" }, s.nearest), ...result.nearest.map((hit) => hitItem(ctx, hit)));
     } else {
       status.textContent = s.resultsCount(result.hits.length, result.total);
+    }
+    if (result.suggestion) {
+      const other = result.suggestion;
+      const button = h("button", { type: "button", class: "link-button", id: "search-suggestion-link" }, other);
+      button.addEventListener("click", () => {
+        input.value = other;
+        input.focus();
+        void run();
+      });
+      suggestion.replaceChildren(`${s.didYouMean} `, button, "?");
+      suggestion.hidden = false;
+    } else {
+      suggestion.replaceChildren();
+      suggestion.hidden = true;
     }
     facets.replaceChildren(
       ...FIELDS.map((field) => {
@@ -89,6 +106,6 @@ export async function renderSearch(ctx: Ctx, query: string, initial: Record<stri
     { class: "search", "aria-labelledby": "search-title" },
     h("h1", { id: "search-title", tabindex: "-1" }, s.searchTitle),
     form,
-    h("div", { class: "columns" }, h("div", { class: "main-col" }, status, list), h("div", { class: "side-col" }, h("h2", {}, s.filters), facets)),
+    h("div", { class: "columns" }, h("div", { class: "main-col" }, status, suggestion, list), h("div", { class: "side-col" }, h("h2", {}, s.filters), facets)),
   );
 }

@@ -1,0 +1,271 @@
+//! Widening a query with the thesaurus ([`super::thesaurus`]): the words a person types are
+//! matched against the thesaurus's terms (longest run of words first), and a match adds the
+//! Dutch words of its group to the query, each for less than the person's own word:
+//!
+//! | the typed word is …                                    | adds                           | weight          |
+//! |--------------------------------------------------------|--------------------------------|-----------------|
+//! | its own word                                           | —                              | 1.0             |
+//! | a preferred, equivalent or English term of a group     | the group's Dutch terms        | [`SAME`]        |
+//! | a narrower term of a group                             | the group's Dutch terms        | [`FROM_NARROWER`] |
+//! | a preferred, equivalent or English term of a group     | the Dutch terms of its wider groups | [`BROADER`] |
+//!
+//! English terms are only ever matched, never added: the records are found by their Dutch
+//! words, and no English word is shown as a record's text.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use super::analysis::Analyzer;
+use super::thesaurus::{self, Group};
+
+/// The weight of a synonym or translation of the typed word.
+pub const SAME: f32 = 0.5;
+/// The weight of a group's words when the typed word is narrower than the group.
+pub const FROM_NARROWER: f32 = 0.3;
+/// The weight of a wider group's words.
+pub const BROADER: f32 = 0.2;
+/// The most phrases one match adds (its own group's first, then the wider groups'); the
+/// query also has a budget of terms, and only phrases found in some record count for it.
+pub const MAX_PHRASES_PER_MATCH: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    Same,
+    Narrower,
+}
+
+/// The thesaurus, ready for matching queries.
+pub struct Thesaurus {
+    groups: Vec<Group>,
+    /// A term's keys (the stems of its words) → its group and how it relates to it.
+    entries: HashMap<Vec<String>, (usize, Relation)>,
+    /// The most words of any term.
+    longest: usize,
+    by_id: HashMap<String, usize>,
+    /// Every single-word term, folded, with its length in characters: for spelling.
+    words: Vec<(String, usize)>,
+}
+
+impl std::fmt::Debug for Thesaurus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Thesaurus").field("groups", &self.groups.len()).field("terms", &self.entries.len()).finish()
+    }
+}
+
+/// A run of query words that is a thesaurus term, and the Dutch phrases it widens to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expansion {
+    /// The first word of the run, counted over the query's words (stop words included).
+    pub start: usize,
+    /// One past the last word of the run.
+    pub end: usize,
+    /// The group matched.
+    pub group: String,
+    /// The phrases added, as the thesaurus writes them, with their weight; best first.
+    pub phrases: Vec<(String, f32)>,
+}
+
+impl Thesaurus {
+    /// The thesaurus bundled with the program (`data/thesaurus.toml`, checked by build.rs),
+    /// built once per process: its keys depend only on the stemmer, which every analyzer
+    /// shares.
+    pub fn bundled(analyzer: &Analyzer) -> Arc<Thesaurus> {
+        static BUNDLED: OnceLock<Arc<Thesaurus>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| {
+                // build.rs refuses a file that does not parse; an empty thesaurus is the safe
+                // answer should it ever not.
+                let groups = thesaurus::parse(include_str!("../../data/thesaurus.toml")).unwrap_or_default();
+                Arc::new(Thesaurus::new(groups, analyzer))
+            })
+            .clone()
+    }
+
+    /// A thesaurus of `groups`, keyed with `analyzer`.
+    pub fn new(groups: Vec<Group>, analyzer: &Analyzer) -> Thesaurus {
+        let mut entries = HashMap::new();
+        let mut longest = 0;
+        for (i, g) in groups.iter().enumerate() {
+            let same = g.dutch().chain(g.english.iter().map(String::as_str)).map(|t| (t, Relation::Same));
+            let narrower = g.narrower.iter().map(|t| (t.as_str(), Relation::Narrower));
+            for (term, relation) in same.chain(narrower) {
+                let keys = analyzer.keys(term);
+                if keys.is_empty() {
+                    continue;
+                }
+                longest = longest.max(keys.len());
+                // Two terms with one stem: the first (and a same-sense one) wins.
+                entries.entry(keys).or_insert((i, relation));
+            }
+        }
+        let by_id = groups.iter().enumerate().map(|(i, g)| (g.id.clone(), i)).collect();
+        let mut words: Vec<(String, usize)> = Vec::new();
+        for g in &groups {
+            let all =
+                g.dutch().chain(g.narrower.iter().map(String::as_str)).chain(g.english.iter().map(String::as_str));
+            for term in all.filter(|t| !t.contains(char::is_whitespace)) {
+                let folded = super::analysis::fold(term);
+                if !words.iter().any(|(w, _)| *w == folded) {
+                    let length = folded.chars().count();
+                    words.push((folded, length));
+                }
+            }
+        }
+        Thesaurus { groups, entries, longest, by_id, words }
+    }
+
+    /// The matches in a query's word keys, left to right, the longest run first; each word
+    /// belongs to at most one match.
+    pub fn expansions(&self, keys: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < keys.len() {
+            let found = (1..=self.longest.min(keys.len() - start)).rev().find_map(|n| {
+                let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
+                self.entries.get(&run).map(|&(group, relation)| (n, group, relation))
+            });
+            match found {
+                Some((n, group, relation)) => {
+                    let own: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
+                    out.push(Expansion {
+                        start,
+                        end: start + n,
+                        group: self.groups[group].id.clone(),
+                        phrases: self.phrases(group, relation, &own, analyzer),
+                    });
+                    start += n;
+                }
+                None => start += 1,
+            }
+        }
+        out
+    }
+
+    fn phrases(&self, group: usize, relation: Relation, own: &[String], analyzer: &Analyzer) -> Vec<(String, f32)> {
+        let g = &self.groups[group];
+        let mut out: Vec<(String, f32)> = Vec::new();
+        let add = |term: &str, weight: f32, out: &mut Vec<(String, f32)>| {
+            if out.len() < MAX_PHRASES_PER_MATCH
+                && analyzer.keys(term) != own
+                && !out.iter().any(|(t, _)| t.eq_ignore_ascii_case(term))
+            {
+                out.push((term.to_string(), weight));
+            }
+        };
+        let weight = match relation {
+            Relation::Same => SAME,
+            Relation::Narrower => FROM_NARROWER,
+        };
+        for term in g.dutch() {
+            add(term, weight, &mut out);
+        }
+        if relation == Relation::Same {
+            for wider in g.broader.iter().filter_map(|id| self.by_id.get(id)) {
+                for term in self.groups[*wider].dutch() {
+                    add(term, BROADER, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// The thesaurus's single word nearest to `word` (folded) by spelling: one edit, or two
+    /// from eight letters (a swap of two letters is one edit), and the number of edits;
+    /// `None` when none is that near, or `word` is itself a term. Only words of a length
+    /// within reach are compared.
+    pub fn nearest(&self, word: &str) -> Option<(String, usize)> {
+        let length = word.chars().count();
+        if length < 4 {
+            return None;
+        }
+        let max = if length >= 8 { 2 } else { 1 };
+        let mut best: Option<(usize, &str)> = None;
+        for (term, n) in &self.words {
+            if n.abs_diff(length) > max {
+                continue;
+            }
+            let d = strsim::osa_distance(word, term);
+            if d == 0 {
+                return None;
+            }
+            if d <= max && best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, term));
+            }
+        }
+        best.map(|(d, term)| (term.to_string(), d))
+    }
+
+    /// The number of groups.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there are no groups.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> (Arc<Thesaurus>, Analyzer) {
+        let analyzer = Analyzer::new(std::iter::empty());
+        (Thesaurus::bundled(&analyzer), analyzer)
+    }
+
+    fn expand(text: &str) -> Vec<Expansion> {
+        let (t, a) = bundled();
+        let keys = a.keys(text);
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        t.expansions(&keys, &a)
+    }
+
+    #[test]
+    fn the_bundled_thesaurus_loads_every_group() {
+        let (t, _) = bundled();
+        let t = &*t;
+        assert!(t.len() >= 100, "{t:?}");
+    }
+
+    #[test]
+    fn a_colloquial_word_widens_to_the_catalogue_word_for_less() {
+        let found = expand("opgebrand");
+        let burnout = found.iter().find(|e| e.group == "burn-out").expect("opgebrand is in the burn-out group");
+        let weight = burnout.phrases.iter().find(|(t, _)| t == "burn-out").map(|(_, w)| *w);
+        assert_eq!(weight, Some(SAME));
+    }
+
+    #[test]
+    fn the_longest_run_of_words_wins_and_no_word_is_matched_twice() {
+        let found = expand("ik ben emotioneel uitgeput");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].start, found[0].end, found[0].group.as_str()), (2, 4, "burn-out"));
+    }
+
+    #[test]
+    fn an_english_word_adds_dutch_words_only() {
+        let found = expand("harassment");
+        assert!(!found.is_empty());
+        for (phrase, _) in &found[0].phrases {
+            assert_ne!(phrase, "harassment");
+        }
+        assert!(found[0].phrases.iter().any(|(p, _)| p == "ongewenst gedrag"), "{found:?}");
+    }
+
+    #[test]
+    fn a_narrower_word_reaches_its_group_for_less_than_a_synonym() {
+        let found = expand("tijdsdruk");
+        assert_eq!(found.first().map(|e| e.group.as_str()), Some("werkdruk"));
+        assert!(found[0].phrases.iter().all(|(_, w)| *w == FROM_NARROWER), "{found:?}");
+    }
+
+    #[test]
+    fn a_wider_group_counts_for_less_again() {
+        let found = expand("werkdruk");
+        let weights: Vec<f32> = found[0].phrases.iter().map(|(_, w)| *w).collect();
+        assert!(weights.contains(&BROADER), "{found:?}");
+        assert!(weights.windows(2).all(|w| w[0] >= w[1]), "best first: {weights:?}");
+    }
+}
