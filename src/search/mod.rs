@@ -54,6 +54,11 @@ pub const MAX_CORRECTED_WORDS: usize = 8;
 pub const MAX_QUERY_TERMS: usize = 48;
 /// The most terms the thesaurus may add to one query (over all its words).
 pub const MAX_WIDEN_TERMS: usize = 48;
+/// The most thesaurus phrases added to a run of words that records hold themselves.
+pub const MAX_PHRASES_FOR_KNOWN: usize = 4;
+/// The most thesaurus phrases added to a run of words that no record holds (an English
+/// or everyday word): the best ones, the group's own words first.
+pub const MAX_PHRASES_FOR_UNKNOWN: usize = 8;
 /// The most hits one search returns.
 pub const MAX_LIMIT: usize = 250;
 
@@ -449,7 +454,23 @@ impl SearchIndex {
             if span.is_empty() {
                 continue;
             }
+            // Words that records hold themselves need the thesaurus less: only a few of
+            // their own group's words are added, not the wider groups' (which would only
+            // cost time on a large catalogue); a word no record holds gets them all.
+            let mut known = true;
+            for &g in &span {
+                let stem = words.groups.get(g).and_then(|terms| terms.first());
+                known &= match stem {
+                    Some(stem) => self.max_doc_freq(&searcher, stem)? > 0,
+                    None => false,
+                };
+            }
+            let mut added = 0;
             for (text, weight) in &expansion.phrases {
+                let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
+                if added >= cap || (known && *weight <= expand::BROADER) {
+                    continue;
+                }
                 let terms: Vec<String> =
                     self.analyzer.query_words(text).into_iter().filter_map(|g| g.into_iter().next()).collect();
                 if terms.is_empty() {
@@ -468,6 +489,7 @@ impl SearchIndex {
                     continue;
                 }
                 widen_terms += terms.len();
+                added += 1;
                 let phrase = Phrase { text: text.clone(), terms, weight: weight / span.len() as f32, expansion: e };
                 for &g in &span {
                     widen[g].push(phrase.clone());
