@@ -426,8 +426,8 @@ impl SearchIndex {
                 words.words_left_out
             ));
         }
-        // The thesaurus: each run of words it knows adds its phrases to the words of the run
-        // (their weight shared among them), within a budget of terms for the whole query.
+        // The thesaurus: each run of words it knows adds its phrases to the run's first word,
+        // within a budget of terms for the whole query.
         // A word in no record may be a misspelt word of the thesaurus ("overspanen"): then
         // it is matched as that word (for at most MAX_CORRECTED_WORDS words).
         let searcher = self.reader.searcher();
@@ -490,10 +490,9 @@ impl SearchIndex {
                 }
                 widen_terms += terms.len();
                 added += 1;
-                let phrase = Phrase { text: text.clone(), terms, weight: weight / span.len() as f32, expansion: e };
-                for &g in &span {
-                    widen[g].push(phrase.clone());
-                }
+                // The phrase joins the first word of the run only: scored once, not once per
+                // word (a run of two words would otherwise count it twice and cost twice).
+                widen[span[0]].push(Phrase { text: text.clone(), terms, weight: *weight, expansion: e });
             }
         }
         if widen_left_out > 0 {
