@@ -9,16 +9,24 @@ use std::path::Path;
 // The model and the validator are shared with the library, so the build checks exactly
 // what `keuzehulp validate` checks.
 #[allow(dead_code)]
+#[path = "src/time/date.rs"]
+mod date;
+#[allow(dead_code)]
 #[path = "src/catalogue/model.rs"]
 mod model;
 #[allow(dead_code)]
 #[path = "src/catalogue/validate.rs"]
 mod validate;
+/// The date parser at the same path as in the library (`crate::time::date`).
+mod time {
+    pub(crate) use super::date;
+}
 
 fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=src/catalogue/model.rs");
     println!("cargo::rerun-if-changed=src/catalogue/validate.rs");
+    println!("cargo::rerun-if-changed=src/time/date.rs");
     let catalogue = load_or_fail(Path::new("data"));
     let json =
         serde_json::to_string(&catalogue).unwrap_or_else(|err| fail(&format!("cannot serialise the catalogue: {err}")));

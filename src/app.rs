@@ -22,6 +22,7 @@ use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
 use crate::signing::{self, TrustedKey};
 use crate::store::{ImportReport, PackOrigin, Store};
+use crate::time::{self, Clock, Date};
 
 /// The environment variable that overrides the default data directory.
 pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
@@ -55,8 +56,8 @@ pub struct Keuzehulp {
     analyzer: OnceCell<Analyzer>,
     index: Option<SearchIndex>,
     notices: Vec<String>,
-    /// "Today" when fixed (tests, `KEUZEHULP_TODAY`); else the system clock's UTC date.
-    today: Option<String>,
+    /// "Today" when fixed (tests, `KEUZEHULP_TODAY`); else the clock's UTC date.
+    today: Option<Date>,
 }
 
 impl std::fmt::Debug for Keuzehulp {
@@ -149,18 +150,25 @@ impl Keuzehulp {
     /// [`Error::WrongPassphrase`]. A plain database found where encryption was asked for (a
     /// plain backup put back, an interrupted switch) is encrypted again at once.
     pub fn open_with_passphrase(data_dir: &Path, passphrase: Option<&str>) -> Result<Self> {
+        Self::open_with_clock(data_dir, passphrase, Clock::system())
+    }
+
+    /// [`Keuzehulp::open_with_passphrase`] with the clock that dates every change, backup
+    /// and deletion, and decides what is due at opening: tests pass a fixed [`Clock`] and
+    /// move it forward instead of waiting.
+    pub fn open_with_clock(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Self> {
         prepare_data_dir(data_dir)?;
         let db = data_dir.join(crate::store::DB_FILE);
         if crypt::wanted(data_dir) && db.exists() && crypt::looks_plain(&db) {
             let Some(passphrase) = passphrase else { return Err(Error::PassphraseRequired { path: db }) };
-            Self::open_unchecked(data_dir, None)?.set_encryption(Some(passphrase))?;
+            Self::open_unchecked(data_dir, None, clock.clone())?.set_encryption(Some(passphrase))?;
         }
-        Self::open_unchecked(data_dir, passphrase)
+        Self::open_unchecked(data_dir, passphrase, clock)
     }
 
-    fn open_unchecked(data_dir: &Path, passphrase: Option<&str>) -> Result<Self> {
+    fn open_unchecked(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Self> {
         let bundled = catalogue::bundled()?;
-        let mut store = Store::open_with_key(data_dir, passphrase)?;
+        let mut store = Store::open_with_clock(data_dir, passphrase, clock)?;
         store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
         let mut notices = Vec::new();
         if let Err(err) = backup::daily_if_due(&store, data_dir) {
@@ -185,19 +193,18 @@ impl Keuzehulp {
     /// Fixes "today" (YYYY-MM-DD) for everything that depends on the date: whether evidence
     /// has lapsed, and the report's date. Tests use it; so does `KEUZEHULP_TODAY`.
     pub fn set_today(&mut self, date: &str) -> Result<()> {
-        if !validate::is_date(date) {
-            return Err(Error::InvalidInput {
-                field: TODAY_ENV.into(),
-                message: format!("\"{date}\" is geen datum; schrijf JJJJ-MM-DD"),
-            });
-        }
-        self.today = Some(date.to_string());
+        self.today = Some(time::parse_date(TODAY_ENV, date)?);
         Ok(())
     }
 
-    /// Today (YYYY-MM-DD): the fixed day, or the system clock's UTC date.
+    /// Today (YYYY-MM-DD): the fixed day, or the clock's UTC date.
     pub fn today(&self) -> String {
-        self.today.clone().unwrap_or_else(dossier::today)
+        self.today.unwrap_or_else(|| self.store.clock().today()).to_string()
+    }
+
+    /// The clock that dates changes, backups and deletions.
+    pub fn clock(&self) -> &Clock {
+        self.store.clock()
     }
 
     /// The bundled catalogue's edition: version, date, publisher.
@@ -746,7 +753,7 @@ impl Keuzehulp {
         let bytes = match format {
             "xlsx" => report::sheet::xlsx(&data)?,
             "csv" => report::sheet::csv(&data)?,
-            _ => report::ics::ics(&data, &dossier::now_utc())?,
+            _ => report::ics::ics(&data, &self.clock().now_utc())?,
         };
         dossier::file::write_new(path, &bytes, replace)
     }
@@ -803,7 +810,7 @@ impl Keuzehulp {
             name: name.to_string(),
             key_id: signing::key_id(&public),
             public_key: line,
-            added_at: dossier::now_utc(),
+            added_at: self.clock().now_utc(),
         };
         self.store.trust(&trusted)?;
         Ok(trusted)

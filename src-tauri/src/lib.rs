@@ -267,8 +267,8 @@ async fn report_save<R: Runtime>(
             });
         }
     };
-    let org = state.with(|core| core.dossier(&id).map(|d| d.info.org))?;
-    let suggested = format!("adviesrapport-{}-{}.{}", files::slug(&org), keuzehulp::dossier::today(), extensions[0]);
+    let (org, today) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.today())))?;
+    let suggested = format!("adviesrapport-{}-{today}.{}", files::slug(&org), extensions[0]);
     let Some(path) = files.save(&app, &suggested, name, extensions) else { return Ok(None) };
     let options = ReportOptions { notes: notes.unwrap_or_default(), all_notes: false, replace: true };
     state.with(|core| core.report_with(&id, &format, &path, &options))?;
@@ -300,7 +300,7 @@ async fn plan_export<R: Runtime>(
         }
     };
     // Refuse a dossier without a plan before asking where to save.
-    let org = state.with(|core| {
+    let (org, today) = state.with(|core| {
         let d = core.dossier(&id)?;
         if d.plan.is_empty() {
             return Err(keuzehulp::Error::NothingToExport {
@@ -308,9 +308,9 @@ async fn plan_export<R: Runtime>(
                 reason: "het dossier heeft nog geen actiepunten, dus er is geen actieplan om te exporteren".into(),
             });
         }
-        Ok(d.info.org)
+        Ok((d.info.org, core.today()))
     })?;
-    let suggested = format!("{stem}-{}-{}.{format}", files::slug(&org), keuzehulp::dossier::today());
+    let suggested = format!("{stem}-{}-{today}.{format}", files::slug(&org));
     let Some(path) = files.save(&app, &suggested, name, &[format.as_str()]) else { return Ok(None) };
     state.with(|core| core.export_plan(&id, &format, &path, true))?;
     files.show(&app, &path);
@@ -683,9 +683,10 @@ mod tests {
             assert!(path.extension().is_some_and(|e| e == format), "{path:?}");
             assert!(std::fs::metadata(&path).expect("written").len() > 0);
         }
-        let ics =
-            std::fs::read_to_string(files.join(format!("evaluaties-zorg-co-{}.ics", keuzehulp::dossier::today())))
-                .expect("calendar");
+        let ics = std::fs::read_to_string(
+            files.join(format!("evaluaties-zorg-co-{}.ics", keuzehulp::time::Clock::system().today())),
+        )
+        .expect("calendar");
         assert!(ics.contains("DTSTART;VALUE=DATE:20270301"), "{ics}");
         let err =
             call("plan_export", serde_json::json!({ "id": id, "format": "docx" })).expect_err("not a plan format");

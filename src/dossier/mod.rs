@@ -165,44 +165,10 @@ pub struct PlanChange {
     pub status: Option<String>,
 }
 
-/// The current time in UTC as `YYYY-MM-DDTHH:MM:SSZ`.
-pub fn now_utc() -> String {
-    utc_string(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()))
-}
-
-/// `secs` since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
-pub fn utc_string(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
-}
-
-/// Today's date (UTC) as `YYYY-MM-DD`.
-pub fn today() -> String {
-    now_utc()[..10].to_string()
-}
-
-/// Howard Hinnant's days-to-civil conversion.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 fn check_date(field: &str, value: &Option<String>) -> Result<()> {
     match value {
-        Some(date) if !crate::catalogue::validate::is_date(date) => Err(Error::InvalidInput {
-            field: field.to_string(),
-            message: format!("\"{date}\" is geen datum (JJJJ-MM-DD)"),
-        }),
-        _ => Ok(()),
+        Some(date) => crate::time::parse_date(field, date).map(|_| ()),
+        None => Ok(()),
     }
 }
 
@@ -225,7 +191,7 @@ impl Store {
         }
         check_date("visit_date", &info.visit_date)?;
         let id = format!("d-{}", uuid::Uuid::new_v4().simple());
-        let now = now_utc();
+        let now = self.clock().now_utc();
         self.write(|tx| {
             insert_dossier(tx, &id, info, &Answers::default(), &now, &now, 1)?;
             Ok(())
@@ -285,7 +251,7 @@ impl Store {
             .map_err(fail)?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(fail)?;
-        let today = today();
+        let today = self.clock().today().to_string();
         let mut out = Vec::with_capacity(rows.len());
         for mut row in rows {
             row.overdue =
@@ -374,6 +340,7 @@ impl Store {
         if self.head(id)?.info == *info {
             return Ok(());
         }
+        let now = self.clock().now_utc();
         self.write(|tx| {
             exec(
                 tx,
@@ -391,7 +358,7 @@ impl Store {
                     info.professional
                 ],
             )?;
-            touch(tx, id)
+            touch(tx, id, &now)
         })
     }
 
@@ -402,17 +369,18 @@ impl Store {
             return Ok(());
         }
         let json = serde_json::to_string(answers)?;
+        let now = self.clock().now_utc();
         self.write(|tx| {
             exec(tx, "UPDATE dossiers SET answers = ?2 WHERE id = ?1", params![id, json])?;
-            touch(tx, id)
+            touch(tx, id, &now)
         })
     }
 
     /// Puts an intervention on the shortlist (or updates why).
     pub fn dossier_shortlist(&mut self, id: &str, intervention: &str, why: Option<&str>) -> Result<()> {
-        let now = now_utc();
+        let now = self.clock().now_utc();
         self.write(|tx| {
-            touch(tx, id)?;
+            touch(tx, id, &now)?;
             exec(
                 tx,
                 "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)
@@ -424,8 +392,9 @@ impl Store {
 
     /// Takes an intervention off the shortlist.
     pub fn dossier_unshortlist(&mut self, id: &str, intervention: &str) -> Result<()> {
+        let now = self.clock().now_utc();
         self.write(|tx| {
-            touch(tx, id)?;
+            touch(tx, id, &now)?;
             exec(tx, "DELETE FROM shortlist WHERE dossier_id = ?1 AND intervention_id = ?2", params![id, intervention])
         })
     }
@@ -435,9 +404,9 @@ impl Store {
         if text.trim().is_empty() {
             return Err(Error::InvalidInput { field: "text".into(), message: "de notitie is leeg".into() });
         }
-        let now = now_utc();
+        let now = self.clock().now_utc();
         self.write(|tx| {
-            touch(tx, id)?;
+            touch(tx, id, &now)?;
             exec(tx, "INSERT INTO notes (dossier_id, text, created_at) VALUES (?1, ?2, ?3)", params![id, text, now])?;
             Ok(Note { id: tx.last_insert_rowid(), text: text.to_string(), created_at: now.clone() })
         })
@@ -457,8 +426,9 @@ impl Store {
                 message: format!("\"{status}\" is geen status; kies uit: {}", STATUSES.join(", ")),
             });
         }
+        let now = self.clock().now_utc();
         self.write(|tx| {
-            touch(tx, id)?;
+            touch(tx, id, &now)?;
             let item_id = match change.item {
                 Some(item) => {
                     let exists: Option<i64> = tx
@@ -528,7 +498,7 @@ impl Store {
     pub fn dossier_duplicate(&mut self, id: &str) -> Result<String> {
         let original = self.dossier(id)?;
         let new_id = format!("d-{}", uuid::Uuid::new_v4().simple());
-        let now = now_utc();
+        let now = self.clock().now_utc();
         let info = VisitInfo { visit_date: None, ..original.info.clone() };
         self.write(|tx| {
             insert_dossier(tx, &new_id, &info, &original.answers, &now, &now, 1)?;
@@ -600,9 +570,9 @@ struct Head {
 }
 
 /// Marks a dossier changed; fails when it does not exist.
-fn touch(tx: &Transaction<'_>, id: &str) -> Result<()> {
+fn touch(tx: &Transaction<'_>, id: &str, now: &str) -> Result<()> {
     let n = tx
-        .execute("UPDATE dossiers SET updated_at = ?2, revision = revision + 1 WHERE id = ?1", params![id, now_utc()])
+        .execute("UPDATE dossiers SET updated_at = ?2, revision = revision + 1 WHERE id = ?1", params![id, now])
         .map_err(sql)?;
     if n == 0 { Err(not_found(id)) } else { Ok(()) }
 }
@@ -668,13 +638,6 @@ pub fn is_overdue(item: &PlanItem, today: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn civil_dates_are_right() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_414), (2025, 11, 22));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-    }
 
     #[test]
     fn overdue_means_past_and_unfinished() {

@@ -14,6 +14,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 use crate::catalogue::{Evidence, Intervention, Pack};
 use crate::error::{Error, Result};
 use crate::signing::TrustedKey;
+use crate::time::Clock;
 
 /// The file name of the database inside the data directory.
 pub const DB_FILE: &str = "keuzehulp.sqlite3";
@@ -25,6 +26,8 @@ pub struct Store {
     path: PathBuf,
     /// The passphrase, when the file is encrypted (see [`crate::crypt`]).
     key: Option<String>,
+    /// Where "now" comes from for every time stamp written.
+    clock: Clock,
 }
 
 /// Where a record came from.
@@ -102,6 +105,11 @@ impl Store {
     /// encrypted store without a key gives [`Error::PassphraseRequired`], a wrong key
     /// [`Error::WrongPassphrase`]; neither changes the file.
     pub fn open_with_key(dir: &Path, key: Option<&str>) -> Result<Self> {
+        Self::open_with_clock(dir, key, Clock::system())
+    }
+
+    /// [`Store::open_with_key`] with the clock that dates every change and backup.
+    pub fn open_with_clock(dir: &Path, key: Option<&str>, clock: Clock) -> Result<Self> {
         let path = dir.join(DB_FILE);
         // SQLite would open a file marked read-only for reading only and fail at the first
         // write (or, as root, write past the mark): say so before anything happens.
@@ -134,7 +142,7 @@ impl Store {
             }
             other => other?,
         }
-        let mut store = Store { conn, path, key: key.map(str::to_string) };
+        let mut store = Store { conn, path, key: key.map(str::to_string), clock };
         store.configure()?;
         let found = migrations::version(&store.conn).map_err(|e| Error::store(&store.path, e))?;
         if found > 0 && found < migrations::current_version() {
@@ -148,6 +156,11 @@ impl Store {
     /// The passphrase of an encrypted store.
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
+    }
+
+    /// The clock that dates changes and backups.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// The database file.
