@@ -523,7 +523,7 @@ pub fn daily_if_due(store: &Store, data_dir: &Path) -> Result<Option<Backup>> {
             return Ok(None);
         }
         let now = store.meta(store::LAST_CHANGE)?;
-        if last_change_in(&newest.path, None).is_some_and(|then| then == now) {
+        if last_change_in(&newest.path, store.key()).is_some_and(|then| then == now) {
             return Ok(None);
         }
     }

@@ -181,3 +181,38 @@ fn erasing_a_dossier_from_an_encrypted_store_rewrites_its_encrypted_backups() {
         assert_eq!(list["dossiers"], serde_json::json!([]), "{} no longer holds the dossier", backup["file"]);
     }
 }
+
+/// How many daily backups there are.
+fn dailies(app: &keuzehulp::Keuzehulp) -> usize {
+    app.backups().expect("backups").iter().filter(|b| b.kind == "dagelijks").count()
+}
+
+#[test]
+fn an_encrypted_store_makes_no_new_daily_backup_when_nothing_changed() {
+    for pass in [None, Some(PASS)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let clock = keuzehulp::time::Clock::fixed_at("2026-11-20T09:00:00Z").expect("clock");
+        let open = || keuzehulp::Keuzehulp::open_with_clock(dir.path(), pass, clock.clone()).expect("opens");
+        let mut app = keuzehulp::Keuzehulp::open_with_clock(dir.path(), None, clock.clone()).expect("opens");
+        let info = keuzehulp::dossier::VisitInfo { org: "Zorggroep Oost".into(), ..Default::default() };
+        app.dossier_new(&info).expect("dossier");
+        if pass.is_some() {
+            app.set_encryption(pass).expect("encryption on");
+        } else {
+            drop(app);
+        }
+        clock.advance(86_400);
+        assert_eq!(dailies(&open()), 1, "{pass:?}: the next day's opening makes the daily backup");
+        // Days go by without a change: the backup of the first day still holds everything.
+        for _ in 0..3 {
+            clock.advance(86_400);
+            assert_eq!(dailies(&open()), 1, "{pass:?}: no change, no new daily backup");
+        }
+        let mut app = open();
+        let id = app.dossiers(None).expect("list")[0].id.clone();
+        app.dossier_note(&id, "een wijziging").expect("note");
+        drop(app);
+        clock.advance(86_400);
+        assert_eq!(dailies(&open()), 2, "{pass:?}: a change is backed up the next day");
+    }
+}
