@@ -101,11 +101,11 @@ def main() -> None:
             times, cleaned = [], set()
             for k in dossiers:
                 start = time.perf_counter()
-                done = json.loads(run("dossier", "delete", k, "--json"))
+                done = json.loads(run("dossier", "erase", k, "--json"))
                 times.append(time.perf_counter() - start)
                 assert not done["backups_failed"], done
                 cleaned.add(len(done["backups_cleaned"]))
-            print(f"dossier delete, {label}, {'/'.join(map(str, sorted(cleaned)))} backups rewritten each time: {ms(times)}")
+            print(f"dossier erase, {label}, {'/'.join(map(str, sorted(cleaned)))} backups rewritten each time: {ms(times)}")
 
 
 if __name__ == "__main__":

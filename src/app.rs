@@ -15,7 +15,7 @@ use crate::catalogue::view::{RecordOrigin, RecordView};
 use crate::catalogue::{self, Catalogue, Edition, Intervention, Pack, StepGuide, Taxonomy, validate};
 use crate::crypt;
 use crate::dossier::file::ImportOutcome;
-use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
+use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
 use crate::error::{Error, Result};
 use crate::report::{self, ReportData, ReportItem, ReportOptions};
 use crate::search::analysis::Analyzer;
@@ -30,6 +30,49 @@ pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
 /// The environment variable that fixes "today" for the command line (YYYY-MM-DD): for tests,
 /// and to see how the catalogue's evidence will stand on a later day.
 pub const TODAY_ENV: &str = "KEUZEHULP_TODAY";
+
+/// Erases dossier `id` from the store, then from every backup that holds it.
+fn erase(store: &mut Store, data_dir: &Path, id: &str) -> Result<backup::Erasure> {
+    store.dossier_erase(id)?;
+    backup::erase_dossier(store, data_dir, id)
+}
+
+/// What emptying the trash at start-up did.
+#[derive(Debug, Default)]
+struct Purge {
+    erased: usize,
+    failed: Vec<backup::Unerased>,
+}
+
+impl Purge {
+    /// One Dutch line for the user per thing worth saying.
+    fn notices(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.erased > 0 {
+            let days = dossier::TRASH_DAYS;
+            out.push(match self.erased {
+                1 => format!("1 dossier stond {days} dagen in de prullenbak en is nu definitief gewist"),
+                n => format!("{n} dossiers stonden {days} dagen in de prullenbak en zijn nu definitief gewist"),
+            });
+        }
+        for u in &self.failed {
+            out.push(format!("reservekopie {} bevat nog een verwijderd dossier: {}", u.file, u.reason));
+        }
+        out
+    }
+}
+
+/// Erases every dossier that has been in the trash for [`dossier::TRASH_DAYS`] days by the
+/// store's clock.
+fn purge_trash(store: &mut Store, data_dir: &Path) -> Result<Purge> {
+    let mut purge = Purge::default();
+    for id in store.dossier_trash_due()? {
+        let erasure = erase(store, data_dir, &id)?;
+        purge.erased += 1;
+        purge.failed.extend(erasure.failed);
+    }
+    Ok(purge)
+}
 
 /// The platform's data directory for Keuzehulp (e.g. `~/.local/share/keuzehulp` on
 /// Linux), or `$KEUZEHULP_DATA_DIR` when set.
@@ -171,6 +214,10 @@ impl Keuzehulp {
         let mut store = Store::open_with_clock(data_dir, passphrase, clock)?;
         store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
         let mut notices = Vec::new();
+        match purge_trash(&mut store, data_dir) {
+            Ok(purge) => notices.extend(purge.notices()),
+            Err(err) => notices.push(format!("de prullenbak is niet geleegd: {err}")),
+        }
         if let Err(err) = backup::daily_if_due(&store, data_dir) {
             notices.push(format!("de dagelijkse reservekopie is niet gelukt: {err}"));
         }
@@ -608,12 +655,29 @@ impl Keuzehulp {
         self.store.dossier_plan(id, change)
     }
 
-    /// Erases a dossier for good: from the store (`secure_delete`, WAL truncated), then from
-    /// every backup that holds it. The dossier is gone from the store when this returns `Ok`;
-    /// the [`Erasure`](backup::Erasure) names any backup that could not be rewritten.
-    pub fn dossier_delete(&mut self, id: &str) -> Result<backup::Erasure> {
-        self.store.dossier_delete(id)?;
-        backup::erase_dossier(&self.store, &self.data_dir, id)
+    /// Moves a dossier to the trash (see [`Keuzehulp::dossier_trash`]): it is gone from the
+    /// list and the search, and comes back whole with [`Keuzehulp::dossier_undelete`] until
+    /// it is erased, by the user or [`dossier::TRASH_DAYS`] days later at start-up.
+    pub fn dossier_delete(&mut self, id: &str) -> Result<()> {
+        self.store.dossier_delete(id)
+    }
+
+    /// The dossiers in the trash, most recently deleted first.
+    pub fn dossier_trash(&self) -> Result<Vec<Trashed>> {
+        self.store.dossier_trash()
+    }
+
+    /// Puts a dossier from the trash back, with everything it held.
+    pub fn dossier_undelete(&mut self, id: &str) -> Result<()> {
+        self.store.dossier_undelete(id)
+    }
+
+    /// Erases a dossier for good, in the trash or not: from the store (`secure_delete`, WAL
+    /// truncated), then from every backup that holds it. The dossier is gone from the store
+    /// when this returns `Ok`; the [`Erasure`](backup::Erasure) names any backup that could
+    /// not be rewritten.
+    pub fn dossier_erase(&mut self, id: &str) -> Result<backup::Erasure> {
+        erase(&mut self.store, &self.data_dir, id)
     }
 
     /// Copies a dossier as a template; returns the new id.

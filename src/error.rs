@@ -132,6 +132,12 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// The dossier is in the trash: it must be put back before it can be used.
+    #[error("dossier \"{id}\" staat in de prullenbak; zet het eerst terug (dossier undelete {id})")]
+    DossierInTrash {
+        /// The id asked for.
+        id: String,
+    },
     /// A value given by the user is not acceptable.
     #[error("{field}: {message}")]
     InvalidInput {
@@ -239,6 +245,7 @@ impl Error {
             Error::Index { .. } => "index",
             Error::UnknownValue { .. } => "unknown_value",
             Error::UnknownDossier { .. } => "unknown_dossier",
+            Error::DossierInTrash { .. } => "dossier_in_trash",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Write { .. } => "write",
             Error::ReadOnlyFile { .. } => "read_only_file",

@@ -170,7 +170,7 @@ fn erasing_a_dossier_from_an_encrypted_store_rewrites_its_encrypted_backups() {
     // and salt. Each is erased its own way (opened with the passphrase, or attached).
     let backups = ok(&cli, Some(PASS), &["backup", "list"]);
     assert_eq!(backups.as_array().map(Vec::len), Some(2), "{backups}");
-    let done = ok(&cli, Some(PASS), &["dossier", "delete", &id]);
+    let done = ok(&cli, Some(PASS), &["dossier", "erase", &id]);
     assert_eq!(done["backups_cleaned"].as_array().map(Vec::len), Some(2), "{done}");
     assert_eq!(done["backups_failed"], serde_json::json!([]), "{done}");
     for backup in backups.as_array().expect("array") {

@@ -11,7 +11,7 @@ use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::Taxonomy;
 use keuzehulp::catalogue::view::RecordView;
 use keuzehulp::dossier::file::ImportOutcome;
-use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
+use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
 use keuzehulp::report::ReportOptions;
 use keuzehulp::search::{Filters, SearchResult};
 use keuzehulp::{CatalogueSummary, Keuzehulp};
@@ -194,10 +194,28 @@ fn dossier_duplicate(state: State<'_, AppState>, id: String) -> Result<String, A
     state.with(|core| core.dossier_duplicate(&id))
 }
 
+/// Moves a dossier to the trash; `dossier_undelete` brings it back.
+#[tauri::command]
+fn dossier_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_delete(&id))
+}
+
+/// The dossiers in the trash, most recently deleted first.
+#[tauri::command]
+fn dossier_trash(state: State<'_, AppState>) -> Result<Vec<Trashed>, ApiError> {
+    state.with(|core| core.dossier_trash())
+}
+
+/// Puts a dossier from the trash back, whole.
+#[tauri::command]
+fn dossier_undelete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_undelete(&id))
+}
+
 /// Erases a dossier for good, from the store and from every backup that holds it.
 #[tauri::command]
-fn dossier_delete(state: State<'_, AppState>, id: String) -> Result<keuzehulp::backup::Erasure, ApiError> {
-    state.with(|core| core.dossier_delete(&id))
+fn dossier_erase(state: State<'_, AppState>, id: String) -> Result<keuzehulp::backup::Erasure, ApiError> {
+    state.with(|core| core.dossier_erase(&id))
 }
 
 /// Asks where to save dossier `id` and writes it there; answers with the path, or nothing
@@ -447,6 +465,9 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             dossier_plan,
             dossier_duplicate,
             dossier_delete,
+            dossier_trash,
+            dossier_undelete,
+            dossier_erase,
             dossier_export,
             dossier_import,
             report_save,
@@ -696,6 +717,22 @@ mod tests {
 
         call("dossier_delete", serde_json::json!({ "id": id })).expect("delete");
         assert_eq!(call("dossiers", serde_json::json!({})).expect("list"), serde_json::json!([]));
+        let err = call("dossier", serde_json::json!({ "id": id })).expect_err("in the trash");
+        assert_eq!(err["code"], "dossier_in_trash", "{err}");
+        let trash = call("dossier_trash", serde_json::json!({})).expect("trash");
+        assert_eq!(trash[0]["id"], id.as_str(), "{trash}");
+        assert_eq!(trash[0]["org"], "Zorg & Co");
+        assert!(trash[0]["deleted_at"].is_string() && trash[0]["erased_on"].is_string(), "{trash}");
+        call("dossier_undelete", serde_json::json!({ "id": id })).expect("undelete");
+        let back = call("dossier", serde_json::json!({ "id": id })).expect("back");
+        assert_eq!(back["notes"].as_array().map(Vec::len), Some(2), "its notes came back: {back}");
+        assert_eq!(back["plan"].as_array().map(Vec::len), Some(1), "and its plan: {back}");
+        call("dossier_delete", serde_json::json!({ "id": id })).expect("delete again");
+        let erased = call("dossier_erase", serde_json::json!({ "id": id })).expect("erase");
+        assert_eq!(erased["failed"], serde_json::json!([]), "{erased}");
+        assert_eq!(call("dossier_trash", serde_json::json!({})).expect("trash"), serde_json::json!([]));
+        let err = call("dossier_undelete", serde_json::json!({ "id": id })).expect_err("gone for good");
+        assert_eq!(err["code"], "unknown_dossier", "{err}");
         let _ = std::fs::remove_dir_all(dir);
     }
 

@@ -15,7 +15,7 @@ use crate::app::{CatalogueInfo, ImportDiff, PackUpdate, TreeView};
 use crate::backup::Backup;
 use crate::catalogue::view::RecordView;
 use crate::catalogue::{Pack, Taxonomy, Term};
-use crate::dossier::{Dossier, DossierSummary};
+use crate::dossier::{Dossier, DossierSummary, Trashed};
 use crate::error::{Error, Result};
 use crate::search::SearchResult;
 use crate::signing::TrustedKey;
@@ -200,6 +200,29 @@ impl Out {
                 } else {
                     format!(", {} evaluatie(s) te laat", d.overdue.len())
                 }
+            );
+        }
+        Ok(())
+    }
+
+    /// `keuzehulp dossier trash`.
+    pub fn trash(&mut self, list: &[Trashed]) -> Result<()> {
+        if self.json {
+            return self.put_json(&json!({ "trash": list }));
+        }
+        if list.is_empty() {
+            let _ = writeln!(self.text, "De prullenbak is leeg.");
+        }
+        for d in list {
+            let _ = writeln!(
+                self.text,
+                "{}  {}{}  (verwijderd {}, wordt gewist op {}, {} notities)",
+                d.id,
+                d.org,
+                d.department.as_deref().map(|x| format!(" — {x}")).unwrap_or_default(),
+                d.deleted_at,
+                d.erased_on.as_deref().unwrap_or("niet bekend"),
+                d.notes,
             );
         }
         Ok(())

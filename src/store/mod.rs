@@ -184,6 +184,10 @@ impl Store {
         self.conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
         self.conn.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
         self.conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
+        // Freed space is overwritten with zeros: an earlier version of a row (a dossier's
+        // facts before a change, or before it went to the trash) leaves no text behind, so
+        // erasing a dossier erases every byte of it.
+        self.conn.pragma_update(None, "secure_delete", "ON").map_err(fail)?;
         Ok(())
     }
 
