@@ -914,7 +914,10 @@ impl Keuzehulp {
                 Some(old) if *old == record => diff.unchanged += 1,
                 Some(old) => diff.changed.push(ChangedRecord {
                     id: record.id.clone(),
-                    fields: changed_fields(&serde_json::to_value(old)?, &serde_json::to_value(record)?),
+                    fields: changed_fields(
+                        &serde_json::to_value(old).map_err(Error::json("een interventie"))?,
+                        &serde_json::to_value(record).map_err(Error::json("een interventie"))?,
+                    ),
                 }),
             }
         }

@@ -216,3 +216,14 @@ fn an_encrypted_store_makes_no_new_daily_backup_when_nothing_changed() {
         assert_eq!(dailies(&open()), 2, "{pass:?}: a change is backed up the next day");
     }
 }
+
+#[test]
+fn no_debug_output_shows_the_passphrase() {
+    let cli = Cli::new();
+    ok(&cli, None, &["dossier", "new", "--org", "Zorggroep Oost"]);
+    ok(&cli, Some(PASS), &["encryption", "on"]);
+    let store = keuzehulp::store::Store::open_with_key(cli.data.path(), Some(PASS)).expect("opens");
+    let shown = format!("{store:?} {:?}", keuzehulp::crypt::Passphrase::new(PASS));
+    assert!(!shown.contains(PASS) && !shown.contains("paard"), "{shown}");
+    assert_eq!(store.key(), Some(PASS), "the store still has it for the calls that need it");
+}

@@ -10,6 +10,7 @@ use keuzehulp::advisor::{Advice, Answers};
 use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::Taxonomy;
 use keuzehulp::catalogue::view::RecordView;
+use keuzehulp::crypt::Passphrase;
 use keuzehulp::dossier::file::ImportOutcome;
 use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
 use keuzehulp::report::ReportOptions;
@@ -43,7 +44,7 @@ pub struct AppState {
     core: Mutex<Result<Keuzehulp, ApiError>>,
     data_dir: Option<PathBuf>,
     /// The passphrase last given to `unlock`, for restoring an encrypted store that is damaged.
-    passphrase: Mutex<Option<String>>,
+    passphrase: Mutex<Option<Passphrase>>,
 }
 
 impl AppState {
@@ -80,7 +81,7 @@ impl AppState {
         }
     }
 
-    fn passphrase(&self) -> Option<String> {
+    fn passphrase(&self) -> Option<Passphrase> {
         self.passphrase.lock().ok().and_then(|p| p.clone())
     }
 
@@ -367,10 +368,15 @@ fn backup_restore(state: State<'_, AppState>, file: String) -> Result<Backup, Ap
     );
     let restored = match closing {
         Ok(core) => core.backup_restore(&chosen.path),
-        Err(_) => keuzehulp::backup::restore_with_key(&data_dir, &chosen.path, state.passphrase().as_deref()),
+        Err(_) => keuzehulp::backup::restore_with_key(
+            &data_dir,
+            &chosen.path,
+            state.passphrase().as_ref().map(Passphrase::expose),
+        ),
     };
     // Open again whatever happened: the restored database, or the one that was there.
-    *guard = Keuzehulp::open_with_passphrase(&data_dir, state.passphrase().as_deref()).map_err(ApiError::from);
+    let known = state.passphrase();
+    *guard = Keuzehulp::open_with_passphrase(&data_dir, known.as_ref().map(Passphrase::expose)).map_err(ApiError::from);
     let backup = restored.map_err(ApiError::from)?;
     if let Err(err) = guard.as_ref() {
         return Err(err.clone());
@@ -390,7 +396,7 @@ fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ApiError
     if (opened.is_ok() || opened.as_ref().is_err_and(|e| e.code == "database_damaged"))
         && let Ok(mut p) = state.passphrase.lock()
     {
-        *p = Some(passphrase);
+        *p = Some(Passphrase::new(passphrase));
     }
     match opened {
         Ok(core) => {
@@ -427,8 +433,8 @@ fn encryption_set(state: State<'_, AppState>, passphrase: Option<String>) -> Res
     let core = closing?;
     let old = core.encrypted().then(|| state.passphrase()).flatten();
     let changed = core.set_encryption(passphrase.as_deref()).map_err(ApiError::from);
-    let now = if changed.is_ok() { passphrase } else { old };
-    *guard = Keuzehulp::open_with_passphrase(&data_dir, now.as_deref()).map_err(ApiError::from);
+    let now = if changed.is_ok() { passphrase.map(Passphrase::new) } else { old };
+    *guard = Keuzehulp::open_with_passphrase(&data_dir, now.as_ref().map(Passphrase::expose)).map_err(ApiError::from);
     if let Ok(mut p) = state.passphrase.lock() {
         *p = now.clone();
     }

@@ -42,7 +42,7 @@ impl Out {
     }
 
     fn put_json<T: Serialize>(&mut self, value: &T) -> Result<()> {
-        self.text.push_str(&serde_json::to_string_pretty(value)?);
+        self.text.push_str(&serde_json::to_string_pretty(value).map_err(Error::json("de uitvoer"))?);
         self.text.push('\n');
         Ok(())
     }
@@ -301,7 +301,7 @@ impl Out {
 
     /// One compact JSON value on its own line (`search --stdin`).
     pub fn json_line<T: Serialize>(&mut self, value: &T) -> Result<()> {
-        self.text.push_str(&serde_json::to_string(value)?);
+        self.text.push_str(&serde_json::to_string(value).map_err(Error::json("de uitvoer"))?);
         self.text.push('\n');
         Ok(())
     }

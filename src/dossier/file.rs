@@ -52,7 +52,7 @@ pub fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result
         exported_at: store.clock().now_utc(),
         dossier: store.dossier(id)?,
     };
-    let json = serde_json::to_string_pretty(&file)?;
+    let json = serde_json::to_string_pretty(&file).map_err(Error::json("het dossierbestand"))?;
     match key {
         None => write_atomically(path, json.as_bytes()),
         Some(key) => write_encrypted(path, &json, key),

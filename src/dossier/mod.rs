@@ -417,7 +417,7 @@ impl Store {
         if self.head(id)?.answers == *answers {
             return Ok(());
         }
-        let json = serde_json::to_string(answers)?;
+        let json = serde_json::to_string(answers).map_err(Error::json("de antwoorden"))?;
         let now = self.clock().now_utc();
         self.write(|tx| {
             exec(tx, "UPDATE dossiers SET answers = ?2 WHERE id = ?1", params![id, json])?;
@@ -728,7 +728,7 @@ fn insert_dossier(
             info.contact_name,
             info.contact_role,
             info.professional,
-            serde_json::to_string(answers)?,
+            serde_json::to_string(answers).map_err(Error::json("de antwoorden"))?,
             created_at,
             updated_at,
             revision

@@ -25,7 +25,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// The passphrase, when the file is encrypted (see [`crate::crypt`]).
-    key: Option<String>,
+    key: Option<crate::crypt::Passphrase>,
     /// Where "now" comes from for every time stamp written.
     clock: Clock,
 }
@@ -142,7 +142,7 @@ impl Store {
             }
             other => other?,
         }
-        let mut store = Store { conn, path, key: key.map(str::to_string), clock };
+        let mut store = Store { conn, path, key: key.map(crate::crypt::Passphrase::new), clock };
         store.configure()?;
         let found = migrations::version(&store.conn).map_err(|e| Error::store(&store.path, e))?;
         if found > 0 && found < migrations::current_version() {
@@ -155,7 +155,7 @@ impl Store {
 
     /// The passphrase of an encrypted store.
     pub fn key(&self) -> Option<&str> {
-        self.key.as_deref()
+        self.key.as_ref().map(crate::crypt::Passphrase::expose)
     }
 
     /// The clock that dates changes and backups.
@@ -228,7 +228,9 @@ impl Store {
                 )
                 .map_err(fail)?;
             for record in &records {
-                insert.execute(params![record.id, serde_json::to_string(record)?]).map_err(fail)?;
+                insert
+                    .execute(params![record.id, serde_json::to_string(record).map_err(Error::json("een interventie"))?])
+                    .map_err(fail)?;
             }
         }
         set_meta(&tx, "bundled_hash", bundled_hash).map_err(fail)?;
@@ -265,7 +267,7 @@ impl Store {
                     .execute(params![
                         record.id,
                         Origin::Imported.as_str(),
-                        serde_json::to_string(record)?,
+                        serde_json::to_string(record).map_err(Error::json("een interventie"))?,
                         origin.publisher,
                         origin.version,
                         origin.date
