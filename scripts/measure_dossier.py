@@ -6,7 +6,7 @@
   and how many A4 pages the PDF has;
 - the action plan of that dossier as XLSX (two sheets) and as iCalendar;
 - `dossier show` of that dossier;
-- `dossier delete` when 10 backups hold the dossier, plain and encrypted (every backup that
+- `dossier erase` when 10 backups hold the dossier, plain and encrypted (every backup that
   holds it is rewritten without it).
 
     cargo build --release && python3 scripts/measure_dossier.py target/release/keuzehulp
