@@ -9,6 +9,9 @@ use std::path::Path;
 // The model and the validator are shared with the library, so the build checks exactly
 // what `keuzehulp validate` checks.
 #[allow(dead_code)]
+#[path = "src/time/date.rs"]
+mod date;
+#[allow(dead_code)]
 #[path = "src/catalogue/model.rs"]
 mod model;
 #[allow(dead_code)]
@@ -17,12 +20,17 @@ mod thesaurus;
 #[allow(dead_code)]
 #[path = "src/catalogue/validate.rs"]
 mod validate;
+/// The date parser at the same path as in the library (`crate::time::date`).
+mod time {
+    pub(crate) use super::date;
+}
 
 fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=src/catalogue/model.rs");
     println!("cargo::rerun-if-changed=src/catalogue/validate.rs");
     println!("cargo::rerun-if-changed=src/search/thesaurus.rs");
+    println!("cargo::rerun-if-changed=src/time/date.rs");
     let catalogue = load_or_fail(Path::new("data"));
     check_thesaurus(Path::new("data/thesaurus.toml"));
     let json =

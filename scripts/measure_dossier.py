@@ -6,7 +6,7 @@
   and how many A4 pages the PDF has;
 - the action plan of that dossier as XLSX (two sheets) and as iCalendar;
 - `dossier show` of that dossier;
-- `dossier delete` when 10 backups hold the dossier, plain and encrypted (every backup that
+- `dossier erase` when 10 backups hold the dossier, plain and encrypted (every backup that
   holds it is rewritten without it).
 
     cargo build --release && python3 scripts/measure_dossier.py target/release/keuzehulp
@@ -101,11 +101,11 @@ def main() -> None:
             times, cleaned = [], set()
             for k in dossiers:
                 start = time.perf_counter()
-                done = json.loads(run("dossier", "delete", k, "--json"))
+                done = json.loads(run("dossier", "erase", k, "--json"))
                 times.append(time.perf_counter() - start)
                 assert not done["backups_failed"], done
                 cleaned.add(len(done["backups_cleaned"]))
-            print(f"dossier delete, {label}, {'/'.join(map(str, sorted(cleaned)))} backups rewritten each time: {ms(times)}")
+            print(f"dossier erase, {label}, {'/'.join(map(str, sorted(cleaned)))} backups rewritten each time: {ms(times)}")
 
 
 if __name__ == "__main__":

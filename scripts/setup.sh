@@ -2,7 +2,7 @@
 # Installs what Keuzehulp needs on Debian 12 / Ubuntu and is not there yet. Idempotent:
 # a second run installs nothing. Sourced by scripts/run.sh and scripts/test.sh.
 #   setup.sh          what the desktop program needs to build and run
-#   setup.sh --test     also what the tests need (Xvfb, WebKitWebDriver, tauri-driver; pandoc
+#   setup.sh --test     also what the tests need (Xvfb, WebKitWebDriver, tauri-driver, cargo-audit; pandoc
 #                       and unzip read the Word report back; mingw-w64 + wine for the core's
 #                       tests on Windows)
 #   setup.sh --package  also what scripts/package.sh needs (dpkg-dev, mingw-w64, NSIS, 7-Zip)
@@ -87,5 +87,14 @@ if (( want_test )); then
     cargo install tauri-driver --locked --quiet
   else
     say "tauri-driver: present"
+  fi
+  # --- cargo-audit (RustSec advisories against the snapshot in audit/advisory-db) --------
+  # Built from crates.io: 21 minutes measured on the 2-core machine while it was busy with
+  # other builds (load 8-10, niced); a one-off, kept in ~/.cargo/bin.
+  if ! command -v cargo-audit >/dev/null 2>&1 && [[ ! -x "$HOME/.cargo/bin/cargo-audit" ]]; then
+    say "cargo: installing cargo-audit"
+    cargo install cargo-audit --locked --quiet
+  else
+    say "cargo-audit: present"
   fi
 fi

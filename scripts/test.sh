@@ -21,7 +21,7 @@ if [ "$free_kb" -lt $((4 * 1024 * 1024)) ]; then
   echo "warning: less than 4 GB free; the build and tests may run out of disk space" >&2
 fi
 
-step "dependencies: no yanked crate; advisories where their databases can be reached"
+step "dependencies: no yanked crate; RustSec advisories offline (audit/advisory-db); npm advisories where reachable"
 python3 scripts/audit.py
 
 step "front end: type check, build, unit tests"

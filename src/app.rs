@@ -15,13 +15,14 @@ use crate::catalogue::view::{RecordOrigin, RecordView};
 use crate::catalogue::{self, Catalogue, Edition, Intervention, Pack, StepGuide, Taxonomy, validate};
 use crate::crypt;
 use crate::dossier::file::ImportOutcome;
-use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
+use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
 use crate::error::{Error, Result};
 use crate::report::{self, ReportData, ReportItem, ReportOptions};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
 use crate::signing::{self, TrustedKey};
 use crate::store::{ImportReport, PackOrigin, Store};
+use crate::time::{self, Clock, Date};
 
 /// The environment variable that overrides the default data directory.
 pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
@@ -29,6 +30,49 @@ pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
 /// The environment variable that fixes "today" for the command line (YYYY-MM-DD): for tests,
 /// and to see how the catalogue's evidence will stand on a later day.
 pub const TODAY_ENV: &str = "KEUZEHULP_TODAY";
+
+/// Erases dossier `id` from the store, then from every backup that holds it.
+fn erase(store: &mut Store, data_dir: &Path, id: &str) -> Result<backup::Erasure> {
+    store.dossier_erase(id)?;
+    backup::erase_dossier(store, data_dir, id)
+}
+
+/// What emptying the trash at start-up did.
+#[derive(Debug, Default)]
+struct Purge {
+    erased: usize,
+    failed: Vec<backup::Unerased>,
+}
+
+impl Purge {
+    /// One Dutch line for the user per thing worth saying.
+    fn notices(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.erased > 0 {
+            let days = dossier::TRASH_DAYS;
+            out.push(match self.erased {
+                1 => format!("1 dossier stond {days} dagen in de prullenbak en is nu definitief gewist"),
+                n => format!("{n} dossiers stonden {days} dagen in de prullenbak en zijn nu definitief gewist"),
+            });
+        }
+        for u in &self.failed {
+            out.push(format!("reservekopie {} bevat nog een verwijderd dossier: {}", u.file, u.reason));
+        }
+        out
+    }
+}
+
+/// Erases every dossier that has been in the trash for [`dossier::TRASH_DAYS`] days by the
+/// store's clock.
+fn purge_trash(store: &mut Store, data_dir: &Path) -> Result<Purge> {
+    let mut purge = Purge::default();
+    for id in store.dossier_trash_due()? {
+        let erasure = erase(store, data_dir, &id)?;
+        purge.erased += 1;
+        purge.failed.extend(erasure.failed);
+    }
+    Ok(purge)
+}
 
 /// The platform's data directory for Keuzehulp (e.g. `~/.local/share/keuzehulp` on
 /// Linux), or `$KEUZEHULP_DATA_DIR` when set.
@@ -55,8 +99,8 @@ pub struct Keuzehulp {
     analyzer: OnceCell<Analyzer>,
     index: Option<SearchIndex>,
     notices: Vec<String>,
-    /// "Today" when fixed (tests, `KEUZEHULP_TODAY`); else the system clock's UTC date.
-    today: Option<String>,
+    /// "Today" when fixed (tests, `KEUZEHULP_TODAY`); else the clock's UTC date.
+    today: Option<Date>,
 }
 
 impl std::fmt::Debug for Keuzehulp {
@@ -149,20 +193,31 @@ impl Keuzehulp {
     /// [`Error::WrongPassphrase`]. A plain database found where encryption was asked for (a
     /// plain backup put back, an interrupted switch) is encrypted again at once.
     pub fn open_with_passphrase(data_dir: &Path, passphrase: Option<&str>) -> Result<Self> {
+        Self::open_with_clock(data_dir, passphrase, Clock::system())
+    }
+
+    /// [`Keuzehulp::open_with_passphrase`] with the clock that dates every change, backup
+    /// and deletion, and decides what is due at opening: tests pass a fixed [`Clock`] and
+    /// move it forward instead of waiting.
+    pub fn open_with_clock(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Self> {
         prepare_data_dir(data_dir)?;
         let db = data_dir.join(crate::store::DB_FILE);
         if crypt::wanted(data_dir) && db.exists() && crypt::looks_plain(&db) {
             let Some(passphrase) = passphrase else { return Err(Error::PassphraseRequired { path: db }) };
-            Self::open_unchecked(data_dir, None)?.set_encryption(Some(passphrase))?;
+            Self::open_unchecked(data_dir, None, clock.clone())?.set_encryption(Some(passphrase))?;
         }
-        Self::open_unchecked(data_dir, passphrase)
+        Self::open_unchecked(data_dir, passphrase, clock)
     }
 
-    fn open_unchecked(data_dir: &Path, passphrase: Option<&str>) -> Result<Self> {
+    fn open_unchecked(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Self> {
         let bundled = catalogue::bundled()?;
-        let mut store = Store::open_with_key(data_dir, passphrase)?;
+        let mut store = Store::open_with_clock(data_dir, passphrase, clock)?;
         store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
         let mut notices = Vec::new();
+        match purge_trash(&mut store, data_dir) {
+            Ok(purge) => notices.extend(purge.notices()),
+            Err(err) => notices.push(format!("de prullenbak is niet geleegd: {err}")),
+        }
         if let Err(err) = backup::daily_if_due(&store, data_dir) {
             notices.push(format!("de dagelijkse reservekopie is niet gelukt: {err}"));
         }
@@ -185,19 +240,18 @@ impl Keuzehulp {
     /// Fixes "today" (YYYY-MM-DD) for everything that depends on the date: whether evidence
     /// has lapsed, and the report's date. Tests use it; so does `KEUZEHULP_TODAY`.
     pub fn set_today(&mut self, date: &str) -> Result<()> {
-        if !validate::is_date(date) {
-            return Err(Error::InvalidInput {
-                field: TODAY_ENV.into(),
-                message: format!("\"{date}\" is geen datum; schrijf JJJJ-MM-DD"),
-            });
-        }
-        self.today = Some(date.to_string());
+        self.today = Some(time::parse_date(TODAY_ENV, date)?);
         Ok(())
     }
 
-    /// Today (YYYY-MM-DD): the fixed day, or the system clock's UTC date.
+    /// Today (YYYY-MM-DD): the fixed day, or the clock's UTC date.
     pub fn today(&self) -> String {
-        self.today.clone().unwrap_or_else(dossier::today)
+        self.today.unwrap_or_else(|| self.store.clock().today()).to_string()
+    }
+
+    /// The clock that dates changes, backups and deletions.
+    pub fn clock(&self) -> &Clock {
+        self.store.clock()
     }
 
     /// The bundled catalogue's edition: version, date, publisher.
@@ -601,12 +655,29 @@ impl Keuzehulp {
         self.store.dossier_plan(id, change)
     }
 
-    /// Erases a dossier for good: from the store (`secure_delete`, WAL truncated), then from
-    /// every backup that holds it. The dossier is gone from the store when this returns `Ok`;
-    /// the [`Erasure`](backup::Erasure) names any backup that could not be rewritten.
-    pub fn dossier_delete(&mut self, id: &str) -> Result<backup::Erasure> {
-        self.store.dossier_delete(id)?;
-        backup::erase_dossier(&self.store, &self.data_dir, id)
+    /// Moves a dossier to the trash (see [`Keuzehulp::dossier_trash`]): it is gone from the
+    /// list and the search, and comes back whole with [`Keuzehulp::dossier_undelete`] until
+    /// it is erased, by the user or [`dossier::TRASH_DAYS`] days later at start-up.
+    pub fn dossier_delete(&mut self, id: &str) -> Result<()> {
+        self.store.dossier_delete(id)
+    }
+
+    /// The dossiers in the trash, most recently deleted first.
+    pub fn dossier_trash(&self) -> Result<Vec<Trashed>> {
+        self.store.dossier_trash()
+    }
+
+    /// Puts a dossier from the trash back, with everything it held.
+    pub fn dossier_undelete(&mut self, id: &str) -> Result<()> {
+        self.store.dossier_undelete(id)
+    }
+
+    /// Erases a dossier for good, in the trash or not: from the store (`secure_delete`, WAL
+    /// truncated), then from every backup that holds it. The dossier is gone from the store
+    /// when this returns `Ok`; the [`Erasure`](backup::Erasure) names any backup that could
+    /// not be rewritten.
+    pub fn dossier_erase(&mut self, id: &str) -> Result<backup::Erasure> {
+        erase(&mut self.store, &self.data_dir, id)
     }
 
     /// Copies a dossier as a template; returns the new id.
@@ -746,7 +817,7 @@ impl Keuzehulp {
         let bytes = match format {
             "xlsx" => report::sheet::xlsx(&data)?,
             "csv" => report::sheet::csv(&data)?,
-            _ => report::ics::ics(&data, &dossier::now_utc())?,
+            _ => report::ics::ics(&data, &self.clock().now_utc())?,
         };
         dossier::file::write_new(path, &bytes, replace)
     }
@@ -803,7 +874,7 @@ impl Keuzehulp {
             name: name.to_string(),
             key_id: signing::key_id(&public),
             public_key: line,
-            added_at: dossier::now_utc(),
+            added_at: self.clock().now_utc(),
         };
         self.store.trust(&trusted)?;
         Ok(trusted)
@@ -843,7 +914,10 @@ impl Keuzehulp {
                 Some(old) if *old == record => diff.unchanged += 1,
                 Some(old) => diff.changed.push(ChangedRecord {
                     id: record.id.clone(),
-                    fields: changed_fields(&serde_json::to_value(old)?, &serde_json::to_value(record)?),
+                    fields: changed_fields(
+                        &serde_json::to_value(old).map_err(Error::json("een interventie"))?,
+                        &serde_json::to_value(record).map_err(Error::json("een interventie"))?,
+                    ),
                 }),
             }
         }

@@ -22,9 +22,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 
-use crate::dossier;
 use crate::error::{Error, Result};
 use crate::store::{self, DB_FILE, Store, migrations};
+use crate::time::{self, Clock};
 
 /// The backup directory inside the data directory.
 pub const BACKUP_DIR: &str = "backups";
@@ -130,52 +130,14 @@ impl Name {
     }
 }
 
-/// `2026-11-22T13-05-00Z` → `2026-11-22T13:05:00Z`, if it is one.
+/// `2026-11-22T13-05-00Z` → `2026-11-22T13:05:00Z`, if it is a moment the calendar has.
 fn stamp_to_utc(stamp: &str) -> Option<String> {
     let b = stamp.as_bytes();
-    let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-    let shape = b.len() == 20
-        && digits.iter().all(|&i| b[i].is_ascii_digit())
-        && [4, 7, 13, 16].iter().all(|&i| b[i] == b'-')
-        && b[10] == b'T'
-        && b[19] == b'Z';
-    if !shape {
+    if b.len() != 20 || b[13] != b'-' || b[16] != b'-' {
         return None;
     }
-    let utc = format!("{}:{}:{}", &stamp[..13], &stamp[14..16], &stamp[17..]);
-    day_number(&utc).map(|_| utc)
-}
-
-/// The day number (days since 1970-01-01) of a `YYYY-MM-DD...` text with a real date.
-fn day_number(text: &str) -> Option<i64> {
-    let year: i64 = text.get(0..4)?.parse().ok()?;
-    let month: i64 = text.get(5..7)?.parse().ok()?;
-    let day: i64 = text.get(8..10)?.parse().ok()?;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if !(1..=days_in_month).contains(&day) {
-        return None;
-    }
-    // Howard Hinnant's days-from-civil.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-/// The ISO week (weeks start on Monday) of a day number, as a running count: 1970-01-01
-/// was a Thursday, so Monday 1970-01-05 starts week 1.
-fn iso_week(day: i64) -> i64 {
-    (day + 3).div_euclid(7)
+    let utc = format!("{}:{}:{}", stamp.get(..13)?, stamp.get(14..16)?, stamp.get(17..)?);
+    time::parse_utc(&utc).map(|_| utc)
 }
 
 /// Sort key: newest first means the largest key first.
@@ -216,11 +178,18 @@ pub fn list(data_dir: &Path) -> Result<Vec<Backup>> {
 
 /// Makes a backup of `kind` of the open store.
 pub fn create(store: &Store, data_dir: &Path, kind: Kind) -> Result<Backup> {
-    create_from(store.conn(), store.path(), store.key(), data_dir, kind)
+    create_from(store.conn(), store.path(), store.key(), data_dir, kind, store.clock())
 }
 
-fn create_from(conn: &Connection, db: &Path, key: Option<&str>, data_dir: &Path, kind: Kind) -> Result<Backup> {
-    create_unless(conn, db, key, data_dir, kind, |_| false)?.ok_or_else(|| Error::BackupInvalid {
+fn create_from(
+    conn: &Connection,
+    db: &Path,
+    key: Option<&str>,
+    data_dir: &Path,
+    kind: Kind,
+    clock: &Clock,
+) -> Result<Backup> {
+    create_unless(conn, db, key, data_dir, kind, clock, |_| false)?.ok_or_else(|| Error::BackupInvalid {
         path: data_dir.join(BACKUP_DIR),
         detail: "de reservekopie is niet gemaakt".into(),
     })
@@ -264,11 +233,12 @@ fn create_unless(
     key: Option<&str>,
     data_dir: &Path,
     kind: Kind,
+    clock: &Clock,
     unless: impl FnOnce(&[Backup]) -> bool,
 ) -> Result<Option<Backup>> {
     let dir = data_dir.join(BACKUP_DIR);
     std::fs::create_dir_all(&dir).map_err(|source| Error::Write { path: dir.clone(), source })?;
-    let created_at = dossier::now_utc();
+    let created_at = clock.now_utc();
     let tmp = temp_path(&dir, kind.as_str());
     let Some(tmp_text) = tmp.to_str() else {
         return Err(Error::Write {
@@ -495,20 +465,20 @@ pub fn to_prune(backups: &[Backup]) -> Vec<Backup> {
         keep.extend(sorted.iter().filter(|b| b.kind == kind.as_str()).take(KEEP_EACH).map(|b| b.file.as_str()));
     }
     let daily: Vec<&Backup> = sorted.iter().copied().filter(|b| b.kind == Kind::Dagelijks.as_str()).collect();
-    let mut weeks: HashSet<i64> = HashSet::new();
+    let mut weeks: HashSet<(i16, i8)> = HashSet::new();
     for b in daily.iter().take(KEEP_DAILY) {
         keep.insert(&b.file);
-        if let Some(day) = day_number(&b.created_at) {
-            weeks.insert(iso_week(day));
+        if let Some(day) = time::day_of(&b.created_at) {
+            weeks.insert(time::iso_week(day));
         }
     }
     let mut older_weeks = 0;
     for b in daily.iter().skip(KEEP_DAILY) {
-        let Some(day) = day_number(&b.created_at) else {
+        let Some(day) = time::day_of(&b.created_at) else {
             keep.insert(&b.file);
             continue;
         };
-        if older_weeks < KEEP_WEEKLY && weeks.insert(iso_week(day)) {
+        if older_weeks < KEEP_WEEKLY && weeks.insert(time::iso_week(day)) {
             older_weeks += 1;
             keep.insert(&b.file);
         }
@@ -546,14 +516,14 @@ pub fn daily_if_due(store: &Store, data_dir: &Path) -> Result<Option<Backup>> {
     if !has_dossiers {
         return Ok(None);
     }
-    let today = dossier::today();
+    let today = store.clock().today().to_string();
     let newest = list(data_dir)?.into_iter().find(|b| b.kind == Kind::Dagelijks.as_str());
     if let Some(newest) = newest {
         if newest.created_at.get(..10) == Some(today.as_str()) {
             return Ok(None);
         }
         let now = store.meta(store::LAST_CHANGE)?;
-        if last_change_in(&newest.path).is_some_and(|then| then == now) {
+        if last_change_in(&newest.path, store.key()).is_some_and(|then| then == now) {
             return Ok(None);
         }
     }
@@ -562,17 +532,20 @@ pub fn daily_if_due(store: &Store, data_dir: &Path) -> Result<Option<Backup>> {
     let made_today = |backups: &[Backup]| {
         backups.iter().any(|b| b.kind == Kind::Dagelijks.as_str() && b.created_at.get(..10) == Some(today.as_str()))
     };
-    let backup = create_unless(store.conn(), store.path(), store.key(), data_dir, Kind::Dagelijks, made_today)?;
+    let backup =
+        create_unless(store.conn(), store.path(), store.key(), data_dir, Kind::Dagelijks, store.clock(), made_today)?;
     if backup.is_some() {
         prune(data_dir);
     }
     Ok(backup)
 }
 
-/// The change token inside a backup file; `None` when the file cannot be read.
-fn last_change_in(path: &Path) -> Option<Option<String>> {
+/// The change token inside a backup file (encrypted with `key` when the store is); `None`
+/// when the file cannot be read.
+fn last_change_in(path: &Path, key: Option<&str>) -> Option<Option<String>> {
     let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
+        crate::crypt::open_with_flags(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .ok()?;
     let mut stmt = conn.prepare("SELECT value FROM meta WHERE key = ?1").ok()?;
     let mut rows = stmt.query([store::LAST_CHANGE]).ok()?;
     match rows.next().ok()? {
@@ -646,12 +619,12 @@ fn describe(path: &Path, metadata: &std::fs::Metadata) -> Backup {
     let (created_at, kind) = match Name::parse(&file) {
         Some(name) => (name.created_at, name.kind.as_str().to_string()),
         None => {
-            let secs = metadata
+            let changed = metadata
                 .modified()
                 .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_secs());
-            (dossier::utc_string(secs), "extern".to_string())
+                .and_then(|t| time::Timestamp::try_from(t).ok())
+                .unwrap_or(time::Timestamp::UNIX_EPOCH);
+            (time::utc_string(changed), "extern".to_string())
         }
     };
     Backup { path: path.to_path_buf(), file, created_at, kind, size: metadata.len() }
@@ -689,7 +662,7 @@ fn save_current(data_dir: &Path, db: &Path, key: Option<&str>) -> Result<()> {
         });
     }
     if migrations::version(&conn).map_err(fail)? > 0 {
-        create_from(&conn, db, key, data_dir, Kind::VoorHerstel)?;
+        create_from(&conn, db, key, data_dir, Kind::VoorHerstel, &Clock::system())?;
     }
     // Closing the last connection checkpoints the WAL and removes it.
     conn.close().map_err(|(_, e)| Error::store(db, e))
@@ -698,7 +671,7 @@ fn save_current(data_dir: &Path, db: &Path, key: Option<&str>) -> Result<()> {
 /// Moves a damaged database and its `-wal` and `-shm` to `beschadigd-<time>.sqlite3`
 /// (+ `-wal`, `-shm`) in `data_dir`, unchanged.
 fn move_aside(data_dir: &Path, db: &Path) -> Result<()> {
-    let stamp = dossier::now_utc().replace(':', "-");
+    let stamp = Clock::system().now_utc().replace(':', "-");
     let mut seq = 1;
     let target = loop {
         let suffix = if seq > 1 { format!("-{seq}") } else { String::new() };
@@ -813,13 +786,15 @@ mod tests {
         }
     }
 
-    /// `n` daily backups, one a day at 09:00, ending on `last` (day number), newest first.
-    fn dailies(last: i64, n: i64) -> Vec<Backup> {
-        (0..n).map(|i| backup(&format!("{}T09:00:00Z", date(last - i)), Kind::Dagelijks)).collect()
-    }
-
-    fn date(day: i64) -> String {
-        dossier::utc_string((day * 86_400) as u64)[..10].to_string()
+    /// `n` daily backups, one a day at 09:00, ending on `last` (YYYY-MM-DD), newest first.
+    fn dailies(last: &str, n: i32) -> Vec<Backup> {
+        let last = time::date::parse(last).expect("date");
+        (0..n)
+            .map(|i| {
+                let day = last.checked_sub(jiff::Span::new().days(i)).expect("date");
+                backup(&format!("{day}T09:00:00Z"), Kind::Dagelijks)
+            })
+            .collect()
     }
 
     fn dates(backups: &[Backup]) -> Vec<String> {
@@ -849,26 +824,20 @@ mod tests {
     }
 
     #[test]
-    fn day_numbers_and_iso_weeks_are_right() {
-        assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2000-03-01"), Some(11_017));
-        assert_eq!(day_number("2024-02-29"), Some(19_782));
-        assert_eq!(day_number("2023-02-29"), None);
-        assert_eq!(date(20_414), "2025-11-22");
+    fn backups_of_one_iso_week_share_it() {
         // Sunday 2026-11-22 and Monday 2026-11-23 are in different ISO weeks; Monday to
         // Sunday share one, also across a new year (2026-12-28 .. 2027-01-03 is 2026-W53).
-        let day = |d: &str| day_number(d).expect("date");
-        assert_ne!(iso_week(day("2026-11-22")), iso_week(day("2026-11-23")));
-        assert_eq!(iso_week(day("2026-11-23")), iso_week(day("2026-11-29")));
-        assert_eq!(iso_week(day("2026-12-28")), iso_week(day("2027-01-03")));
-        assert_ne!(iso_week(day("2027-01-03")), iso_week(day("2027-01-04")));
+        let week = |d: &str| time::iso_week(time::date::parse(d).expect("date"));
+        assert_ne!(week("2026-11-22"), week("2026-11-23"));
+        assert_eq!(week("2026-11-23"), week("2026-11-29"));
+        assert_eq!(week("2026-12-28"), week("2027-01-03"));
+        assert_ne!(week("2027-01-03"), week("2027-01-04"));
     }
 
     #[test]
     fn pruning_keeps_seven_days_and_four_older_weeks() {
         // Forty daily backups up to Sunday 2026-11-22.
-        let last = day_number("2026-11-22").expect("date");
-        let all = dailies(last, 40);
+        let all = dailies("2026-11-22", 40);
         let gone = to_prune(&all);
         let kept: Vec<Backup> = all.iter().filter(|b| !gone.contains(b)).cloned().collect();
         assert_eq!(
@@ -898,8 +867,7 @@ mod tests {
     fn a_week_partly_kept_as_daily_is_not_counted_again() {
         // Up to Wednesday 2026-11-25: the seven newest reach back to Thursday 19 November,
         // so that week is represented; the weekly ones are the four weeks before it.
-        let last = day_number("2026-11-25").expect("date");
-        let all = dailies(last, 60);
+        let all = dailies("2026-11-25", 60);
         let gone = to_prune(&all);
         let kept: Vec<Backup> = all.iter().filter(|b| !gone.contains(b)).cloned().collect();
         assert_eq!(dates(&kept)[7..], ["2026-11-15", "2026-11-08", "2026-11-01", "2026-10-25"].map(String::from));
@@ -923,7 +891,7 @@ mod tests {
                 all.push(backup(&format!("2026-10-{day:02}T12:00:00Z"), kind));
             }
         }
-        all.extend(dailies(day_number("2026-10-12").expect("date"), 3));
+        all.extend(dailies("2026-10-12", 3));
         let gone = to_prune(&all);
         assert_eq!(gone.len(), 6);
         for kind in [Kind::Handmatig, Kind::VoorMigratie, Kind::VoorHerstel] {

@@ -24,6 +24,29 @@ pub const MIN_PASSPHRASE: usize = 8;
 
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// A passphrase. Its `Debug` shows no character of it, so it never reaches a log, a panic
+/// message or a `{:?}` of whatever holds it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Passphrase(String);
+
+impl Passphrase {
+    /// Keeps `text` as a passphrase.
+    pub fn new(text: impl Into<String>) -> Self {
+        Passphrase(text.into())
+    }
+
+    /// The passphrase itself, for the one call that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(..)")
+    }
+}
+
 /// Whether `path` is missing, empty or a plain (unencrypted) SQLite file.
 pub fn looks_plain(path: &Path) -> bool {
     let mut head = [0u8; 16];

@@ -43,7 +43,16 @@ pub enum Error {
     },
     /// The catalogue built into the program could not be read (a build defect).
     #[error("de ingebouwde catalogus is onleesbaar: {0}")]
-    Bundled(#[from] serde_json::Error),
+    Bundled(serde_json::Error),
+    /// Something of the program's own could not be written as JSON (a program defect, never
+    /// the user's data); names what.
+    #[error("{what} kon niet als JSON worden geschreven: {source}")]
+    Json {
+        /// What was being written, in Dutch.
+        what: &'static str,
+        /// The cause.
+        source: serde_json::Error,
+    },
     /// The database could not be read or written.
     #[error("de database {} gaf een fout: {}{}", .path.display(), printable(&.source.to_string()), sqlite_hint(.source))]
     Store {
@@ -129,6 +138,12 @@ pub enum Error {
     /// No dossier has this id.
     #[error("er is geen dossier met id \"{id}\"")]
     UnknownDossier {
+        /// The id asked for.
+        id: String,
+    },
+    /// The dossier is in the trash: it must be put back before it can be used.
+    #[error("dossier \"{id}\" staat in de prullenbak; zet het eerst terug (dossier undelete {id})")]
+    DossierInTrash {
         /// The id asked for.
         id: String,
     },
@@ -228,6 +243,7 @@ impl Error {
             Error::Invalid { .. } => "invalid_catalogue",
             Error::Read { .. } => "read",
             Error::Bundled(_) => "bundled_catalogue",
+            Error::Json { .. } => "json",
             Error::NotYetAvailable(_) => "not_yet_available",
             Error::Store { .. } => "store",
             Error::TooNew { .. } => "store_too_new",
@@ -239,6 +255,7 @@ impl Error {
             Error::Index { .. } => "index",
             Error::UnknownValue { .. } => "unknown_value",
             Error::UnknownDossier { .. } => "unknown_dossier",
+            Error::DossierInTrash { .. } => "dossier_in_trash",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Write { .. } => "write",
             Error::ReadOnlyFile { .. } => "read_only_file",
@@ -254,6 +271,11 @@ impl Error {
 }
 
 impl Error {
+    /// Turns a JSON error while writing `what` into [`Error::Json`].
+    pub(crate) fn json(what: &'static str) -> impl FnOnce(serde_json::Error) -> Error {
+        move |source| Error::Json { what, source }
+    }
+
     /// A database error at `path`.
     pub fn store(path: &std::path::Path, source: rusqlite::Error) -> Self {
         Error::Store { path: path.to_path_buf(), source }
@@ -357,3 +379,96 @@ fn format_problems(problems: &[Problem]) -> String {
 
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every error, with the code the front end knows it by. A new variant does not
+    /// compile until it is added to `listed` below, and so to this table.
+    fn every_error() -> Vec<(Error, &'static str)> {
+        let path = || PathBuf::from("keuzehulp.sqlite3");
+        let io = || std::io::Error::other("schijf");
+        let json = serde_json::from_str::<u8>("x").expect_err("not JSON");
+        vec![
+            (Error::DataDir { path: path(), reason: "r".into() }, "data_dir"),
+            (Error::UnknownIntervention { id: "x".into(), hint: String::new() }, "unknown_intervention"),
+            (Error::Invalid { path: path(), problems: Vec::new() }, "invalid_catalogue"),
+            (Error::Read { path: path(), source: io() }, "read"),
+            (Error::Bundled(serde_json::from_str::<u8>("x").expect_err("not JSON")), "bundled_catalogue"),
+            (Error::Json { what: "de uitvoer", source: json }, "json"),
+            (Error::Store { path: path(), source: rusqlite::Error::InvalidQuery }, "store"),
+            (Error::PassphraseRequired { path: path() }, "passphrase_required"),
+            (Error::WrongPassphrase { path: path() }, "wrong_passphrase"),
+            (Error::TooNew { path: path(), found: 9, supported: 5 }, "store_too_new"),
+            (Error::Damaged { path: path(), detail: "d".into(), backup: None }, "database_damaged"),
+            (Error::BackupInvalid { path: path(), detail: "d".into() }, "backup_invalid"),
+            (Error::InUse { path: path() }, "database_in_use"),
+            (Error::Index { path: path(), reason: "r".into() }, "index"),
+            (Error::UnknownValue { what: "niveau", value: "v".into(), allowed: "a".into() }, "unknown_value"),
+            (Error::UnknownDossier { id: "d".into() }, "unknown_dossier"),
+            (Error::DossierInTrash { id: "d".into() }, "dossier_in_trash"),
+            (Error::InvalidInput { field: "f".into(), message: "m".into() }, "invalid_input"),
+            (Error::Write { path: path(), source: io() }, "write"),
+            (Error::ReadOnlyFile { path: path() }, "read_only_file"),
+            (Error::StoreReadOnly { path: path() }, "store_read_only"),
+            (Error::FileInUse { path: path() }, "file_in_use"),
+            (Error::Report { reason: "r".into() }, "report"),
+            (Error::NothingToExport { id: "d".into(), reason: "r".into() }, "nothing_to_export"),
+            (Error::FileExists { path: path() }, "file_exists"),
+            (Error::Signature { path: path(), reason: "r".into() }, "signature_refused"),
+            (Error::Key { path: path(), reason: "r".into() }, "key"),
+            (Error::NotYetAvailable("update --from URL"), "not_yet_available"),
+        ]
+    }
+
+    /// Compiles only while every variant is named: the table above cannot fall behind.
+    fn listed(e: &Error) {
+        match e {
+            Error::DataDir { .. }
+            | Error::UnknownIntervention { .. }
+            | Error::Invalid { .. }
+            | Error::Read { .. }
+            | Error::Bundled(_)
+            | Error::Json { .. }
+            | Error::Store { .. }
+            | Error::PassphraseRequired { .. }
+            | Error::WrongPassphrase { .. }
+            | Error::TooNew { .. }
+            | Error::Damaged { .. }
+            | Error::BackupInvalid { .. }
+            | Error::InUse { .. }
+            | Error::Index { .. }
+            | Error::UnknownValue { .. }
+            | Error::UnknownDossier { .. }
+            | Error::DossierInTrash { .. }
+            | Error::InvalidInput { .. }
+            | Error::Write { .. }
+            | Error::ReadOnlyFile { .. }
+            | Error::StoreReadOnly { .. }
+            | Error::FileInUse { .. }
+            | Error::Report { .. }
+            | Error::NothingToExport { .. }
+            | Error::FileExists { .. }
+            | Error::Signature { .. }
+            | Error::Key { .. }
+            | Error::NotYetAvailable(_) => {}
+        }
+    }
+
+    #[test]
+    fn every_error_has_its_own_stable_code_and_a_message() {
+        let all = every_error();
+        let mut codes: Vec<&str> = Vec::new();
+        for (error, code) in &all {
+            listed(error);
+            assert_eq!(error.code(), *code, "{error:?}");
+            assert!(!error.to_string().trim().is_empty(), "{code} has no message");
+            codes.push(code);
+        }
+        let count = codes.len();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), count, "two errors share a code");
+    }
+}

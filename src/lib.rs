@@ -17,6 +17,7 @@ pub mod report;
 pub mod search;
 pub mod signing;
 pub mod store;
+pub mod time;
 
 pub use app::{CatalogueSummary, Keuzehulp, default_data_dir};
 pub use error::{Error, Result};

@@ -121,7 +121,7 @@ pub fn sign(pack: &Path, key: &Path) -> Result<(PathBuf, String)> {
         })?;
     let bytes = std::fs::read(pack).map_err(|source| Error::Read { path: pack.to_path_buf(), source })?;
     let name = pack.file_name().map(|n| n.to_string_lossy().replace(['\t', '\n', '\r'], " ")).unwrap_or_default();
-    let trusted = format!("timestamp:{}\tfile:{name}\thashed", unix_time());
+    let trusted = format!("timestamp:{}\tfile:{name}\thashed", crate::time::Clock::system().now().as_second());
     let signature = minisign::sign(
         None,
         &secret,
@@ -133,10 +133,6 @@ pub fn sign(pack: &Path, key: &Path) -> Result<(PathBuf, String)> {
     let path = signature_path(pack);
     crate::dossier::file::write_atomically(&path, signature.to_string().as_bytes())?;
     Ok((path, key_id_of(secret.keynum())))
-}
-
-fn unix_time() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
 /// Reads a public key: the text of a minisign `.pub` file, or just its base64 line.

@@ -341,8 +341,8 @@ fn erasing_a_dossier_erases_it_from_the_backups_too() {
     cli.json(&["backup", "create"]);
     let untouched = std::fs::read(before["path"].as_str().expect("path")).expect("read");
 
-    let done = cli.json(&["dossier", "delete", &erased]);
-    assert_eq!(done["deleted"], true);
+    let done = cli.json(&["dossier", "erase", &erased]);
+    assert_eq!(done["erased"], true);
     assert_eq!(done["backups_cleaned"].as_array().map(Vec::len), Some(2), "{done}");
     assert_eq!(done["backups_failed"], serde_json::json!([]));
     for backup in backups(&cli) {
@@ -376,7 +376,7 @@ fn a_backup_that_cannot_be_rewritten_is_named_and_the_dossier_is_still_erased() 
     damage_middle(&path);
     let damaged = std::fs::read(&path).expect("read");
 
-    let output = cli.cmd().args(["dossier", "delete", &id]).output().expect("runs");
+    let output = cli.cmd().args(["dossier", "erase", &id]).output().expect("runs");
     assert!(output.status.success(), "the dossier itself is erased");
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains(made["file"].as_str().expect("file")) && text.contains("bevat het dossier nog"), "{text}");

@@ -170,7 +170,7 @@ fn erasing_a_dossier_from_an_encrypted_store_rewrites_its_encrypted_backups() {
     // and salt. Each is erased its own way (opened with the passphrase, or attached).
     let backups = ok(&cli, Some(PASS), &["backup", "list"]);
     assert_eq!(backups.as_array().map(Vec::len), Some(2), "{backups}");
-    let done = ok(&cli, Some(PASS), &["dossier", "delete", &id]);
+    let done = ok(&cli, Some(PASS), &["dossier", "erase", &id]);
     assert_eq!(done["backups_cleaned"].as_array().map(Vec::len), Some(2), "{done}");
     assert_eq!(done["backups_failed"], serde_json::json!([]), "{done}");
     for backup in backups.as_array().expect("array") {
@@ -180,4 +180,50 @@ fn erasing_a_dossier_from_an_encrypted_store_rewrites_its_encrypted_backups() {
         let list = ok(&cli, Some(PASS), &["dossier", "list"]);
         assert_eq!(list["dossiers"], serde_json::json!([]), "{} no longer holds the dossier", backup["file"]);
     }
+}
+
+/// How many daily backups there are.
+fn dailies(app: &keuzehulp::Keuzehulp) -> usize {
+    app.backups().expect("backups").iter().filter(|b| b.kind == "dagelijks").count()
+}
+
+#[test]
+fn an_encrypted_store_makes_no_new_daily_backup_when_nothing_changed() {
+    for pass in [None, Some(PASS)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let clock = keuzehulp::time::Clock::fixed_at("2026-11-20T09:00:00Z").expect("clock");
+        let open = || keuzehulp::Keuzehulp::open_with_clock(dir.path(), pass, clock.clone()).expect("opens");
+        let mut app = keuzehulp::Keuzehulp::open_with_clock(dir.path(), None, clock.clone()).expect("opens");
+        let info = keuzehulp::dossier::VisitInfo { org: "Zorggroep Oost".into(), ..Default::default() };
+        app.dossier_new(&info).expect("dossier");
+        if pass.is_some() {
+            app.set_encryption(pass).expect("encryption on");
+        } else {
+            drop(app);
+        }
+        clock.advance(86_400);
+        assert_eq!(dailies(&open()), 1, "{pass:?}: the next day's opening makes the daily backup");
+        // Days go by without a change: the backup of the first day still holds everything.
+        for _ in 0..3 {
+            clock.advance(86_400);
+            assert_eq!(dailies(&open()), 1, "{pass:?}: no change, no new daily backup");
+        }
+        let mut app = open();
+        let id = app.dossiers(None).expect("list")[0].id.clone();
+        app.dossier_note(&id, "een wijziging").expect("note");
+        drop(app);
+        clock.advance(86_400);
+        assert_eq!(dailies(&open()), 2, "{pass:?}: a change is backed up the next day");
+    }
+}
+
+#[test]
+fn no_debug_output_shows_the_passphrase() {
+    let cli = Cli::new();
+    ok(&cli, None, &["dossier", "new", "--org", "Zorggroep Oost"]);
+    ok(&cli, Some(PASS), &["encryption", "on"]);
+    let store = keuzehulp::store::Store::open_with_key(cli.data.path(), Some(PASS)).expect("opens");
+    let shown = format!("{store:?} {:?}", keuzehulp::crypt::Passphrase::new(PASS));
+    assert!(!shown.contains(PASS) && !shown.contains("paard"), "{shown}");
+    assert_eq!(store.key(), Some(PASS), "the store still has it for the calls that need it");
 }

@@ -23,6 +23,8 @@ mod signing;
 mod advise;
 // Dossiers: visits, notes, plan, copies, erasing, moving, durability.
 mod dossier;
+// The trash: delete, undelete, erase (no byte left), thirty days, the migration.
+mod trash;
 // The advice report.
 mod report;
 // Editable exports: the report as Word, the action plan as XLSX, CSV and iCalendar.

@@ -76,7 +76,7 @@ fuzz_target!(|data: &[u8]| {
             }
             // A kept-both copy gets a fresh id every time; drop it so the store stays small.
             "kept-both" => {
-                let _ = store.dossier_delete(&outcome.id);
+                let _ = store.dossier_erase(&outcome.id);
             }
             _ => {}
         }
@@ -88,7 +88,7 @@ fuzz_target!(|data: &[u8]| {
     if ADDED.load(Ordering::Relaxed) > MAX_DOSSIERS {
         ADDED.store(0, Ordering::Relaxed);
         for d in store.dossier_list(None).unwrap_or_default() {
-            let _ = store.dossier_delete(&d.id);
+            let _ = store.dossier_erase(&d.id);
         }
     }
 });

@@ -10,8 +10,9 @@ use keuzehulp::advisor::{Advice, Answers};
 use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::Taxonomy;
 use keuzehulp::catalogue::view::RecordView;
+use keuzehulp::crypt::Passphrase;
 use keuzehulp::dossier::file::ImportOutcome;
-use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, VisitInfo};
+use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
 use keuzehulp::report::ReportOptions;
 use keuzehulp::search::{Filters, SearchResult};
 use keuzehulp::{CatalogueSummary, Keuzehulp};
@@ -43,7 +44,7 @@ pub struct AppState {
     core: Mutex<Result<Keuzehulp, ApiError>>,
     data_dir: Option<PathBuf>,
     /// The passphrase last given to `unlock`, for restoring an encrypted store that is damaged.
-    passphrase: Mutex<Option<String>>,
+    passphrase: Mutex<Option<Passphrase>>,
 }
 
 impl AppState {
@@ -80,7 +81,7 @@ impl AppState {
         }
     }
 
-    fn passphrase(&self) -> Option<String> {
+    fn passphrase(&self) -> Option<Passphrase> {
         self.passphrase.lock().ok().and_then(|p| p.clone())
     }
 
@@ -194,10 +195,28 @@ fn dossier_duplicate(state: State<'_, AppState>, id: String) -> Result<String, A
     state.with(|core| core.dossier_duplicate(&id))
 }
 
+/// Moves a dossier to the trash; `dossier_undelete` brings it back.
+#[tauri::command]
+fn dossier_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_delete(&id))
+}
+
+/// The dossiers in the trash, most recently deleted first.
+#[tauri::command]
+fn dossier_trash(state: State<'_, AppState>) -> Result<Vec<Trashed>, ApiError> {
+    state.with(|core| core.dossier_trash())
+}
+
+/// Puts a dossier from the trash back, whole.
+#[tauri::command]
+fn dossier_undelete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    state.with(|core| core.dossier_undelete(&id))
+}
+
 /// Erases a dossier for good, from the store and from every backup that holds it.
 #[tauri::command]
-fn dossier_delete(state: State<'_, AppState>, id: String) -> Result<keuzehulp::backup::Erasure, ApiError> {
-    state.with(|core| core.dossier_delete(&id))
+fn dossier_erase(state: State<'_, AppState>, id: String) -> Result<keuzehulp::backup::Erasure, ApiError> {
+    state.with(|core| core.dossier_erase(&id))
 }
 
 /// Asks where to save dossier `id` and writes it there; answers with the path, or nothing
@@ -267,8 +286,8 @@ async fn report_save<R: Runtime>(
             });
         }
     };
-    let org = state.with(|core| core.dossier(&id).map(|d| d.info.org))?;
-    let suggested = format!("adviesrapport-{}-{}.{}", files::slug(&org), keuzehulp::dossier::today(), extensions[0]);
+    let (org, today) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.today())))?;
+    let suggested = format!("adviesrapport-{}-{today}.{}", files::slug(&org), extensions[0]);
     let Some(path) = files.save(&app, &suggested, name, extensions) else { return Ok(None) };
     let options = ReportOptions { notes: notes.unwrap_or_default(), all_notes: false, replace: true };
     state.with(|core| core.report_with(&id, &format, &path, &options))?;
@@ -300,7 +319,7 @@ async fn plan_export<R: Runtime>(
         }
     };
     // Refuse a dossier without a plan before asking where to save.
-    let org = state.with(|core| {
+    let (org, today) = state.with(|core| {
         let d = core.dossier(&id)?;
         if d.plan.is_empty() {
             return Err(keuzehulp::Error::NothingToExport {
@@ -308,9 +327,9 @@ async fn plan_export<R: Runtime>(
                 reason: "het dossier heeft nog geen actiepunten, dus er is geen actieplan om te exporteren".into(),
             });
         }
-        Ok(d.info.org)
+        Ok((d.info.org, core.today()))
     })?;
-    let suggested = format!("{stem}-{}-{}.{format}", files::slug(&org), keuzehulp::dossier::today());
+    let suggested = format!("{stem}-{}-{today}.{format}", files::slug(&org));
     let Some(path) = files.save(&app, &suggested, name, &[format.as_str()]) else { return Ok(None) };
     state.with(|core| core.export_plan(&id, &format, &path, true))?;
     files.show(&app, &path);
@@ -349,10 +368,15 @@ fn backup_restore(state: State<'_, AppState>, file: String) -> Result<Backup, Ap
     );
     let restored = match closing {
         Ok(core) => core.backup_restore(&chosen.path),
-        Err(_) => keuzehulp::backup::restore_with_key(&data_dir, &chosen.path, state.passphrase().as_deref()),
+        Err(_) => keuzehulp::backup::restore_with_key(
+            &data_dir,
+            &chosen.path,
+            state.passphrase().as_ref().map(Passphrase::expose),
+        ),
     };
     // Open again whatever happened: the restored database, or the one that was there.
-    *guard = Keuzehulp::open_with_passphrase(&data_dir, state.passphrase().as_deref()).map_err(ApiError::from);
+    let known = state.passphrase();
+    *guard = Keuzehulp::open_with_passphrase(&data_dir, known.as_ref().map(Passphrase::expose)).map_err(ApiError::from);
     let backup = restored.map_err(ApiError::from)?;
     if let Err(err) = guard.as_ref() {
         return Err(err.clone());
@@ -372,7 +396,7 @@ fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ApiError
     if (opened.is_ok() || opened.as_ref().is_err_and(|e| e.code == "database_damaged"))
         && let Ok(mut p) = state.passphrase.lock()
     {
-        *p = Some(passphrase);
+        *p = Some(Passphrase::new(passphrase));
     }
     match opened {
         Ok(core) => {
@@ -409,8 +433,8 @@ fn encryption_set(state: State<'_, AppState>, passphrase: Option<String>) -> Res
     let core = closing?;
     let old = core.encrypted().then(|| state.passphrase()).flatten();
     let changed = core.set_encryption(passphrase.as_deref()).map_err(ApiError::from);
-    let now = if changed.is_ok() { passphrase } else { old };
-    *guard = Keuzehulp::open_with_passphrase(&data_dir, now.as_deref()).map_err(ApiError::from);
+    let now = if changed.is_ok() { passphrase.map(Passphrase::new) } else { old };
+    *guard = Keuzehulp::open_with_passphrase(&data_dir, now.as_ref().map(Passphrase::expose)).map_err(ApiError::from);
     if let Ok(mut p) = state.passphrase.lock() {
         *p = now.clone();
     }
@@ -447,6 +471,9 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             dossier_plan,
             dossier_duplicate,
             dossier_delete,
+            dossier_trash,
+            dossier_undelete,
+            dossier_erase,
             dossier_export,
             dossier_import,
             report_save,
@@ -683,9 +710,10 @@ mod tests {
             assert!(path.extension().is_some_and(|e| e == format), "{path:?}");
             assert!(std::fs::metadata(&path).expect("written").len() > 0);
         }
-        let ics =
-            std::fs::read_to_string(files.join(format!("evaluaties-zorg-co-{}.ics", keuzehulp::dossier::today())))
-                .expect("calendar");
+        let ics = std::fs::read_to_string(
+            files.join(format!("evaluaties-zorg-co-{}.ics", keuzehulp::time::Clock::system().today())),
+        )
+        .expect("calendar");
         assert!(ics.contains("DTSTART;VALUE=DATE:20270301"), "{ics}");
         let err =
             call("plan_export", serde_json::json!({ "id": id, "format": "docx" })).expect_err("not a plan format");
@@ -695,6 +723,22 @@ mod tests {
 
         call("dossier_delete", serde_json::json!({ "id": id })).expect("delete");
         assert_eq!(call("dossiers", serde_json::json!({})).expect("list"), serde_json::json!([]));
+        let err = call("dossier", serde_json::json!({ "id": id })).expect_err("in the trash");
+        assert_eq!(err["code"], "dossier_in_trash", "{err}");
+        let trash = call("dossier_trash", serde_json::json!({})).expect("trash");
+        assert_eq!(trash[0]["id"], id.as_str(), "{trash}");
+        assert_eq!(trash[0]["org"], "Zorg & Co");
+        assert!(trash[0]["deleted_at"].is_string() && trash[0]["erased_on"].is_string(), "{trash}");
+        call("dossier_undelete", serde_json::json!({ "id": id })).expect("undelete");
+        let back = call("dossier", serde_json::json!({ "id": id })).expect("back");
+        assert_eq!(back["notes"].as_array().map(Vec::len), Some(2), "its notes came back: {back}");
+        assert_eq!(back["plan"].as_array().map(Vec::len), Some(1), "and its plan: {back}");
+        call("dossier_delete", serde_json::json!({ "id": id })).expect("delete again");
+        let erased = call("dossier_erase", serde_json::json!({ "id": id })).expect("erase");
+        assert_eq!(erased["failed"], serde_json::json!([]), "{erased}");
+        assert_eq!(call("dossier_trash", serde_json::json!({})).expect("trash"), serde_json::json!([]));
+        let err = call("dossier_undelete", serde_json::json!({ "id": id })).expect_err("gone for good");
+        assert_eq!(err["code"], "unknown_dossier", "{err}");
         let _ = std::fs::remove_dir_all(dir);
     }
 

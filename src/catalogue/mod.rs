@@ -49,7 +49,7 @@ pub fn read_pack_file(path: &std::path::Path) -> Result<String> {
 
 /// Parses the bundled catalogue.
 pub fn bundled() -> Result<Catalogue> {
-    Ok(serde_json::from_str(BUNDLED_JSON)?)
+    serde_json::from_str(BUNDLED_JSON).map_err(crate::error::Error::Bundled)
 }
 
 impl Catalogue {

@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::time::date::is_date;
+
 use super::model::{
     Catalogue, DecisionTree, Edition, Finding, Intervention, Pack, SourceRef, StepGuide, Taxonomy, Term, UNKNOWN,
 };
@@ -389,18 +391,6 @@ fn is_slug(id: &str) -> bool {
         && id
             .split('-')
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-}
-
-/// Whether `text` is a date written `YYYY-MM-DD`.
-pub fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let ok_len = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if parts.len() != 3 || !ok_len(parts[0], 4) || !ok_len(parts[1], 2) || !ok_len(parts[2], 2) {
-        return false;
-    }
-    let month: u32 = parts[1].parse().unwrap_or(0);
-    let day: u32 = parts[2].parse().unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
 /// Whether `text` is a date written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: as precise as the

@@ -366,8 +366,20 @@ pub enum DossierCommand {
         /// Het id van het dossier
         id: String,
     },
-    /// Een dossier definitief wissen
+    /// Een dossier naar de prullenbak verplaatsen (terug te zetten met undelete)
     Delete {
+        /// Het id van het dossier
+        id: String,
+    },
+    /// De dossiers in de prullenbak, met wanneer ze zijn verwijderd
+    Trash,
+    /// Een dossier uit de prullenbak terugzetten, met alles wat erin stond
+    Undelete {
+        /// Het id van het dossier
+        id: String,
+    },
+    /// Een dossier definitief wissen, ook uit elke reservekopie (niet terug te halen)
+    Erase {
         /// Het id van het dossier
         id: String,
     },
@@ -673,7 +685,22 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             out.value(&serde_json::json!({ "id": new_id }), &format!("Kopie {new_id} aangemaakt"))
         }
         DossierCommand::Delete { id } => {
-            let erasure = app.dossier_delete(id)?;
+            app.dossier_delete(id)?;
+            out.value(
+                &serde_json::json!({ "id": id, "trashed": true }),
+                &format!(
+                    "Dossier {id} staat in de prullenbak; terugzetten: keuzehulp dossier undelete {id}. Na {} dagen wordt het definitief gewist.",
+                    crate::dossier::TRASH_DAYS
+                ),
+            )
+        }
+        DossierCommand::Trash => out.trash(&app.dossier_trash()?),
+        DossierCommand::Undelete { id } => {
+            app.dossier_undelete(id)?;
+            out.value(&serde_json::json!({ "id": id, "restored": true }), &format!("Dossier {id} is teruggezet"))
+        }
+        DossierCommand::Erase { id } => {
+            let erasure = app.dossier_erase(id)?;
             let mut text = match erasure.cleaned.len() {
                 0 => format!("Dossier {id} gewist"),
                 1 => format!("Dossier {id} gewist, ook uit 1 reservekopie"),
@@ -688,7 +715,7 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             out.value(
                 &serde_json::json!({
                     "id": id,
-                    "deleted": true,
+                    "erased": true,
                     "backups_cleaned": erasure.cleaned,
                     "backups_failed": erasure.failed,
                 }),

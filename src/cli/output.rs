@@ -15,7 +15,7 @@ use crate::app::{CatalogueInfo, ImportDiff, PackUpdate, TreeView};
 use crate::backup::Backup;
 use crate::catalogue::view::RecordView;
 use crate::catalogue::{Pack, Taxonomy, Term};
-use crate::dossier::{Dossier, DossierSummary};
+use crate::dossier::{Dossier, DossierSummary, Trashed};
 use crate::error::{Error, Result};
 use crate::search::SearchResult;
 use crate::signing::TrustedKey;
@@ -42,7 +42,7 @@ impl Out {
     }
 
     fn put_json<T: Serialize>(&mut self, value: &T) -> Result<()> {
-        self.text.push_str(&serde_json::to_string_pretty(value)?);
+        self.text.push_str(&serde_json::to_string_pretty(value).map_err(Error::json("de uitvoer"))?);
         self.text.push('\n');
         Ok(())
     }
@@ -212,6 +212,29 @@ impl Out {
         Ok(())
     }
 
+    /// `keuzehulp dossier trash`.
+    pub fn trash(&mut self, list: &[Trashed]) -> Result<()> {
+        if self.json {
+            return self.put_json(&json!({ "trash": list }));
+        }
+        if list.is_empty() {
+            let _ = writeln!(self.text, "De prullenbak is leeg.");
+        }
+        for d in list {
+            let _ = writeln!(
+                self.text,
+                "{}  {}{}  (verwijderd {}, wordt gewist op {}, {} notities)",
+                d.id,
+                d.org,
+                d.department.as_deref().map(|x| format!(" — {x}")).unwrap_or_default(),
+                d.deleted_at,
+                d.erased_on.as_deref().unwrap_or("niet bekend"),
+                d.notes,
+            );
+        }
+        Ok(())
+    }
+
     /// `keuzehulp dossier show`.
     pub fn dossier(&mut self, d: &Dossier) -> Result<()> {
         if self.json {
@@ -285,7 +308,7 @@ impl Out {
 
     /// One compact JSON value on its own line (`search --stdin`).
     pub fn json_line<T: Serialize>(&mut self, value: &T) -> Result<()> {
-        self.text.push_str(&serde_json::to_string(value)?);
+        self.text.push_str(&serde_json::to_string(value).map_err(Error::json("de uitvoer"))?);
         self.text.push('\n');
         Ok(())
     }

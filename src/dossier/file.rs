@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Dossier, STATUSES};
-use crate::catalogue::{Taxonomy, validate::is_date};
+use crate::catalogue::Taxonomy;
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::time::is_date;
 
 /// The `format` value of a dossier file.
 pub const FORMAT: &str = "keuzehulp-dossier";
@@ -48,10 +49,10 @@ pub fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result
     let file = DossierFile {
         format: FORMAT.into(),
         version: VERSION,
-        exported_at: super::now_utc(),
+        exported_at: store.clock().now_utc(),
         dossier: store.dossier(id)?,
     };
-    let json = serde_json::to_string_pretty(&file)?;
+    let json = serde_json::to_string_pretty(&file).map_err(Error::json("het dossierbestand"))?;
     match key {
         None => write_atomically(path, json.as_bytes()),
         Some(key) => write_encrypted(path, &json, key),

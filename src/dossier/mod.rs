@@ -165,49 +165,63 @@ pub struct PlanChange {
     pub status: Option<String>,
 }
 
-/// The current time in UTC as `YYYY-MM-DDTHH:MM:SSZ`.
-pub fn now_utc() -> String {
-    utc_string(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()))
-}
-
-/// `secs` since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
-pub fn utc_string(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
-}
-
-/// Today's date (UTC) as `YYYY-MM-DD`.
-pub fn today() -> String {
-    now_utc()[..10].to_string()
-}
-
-/// Howard Hinnant's days-to-civil conversion.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 fn check_date(field: &str, value: &Option<String>) -> Result<()> {
     match value {
-        Some(date) if !crate::catalogue::validate::is_date(date) => Err(Error::InvalidInput {
-            field: field.to_string(),
-            message: format!("\"{date}\" is geen datum (JJJJ-MM-DD)"),
-        }),
-        _ => Ok(()),
+        Some(date) => crate::time::parse_date(field, date).map(|_| ()),
+        None => Ok(()),
     }
 }
 
 fn not_found(id: &str) -> Error {
     Error::UnknownDossier { id: id.to_string() }
+}
+
+/// The error for a dossier that is not there to use: in the trash, or unknown.
+fn missing(conn: &rusqlite::Connection, id: &str) -> Error {
+    let trashed = conn
+        .query_row("SELECT 1 FROM dossiers WHERE id = ?1 AND deleted_at IS NOT NULL", [id], |_| Ok(()))
+        .optional()
+        .is_ok_and(|r| r.is_some());
+    if trashed { Error::DossierInTrash { id: id.to_string() } } else { not_found(id) }
+}
+
+fn exists(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT 1 FROM dossiers WHERE id = ?1", [id], |_| Ok(())).optional().map(|r| r.is_some())
+}
+
+/// Days a dossier stays in the trash before it is erased at start-up.
+pub const TRASH_DAYS: i64 = 30;
+
+/// When a dossier deleted at `deleted_at` (UTC) is due to be erased: [`TRASH_DAYS`] later.
+fn erase_due(deleted_at: &str) -> Option<crate::time::Timestamp> {
+    let at = crate::time::parse_utc(deleted_at)?;
+    at.checked_add(jiff::SignedDuration::from_hours(24 * TRASH_DAYS)).ok()
+}
+
+/// The day (UTC) a dossier deleted at `deleted_at` is erased.
+fn erased_on(deleted_at: &str) -> Option<String> {
+    crate::time::day_of(&crate::time::utc_string(erase_due(deleted_at)?)).map(|d| d.to_string())
+}
+
+/// A dossier in the trash, as the trash lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trashed {
+    /// Id.
+    pub id: String,
+    /// Client organisation.
+    pub org: String,
+    /// Sector.
+    pub sector: Option<String>,
+    /// Department.
+    pub department: Option<String>,
+    /// Visit date.
+    pub visit_date: Option<String>,
+    /// When it was deleted (UTC), `YYYY-MM-DDTHH:MM:SSZ`.
+    pub deleted_at: String,
+    /// The day it will be erased for good (YYYY-MM-DD), [`TRASH_DAYS`] after it was deleted.
+    pub erased_on: Option<String>,
+    /// Number of notes it holds.
+    pub notes: i64,
 }
 
 /// The longest text `dossier list --search` looks for (an organisation, department or
@@ -225,7 +239,7 @@ impl Store {
         }
         check_date("visit_date", &info.visit_date)?;
         let id = format!("d-{}", uuid::Uuid::new_v4().simple());
-        let now = now_utc();
+        let now = self.clock().now_utc();
         self.write(|tx| {
             insert_dossier(tx, &id, info, &Answers::default(), &now, &now, 1)?;
             Ok(())
@@ -264,7 +278,8 @@ impl Store {
                         (SELECT COUNT(*) FROM notes n WHERE n.dossier_id = d.id),
                         (SELECT COUNT(*) FROM shortlist s WHERE s.dossier_id = d.id)
                  FROM dossiers d
-                 WHERE instr(lower(d.org || ' ' || ifnull(d.department, '') || ' ' || ifnull(d.sector, '')), ?1) > 0
+                 WHERE d.deleted_at IS NULL
+                   AND instr(lower(d.org || ' ' || ifnull(d.department, '') || ' ' || ifnull(d.sector, '')), ?1) > 0
                  ORDER BY d.updated_at DESC, d.id",
             )
             .map_err(fail)?;
@@ -285,7 +300,7 @@ impl Store {
             .map_err(fail)?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(fail)?;
-        let today = today();
+        let today = self.clock().today().to_string();
         let mut out = Vec::with_capacity(rows.len());
         for mut row in rows {
             row.overdue =
@@ -301,7 +316,7 @@ impl Store {
             .conn()
             .query_row(
                 "SELECT org, sector, size_band, department, visit_date, contact_name, contact_role, professional,
-                        answers, created_at, updated_at, revision FROM dossiers WHERE id = ?1",
+                        answers, created_at, updated_at, revision FROM dossiers WHERE id = ?1 AND deleted_at IS NULL",
                 [id],
                 |r| {
                     Ok((
@@ -324,7 +339,7 @@ impl Store {
             )
             .optional()
             .map_err(|e| Error::store(self.path(), e))?
-            .ok_or_else(|| not_found(id))?;
+            .ok_or_else(|| missing(self.conn(), id))?;
         let (info, answers, created_at, updated_at, revision) = row;
         let answers: Answers = serde_json::from_str(&answers).map_err(|e| {
             Error::damaged_with_key(
@@ -374,6 +389,7 @@ impl Store {
         if self.head(id)?.info == *info {
             return Ok(());
         }
+        let now = self.clock().now_utc();
         self.write(|tx| {
             exec(
                 tx,
@@ -391,7 +407,7 @@ impl Store {
                     info.professional
                 ],
             )?;
-            touch(tx, id)
+            touch(tx, id, &now)
         })
     }
 
@@ -401,18 +417,19 @@ impl Store {
         if self.head(id)?.answers == *answers {
             return Ok(());
         }
-        let json = serde_json::to_string(answers)?;
+        let json = serde_json::to_string(answers).map_err(Error::json("de antwoorden"))?;
+        let now = self.clock().now_utc();
         self.write(|tx| {
             exec(tx, "UPDATE dossiers SET answers = ?2 WHERE id = ?1", params![id, json])?;
-            touch(tx, id)
+            touch(tx, id, &now)
         })
     }
 
     /// Puts an intervention on the shortlist (or updates why).
     pub fn dossier_shortlist(&mut self, id: &str, intervention: &str, why: Option<&str>) -> Result<()> {
-        let now = now_utc();
+        let now = self.clock().now_utc();
         self.write(|tx| {
-            touch(tx, id)?;
+            touch(tx, id, &now)?;
             exec(
                 tx,
                 "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)
@@ -424,8 +441,9 @@ impl Store {
 
     /// Takes an intervention off the shortlist.
     pub fn dossier_unshortlist(&mut self, id: &str, intervention: &str) -> Result<()> {
+        let now = self.clock().now_utc();
         self.write(|tx| {
-            touch(tx, id)?;
+            touch(tx, id, &now)?;
             exec(tx, "DELETE FROM shortlist WHERE dossier_id = ?1 AND intervention_id = ?2", params![id, intervention])
         })
     }
@@ -435,9 +453,9 @@ impl Store {
         if text.trim().is_empty() {
             return Err(Error::InvalidInput { field: "text".into(), message: "de notitie is leeg".into() });
         }
-        let now = now_utc();
+        let now = self.clock().now_utc();
         self.write(|tx| {
-            touch(tx, id)?;
+            touch(tx, id, &now)?;
             exec(tx, "INSERT INTO notes (dossier_id, text, created_at) VALUES (?1, ?2, ?3)", params![id, text, now])?;
             Ok(Note { id: tx.last_insert_rowid(), text: text.to_string(), created_at: now.clone() })
         })
@@ -457,8 +475,9 @@ impl Store {
                 message: format!("\"{status}\" is geen status; kies uit: {}", STATUSES.join(", ")),
             });
         }
+        let now = self.clock().now_utc();
         self.write(|tx| {
-            touch(tx, id)?;
+            touch(tx, id, &now)?;
             let item_id = match change.item {
                 Some(item) => {
                     let exists: Option<i64> = tx
@@ -511,10 +530,85 @@ impl Store {
         })
     }
 
-    /// Erases a dossier for good (SQLite `secure_delete` overwrites the freed pages).
+    /// Moves a dossier to the trash: it keeps everything, but no longer shows in the list,
+    /// and nothing can be changed in it until it is put back.
     pub fn dossier_delete(&mut self, id: &str) -> Result<()> {
+        let now = self.clock().now_utc();
+        self.write(|tx| {
+            let n = tx
+                .execute("UPDATE dossiers SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", params![id, now])
+                .map_err(sql)?;
+            if n == 0 { Err(missing(tx, id)) } else { Ok(()) }
+        })
+    }
+
+    /// Puts a dossier from the trash back, whole: facts, answers, shortlist, notes and plan.
+    pub fn dossier_undelete(&mut self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            let n = tx
+                .execute("UPDATE dossiers SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])
+                .map_err(sql)?;
+            match n {
+                0 if exists(tx, id).map_err(sql)? => Err(Error::InvalidInput {
+                    field: "id".into(),
+                    message: format!("dossier {id} staat niet in de prullenbak"),
+                }),
+                0 => Err(not_found(id)),
+                _ => Ok(()),
+            }
+        })
+    }
+
+    /// The dossiers in the trash, most recently deleted first.
+    pub fn dossier_trash(&self) -> Result<Vec<Trashed>> {
+        let fail = |e| Error::store(self.path(), e);
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT d.id, d.org, d.sector, d.department, d.visit_date, d.deleted_at,
+                        (SELECT COUNT(*) FROM notes n WHERE n.dossier_id = d.id)
+                 FROM dossiers d WHERE d.deleted_at IS NOT NULL
+                 ORDER BY d.deleted_at DESC, d.id",
+            )
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map([], |r| {
+                let deleted_at: String = r.get(5)?;
+                Ok(Trashed {
+                    id: r.get(0)?,
+                    org: r.get(1)?,
+                    sector: r.get(2)?,
+                    department: r.get(3)?,
+                    visit_date: r.get(4)?,
+                    erased_on: erased_on(&deleted_at),
+                    deleted_at,
+                    notes: r.get(6)?,
+                })
+            })
+            .map_err(fail)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(fail)?;
+        Ok(rows)
+    }
+
+    /// The dossiers that have been in the trash for [`TRASH_DAYS`] days or longer by the
+    /// store's clock: they are due to be erased.
+    pub fn dossier_trash_due(&self) -> Result<Vec<String>> {
+        let now = self.clock().now();
+        // A time stamp that cannot be read is never a reason to erase.
+        Ok(self
+            .dossier_trash()?
+            .into_iter()
+            .filter(|t| erase_due(&t.deleted_at).is_some_and(|due| due <= now))
+            .map(|t| t.id)
+            .collect())
+    }
+
+    /// Erases a dossier for good (SQLite `secure_delete` overwrites the freed pages), in the
+    /// trash or not.
+    pub fn dossier_erase(&mut self, id: &str) -> Result<()> {
         let path = self.path().to_path_buf();
-        self.conn().pragma_update(None, "secure_delete", "ON").map_err(|e| Error::store(&path, e))?;
+        // `secure_delete` is on for every connection of the store (see `Store::configure`).
         self.write(|tx| {
             let n = tx.execute("DELETE FROM dossiers WHERE id = ?1", [id]).map_err(sql)?;
             if n == 0 { Err(not_found(id)) } else { Ok(()) }
@@ -528,7 +622,7 @@ impl Store {
     pub fn dossier_duplicate(&mut self, id: &str) -> Result<String> {
         let original = self.dossier(id)?;
         let new_id = format!("d-{}", uuid::Uuid::new_v4().simple());
-        let now = now_utc();
+        let now = self.clock().now_utc();
         let info = VisitInfo { visit_date: None, ..original.info.clone() };
         self.write(|tx| {
             insert_dossier(tx, &new_id, &info, &original.answers, &now, &now, 1)?;
@@ -600,11 +694,14 @@ struct Head {
 }
 
 /// Marks a dossier changed; fails when it does not exist.
-fn touch(tx: &Transaction<'_>, id: &str) -> Result<()> {
+fn touch(tx: &Transaction<'_>, id: &str, now: &str) -> Result<()> {
     let n = tx
-        .execute("UPDATE dossiers SET updated_at = ?2, revision = revision + 1 WHERE id = ?1", params![id, now_utc()])
+        .execute(
+            "UPDATE dossiers SET updated_at = ?2, revision = revision + 1 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, now],
+        )
         .map_err(sql)?;
-    if n == 0 { Err(not_found(id)) } else { Ok(()) }
+    if n == 0 { Err(missing(tx, id)) } else { Ok(()) }
 }
 
 fn insert_dossier(
@@ -631,7 +728,7 @@ fn insert_dossier(
             info.contact_name,
             info.contact_role,
             info.professional,
-            serde_json::to_string(answers)?,
+            serde_json::to_string(answers).map_err(Error::json("de antwoorden"))?,
             created_at,
             updated_at,
             revision
@@ -668,13 +765,6 @@ pub fn is_overdue(item: &PlanItem, today: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn civil_dates_are_right() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_414), (2025, 11, 22));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-    }
 
     #[test]
     fn overdue_means_past_and_unfinished() {

@@ -115,25 +115,8 @@ fn ical_utc(time: &str) -> String {
 
 /// The day after `YYYY-MM-DD`, as `YYYYMMDD` (DTEND of an all-day event is exclusive).
 fn next_day(date: &str) -> Option<String> {
-    let mut parts = date.splitn(3, '-');
-    let (y, m, d): (i64, u32, u32) =
-        (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    let (y, m, d) = if d < days {
-        (y, m, d + 1)
-    } else if m < 12 {
-        (y, m + 1, 1)
-    } else {
-        (y + 1, 1, 1)
-    };
-    Some(format!("{y:04}{m:02}{d:02}"))
+    let next = crate::time::next_day(crate::time::date::parse(date)?)?;
+    Some(next.strftime("%Y%m%d").to_string())
 }
 
 #[cfg(test)]
@@ -146,6 +129,7 @@ mod tests {
         assert_eq!(next_day("2027-12-31").as_deref(), Some("20280101"));
         assert_eq!(next_day("2028-02-28").as_deref(), Some("20280229"));
         assert_eq!(next_day("2027-02-28").as_deref(), Some("20270301"));
+        assert_eq!(next_day("2027-02-29"), None, "not a day: no event end is made up");
     }
 
     #[test]

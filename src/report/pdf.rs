@@ -169,7 +169,7 @@ pub fn pdf(data: &ReportData) -> Result<Vec<u8>> {
     let fonts: Vec<Font> = typst_assets::fonts().flat_map(|bytes| Font::iter(Bytes::new(bytes))).collect();
     let main_id = FileId::new(None, VirtualPath::new("rapport.typ"));
     let data_id = FileId::new(None, VirtualPath::new("data.json"));
-    let json = serde_json::to_vec(&view(data))?;
+    let json = serde_json::to_vec(&view(data)).map_err(Error::json("de gegevens van het rapport"))?;
     let world = ReportWorld {
         library: LazyHash::new(Library::default()),
         book: LazyHash::new(FontBook::from_fonts(&fonts)),

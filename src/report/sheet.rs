@@ -38,9 +38,10 @@ fn rows(data: &ReportData) -> Vec<[String; 7]> {
 
 /// `YYYY-MM-DD` as an Excel date; `None` for anything else.
 fn excel_date(text: &str) -> Option<ExcelDateTime> {
-    let mut parts = text.splitn(3, '-');
-    let (y, m, d) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
-    ExcelDateTime::from_ymd(y, m, d).ok()
+    let date = crate::time::date::parse(text)?;
+    let year = u16::try_from(date.year()).ok()?;
+    let (month, day) = (u8::try_from(date.month()).ok()?, u8::try_from(date.day()).ok()?);
+    ExcelDateTime::from_ymd(year, month, day).ok()
 }
 
 /// Text within Excel's cell limit (longer text is cut, and says so).

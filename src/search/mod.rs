@@ -359,7 +359,8 @@ impl SearchIndex {
         writer.wait_merging_threads().map_err(|e| fail(e.to_string()))?;
         let stamp = Stamp { schema: SCHEMA_VERSION, catalogue: catalogue_hash.to_string(), docs: records.len() as u64 };
         let tmp = dir.join(format!("{STAMP_FILE}.tmp"));
-        std::fs::write(&tmp, serde_json::to_string(&stamp)?).map_err(|e| fail(e.to_string()))?;
+        std::fs::write(&tmp, serde_json::to_string(&stamp).map_err(Error::json("het stempel van de zoekindex"))?)
+            .map_err(|e| fail(e.to_string()))?;
         std::fs::rename(&tmp, dir.join(STAMP_FILE)).map_err(|e| fail(e.to_string()))?;
         let reader = index
             .reader_builder()

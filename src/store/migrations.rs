@@ -75,6 +75,10 @@ pub const MIGRATIONS: &[&str] = &[
          public_key TEXT NOT NULL,
          added_at   TEXT NOT NULL
      );",
+    // 5: the trash: when a dossier was deleted (NULL: not deleted). A deleted dossier keeps
+    // all its rows until it is erased, by the user or after thirty days.
+    "ALTER TABLE dossiers ADD COLUMN deleted_at TEXT;
+     CREATE INDEX dossiers_in_trash ON dossiers(deleted_at) WHERE deleted_at IS NOT NULL;",
 ];
 
 /// The schema version this program writes.

@@ -14,6 +14,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 use crate::catalogue::{Evidence, Intervention, Pack};
 use crate::error::{Error, Result};
 use crate::signing::TrustedKey;
+use crate::time::Clock;
 
 /// The file name of the database inside the data directory.
 pub const DB_FILE: &str = "keuzehulp.sqlite3";
@@ -24,7 +25,9 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// The passphrase, when the file is encrypted (see [`crate::crypt`]).
-    key: Option<String>,
+    key: Option<crate::crypt::Passphrase>,
+    /// Where "now" comes from for every time stamp written.
+    clock: Clock,
 }
 
 /// Where a record came from.
@@ -102,6 +105,11 @@ impl Store {
     /// encrypted store without a key gives [`Error::PassphraseRequired`], a wrong key
     /// [`Error::WrongPassphrase`]; neither changes the file.
     pub fn open_with_key(dir: &Path, key: Option<&str>) -> Result<Self> {
+        Self::open_with_clock(dir, key, Clock::system())
+    }
+
+    /// [`Store::open_with_key`] with the clock that dates every change and backup.
+    pub fn open_with_clock(dir: &Path, key: Option<&str>, clock: Clock) -> Result<Self> {
         let path = dir.join(DB_FILE);
         // SQLite would open a file marked read-only for reading only and fail at the first
         // write (or, as root, write past the mark): say so before anything happens.
@@ -134,7 +142,7 @@ impl Store {
             }
             other => other?,
         }
-        let mut store = Store { conn, path, key: key.map(str::to_string) };
+        let mut store = Store { conn, path, key: key.map(crate::crypt::Passphrase::new), clock };
         store.configure()?;
         let found = migrations::version(&store.conn).map_err(|e| Error::store(&store.path, e))?;
         if found > 0 && found < migrations::current_version() {
@@ -147,7 +155,12 @@ impl Store {
 
     /// The passphrase of an encrypted store.
     pub fn key(&self) -> Option<&str> {
-        self.key.as_deref()
+        self.key.as_ref().map(crate::crypt::Passphrase::expose)
+    }
+
+    /// The clock that dates changes and backups.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// The database file.
@@ -171,6 +184,10 @@ impl Store {
         self.conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
         self.conn.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
         self.conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
+        // Freed space is overwritten with zeros: an earlier version of a row (a dossier's
+        // facts before a change, or before it went to the trash) leaves no text behind, so
+        // erasing a dossier erases every byte of it.
+        self.conn.pragma_update(None, "secure_delete", "ON").map_err(fail)?;
         Ok(())
     }
 
@@ -211,7 +228,9 @@ impl Store {
                 )
                 .map_err(fail)?;
             for record in &records {
-                insert.execute(params![record.id, serde_json::to_string(record)?]).map_err(fail)?;
+                insert
+                    .execute(params![record.id, serde_json::to_string(record).map_err(Error::json("een interventie"))?])
+                    .map_err(fail)?;
             }
         }
         set_meta(&tx, "bundled_hash", bundled_hash).map_err(fail)?;
@@ -248,7 +267,7 @@ impl Store {
                     .execute(params![
                         record.id,
                         Origin::Imported.as_str(),
-                        serde_json::to_string(record)?,
+                        serde_json::to_string(record).map_err(Error::json("een interventie"))?,
                         origin.publisher,
                         origin.version,
                         origin.date

@@ -31,7 +31,7 @@ const screens = [
 test("no serious or critical accessibility violation on any screen", async () => {
   const dataDir = newDataDir();
   const dossier = seedDossier(dataDir);
-  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"], ["restore", "#/herstellen", "#encryption-state"]);
+  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"], ["restore", "#/herstellen", "#encryption-state"], ["trash", "#/prullenbak", "#trash-title"]);
   const app = await launch({ dataDir });
   const { driver } = app;
   const found = [];

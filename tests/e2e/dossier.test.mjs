@@ -81,16 +81,36 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     assert.match(pdfs[0], /^adviesrapport-thuiszorg-de-linde-\d{4}-\d{2}-\d{2}\.pdf$/);
     assert.equal(readFileSync(join(filesDir, pdfs[0])).subarray(0, 5).toString(), "%PDF-");
 
-    // Export, then erase for good (after a second, explicit confirmation).
+    // Export, delete (to the trash) and undo that; delete again, then erase it for good
+    // from the trash (after a second, explicit confirmation).
     await driver.findElement(By.id("dossier-export")).click();
     await waitText(driver, "#dossier-action-status", /Geëxporteerd naar/);
     assert.ok(existsSync(join(filesDir, "dossier-thuiszorg-de-linde.json")));
-    await driver.findElement(By.id("dossier-delete")).click();
-    assert.match(await driver.findElement(By.id("delete-confirm")).getText(), /definitief gewist/);
-    await driver.findElement(By.id("delete-yes")).click();
-    await waitText(driver, "#dossiers-title", /Dossiers/);
-    await waitText(driver, "#dossiers-notice", /Het dossier is gewist/);
+    const toTrash = async () => {
+      await driver.findElement(By.id("dossier-delete")).click();
+      assert.match(await driver.findElement(By.id("delete-confirm")).getText(), /prullenbak/);
+      await driver.findElement(By.id("delete-yes")).click();
+      await waitText(driver, "#dossiers-title", /Dossiers/);
+      await waitText(driver, "#dossiers-notice", /staat in de prullenbak/);
+    };
+    await toTrash();
     assert.deepEqual(cliJson("dossier", "list", "--data-dir", dataDir).dossiers, []);
+    await driver.findElement(By.id("undo-delete")).click();
+    await waitText(driver, "#dossier-list", /Thuiszorg De Linde/);
+    assert.equal(show(id).plan[0].who, "Teammanager", "undone whole");
+    await hash(driver, `#/dossier/${id}`);
+    await waitText(driver, "#dossier-title", /Thuiszorg De Linde/);
+    await toTrash();
+    await driver.findElement(By.id("trash-link")).click();
+    await waitText(driver, "#trash-list", /Thuiszorg De Linde/);
+    await screenshot(driver, "5-trash");
+    await driver.findElement(By.css(`.erase[data-id="${id}"]`)).click();
+    await driver.findElement(By.css(".erase-yes")).click();
+    await waitText(driver, "#trash-list", /De prullenbak is leeg/);
+    await waitText(driver, "#trash-status", /Het dossier is gewist/);
+    assert.deepEqual(cliJson("dossier", "trash", "--data-dir", dataDir).trash, []);
+    await hash(driver, "#/dossiers");
+    await waitText(driver, "#dossiers-title", /Dossiers/);
 
     // And import it back from the exported file: nothing was lost in the move.
     await driver.findElement(By.id("dossier-import")).click();

@@ -86,6 +86,11 @@ export interface DossierSummary {
   id: string; org: string; sector: string | null; department: string | null; visit_date: string | null; updated_at: string;
   notes: number; shortlist: number; overdue: PlanItem[];
 }
+/** A dossier in the trash; `erased_on` is the day it will be erased for good (YYYY-MM-DD). */
+export interface Trashed {
+  id: string; org: string; sector: string | null; department: string | null; visit_date: string | null;
+  deleted_at: string; erased_on: string | null; notes: number;
+}
 export interface Backup { path: string; file: string; created_at: string; kind: string; size: number }
 export interface ImportOutcome { id: string; result: "new" | "unchanged" | "kept-both" | "replaced" }
 
@@ -120,7 +125,12 @@ export interface Api {
   dossierNote(id: string, text: string): Promise<Note>;
   dossierPlan(id: string, change: PlanChange): Promise<PlanItem>;
   dossierDuplicate(id: string): Promise<string>;
-  dossierDelete(id: string): Promise<Erasure>;
+  /** Moves a dossier to the trash. */
+  dossierDelete(id: string): Promise<void>;
+  dossierTrash(): Promise<Trashed[]>;
+  dossierUndelete(id: string): Promise<void>;
+  /** Erases a dossier for good, from the backups too. */
+  dossierErase(id: string): Promise<Erasure>;
   /** Asks where to save; null when the user cancelled. From an encrypted store the file is
    * encrypted with the same passphrase, unless `inTheClear`. */
   dossierExport(id: string, inTheClear?: boolean): Promise<string | null>;
@@ -161,7 +171,10 @@ export const tauriApi: Api = {
   dossierNote: (id, text) => invoke<Note>("dossier_note", { id, text }),
   dossierPlan: (id, change) => invoke<PlanItem>("dossier_plan", { id, change }),
   dossierDuplicate: (id) => invoke<string>("dossier_duplicate", { id }),
-  dossierDelete: (id) => invoke<Erasure>("dossier_delete", { id }),
+  dossierDelete: (id) => invoke<void>("dossier_delete", { id }),
+  dossierTrash: () => invoke<Trashed[]>("dossier_trash"),
+  dossierUndelete: (id) => invoke<void>("dossier_undelete", { id }),
+  dossierErase: (id) => invoke<Erasure>("dossier_erase", { id }),
   dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
   dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
   reportSave: (id, format, notes) => invoke<string | null>("report_save", { id, format, notes: notes ?? [] }),

@@ -12,6 +12,7 @@ import { renderRestore } from "./views/restore";
 import { renderResults } from "./views/results";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
+import { renderTrash } from "./views/trash";
 import { renderUnlock } from "./views/unlock";
 
 export interface State {
@@ -21,6 +22,8 @@ export interface State {
   dossier?: { id: string; org: string };
   /** A message for the next screen, shown once (e.g. that a dossier was erased). */
   notice?: string;
+  /** The dossier just moved to the trash: the next screen offers to undo that. */
+  deleted?: { id: string; org: string };
 }
 
 export interface Ctx {
@@ -86,6 +89,7 @@ export async function route(ctx: Ctx): Promise<void> {
       case "dossiers": view = await renderDossiers(ctx, r.query); break;
       case "dossier": view = await renderDossier(ctx, r.id); break;
       case "restore": view = await renderRestore(ctx.api); break;
+      case "trash": view = await renderTrash(ctx); break;
     }
   } catch (err) {
     view = errorView(err);

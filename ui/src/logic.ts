@@ -11,7 +11,8 @@ export type Route =
   | { name: "compare" }
   | { name: "dossiers"; query: string }
   | { name: "dossier"; id: string }
-  | { name: "restore" };
+  | { name: "restore" }
+  | { name: "trash" };
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
 export function parseRoute(hash: string): Route {
@@ -38,6 +39,8 @@ export function parseRoute(hash: string): Route {
       return { name: "dossiers", query: params.get("q") ?? "" };
     case "herstellen":
       return { name: "restore" };
+    case "prullenbak":
+      return { name: "trash" };
     case "dossier":
       return parts[1] ? { name: "dossier", id: parts[1] } : { name: "dossiers", query: "" };
     default:

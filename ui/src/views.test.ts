@@ -11,6 +11,7 @@ import { renderDossiers } from "./views/dossiers";
 import { renderRestore } from "./views/restore";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
+import { renderTrash } from "./views/trash";
 
 const term = (id: string) => ({ id, label: `NL ${id}`, label_en: `EN ${id}` });
 const taxonomy: Taxonomy = {
@@ -33,6 +34,8 @@ const record: Intervention = {
 function fakeDossiers(seed: Dossier[] = []) {
   const store = new Map(seed.map((d) => [d.id, structuredClone(d)]));
   const calls: [string, ...unknown[]][] = [];
+  /** Dossiers in the trash: id → when deleted. */
+  const trash = new Map<string, string>();
   const get = (id: string) => {
     const d = store.get(id);
     if (!d) throw { code: "unknown_dossier", message: `er is geen dossier met id "${id}"` };
@@ -47,10 +50,31 @@ function fakeDossiers(seed: Dossier[] = []) {
   };
   const api: Pick<Api, Exclude<keyof Api, "catalogueSummary" | "taxonomy" | "tree" | "search" | "intervention" | "advise">> = {
     dossierShortlist: missing, dossierUnshortlist: missing, dossierPlan: missing, dossierDuplicate: missing,
-    dossierDelete: missing, dossierExport: missing, dossierImport: missing, reportSave: missing, planExport: missing,
+    dossierExport: missing, dossierImport: missing, reportSave: missing, planExport: missing,
     backups: async () => [], backupCreate: missing, backupRestore: missing,
     unlock: missing, encryptionStatus: async () => false, encryptionSet: missing,
-    dossiers: async () => [...store.values()].map((d) => summary(d)),
+    dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
+    dossierDelete: async (id) => {
+      calls.push(["delete", id]);
+      get(id);
+      trash.set(id, "2026-11-22T11:00:00Z");
+    },
+    dossierTrash: async () =>
+      [...trash.entries()].map(([id, deleted_at]) => {
+        const d = get(id);
+        return { id, org: d.org, sector: d.sector ?? null, department: d.department ?? null, visit_date: d.visit_date ?? null, deleted_at, erased_on: "2026-12-22", notes: d.notes.length };
+      }),
+    dossierUndelete: async (id) => {
+      calls.push(["undelete", id]);
+      if (!trash.delete(id)) throw { code: "unknown_dossier", message: `er is geen dossier met id "${id}"` };
+    },
+    dossierErase: async (id) => {
+      calls.push(["erase", id]);
+      get(id);
+      trash.delete(id);
+      store.delete(id);
+      return { cleaned: ["a.sqlite3", "b.sqlite3"], failed: [{ file: "c.sqlite3", reason: "de reservekopie is beschadigd" }] };
+    },
     dossier: async (id) => structuredClone(get(id)),
     dossierNew: async (info) => {
       const id = `d${store.size + 1}`;
@@ -211,13 +235,9 @@ describe("errors", () => {
 });
 
 describe("dossier page", () => {
-  it("says after erasing how many backups were rewritten and names any that still hold the dossier", async () => {
+  it("moves a deleted dossier to the trash and offers to undo that on the list, once", async () => {
     const fake = fakeDossiers([hostileDossier]);
-    const api = fakeApi({
-      ...fake.api,
-      dossierDelete: async () => ({ cleaned: ["a.sqlite3", "b.sqlite3"], failed: [{ file: "c.sqlite3", reason: "de reservekopie is beschadigd" }] }),
-    });
-    const c = ctx(api);
+    const c = ctx(fakeApi(fake.api));
     const went: string[] = [];
     c.go = (hash) => went.push(hash);
     const view = await renderDossier(c, "d1");
@@ -225,11 +245,48 @@ describe("dossier page", () => {
     view.querySelector<HTMLButtonElement>("#dossier-delete")?.click();
     view.querySelector<HTMLButtonElement>("#delete-yes")?.click();
     await vi.waitFor(() => expect(went).toEqual(["#/dossiers"]));
+    expect(fake.calls).toContainEqual(["delete", "d1"]);
     const list = await renderDossiers(c, "");
-    const notice = list.querySelector("#dossiers-notice")?.textContent ?? "";
-    expect(notice).toContain("Het dossier is gewist, ook uit 2 reservekopieën.");
-    expect(notice).toContain("c.sqlite3 bevat het dossier nog");
-    expect((await renderDossiers(c, "")).querySelector("#dossiers-notice")?.textContent).toBe("");
+    document.body.replaceChildren(list);
+    expect(list.querySelector("#dossiers-notice")?.textContent).toContain("staat in de prullenbak");
+    expect(list.querySelector("#dossier-list")?.textContent).not.toContain("Zorg");
+    expect(list.querySelector("#trash-link")?.getAttribute("href")).toBe("#/prullenbak");
+    list.querySelector<HTMLButtonElement>("#undo-delete")?.click();
+    await vi.waitFor(() => expect(list.querySelector("#dossier-list")?.textContent).toContain("Zorg"));
+    expect(fake.calls).toContainEqual(["undelete", "d1"]);
+    expect(list.querySelector("#dossiers-notice")?.textContent).toContain("is teruggezet");
+    // The offer is made once, right after the delete.
+    expect((await renderDossiers(c, "")).querySelector("#undo-delete")).toBeNull();
+  });
+
+  it("lists the trash with restore, and erases for good only after a confirmation", async () => {
+    const second: Dossier = { ...hostileDossier, id: "d2", org: "Basisschool De Linde", notes: [] };
+    const fake = fakeDossiers([hostileDossier, second]);
+    await fake.api.dossierDelete("d1");
+    await fake.api.dossierDelete("d2");
+    const c = ctx(fakeApi(fake.api));
+    const view = await renderTrash(c);
+    document.body.replaceChildren(view);
+    const items = () => [...view.querySelectorAll("#trash-list li")].map((li) => li.getAttribute("data-id"));
+    expect(items()).toEqual(["d1", "d2"]);
+    expect(view.querySelector("img")).toBeNull();
+    expect(view.querySelector("#trash-list")?.textContent).toContain("<script>");
+    expect(view.querySelector("#trash-list")?.textContent).toContain("wordt gewist op 22 december 2026");
+
+    view.querySelector<HTMLButtonElement>('.undelete[data-id="d2"]')?.click();
+    await vi.waitFor(() => expect(items()).toEqual(["d1"]));
+    expect(view.querySelector("#trash-status")?.textContent).toContain("Basisschool De Linde");
+
+    view.querySelector<HTMLButtonElement>('.erase[data-id="d1"]')?.click();
+    expect(fake.calls.filter(([name]) => name === "erase")).toEqual([]);
+    const yes = view.querySelector<HTMLButtonElement>(".erase-yes");
+    expect(yes?.className).toContain("danger");
+    yes?.click();
+    await vi.waitFor(() => expect(fake.calls).toContainEqual(["erase", "d1"]));
+    await vi.waitFor(() => expect(view.querySelector("#trash-list")?.textContent).toContain("De prullenbak is leeg."));
+    const status = view.querySelector("#trash-status")?.textContent ?? "";
+    expect(status).toContain("Het dossier is gewist, ook uit 2 reservekopieën.");
+    expect(status).toContain("c.sqlite3 bevat het dossier nog");
   });
 
   it("shows the note reminder, renders hostile dossier text as text, and marks overdue evaluations", async () => {

@@ -382,12 +382,13 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean, inReport: Note
       out.textContent = toApiError(err).message;
     }
   });
-  // Erasing asks once more and says what will be lost.
+  // Deleting asks once more; the dossier goes to the trash, and the list offers to undo it.
   const remove = h("button", { type: "button", class: "secondary", id: "dossier-delete" }, s.deleteDossier);
   const confirm = inlineConfirm(remove, s.deleteConfirm, { yes: s.deleteYes, no: s.deleteNo }, async () => {
     try {
-      const erasure = await ctx.api.dossierDelete(d.id);
-      ctx.state.notice = [s.deleted(erasure.cleaned.length), ...erasure.failed.map((f) => s.deleteLeftIn(f.file, f.reason))].join(" ");
+      await ctx.api.dossierDelete(d.id);
+      ctx.state.notice = s.trashed(d.org);
+      ctx.state.deleted = { id: d.id, org: d.org };
       if (ctx.state.dossier?.id === d.id) ctx.state.dossier = undefined;
       ctx.refreshHeader();
       ctx.go("#/dossiers");

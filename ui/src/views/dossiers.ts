@@ -4,6 +4,7 @@ import { type DossierSummary, toApiError } from "../api";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
 import { dossierHash, visitInfo } from "../logic";
+import { undoNotice } from "./trash";
 
 /** "2026-11-22T10:15:00Z" → a short local date and time. */
 export function when(utc: string): string {
@@ -82,8 +83,7 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     history.replaceState(null, "", input.value ? `#/dossiers?q=${encodeURIComponent(input.value)}` : "#/dossiers");
   });
   await paint();
-  const notice = h("p", { class: "status", role: "status", id: "dossiers-notice" }, ctx.state.notice ?? "");
-  ctx.state.notice = undefined;
+  const notice = undoNotice(ctx, paint);
 
   const importStatus = h("p", { class: "status", role: "status", id: "import-status" });
   const importButton = h("button", { type: "button", class: "secondary", id: "dossier-import" }, s.importDossier);
@@ -119,6 +119,7 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     notice,
     searchForm,
     list,
+    h("p", {}, h("a", { href: "#/prullenbak", id: "trash-link" }, s.trashLink)),
     h("div", { class: "columns" }, h("div", { class: "main-col" }, newDossierForm(ctx, "new-dossier")), h("div", { class: "side-col" }, passRow, h("p", { class: "actions" }, importButton), importStatus)),
   );
 }
