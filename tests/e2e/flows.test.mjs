@@ -82,7 +82,7 @@ test("compare: two interventions side by side", async () => {
     const table = await driver.wait(until.elementLocated(By.id("compare-table")), 10_000);
     const columns = await table.findElements(By.css("thead th"));
     assert.equal(columns.length, 3, "a label column and two interventions");
-    assert.match(await table.getText(), /Wat je eraan hebt[\s\S]*Privacy/);
+    assert.match(await table.getText(), /Wat u eraan hebt[\s\S]*Privacy/);
     await screenshot(driver, "3-compare");
   } finally {
     await app.stop();

@@ -84,7 +84,7 @@ export async function route(ctx: Ctx): Promise<void> {
       case "detail": view = await renderDetail(ctx, r.id); break;
       case "compare": view = await renderCompare(ctx); break;
       case "dossiers": view = await renderDossiers(ctx, r.query); break;
-      case "dossier": view = await renderDossier(ctx, r.id); break;
+      case "dossier": view = await renderDossier(ctx, r.id, r.task); break;
       case "restore": view = await renderRestore(ctx.api); break;
     }
   } catch (err) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Question, Recommendation } from "./api";
 import {
-  answerValues, applyEntry, applyFacets, emptyAnswers, facetCounts, highlightParts, nextHash, parseRoute,
+  answerValues, applyEntry, applyFacets, dossierHash, emptyAnswers, facetCounts, highlightParts, nextHash, parseRoute,
   previousHash, searchHash, setAnswer, toggleCompare, overdueAcross, toggleHave, visitInfo,
 } from "./logic";
 
@@ -106,6 +106,9 @@ describe("dossier logic", () => {
     expect(parseRoute("#/dossiers?q=zorg")).toEqual({ name: "dossiers", query: "zorg" });
     expect(parseRoute("#/dossier/ab%2Fc")).toEqual({ name: "dossier", id: "ab/c" });
     expect(parseRoute("#/dossier")).toEqual({ name: "dossiers", query: "" });
+    expect(parseRoute("#/dossier/d1/actieplan")).toEqual({ name: "dossier", id: "d1", task: "actieplan" });
+    expect(parseRoute("#/dossier/d1/onzin")).toEqual({ name: "dossier", id: "d1" });
+    expect(dossierHash("d1", "rapport")).toBe("#/dossier/d1/rapport");
   });
 
   it("builds visit facts from a form: trimmed, empty fields null, the name required by the caller", () => {

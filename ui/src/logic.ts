@@ -1,6 +1,6 @@
 // View logic without the DOM: routes, the question flow, facet counts, highlighting.
 // Kept pure so Vitest can check it directly.
-import type { Answers, DossierSummary, Entry, PlanItem, Question, Recommendation, VisitInfo } from "./api";
+import type { Answers, Dossier, DossierSummary, Entry, PlanItem, Question, Recommendation, VisitInfo } from "./api";
 
 export type Route =
   | { name: "start" }
@@ -10,7 +10,7 @@ export type Route =
   | { name: "detail"; id: string }
   | { name: "compare" }
   | { name: "dossiers"; query: string }
-  | { name: "dossier"; id: string }
+  | { name: "dossier"; id: string; task?: DossierTask }
   | { name: "restore" };
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
@@ -39,7 +39,8 @@ export function parseRoute(hash: string): Route {
     case "herstellen":
       return { name: "restore" };
     case "dossier":
-      return parts[1] ? { name: "dossier", id: parts[1] } : { name: "dossiers", query: "" };
+      if (!parts[1]) return { name: "dossiers", query: "" };
+      return (DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "") ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask } : { name: "dossier", id: parts[1] };
     default:
       return { name: "start" };
   }
@@ -152,8 +153,29 @@ export function toggleCompare(list: string[], id: string): { list: string[]; ful
   return { list: [...list, id], full: false };
 }
 
-export function dossierHash(id: string): string {
-  return `#/dossier/${encodeURIComponent(id)}`;
+export function dossierHash(id: string, task?: DossierTask): string {
+  return `#/dossier/${encodeURIComponent(id)}${task ? `/${task}` : ""}`;
+}
+
+/** The work of a visit, in the order it is done. */
+export const DOSSIER_TASKS = ["bezoek", "vragen", "keuzelijst", "actieplan", "notities", "rapport"] as const;
+export type DossierTask = (typeof DOSSIER_TASKS)[number];
+export type TaskStatus = "niet-begonnen" | "bezig" | "klaar";
+
+/** How far each task of a dossier is. `reportSaved`: a report was saved this session (the
+ * dossier does not record it). */
+export function taskStatuses(d: Dossier, reportSaved: boolean): Record<DossierTask, TaskStatus> {
+  const a = d.answers;
+  const answered = !!(a.role || a.level || a.sector || a.risk_group || a.min_evidence || a.max_time || a.free || a.steps.length || a.themes.length);
+  const all = <T>(list: T[], done: (x: T) => boolean): TaskStatus => (list.length === 0 ? "niet-begonnen" : list.every(done) ? "klaar" : "bezig");
+  return {
+    bezoek: d.visit_date && d.contact_name ? "klaar" : "bezig",
+    vragen: answered ? "klaar" : "niet-begonnen",
+    keuzelijst: all(d.shortlist, (x) => !!x.why?.trim()),
+    actieplan: all(d.plan, (p) => !!p.who.trim() && !!p.evaluation_date),
+    notities: d.notes.length ? "klaar" : "niet-begonnen",
+    rapport: reportSaved ? "klaar" : "niet-begonnen",
+  };
 }
 
 export const VISIT_FIELDS = ["org", "sector", "size_band", "department", "visit_date", "contact_name", "contact_role", "professional"] as const;

@@ -109,7 +109,7 @@ describe("detail page", () => {
   it("shows every field, unknown ones as 'niet bekend', never hidden", () => {
     const view = detailView(ctx(), record);
     const text = view.textContent ?? "";
-    for (const heading of ["Wat je eraan hebt", "Wat het inhoudt", "Hoeveel tijd het kost", "Kosten", "Privacy", "Bewijs", "Ontwikkeld door"]) {
+    for (const heading of ["Wat u eraan hebt", "Wat het inhoudt", "Hoeveel tijd het kost", "Kosten", "Privacy", "Bewijs", "Ontwikkeld door"]) {
       expect(text).toContain(heading);
     }
     expect(text.match(/niet bekend/g)?.length).toBeGreaterThanOrEqual(5);
@@ -125,7 +125,7 @@ describe("detail page", () => {
     const view = detailView(ctx(), lapsed);
     expect(view.querySelector("#evidence-assessed")?.textContent).toBe("Beoordeeld: 2019 (door: NL uitgever)");
     expect(view.querySelector("#evidence-lapsed")?.textContent).toBe("Let op: bewijs beoordeeld in 2019; ouder dan vijf jaar; telt niet meer als bewijs.");
-    expect(view.querySelector("#detail-origin")?.textContent).toBe("Uitgever Trimbos-instituut (ondertekend pakket 1.0 · 2026-11-01)");
+    expect(view.querySelector("#detail-origin")?.textContent).toBe("Uitgever Trimbos-instituut (ondertekend pakket 1.0 · 01-11-2026)");
     const fresh = detailView(ctx(), { ...record, origin: { kind: "eigen", name: "eigen", version: null, date: null } });
     expect(fresh.querySelector("#evidence-lapsed")).toBeNull();
     expect(fresh.querySelector("#detail-origin")?.textContent).toBe("Eigen import (niet ondertekend pakket)");
@@ -207,15 +207,79 @@ describe("dossier page", () => {
 
   it("shows the note reminder, renders hostile dossier text as text, and marks overdue evaluations", async () => {
     const fake = fakeDossiers([hostileDossier]);
-    const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
-    expect(view.querySelector("#note-reminder")?.textContent).toContain("geen medische gegevens");
-    expect(view.querySelector("#note-text")?.getAttribute("aria-describedby")).toBe("note-reminder");
-    expect(view.querySelector("img")).toBeNull();
-    expect(view.querySelector("script")).toBeNull();
-    expect(view.querySelector("#notes")?.textContent).toContain("<script>");
-    expect((view.querySelector("#why-0") as HTMLTextAreaElement).value).toBe(hostile);
-    expect(view.querySelector('tr[data-item="7"]')?.textContent).toContain("Evaluatie te laat");
+    const c = ctx(fakeApi(fake.api));
+    const notes = await renderDossier(c, "d1", "notities");
+    expect(notes.querySelector("#note-reminder")?.textContent).toContain("geen medische gegevens");
+    expect(notes.querySelector("#note-text")?.getAttribute("aria-describedby")).toBe("note-reminder");
+    expect(notes.querySelector("#notes")?.textContent).toContain("<script>");
+    const shortlist = await renderDossier(c, "d1", "keuzelijst");
+    expect((shortlist.querySelector("#why-0") as HTMLTextAreaElement).value).toBe(hostile);
+    const plan = await renderDossier(c, "d1", "actieplan");
+    expect(plan.querySelector('li[data-item="7"] legend')?.textContent).toContain("Evaluatie te laat");
+    for (const view of [notes, shortlist, plan, await renderDossier(c, "d1")]) {
+      expect(view.querySelector("img")).toBeNull();
+      expect(view.querySelector("script")).toBeNull();
+    }
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it("lists the six tasks with their status, and shows each task on its own page", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const c = ctx(fakeApi(fake.api));
+    const overview = await renderDossier(c, "d1");
+    const rows = [...overview.querySelectorAll("#task-list li")].map((li) => `${li.querySelector("a")?.textContent}: ${li.querySelector(".tag")?.textContent}`);
+    // Visit without a contact person, no answers, a chosen one with why, a plan with owner and date, a note, no report yet.
+    expect(rows).toEqual(["Bezoek: Bezig", "Vragen: Niet begonnen", "Keuzelijst: Klaar", "Actieplan: Klaar", "Notities: Klaar", "Rapport: Niet begonnen"]);
+    expect(overview.querySelector("#task-bezoek")?.getAttribute("href")).toBe("#/dossier/d1/bezoek");
+    // The overview holds no task's fields; a task page holds only its own.
+    expect(overview.querySelector("#visit-org")).toBeNull();
+    const visit = await renderDossier(c, "d1", "bezoek");
+    expect(visit.querySelector("#visit-org")).not.toBeNull();
+    expect(visit.querySelector("#note-text")).toBeNull();
+    expect(visit.querySelector("#task-next")?.textContent).toBe("Volgende: Vragen");
+    // Deleting sits in its own section, with the warning button.
+    expect(overview.querySelector(".dossier-delete #dossier-delete")?.className).toBe("warning");
+  });
+
+  it("shows every date as dd-mm-jjjj, and refuses an impossible one with a message on the field and in the summary", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const plans: unknown[] = [];
+    const api = fakeApi({ ...fake.api, dossierPlan: async (_id, change) => { plans.push(change); return hostileDossier.plan[0]; } });
+    const view = await renderDossier(ctx(api), "d1", "actieplan");
+    document.body.replaceChildren(view);
+    const evaluation = view.querySelector("#plan-7-evaluation_date") as HTMLInputElement;
+    expect(evaluation.type).toBe("text");
+    expect(evaluation.value).toBe("01-01-2020");
+    expect((view.querySelector("#plan-7-start_date") as HTMLInputElement).value).toBe("01-10-2019");
+    expect(view.querySelector('input[type="date"]')).toBeNull();
+    evaluation.value = "31-04-2027";
+    evaluation.dispatchEvent(new Event("change"));
+    expect(plans).toEqual([]);
+    expect(view.querySelector("#plan-7-evaluation_date-error")?.textContent).toContain("die dag bestaat niet");
+    expect(evaluation.getAttribute("aria-invalid")).toBe("true");
+    const summary = view.querySelector("#error-summary") as HTMLElement;
+    expect(summary.hidden).toBe(false);
+    expect(summary.textContent).toContain("Evaluatiedatum: die dag bestaat niet");
+    (summary.querySelector("a") as HTMLAnchorElement).click();
+    expect(document.activeElement).toBe(evaluation);
+    evaluation.value = "15-03-2027";
+    evaluation.dispatchEvent(new Event("change"));
+    expect(plans).toEqual([{ item: 7, evaluation_date: "2027-03-15" }]);
+    expect(summary.hidden).toBe(true);
+    expect(evaluation.hasAttribute("aria-invalid")).toBe(false);
+  });
+
+  it("refuses an empty note with a message on the field and in the summary", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const view = await renderDossier(ctx(fakeApi(fake.api)), "d1", "notities");
+    document.body.replaceChildren(view);
+    (view.querySelector("#note-text") as HTMLTextAreaElement).value = "   ";
+    view.querySelector("form.note-form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.calls.filter((c) => c[0] === "note")).toHaveLength(0);
+    expect(view.querySelector("#note-text-error")?.textContent).toBe("Notitie: schrijf eerst iets in het veld.");
+    expect(view.querySelector("#error-summary")?.textContent).toContain("Notitie: schrijf eerst iets in het veld.");
+    expect(document.activeElement?.id).toBe("error-summary");
   });
 
   it("offers Word beside PDF, sends only the ticked notes, and exports the plan in three formats", async () => {
@@ -234,7 +298,7 @@ describe("dossier page", () => {
         return format === "csv" ? null : `/home/a/actieplan.${format}`;
       },
     });
-    const view = await renderDossier(ctx(api), "d1");
+    const view = await renderDossier(ctx(api), "d1", "rapport");
     document.body.replaceChildren(view);
     const format = view.querySelector("#report-format") as HTMLSelectElement;
     expect([...format.options].map((o) => o.value)).toEqual(["pdf", "docx", "html", "md"]);
@@ -263,7 +327,7 @@ describe("dossier page", () => {
     vi.useFakeTimers();
     try {
       const fake = fakeDossiers([hostileDossier]);
-      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
+      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1", "bezoek");
       const dept = view.querySelector("#visit-department") as HTMLInputElement;
       for (const text of ["T", "Te", "Team Noord "]) {
         dept.value = text;
@@ -273,7 +337,7 @@ describe("dossier page", () => {
       await vi.advanceTimersByTimeAsync(500);
       const updates = fake.calls.filter((c) => c[0] === "update");
       expect(updates).toHaveLength(1);
-      expect(updates[0][2]).toMatchObject({ department: "Team Noord", contact_name: null, sector: "zorg" });
+      expect(updates[0][2]).toMatchObject({ department: "Team Noord", contact_name: null, sector: "zorg", visit_date: "2026-11-20" });
       expect(view.querySelector("#save-status")?.textContent).toMatch(/^Opgeslagen om/);
     } finally {
       vi.useRealTimers();
@@ -284,12 +348,13 @@ describe("dossier page", () => {
     vi.useFakeTimers();
     try {
       const fake = fakeDossiers([hostileDossier]);
-      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
+      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1", "bezoek");
       const org = view.querySelector("#visit-org") as HTMLInputElement;
       org.value = "  ";
       org.dispatchEvent(new Event("change"));
       expect(fake.calls.filter((c) => c[0] === "update")).toHaveLength(0);
-      expect(view.querySelector("#save-status")?.textContent).toBe("Vul de naam van de organisatie in.");
+      expect(view.querySelector("#visit-org-error")?.textContent).toBe("Vul de naam van de organisatie in.");
+      expect(view.querySelector("#error-summary")?.textContent).toContain("Vul de naam van de organisatie in.");
     } finally {
       vi.useRealTimers();
     }
@@ -301,7 +366,7 @@ describe("start screen", () => {
     const fake = fakeDossiers([hostileDossier]);
     const view = await renderStart(ctx(fakeApi(fake.api)));
     expect(view.querySelector("#recent-dossiers")?.textContent).toContain("Zorg <img");
-    expect(view.querySelector("#overdue")?.textContent).toContain("Pilot (evaluatie gepland op 2020-01-01)");
+    expect(view.querySelector("#overdue")?.textContent).toContain("Pilot (evaluatie gepland op 01-01-2020)");
   });
 
   it("names the program's own version, as the core reports it", async () => {
@@ -311,7 +376,7 @@ describe("start screen", () => {
 
   it("shows the catalogue's version, date and publisher, and how many judgements lapsed", async () => {
     const view = await renderStart(ctx(fakeApi(fakeDossiers().api)));
-    expect(view.querySelector("#catalogue-version")?.textContent).toBe("Catalogus 2026.1 van 2026-11-25 · uitgegeven door Keuzehulp");
+    expect(view.querySelector("#catalogue-version")?.textContent).toBe("Catalogus 2026.1 van 25-11-2026 · uitgegeven door Keuzehulp");
     expect(view.querySelector("#catalogue-lapsed")?.textContent).toBe("Bij 2 interventies is het bewijsoordeel verlopen.");
   });
 });

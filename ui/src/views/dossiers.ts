@@ -2,18 +2,18 @@
 import type { Ctx } from "../app";
 import { type DossierSummary, toApiError } from "../api";
 import { h } from "../dom";
-import { label, lang, t } from "../i18n";
+import { label, t } from "../i18n";
+import { showDate, showMoment } from "../date";
 import { dossierHash, visitInfo } from "../logic";
 
-/** "2026-11-22T10:15:00Z" → a short local date and time. */
+/** "2026-11-22T10:15:00Z" → "22-11-2026 11:15" in local time, whatever the system's locale. */
 export function when(utc: string): string {
-  const d = new Date(utc);
-  return Number.isNaN(d.getTime()) ? utc : d.toLocaleString(lang() === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short" });
+  return showMoment(utc);
 }
 
 export function dossierItem(ctx: Ctx, d: DossierSummary): HTMLElement {
   const s = t();
-  const facts = [d.department, d.sector ? label(ctx.taxonomy.sectors, d.sector) : null, d.visit_date].filter(Boolean).join(" · ");
+  const facts = [d.department, d.sector ? label(ctx.taxonomy.sectors, d.sector) : null, showDate(d.visit_date)].filter(Boolean).join(" · ");
   return h(
     "li",
     { class: "dossier-item", "data-id": d.id },
@@ -49,7 +49,7 @@ export function newDossierForm(ctx: Ctx, idPrefix: string): HTMLElement {
       const id = await ctx.api.dossierNew(info);
       ctx.state.dossier = { id, org: info.org };
       ctx.refreshHeader();
-      ctx.go(dossierHash(id));
+      ctx.go(dossierHash(id, "bezoek"));
     } catch (err) {
       status.textContent = toApiError(err).message;
     }

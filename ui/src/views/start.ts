@@ -1,5 +1,6 @@
 // The start screen: the leidraad's four questions, the search field, the level × step matrix.
 import type { Ctx } from "../app";
+import { showDate } from "../date";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
 import { applyEntry, dossierHash, overdueAcross, searchHash } from "../logic";
@@ -95,7 +96,7 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
           "div",
           { class: "overdue-block", id: "overdue", role: "region", "aria-labelledby": "overdue-title" },
           h("h2", { id: "overdue-title" }, s.overdueTitle),
-          h("ul", {}, ...overdue.map(({ dossier, item }) => h("li", {}, h("a", { href: dossierHash(dossier.id) }, s.overdueItem(dossier.org, item.what || item.intervention_id, item.evaluation_date ?? ""))))),
+          h("ul", {}, ...overdue.map(({ dossier, item }) => h("li", {}, h("a", { href: dossierHash(dossier.id) }, s.overdueItem(dossier.org, item.what || item.intervention_id, showDate(item.evaluation_date)))))),
         )
       : null,
     h("h2", { id: "recent-title" }, s.recentDossiers),
@@ -115,7 +116,7 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
     h("h2", {}, s.matrixTitle),
     h("p", { id: "catalogue-count", class: "count", "data-count": summary.count }, s.count(summary.count)),
     h("div", { class: "table-wrap" }, table),
-    h("p", { class: "version", id: "catalogue-version" }, s.version(summary.version, summary.date, summary.publisher)),
+    h("p", { class: "version", id: "catalogue-version" }, s.version(summary.version, showDate(summary.date), summary.publisher)),
     summary.lapsed ? h("p", { class: "version", id: "catalogue-lapsed" }, s.lapsedCount(summary.lapsed)) : null,
     h("p", { class: "version", id: "program-version" }, s.about(summary.program_version)),
   );
