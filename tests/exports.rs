@@ -174,7 +174,7 @@ fn the_word_report_has_real_headings_tables_page_numbers_and_every_section() {
         "Team Noord",
         "Leidinggevende",
         "Wat u eraan hebt",
-        "Privacy",
+        "Niet bekend",
         "Bewijs",
         "Pilot zelfroosteren",
         "Teamgesprek",

@@ -158,18 +158,27 @@ pub fn answer_lines(answers: &Answers, t: &Taxonomy) -> Vec<(String, String)> {
 }
 
 /// What the report says about one intervention: the leidraad's four things (what you get,
-/// what it involves, time, privacy) plus cost, evidence, developer and web address.
+/// what it involves, time, privacy) plus cost, evidence, developer and web address. The facts
+/// no source gives are not each a row of "niet bekend" but named together on one last row,
+/// "Niet bekend: tijd, kosten, privacy", as the window shows them.
 pub(crate) fn item_facts(r: &Intervention, t: &Taxonomy) -> Vec<(&'static str, String)> {
-    vec![
-        ("Wat u eraan hebt", known(&r.benefits).to_string()),
-        ("Wat het inhoudt", known(&r.involves).to_string()),
-        ("Hoeveel tijd het kost", known(&r.time).to_string()),
-        ("Kosten", known(&r.cost).to_string()),
-        ("Privacy", known(&r.privacy).to_string()),
-        ("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))),
-        ("Ontwikkeld door", r.developed_by.as_ref().map_or(NOT_KNOWN.to_string(), |x| x.join("; "))),
-        ("Website", known(&r.url).to_string()),
-    ]
+    let facts: [(&'static str, &'static str, Option<String>); 7] = [
+        ("Wat u eraan hebt", "wat u eraan hebt", r.benefits.clone()),
+        ("Wat het inhoudt", "wat het inhoudt", r.involves.clone()),
+        ("Hoeveel tijd het kost", "tijd", r.time.clone()),
+        ("Kosten", "kosten", r.cost.clone()),
+        ("Privacy", "privacy", r.privacy.clone()),
+        ("Ontwikkeld door", "ontwikkelaar", r.developed_by.as_ref().map(|x| x.join("; "))),
+        ("Website", "website", r.url.clone()),
+    ];
+    let mut rows: Vec<(&'static str, String)> =
+        facts.iter().filter_map(|(name, _, value)| value.clone().map(|v| (*name, v))).collect();
+    rows.push(("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))));
+    let unknown: Vec<&str> = facts.iter().filter(|(_, _, value)| value.is_none()).map(|(_, short, _)| *short).collect();
+    if !unknown.is_empty() {
+        rows.push(("Niet bekend", unknown.join(", ")));
+    }
+    rows
 }
 
 /// The facts of the visit, as rows.

@@ -65,6 +65,15 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
       return h("li", {}, `${doc ? `${doc.title} (${doc.publisher}, ${doc.year})` : src.document} — ${src.section}`, src.note ? ` (${src.note})` : "");
     }),
   );
+  const leidraadFacts: [string, string | null][] = [
+    [s.whatYouGet, r.benefits],
+    [s.whatItInvolves, r.involves],
+    [s.time, r.time],
+    [s.cost, r.cost],
+    [s.privacy, r.privacy],
+    [s.developedBy, r.developed_by ? r.developed_by.join("; ") : null],
+  ];
+  const unknown = leidraadFacts.filter(([, value]) => !value).map(([name]) => name.toLowerCase());
   return h(
     "article",
     { class: "detail", "aria-labelledby": "detail-title" },
@@ -76,13 +85,10 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
     h(
       "dl",
       { class: "fields" },
-      ...row(s.whatYouGet, known(r.benefits)),
-      ...row(s.whatItInvolves, known(r.involves)),
-      ...row(s.time, known(r.time)),
-      ...row(s.cost, known(r.cost)),
-      ...row(s.privacy, known(r.privacy)),
+      // The facts a source gives, each on its row; those none gives folded into one line.
+      ...leidraadFacts.flatMap(([name, value]) => (value ? row(name, value) : [])),
       ...row(s.evidence, evidence),
-      ...row(s.developedBy, r.developed_by ? r.developed_by.join("; ") : s.notKnown),
+      ...(unknown.length ? row(s.notKnownTitle, unknown.join(", "), "detail-unknown") : []),
       ...row(s.website, website),
       ...row(s.kind, label(tx.kinds, r.kind)),
       ...row(s.levels, labels(tx.levels, r.levels)),

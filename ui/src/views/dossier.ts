@@ -6,7 +6,7 @@ import type { Ctx } from "../app";
 import { type Dossier, type Intervention, type PlanChange, type PlanFormat, type ReportFormat, toApiError } from "../api";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
-import { DOSSIER_TASKS, type DossierTask, answerValues, debounced, dossierHash, taskStatuses } from "../logic";
+import { DOSSIER_TASKS, type DossierTask, answerValues, debounced, dossierHash, givenFields, taskStatuses } from "../logic";
 import { planSection } from "./dossier-plan";
 import { type SaveStatus, visitSection } from "./dossier-visit";
 import { when } from "./dossiers";
@@ -60,6 +60,9 @@ function answersSection(ctx: Ctx, d: Dossier): HTMLElement {
     .flat();
   const use = (hash: string) => () => {
     ctx.state.answers = structuredClone(d.answers);
+    // The dossier's sector is the answer to "in welke sector?"; what the way in set is given.
+    if (!ctx.state.answers.sector && d.sector) ctx.state.answers.sector = d.sector;
+    ctx.state.given = givenFields(ctx.tree.entries.find((e) => e.id === d.answers.entry), ctx.state.answers.sector === d.sector ? d.sector : null);
     ctx.state.dossier = { id: d.id, org: d.org };
     ctx.refreshHeader();
     ctx.go(hash);

@@ -3,7 +3,7 @@ import type { Ctx } from "../app";
 import { showDate } from "../date";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
-import { applyEntry, dossierHash, overdueAcross, searchHash } from "../logic";
+import { applyEntry, dossierHash, givenFields, overdueAcross, searchHash } from "../logic";
 import { dossierItem, newDossierForm } from "./dossiers";
 
 export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
@@ -39,11 +39,13 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
         "button",
         { type: "button", class: "entry", "data-entry": entry.id },
         h("span", { class: "entry-q" }, lang() === "en" ? entry.question_en : entry.question),
-        h("span", { class: "entry-help" }, entry.help),
+        h("span", { class: "entry-help" }, lang() === "en" && entry.help_en ? entry.help_en : entry.help),
       );
       button.addEventListener("click", () => {
         ctx.state.answers = applyEntry(entry);
-        ctx.go("#/vraag/0");
+        ctx.state.given = givenFields(entry);
+        // A worker with worries first reads who to turn to; the others answer questions.
+        ctx.go(entry.presets.role === "medewerker" ? "#/bij-wie" : "#/vraag/0");
       });
       return h("li", {}, button);
     }),
