@@ -8,6 +8,9 @@ import { emptyAnswers } from "./logic";
 import { detailView } from "./views/detail";
 import { renderDossier } from "./views/dossier";
 import { renderDossiers } from "./views/dossiers";
+import { renderQuestion, renderReview } from "./views/question";
+import { renderResults } from "./views/results";
+import { renderWorker } from "./views/worker";
 import { renderRestore } from "./views/restore";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
@@ -394,5 +397,61 @@ describe("restore screen", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(restored).toEqual([backup.file]);
     expect(view.querySelector("#restore-status")?.textContent).toMatch(/is teruggezet/);
+  });
+});
+
+describe("questions, review and results", () => {
+  const q = (id: string, answer: keyof import("./api").Answers, refinement = false) => ({
+    id, prompt: `Vraag ${id}?`, prompt_en: `Question ${id}?`, help: "hulp", help_en: "help", kind: "single" as const, answer, skippable: true, refinement,
+    options: [{ value: "a", label: "NL a", label_en: "EN a" }],
+  });
+  const flowTree: Tree = { entries: [], questions: [q("role", "role"), q("themes", "themes"), q("time", "max_time", true)] };
+  const rec = (id: string, reasons: string[]) => ({
+    id, name: `Naam ${id}`, score: 1, reasons, mismatches: [], levels: ["team"], steps: ["B2"], roles: ["werkgever"], themes: ["werkdruk"],
+    sectors: ["zorg"], evidence: "effectief", cost: "onbekend", summary: "Eerste zin hier. Tweede zin.", time: "onbekend",
+  });
+
+  it("asks one question per page with the question as the heading, skipping what was given and the refinements", () => {
+    const c = { ...ctx(), tree: flowTree };
+    c.state.given = ["role"];
+    const view = renderQuestion(c, 0);
+    expect(view.querySelector("h1")?.textContent).toBe("Vraag themes?");
+    expect(view.querySelector("#q-caption")?.textContent).toBe("Vraag 1 van 1");
+    setLang("en");
+    expect(renderQuestion(c, 0).querySelector(".help")?.textContent).toBe("help");
+  });
+
+  it("ends with 'Controleer uw antwoorden', each answer with a way to change it", () => {
+    const c = { ...ctx(), tree: flowTree };
+    c.state.answers = { ...emptyAnswers(), role: "a" };
+    const view = renderReview(c);
+    expect(view.querySelector("h1")?.textContent).toBe("Controleer uw antwoorden");
+    expect([...view.querySelectorAll(".summary-row dd:not(.summary-action)")].map((x) => x.textContent)).toEqual(["NL a", "niet beantwoord"]);
+    expect(view.querySelector("#change-role")?.getAttribute("href")).toBe("#/wijzig/role");
+    expect(view.querySelector("#change-time")).toBeNull();
+  });
+
+  it("shows the results first: a count, cards with tags and the reasons that set them apart, no empty boxes", async () => {
+    const recs = [rec("a", ["voor werkgevers", "goed praktijkvoorbeeld"]), rec("b", ["voor werkgevers"]), rec("c", ["voor werkgevers"])];
+    const api = fakeApi({ advise: async () => ({ recommendations: recs, advice: [], coverage: null, exact: true, notes: [] }) });
+    const view = await renderResults({ ...ctx(api), tree: flowTree });
+    expect(view.querySelector("#results-count")?.textContent).toBe("3 interventies passen bij uw antwoorden");
+    const first = view.querySelector('.recommendation[data-id="a"]') as HTMLElement;
+    expect(first.querySelector("h3 a")?.getAttribute("href")).toBe("#/interventie/a");
+    expect(first.querySelector(".summary")?.textContent).toBe("Eerste zin hier.");
+    expect(first.querySelectorAll(".tag")).toHaveLength(3);
+    expect([...first.querySelectorAll(".reasons li")].map((x) => x.textContent)).toEqual(["goed praktijkvoorbeeld"]);
+    expect(view.querySelector(".advice")).toBeNull();
+    expect(view.querySelector("#dossier-bar")).toBeNull();
+    expect(view.querySelector("#keep-in-dossier")).not.toBeNull();
+    expect((view.querySelector("#filters") as HTMLDetailsElement).open).toBe(false);
+    expect(view.querySelector("#refine-time")).not.toBeNull();
+  });
+
+  it("answers the worker's 'bij wie' first, naming its sources, and says so where they say nothing", async () => {
+    const view = await renderWorker(ctx());
+    expect([...view.querySelectorAll("#worker-people li")].map((li) => li.getAttribute("data-person"))).toEqual(["leidinggevende", "bedrijfsarts", "vertrouwenspersoon", "huisarts"]);
+    expect(view.querySelector('li[data-person="bedrijfsarts"]')?.textContent).toContain("Bron: De leidraad (NVAB, 2021)");
+    expect(view.querySelector('li[data-person="huisarts"]')?.textContent).toContain("beschrijven de huisarts niet");
   });
 });
