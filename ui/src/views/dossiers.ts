@@ -40,11 +40,16 @@ export function newDossierForm(ctx: Ctx, idPrefix: string): HTMLElement {
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const info = visitInfo({ org: input.value });
+    // An empty name is an error: said beside the field (red), and the field marked invalid.
     if (!info.org) {
       status.textContent = s.orgRequired;
+      status.classList.toggle("failed", true);
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", `${idPrefix}-status`);
       input.focus();
       return;
     }
+    input.removeAttribute("aria-invalid");
     try {
       const id = await ctx.api.dossierNew(info);
       ctx.state.dossier = { id, org: info.org };
@@ -52,6 +57,7 @@ export function newDossierForm(ctx: Ctx, idPrefix: string): HTMLElement {
       ctx.go(dossierHash(id, "bezoek"));
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.toggle("failed", true);
     }
   });
   return form;
@@ -94,6 +100,7 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     try {
       const outcome = await ctx.api.dossierImport(passRow.hidden ? undefined : passInput.value);
       importStatus.textContent = outcome ? s.imported(outcome.result) : s.cancelled;
+      importStatus.classList.toggle("failed", false);
       if (outcome) {
         passRow.hidden = true;
         passInput.value = "";
@@ -102,6 +109,7 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     } catch (err) {
       const e = toApiError(err);
       importStatus.textContent = e.message;
+      importStatus.classList.toggle("failed", true);
       if (e.code === "passphrase_required" || e.code === "wrong_passphrase") {
         passRow.hidden = false;
         passInput.focus();

@@ -100,6 +100,8 @@ export async function dossierBar(ctx: Ctx, onLinked: () => void): Promise<HTMLEl
         const info = visitInfo({ org: org.value });
         if (!info.org) {
           status.textContent = s.orgRequired;
+          status.classList.add("failed");
+          org.setAttribute("aria-invalid", "true");
           org.focus();
           return;
         }
@@ -109,6 +111,7 @@ export async function dossierBar(ctx: Ctx, onLinked: () => void): Promise<HTMLEl
       onLinked();
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.add("failed");
     }
   });
   toggleOrg();
