@@ -4,6 +4,7 @@
 import type { Ctx } from "../app";
 import { h } from "../dom";
 import { t } from "../i18n";
+import { workerPeople } from "../worker-text";
 
 export async function renderWorker(ctx: Ctx): Promise<HTMLElement> {
   const s = t();
@@ -12,7 +13,7 @@ export async function renderWorker(ctx: Ctx): Promise<HTMLElement> {
     const d = docs.find((x) => x.id === id);
     return d ? `${d.title} (${d.publisher}, ${d.year})` : id;
   };
-  const people = s.workerPeople.map((p) =>
+  const people = workerPeople().map((p) =>
     h(
       "li",
       { class: "person", "data-person": p.id },
