@@ -587,9 +587,11 @@ impl Keuzehulp {
                 prompt: q.prompt.clone(),
                 prompt_en: q.prompt_en.clone(),
                 help: q.help.clone(),
+                help_en: q.help_en.clone(),
                 kind: q.kind.clone(),
                 answer: q.answer.clone(),
                 skippable: true,
+                refinement: q.refinement,
                 options: q
                     .options_from
                     .as_deref()
@@ -1087,12 +1089,16 @@ pub struct QuestionView {
     pub prompt_en: String,
     /// Explanation.
     pub help: String,
+    /// Explanation in English.
+    pub help_en: String,
     /// `single`, `multi` or `yes-no`.
     pub kind: String,
     /// The answer field it fills.
     pub answer: String,
     /// Always true: every question may be skipped.
     pub skippable: bool,
+    /// An optional refinement, offered beside the results instead of as a question.
+    pub refinement: bool,
     /// The options (empty for yes-no).
     pub options: Vec<OptionView>,
 }

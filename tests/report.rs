@@ -70,12 +70,12 @@ fn the_html_report_holds_what_the_leidraad_asks_and_escapes_every_text() {
         "De antwoorden",
         "Aanbevolen interventies",
         "Meer regelmogelijkheden en autonomie",
-        "Wat je eraan hebt",
+        "Wat u eraan hebt",
         "Wat het inhoudt",
-        "Hoeveel tijd het kost",
-        "Kosten",
-        "Privacy",
         "Bewijs",
+        // What no source gives is named once, not as a row of "niet bekend" each.
+        "Niet bekend",
+        "tijd, kosten, privacy, ontwikkelaar, website",
         "past bij stap B2: hanteerbare werkdruk",
         "Aanbod-scan",
         "ontbreekt",
@@ -89,6 +89,10 @@ fn the_html_report_holds_what_the_leidraad_asks_and_escapes_every_text() {
     ] {
         assert!(html.contains(wanted), "the report holds {wanted:?}");
     }
+    // Dates for people read day first, as in the window; never the ISO form.
+    assert!(html.contains("bezoek op 20-11-2026"), "the visit date as dd-mm-jjjj");
+    assert!(html.contains("01-03-2027"), "the evaluation date as dd-mm-jjjj");
+    assert!(!html.contains("2026-11-20") && !html.contains("2027-03-01"), "no ISO date in the report");
     assert!(!html.contains("<script>alert(1)"), "user text is escaped");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("Inspraak in het rooster &lt;b&gt;nu&lt;/b&gt;"));
@@ -104,6 +108,8 @@ fn the_markdown_report_holds_the_plan_and_the_choices() {
     assert!(text.starts_with("# Adviesrapport: Zorggroep \\<script\\>"), "{}", &text[..80]);
     assert!(text.contains("| Meer regelmogelijkheden en autonomie | Pilot zelfroosteren | Teamleider |"));
     assert!(text.contains("**Waarom gekozen:** Inspraak in het rooster \\<b\\>nu\\</b\\>"));
+    assert!(text.contains("**Datum van het bezoek:** 20-11-2026"), "the visit date as dd-mm-jjjj");
+    assert!(text.contains("| 01-03-2027 |"), "the evaluation date as dd-mm-jjjj in the plan");
 }
 
 #[test]
@@ -146,7 +152,7 @@ fn the_pdf_report_is_a_real_a4_pdf_with_the_text_in_it() {
         .expect("pdftotext (poppler-utils, installed by scripts/setup.sh --test)");
     let text = String::from_utf8_lossy(&out.stdout);
     for wanted in
-        ["ADVIESRAPPORT", "Zorggroep <script>alert(1)</script>", "Pilot zelfroosteren", "Wat je eraan hebt", "Privacy"]
+        ["ADVIESRAPPORT", "Zorggroep <script>alert(1)</script>", "Pilot zelfroosteren", "Wat u eraan hebt", "privacy"]
     {
         assert!(text.contains(wanted), "the PDF shows {wanted:?}: {text}");
     }

@@ -69,6 +69,10 @@ pub struct Recommendation {
     pub themes: Vec<String>,
     /// The record's sectors.
     pub sectors: Vec<String>,
+    /// The record's one-line summary (what it is).
+    pub summary: String,
+    /// The record's time class.
+    pub time: String,
     /// The record's evidence level.
     pub evidence: String,
     /// Whether that judgement has lapsed (and so did not count in the ranking).
@@ -294,7 +298,9 @@ pub fn advise(
             if r.roles.contains(role) {
                 score += 15;
                 reasons.push(|| format!("voor {}", role_plural(role)));
-            } else {
+            } else if role != "arboprofessional" {
+                // An arbo professional advises on every intervention, also those meant for
+                // others: that is no mismatch to name on each of them.
                 mismatches.push(|| format!("niet specifiek voor {}", role_plural(role)));
             }
             let named = guides.iter().filter(|g| steps.is_empty() || steps.contains(&g.step)).find(|g| {
@@ -459,6 +465,8 @@ pub fn advise(
                 roles: r.roles.clone(),
                 themes: r.themes.clone(),
                 sectors: r.sectors.clone(),
+                summary: r.summary.clone(),
+                time: r.time_class.clone(),
                 evidence: r.evidence.level.clone(),
                 evidence_lapsed: evidence_lapse(&r.evidence, today).is_some(),
                 cost: r.cost_class.clone(),

@@ -59,6 +59,9 @@ pub struct Entry {
     pub question_en: String,
     /// A line of explanation.
     pub help: String,
+    /// The line of explanation in English.
+    #[serde(default)]
+    pub help_en: String,
     /// Answers this way in fills in (still changeable).
     pub presets: Presets,
 }
@@ -90,8 +93,15 @@ pub struct Question {
     pub prompt_en: String,
     /// A line of explanation.
     pub help: String,
+    /// The line of explanation in English.
+    #[serde(default)]
+    pub help_en: String,
     /// `single`, `multi` or `yes-no`.
     pub kind: String,
+    /// An optional refinement (evidence, cost, time, risk group): not asked one by one but
+    /// offered beside the results, where it re-ranks them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refinement: bool,
     /// The answer field it fills.
     pub answer: String,
     /// The taxonomy list its options come from (not for yes-no).

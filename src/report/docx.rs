@@ -34,7 +34,7 @@ pub fn docx(data: &ReportData) -> Result<Vec<u8>> {
     doc = doc.add_paragraph(para(&format!(
         "{}{}",
         known(&d.info.department),
-        d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {x}")).unwrap_or_default()
+        d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {}", super::nl_date(x))).unwrap_or_default()
     )));
 
     doc = doc.add_paragraph(heading(1, "Het bezoek"));
@@ -115,7 +115,7 @@ pub fn docx(data: &ReportData) -> Result<Vec<u8>> {
     }
     if !d.plan.is_empty() {
         let heads: Vec<String> = pva::COLUMNS.iter().map(|h| h.to_string()).collect();
-        let rows: Vec<Vec<String>> = pva::rows(data).iter().map(|r| Vec::from(r.cells())).collect();
+        let rows: Vec<Vec<String>> = pva::rows(data).iter().map(|r| Vec::from(r.shown_cells())).collect();
         doc = doc.add_table(grid(&heads, &rows));
     }
 

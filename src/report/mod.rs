@@ -93,6 +93,50 @@ fn known(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or(NOT_KNOWN)
 }
 
+/// A date as the window shows it: "2027-03-15" (or a timestamp starting so) → "15-03-2027".
+/// Anything else is returned as it is. Files meant for other programs (XLSX date cells, CSV,
+/// iCalendar, JSON) keep ISO; only text for people goes through here.
+pub(crate) fn nl_date(iso: &str) -> String {
+    let b = iso.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
+        format!("{}-{}-{}", &iso[8..10], &iso[5..7], &iso[..4])
+    } else {
+        iso.to_string()
+    }
+}
+
+/// Every ISO date inside a line of text (the catalogue's edition, "2026.1 van 2026-11-25")
+/// as dd-mm-jjjj.
+pub(crate) fn nl_dates_in(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        // Only ASCII bytes match, so slicing at i + 10 is on a character boundary.
+        let iso = |w: &[u8]| {
+            w.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        };
+        let starts = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i..i + 10).is_some_and(iso)
+            && !b.get(i + 10).is_some_and(u8::is_ascii_digit);
+        if starts {
+            out.push_str(&nl_date(&text[i..i + 10]));
+            i += 10;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+/// An optional date for people, or "niet bekend".
+fn known_date(value: &Option<String>) -> String {
+    value.as_deref().map_or(NOT_KNOWN.to_string(), nl_date)
+}
+
 /// The answers as (question, answer) lines in Dutch.
 pub fn answer_lines(answers: &Answers, t: &Taxonomy) -> Vec<(String, String)> {
     let one = |terms: &[Term], v: &Option<String>| {
@@ -114,18 +158,27 @@ pub fn answer_lines(answers: &Answers, t: &Taxonomy) -> Vec<(String, String)> {
 }
 
 /// What the report says about one intervention: the leidraad's four things (what you get,
-/// what it involves, time, privacy) plus cost, evidence, developer and web address.
+/// what it involves, time, privacy) plus cost, evidence, developer and web address. The facts
+/// no source gives are not each a row of "niet bekend" but named together on one last row,
+/// "Niet bekend: tijd, kosten, privacy", as the window shows them.
 pub(crate) fn item_facts(r: &Intervention, t: &Taxonomy) -> Vec<(&'static str, String)> {
-    vec![
-        ("Wat je eraan hebt", known(&r.benefits).to_string()),
-        ("Wat het inhoudt", known(&r.involves).to_string()),
-        ("Hoeveel tijd het kost", known(&r.time).to_string()),
-        ("Kosten", known(&r.cost).to_string()),
-        ("Privacy", known(&r.privacy).to_string()),
-        ("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))),
-        ("Ontwikkeld door", r.developed_by.as_ref().map_or(NOT_KNOWN.to_string(), |x| x.join("; "))),
-        ("Website", known(&r.url).to_string()),
-    ]
+    let facts: [(&'static str, &'static str, Option<String>); 7] = [
+        ("Wat u eraan hebt", "wat u eraan hebt", r.benefits.clone()),
+        ("Wat het inhoudt", "wat het inhoudt", r.involves.clone()),
+        ("Hoeveel tijd het kost", "tijd", r.time.clone()),
+        ("Kosten", "kosten", r.cost.clone()),
+        ("Privacy", "privacy", r.privacy.clone()),
+        ("Ontwikkeld door", "ontwikkelaar", r.developed_by.as_ref().map(|x| x.join("; "))),
+        ("Website", "website", r.url.clone()),
+    ];
+    let mut rows: Vec<(&'static str, String)> =
+        facts.iter().filter_map(|(name, _, value)| value.clone().map(|v| (*name, v))).collect();
+    rows.push(("Bewijs", format!("{} — {}", label(&t.evidence_levels, &r.evidence.level), known(&r.evidence.basis))));
+    let unknown: Vec<&str> = facts.iter().filter(|(_, _, value)| value.is_none()).map(|(_, short, _)| *short).collect();
+    if !unknown.is_empty() {
+        rows.push(("Niet bekend", unknown.join(", ")));
+    }
+    rows
 }
 
 /// The facts of the visit, as rows.
@@ -135,7 +188,7 @@ pub(crate) fn visit_facts(d: &Dossier, t: &Taxonomy) -> Vec<(&'static str, Strin
         ("Sector", d.info.sector.as_deref().map_or(NOT_KNOWN.to_string(), |s| label(&t.sectors, s).to_string())),
         ("Grootte", known(&d.info.size_band).to_string()),
         ("Afdeling of team", known(&d.info.department).to_string()),
-        ("Datum van het bezoek", known(&d.info.visit_date).to_string()),
+        ("Datum van het bezoek", known_date(&d.info.visit_date)),
         ("Contactpersoon", known(&d.info.contact_name).to_string()),
         ("Rol contactpersoon", known(&d.info.contact_role).to_string()),
         ("Adviseur", known(&d.info.professional).to_string()),
@@ -171,8 +224,8 @@ pub(crate) fn plan_rows(data: &ReportData) -> Vec<[String; 7]> {
                 plan_name(data, p).to_string(),
                 p.what.clone(),
                 p.who.clone(),
-                known(&p.start_date).to_string(),
-                known(&p.evaluation_date).to_string(),
+                known_date(&p.start_date),
+                known_date(&p.evaluation_date),
                 p.evaluation_method.clone(),
                 p.status.clone(),
             ]
@@ -214,14 +267,16 @@ const LEIDRAAD_NONE: &str =
 
 /// The chosen notes as (date, text).
 pub(crate) fn note_lines(data: &ReportData) -> Vec<(String, String)> {
-    data.notes.iter().map(|n| (n.created_at.get(..10).unwrap_or(&n.created_at).to_string(), n.text.clone())).collect()
+    data.notes.iter().map(|n| (nl_date(&n.created_at), n.text.clone())).collect()
 }
 
 /// The line at the end of every report: program, date and catalogue version.
 pub(crate) fn colophon(data: &ReportData) -> String {
     format!(
         "Gemaakt met Keuzehulp {} op {} · catalogusversie {}. Dit rapport bevat geen gezondheidsgegevens van medewerkers.",
-        data.program_version, data.date, data.catalogue_version
+        data.program_version,
+        nl_date(&data.date),
+        nl_dates_in(&data.catalogue_version)
     )
 }
 
@@ -266,7 +321,7 @@ pub fn html(data: &ReportData) -> String {
         o,
         "<p>{}{}</p></header>",
         esc(known(&d.info.department)),
-        d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {}", esc(x))).unwrap_or_default()
+        d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {}", esc(&nl_date(x)))).unwrap_or_default()
     );
     o.push_str("<section><h2>Het bezoek</h2><table class=\"facts\">");
     for (k, v) in visit_facts(d, t) {
@@ -360,7 +415,7 @@ pub fn html(data: &ReportData) -> String {
             &mut o,
             "plan",
             &pva::COLUMNS,
-            pva::rows(data).iter().map(|r| r.cells()).collect::<Vec<_>>().iter().map(|r| r.as_slice()),
+            pva::rows(data).iter().map(|r| r.shown_cells()).collect::<Vec<_>>().iter().map(|r| r.as_slice()),
         );
     }
     o.push_str("</section>\n");
@@ -402,7 +457,7 @@ const CSS: &str = "@page{size:A4;margin:18mm}body{font-family:'DejaVu Sans','Not
 h1{font-size:20pt;margin:.2em 0}h2{font-size:14pt;border-bottom:1px solid #8a99a8;padding-bottom:2pt;margin-top:1.4em}h3{font-size:12pt;margin:.8em 0 .3em}\
 .kicker{color:#1d5b79;text-transform:uppercase;letter-spacing:.05em;font-size:9pt;margin:0}table{border-collapse:collapse;width:100%;margin:.4em 0}\
 th,td{border:1px solid #b8c2cc;padding:3pt 5pt;text-align:left;vertical-align:top}.facts th{width:38%;background:#f3f6f8}\
-.item{page-break-inside:avoid}.notes p{color:#8a1c1c}.remark{font-style:italic}.note{white-space:pre-wrap}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
+.item{page-break-inside:avoid}.notes p{border-left:3px solid #1d5b79;padding-left:.5em}.remark{font-style:italic}.note{white-space:pre-wrap}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
 
 /// Escapes text for Markdown (and keeps it on one line where asked).
 fn md(text: &str) -> String {
@@ -432,10 +487,11 @@ pub fn markdown(data: &ReportData) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Adviesrapport: {}\n", md(&d.info.org));
     let _ = writeln!(o, "## Het bezoek\n");
+    let visit_date = known_date(&d.info.visit_date);
     for (k, v) in [
         ("Sector", d.info.sector.as_deref().map_or(NOT_KNOWN, |s| label(&t.sectors, s))),
         ("Afdeling of team", known(&d.info.department)),
-        ("Datum van het bezoek", known(&d.info.visit_date)),
+        ("Datum van het bezoek", visit_date.as_str()),
         ("Contactpersoon", known(&d.info.contact_name)),
         ("Adviseur", known(&d.info.professional)),
     ] {
@@ -517,7 +573,7 @@ pub fn markdown(data: &ReportData) -> String {
         md_table(
             &mut o,
             &pva::COLUMNS,
-            pva::rows(data).iter().map(|r| r.cells()).collect::<Vec<_>>().iter().map(|r| r.as_slice()),
+            pva::rows(data).iter().map(|r| r.shown_cells()).collect::<Vec<_>>().iter().map(|r| r.as_slice()),
         );
     }
     let notes = note_lines(data);
@@ -548,5 +604,21 @@ mod tests {
     #[test]
     fn markdown_escaping_defuses_links_and_html() {
         assert_eq!(md("[klik](javascript:x) <b>"), "\\[klik\\](javascript:x) \\<b\\>");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::nl_date;
+
+    #[test]
+    fn dates_for_people_read_day_first_and_anything_else_stays() {
+        assert_eq!(nl_date("2027-03-15"), "15-03-2027");
+        assert_eq!(nl_date("2026-11-25T10:15:00Z"), "25-11-2026");
+        assert_eq!(nl_date("2027"), "2027");
+        assert_eq!(nl_date("15-03-2027"), "15-03-2027");
+        assert_eq!(nl_date("2027-3-15"), "2027-3-15");
+        assert_eq!(super::nl_dates_in("2026.1 van 2026-11-25 (Keuzehulp)"), "2026.1 van 25-11-2026 (Keuzehulp)");
+        assert_eq!(super::nl_dates_in("é 12026-11-25 2026-11-251"), "é 12026-11-25 2026-11-251");
     }
 }

@@ -92,7 +92,7 @@ fn view(data: &ReportData) -> View {
         subtitle: format!(
             "{}{}",
             known(&d.info.department),
-            d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {x}")).unwrap_or_default()
+            d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {}", super::nl_date(x))).unwrap_or_default()
         ),
         visit,
         answers: answer_lines(&d.answers, t),
@@ -108,7 +108,7 @@ fn view(data: &ReportData) -> View {
         pva_title: pva::TITLE,
         pva_intro: pva::intro(data),
         pva_columns: pva::COLUMNS,
-        pva: pva::rows(data).iter().map(pva::Row::cells).collect(),
+        pva: pva::rows(data).iter().map(pva::Row::shown_cells).collect(),
         chosen_notes: note_lines(data),
         sources: source_lines(data),
         footer: colophon(data),

@@ -59,7 +59,16 @@ pub struct Row {
 }
 
 impl Row {
-    /// The row as text cells under [`COLUMNS`].
+    /// The row as a report shows it to people: [`Row::cells`] with the dates as dd-mm-jjjj.
+    pub fn shown_cells(&self) -> [String; 8] {
+        let mut cells = self.cells();
+        for cell in &mut cells[4..=5] {
+            *cell = super::nl_date(cell);
+        }
+        cells
+    }
+
+    /// The row as text cells under [`COLUMNS`] (dates in ISO, for the workbook's date cells).
     pub fn cells(&self) -> [String; 8] {
         let or_fill = |s: &str| if s.trim().is_empty() { TO_FILL.to_string() } else { s.to_string() };
         [
@@ -126,7 +135,7 @@ pub fn intro(data: &ReportData) -> Vec<String> {
             d.info.org,
             d.info.department.as_deref().map(|x| format!(", {x}")).unwrap_or_default(),
             d.info.professional.as_deref().unwrap_or(super::NOT_KNOWN),
-            data.date
+            super::nl_date(&data.date)
         ),
     ];
     if d.plan.is_empty() {

@@ -22,6 +22,8 @@ async function axe(driver) {
 const screens = [
   ["start", "#/", "#start-title"],
   ["question", "#/vraag/0", "#q-title"],
+  ["review", "#/controleer", "#review-title"],
+  ["worker", "#/bij-wie", "#worker-title"],
   ["results", "#/resultaten", "#results-title"],
   ["search", "#/zoeken?q=werkdruk", "#search-status"],
   ["detail", "#/interventie/pmo-psychische-gezondheid", "#detail-title"],
@@ -31,7 +33,13 @@ const screens = [
 test("no serious or critical accessibility violation on any screen", async () => {
   const dataDir = newDataDir();
   const dossier = seedDossier(dataDir);
-  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"], ["restore", "#/herstellen", "#encryption-state"], ["trash", "#/prullenbak", "#trash-title"]);
+  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#task-list"],
+    ["dossier-visit", `#/dossier/${dossier}/bezoek`, "#visit-title"],
+    ["dossier-questions", `#/dossier/${dossier}/vragen`, "#answers-title"],
+    ["dossier-choice-list", `#/dossier/${dossier}/keuzelijst`, "#shortlist-title"],
+    ["dossier-plan", `#/dossier/${dossier}/actieplan`, "#plan-title"],
+    ["dossier-notes", `#/dossier/${dossier}/notities`, "#notes-title"],
+    ["dossier-report", `#/dossier/${dossier}/rapport`, "#report-title"], ["restore", "#/herstellen", "#encryption-state"], ["trash", "#/prullenbak", "#trash-title"]);
   const app = await launch({ dataDir });
   const { driver } = app;
   const found = [];
@@ -45,6 +53,19 @@ test("no serious or critical accessibility violation on any screen", async () =>
       for (const v of violations) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: name, ...v });
       await screenshot(driver, `a11y-${name}`);
     }
+    // The states a screen can be in: an impossible date with its error summary, and the
+    // results with the filters panel open.
+    await driver.executeScript(`location.hash = ${JSON.stringify(`#/dossier/${dossier}/bezoek`)}`);
+    await driver.wait(until.elementLocated(By.id("visit-visit_date")), 10_000);
+    await driver.findElement(By.id("visit-visit_date")).sendKeys("31-04-2027");
+    await driver.findElement(By.id("visit-department")).click();
+    await driver.wait(until.elementIsVisible(driver.findElement(By.id("error-summary"))), 10_000);
+    for (const v of await axe(driver)) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: "date-error", ...v });
+    await screenshot(driver, "a11y-date-error");
+    await driver.executeScript(`location.hash = "#/resultaten"`);
+    await driver.wait(until.elementLocated(By.css("#filters summary")), 10_000);
+    await driver.findElement(By.css("#filters summary")).click();
+    for (const v of await axe(driver)) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: "results-filters", ...v });
   } finally {
     await app.stop();
   }

@@ -23,11 +23,13 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     await driver.findElement(By.id("start-new-dossier-create")).click();
     await waitText(driver, "#dossier-title", /Thuiszorg De Linde/);
     const id = await driver.findElement(By.css("section.dossier")).getAttribute("data-id");
-    // Autosave: typing is enough, no save button.
+    // A new dossier opens at its first task, the visit. Autosave: typing is enough, no save button.
     await driver.findElement(By.id("visit-department")).sendKeys("Wijkteam Noord");
     await waitText(driver, "#save-status", /Opgeslagen om/);
     assert.equal(show(id).department, "Wijkteam Noord", "the visit facts are stored as typed");
     // The privacy reminder sits with the notes.
+    await hash(driver, `#/dossier/${id}/notities`);
+    await waitText(driver, "#notes-title", /Notities/);
     assert.match(await driver.findElement(By.id("note-reminder")).getText(), /geen medische gegevens/);
     await driver.findElement(By.id("note-text")).sendKeys("Gesprek met teamleider en OR-lid");
     await driver.findElement(By.id("note-add")).click();
@@ -36,8 +38,10 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     await screenshot(driver, "5-dossier-new");
 
     // The questions, answered for this dossier; the answers are kept in it.
+    await hash(driver, `#/dossier/${id}/vragen`);
+    await waitText(driver, "#answers-title", /Vragen/);
     await driver.findElement(By.id("dossier-questions")).click();
-    await waitText(driver, "#q-title", /Vraag 1 van/);
+    await waitText(driver, "#q-caption", /Vraag 1 van/);
     await driver.findElement(By.css('input[name="answer-role"][value="leidinggevende"]')).click();
     await driver.findElement(By.id("q-next")).click();
     await hash(driver, "#/resultaten");
@@ -46,20 +50,19 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     const first = await driver.findElement(By.css("#recommendations .recommendation"));
     const chosen = await first.getAttribute("data-id");
     await first.findElement(By.css("button.add-dossier")).click();
-    await waitText(driver, "#recommendations .recommendation .dossier-status", /Toegevoegd aan het dossier van Thuiszorg De Linde/);
+    await waitText(driver, "#recommendations .recommendation .dossier-status", /Op de keuzelijst van Thuiszorg De Linde gezet/);
     assert.equal(show(id).shortlist[0].intervention_id, chosen);
-    assert.ok(show(id).shortlist[0].why, "the advisor's reasons are kept as why it was chosen");
+    assert.equal(show(id).shortlist[0].why ?? null, null, "'Waarom gekozen' is the professional's to write, not pre-filled");
     await screenshot(driver, "5-results-add-to-dossier");
 
-    // Back in the dossier: plan it, with an evaluation date that has passed.
-    await driver.findElement(By.id("nav-active-dossier")).click();
+    // The focus stays on the button, and the status offers the way to the choice list.
+    assert.match(await driver.executeScript("return document.activeElement.className"), /add-dossier/);
+    // Back in the dossier: plan it, with an evaluation date that has passed (typed day first).
+    await driver.findElement(By.css("#recommendations .recommendation a.to-shortlist")).click();
     await waitText(driver, "#shortlist", /\S/);
     await driver.findElement(By.css("#shortlist button.to-plan")).click();
     await waitText(driver, "#plan", /\S/);
-    await driver.executeScript(`
-      const input = document.querySelector('#plan input[data-field="evaluation_date"]');
-      input.value = "2020-01-01";
-      input.dispatchEvent(new Event("change"));`);
+    await driver.findElement(By.css('#plan input[data-field="evaluation_date"]')).sendKeys("01-01-2020");
     await driver.findElement(By.css('#plan input[data-field="who"]')).sendKeys("Teammanager");
     await waitText(driver, "#save-status", /Opgeslagen om/);
     await driver.wait(async () => show(id).plan[0]?.who === "Teammanager", 5_000, "the plan item's owner is stored");
@@ -72,8 +75,8 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     await screenshot(driver, "5-start-overdue");
 
     // The report, saved where chosen (here: the test's folder) as a real PDF.
-    await hash(driver, `#/dossier/${id}`);
-    await waitText(driver, "#dossier-title", /Thuiszorg De Linde/);
+    await hash(driver, `#/dossier/${id}/rapport`);
+    await waitText(driver, "#report-title", /Adviesrapport/);
     await driver.findElement(By.id("report-save")).click();
     await waitText(driver, "#dossier-action-status", /Opgeslagen als/, 30_000);
     const pdfs = readdirSync(filesDir).filter((f) => f.endsWith(".pdf"));
@@ -82,7 +85,10 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     assert.equal(readFileSync(join(filesDir, pdfs[0])).subarray(0, 5).toString(), "%PDF-");
 
     // Export, delete (to the trash) and undo that; delete again, then erase it for good
-    // from the trash (after a second, explicit confirmation).
+    // from the trash (after a second, explicit confirmation). From the overview.
+    await hash(driver, `#/dossier/${id}`);
+    await waitText(driver, "#task-list", /Rapport/);
+    assert.match(await driver.findElement(By.css('#task-list li[data-task="rapport"]')).getText(), /Klaar/, "the report task is done");
     await driver.findElement(By.id("dossier-export")).click();
     await waitText(driver, "#dossier-action-status", /Geëxporteerd naar/);
     assert.ok(existsSync(join(filesDir, "dossier-thuiszorg-de-linde.json")));
@@ -138,8 +144,15 @@ test("the dossier list searches as you type and opens a dossier made on the comm
     await driver.findElement(By.id("dossier-filter")).sendKeys("oost");
     await waitText(driver, "#dossier-list", /Zorggroep Oost/);
     await driver.findElement(By.css(`#dossier-list li[data-id="${a}"] a`)).click();
+    await waitText(driver, "#task-list", /Notities/);
+    await driver.findElement(By.id("task-notities")).click();
     await waitText(driver, "#notes", /roosterdruk/);
-    assert.match(await driver.findElement(By.css('#plan tr[data-item]')).getText(), /Evaluatie te laat/);
+    await driver.findElement(By.id("task-overview")).click();
+    await waitText(driver, "#task-list", /Actieplan/);
+    await driver.findElement(By.id("task-actieplan")).click();
+    await waitText(driver, "#plan", /\S/);
+    assert.match(await driver.findElement(By.css("#plan li[data-item] legend")).getText(), /Evaluatie te laat/);
+    assert.equal(await driver.findElement(By.css('#plan input[data-field="evaluation_date"]')).getAttribute("value"), "01-01-2020");
     await screenshot(driver, "5-dossier-from-cli");
   } finally {
     await app.stop();

@@ -39,27 +39,38 @@ test("guided questions: a team leader in healthcare about workload gets results 
   try {
     await waitText(driver, "#catalogue-count", /\d+ interventies/);
     await driver.findElement(By.css('button[data-entry="werkstress-team"]')).click();
-    await waitText(driver, "#q-title", /Vraag 1 van/);
-    // The way in preset the role; check it and go on.
-    const role = await driver.findElement(By.css('input[name="answer-role"][value="leidinggevende"]'));
-    assert.equal(await role.isSelected(), true, "the way in presets the role");
-    await screenshot(driver, "2-question-role");
+    await waitText(driver, "#q-caption", /Vraag 1 van/);
+    // The way in preset the role: it is not asked again, but shown on the review page.
+    assert.equal((await driver.findElements(By.css('input[name="answer-role"]'))).length, 0, "the way in presets the role");
+    await screenshot(driver, "2-question-themes");
     for (let i = 0; i < 20; i += 1) {
-      const title = await driver.findElement(By.id("q-title")).getText().catch(() => "");
-      if (!/Vraag/.test(title)) break;
+      if (!(await driver.findElements(By.id("q-next"))).length) break;
+      const caption = await driver.findElement(By.id("q-caption")).getText();
       const themes = await driver.findElements(By.css('input[name="answer-themes"][value="werkdruk"]'));
       if (themes.length && !(await themes[0].isSelected())) await themes[0].click();
       const sector = await driver.findElements(By.css('input[name="answer-sector"][value="zorg"]'));
       if (sector.length && !(await sector[0].isSelected())) await sector[0].click();
       await driver.findElement(By.id("q-next")).click();
-      await driver.sleep(150);
+      await driver.wait(async () => (await driver.findElements(By.id("review-title"))).length > 0 || (await driver.findElement(By.id("q-caption")).getText().catch(() => caption)) !== caption, 5_000, "the next question or the review appears");
     }
+    await waitText(driver, "#review-title", /Controleer uw antwoorden/);
+    assert.match(await driver.findElement(By.id("review-list")).getText(), /Leidinggevende/);
+    // An answer can be changed from the review, and the flow comes back to it.
+    await driver.findElement(By.id("change-sector")).click();
+    await waitText(driver, "#q-caption", /Wijzig uw antwoord/);
+    await driver.findElement(By.id("q-next")).click();
+    await waitText(driver, "#review-title", /Controleer/);
+    await driver.findElement(By.id("review-results")).click();
     await waitText(driver, "#results-title", /Aanbevelingen/);
-    const reasons = await driver.findElement(By.css("#recommendations .recommendation .reasons")).getText();
-    assert.match(reasons, /voor leidinggevenden/);
-    assert.match(reasons, /thema: werkdruk/);
+    const reasons = await driver.findElement(By.id("recommendations")).getText();
+    assert.match(reasons, /stap B2|leidraad|thema: werkdruk/, "the reasons that set a card apart");
     const advice = await driver.findElement(By.css(".advice")).getText();
     assert.match(advice, /Stap B2/);
+    // A refinement from the folded panel ranks again, and the focus stays on it.
+    await driver.findElement(By.css("#filters summary")).click();
+    await driver.findElement(By.css('#refine-free')).click();
+    await driver.wait(async () => (await driver.executeScript("return document.activeElement && document.activeElement.id")) === "refine-free", 5_000, "the focus stays on the filter");
+    assert.equal(await driver.findElement(By.id("refine-free")).isSelected(), true);
     await screenshot(driver, "2-results");
   } finally {
     await app.stop();
@@ -82,7 +93,7 @@ test("compare: two interventions side by side", async () => {
     const table = await driver.wait(until.elementLocated(By.id("compare-table")), 10_000);
     const columns = await table.findElements(By.css("thead th"));
     assert.equal(columns.length, 3, "a label column and two interventions");
-    assert.match(await table.getText(), /Wat je eraan hebt[\s\S]*Privacy/);
+    assert.match(await table.getText(), /Wat u eraan hebt[\s\S]*Privacy/);
     await screenshot(driver, "3-compare");
   } finally {
     await app.stop();

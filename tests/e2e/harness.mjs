@@ -54,7 +54,8 @@ let nextPort = 4444 + (process.pid % 1000) * 2;
 /** `application` starts another binary than KEUZEHULP_APP (an installed one, say);
  * `platformDataDir: true` leaves the data directory to the program's own default
  * ($XDG_DATA_HOME/keuzehulp, with XDG_DATA_HOME = the profile), as a user's first start would. */
-export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped = false, application = app, platformDataDir = false } = {}) {
+/** `env` adds variables to the program's environment (LANG=en_US.UTF-8, say). */
+export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped = false, application = app, platformDataDir = false, env = {} } = {}) {
   const port = nextPort;
   const nativePort = nextPort + 1;
   nextPort += 2;
@@ -73,6 +74,7 @@ export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped
       // Save and open dialogs cannot be clicked through WebDriver: files go to this folder.
       ...(filesDir ? { KEUZEHULP_FILES_DIR: filesDir } : {}),
       ...(shipped ? {} : { WEBKIT_DISABLE_COMPOSITING_MODE: "0", WEBKIT_DISABLE_DMABUF_RENDERER: "0" }),
+      ...env,
     },
   });
   await waitForPort(port, 20_000);
@@ -128,4 +130,14 @@ export async function waitText(driver, css, pattern, timeout = 10_000) {
       return false;
     }
   }, timeout, `text of ${css} never matched ${pattern}`);
+}
+
+/** The id of the focused element (or its tag when it has none). */
+export async function focused(driver) {
+  return driver.executeScript("const a = document.activeElement; return a ? (a.id || a.tagName.toLowerCase()) : null");
+}
+
+/** Waits until the focus is on the element with this id. */
+export async function waitFocus(driver, id, timeout = 5_000) {
+  return driver.wait(async () => (await focused(driver)) === id, timeout, `focus never reached #${id}`);
 }

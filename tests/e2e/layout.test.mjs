@@ -7,6 +7,8 @@ import { By, until, launch, newDataDir, screenshot, seedDossier } from "./harnes
 const screens = [
   ["start", "#/", "#start-title"],
   ["question", "#/vraag/3", "#q-title"],
+  ["review", "#/controleer", "#review-title"],
+  ["worker", "#/bij-wie", "#worker-title"],
   ["results", "#/resultaten", "#results-title"],
   ["search", "#/zoeken?q=werkdruk", "#search-status"],
   ["detail", "#/interventie/pmo-psychische-gezondheid", "#detail-title"],
@@ -15,7 +17,10 @@ const screens = [
 test("every screen fits 1024x640, at 100% and 200% zoom", async () => {
   const dataDir = newDataDir();
   const dossier = seedDossier(dataDir);
-  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#dossier-title"], ["restore", "#/herstellen", "#encryption-state"]);
+  screens.push(["dossiers", "#/dossiers", "#dossiers-title"], ["dossier", `#/dossier/${dossier}`, "#task-list"],
+    ["dossier-visit", `#/dossier/${dossier}/bezoek`, "#visit-title"],
+    ["dossier-plan", `#/dossier/${dossier}/actieplan`, "#plan-title"],
+    ["dossier-report", `#/dossier/${dossier}/rapport`, "#report-title"], ["restore", "#/herstellen", "#encryption-state"]);
   const app = await launch({ dataDir });
   const { driver } = app;
   const overflow = [];

@@ -52,16 +52,17 @@ export interface Answers {
 export interface Recommendation {
   id: string; name: string; score: number; reasons: string[]; mismatches: string[];
   levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; evidence: string; cost: string;
+  summary: string; time: string;
 }
 export interface StepAdvice { step: string; role: string; text: string; items: string[]; from_leidraad: boolean; why: string[] }
 export interface Advice { recommendations: Recommendation[]; advice: StepAdvice[]; coverage: unknown; exact: boolean; notes: string[] }
 
 export interface TreeOption { value: string; label: string; label_en: string }
 export interface Question {
-  id: string; prompt: string; prompt_en: string; help: string; kind: "single" | "multi" | "yes-no";
-  answer: keyof Answers; skippable: boolean; options: TreeOption[];
+  id: string; prompt: string; prompt_en: string; help: string; help_en: string; kind: "single" | "multi" | "yes-no";
+  answer: keyof Answers; skippable: boolean; refinement: boolean; options: TreeOption[];
 }
-export interface Entry { id: string; question: string; question_en: string; help: string; presets: { role?: string; level?: string; steps?: string[] } }
+export interface Entry { id: string; question: string; question_en: string; help: string; help_en: string; presets: { role?: string; level?: string; steps?: string[] } }
 export interface Tree { entries: Entry[]; questions: Question[] }
 
 export interface VisitInfo {

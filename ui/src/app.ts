@@ -7,7 +7,8 @@ import { renderCompare } from "./views/compare";
 import { renderDetail } from "./views/detail";
 import { renderDossier } from "./views/dossier";
 import { renderDossiers } from "./views/dossiers";
-import { renderQuestion } from "./views/question";
+import { renderQuestion, renderReview } from "./views/question";
+import { renderWorker } from "./views/worker";
 import { renderRestore } from "./views/restore";
 import { renderResults } from "./views/results";
 import { renderSearch } from "./views/search";
@@ -17,6 +18,8 @@ import { renderUnlock } from "./views/unlock";
 
 export interface State {
   answers: Answers;
+  /** The answer fields the way in (or the dossier) already gave: not asked again. */
+  given: string[];
   compare: string[];
   /** The dossier being worked on: answers are kept in it, and results can be added to it. */
   dossier?: { id: string; org: string };
@@ -82,12 +85,15 @@ export async function route(ctx: Ctx): Promise<void> {
     switch (r.name) {
       case "start": view = await renderStart(ctx); break;
       case "question": view = renderQuestion(ctx, r.index); break;
+      case "change": view = renderQuestion(ctx, 0, r.id); break;
+      case "review": view = renderReview(ctx); break;
+      case "worker": view = await renderWorker(ctx); break;
       case "results": view = await renderResults(ctx); break;
       case "search": view = await renderSearch(ctx, r.query, r.filters); break;
       case "detail": view = await renderDetail(ctx, r.id); break;
       case "compare": view = await renderCompare(ctx); break;
       case "dossiers": view = await renderDossiers(ctx, r.query); break;
-      case "dossier": view = await renderDossier(ctx, r.id); break;
+      case "dossier": view = await renderDossier(ctx, r.id, r.task); break;
       case "restore": view = await renderRestore(ctx.api); break;
       case "trash": view = await renderTrash(ctx); break;
     }
@@ -134,7 +140,7 @@ export async function start(api: Api, headerEl: HTMLElement, main: HTMLElement):
     api,
     taxonomy,
     tree,
-    state: { answers: emptyAnswers(), compare: [] },
+    state: { answers: emptyAnswers(), given: [], compare: [] },
     main,
     go(hash: string) {
       if (location.hash === hash) void route(ctx);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Question, Recommendation } from "./api";
 import {
-  answerValues, applyEntry, applyFacets, emptyAnswers, facetCounts, highlightParts, nextHash, parseRoute,
+  answerValues, applyEntry, applyFacets, askedQuestions, firstSentence, distinctReasons, dossierHash, emptyAnswers, givenFields, facetCounts, highlightParts, nextHash, parseRoute,
   previousHash, searchHash, setAnswer, toggleCompare, overdueAcross, toggleHave, visitInfo,
 } from "./logic";
 
 const rec = (id: string, levels: string[], steps: string[], evidence = "onbekend"): Recommendation => ({
   id, name: id, score: 1, reasons: ["r"], mismatches: [], levels, steps, roles: ["werkgever"], themes: ["werkdruk"],
-  sectors: ["zorg"], evidence, cost: "onbekend",
+  sectors: ["zorg"], evidence, cost: "onbekend", summary: "", time: "onbekend",
 });
 
 describe("routes", () => {
@@ -29,12 +29,12 @@ describe("routes", () => {
 });
 
 describe("the question flow", () => {
-  const single: Question = { id: "role", prompt: "Wie?", prompt_en: "Who?", help: "", kind: "single", answer: "role", skippable: true, options: [] };
-  const multi: Question = { id: "step", prompt: "Stap?", prompt_en: "Step?", help: "", kind: "multi", answer: "steps", skippable: true, options: [] };
-  const yesNo: Question = { id: "free", prompt: "Gratis?", prompt_en: "Free?", help: "", kind: "yes-no", answer: "free", skippable: true, options: [] };
+  const single: Question = { id: "role", prompt: "Wie?", prompt_en: "Who?", help: "", help_en: "", kind: "single", answer: "role", skippable: true, refinement: false, options: [] };
+  const multi: Question = { id: "step", prompt: "Stap?", prompt_en: "Step?", help: "", help_en: "", kind: "multi", answer: "steps", skippable: true, refinement: false, options: [] };
+  const yesNo: Question = { id: "free", prompt: "Gratis?", prompt_en: "Free?", help: "", help_en: "", kind: "yes-no", answer: "free", skippable: true, refinement: true, options: [] };
 
   it("presets answers from a way in, still changeable", () => {
-    const a = applyEntry({ id: "werkstress-team", question: "", question_en: "", help: "", presets: { role: "leidinggevende", level: "team", steps: ["B2"] } });
+    const a = applyEntry({ id: "werkstress-team", question: "", question_en: "", help: "", help_en: "", presets: { role: "leidinggevende", level: "team", steps: ["B2"] } });
     expect(a.role).toBe("leidinggevende");
     expect(a.steps).toEqual(["B2"]);
     const changed = setAnswer(a, single, ["werkgever"]);
@@ -54,9 +54,28 @@ describe("the question flow", () => {
     expect(a.free).toBe(false);
   });
 
-  it("goes forward to the results after the last question and back to the start before the first", () => {
+  it("does not ask again what the way in or the dossier gave, nor the refinements", () => {
+    const entry = { id: "werkstress-team", question: "", question_en: "", help: "", help_en: "", presets: { role: "leidinggevende", level: "team", steps: ["B2"] } };
+    const sector: Question = { ...single, id: "sector", answer: "sector" };
+    expect(givenFields(entry)).toEqual(["role", "level", "steps"]);
+    expect(givenFields(undefined, "zorg")).toEqual(["sector"]);
+    expect(askedQuestions([single, multi, sector, yesNo], givenFields(entry)).map((q) => q.id)).toEqual(["sector"]);
+    expect(askedQuestions([single, multi, sector, yesNo], givenFields(entry, "zorg"))).toEqual([]);
+    expect(askedQuestions([single, multi, sector, yesNo], []).map((q) => q.id)).toEqual(["role", "step", "sector"]);
+  });
+
+  it("shows on a card the reasons that set it apart, not what every card shares", () => {
+    const mk = (id: string, reasons: string[]) => ({ ...rec(id, ["team"], ["B2"]), reasons });
+    const list = [mk("a", ["voor leidinggevenden", "goed praktijkvoorbeeld in de leidraad"]), mk("b", ["voor leidinggevenden", "thema: werkdruk"]), mk("c", ["voor leidinggevenden"]), mk("d", ["voor leidinggevenden", "thema: werkdruk"])];
+    expect(distinctReasons(list, list[0])).toEqual(["goed praktijkvoorbeeld in de leidraad"]);
+    expect(distinctReasons(list, list[1])).toEqual(["thema: werkdruk"]);
+    // Nothing sets it apart: the first reason, so a card is never without one.
+    expect(distinctReasons(list, list[2])).toEqual(["voor leidinggevenden"]);
+  });
+
+  it("goes forward to the review after the last question and back to the start before the first", () => {
     expect(nextHash(0, 3)).toBe("#/vraag/1");
-    expect(nextHash(2, 3)).toBe("#/resultaten");
+    expect(nextHash(2, 3)).toBe("#/controleer");
     expect(previousHash(0)).toBe("#/");
     expect(previousHash(2)).toBe("#/vraag/1");
   });
@@ -106,6 +125,9 @@ describe("dossier logic", () => {
     expect(parseRoute("#/dossiers?q=zorg")).toEqual({ name: "dossiers", query: "zorg" });
     expect(parseRoute("#/dossier/ab%2Fc")).toEqual({ name: "dossier", id: "ab/c" });
     expect(parseRoute("#/dossier")).toEqual({ name: "dossiers", query: "" });
+    expect(parseRoute("#/dossier/d1/actieplan")).toEqual({ name: "dossier", id: "d1", task: "actieplan" });
+    expect(parseRoute("#/dossier/d1/onzin")).toEqual({ name: "dossier", id: "d1" });
+    expect(dossierHash("d1", "rapport")).toBe("#/dossier/d1/rapport");
   });
 
   it("builds visit facts from a form: trimmed, empty fields null, the name required by the caller", () => {
@@ -128,5 +150,13 @@ describe("dossier logic", () => {
     expect(a.have).toEqual([]);
     expect(toggleHave(on, "pico").have).toEqual([]);
     expect(on.steps).toEqual(["B2"]);
+  });
+});
+
+describe("cards", () => {
+  it("take the first sentence of a summary, not an abbreviation's full stop", () => {
+    expect(firstSentence("Zorgverleners minder tijd laten kwijtraken. Samen met meer regels.")).toBe("Zorgverleners minder tijd laten kwijtraken.");
+    expect(firstSentence("Een training o.a. voor teams, bijv. in de zorg. Daarna meer.")).toBe("Een training o.a. voor teams, bijv. in de zorg.");
+    expect(firstSentence("Geen punt aan het eind")).toBe("Geen punt aan het eind");
   });
 });

@@ -1,16 +1,19 @@
 // View logic without the DOM: routes, the question flow, facet counts, highlighting.
 // Kept pure so Vitest can check it directly.
-import type { Answers, DossierSummary, Entry, PlanItem, Question, Recommendation, VisitInfo } from "./api";
+import type { Answers, Dossier, DossierSummary, Entry, PlanItem, Question, Recommendation, VisitInfo } from "./api";
 
 export type Route =
   | { name: "start" }
   | { name: "question"; index: number }
+  | { name: "change"; id: string }
+  | { name: "review" }
+  | { name: "worker" }
   | { name: "results" }
   | { name: "search"; query: string; filters: Record<string, string> }
   | { name: "detail"; id: string }
   | { name: "compare" }
   | { name: "dossiers"; query: string }
-  | { name: "dossier"; id: string }
+  | { name: "dossier"; id: string; task?: DossierTask }
   | { name: "restore" }
   | { name: "trash" };
 
@@ -24,6 +27,12 @@ export function parseRoute(hash: string): Route {
       const index = Number.parseInt(parts[1] ?? "0", 10);
       return { name: "question", index: Number.isFinite(index) && index >= 0 ? index : 0 };
     }
+    case "wijzig":
+      return parts[1] ? { name: "change", id: parts[1] } : { name: "review" };
+    case "controleer":
+      return { name: "review" };
+    case "bij-wie":
+      return { name: "worker" };
     case "resultaten":
       return { name: "results" };
     case "zoeken": {
@@ -42,7 +51,8 @@ export function parseRoute(hash: string): Route {
     case "prullenbak":
       return { name: "trash" };
     case "dossier":
-      return parts[1] ? { name: "dossier", id: parts[1] } : { name: "dossiers", query: "" };
+      if (!parts[1]) return { name: "dossiers", query: "" };
+      return (DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "") ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask } : { name: "dossier", id: parts[1] };
     default:
       return { name: "start" };
   }
@@ -88,9 +98,36 @@ export function setAnswer(answers: Answers, q: Question, values: string[]): Answ
   return next;
 }
 
-/** Where "next" or "skip" leads from question `index` of `count`. */
+/** Where "next" or "skip" leads from question `index` of `count`: the last one leads to
+ * "Controleer uw antwoorden". */
 export function nextHash(index: number, count: number): string {
-  return index + 1 < count ? `#/vraag/${index + 1}` : "#/resultaten";
+  return index + 1 < count ? `#/vraag/${index + 1}` : "#/controleer";
+}
+
+/** The answer fields an entry already filled, plus the sector when a dossier gave it: these
+ * are not asked again (they can still be changed on the review page). */
+export function givenFields(entry: Entry | undefined, dossierSector?: string | null): string[] {
+  const given: string[] = [];
+  if (entry?.presets.role) given.push("role");
+  if (entry?.presets.level) given.push("level");
+  if (entry?.presets.steps?.length) given.push("steps");
+  if (dossierSector) given.push("sector");
+  return given;
+}
+
+/** The questions asked one by one: not the refinements (they sit beside the results), not
+ * what was given. */
+export function askedQuestions(questions: Question[], given: string[]): Question[] {
+  return questions.filter((q) => !q.refinement && !given.includes(q.answer));
+}
+
+/** The reasons worth showing on a card: the one or two that set it apart from the others in
+ * the list (a reason most of the list shares is the user's own answer said back), or the
+ * first reason when none does. */
+export function distinctReasons(list: Recommendation[], r: Recommendation, max = 2): string[] {
+  const shared = (reason: string) => list.filter((x) => x.reasons.includes(reason)).length;
+  const rare = r.reasons.filter((reason) => list.length < 3 || shared(reason) * 2 <= list.length);
+  return (rare.length ? rare : r.reasons).slice(0, max);
 }
 
 export function previousHash(index: number): string {
@@ -155,8 +192,29 @@ export function toggleCompare(list: string[], id: string): { list: string[]; ful
   return { list: [...list, id], full: false };
 }
 
-export function dossierHash(id: string): string {
-  return `#/dossier/${encodeURIComponent(id)}`;
+export function dossierHash(id: string, task?: DossierTask): string {
+  return `#/dossier/${encodeURIComponent(id)}${task ? `/${task}` : ""}`;
+}
+
+/** The work of a visit, in the order it is done. */
+export const DOSSIER_TASKS = ["bezoek", "vragen", "keuzelijst", "actieplan", "notities", "rapport"] as const;
+export type DossierTask = (typeof DOSSIER_TASKS)[number];
+export type TaskStatus = "niet-begonnen" | "bezig" | "klaar";
+
+/** How far each task of a dossier is. `reportSaved`: a report was saved this session (the
+ * dossier does not record it). */
+export function taskStatuses(d: Dossier, reportSaved: boolean): Record<DossierTask, TaskStatus> {
+  const a = d.answers;
+  const answered = !!(a.role || a.level || a.sector || a.risk_group || a.min_evidence || a.max_time || a.free || a.steps.length || a.themes.length);
+  const all = <T>(list: T[], done: (x: T) => boolean): TaskStatus => (list.length === 0 ? "niet-begonnen" : list.every(done) ? "klaar" : "bezig");
+  return {
+    bezoek: d.visit_date && d.contact_name ? "klaar" : "bezig",
+    vragen: answered ? "klaar" : "niet-begonnen",
+    keuzelijst: all(d.shortlist, (x) => !!x.why?.trim()),
+    actieplan: all(d.plan, (p) => !!p.who.trim() && !!p.evaluation_date),
+    notities: d.notes.length ? "klaar" : "niet-begonnen",
+    rapport: reportSaved ? "klaar" : "niet-begonnen",
+  };
 }
 
 export const VISIT_FIELDS = ["org", "sector", "size_band", "department", "visit_date", "contact_name", "contact_role", "professional"] as const;
@@ -225,4 +283,11 @@ export function sizeText(bytes: number, locale = "nl-NL"): string {
     u += 1;
   }
   return `${n.toLocaleString(locale, { maximumFractionDigits: u ? 1 : 0 })} ${units[u]}`;
+}
+
+/** The first sentence of a text: a card shows one line of what an intervention is. A full
+ * stop inside an abbreviation ("o.a.", "bijv.") is not taken for the end. */
+export function firstSentence(text: string): string {
+  const m = /^.*?[^.\s]{3,}[.!?](?=\s+[A-Z\u00C0-\u024F]|$)/su.exec(text.trim());
+  return m ? m[0] : text.trim();
 }

@@ -8,6 +8,9 @@ import { emptyAnswers } from "./logic";
 import { detailView } from "./views/detail";
 import { renderDossier } from "./views/dossier";
 import { renderDossiers } from "./views/dossiers";
+import { renderQuestion, renderReview } from "./views/question";
+import { renderResults } from "./views/results";
+import { renderWorker } from "./views/worker";
 import { renderRestore } from "./views/restore";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
@@ -124,19 +127,18 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
 }
 
 function ctx(api: Api = fakeApi()): Ctx {
-  return { api, taxonomy, tree, state: { answers: emptyAnswers(), compare: [] }, main: document.createElement("main"), go: () => {}, refreshHeader: () => {}, openUrl: async () => {} };
+  return { api, taxonomy, tree, state: { answers: emptyAnswers(), given: [], compare: [] }, main: document.createElement("main"), go: () => {}, refreshHeader: () => {}, openUrl: async () => {} };
 }
 
 beforeEach(() => setLang("nl"));
 
 describe("detail page", () => {
-  it("shows every field, unknown ones as 'niet bekend', never hidden", () => {
+  it("shows every known fact on its own row and folds the unknown ones into one line, never hidden", () => {
     const view = detailView(ctx(), record);
     const text = view.textContent ?? "";
-    for (const heading of ["Wat je eraan hebt", "Wat het inhoudt", "Hoeveel tijd het kost", "Kosten", "Privacy", "Bewijs", "Ontwikkeld door"]) {
-      expect(text).toContain(heading);
-    }
-    expect(text.match(/niet bekend/g)?.length).toBeGreaterThanOrEqual(5);
+    for (const heading of ["Wat het inhoudt", "Bewijs"]) expect(text).toContain(heading);
+    expect(view.querySelector("#detail-unknown")?.textContent).toBe("wat u eraan hebt, hoeveel tijd het kost, kosten, privacy, ontwikkeld door");
+    expect([...view.querySelectorAll("dt")].map((x) => x.textContent)).toContain("Niet bekend");
     expect(view.querySelector("#evidence")?.textContent).toContain("Ketelaar et al. (2013)");
   });
 
@@ -149,7 +151,7 @@ describe("detail page", () => {
     const view = detailView(ctx(), lapsed);
     expect(view.querySelector("#evidence-assessed")?.textContent).toBe("Beoordeeld: 2019 (door: NL uitgever)");
     expect(view.querySelector("#evidence-lapsed")?.textContent).toBe("Let op: bewijs beoordeeld in 2019; ouder dan vijf jaar; telt niet meer als bewijs.");
-    expect(view.querySelector("#detail-origin")?.textContent).toBe("Uitgever Trimbos-instituut (ondertekend pakket 1.0 · 2026-11-01)");
+    expect(view.querySelector("#detail-origin")?.textContent).toBe("Uitgever Trimbos-instituut (ondertekend pakket 1.0 · 01-11-2026)");
     const fresh = detailView(ctx(), { ...record, origin: { kind: "eigen", name: "eigen", version: null, date: null } });
     expect(fresh.querySelector("#evidence-lapsed")).toBeNull();
     expect(fresh.querySelector("#detail-origin")?.textContent).toBe("Eigen import (niet ondertekend pakket)");
@@ -291,15 +293,79 @@ describe("dossier page", () => {
 
   it("shows the note reminder, renders hostile dossier text as text, and marks overdue evaluations", async () => {
     const fake = fakeDossiers([hostileDossier]);
-    const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
-    expect(view.querySelector("#note-reminder")?.textContent).toContain("geen medische gegevens");
-    expect(view.querySelector("#note-text")?.getAttribute("aria-describedby")).toBe("note-reminder");
-    expect(view.querySelector("img")).toBeNull();
-    expect(view.querySelector("script")).toBeNull();
-    expect(view.querySelector("#notes")?.textContent).toContain("<script>");
-    expect((view.querySelector("#why-0") as HTMLTextAreaElement).value).toBe(hostile);
-    expect(view.querySelector('tr[data-item="7"]')?.textContent).toContain("Evaluatie te laat");
+    const c = ctx(fakeApi(fake.api));
+    const notes = await renderDossier(c, "d1", "notities");
+    expect(notes.querySelector("#note-reminder")?.textContent).toContain("geen medische gegevens");
+    expect(notes.querySelector("#note-text")?.getAttribute("aria-describedby")).toBe("note-reminder");
+    expect(notes.querySelector("#notes")?.textContent).toContain("<script>");
+    const shortlist = await renderDossier(c, "d1", "keuzelijst");
+    expect((shortlist.querySelector("#why-0") as HTMLTextAreaElement).value).toBe(hostile);
+    const plan = await renderDossier(c, "d1", "actieplan");
+    expect(plan.querySelector('li[data-item="7"] legend')?.textContent).toContain("Evaluatie te laat");
+    for (const view of [notes, shortlist, plan, await renderDossier(c, "d1")]) {
+      expect(view.querySelector("img")).toBeNull();
+      expect(view.querySelector("script")).toBeNull();
+    }
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it("lists the six tasks with their status, and shows each task on its own page", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const c = ctx(fakeApi(fake.api));
+    const overview = await renderDossier(c, "d1");
+    const rows = [...overview.querySelectorAll("#task-list li")].map((li) => `${li.querySelector("a")?.textContent}: ${li.querySelector(".tag")?.textContent}`);
+    // Visit without a contact person, no answers, a chosen one with why, a plan with owner and date, a note, no report yet.
+    expect(rows).toEqual(["Bezoek: Bezig", "Vragen: Niet begonnen", "Keuzelijst: Klaar", "Actieplan: Klaar", "Notities: Klaar", "Rapport: Niet begonnen"]);
+    expect(overview.querySelector("#task-bezoek")?.getAttribute("href")).toBe("#/dossier/d1/bezoek");
+    // The overview holds no task's fields; a task page holds only its own.
+    expect(overview.querySelector("#visit-org")).toBeNull();
+    const visit = await renderDossier(c, "d1", "bezoek");
+    expect(visit.querySelector("#visit-org")).not.toBeNull();
+    expect(visit.querySelector("#note-text")).toBeNull();
+    expect(visit.querySelector("#task-next")?.textContent).toBe("Volgende: Vragen");
+    // Deleting sits in its own section, with the warning button.
+    expect(overview.querySelector(".dossier-delete #dossier-delete")?.className).toBe("warning");
+  });
+
+  it("shows every date as dd-mm-jjjj, and refuses an impossible one with a message on the field and in the summary", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const plans: unknown[] = [];
+    const api = fakeApi({ ...fake.api, dossierPlan: async (_id, change) => { plans.push(change); return hostileDossier.plan[0]; } });
+    const view = await renderDossier(ctx(api), "d1", "actieplan");
+    document.body.replaceChildren(view);
+    const evaluation = view.querySelector("#plan-7-evaluation_date") as HTMLInputElement;
+    expect(evaluation.type).toBe("text");
+    expect(evaluation.value).toBe("01-01-2020");
+    expect((view.querySelector("#plan-7-start_date") as HTMLInputElement).value).toBe("01-10-2019");
+    expect(view.querySelector('input[type="date"]')).toBeNull();
+    evaluation.value = "31-04-2027";
+    evaluation.dispatchEvent(new Event("change"));
+    expect(plans).toEqual([]);
+    expect(view.querySelector("#plan-7-evaluation_date-error")?.textContent).toContain("die dag bestaat niet");
+    expect(evaluation.getAttribute("aria-invalid")).toBe("true");
+    const summary = view.querySelector("#error-summary") as HTMLElement;
+    expect(summary.hidden).toBe(false);
+    expect(summary.textContent).toContain("Evaluatiedatum: die dag bestaat niet");
+    (summary.querySelector("a") as HTMLAnchorElement).click();
+    expect(document.activeElement).toBe(evaluation);
+    evaluation.value = "15-03-2027";
+    evaluation.dispatchEvent(new Event("change"));
+    expect(plans).toEqual([{ item: 7, evaluation_date: "2027-03-15" }]);
+    expect(summary.hidden).toBe(true);
+    expect(evaluation.hasAttribute("aria-invalid")).toBe(false);
+  });
+
+  it("refuses an empty note with a message on the field and in the summary", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const view = await renderDossier(ctx(fakeApi(fake.api)), "d1", "notities");
+    document.body.replaceChildren(view);
+    (view.querySelector("#note-text") as HTMLTextAreaElement).value = "   ";
+    view.querySelector("form.note-form")?.dispatchEvent(new Event("submit", { cancelable: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.calls.filter((c) => c[0] === "note")).toHaveLength(0);
+    expect(view.querySelector("#note-text-error")?.textContent).toBe("Notitie: schrijf eerst iets in het veld.");
+    expect(view.querySelector("#error-summary")?.textContent).toContain("Notitie: schrijf eerst iets in het veld.");
+    expect(document.activeElement?.id).toBe("error-summary");
   });
 
   it("offers Word beside PDF, sends only the ticked notes, and exports the plan in three formats", async () => {
@@ -318,7 +384,7 @@ describe("dossier page", () => {
         return format === "csv" ? null : `/home/a/actieplan.${format}`;
       },
     });
-    const view = await renderDossier(ctx(api), "d1");
+    const view = await renderDossier(ctx(api), "d1", "rapport");
     document.body.replaceChildren(view);
     const format = view.querySelector("#report-format") as HTMLSelectElement;
     expect([...format.options].map((o) => o.value)).toEqual(["pdf", "docx", "html", "md"]);
@@ -347,7 +413,7 @@ describe("dossier page", () => {
     vi.useFakeTimers();
     try {
       const fake = fakeDossiers([hostileDossier]);
-      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
+      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1", "bezoek");
       const dept = view.querySelector("#visit-department") as HTMLInputElement;
       for (const text of ["T", "Te", "Team Noord "]) {
         dept.value = text;
@@ -357,7 +423,7 @@ describe("dossier page", () => {
       await vi.advanceTimersByTimeAsync(500);
       const updates = fake.calls.filter((c) => c[0] === "update");
       expect(updates).toHaveLength(1);
-      expect(updates[0][2]).toMatchObject({ department: "Team Noord", contact_name: null, sector: "zorg" });
+      expect(updates[0][2]).toMatchObject({ department: "Team Noord", contact_name: null, sector: "zorg", visit_date: "2026-11-20" });
       expect(view.querySelector("#save-status")?.textContent).toMatch(/^Opgeslagen om/);
     } finally {
       vi.useRealTimers();
@@ -368,12 +434,13 @@ describe("dossier page", () => {
     vi.useFakeTimers();
     try {
       const fake = fakeDossiers([hostileDossier]);
-      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1");
+      const view = await renderDossier(ctx(fakeApi(fake.api)), "d1", "bezoek");
       const org = view.querySelector("#visit-org") as HTMLInputElement;
       org.value = "  ";
       org.dispatchEvent(new Event("change"));
       expect(fake.calls.filter((c) => c[0] === "update")).toHaveLength(0);
-      expect(view.querySelector("#save-status")?.textContent).toBe("Vul de naam van de organisatie in.");
+      expect(view.querySelector("#visit-org-error")?.textContent).toBe("Vul de naam van de organisatie in.");
+      expect(view.querySelector("#error-summary")?.textContent).toContain("Vul de naam van de organisatie in.");
     } finally {
       vi.useRealTimers();
     }
@@ -385,7 +452,7 @@ describe("start screen", () => {
     const fake = fakeDossiers([hostileDossier]);
     const view = await renderStart(ctx(fakeApi(fake.api)));
     expect(view.querySelector("#recent-dossiers")?.textContent).toContain("Zorg <img");
-    expect(view.querySelector("#overdue")?.textContent).toContain("Pilot (evaluatie gepland op 2020-01-01)");
+    expect(view.querySelector("#overdue")?.textContent).toContain("Pilot (evaluatie gepland op 01-01-2020)");
   });
 
   it("names the program's own version, as the core reports it", async () => {
@@ -395,7 +462,7 @@ describe("start screen", () => {
 
   it("shows the catalogue's version, date and publisher, and how many judgements lapsed", async () => {
     const view = await renderStart(ctx(fakeApi(fakeDossiers().api)));
-    expect(view.querySelector("#catalogue-version")?.textContent).toBe("Catalogus 2026.1 van 2026-11-25 · uitgegeven door Keuzehulp");
+    expect(view.querySelector("#catalogue-version")?.textContent).toBe("Catalogus 2026.1 van 25-11-2026 · uitgegeven door Keuzehulp");
     expect(view.querySelector("#catalogue-lapsed")?.textContent).toBe("Bij 2 interventies is het bewijsoordeel verlopen.");
   });
 });
@@ -414,5 +481,61 @@ describe("restore screen", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(restored).toEqual([backup.file]);
     expect(view.querySelector("#restore-status")?.textContent).toMatch(/is teruggezet/);
+  });
+});
+
+describe("questions, review and results", () => {
+  const q = (id: string, answer: keyof import("./api").Answers, refinement = false) => ({
+    id, prompt: `Vraag ${id}?`, prompt_en: `Question ${id}?`, help: "hulp", help_en: "help", kind: "single" as const, answer, skippable: true, refinement,
+    options: [{ value: "a", label: "NL a", label_en: "EN a" }],
+  });
+  const flowTree: Tree = { entries: [], questions: [q("role", "role"), q("themes", "themes"), q("time", "max_time", true)] };
+  const rec = (id: string, reasons: string[]) => ({
+    id, name: `Naam ${id}`, score: 1, reasons, mismatches: [], levels: ["team"], steps: ["B2"], roles: ["werkgever"], themes: ["werkdruk"],
+    sectors: ["zorg"], evidence: "effectief", cost: "onbekend", summary: "Eerste zin hier. Tweede zin.", time: "onbekend",
+  });
+
+  it("asks one question per page with the question as the heading, skipping what was given and the refinements", () => {
+    const c = { ...ctx(), tree: flowTree };
+    c.state.given = ["role"];
+    const view = renderQuestion(c, 0);
+    expect(view.querySelector("h1")?.textContent).toBe("Vraag themes?");
+    expect(view.querySelector("#q-caption")?.textContent).toBe("Vraag 1 van 1");
+    setLang("en");
+    expect(renderQuestion(c, 0).querySelector(".help")?.textContent).toBe("help");
+  });
+
+  it("ends with 'Controleer uw antwoorden', each answer with a way to change it", () => {
+    const c = { ...ctx(), tree: flowTree };
+    c.state.answers = { ...emptyAnswers(), role: "a" };
+    const view = renderReview(c);
+    expect(view.querySelector("h1")?.textContent).toBe("Controleer uw antwoorden");
+    expect([...view.querySelectorAll(".summary-row dd:not(.summary-action)")].map((x) => x.textContent)).toEqual(["NL a", "niet beantwoord"]);
+    expect(view.querySelector("#change-role")?.getAttribute("href")).toBe("#/wijzig/role");
+    expect(view.querySelector("#change-time")).toBeNull();
+  });
+
+  it("shows the results first: a count, cards with tags and the reasons that set them apart, no empty boxes", async () => {
+    const recs = [rec("a", ["voor werkgevers", "goed praktijkvoorbeeld"]), rec("b", ["voor werkgevers"]), rec("c", ["voor werkgevers"])];
+    const api = fakeApi({ advise: async () => ({ recommendations: recs, advice: [], coverage: null, exact: true, notes: [] }) });
+    const view = await renderResults({ ...ctx(api), tree: flowTree });
+    expect(view.querySelector("#results-count")?.textContent).toBe("3 interventies passen bij uw antwoorden");
+    const first = view.querySelector('.recommendation[data-id="a"]') as HTMLElement;
+    expect(first.querySelector("h3 a")?.getAttribute("href")).toBe("#/interventie/a");
+    expect(first.querySelector(".summary")?.textContent).toBe("Eerste zin hier.");
+    expect(first.querySelectorAll(".tag")).toHaveLength(3);
+    expect([...first.querySelectorAll(".reasons li")].map((x) => x.textContent)).toEqual(["goed praktijkvoorbeeld"]);
+    expect(view.querySelector(".advice")).toBeNull();
+    expect(view.querySelector("#dossier-bar")).toBeNull();
+    expect(view.querySelector("#keep-in-dossier")).not.toBeNull();
+    expect((view.querySelector("#filters") as HTMLDetailsElement).open).toBe(false);
+    expect(view.querySelector("#refine-time")).not.toBeNull();
+  });
+
+  it("answers the worker's 'bij wie' first, naming its sources, and says so where they say nothing", async () => {
+    const view = await renderWorker(ctx());
+    expect([...view.querySelectorAll("#worker-people li")].map((li) => li.getAttribute("data-person"))).toEqual(["leidinggevende", "bedrijfsarts", "vertrouwenspersoon", "huisarts"]);
+    expect(view.querySelector('li[data-person="bedrijfsarts"]')?.textContent).toContain("Bron: De leidraad (NVAB, 2021)");
+    expect(view.querySelector('li[data-person="huisarts"]')?.textContent).toContain("beschrijven de huisarts niet");
   });
 });

@@ -1,6 +1,7 @@
 // Every field of one intervention; unknown facts say "niet bekend", never hidden.
 import type { Ctx } from "../app";
 import type { Intervention, RecordOrigin, Term } from "../api";
+import { showDate } from "../date";
 import { h } from "../dom";
 import { label, t } from "../i18n";
 import { addToDossierButton, compareButton } from "./parts";
@@ -18,7 +19,7 @@ function labels(terms: Term[], ids: string[]): string {
 /** Where a record came from, in words. */
 export function originText(o: RecordOrigin): string {
   const s = t();
-  const edition = [o.version ? ` ${o.version}` : "", o.date ? ` · ${o.date}` : ""].join("");
+  const edition = [o.version ? ` ${o.version}` : "", o.date ? ` · ${showDate(o.date)}` : ""].join("");
   if (o.kind === "bundled") return s.originBundled(o.name, edition);
   if (o.kind === "publisher") return s.originPublisher(o.name, edition);
   return s.originOwn(edition);
@@ -46,10 +47,10 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
       "p",
       { id: "evidence-assessed" },
       s.assessed(
-        r.evidence.assessed_on ?? s.notKnown,
+        showDate(r.evidence.assessed_on) || s.notKnown,
         r.evidence.scheme ? label(tx.evidence_schemes ?? [], r.evidence.scheme) : s.notKnown,
       ),
-      r.evidence.valid_until ? s.validUntil(r.evidence.valid_until) : "",
+      r.evidence.valid_until ? s.validUntil(showDate(r.evidence.valid_until)) : "",
     ),
     r.evidence.lapsed && r.evidence.lapsed_because
       ? h("p", { id: "evidence-lapsed", class: "note" }, s.lapsedNote(r.evidence.lapsed_because))
@@ -64,6 +65,15 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
       return h("li", {}, `${doc ? `${doc.title} (${doc.publisher}, ${doc.year})` : src.document} — ${src.section}`, src.note ? ` (${src.note})` : "");
     }),
   );
+  const leidraadFacts: [string, string | null][] = [
+    [s.whatYouGet, r.benefits],
+    [s.whatItInvolves, r.involves],
+    [s.time, r.time],
+    [s.cost, r.cost],
+    [s.privacy, r.privacy],
+    [s.developedBy, r.developed_by ? r.developed_by.join("; ") : null],
+  ];
+  const unknown = leidraadFacts.filter(([, value]) => !value).map(([name]) => name.toLowerCase());
   return h(
     "article",
     { class: "detail", "aria-labelledby": "detail-title" },
@@ -75,13 +85,10 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
     h(
       "dl",
       { class: "fields" },
-      ...row(s.whatYouGet, known(r.benefits)),
-      ...row(s.whatItInvolves, known(r.involves)),
-      ...row(s.time, known(r.time)),
-      ...row(s.cost, known(r.cost)),
-      ...row(s.privacy, known(r.privacy)),
+      // The facts a source gives, each on its row; those none gives folded into one line.
+      ...leidraadFacts.flatMap(([name, value]) => (value ? row(name, value) : [])),
       ...row(s.evidence, evidence),
-      ...row(s.developedBy, r.developed_by ? r.developed_by.join("; ") : s.notKnown),
+      ...(unknown.length ? row(s.notKnownTitle, unknown.join(", "), "detail-unknown") : []),
       ...row(s.website, website),
       ...row(s.kind, label(tx.kinds, r.kind)),
       ...row(s.levels, labels(tx.levels, r.levels)),
@@ -91,7 +98,7 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
       ...row(s.sectors, labels(tx.sectors, r.sectors)),
       ...row(s.riskGroups, labels(tx.risk_groups, r.risk_groups)),
       ...row(s.sources, sources),
-      ...row(s.lastReviewed, r.last_reviewed),
+      ...row(s.lastReviewed, showDate(r.last_reviewed)),
       ...(r.origin ? row(s.origin, originText(r.origin), "detail-origin") : []),
     ),
   );

@@ -1,95 +1,51 @@
-// One dossier: the visit (saved as you type), the answers and the aanbod-scan, the shortlist
-// with why, dated notes, the action plan, and the report, export, copy and erase actions.
-// Every change is sent to the core at once; the core commits it before answering.
+// One dossier as a task list: Bezoek → Vragen → Keuzelijst → Actieplan → Notities → Rapport,
+// each with its status, each task on a page of its own; managing and deleting the dossier on
+// the overview. Every change is sent to the core at once; the core commits it before
+// answering.
 import type { Ctx } from "../app";
-import { type Dossier, type Intervention, type PlanChange, type PlanFormat, type PlanItem, type ReportFormat, toApiError } from "../api";
+import { type Dossier, type Intervention, type PlanChange, type PlanFormat, type ReportFormat, toApiError } from "../api";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
-import { SIZE_BANDS, VISIT_FIELDS, type VisitField, answerValues, debounced, dossierHash, visitInfo } from "../logic";
+import { DOSSIER_TASKS, type DossierTask, answerValues, debounced, dossierHash, givenFields, taskStatuses } from "../logic";
+import { planSection } from "./dossier-plan";
+import { type SaveStatus, visitSection } from "./dossier-visit";
 import { when } from "./dossiers";
+import { type ErrorSummary, errorSummary, notificationBanner } from "./form";
 import { inlineConfirm } from "./parts";
-
-const STATUSES = ["gepland", "lopend", "afgerond", "gestopt"];
 
 // A change that adds or removes something re-renders the page; these carry the focus and the
 // save message across that re-render.
 let focusAfterReload: string | undefined;
 let statusAfterReload: string | undefined;
+/** Dossiers whose report was saved in this session (the dossier itself does not record it). */
+const reportSaved = new Set<string>();
 
-/** A status line that says whether the last change was saved. */
-function saveStatus() {
+/** The notification banner that says whether the last change was saved (red only when not). */
+function saveStatus(): SaveStatus {
   const s = t();
-  const el = h("p", { class: "save-status", role: "status", id: "save-status" });
+  const banner = notificationBanner("save-status");
   return {
-    el,
+    el: banner.el,
+    say: (message) => banner.say(message),
     async run(save: () => Promise<unknown>): Promise<boolean> {
-      el.textContent = s.saving;
-      el.classList.remove("failed");
+      banner.say(s.saving);
       try {
         await save();
-        el.textContent = s.saved(new Date().toLocaleTimeString(lang() === "en" ? "en-GB" : "nl-NL", { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
+        const d = new Date();
+        const two = (n: number) => String(n).padStart(2, "0");
+        banner.say(s.saved(`${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`));
         return true;
       } catch (err) {
-        el.textContent = s.notSaved(toApiError(err).message);
-        el.classList.add("failed");
+        banner.say(s.notSaved(toApiError(err).message), true);
         return false;
       }
     },
   };
 }
 
-type Status = ReturnType<typeof saveStatus>;
-
-function visitSection(ctx: Ctx, d: Dossier, status: Status, onOrg: (org: string) => void): HTMLElement {
-  const s = t();
-  const names: Record<VisitField, string> = {
-    org: s.org, sector: s.sector, size_band: s.sizeBand, department: s.department, visit_date: s.visitDate,
-    contact_name: s.contactName, contact_role: s.contactRole, professional: s.professional,
-  };
-  const controls = {} as Record<VisitField, HTMLInputElement | HTMLSelectElement>;
-  const select = (field: VisitField, options: { value: string; text: string }[]) => {
-    const current = d[field] ?? "";
-    const known = options.some((o) => o.value === current);
-    return h(
-      "select",
-      { id: `visit-${field}`, name: field },
-      h("option", { value: "" }, s.unknownOption),
-      ...options.map((o) => h("option", { value: o.value, selected: o.value === current }, o.text)),
-      current && !known ? h("option", { value: current, selected: true }, current) : null,
-    );
-  };
-  for (const field of VISIT_FIELDS) {
-    if (field === "sector") controls[field] = select(field, ctx.taxonomy.sectors.map((x) => ({ value: x.id, text: label(ctx.taxonomy.sectors, x.id) })));
-    else if (field === "size_band") controls[field] = select(field, SIZE_BANDS.map((b) => ({ value: b, text: b })));
-    else {
-      const type = field === "visit_date" ? "date" : "text";
-      const autocomplete = field === "contact_name" || field === "professional" ? "name" : field === "org" ? "organization" : "off";
-      controls[field] = h("input", { type, id: `visit-${field}`, name: field, value: d[field] ?? "", autocomplete, required: field === "org" });
-    }
-  }
-  const save = debounced(() => {
-    const values = Object.fromEntries(VISIT_FIELDS.map((f) => [f, controls[f].value])) as Record<VisitField, string>;
-    const info = visitInfo(values);
-    if (!info.org) {
-      status.el.textContent = s.orgRequired;
-      return;
-    }
-    void status.run(() => ctx.api.dossierUpdate(d.id, info)).then((ok) => ok && onOrg(info.org));
-  }, 400);
-  for (const control of Object.values(controls)) {
-    control.addEventListener("input", () => save.schedule());
-    control.addEventListener("change", () => save.now());
-    control.addEventListener("blur", () => save.flush());
-  }
-  // Leaving the page (a link, the back key) still saves what was typed last.
-  window.addEventListener("hashchange", () => save.flush(), { once: true });
-  return h(
-    "section",
-    { class: "visit", "aria-labelledby": "visit-title" },
-    h("h2", { id: "visit-title" }, s.visitTitle),
-    h("div", { class: "form-grid" }, ...VISIT_FIELDS.flatMap((f) => [h("label", { for: `visit-${f}` }, names[f]), controls[f]])),
-  );
-}
+type Status = SaveStatus;
+/** Re-renders the dossier at `task` (the overview when none), focusing `focusId`. */
+type Reload = (focusId?: string, task?: DossierTask) => void;
 
 function answersSection(ctx: Ctx, d: Dossier): HTMLElement {
   const s = t();
@@ -104,6 +60,9 @@ function answersSection(ctx: Ctx, d: Dossier): HTMLElement {
     .flat();
   const use = (hash: string) => () => {
     ctx.state.answers = structuredClone(d.answers);
+    // The dossier's sector is the answer to "in welke sector?"; what the way in set is given.
+    if (!ctx.state.answers.sector && d.sector) ctx.state.answers.sector = d.sector;
+    ctx.state.given = givenFields(ctx.tree.entries.find((e) => e.id === d.answers.entry), ctx.state.answers.sector === d.sector ? d.sector : null);
     ctx.state.dossier = { id: d.id, org: d.org };
     ctx.refreshHeader();
     ctx.go(hash);
@@ -115,13 +74,13 @@ function answersSection(ctx: Ctx, d: Dossier): HTMLElement {
   return h(
     "section",
     { class: "dossier-answers", "aria-labelledby": "answers-title" },
-    h("h2", { id: "answers-title" }, s.answersTitle),
+    h("h2", { id: "answers-title", tabindex: "-1" }, s.answersTitle),
     lines.length ? h("dl", { class: "answers" }, ...lines) : h("p", {}, s.answersNone),
     h("p", { class: "actions" }, ask, results),
   );
 }
 
-async function haveSection(ctx: Ctx, d: Dossier, names: Map<string, string>, status: Status, reload: (focusId?: string) => void): Promise<HTMLElement> {
+async function haveSection(ctx: Ctx, d: Dossier, names: Map<string, string>, status: Status, reload: Reload): Promise<HTMLElement> {
   const s = t();
   const list = d.answers.have.length
     ? h(
@@ -131,7 +90,7 @@ async function haveSection(ctx: Ctx, d: Dossier, names: Map<string, string>, sta
           const remove = h("button", { type: "button", class: "secondary", "aria-label": `${s.haveRemove}: ${names.get(id) ?? id}` }, s.haveRemove);
           remove.addEventListener("click", async () => {
             const answers = { ...d.answers, have: d.answers.have.filter((x) => x !== id) };
-            if (await status.run(() => ctx.api.dossierAnswer(d.id, answers))) reload("have-title");
+            if (await status.run(() => ctx.api.dossierAnswer(d.id, answers))) reload("have-title", "vragen");
           });
           return h("li", {}, h("a", { href: `#/interventie/${encodeURIComponent(id)}` }, names.get(id) ?? id), " ", remove);
         }),
@@ -171,12 +130,13 @@ async function haveSection(ctx: Ctx, d: Dossier, names: Map<string, string>, sta
     "section",
     { class: "have", "aria-labelledby": "have-title" },
     h("h2", { id: "have-title", tabindex: "-1" }, s.haveTitle),
+    h("p", { class: "meta" }, s.haveHelp),
     list,
     matrix ? h("div", { class: "table-wrap" }, matrix) : null,
   );
 }
 
-function shortlistSection(ctx: Ctx, d: Dossier, names: Map<string, string>, status: Status, reload: (focusId?: string) => void): HTMLElement {
+function shortlistSection(ctx: Ctx, d: Dossier, names: Map<string, string>, status: Status, reload: Reload): HTMLElement {
   const s = t();
   if (!d.shortlist.length) {
     return h("section", { class: "shortlist", "aria-labelledby": "shortlist-title" }, h("h2", { id: "shortlist-title", tabindex: "-1" }, s.shortlistTitle), h("p", {}, s.shortlistNone));
@@ -198,12 +158,12 @@ function shortlistSection(ctx: Ctx, d: Dossier, names: Map<string, string>, stat
         window.addEventListener("hashchange", () => save.flush(), { once: true });
         const remove = h("button", { type: "button", class: "secondary", "aria-label": `${s.removeFromShortlist}: ${name}` }, s.removeFromShortlist);
         remove.addEventListener("click", async () => {
-          if (await status.run(() => ctx.api.dossierUnshortlist(d.id, item.intervention_id))) reload("shortlist-title");
+          if (await status.run(() => ctx.api.dossierUnshortlist(d.id, item.intervention_id))) reload("shortlist-title", "keuzelijst");
         });
         const plan = h("button", { type: "button", class: "secondary to-plan", "aria-label": `${s.toPlan}: ${name}` }, s.toPlan);
         plan.addEventListener("click", async () => {
           const change: PlanChange = { intervention_id: item.intervention_id, what: name, status: "gepland" };
-          if (await status.run(() => ctx.api.dossierPlan(d.id, change))) reload("plan-title");
+          if (await status.run(() => ctx.api.dossierPlan(d.id, change))) reload("plan-title", "actieplan");
         });
         return h(
           "li",
@@ -218,80 +178,39 @@ function shortlistSection(ctx: Ctx, d: Dossier, names: Map<string, string>, stat
   );
 }
 
-function notesSection(ctx: Ctx, d: Dossier, status: Status, reload: (focusId?: string) => void, inReport: NoteChoice): HTMLElement {
+function notesSection(ctx: Ctx, d: Dossier, status: Status, reload: Reload, summary: ErrorSummary): HTMLElement {
   const s = t();
   const text = h("textarea", { id: "note-text", rows: 3, "aria-describedby": "note-reminder" });
+  const error = h("p", { class: "field-error", id: "note-text-error", hidden: true });
+  const showError = (on: boolean) => {
+    error.hidden = !on;
+    error.textContent = on ? s.noteEmpty : "";
+    if (on) text.setAttribute("aria-invalid", "true");
+    else text.removeAttribute("aria-invalid");
+    text.setAttribute("aria-describedby", on ? "note-reminder note-text-error" : "note-reminder");
+    summary.set("note-text", on ? s.noteEmpty : null);
+  };
   const add = h("button", { type: "submit", class: "primary", id: "note-add" }, s.addNote);
-  const form = h("form", { class: "note-form" }, h("label", { for: "note-text" }, s.newNote), h("p", { id: "note-reminder", class: "reminder" }, s.notesReminder), text, h("p", { class: "actions" }, add));
+  const form = h("form", { class: "note-form" }, h("label", { for: "note-text" }, s.newNote), h("p", { id: "note-reminder", class: "reminder" }, s.notesReminder), error, text, h("p", { class: "actions" }, add));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const value = text.value.trim();
+    showError(!value);
     if (!value) {
-      text.focus();
+      summary.focus();
       return;
     }
-    if (await status.run(() => ctx.api.dossierNote(d.id, value))) reload("note-text");
+    if (await status.run(() => ctx.api.dossierNote(d.id, value))) reload("note-text", "notities");
   });
   const notes = [...d.notes].reverse();
   return h(
     "section",
     { class: "notes-section", "aria-labelledby": "notes-title" },
-    h("h2", { id: "notes-title" }, s.notesTitle),
+    h("h2", { id: "notes-title", tabindex: "-1" }, s.notesTitle),
     form,
     notes.length
-      ? h("ol", { class: "notes", id: "notes", reversed: true }, ...notes.map((n) => h("li", {}, h("p", { class: "meta" }, when(n.created_at)), h("p", { class: "note-text" }, n.text), inReport.box(n.id))))
+      ? h("ol", { class: "notes", id: "notes", reversed: true }, ...notes.map((n) => h("li", {}, h("p", { class: "meta" }, when(n.created_at)), h("p", { class: "note-text" }, n.text))))
       : h("p", {}, s.notesNone),
-  );
-}
-
-function planSection(ctx: Ctx, d: Dossier, names: Map<string, string>, overdue: Set<number>, status: Status): HTMLElement {
-  const s = t();
-  if (!d.plan.length) {
-    return h("section", { class: "plan", "aria-labelledby": "plan-title" }, h("h2", { id: "plan-title", tabindex: "-1" }, s.planTitle), h("p", {}, s.planNone));
-  }
-  const row = (item: PlanItem) => {
-    const name = names.get(item.intervention_id) ?? item.intervention_id;
-    const cell = (field: keyof PlanChange & keyof PlanItem, header: string, type: "text" | "date") => {
-      const input = h("input", { type, value: String(item[field] ?? ""), "aria-label": `${header}: ${name}`, "data-field": field });
-      const save = debounced(() => void status.run(() => ctx.api.dossierPlan(d.id, { item: item.id, [field]: input.value.trim() })), 400);
-      input.addEventListener("input", () => save.schedule());
-      input.addEventListener("change", () => save.now());
-      input.addEventListener("blur", () => save.flush());
-      window.addEventListener("hashchange", () => save.flush(), { once: true });
-      return h("td", {}, input);
-    };
-    const statusSelect = h(
-      "select",
-      { "aria-label": `${s.planStatus}: ${name}`, "data-field": "status" },
-      ...STATUSES.map((st) => h("option", { value: st, selected: st === item.status }, s.statuses[st] ?? st)),
-    );
-    statusSelect.addEventListener("change", () => void status.run(() => ctx.api.dossierPlan(d.id, { item: item.id, status: statusSelect.value })));
-    return h(
-      "tr",
-      { "data-item": item.id, class: overdue.has(item.id) ? "overdue" : undefined },
-      h("th", { scope: "row" }, name, overdue.has(item.id) ? h("span", { class: "badge" }, ` ${s.overdueBadge}`) : null),
-      cell("what", s.planWhat, "text"),
-      cell("who", s.planWho, "text"),
-      cell("start_date", s.planStart, "date"),
-      cell("evaluation_date", s.planEvaluation, "date"),
-      cell("evaluation_method", s.planMethod, "text"),
-      h("td", {}, statusSelect),
-    );
-  };
-  return h(
-    "section",
-    { class: "plan", "aria-labelledby": "plan-title" },
-    h("h2", { id: "plan-title", tabindex: "-1" }, s.planTitle),
-    h(
-      "div",
-      { class: "table-wrap" },
-      h(
-        "table",
-        { class: "plan-table", id: "plan" },
-        h("thead", {}, h("tr", {}, ...[s.planIntervention, s.planWhat, s.planWho, s.planStart, s.planEvaluation, s.planMethod, s.planStatus].map((x) => h("th", { scope: "col" }, x)))),
-        h("tbody", {}, ...d.plan.map(row)),
-      ),
-    ),
   );
 }
 
@@ -321,9 +240,17 @@ function noteChoice(): NoteChoice {
   };
 }
 
-function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean, inReport: NoteChoice): HTMLElement {
+function reportSection(ctx: Ctx, d: Dossier, inReport: NoteChoice, onSaved: () => void): HTMLElement {
   const s = t();
   const out = h("p", { class: "status", role: "status", id: "dossier-action-status" });
+  const fail = (err: unknown) => {
+    out.textContent = toApiError(err).message;
+    out.classList.add("failed");
+  };
+  const say = (text: string) => {
+    out.textContent = text;
+    out.classList.remove("failed");
+  };
   const format = h(
     "select",
     { id: "report-format" },
@@ -334,38 +261,65 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean, inReport: Note
   );
   const report = h("button", { type: "button", class: "primary", id: "report-save" }, s.reportSave);
   report.addEventListener("click", async () => {
-    out.textContent = s.saving;
+    say(s.saving);
     try {
       const path = await ctx.api.reportSave(d.id, format.value as ReportFormat, inReport.chosen());
-      out.textContent = path ? s.reportSaved(path) : s.cancelled;
+      say(path ? s.reportSaved(path) : s.cancelled);
+      if (path) onSaved();
     } catch (err) {
-      out.textContent = toApiError(err).message;
+      fail(err);
     }
   });
   // The action plan beside the report: a workbook, CSV, or the evaluation dates as a calendar.
-  const planButton = (format: PlanFormat, label: string) => {
-    const button = h("button", { type: "button", class: "secondary", id: `plan-export-${format}` }, label);
+  const planButton = (format: PlanFormat, text: string) => {
+    const button = h("button", { type: "button", class: "secondary", id: `plan-export-${format}` }, text);
     button.addEventListener("click", async () => {
-      out.textContent = s.saving;
+      say(s.saving);
       try {
         const path = await ctx.api.planExport(d.id, format);
-        out.textContent = path ? s.exported(path) : s.cancelled;
+        say(path ? s.exported(path) : s.cancelled);
       } catch (err) {
-        out.textContent = toApiError(err).message;
+        fail(err);
       }
     });
     return button;
   };
-  const planButtons = [planButton("xlsx", s.planExportXlsx), planButton("csv", s.planExportCsv), planButton("ics", s.planExportIcs)];
+  const notes = [...d.notes].reverse();
+  return h(
+    "section",
+    { class: "dossier-report", "aria-labelledby": "report-title" },
+    h("h2", { id: "report-title", tabindex: "-1" }, s.reportTitle),
+    h("h3", { id: "report-notes-title" }, s.reportNotesTitle),
+    notes.length
+      ? h("ul", { class: "report-notes", "aria-labelledby": "report-notes-title" }, ...notes.map((n) => h("li", {}, h("p", { class: "meta" }, when(n.created_at)), h("p", { class: "note-text" }, n.text), inReport.box(n.id))))
+      : h("p", {}, s.notesNone),
+    inReport.summary,
+    h("p", { class: "actions" }, h("label", { for: "report-format" }, s.reportFormat), format, report),
+    h("h3", { id: "plan-export-title" }, s.planExportTitle),
+    h("p", { class: "meta", id: "plan-export-help" }, s.planExportHelp),
+    h("p", { class: "actions", role: "group", "aria-labelledby": "plan-export-title", "aria-describedby": "plan-export-help" }, planButton("xlsx", s.planExportXlsx), planButton("csv", s.planExportCsv), planButton("ics", s.planExportIcs)),
+    out,
+  );
+}
+
+/** Export and copy; deleting has a section of its own. */
+function manageSection(ctx: Ctx, d: Dossier, encrypted: boolean): HTMLElement {
+  const s = t();
+  const out = h("p", { class: "status", role: "status", id: "dossier-action-status" });
+  const fail = (err: unknown) => {
+    out.textContent = toApiError(err).message;
+    out.classList.add("failed");
+  };
   const exportButton = h("button", { type: "button", class: "secondary", id: "dossier-export" }, s.exportDossier);
   // From an encrypted store an export is encrypted with the same passphrase; a file anyone
   // can read takes its own button and a confirmation.
   const runExport = async (inTheClear: boolean) => {
     try {
       const path = await ctx.api.dossierExport(d.id, inTheClear);
+      out.classList.remove("failed");
       out.textContent = path ? s.exported(path) : s.cancelled;
     } catch (err) {
-      out.textContent = toApiError(err).message;
+      fail(err);
     }
   };
   exportButton.addEventListener("click", () => void runExport(false));
@@ -379,11 +333,25 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean, inReport: Note
       const id = await ctx.api.dossierDuplicate(d.id);
       ctx.go(dossierHash(id));
     } catch (err) {
-      out.textContent = toApiError(err).message;
+      fail(err);
     }
   });
-  // Deleting asks once more; the dossier goes to the trash, and the list offers to undo it.
-  const remove = h("button", { type: "button", class: "secondary", id: "dossier-delete" }, s.deleteDossier);
+  return h(
+    "section",
+    { class: "dossier-manage", "aria-labelledby": "manage-title" },
+    h("h2", { id: "manage-title" }, s.actionsTitle),
+    h("p", { class: "actions" }, exportButton, clearButton, duplicate),
+    clear,
+    out,
+  );
+}
+
+/** Deleting, apart from everything else, with the warning-button pattern and a confirmation.
+ * The dossier goes to the trash, and the list offers to undo it. */
+function deleteSection(ctx: Ctx, d: Dossier): HTMLElement {
+  const s = t();
+  const out = h("p", { class: "status failed", role: "status", id: "delete-status" });
+  const remove = h("button", { type: "button", class: "warning", id: "dossier-delete" }, s.deleteDossier);
   const confirm = inlineConfirm(remove, s.deleteConfirm, { yes: s.deleteYes, no: s.deleteNo }, async () => {
     try {
       await ctx.api.dossierDelete(d.id);
@@ -398,22 +366,38 @@ function actionsSection(ctx: Ctx, d: Dossier, encrypted: boolean, inReport: Note
   }, { group: "delete-confirm", yes: "delete-yes", no: "delete-no" });
   return h(
     "section",
-    { class: "dossier-actions", "aria-labelledby": "report-title" },
-    h("h2", { id: "report-title" }, s.reportTitle),
-    h("p", { class: "actions" }, h("label", { for: "report-format" }, s.reportFormat), format, report),
-    inReport.summary,
-    h("h3", { id: "plan-export-title" }, s.planExportTitle),
-    h("p", { class: "reminder", id: "plan-export-help" }, s.planExportHelp),
-    h("p", { class: "actions", role: "group", "aria-labelledby": "plan-export-title", "aria-describedby": "plan-export-help" }, ...planButtons),
-    h("h2", {}, s.actionsTitle),
-    h("p", { class: "actions" }, exportButton, clearButton, duplicate, remove),
-    clear,
+    { class: "dossier-delete", "aria-labelledby": "delete-title" },
+    h("h2", { id: "delete-title" }, s.deleteTitle),
+    h("p", {}, s.deleteHelp),
+    h("p", { class: "actions" }, remove),
     confirm,
     out,
   );
 }
 
-export async function renderDossier(ctx: Ctx, id: string): Promise<HTMLElement> {
+function taskName(task: DossierTask): string {
+  return t().taskNames[task];
+}
+
+/** The overview: each task with its status; the task's name is the link to it. */
+function taskList(d: Dossier): HTMLElement {
+  const s = t();
+  const statuses = taskStatuses(d, reportSaved.has(d.id));
+  return h(
+    "ol",
+    { class: "task-list", id: "task-list" },
+    ...DOSSIER_TASKS.map((task) =>
+      h(
+        "li",
+        { "data-task": task, "data-status": statuses[task] },
+        h("a", { href: dossierHash(d.id, task), id: `task-${task}`, "aria-describedby": `task-${task}-status` }, taskName(task)),
+        h("strong", { class: `tag tag-${statuses[task]}`, id: `task-${task}-status` }, s.taskStatus[statuses[task]]),
+      ),
+    ),
+  );
+}
+
+export async function renderDossier(ctx: Ctx, id: string, task?: DossierTask): Promise<HTMLElement> {
   const s = t();
   const [d, summaries, encrypted] = await Promise.all([ctx.api.dossier(id), ctx.api.dossiers(), ctx.api.encryptionStatus()]);
   const overdue = new Set((summaries.find((x) => x.id === id)?.overdue ?? []).map((p) => p.id));
@@ -427,33 +411,62 @@ export async function renderDossier(ctx: Ctx, id: string): Promise<HTMLElement> 
   ctx.refreshHeader();
 
   const status = saveStatus();
-  const inReport = noteChoice();
-  if (statusAfterReload) status.el.textContent = statusAfterReload;
+  const summary = errorSummary();
+  if (statusAfterReload) status.say(statusAfterReload);
   statusAfterReload = undefined;
   const title = h("h1", { id: "dossier-title", tabindex: "-1" }, d.org);
-  const reload = (focusId?: string) => {
+  const reload: Reload = (focusId, next = task) => {
     focusAfterReload = focusId;
     statusAfterReload = status.el.textContent ?? undefined;
-    ctx.go(dossierHash(d.id));
+    ctx.go(dossierHash(d.id, next));
   };
   const onOrg = (org: string) => {
     title.textContent = org;
     ctx.state.dossier = { id: d.id, org };
     ctx.refreshHeader();
   };
+  let content: HTMLElement[];
+  if (!task) {
+    content = [
+      h("h2", { id: "tasks-title" }, s.tasksTitle),
+      taskList(d),
+      manageSection(ctx, d, encrypted),
+      deleteSection(ctx, d),
+    ];
+  } else {
+    const next = DOSSIER_TASKS[DOSSIER_TASKS.indexOf(task) + 1];
+    const section = {
+      bezoek: () => visitSection(ctx, d, status, summary, onOrg),
+      vragen: () => answersSection(ctx, d),
+      keuzelijst: () => shortlistSection(ctx, d, names, status, reload),
+      actieplan: () => planSection(ctx, d, names, overdue, status, summary),
+      notities: () => notesSection(ctx, d, status, reload, summary),
+      rapport: () =>
+        reportSection(ctx, d, noteChoice(), () => {
+          reportSaved.add(d.id);
+        }),
+    }[task]();
+    content = [
+      section,
+      task === "vragen" ? await haveSection(ctx, d, names, status, reload) : null,
+      h(
+        "p",
+        { class: "task-nav" },
+        next ? h("a", { href: dossierHash(d.id, next), id: "task-next", class: "button-link" }, s.nextTask(taskName(next))) : null,
+        " ",
+        h("a", { href: dossierHash(d.id), id: "task-overview" }, s.toOverview),
+      ),
+    ].filter((x): x is HTMLElement => x !== null);
+  }
   const view = h(
     "section",
-    { class: "dossier", "aria-labelledby": "dossier-title", "data-id": d.id },
-    h("p", {}, h("a", { href: "#/dossiers" }, s.backToDossiers)),
+    { class: "dossier", "aria-labelledby": "dossier-title", "data-id": d.id, "data-task": task ?? "" },
+    h("p", {}, task ? h("a", { href: dossierHash(d.id) }, s.backToOverview) : h("a", { href: "#/dossiers" }, s.backToDossiers)),
+    summary.el,
     title,
+    task ? h("p", { class: "caption" }, s.taskOf(DOSSIER_TASKS.indexOf(task) + 1, DOSSIER_TASKS.length, taskName(task))) : null,
     status.el,
-    visitSection(ctx, d, status, onOrg),
-    answersSection(ctx, d),
-    shortlistSection(ctx, d, names, status, reload),
-    planSection(ctx, d, names, overdue, status),
-    notesSection(ctx, d, status, reload, inReport),
-    await haveSection(ctx, d, names, status, reload),
-    actionsSection(ctx, d, encrypted, inReport),
+    ...content,
   );
   if (focusAfterReload) view.querySelector(`#${CSS.escape(focusAfterReload)}`)?.setAttribute("data-autofocus", "");
   focusAfterReload = undefined;

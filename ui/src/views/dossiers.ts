@@ -2,19 +2,19 @@
 import type { Ctx } from "../app";
 import { type DossierSummary, toApiError } from "../api";
 import { h } from "../dom";
-import { label, lang, t } from "../i18n";
+import { label, t } from "../i18n";
+import { showDate, showMoment } from "../date";
 import { dossierHash, visitInfo } from "../logic";
 import { undoNotice } from "./trash";
 
-/** "2026-11-22T10:15:00Z" → a short local date and time. */
+/** "2026-11-22T10:15:00Z" → "22-11-2026 11:15" in local time, whatever the system's locale. */
 export function when(utc: string): string {
-  const d = new Date(utc);
-  return Number.isNaN(d.getTime()) ? utc : d.toLocaleString(lang() === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short" });
+  return showMoment(utc);
 }
 
 export function dossierItem(ctx: Ctx, d: DossierSummary): HTMLElement {
   const s = t();
-  const facts = [d.department, d.sector ? label(ctx.taxonomy.sectors, d.sector) : null, d.visit_date].filter(Boolean).join(" · ");
+  const facts = [d.department, d.sector ? label(ctx.taxonomy.sectors, d.sector) : null, showDate(d.visit_date)].filter(Boolean).join(" · ");
   return h(
     "li",
     { class: "dossier-item", "data-id": d.id },
@@ -41,18 +41,24 @@ export function newDossierForm(ctx: Ctx, idPrefix: string): HTMLElement {
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const info = visitInfo({ org: input.value });
+    // An empty name is an error: said beside the field (red), and the field marked invalid.
     if (!info.org) {
       status.textContent = s.orgRequired;
+      status.classList.toggle("failed", true);
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", `${idPrefix}-status`);
       input.focus();
       return;
     }
+    input.removeAttribute("aria-invalid");
     try {
       const id = await ctx.api.dossierNew(info);
       ctx.state.dossier = { id, org: info.org };
       ctx.refreshHeader();
-      ctx.go(dossierHash(id));
+      ctx.go(dossierHash(id, "bezoek"));
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.toggle("failed", true);
     }
   });
   return form;
@@ -94,6 +100,7 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     try {
       const outcome = await ctx.api.dossierImport(passRow.hidden ? undefined : passInput.value);
       importStatus.textContent = outcome ? s.imported(outcome.result) : s.cancelled;
+      importStatus.classList.toggle("failed", false);
       if (outcome) {
         passRow.hidden = true;
         passInput.value = "";
@@ -102,6 +109,7 @@ export async function renderDossiers(ctx: Ctx, query: string): Promise<HTMLEleme
     } catch (err) {
       const e = toApiError(err);
       importStatus.textContent = e.message;
+      importStatus.classList.toggle("failed", true);
       if (e.code === "passphrase_required" || e.code === "wrong_passphrase") {
         passRow.hidden = false;
         passInput.focus();

@@ -32,22 +32,30 @@ export function openLink(id: string, name: string): HTMLElement {
   return h("a", { href: `#/interventie/${encodeURIComponent(id)}`, class: "open", "aria-label": `${t().open}: ${name}` }, t().open);
 }
 
-/** "Aan dossier toevoegen" for one intervention; shown only while a dossier is active. */
-export function addToDossierButton(ctx: Ctx, id: string, name: string, why?: string): HTMLElement | null {
+/** "Aan dossier toevoegen" for one intervention; shown only while a dossier is active. The
+ * "why" is left for the professional to write (not pre-filled with the advisor's reasons).
+ * After adding, the button stays where it is (marked done, still focusable), so the keyboard
+ * focus does not fall to the page. */
+export function addToDossierButton(ctx: Ctx, id: string, name: string): HTMLElement | null {
   const active = ctx.state.dossier;
   if (!active) return null;
   const s = t();
   const status = h("span", { class: "dossier-status", role: "status" });
   const button = h("button", { type: "button", class: "secondary add-dossier", "data-id": id, "aria-label": `${s.addToDossier}: ${name}` }, s.addToDossier);
+  let done = false;
   button.addEventListener("click", async () => {
+    if (done) return;
     try {
-      await ctx.api.dossierShortlist(active.id, id, why);
+      await ctx.api.dossierShortlist(active.id, id);
+      done = true;
       button.textContent = s.inDossier;
       button.setAttribute("aria-label", `${s.inDossier}: ${name}`);
-      button.disabled = true;
-      status.textContent = s.addedToDossier(active.org);
+      button.setAttribute("aria-disabled", "true");
+      status.replaceChildren(s.addedToDossier(active.org), " ", h("a", { href: dossierHash(active.id, "keuzelijst"), class: "to-shortlist" }, s.toShortlist));
+      button.focus();
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.add("failed");
     }
   });
   return h("span", { class: "dossier-wrap" }, button, status);
@@ -58,7 +66,7 @@ export async function dossierBar(ctx: Ctx, onLinked: () => void): Promise<HTMLEl
   const s = t();
   const active = ctx.state.dossier;
   if (active) {
-    return h("p", { class: "dossier-bar", id: "dossier-bar" }, h("a", { href: dossierHash(active.id) }, s.activeDossier(active.org)), ` — ${s.answersKept}`);
+    return h("p", { class: "dossier-bar", id: "dossier-bar" }, h("a", { href: dossierHash(active.id, "keuzelijst") }, s.activeDossier(active.org)), ` — ${s.answersKept}`);
   }
   const dossiers = await ctx.api.dossiers();
   const select = h(
@@ -92,6 +100,8 @@ export async function dossierBar(ctx: Ctx, onLinked: () => void): Promise<HTMLEl
         const info = visitInfo({ org: org.value });
         if (!info.org) {
           status.textContent = s.orgRequired;
+          status.classList.add("failed");
+          org.setAttribute("aria-invalid", "true");
           org.focus();
           return;
         }
@@ -101,6 +111,7 @@ export async function dossierBar(ctx: Ctx, onLinked: () => void): Promise<HTMLEl
       onLinked();
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.add("failed");
     }
   });
   toggleOrg();

@@ -1,14 +1,32 @@
-// One question of the decision tree per screen: progress, back, skip, next.
+// One question per page, the question itself as the heading and "Vraag 2 van 3" above it;
+// what the way in already answered is not asked again, and the refinements sit beside the
+// results. The flow ends with "Controleer uw antwoorden", where each answer can be changed.
 import type { Ctx } from "../app";
+import type { Question } from "../api";
 import { h } from "../dom";
 import { lang, t } from "../i18n";
-import { answerValues, nextHash, previousHash, setAnswer } from "../logic";
+import { answerValues, askedQuestions, nextHash, previousHash, setAnswer } from "../logic";
 
-export function renderQuestion(ctx: Ctx, index: number): HTMLElement {
+const prompt = (q: Question) => (lang() === "en" ? q.prompt_en : q.prompt);
+const help = (q: Question) => (lang() === "en" && q.help_en ? q.help_en : q.help);
+
+/** The answer to `q` in words, or "niet beantwoord". */
+export function answerText(ctx: Ctx, q: Question): string {
   const s = t();
-  const questions = ctx.tree.questions;
-  const i = Math.min(index, questions.length - 1);
-  const q = questions[i];
+  const values = answerValues(ctx.state.answers, q);
+  if (!values.length) return q.kind === "yes-no" ? s.no : s.notAnswered;
+  return values.map((v) => (q.kind === "yes-no" ? s.yes : (q.options.find((o) => o.value === v)?.[lang() === "en" ? "label_en" : "label"] ?? v))).join(", ");
+}
+
+/** Question `index` of the asked ones; or, with `changeId`, that one question alone, coming
+ * from the review page and going back to it. */
+export function renderQuestion(ctx: Ctx, index: number, changeId?: string): HTMLElement {
+  const s = t();
+  const asked = askedQuestions(ctx.tree.questions, ctx.state.given);
+  const changing = changeId ? ctx.tree.questions.find((q) => q.id === changeId) : undefined;
+  if (!changing && asked.length === 0) return renderReview(ctx);
+  const i = Math.min(index, asked.length - 1);
+  const q = changing ?? asked[i];
   const current = answerValues(ctx.state.answers, q);
   const name = `answer-${q.id}`;
   const options =
@@ -25,11 +43,12 @@ export function renderQuestion(ctx: Ctx, index: number): HTMLElement {
     const input = h("input", { type, id, name, value: o.value, checked });
     return h("li", {}, input, h("label", { for: id }, o.text));
   });
+  const caption = changing ? s.changeAnswer : s.questionOf(i + 1, asked.length);
   const fieldset = h(
     "fieldset",
-    { class: "question" },
-    h("legend", {}, h("span", { class: "prompt" }, lang() === "en" ? q.prompt_en : q.prompt)),
-    h("p", { class: "help", id: `${name}-help` }, q.help),
+    { class: "question", "aria-describedby": `${name}-help` },
+    h("legend", {}, h("span", { class: "caption", id: "q-caption" }, caption), h("h1", { id: "q-title", tabindex: "-1" }, prompt(q))),
+    h("p", { class: "help", id: `${name}-help` }, help(q)),
     h("ul", { class: `options ${type}` }, ...inputs),
   );
   const collect = (): string[] =>
@@ -40,29 +59,51 @@ export function renderQuestion(ctx: Ctx, index: number): HTMLElement {
   const back = h("button", { type: "button", class: "secondary", id: "q-back" }, s.back);
   back.addEventListener("click", () => {
     save();
-    ctx.go(previousHash(i));
+    ctx.go(changing ? "#/controleer" : previousHash(i));
   });
   const skip = h("button", { type: "button", class: "secondary", id: "q-skip" }, s.skipQuestion);
   skip.addEventListener("click", () => {
     ctx.state.answers = setAnswer(ctx.state.answers, q, []);
-    ctx.go(nextHash(i, questions.length));
+    ctx.go(changing ? "#/controleer" : nextHash(i, asked.length));
   });
-  const last = i + 1 >= questions.length;
-  const next = h("button", { type: "submit", class: "primary", id: "q-next" }, last ? s.showResults : s.next);
-  const form = h("form", { class: "question-form" }, fieldset, h("div", { class: "actions" }, back, skip, next));
+  const next = h("button", { type: "submit", class: "primary", id: "q-next" }, s.next);
+  const form = h("form", { class: "question-form" }, fieldset, h("div", { class: "actions" }, next, back, changing ? null : skip));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     save();
-    ctx.go(nextHash(i, questions.length));
+    ctx.go(changing ? "#/controleer" : nextHash(i, asked.length));
   });
-  const results = h("a", { href: "#/resultaten", class: "to-results" }, s.showResults);
-  results.addEventListener("click", save);
   return h(
     "section",
     { class: "questions", "aria-labelledby": "q-title" },
-    h("h1", { id: "q-title", tabindex: "-1" }, s.questionOf(i + 1, questions.length)),
-    h("progress", { max: questions.length, value: i + 1, "aria-label": s.questionOf(i + 1, questions.length) }),
+    changing ? null : h("progress", { max: asked.length, value: i + 1, "aria-label": caption }),
     form,
-    h("p", {}, results),
+  );
+}
+
+/** "Controleer uw antwoorden": every answer, also those the way in gave, each with "Wijzig". */
+export function renderReview(ctx: Ctx): HTMLElement {
+  const s = t();
+  const rows = ctx.tree.questions.flatMap((q) => {
+    if (q.refinement) return [];
+    return [
+      h(
+        "div",
+        { class: "summary-row", "data-question": q.id },
+        h("dt", {}, prompt(q)),
+        h("dd", {}, answerText(ctx, q)),
+        h("dd", { class: "summary-action" }, h("a", { href: `#/wijzig/${q.id}`, id: `change-${q.id}` }, s.change, h("span", { class: "visually-hidden" }, ` ${prompt(q).toLowerCase()}`))),
+      ),
+    ];
+  });
+  const show = h("button", { type: "button", class: "primary", id: "review-results", "data-autofocus": true }, s.showResults);
+  show.addEventListener("click", () => ctx.go("#/resultaten"));
+  return h(
+    "section",
+    { class: "review", "aria-labelledby": "review-title" },
+    h("h1", { id: "review-title", tabindex: "-1" }, s.reviewTitle),
+    h("dl", { class: "summary-list", id: "review-list" }, ...rows),
+    h("p", { class: "meta" }, s.reviewRefinements),
+    h("p", { class: "actions" }, show),
   );
 }

@@ -18,9 +18,11 @@ export async function renderRestore(api: Api, damaged?: string): Promise<HTMLEle
     const restore = h("button", { type: "button", class: "secondary restore", "data-file": b.file, "aria-label": `${s.restore}: ${stamp}` }, s.restore);
     const confirm = inlineConfirm(restore, s.restoreConfirm(stamp), { yes: s.restoreYes, no: s.no }, async () => {
       status.textContent = s.restoring;
+      status.classList.toggle("failed", false);
       try {
         await api.backupRestore(b.file);
         status.textContent = s.restored(stamp);
+        status.classList.toggle("failed", false);
         // Start afresh on the restored data: every view reads it anew.
         setTimeout(() => {
           location.hash = "#/";
@@ -28,6 +30,7 @@ export async function renderRestore(api: Api, damaged?: string): Promise<HTMLEle
         }, 1200);
       } catch (err) {
         status.textContent = toApiError(err).message;
+        status.classList.toggle("failed", true);
       }
     }, { yesClass: "restore-yes" });
     return h("li", { "data-file": b.file }, s.backupLine(stamp, s.backupKinds[b.kind] ?? b.kind, sizeText(b.size, locale)), " ", restore, confirm);
@@ -43,9 +46,11 @@ export async function renderRestore(api: Api, damaged?: string): Promise<HTMLEle
     try {
       const b = await api.backupCreate();
       status.textContent = s.backupMade(b.file);
+      status.classList.toggle("failed", false);
       await paint();
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.toggle("failed", true);
     }
   });
   return h(
@@ -75,12 +80,14 @@ async function encryptionSection(api: Api): Promise<HTMLElement> {
   );
   const done = (now: boolean) => {
     status.textContent = s.encryptionDone(now);
+    status.classList.toggle("failed", false);
     setTimeout(() => location.reload(), 1200);
   };
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     if (first.value !== second.value) {
       status.textContent = s.passphrasesDiffer;
+      status.classList.toggle("failed", true);
       second.focus();
       return;
     }
@@ -88,6 +95,7 @@ async function encryptionSection(api: Api): Promise<HTMLElement> {
       done(await api.encryptionSet(first.value));
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.toggle("failed", true);
     }
   });
   const off = h("button", { type: "button", class: "secondary", id: "encryption-off" }, s.decrypt);
@@ -96,6 +104,7 @@ async function encryptionSection(api: Api): Promise<HTMLElement> {
       done(await api.encryptionSet(null));
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.toggle("failed", true);
     }
   });
   return h(

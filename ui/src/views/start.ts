@@ -1,8 +1,9 @@
 // The start screen: the leidraad's four questions, the search field, the level × step matrix.
 import type { Ctx } from "../app";
+import { showDate } from "../date";
 import { h } from "../dom";
 import { label, lang, t } from "../i18n";
-import { applyEntry, dossierHash, overdueAcross, searchHash } from "../logic";
+import { applyEntry, dossierHash, givenFields, overdueAcross, searchHash } from "../logic";
 import { dossierItem, newDossierForm } from "./dossiers";
 
 export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
@@ -38,11 +39,13 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
         "button",
         { type: "button", class: "entry", "data-entry": entry.id },
         h("span", { class: "entry-q" }, lang() === "en" ? entry.question_en : entry.question),
-        h("span", { class: "entry-help" }, entry.help),
+        h("span", { class: "entry-help" }, lang() === "en" && entry.help_en ? entry.help_en : entry.help),
       );
       button.addEventListener("click", () => {
         ctx.state.answers = applyEntry(entry);
-        ctx.go("#/vraag/0");
+        ctx.state.given = givenFields(entry);
+        // A worker with worries first reads who to turn to; the others answer questions.
+        ctx.go(entry.presets.role === "medewerker" ? "#/bij-wie" : "#/vraag/0");
       });
       return h("li", {}, button);
     }),
@@ -95,7 +98,7 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
           "div",
           { class: "overdue-block", id: "overdue", role: "region", "aria-labelledby": "overdue-title" },
           h("h2", { id: "overdue-title" }, s.overdueTitle),
-          h("ul", {}, ...overdue.map(({ dossier, item }) => h("li", {}, h("a", { href: dossierHash(dossier.id) }, s.overdueItem(dossier.org, item.what || item.intervention_id, item.evaluation_date ?? ""))))),
+          h("ul", {}, ...overdue.map(({ dossier, item }) => h("li", {}, h("a", { href: dossierHash(dossier.id) }, s.overdueItem(dossier.org, item.what || item.intervention_id, showDate(item.evaluation_date)))))),
         )
       : null,
     h("h2", { id: "recent-title" }, s.recentDossiers),
@@ -115,7 +118,7 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
     h("h2", {}, s.matrixTitle),
     h("p", { id: "catalogue-count", class: "count", "data-count": summary.count }, s.count(summary.count)),
     h("div", { class: "table-wrap" }, table),
-    h("p", { class: "version", id: "catalogue-version" }, s.version(summary.version, summary.date, summary.publisher)),
+    h("p", { class: "version", id: "catalogue-version" }, s.version(summary.version, showDate(summary.date), summary.publisher)),
     summary.lapsed ? h("p", { class: "version", id: "catalogue-lapsed" }, s.lapsedCount(summary.lapsed)) : null,
     h("p", { class: "version", id: "program-version" }, s.about(summary.program_version)),
   );

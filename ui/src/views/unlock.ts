@@ -25,6 +25,7 @@ export function renderUnlock(api: Api, onOpen: () => void): HTMLElement {
       onOpen();
     } catch (err) {
       status.textContent = toApiError(err).message;
+      status.classList.toggle("failed", true);
       input.select();
     }
   });

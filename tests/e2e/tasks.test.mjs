@@ -1,0 +1,201 @@
+// The three tasks of issue #17, walked as a first-time user would in the real window, with
+// the screens and actions each one takes printed (and the team leader's held to at most 7
+// screens). The program runs with an English locale: a typed 15-03-2027 must still be
+// 15 March, in the window, in the store and in the report.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { By, cliJson, focused, launch, newDataDir, screenshot, waitFocus, waitText } from "./harness.mjs";
+
+const english = { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8", LANGUAGE: "en_US" };
+
+/** Counts the screens (every new route) and the user's actions (clicks and typed fields). */
+async function counter(driver) {
+  await driver.executeScript("window.__screens = 1; window.addEventListener('hashchange', () => { window.__screens += 1; });");
+  let actions = 0;
+  return {
+    async click(css) {
+      actions += 1;
+      await driver.findElement(By.css(css)).click();
+    },
+    async type(css, text) {
+      actions += 1;
+      const el = await driver.findElement(By.css(css));
+      await el.clear();
+      await el.sendKeys(text);
+    },
+    async report(task) {
+      const screens = await driver.executeScript("return window.__screens");
+      console.log(`# ${task}: ${screens} screens, ${actions} actions`);
+      return { screens, actions };
+    },
+  };
+}
+
+test("team leader on a hospital ward compares two interventions in at most 7 screens", async () => {
+  const app = await launch({ env: english });
+  const { driver } = app;
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    const u = await counter(driver);
+    await u.click('button[data-entry="werkstress-team"]');
+    // The way in gave role, level and step: the first question asked is the theme.
+    await waitText(driver, "#q-caption", /Vraag 1 van 2/);
+    assert.match(await driver.findElement(By.id("q-title")).getText(), /Waar gaat het om/);
+    assert.equal((await driver.findElements(By.css('input[name="answer-role"]'))).length, 0, "the role is not asked again");
+    await u.click('input[name="answer-themes"][value="werkdruk"]');
+    await u.click("#q-next");
+    await waitText(driver, "#q-caption", /Vraag 2 van 2/);
+    await u.click('input[name="answer-sector"][value="zorg"]');
+    await u.click("#q-next");
+    await waitText(driver, "#review-title", /Controleer uw antwoorden/);
+    assert.match(await driver.findElement(By.id("review-list")).getText(), /Leidinggevende[\s\S]*Werkdruk[\s\S]*Zorg/i);
+    assert.equal(await focused(driver), "review-results", "the focus is on the next action");
+    await screenshot(driver, "task1-review");
+    await u.click("#review-results");
+    await waitText(driver, "#results-count", /\d+ interventies passen bij uw antwoorden/);
+    // Results first: the list starts high on the page, the filters are folded away, and no
+    // dossier box stands in the way.
+    const top = await driver.executeScript("return document.querySelector('#recommendations li').getBoundingClientRect().top");
+    assert.ok(top < 400, `the first result starts at ${top} px`);
+    assert.equal(await driver.findElement(By.id("filters")).getAttribute("open"), null, "the filters panel is collapsed");
+    assert.equal((await driver.findElements(By.id("dossier-bar"))).length, 0, "no dossier box unless asked");
+    const cards = await driver.findElements(By.css("#recommendations .recommendation"));
+    for (const card of cards.slice(0, 5)) {
+      assert.equal((await card.findElements(By.css("h3 a"))).length, 1, "the name is the link");
+      assert.equal((await card.findElements(By.css(".tags .tag"))).length, 3, "evidence, cost and time as tags");
+      assert.ok((await card.findElements(By.css(".reasons li"))).length <= 2, "at most two reasons");
+    }
+    const allReasons = await driver.findElement(By.id("recommendations")).getText();
+    assert.ok((allReasons.match(/voor leidinggevenden/g) ?? []).length < cards.length, "the user's own answer is not repeated on every card");
+    await screenshot(driver, "task1-results");
+    await u.click("#recommendations .recommendation:nth-child(1) button.compare");
+    await u.click("#recommendations .recommendation:nth-child(2) button.compare");
+    await waitText(driver, "#nav-compare", /\(2\)/);
+    await u.click("#nav-compare");
+    const table = await driver.findElement(By.id("compare-table"));
+    assert.equal((await table.findElements(By.css("thead th"))).length, 3);
+    await screenshot(driver, "task1-compare");
+    const { screens, actions } = await u.report("team leader compares two");
+    assert.ok(screens <= 7, `${screens} screens`);
+    assert.ok(actions <= 10, `${actions} actions`);
+  } finally {
+    await app.stop();
+  }
+});
+
+test("bedrijfsarts on a visit: dossier, questions, choice list, plan with dates, report — on an English-locale system", async () => {
+  const dataDir = newDataDir();
+  const filesDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-files-"));
+  const app = await launch({ dataDir, filesDir, env: english });
+  const { driver } = app;
+  const show = (id) => cliJson("dossier", "show", id, "--data-dir", dataDir);
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    const u = await counter(driver);
+    await u.type("#start-new-dossier-org", "Ziekenhuis Rijnstate");
+    await u.click("#start-new-dossier-create");
+    // A new dossier opens at its first task: the visit.
+    await waitText(driver, "#visit-title", /Het bezoek/);
+    const id = await driver.findElement(By.css("section.dossier")).getAttribute("data-id");
+    // An impossible date: a message on the field and in the summary at the top; nothing stored.
+    await u.type("#visit-visit_date", "31-04-2027");
+    await driver.findElement(By.id("visit-department")).click();
+    await waitText(driver, "#error-summary", /Er is een probleem[\s\S]*Datum van het bezoek: die dag bestaat niet/);
+    assert.match(await driver.findElement(By.id("visit-visit_date-error")).getText(), /die dag bestaat niet/);
+    await screenshot(driver, "task2-date-error");
+    assert.equal(show(id).visit_date ?? null, null, "an impossible date is never stored");
+    // The summary's link leads to the field.
+    await driver.findElement(By.css('#error-summary a[data-field="visit-visit_date"]')).click();
+    await waitFocus(driver, "visit-visit_date");
+    // 15-03-2027 is 15 March, whatever the locale.
+    await u.type("#visit-visit_date", "15-03-2027");
+    await u.click("#visit-sector");
+    await driver.findElement(By.css('#visit-sector option[value="zorg"]')).click();
+    await u.type("#visit-contact_name", "M. Jansen");
+    await driver.wait(async () => show(id).visit_date === "2027-03-15" && show(id).contact_name === "M. Jansen", 10_000, "the visit is stored");
+    assert.equal(await driver.findElement(By.id("error-summary")).isDisplayed(), false, "the summary is gone once the date is right");
+    assert.equal(await driver.findElement(By.id("visit-visit_date")).getAttribute("value"), "15-03-2027");
+    await u.click("#task-next");
+    await waitText(driver, "#answers-title", /Vragen/);
+    await u.click("#dossier-questions");
+    // The dossier gave the sector: four questions, not five; the first asks for whom.
+    await waitText(driver, "#q-caption", /Vraag 1 van 4/);
+    assert.match(await driver.findElement(By.id("q-title")).getText(), /Voor wie zoekt u advies/);
+    await u.click('input[name="answer-role"][value="leidinggevende"]');
+    await u.click("#q-next");
+    for (let i = 0; i < 3; i += 1) {
+      await waitText(driver, "#q-caption", new RegExp(`Vraag ${i + 2} van 4`));
+      await u.click("#q-next");
+    }
+    await waitText(driver, "#review-title", /Controleer/);
+    await u.click("#review-results");
+    await waitText(driver, "#dossier-bar", /Ziekenhuis Rijnstate/);
+    const first = await driver.findElement(By.css("#recommendations .recommendation"));
+    const chosen = await first.getAttribute("data-id");
+    await u.click(`#recommendations .recommendation[data-id="${chosen}"] button.add-dossier`);
+    await waitText(driver, `#recommendations .recommendation[data-id="${chosen}"] .dossier-status`, /Op de keuzelijst van Ziekenhuis Rijnstate gezet/);
+    // The focus stays on the button, not on the page body.
+    assert.match(await driver.executeScript("return document.activeElement.className"), /add-dossier/);
+    assert.equal(show(id).shortlist[0].intervention_id, chosen);
+    assert.equal(show(id).shortlist[0].why ?? null, null, "'Waarom gekozen' is left for the professional");
+    await u.click(`#recommendations .recommendation[data-id="${chosen}"] a.to-shortlist`);
+    await waitText(driver, "#shortlist", /\S/);
+    await u.type("#why-0", "Past bij de roosterproblemen op de afdeling");
+    await u.click("#shortlist button.to-plan");
+    await waitText(driver, "#plan", /\S/).catch(async (e) => {
+      await screenshot(driver, "task2-FAILED-plan");
+      throw e;
+    });
+    await waitFocus(driver, "plan-title");
+    const item = await driver.findElement(By.css("#plan li[data-item]")).getAttribute("data-item");
+    await u.type(`#plan-${item}-who`, "Teammanager");
+    await u.type(`#plan-${item}-evaluation_date`, "1-9-2027");
+    await u.click(`#plan-${item}-evaluation_method`);
+    await driver.wait(async () => show(id).plan[0]?.evaluation_date === "2027-09-01" && show(id).plan[0]?.who === "Teammanager", 10_000, "the plan item is stored");
+    assert.equal(show(id).shortlist[0].why, "Past bij de roosterproblemen op de afdeling");
+    await screenshot(driver, "task2-plan");
+    // The overview: each task with its status.
+    await u.click("#task-overview");
+    await waitText(driver, "#task-list", /Bezoek/);
+    const statuses = await driver.executeScript("return [...document.querySelectorAll('#task-list li')].map((li) => li.dataset.task + ':' + li.dataset.status)");
+    assert.deepEqual(statuses, ["bezoek:klaar", "vragen:klaar", "keuzelijst:klaar", "actieplan:klaar", "notities:niet-begonnen", "rapport:niet-begonnen"]);
+    await screenshot(driver, "task2-overview");
+    await u.click("#task-rapport");
+    await waitText(driver, "#report-title", /Adviesrapport/);
+    await driver.findElement(By.css('#report-format option[value="html"]')).click();
+    await u.click("#report-save");
+    await waitText(driver, "#dossier-action-status", /Opgeslagen als/, 30_000);
+    const html = readFileSync(join(filesDir, readdirSync(filesDir).find((f) => f.endsWith(".html"))), "utf8");
+    assert.match(html, /bezoek op 15-03-2027/, "the report shows the visit date day first");
+    assert.match(html, /01-09-2027/, "and the evaluation date");
+    assert.doesNotMatch(html, /niet specifiek voor arboprofessionals/);
+    await u.report("bedrijfsarts: dossier, plan and report");
+  } finally {
+    await app.stop();
+  }
+});
+
+test("a worker with worries reads who to turn to first, then the interventions, without a dossier box", async () => {
+  const app = await launch();
+  const { driver } = app;
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    const u = await counter(driver);
+    await u.click('button[data-entry="zorgen-terecht"]');
+    await waitText(driver, "#worker-title", /Bij wie kunt u terecht/);
+    const people = await driver.executeScript("return [...document.querySelectorAll('#worker-people li')].map((li) => li.dataset.person)");
+    assert.deepEqual(people, ["leidinggevende", "bedrijfsarts", "vertrouwenspersoon", "huisarts"]);
+    assert.match(await driver.findElement(By.css('li[data-person="bedrijfsarts"]')).getText(), /open en vertrouwelijk spreekuur[\s\S]*Bron: /);
+    await screenshot(driver, "task3-worker");
+    await u.click("#worker-results");
+    await waitText(driver, "#results-count", /\d+ interventies? pass/);
+    assert.equal((await driver.findElements(By.id("keep-in-dossier"))).length, 0, "no dossier box for a worker");
+    assert.equal((await driver.findElements(By.id("dossier-bar"))).length, 0);
+    await u.report("worker with worries");
+  } finally {
+    await app.stop();
+  }
+});
