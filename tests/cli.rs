@@ -60,7 +60,7 @@ fn show_prints_a_record_with_unknowns_as_niet_bekend() {
     assert_eq!(value["id"], "pico");
     let text = cli.cmd().args(["show", "pico"]).output().expect("runs");
     let text = String::from_utf8(text.stdout).expect("utf-8");
-    assert!(text.contains("Wat je eraan hebt:") && text.contains("Privacy:"), "{text}");
+    assert!(text.contains("Wat u eraan hebt:") && text.contains("Privacy:"), "{text}");
     if value["privacy"].is_null() {
         assert!(text.contains("Privacy: niet bekend"), "{text}");
     }

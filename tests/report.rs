@@ -157,3 +157,23 @@ fn the_pdf_report_is_a_real_a4_pdf_with_the_text_in_it() {
         assert!(text.contains(wanted), "the PDF shows {wanted:?}: {text}");
     }
 }
+
+#[test]
+fn a_note_about_the_users_own_role_is_shown_to_the_user_but_not_printed_for_the_client() {
+    let cli = Cli::new();
+    let id = cli.json(&["dossier", "new", "--org", "Bouwbedrijf Noord"])["id"].as_str().expect("id").to_string();
+    // The leidraad does not address arboprofessionals at step A (data/steps/A.toml).
+    cli.json(&["dossier", "answer", &id, "--role", "arboprofessional", "--level", "organisatie", "--step", "A"]);
+    let advice = cli.json(&["advise", "--role", "arboprofessional", "--level", "organisatie", "--step", "A"]);
+    let user_notes: Vec<&str> =
+        advice["user_notes"].as_array().expect("user_notes").iter().filter_map(|n| n.as_str()).collect();
+    assert!(user_notes.iter().any(|n| n.contains("richt zich bij stap A niet op")), "{advice}");
+    let dir = tempfile::tempdir().expect("dir");
+    for format in ["html", "md"] {
+        let path = dir.path().join(format!("rapport.{format}"));
+        cli.json(&["report", &id, "--format", format, "-o", path.to_str().expect("utf-8")]);
+        let text = std::fs::read_to_string(&path).expect("report written");
+        assert!(text.contains("Bouwbedrijf Noord"), "{format}");
+        assert!(!text.contains("richt zich bij stap"), "{format}: the note about the user's role is in the report");
+    }
+}

@@ -133,8 +133,11 @@ pub struct Advice {
     pub coverage: Option<Coverage>,
     /// Whether at least one recommendation fits every answer.
     pub exact: bool,
-    /// Notes for the user: nothing fits exactly, conflicting answers.
+    /// Notes on the answers: nothing fits exactly, conflicting answers. Printed in the report.
     pub notes: Vec<String>,
+    /// Notes about the user's own role ("the leidraad does not address arboprofessionals at
+    /// step C"): for the user on screen, never printed in the client's report.
+    pub user_notes: Vec<String>,
 }
 
 /// Checks every answer against the taxonomy; an unknown value names the allowed ones.
@@ -477,7 +480,8 @@ pub fn advise(
     scored.truncate(limit.max(1));
     let exact = scored.iter().any(|r| r.mismatches.is_empty());
 
-    let mut notes = conflicts(records, taxonomy, guides, answers, &steps, today);
+    let user_notes = role_notes(guides, answers, &steps);
+    let mut notes = conflicts(records, taxonomy, answers, today);
     if !exact && !scored.is_empty() {
         notes.insert(
             0,
@@ -489,7 +493,8 @@ pub fn advise(
         let level = answers.level.as_deref().map_or("dit niveau", |l| label(&taxonomy.levels, l));
         notes.push(format!("De catalogus heeft nog niets op {level} dat u niet al aanbiedt."));
     }
-    Ok(Advice { recommendations: scored, advice: step_advice(guides, answers, &steps), coverage, exact, notes })
+    let advice = step_advice(guides, answers, &steps);
+    Ok(Advice { recommendations: scored, advice, coverage, exact, notes, user_notes })
 }
 
 /// "Ketelaar et al. (2013), Mental Vitality @ Work, …" → "Ketelaar et al. (2013)".
@@ -526,15 +531,8 @@ fn step_advice(guides: &[StepGuide], answers: &Answers, steps: &[String]) -> Vec
         .collect()
 }
 
-/// Answers that pull against each other, named.
-fn conflicts(
-    records: &[Intervention],
-    taxonomy: &Taxonomy,
-    guides: &[StepGuide],
-    answers: &Answers,
-    steps: &[String],
-    today: &str,
-) -> Vec<String> {
+/// Where the leidraad does not address the user's role at a chosen step.
+fn role_notes(guides: &[StepGuide], answers: &Answers, steps: &[String]) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(role) = &answers.role {
         for guide in guides.iter().filter(|g| steps.contains(&g.step)) {
@@ -547,6 +545,12 @@ fn conflicts(
             }
         }
     }
+    notes
+}
+
+/// Answers that pull against each other, named.
+fn conflicts(records: &[Intervention], taxonomy: &Taxonomy, answers: &Answers, today: &str) -> Vec<String> {
+    let mut notes = Vec::new();
     if answers.free && answers.min_evidence.is_some() {
         let min = answers.min_evidence.as_deref().map_or(0, |e| rank(&taxonomy.evidence_levels, e));
         let both = records.iter().any(|r| r.cost_class == "gratis" && counted_rank(taxonomy, r, today) >= min);

@@ -114,10 +114,10 @@ impl Out {
             return self.put_json(advice);
         }
         let t = &mut self.text;
-        for note in &advice.notes {
+        for note in advice.user_notes.iter().chain(&advice.notes) {
             let _ = writeln!(t, "Let op: {note}");
         }
-        if !advice.notes.is_empty() {
+        if !advice.notes.is_empty() || !advice.user_notes.is_empty() {
             let _ = writeln!(t);
         }
         for (i, r) in advice.recommendations.iter().enumerate() {
@@ -457,7 +457,7 @@ impl Out {
         let _ = writeln!(t, "Soort: {}\n", label(&taxonomy.kinds, &r.kind));
         let _ = writeln!(t, "{}\n", r.summary);
         for (heading, value) in [
-            ("Wat je eraan hebt", known(&r.benefits)),
+            ("Wat u eraan hebt", known(&r.benefits)),
             ("Wat het inhoudt", known(&r.involves)),
             ("Hoeveel tijd het kost", known(&r.time)),
             ("Kosten", known(&r.cost)),

@@ -55,7 +55,11 @@ export interface Recommendation {
   summary: string; time: string;
 }
 export interface StepAdvice { step: string; role: string; text: string; items: string[]; from_leidraad: boolean; why: string[] }
-export interface Advice { recommendations: Recommendation[]; advice: StepAdvice[]; coverage: unknown; exact: boolean; notes: string[] }
+export interface Advice {
+  recommendations: Recommendation[]; advice: StepAdvice[]; coverage: unknown; exact: boolean; notes: string[];
+  /** About the user's own role: shown here, never printed in the client's report. */
+  user_notes?: string[];
+}
 
 export interface TreeOption { value: string; label: string; label_en: string }
 export interface Question {

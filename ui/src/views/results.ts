@@ -152,7 +152,7 @@ export async function renderResults(ctx: Ctx): Promise<HTMLElement> {
     { class: "results", "aria-labelledby": "results-title" },
     h("h1", { id: "results-title", tabindex: "-1" }, s.resultsTitle),
     h("p", { class: "count", id: "results-count", role: "status" }, s.recommendationCount(all.length)),
-    ...advice.notes.map((n) => h("p", { class: "note", role: "note" }, n)),
+    ...[...(advice.user_notes ?? []), ...advice.notes].map((n) => h("p", { class: "note", role: "note" }, n)),
     panel,
     h("div", { class: "columns" }, h("div", { class: "main-col" }, list, h("p", {}, more), dossierBox), side),
   );
