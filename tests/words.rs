@@ -162,3 +162,20 @@ fn every_judged_query_names_records_that_exist() {
         }
     }
 }
+
+#[test]
+fn odd_queries_through_the_thesaurus_answer_plainly() {
+    let (_dir, mut app) = open();
+    // Arabic script ("harassment at work"): letters like any other, no match, no suggestion.
+    let arabic = search(&mut app, "التحرش في العمل");
+    assert_eq!((arabic.total, arabic.suggestion.as_deref()), (0, None), "{arabic:?}");
+    // Only stop words (typed to the end, so no word is still being typed): nothing to look
+    // for, so the answer is that of an empty search box (every record, by name), not a guess.
+    let empty = search(&mut app, "");
+    let stop = search(&mut app, "de het een van ");
+    assert_eq!((stop.total, top(&stop, 5)), (empty.total, top(&empty, 5)));
+    // 10,000 characters of thesaurus words: cut, named, and still answered.
+    let long = search(&mut app, &"opgebrand uitgeput harassment ".repeat(340));
+    assert!(!long.cut.is_empty(), "the cut is named");
+    assert!(long.hits.iter().any(|h| h.id == "burnout-assessment-tool"), "{:?}", top(&long, 5));
+}
