@@ -25,7 +25,7 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 packages=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev)
 if (( want_test )); then
-  packages+=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils pandoc unzip)
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick poppler-utils pandoc unzip locales)
 fi
 # Windows from Debian: mingw-w64 links for x86_64-pc-windows-gnu; wine runs the core's tests
 # (and, when packaging, the installer); NSIS makes the installer; 7-Zip lists it.
@@ -46,6 +46,12 @@ if (( ${#missing[@]} )); then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   say "apt: everything present"
+fi
+
+# An English-locale system for the end-to-end test that dates do not follow the locale.
+if (( want_test )) && ! locale -a 2>/dev/null | grep -qix 'en_US\.utf-\?8'; then
+  say "locale: generating en_US.UTF-8"
+  as_root localedef -i en_US -f UTF-8 en_US.UTF-8
 fi
 
 # --- Rust --------------------------------------------------------------------------------

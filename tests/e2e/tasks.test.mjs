@@ -39,6 +39,10 @@ test("team leader on a hospital ward compares two interventions in at most 7 scr
   const { driver } = app;
   try {
     await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    // The web view really runs with the English locale (setup.sh generates en_US.UTF-8):
+    // its own date formatting is month first, the trap the date field must not fall into.
+    assert.match(await driver.executeScript("return navigator.language"), /^en-US$/i, "an English-locale window");
+    assert.equal(await driver.executeScript("return new Date(2027, 2, 15).toLocaleDateString()"), "3/15/2027");
     const u = await counter(driver);
     await u.click('button[data-entry="werkstress-team"]');
     // The way in gave role, level and step: the first question asked is the theme.
