@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::report::{self, ReportData, ReportItem, ReportOptions};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
-use crate::signing::{self, TrustedKey};
+use crate::signing::{self, TrustList, TrustedKey};
 use crate::store::{ImportReport, PackOrigin, Store};
 
 /// The environment variable that overrides the default data directory.
@@ -752,27 +752,32 @@ impl Keuzehulp {
     }
 
     /// Reads a pack file once, checks its signature when one lies beside it (`PACK.minisig`),
-    /// and validates it. Returns the pack and the trusted publisher that signed it (`None`:
-    /// unsigned). A signature that is damaged, made with a key the user does not trust, or
-    /// not over these bytes refuses the pack; the error names the file, record id and field
-    /// of every problem in an invalid pack.
+    /// and validates it: see [`Keuzehulp::check_pack`].
     fn read_pack(&self, path: &Path) -> Result<(Pack, Option<String>)> {
         // Size-limited and UTF-8 (see `catalogue::read_pack_file`); the signature covers
         // exactly these bytes.
         let text = catalogue::read_pack_file(path)?;
-        let bytes = text.as_bytes();
         let signature_file = signing::signature_path(path);
-        let publisher = match std::fs::read(&signature_file) {
-            Ok(raw) => {
-                let text = String::from_utf8_lossy(&raw);
-                let trusted = self.store.trusted_keys()?;
-                Some(signing::verify(bytes, &signature_file, &text, &trusted)?.name.clone())
+        let signature = signing::read_signature_file(&signature_file)?;
+        self.check_pack(path, &text, signature.as_deref().map(|s| (signature_file.as_path(), s)))
+    }
+
+    /// Checks a pack held in memory (read from a file or fetched from the web, under the same
+    /// size limit), named `name` in messages: its signature `(file, text)` when it has one,
+    /// then its records. Returns the pack and the trusted publisher that signed it (`None`:
+    /// unsigned). A signature that is damaged, made with a key the user does not trust (or
+    /// no longer, or no longer on this day), or not over these bytes refuses the pack; the
+    /// error names the file, record id and field of every problem in an invalid pack.
+    fn check_pack(&self, name: &Path, text: &str, signature: Option<(&Path, &str)>) -> Result<(Pack, Option<String>)> {
+        let publisher = match signature {
+            Some((file, signature)) => {
+                let trust = self.store.trust_list()?;
+                Some(signing::verify(text.as_bytes(), file, signature, &trust, &self.today())?.name.clone())
             }
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => return Err(Error::Read { path: signature_file, source }),
+            None => None,
         };
-        let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
-            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
+        let pack = validate::load_pack(name, text, &self.bundled.taxonomy)
+            .map_err(|problems| Error::Invalid { path: name.to_path_buf(), problems })?;
         Ok((pack, publisher))
     }
 
@@ -781,18 +786,45 @@ impl Keuzehulp {
         self.store.trusted_keys()
     }
 
+    /// The keys trusted to sign packs, and those removed from the list.
+    pub fn trust_list(&self) -> Result<TrustList> {
+        self.store.trust_list()
+    }
+
     /// Trusts the public key `key` (a minisign `.pub` file's text, or its base64 line) as the
-    /// publisher `name`: records from packs it signs are credited to that name.
-    pub fn trust_add(&mut self, key: &str, name: &str) -> Result<TrustedKey> {
+    /// publisher `name`: records from packs it signs are credited to that name. With
+    /// `valid_until` (YYYY-MM-DD, today or later), packs it signed are refused after that day.
+    pub fn trust_add(&mut self, key: &str, name: &str, valid_until: Option<&str>) -> Result<TrustedKey> {
+        if let Some(c) = name.chars().find(|c| c.is_control() || crate::error::is_direction_control(*c)) {
+            return Err(Error::InvalidInput {
+                field: "--name".into(),
+                message: format!(
+                    "de naam bevat een stuurteken (U+{:04X}, zoals een regelovergang, escape of schrijfrichtingteken) dat de naam op het scherm anders kan laten lijken; gebruik gewone tekst",
+                    u32::from(c)
+                ),
+            });
+        }
         if let Some(message) = validate::name_problem(name, validate::MAX_NAME) {
             let message = match message.as_str() {
                 "is empty" => "geef de uitgever een naam".to_string(),
-                m if m.starts_with("is longer") => format!("gebruik hoogstens {} tekens", validate::MAX_NAME),
-                _ => {
-                    "de naam bevat een stuurteken (zoals een regelovergang of escape); gebruik gewone tekst".to_string()
-                }
+                _ => format!("gebruik hoogstens {} tekens", validate::MAX_NAME),
             };
             return Err(Error::InvalidInput { field: "--name".into(), message });
+        }
+        if let Some(until) = valid_until {
+            if !validate::is_date(until) {
+                return Err(Error::InvalidInput {
+                    field: "--until".into(),
+                    message: format!("{until:?} is geen datum; schrijf JJJJ-MM-DD"),
+                });
+            }
+            let today = self.today();
+            if until < today.as_str() {
+                return Err(Error::InvalidInput {
+                    field: "--until".into(),
+                    message: format!("{until} ligt voor vandaag ({today}); de sleutel zou meteen verlopen zijn"),
+                });
+            }
         }
         let (public, line) = signing::parse_public_key(key).ok_or_else(|| Error::InvalidInput {
             field: "PUBKEY".into(),
@@ -804,6 +836,7 @@ impl Keuzehulp {
             key_id: signing::key_id(&public),
             public_key: line,
             added_at: dossier::now_utc(),
+            valid_until: valid_until.map(str::to_string),
         };
         self.store.trust(&trusted)?;
         Ok(trusted)
@@ -811,7 +844,7 @@ impl Keuzehulp {
 
     /// No longer trusts the key called `name`.
     pub fn trust_remove(&mut self, name: &str) -> Result<()> {
-        if self.store.distrust(name)? {
+        if self.store.distrust(name, &dossier::now_utc())? {
             return Ok(());
         }
         let names: Vec<String> = self.store.trusted_keys()?.into_iter().map(|k| k.name).collect();

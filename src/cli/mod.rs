@@ -138,8 +138,11 @@ pub enum TrustCommand {
         /// De naam van de uitgever
         #[arg(long)]
         name: String,
+        /// De laatste dag (JJJJ-MM-DD) waarop pakketten met deze sleutel worden aanvaard
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        until: Option<String>,
     },
-    /// De vertrouwde sleutels
+    /// De vertrouwde sleutels (en de verwijderde)
     List,
     /// Een sleutel niet meer vertrouwen
     Remove {
@@ -579,7 +582,7 @@ fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
 fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
     let mut app = open(cli, out)?;
     match command {
-        TrustCommand::Add { pubkey, name } => {
+        TrustCommand::Add { pubkey, name, until } => {
             // A path to a .pub file, or the key itself.
             let path = Path::new(pubkey);
             let text = if path.is_file() {
@@ -587,10 +590,11 @@ fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
             } else {
                 pubkey.clone()
             };
-            let key = app.trust_add(&text, name)?;
-            out.value(&key, &format!("Sleutel {} wordt vertrouwd als \"{}\"", key.key_id, key.name))
+            let key = app.trust_add(&text, name, until.as_deref())?;
+            let until = key.valid_until.as_deref().map(|d| format!(" tot en met {d}")).unwrap_or_default();
+            out.value(&key, &format!("Sleutel {} wordt vertrouwd als \"{}\"{until}", key.key_id, key.name))
         }
-        TrustCommand::List => out.trusted(&app.trusted_keys()?),
+        TrustCommand::List => out.trusted(&app.trust_list()?),
         TrustCommand::Remove { name } => {
             app.trust_remove(name)?;
             out.value(

@@ -75,6 +75,14 @@ pub const MIGRATIONS: &[&str] = &[
          public_key TEXT NOT NULL,
          added_at   TEXT NOT NULL
      );",
+    // 5: a last day of trust for a key (NULL: none), and the keys removed from the trust
+    // list, so that a pack one of them signed is refused as revoked rather than unknown.
+    "ALTER TABLE trusted_keys ADD COLUMN valid_until TEXT;
+     CREATE TABLE revoked_keys (
+         key_id     TEXT PRIMARY KEY,
+         name       TEXT NOT NULL,
+         revoked_at TEXT NOT NULL
+     );",
 ];
 
 /// The schema version this program writes.
