@@ -23,6 +23,10 @@ use crate::search::{Filters, SearchIndex, SearchResult};
 use crate::signing::{self, TrustList, TrustedKey};
 use crate::store::{ImportReport, PackOrigin, Store};
 
+// `update --from DIR_OR_URL`: its own file, with access to the façade's private parts.
+mod update;
+pub use update::{PackUpdate, UPDATE_INDEX};
+
 /// The environment variable that overrides the default data directory.
 pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
 
@@ -897,89 +901,6 @@ impl Keuzehulp {
         self.index = None;
         Ok(report)
     }
-
-    /// `keuzehulp update --from DIR`: imports the packs that `DIR/index.json` lists, in
-    /// order. Every pack is read, its signature checked and its records validated before
-    /// anything is imported, so one bad pack imports none. Each pack's diff is taken just
-    /// before it is imported; with `dry_run` nothing is imported and every diff is against
-    /// the catalogue as it is now.
-    pub fn update_from(&mut self, dir: &Path, dry_run: bool) -> Result<Vec<PackUpdate>> {
-        let index_path = dir.join(UPDATE_INDEX);
-        let text =
-            std::fs::read_to_string(&index_path).map_err(|source| Error::Read { path: index_path.clone(), source })?;
-        let index: UpdateIndex = serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
-            field: index_path.display().to_string(),
-            message: format!("geen geldige index ({e}); verwacht {{\"packs\": [\"pakket.json\", ...]}}"),
-        })?;
-        if let Some(format) = index.format.as_deref().filter(|f| *f != "keuzehulp-index") {
-            return Err(Error::InvalidInput {
-                field: format!("{}: format", index_path.display()),
-                message: format!("{format:?} is niet \"keuzehulp-index\""),
-            });
-        }
-        let mut packs = Vec::new();
-        for (i, name) in index.packs.iter().enumerate() {
-            let plain = !name.is_empty()
-                && !name.chars().any(char::is_control)
-                && matches!(
-                    Path::new(name).components().collect::<Vec<_>>().as_slice(),
-                    [std::path::Component::Normal(_)]
-                );
-            if !plain {
-                return Err(Error::InvalidInput {
-                    field: format!("{}: packs[{i}]", index_path.display()),
-                    message: format!(
-                        "{name:?} is geen bestandsnaam in {}; een index noemt alleen pakketten in zijn eigen map",
-                        dir.display()
-                    ),
-                });
-            }
-            let (pack, publisher) = self.read_pack(&dir.join(name))?;
-            packs.push((name.clone(), pack, publisher));
-        }
-        let mut done = Vec::new();
-        for (file, pack, publisher) in packs {
-            let diff = self.diff_of(&pack)?;
-            if !dry_run {
-                self.import_pack(&pack, publisher.clone())?;
-            }
-            done.push(PackUpdate {
-                file,
-                publisher: publisher.unwrap_or_else(|| "eigen".into()),
-                diff,
-                imported: !dry_run,
-            });
-        }
-        Ok(done)
-    }
-}
-
-/// The file in an update folder that lists its packs.
-pub const UPDATE_INDEX: &str = "index.json";
-
-/// `DIR/index.json`: the packs to import, in order, by file name in the same folder.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UpdateIndex {
-    /// Always `keuzehulp-index` when given.
-    #[serde(default)]
-    format: Option<String>,
-    /// The packs' file names.
-    packs: Vec<String>,
-}
-
-/// One pack of an update.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct PackUpdate {
-    /// Its file name.
-    pub file: String,
-    /// The trusted publisher that signed it, or "eigen".
-    pub publisher: String,
-    /// What it changes (changed).
-    #[serde(flatten)]
-    pub diff: ImportDiff,
-    /// Whether it was imported (false in a dry run).
-    pub imported: bool,
 }
 
 /// What an import would change (`import --dry-run`).

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::util::Cli;
 
 /// A pack holding one copy of the bundled record `pico` under `id`.
-fn write_pack(cli: &Cli, file: &str, id: &str) -> PathBuf {
+pub fn write_pack(cli: &Cli, file: &str, id: &str) -> PathBuf {
     let mut record = cli.json(&["list"])["interventions"]
         .as_array()
         .expect("array")
@@ -29,14 +29,14 @@ fn write_pack(cli: &Cli, file: &str, id: &str) -> PathBuf {
     path
 }
 
-fn keys(cli: &Cli) -> PathBuf {
+pub fn keys(cli: &Cli) -> PathBuf {
     let dir = cli.data.path().join("sleutels");
     let made = cli.json(&["pack", "keygen", "--out", dir.to_str().expect("utf-8")]);
     assert_eq!(made["key_id"].as_str().map(str::len), Some(16));
     dir
 }
 
-fn sign(cli: &Cli, pack: &Path, keys: &Path) {
+pub fn sign(cli: &Cli, pack: &Path, keys: &Path) {
     let key = keys.join("publisher.key");
     cli.json(&["pack", "sign", pack.to_str().expect("utf-8"), "--key", key.to_str().expect("utf-8")]);
 }
@@ -288,8 +288,6 @@ fn one_bad_pack_in_an_update_imports_none_and_paths_stay_in_the_folder() {
         let err = refused_update(&cli, &dir);
         assert!(err.contains("packs[0]") && err.contains("geen bestandsnaam"), "{name}: {err}");
     }
-    let out = cli.cmd().args(["update", "--from", "https://example.invalid/pakketten"]).output().expect("runs");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("nog niet beschikbaar"));
 }
 
 fn refused_update(cli: &Cli, dir: &Path) -> String {

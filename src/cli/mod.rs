@@ -89,10 +89,10 @@ pub enum Command {
     /// Reservekopieën
     #[command(subcommand)]
     Backup(BackupCommand),
-    /// Pakketten importeren die een map opsomt in index.json (handtekeningen gecontroleerd)
+    /// Pakketten importeren die een map of webadres opsomt in index.json (handtekeningen gecontroleerd)
     Update {
-        /// De map met index.json en de pakketten
-        #[arg(long, value_name = "DIR")]
+        /// De map met index.json en de pakketten, of het webadres ervan (https://…)
+        #[arg(long, value_name = "DIR_OR_URL")]
         from: String,
         /// Alleen tonen wat er zou veranderen; er wordt niets gewijzigd
         #[arg(long)]
@@ -498,11 +498,8 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
         }
         Command::Backup(command) => backup(cli, command, out),
         Command::Update { from, dry_run } => {
-            if from.starts_with("https://") || from.starts_with("http://") {
-                return Err(Error::NotYetAvailable("keuzehulp update --from een webadres (gebruik een map)"));
-            }
             let mut app = open(cli, out)?;
-            let updates = app.update_from(Path::new(from), *dry_run)?;
+            let updates = app.update_from(from, *dry_run)?;
             out.updated(from, &updates, *dry_run)
         }
         Command::Pack(command) => pack(command, out),
