@@ -20,9 +20,13 @@ use crate::error::{Error, Result};
 use crate::report::{self, ReportData, ReportItem, ReportOptions};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
-use crate::signing::{self, TrustedKey};
+use crate::signing::{self, TrustList, TrustedKey};
 use crate::store::{ImportReport, PackOrigin, Store};
 use crate::time::{self, Clock, Date};
+
+// `update --from DIR_OR_URL`: its own file, with access to the façade's private parts.
+mod update;
+pub use update::{PackUpdate, UPDATE_INDEX};
 
 /// The environment variable that overrides the default data directory.
 pub const DATA_DIR_ENV: &str = "KEUZEHULP_DATA_DIR";
@@ -825,27 +829,32 @@ impl Keuzehulp {
     }
 
     /// Reads a pack file once, checks its signature when one lies beside it (`PACK.minisig`),
-    /// and validates it. Returns the pack and the trusted publisher that signed it (`None`:
-    /// unsigned). A signature that is damaged, made with a key the user does not trust, or
-    /// not over these bytes refuses the pack; the error names the file, record id and field
-    /// of every problem in an invalid pack.
+    /// and validates it: see [`Keuzehulp::check_pack`].
     fn read_pack(&self, path: &Path) -> Result<(Pack, Option<String>)> {
         // Size-limited and UTF-8 (see `catalogue::read_pack_file`); the signature covers
         // exactly these bytes.
         let text = catalogue::read_pack_file(path)?;
-        let bytes = text.as_bytes();
         let signature_file = signing::signature_path(path);
-        let publisher = match std::fs::read(&signature_file) {
-            Ok(raw) => {
-                let text = String::from_utf8_lossy(&raw);
-                let trusted = self.store.trusted_keys()?;
-                Some(signing::verify(bytes, &signature_file, &text, &trusted)?.name.clone())
+        let signature = signing::read_signature_file(&signature_file)?;
+        self.check_pack(path, &text, signature.as_deref().map(|s| (signature_file.as_path(), s)))
+    }
+
+    /// Checks a pack held in memory (read from a file or fetched from the web, under the same
+    /// size limit), named `name` in messages: its signature `(file, text)` when it has one,
+    /// then its records. Returns the pack and the trusted publisher that signed it (`None`:
+    /// unsigned). A signature that is damaged, made with a key the user does not trust (or
+    /// no longer, or no longer on this day), or not over these bytes refuses the pack; the
+    /// error names the file, record id and field of every problem in an invalid pack.
+    fn check_pack(&self, name: &Path, text: &str, signature: Option<(&Path, &str)>) -> Result<(Pack, Option<String>)> {
+        let publisher = match signature {
+            Some((file, signature)) => {
+                let trust = self.store.trust_list()?;
+                Some(signing::verify(text.as_bytes(), file, signature, &trust, &self.today())?.name.clone())
             }
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => return Err(Error::Read { path: signature_file, source }),
+            None => None,
         };
-        let pack = validate::load_pack(path, &text, &self.bundled.taxonomy)
-            .map_err(|problems| Error::Invalid { path: path.to_path_buf(), problems })?;
+        let pack = validate::load_pack(name, text, &self.bundled.taxonomy)
+            .map_err(|problems| Error::Invalid { path: name.to_path_buf(), problems })?;
         Ok((pack, publisher))
     }
 
@@ -854,18 +863,45 @@ impl Keuzehulp {
         self.store.trusted_keys()
     }
 
+    /// The keys trusted to sign packs, and those removed from the list.
+    pub fn trust_list(&self) -> Result<TrustList> {
+        self.store.trust_list()
+    }
+
     /// Trusts the public key `key` (a minisign `.pub` file's text, or its base64 line) as the
-    /// publisher `name`: records from packs it signs are credited to that name.
-    pub fn trust_add(&mut self, key: &str, name: &str) -> Result<TrustedKey> {
+    /// publisher `name`: records from packs it signs are credited to that name. With
+    /// `valid_until` (YYYY-MM-DD, today or later), packs it signed are refused after that day.
+    pub fn trust_add(&mut self, key: &str, name: &str, valid_until: Option<&str>) -> Result<TrustedKey> {
+        if let Some(c) = name.chars().find(|c| c.is_control() || crate::error::is_direction_control(*c)) {
+            return Err(Error::InvalidInput {
+                field: "--name".into(),
+                message: format!(
+                    "de naam bevat een stuurteken (U+{:04X}, zoals een regelovergang, escape of schrijfrichtingteken) dat de naam op het scherm anders kan laten lijken; gebruik gewone tekst",
+                    u32::from(c)
+                ),
+            });
+        }
         if let Some(message) = validate::name_problem(name, validate::MAX_NAME) {
             let message = match message.as_str() {
                 "is empty" => "geef de uitgever een naam".to_string(),
-                m if m.starts_with("is longer") => format!("gebruik hoogstens {} tekens", validate::MAX_NAME),
-                _ => {
-                    "de naam bevat een stuurteken (zoals een regelovergang of escape); gebruik gewone tekst".to_string()
-                }
+                _ => format!("gebruik hoogstens {} tekens", validate::MAX_NAME),
             };
             return Err(Error::InvalidInput { field: "--name".into(), message });
+        }
+        if let Some(until) = valid_until {
+            if !crate::time::is_date(until) {
+                return Err(Error::InvalidInput {
+                    field: "--until".into(),
+                    message: format!("{until:?} is geen datum; schrijf JJJJ-MM-DD"),
+                });
+            }
+            let today = self.today();
+            if until < today.as_str() {
+                return Err(Error::InvalidInput {
+                    field: "--until".into(),
+                    message: format!("{until} ligt voor vandaag ({today}); de sleutel zou meteen verlopen zijn"),
+                });
+            }
         }
         let (public, line) = signing::parse_public_key(key).ok_or_else(|| Error::InvalidInput {
             field: "PUBKEY".into(),
@@ -877,6 +913,7 @@ impl Keuzehulp {
             key_id: signing::key_id(&public),
             public_key: line,
             added_at: self.clock().now_utc(),
+            valid_until: valid_until.map(str::to_string),
         };
         self.store.trust(&trusted)?;
         Ok(trusted)
@@ -884,7 +921,7 @@ impl Keuzehulp {
 
     /// No longer trusts the key called `name`.
     pub fn trust_remove(&mut self, name: &str) -> Result<()> {
-        if self.store.distrust(name)? {
+        if self.store.distrust(name, &self.clock().now_utc())? {
             return Ok(());
         }
         let names: Vec<String> = self.store.trusted_keys()?.into_iter().map(|k| k.name).collect();
@@ -940,89 +977,6 @@ impl Keuzehulp {
         self.index = None;
         Ok(report)
     }
-
-    /// `keuzehulp update --from DIR`: imports the packs that `DIR/index.json` lists, in
-    /// order. Every pack is read, its signature checked and its records validated before
-    /// anything is imported, so one bad pack imports none. Each pack's diff is taken just
-    /// before it is imported; with `dry_run` nothing is imported and every diff is against
-    /// the catalogue as it is now.
-    pub fn update_from(&mut self, dir: &Path, dry_run: bool) -> Result<Vec<PackUpdate>> {
-        let index_path = dir.join(UPDATE_INDEX);
-        let text =
-            std::fs::read_to_string(&index_path).map_err(|source| Error::Read { path: index_path.clone(), source })?;
-        let index: UpdateIndex = serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
-            field: index_path.display().to_string(),
-            message: format!("geen geldige index ({e}); verwacht {{\"packs\": [\"pakket.json\", ...]}}"),
-        })?;
-        if let Some(format) = index.format.as_deref().filter(|f| *f != "keuzehulp-index") {
-            return Err(Error::InvalidInput {
-                field: format!("{}: format", index_path.display()),
-                message: format!("{format:?} is niet \"keuzehulp-index\""),
-            });
-        }
-        let mut packs = Vec::new();
-        for (i, name) in index.packs.iter().enumerate() {
-            let plain = !name.is_empty()
-                && !name.chars().any(char::is_control)
-                && matches!(
-                    Path::new(name).components().collect::<Vec<_>>().as_slice(),
-                    [std::path::Component::Normal(_)]
-                );
-            if !plain {
-                return Err(Error::InvalidInput {
-                    field: format!("{}: packs[{i}]", index_path.display()),
-                    message: format!(
-                        "{name:?} is geen bestandsnaam in {}; een index noemt alleen pakketten in zijn eigen map",
-                        dir.display()
-                    ),
-                });
-            }
-            let (pack, publisher) = self.read_pack(&dir.join(name))?;
-            packs.push((name.clone(), pack, publisher));
-        }
-        let mut done = Vec::new();
-        for (file, pack, publisher) in packs {
-            let diff = self.diff_of(&pack)?;
-            if !dry_run {
-                self.import_pack(&pack, publisher.clone())?;
-            }
-            done.push(PackUpdate {
-                file,
-                publisher: publisher.unwrap_or_else(|| "eigen".into()),
-                diff,
-                imported: !dry_run,
-            });
-        }
-        Ok(done)
-    }
-}
-
-/// The file in an update folder that lists its packs.
-pub const UPDATE_INDEX: &str = "index.json";
-
-/// `DIR/index.json`: the packs to import, in order, by file name in the same folder.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UpdateIndex {
-    /// Always `keuzehulp-index` when given.
-    #[serde(default)]
-    format: Option<String>,
-    /// The packs' file names.
-    packs: Vec<String>,
-}
-
-/// One pack of an update.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct PackUpdate {
-    /// Its file name.
-    pub file: String,
-    /// The trusted publisher that signed it, or "eigen".
-    pub publisher: String,
-    /// What it changes (changed).
-    #[serde(flatten)]
-    pub diff: ImportDiff,
-    /// Whether it was imported (false in a dry run).
-    pub imported: bool,
 }
 
 /// What an import would change (`import --dry-run`).

@@ -229,6 +229,27 @@ pub enum Error {
         /// What is wrong, in Dutch.
         reason: String,
     },
+    /// An update source on the web cannot be reached (offline, an unknown name, refused, no
+    /// connection in time); nothing was fetched or changed.
+    #[error(
+        "kan {} niet bereiken: {reason}. Controleer de netwerkverbinding en het adres; er is niets gewijzigd.",
+        printable(.url)
+    )]
+    Unreachable {
+        /// The address tried.
+        url: String,
+        /// Why not, in Dutch.
+        reason: String,
+    },
+    /// An update source on the web answered, but not with what was asked for (an error
+    /// status, a web page, too much, too slowly, a redirect to plain http); nothing changed.
+    #[error("{}: {reason}. Er is niets geïmporteerd.", printable(.url))]
+    Fetch {
+        /// The address fetched.
+        url: String,
+        /// What was wrong, in Dutch.
+        reason: String,
+    },
     /// The command exists in the design but is not built yet.
     #[error("{0}: nog niet beschikbaar in deze versie van Keuzehulp")]
     NotYetAvailable(&'static str),
@@ -266,6 +287,8 @@ impl Error {
             Error::FileExists { .. } => "file_exists",
             Error::Signature { .. } => "signature_refused",
             Error::Key { .. } => "key",
+            Error::Unreachable { .. } => "unreachable",
+            Error::Fetch { .. } => "fetch",
         }
     }
 }
@@ -418,7 +441,9 @@ mod tests {
             (Error::FileExists { path: path() }, "file_exists"),
             (Error::Signature { path: path(), reason: "r".into() }, "signature_refused"),
             (Error::Key { path: path(), reason: "r".into() }, "key"),
-            (Error::NotYetAvailable("update --from URL"), "not_yet_available"),
+            (Error::Unreachable { url: "https://x".into(), reason: "r".into() }, "unreachable"),
+            (Error::Fetch { url: "https://x".into(), reason: "r".into() }, "fetch"),
+            (Error::NotYetAvailable("iets"), "not_yet_available"),
         ]
     }
 
@@ -452,6 +477,8 @@ mod tests {
             | Error::FileExists { .. }
             | Error::Signature { .. }
             | Error::Key { .. }
+            | Error::Unreachable { .. }
+            | Error::Fetch { .. }
             | Error::NotYetAvailable(_) => {}
         }
     }

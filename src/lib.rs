@@ -12,6 +12,7 @@ pub mod cli;
 pub mod crypt;
 pub mod dossier;
 pub mod error;
+pub mod fetch;
 mod replace;
 pub mod report;
 pub mod search;

@@ -37,6 +37,62 @@ pub struct TrustedKey {
     pub public_key: String,
     /// When it was added (UTC).
     pub added_at: String,
+    /// The last day (YYYY-MM-DD) on which packs it signed are accepted; `None`: no end.
+    pub valid_until: Option<String>,
+}
+
+/// A key the user no longer trusts (`trust remove`): kept so that a pack it signed is
+/// refused with that reason, not as a key never seen.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RevokedKey {
+    /// The name it was trusted under.
+    pub name: String,
+    /// The key id.
+    pub key_id: String,
+    /// When it was removed (UTC).
+    pub revoked_at: String,
+}
+
+/// The keys trusted to sign packs, and those trusted before but removed.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct TrustList {
+    /// Trusted now.
+    pub trusted: Vec<TrustedKey>,
+    /// Removed with `trust remove` (and not trusted again since).
+    pub revoked: Vec<RevokedKey>,
+}
+
+/// The largest signature file read: a minisign signature is a few hundred bytes.
+pub const MAX_SIGNATURE_BYTES: u64 = 64_000;
+
+/// Reads the signature file `path` when there is one (`None`: the pack is unsigned), at most
+/// [`MAX_SIGNATURE_BYTES`].
+pub fn read_signature_file(path: &Path) -> Result<Option<String>> {
+    use std::io::Read as _;
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(Error::Read { path: path.to_path_buf(), source }),
+    };
+    let mut raw = Vec::new();
+    file.take(MAX_SIGNATURE_BYTES + 1)
+        .read_to_end(&mut raw)
+        .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    signature_text(path, raw).map(Some)
+}
+
+/// A signature's bytes as text; refuses one over [`MAX_SIGNATURE_BYTES`].
+pub fn signature_text(path: &Path, raw: Vec<u8>) -> Result<String> {
+    if raw.len() as u64 > MAX_SIGNATURE_BYTES {
+        return Err(Error::Signature {
+            path: path.to_path_buf(),
+            reason: format!(
+                "dit bestand is groter dan {} kB en dus geen minisign-handtekening",
+                MAX_SIGNATURE_BYTES / 1000
+            ),
+        });
+    }
+    Ok(String::from_utf8_lossy(&raw).into_owned())
 }
 
 /// What `pack keygen` wrote.
@@ -152,13 +208,16 @@ pub fn key_id(key: &PublicKey) -> String {
 }
 
 /// Checks the detached signature `signature_text` (from `signature_file`) over `bytes` (the
-/// pack, read once) against the trusted keys; returns the key that signed it. Every refusal
-/// says why in Dutch and names the signature file.
+/// pack, read once) against the trust list on the day `today` (YYYY-MM-DD); returns the key
+/// that signed it. A key removed from the list, or trusted only until a day before `today`,
+/// refuses the pack like a key never trusted, saying so. Every refusal says why in Dutch and
+/// names the signature file.
 pub fn verify<'a>(
     bytes: &[u8],
     signature_file: &Path,
     signature_text: &str,
-    trusted: &'a [TrustedKey],
+    trust: &'a TrustList,
+    today: &str,
 ) -> Result<&'a TrustedKey> {
     let refuse = |reason: String| Error::Signature { path: signature_file.to_path_buf(), reason };
     if !well_formed(signature_text) {
@@ -169,11 +228,24 @@ pub fn verify<'a>(
     let signature = SignatureBox::from_string(signature_text)
         .map_err(|_| refuse("dit is geen geldige minisign-handtekening (beschadigd of een ander formaat)".into()))?;
     let id = key_id_of(signature.keynum());
-    let Some(key) = trusted.iter().find(|k| k.key_id == id) else {
+    let Some(key) = trust.trusted.iter().find(|k| k.key_id == id) else {
+        if let Some(revoked) = trust.revoked.iter().find(|k| k.key_id == id) {
+            return Err(refuse(format!(
+                "het pakket is ondertekend met de sleutel van \"{}\" (sleutel-id {id}), en die sleutel wordt sinds {} niet meer vertrouwd (verwijderd met `keuzehulp trust remove`)",
+                revoked.name,
+                revoked.revoked_at.get(..10).unwrap_or(&revoked.revoked_at)
+            )));
+        }
         return Err(refuse(format!(
             "het pakket is ondertekend met een sleutel die u niet vertrouwt (sleutel-id {id}). Vertrouw die sleutel pas met `keuzehulp trust add` als u zeker weet van welke uitgever hij is"
         )));
     };
+    if let Some(until) = key.valid_until.as_deref().filter(|until| *until < today) {
+        return Err(refuse(format!(
+            "de sleutel van \"{}\" (sleutel-id {id}) werd vertrouwd tot en met {until}; die datum is voorbij. Vraag de uitgever om een nieuwe sleutel, of vertrouw deze opnieuw met `keuzehulp trust remove` en `keuzehulp trust add … --until`",
+            key.name
+        )));
+    }
     let public = parse_public_key(&key.public_key)
         .map(|(k, _)| k)
         .ok_or_else(|| refuse(format!("de vertrouwde sleutel van {} is onleesbaar; voeg hem opnieuw toe", key.name)))?;

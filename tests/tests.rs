@@ -19,6 +19,8 @@ mod import;
 mod edition;
 // Signed packs: keys, signatures, the trust list, and refusals that change nothing.
 mod signing;
+// Updates from a web address, against a small HTTP server on 127.0.0.1.
+mod update;
 // The advisor: scenarios, reasons, coverage, the decision tree.
 mod advise;
 // Dossiers: visits, notes, plan, copies, erasing, moving, durability.

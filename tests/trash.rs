@@ -154,7 +154,8 @@ fn the_trash_migration_keeps_every_dossier_and_backs_up_first() {
     {
         let conn = rusqlite::Connection::open(cli.data.path().join("keuzehulp.sqlite3")).expect("open");
         conn.execute_batch(
-            "DROP INDEX dossiers_in_trash; ALTER TABLE dossiers DROP COLUMN deleted_at; PRAGMA user_version = 4;",
+            "DROP TABLE revoked_keys; ALTER TABLE trusted_keys DROP COLUMN valid_until; \
+             DROP INDEX dossiers_in_trash; ALTER TABLE dossiers DROP COLUMN deleted_at; PRAGMA user_version = 4;",
         )
         .expect("back to version 4");
     }

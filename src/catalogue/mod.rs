@@ -39,11 +39,17 @@ pub fn read_pack_file(path: &std::path::Path) -> Result<String> {
     if bytes.len() as u64 > validate::MAX_PACK_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        read(std::io::Error::new(
+    pack_text(path, bytes)
+}
+
+/// A pack's bytes (read from a file, or fetched) as text; `path` names it in the error.
+pub fn pack_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| crate::error::Error::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             format!("het bestand is geen geldige UTF-8-tekst (byte {})", e.utf8_error().valid_up_to() + 1),
-        ))
+        ),
     })
 }
 

@@ -89,10 +89,10 @@ pub enum Command {
     /// Reservekopieën
     #[command(subcommand)]
     Backup(BackupCommand),
-    /// Pakketten importeren die een map opsomt in index.json (handtekeningen gecontroleerd)
+    /// Pakketten importeren die een map of webadres opsomt in index.json (handtekeningen gecontroleerd)
     Update {
-        /// De map met index.json en de pakketten
-        #[arg(long, value_name = "DIR")]
+        /// De map met index.json en de pakketten, of het webadres ervan (https://…)
+        #[arg(long, value_name = "DIR_OR_URL")]
         from: String,
         /// Alleen tonen wat er zou veranderen; er wordt niets gewijzigd
         #[arg(long)]
@@ -138,8 +138,11 @@ pub enum TrustCommand {
         /// De naam van de uitgever
         #[arg(long)]
         name: String,
+        /// De laatste dag (JJJJ-MM-DD) waarop pakketten met deze sleutel worden aanvaard
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        until: Option<String>,
     },
-    /// De vertrouwde sleutels
+    /// De vertrouwde sleutels (en de verwijderde)
     List,
     /// Een sleutel niet meer vertrouwen
     Remove {
@@ -507,11 +510,8 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
         }
         Command::Backup(command) => backup(cli, command, out),
         Command::Update { from, dry_run } => {
-            if from.starts_with("https://") || from.starts_with("http://") {
-                return Err(Error::NotYetAvailable("keuzehulp update --from een webadres (gebruik een map)"));
-            }
             let mut app = open(cli, out)?;
-            let updates = app.update_from(Path::new(from), *dry_run)?;
+            let updates = app.update_from(from, *dry_run)?;
             out.updated(from, &updates, *dry_run)
         }
         Command::Pack(command) => pack(command, out),
@@ -591,7 +591,7 @@ fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
 fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
     let mut app = open(cli, out)?;
     match command {
-        TrustCommand::Add { pubkey, name } => {
+        TrustCommand::Add { pubkey, name, until } => {
             // A path to a .pub file, or the key itself.
             let path = Path::new(pubkey);
             let text = if path.is_file() {
@@ -599,10 +599,11 @@ fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
             } else {
                 pubkey.clone()
             };
-            let key = app.trust_add(&text, name)?;
-            out.value(&key, &format!("Sleutel {} wordt vertrouwd als \"{}\"", key.key_id, key.name))
+            let key = app.trust_add(&text, name, until.as_deref())?;
+            let until = key.valid_until.as_deref().map(|d| format!(" tot en met {d}")).unwrap_or_default();
+            out.value(&key, &format!("Sleutel {} wordt vertrouwd als \"{}\"{until}", key.key_id, key.name))
         }
-        TrustCommand::List => out.trusted(&app.trusted_keys()?),
+        TrustCommand::List => out.trusted(&app.trust_list()?),
         TrustCommand::Remove { name } => {
             app.trust_remove(name)?;
             out.value(

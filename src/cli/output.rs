@@ -18,7 +18,7 @@ use crate::catalogue::{Pack, Taxonomy, Term};
 use crate::dossier::{Dossier, DossierSummary, Trashed};
 use crate::error::{Error, Result};
 use crate::search::SearchResult;
-use crate::signing::TrustedKey;
+use crate::signing::TrustList;
 use crate::store::ImportReport;
 
 /// Collected output of one command.
@@ -367,15 +367,23 @@ impl Out {
     }
 
     /// `keuzehulp trust list`.
-    pub fn trusted(&mut self, keys: &[TrustedKey]) -> Result<()> {
+    pub fn trusted(&mut self, list: &TrustList) -> Result<()> {
         if self.json {
-            return self.put_json(&json!({ "trusted": keys }));
+            return self.put_json(list);
         }
-        if keys.is_empty() {
+        if list.trusted.is_empty() {
             let _ = writeln!(self.text, "Er worden nog geen uitgeverssleutels vertrouwd.");
         }
-        for k in keys {
-            let _ = writeln!(self.text, "{}  (sleutel-id {}, toegevoegd {})", k.name, k.key_id, k.added_at);
+        for k in &list.trusted {
+            let until = k.valid_until.as_deref().map(|d| format!(", tot en met {d}")).unwrap_or_default();
+            let _ = writeln!(self.text, "{}  (sleutel-id {}, toegevoegd {}{until})", k.name, k.key_id, k.added_at);
+        }
+        for k in &list.revoked {
+            let _ = writeln!(
+                self.text,
+                "niet meer vertrouwd: {}  (sleutel-id {}, verwijderd {})",
+                k.name, k.key_id, k.revoked_at
+            );
         }
         Ok(())
     }

@@ -79,6 +79,14 @@ pub const MIGRATIONS: &[&str] = &[
     // all its rows until it is erased, by the user or after thirty days.
     "ALTER TABLE dossiers ADD COLUMN deleted_at TEXT;
      CREATE INDEX dossiers_in_trash ON dossiers(deleted_at) WHERE deleted_at IS NOT NULL;",
+    // 6: a last day of trust for a key (NULL: none), and the keys removed from the trust
+    // list, so that a pack one of them signed is refused as revoked rather than unknown.
+    "ALTER TABLE trusted_keys ADD COLUMN valid_until TEXT;
+     CREATE TABLE revoked_keys (
+         key_id     TEXT PRIMARY KEY,
+         name       TEXT NOT NULL,
+         revoked_at TEXT NOT NULL
+     );",
 ];
 
 /// The schema version this program writes.

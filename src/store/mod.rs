@@ -13,7 +13,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use crate::catalogue::{Evidence, Intervention, Pack};
 use crate::error::{Error, Result};
-use crate::signing::TrustedKey;
+use crate::signing::{RevokedKey, TrustList, TrustedKey};
 use crate::time::Clock;
 
 /// The file name of the database inside the data directory.
@@ -372,7 +372,7 @@ impl Store {
         let fail = |e| Error::store(&self.path, e);
         let mut stmt = self
             .conn
-            .prepare("SELECT name, key_id, public_key, added_at FROM trusted_keys ORDER BY name")
+            .prepare("SELECT name, key_id, public_key, added_at, valid_until FROM trusted_keys ORDER BY name")
             .map_err(fail)?;
         let rows = stmt
             .query_map([], |row| {
@@ -381,13 +381,28 @@ impl Store {
                     key_id: row.get(1)?,
                     public_key: row.get(2)?,
                     added_at: row.get(3)?,
+                    valid_until: row.get(4)?,
                 })
             })
             .map_err(fail)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
     }
 
-    /// Trusts `key`; a name or key already trusted is refused by name.
+    /// The trusted keys, and those removed from the list, by name.
+    pub fn trust_list(&self) -> Result<TrustList> {
+        let fail = |e| Error::store(&self.path, e);
+        let mut stmt =
+            self.conn.prepare("SELECT name, key_id, revoked_at FROM revoked_keys ORDER BY name").map_err(fail)?;
+        let revoked = stmt
+            .query_map([], |row| Ok(RevokedKey { name: row.get(0)?, key_id: row.get(1)?, revoked_at: row.get(2)? }))
+            .map_err(fail)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(fail)?;
+        Ok(TrustList { trusted: self.trusted_keys()?, revoked })
+    }
+
+    /// Trusts `key`; a name or key already trusted is refused by name. A key removed earlier
+    /// is trusted again: the user chose to.
     pub fn trust(&mut self, key: &TrustedKey) -> Result<()> {
         let fail = |e| Error::store(&self.path, e);
         if let Some(known) = self.trusted_keys()?.into_iter().find(|k| k.name == key.name || k.key_id == key.key_id) {
@@ -403,19 +418,27 @@ impl Store {
         }
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute(
-            "INSERT INTO trusted_keys (name, key_id, public_key, added_at) VALUES (?1, ?2, ?3, ?4)",
-            params![key.name, key.key_id, key.public_key, key.added_at],
+            "INSERT INTO trusted_keys (name, key_id, public_key, added_at, valid_until) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![key.name, key.key_id, key.public_key, key.added_at, key.valid_until],
         )
         .map_err(fail)?;
+        tx.execute("DELETE FROM revoked_keys WHERE key_id = ?1", [&key.key_id]).map_err(fail)?;
         mark_changed(&tx).map_err(fail)?;
         tx.commit().map_err(fail)
     }
 
-    /// No longer trusts the key called `name`; returns whether there was one. Records imported
-    /// earlier keep their publisher: their signature was checked when they came in.
-    pub fn distrust(&mut self, name: &str) -> Result<bool> {
+    /// No longer trusts the key called `name`, from `revoked_at` on; returns whether there
+    /// was one. The key is remembered as revoked. Records imported earlier keep their
+    /// publisher: their signature was checked when they came in.
+    pub fn distrust(&mut self, name: &str, revoked_at: &str) -> Result<bool> {
         let fail = |e| Error::store(&self.path, e);
         let tx = self.conn.transaction().map_err(fail)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO revoked_keys (key_id, name, revoked_at)
+             SELECT key_id, name, ?2 FROM trusted_keys WHERE name = ?1",
+            params![name, revoked_at],
+        )
+        .map_err(fail)?;
         let removed = tx.execute("DELETE FROM trusted_keys WHERE name = ?1", [name]).map_err(fail)?;
         mark_changed(&tx).map_err(fail)?;
         tx.commit().map_err(fail)?;
