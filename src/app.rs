@@ -568,11 +568,27 @@ impl Keuzehulp {
     /// Ranked recommendations with reasons, the leidraad's advice for the chosen steps and
     /// role, and (with `answers.have`) the aanbod-scan.
     pub fn advise(&self, answers: &Answers, limit: usize) -> Result<Advice> {
-        advisor::advise(
+        // The way in the user took may put some records first (tree.toml `lead_with`).
+        let entries = &self.bundled.tree.entries;
+        let lead = match answers.entry.as_deref() {
+            None => &[][..],
+            Some(id) => match entries.iter().find(|e| e.id == id) {
+                Some(entry) => entry.lead_with.as_slice(),
+                None => {
+                    return Err(Error::UnknownValue {
+                        what: "ingang",
+                        value: id.to_string(),
+                        allowed: entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", "),
+                    });
+                }
+            },
+        };
+        advisor::advise_leading(
             self.interventions()?,
             &self.bundled.taxonomy,
             &self.bundled.steps,
             answers,
+            lead,
             limit,
             &self.today(),
         )

@@ -334,3 +334,34 @@ fn the_tree_has_the_four_ways_in_and_skippable_questions() {
     let role = questions.iter().find(|q| q["answer"] == "role").expect("role question");
     assert_eq!(role["options"].as_array().expect("options").len(), 5);
 }
+
+#[test]
+fn the_workers_question_leads_with_people_and_services_a_worker_can_turn_to() {
+    let cli = Cli::new();
+    let ids = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["advise", "--role", "medewerker", "--level", "individu", "--step", "C", "--limit", "8"];
+        args.extend_from_slice(extra);
+        let advice = cli.json(&args);
+        advice["recommendations"]
+            .as_array()
+            .expect("recommendations")
+            .iter()
+            .filter_map(|r| r["id"].as_str().map(str::to_string))
+            .collect()
+    };
+    let lead = ["open-spreekuur-bedrijfsarts", "vertrouwenspersoon", "buddysysteem", "anonieme-e-healthregeling"];
+    // Through "Bij wie kan ik terecht met mijn zorgen?": those four first, whatever else fits.
+    let asked = ids(&["--entry", "zorgen-terecht"]);
+    let mut first: Vec<&str> = asked.iter().take(4).map(String::as_str).collect();
+    first.sort_unstable();
+    let mut expected = lead.to_vec();
+    expected.sort_unstable();
+    assert_eq!(first, expected, "{asked:?}");
+    // The same answers without that way in rank by fit alone: the lead is the entry's doing.
+    let plain = ids(&[]);
+    assert!(!lead.contains(&plain[0].as_str()), "{plain:?}");
+    // An unknown way in is named with the ones there are.
+    let out = cli.cmd().args(["advise", "--role", "medewerker", "--entry", "zorgen"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && stderr.contains("zorgen-terecht"), "{stderr}");
+}

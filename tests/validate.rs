@@ -158,3 +158,11 @@ fn a_malformed_pack_names_the_file_and_position() {
     let err = invalid(&pack);
     assert!(err.contains("kapot.json:1:"), "{err}");
 }
+
+#[test]
+fn a_way_in_that_leads_with_an_unknown_record_is_named() {
+    let dir = util::copy_of_data();
+    edit(&dir.path().join("tree.toml"), |text| text.replace("\"buddysysteem\"", "\"buddy-systeem\""));
+    let err = invalid(dir.path());
+    assert!(err.contains("tree.toml:entries[2].lead_with: er is geen interventie met id \"buddy-systeem\""), "{err}");
+}

@@ -245,6 +245,25 @@ pub fn advise(
     limit: usize,
     today: &str,
 ) -> Result<Advice> {
+    advise_leading(records, taxonomy, guides, answers, &[], limit, today)
+}
+
+/// How much a record the way in puts first ([`crate::catalogue::Entry::lead_with`]) gains:
+/// enough to come before every record that only fits the answers.
+const LEAD_WEIGHT: i32 = 40;
+
+/// [`advise`], with the records the chosen way in puts first (`lead`, by id): for the
+/// worker's "Bij wie kan ik terecht?", the people and services a worker can turn to.
+#[allow(clippy::too_many_arguments)]
+pub fn advise_leading(
+    records: &[Intervention],
+    taxonomy: &Taxonomy,
+    guides: &[StepGuide],
+    answers: &Answers,
+    lead: &[String],
+    limit: usize,
+    today: &str,
+) -> Result<Advice> {
     check(answers, taxonomy)?;
     let steps = wanted_steps(answers, taxonomy);
     let have: BTreeSet<&str> = answers.have.iter().map(String::as_str).collect();
@@ -273,6 +292,10 @@ pub fn advise(
         let mut score: i32 = 0;
         let mut reasons = Notes::new(explain);
         let mut mismatches = Notes::new(explain);
+        if lead.contains(&r.id) {
+            score += LEAD_WEIGHT;
+            reasons.push(|| "hier kunt u zelf terecht".to_string());
+        }
 
         // Step: the record's first step is its main one.
         if !steps.is_empty() {

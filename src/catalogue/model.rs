@@ -64,6 +64,10 @@ pub struct Entry {
     pub help_en: String,
     /// Answers this way in fills in (still changeable).
     pub presets: Presets,
+    /// Interventions this way in puts first, by id: for "Bij wie kan ik terecht met mijn
+    /// zorgen?" the people and services a worker can turn to directly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lead_with: Vec<String>,
 }
 
 /// Answers preset by an entry.

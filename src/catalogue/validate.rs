@@ -127,6 +127,15 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
     };
     if let Some(tree) = &tree {
         problems.extend(check_tree(&taxonomy, tree).into_iter().map(|(f, m)| Problem::new(display(&tree_path), f, m)));
+        for (i, entry) in tree.entries.iter().enumerate() {
+            for id in entry.lead_with.iter().filter(|id| !interventions.iter().any(|(_, r)| &r.id == *id)) {
+                problems.push(Problem::new(
+                    display(&tree_path),
+                    format!("entries[{i}].lead_with"),
+                    format!("er is geen interventie met id \"{id}\""),
+                ));
+            }
+        }
     }
     problems.extend(check_taxonomy(&display(&taxonomy_path), &taxonomy));
     let vocab = Vocabulary::new(&taxonomy);

@@ -226,13 +226,16 @@ pub struct AdviseArgs {
     /// Hoeveel aanbevelingen ten hoogste
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// De vraag waarmee u begon (een van de vier ingangen, bijvoorbeeld zorgen-terecht)
+    #[arg(long)]
+    pub entry: Option<String>,
 }
 
 impl AdviseArgs {
     /// The flags as advisor answers.
     pub fn answers(&self) -> Answers {
         Answers {
-            entry: None,
+            entry: self.entry.clone(),
             role: Some(self.role.clone()),
             level: self.level.clone(),
             steps: self.step.iter().cloned().collect(),
