@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { By, until, launch, newDataDir, screenshot, seedDossier } from "./harness.mjs";
+import { By, until, launch, newDataDir, rendered, screenshot, seedDossier } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -48,7 +48,7 @@ test("no serious or critical accessibility violation on any screen", async () =>
     for (const [name, hash, ready] of screens) {
       await driver.executeScript(`location.hash = ${JSON.stringify(hash)}`);
       await driver.wait(until.elementLocated(By.css(ready)), 10_000);
-      await driver.sleep(200);
+      await rendered(driver, hash);
       const violations = await axe(driver);
       for (const v of violations) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: name, ...v });
       await screenshot(driver, `a11y-${name}`);

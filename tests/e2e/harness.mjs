@@ -29,6 +29,17 @@ function driverBinary() {
   }
 }
 
+/** Waits until the window shows `hash` in full and the browser has painted it: the
+ * condition to wait for after changing the address, instead of a fixed pause. */
+export async function rendered(driver, hash) {
+  await driver.wait(
+    async () => (await driver.executeScript("return document.querySelector('main')?.dataset.rendered ?? null")) === hash,
+    10_000,
+    `${hash} is rendered`,
+  );
+  await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+}
+
 async function waitForPort(port, deadlineMs) {
   const end = Date.now() + deadlineMs;
   while (Date.now() < end) {

@@ -2,7 +2,7 @@
 // (wide tables scroll inside their own frame, as WCAG 1.4.10 allows).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { By, until, launch, newDataDir, screenshot, seedDossier } from "./harness.mjs";
+import { By, until, launch, newDataDir, rendered, screenshot, seedDossier } from "./harness.mjs";
 
 const screens = [
   ["start", "#/", "#start-title"],
@@ -32,7 +32,7 @@ test("every screen fits 1024x640, at 100% and 200% zoom", async () => {
       for (const [name, hash, ready] of screens) {
         await driver.executeScript(`location.hash = ${JSON.stringify(hash)}`);
         await driver.wait(until.elementLocated(By.css(ready)), 10_000);
-        await driver.sleep(150);
+        await rendered(driver, hash);
         const sizes = await driver.executeScript(
           "const d = document.documentElement; return [d.scrollWidth, d.clientWidth, window.innerWidth];",
         );

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { By, cliJson, launch, newDataDir, screenshot, seedDossier, waitText } from "./harness.mjs";
+import { By, cliJson, launch, newDataDir, rendered, screenshot, seedDossier, waitText } from "./harness.mjs";
 import { payloads } from "./xss-payloads.mjs";
 
 const hashTo = (driver, hash) => driver.executeScript(`location.hash = ${JSON.stringify(hash)}`);
@@ -147,7 +147,8 @@ test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", 
     for (const hash of screens) {
       await driver.executeScript(`location.hash = ${JSON.stringify(hash)}; if (location.hash === ${JSON.stringify(hash)}) window.dispatchEvent(new HashChangeEvent("hashchange"));`);
       await driver.wait(async () => (await driver.executeScript("return document.querySelector('main h1') !== null && !document.querySelector('main .error')")), 10_000, `${hash} renders`);
-      await driver.sleep(300);
+      // Rendered in full and painted: a payload that got in has had its chance to run.
+      await rendered(driver, hash);
       const state = await driver.executeScript(`
         const main = document.querySelector("main");
         const injected = main.querySelectorAll("img, script, svg, iframe, object, embed, video, audio, style, link, meta, base, template, math, noscript, body");

@@ -79,7 +79,8 @@ let renderSeq = 0;
 /** Renders the view for the current hash. */
 export async function route(ctx: Ctx): Promise<void> {
   const seq = ++renderSeq;
-  const r = parseRoute(location.hash);
+  const hash = location.hash;
+  const r = parseRoute(hash);
   let view: HTMLElement;
   try {
     switch (r.name) {
@@ -108,6 +109,8 @@ export async function route(ctx: Ctx): Promise<void> {
     const end = focusTarget.value.length;
     focusTarget.setSelectionRange(end, end);
   }
+  // Which address the page now shows in full: what a test waits for instead of a pause.
+  ctx.main.dataset.rendered = hash;
 }
 
 export async function start(api: Api, headerEl: HTMLElement, main: HTMLElement): Promise<void> {
