@@ -539,3 +539,17 @@ describe("questions, review and results", () => {
     expect(view.querySelector('li[data-person="huisarts"]')?.textContent).toContain("beschrijven de huisarts niet");
   });
 });
+
+describe("new dossier form", () => {
+  it("an empty name shows the error summary, with a link to the field, and focuses it", async () => {
+    const view = await renderDossiers(ctx(), "");
+    document.body.replaceChildren(view);
+    (view.querySelector("#new-dossier-create") as HTMLButtonElement).click();
+    const summary = view.querySelector(".error-summary") as HTMLElement;
+    expect(summary.hidden).toBe(false);
+    expect(summary.querySelector("a")?.getAttribute("data-field")).toBe("new-dossier-org");
+    expect(summary.textContent).toContain("Vul de naam van de organisatie in.");
+    expect(document.activeElement).toBe(summary);
+    expect(view.querySelector("#new-dossier-org")?.getAttribute("aria-invalid")).toBe("true");
+  });
+});

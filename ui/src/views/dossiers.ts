@@ -5,6 +5,7 @@ import { h } from "../dom";
 import { label, t } from "../i18n";
 import { showDate, showMoment } from "../date";
 import { dossierHash, visitInfo } from "../logic";
+import { errorSummary } from "./form";
 import { undoNotice } from "./trash";
 
 /** "2026-11-22T10:15:00Z" → "22-11-2026 11:15" in local time, whatever the system's locale. */
@@ -30,9 +31,12 @@ export function newDossierForm(ctx: Ctx, idPrefix: string): HTMLElement {
   const s = t();
   const input = h("input", { type: "text", id: `${idPrefix}-org`, name: "org", autocomplete: "organization", required: true });
   const status = h("p", { class: "status", role: "status", id: `${idPrefix}-status` });
+  const summary = errorSummary();
   const form = h(
     "form",
-    { class: "new-dossier", "aria-labelledby": `${idPrefix}-title` },
+    // novalidate: the browser's own bubble would stop the submit before our error summary.
+    { class: "new-dossier", "aria-labelledby": `${idPrefix}-title`, novalidate: true },
+    summary.el,
     h("h2", { id: `${idPrefix}-title` }, s.newDossier),
     h("label", { for: `${idPrefix}-org` }, s.newDossierOrg),
     h("span", { class: "inline" }, input, h("button", { type: "submit", class: "primary", id: `${idPrefix}-create` }, s.create)),
@@ -41,15 +45,20 @@ export function newDossierForm(ctx: Ctx, idPrefix: string): HTMLElement {
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const info = visitInfo({ org: input.value });
-    // An empty name is an error: said beside the field (red), and the field marked invalid.
+    // An empty name is an error: in the error summary above the form (which takes the focus,
+    // with a link to the field) and beside the field, which is marked invalid.
     if (!info.org) {
       status.textContent = s.orgRequired;
       status.classList.toggle("failed", true);
       input.setAttribute("aria-invalid", "true");
       input.setAttribute("aria-describedby", `${idPrefix}-status`);
-      input.focus();
+      summary.set(input.id, s.orgRequired);
+      summary.focus();
       return;
     }
+    summary.set(input.id, null);
+    status.textContent = "";
+    status.classList.toggle("failed", false);
     input.removeAttribute("aria-invalid");
     try {
       const id = await ctx.api.dossierNew(info);
