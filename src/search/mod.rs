@@ -432,12 +432,22 @@ impl SearchIndex {
         // A word in no record may be a misspelt word of the thesaurus ("overspanen"): then
         // it is matched as that word (for at most MAX_CORRECTED_WORDS words).
         let searcher = self.reader.searcher();
+        // How many records hold each word's own stem: looked up once, used for the thesaurus,
+        // the query and the suggestion alike.
+        let mut word_dfs: Vec<u64> = Vec::with_capacity(words.groups.len());
+        for group in &words.groups {
+            word_dfs.push(match group.first() {
+                Some(stem) => self.max_doc_freq(&searcher, stem)?,
+                None => 0,
+            });
+        }
+        let df_of = |g: Option<usize>| g.and_then(|g| word_dfs.get(g).copied());
         let mut keys: Vec<String> = words.words.iter().map(|w| w.key.clone()).collect();
         let mut looked_up = 0;
         let mut respelt = vec![false; keys.len()];
         for (i, word) in words.words.iter().enumerate() {
-            let Some(stem) = word.group.and_then(|g| words.groups.get(g)).and_then(|g| g.first()) else { continue };
-            if looked_up < MAX_CORRECTED_WORDS && self.max_doc_freq(&searcher, stem)? == 0 {
+            let Some(df) = df_of(word.group) else { continue };
+            if looked_up < MAX_CORRECTED_WORDS && df == 0 {
                 looked_up += 1;
                 if let Some((term, _)) = self.thesaurus.nearest(&word.folded) {
                     keys[i] = self.analyzer.stem(&term);
@@ -458,14 +468,7 @@ impl SearchIndex {
             // Words that records hold themselves need the thesaurus less: only a few of
             // their own group's words are added, not the wider groups' (which would only
             // cost time on a large catalogue); a word no record holds gets them all.
-            let mut known = true;
-            for &g in &span {
-                let stem = words.groups.get(g).and_then(|terms| terms.first());
-                known &= match stem {
-                    Some(stem) => self.max_doc_freq(&searcher, stem)? > 0,
-                    None => false,
-                };
-            }
+            let known = span.iter().all(|&g| df_of(Some(g)).is_some_and(|df| df > 0));
             let mut added = 0;
             for (text, weight) in &expansion.phrases {
                 let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
@@ -503,7 +506,7 @@ impl SearchIndex {
         }
         let groups = &words.groups;
         let prefix = last_word_prefix(text);
-        let text_query = self.text_query(&searcher, groups, &widen, prefix.as_deref(), 1, &mut cut)?;
+        let text_query = self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?;
         let filter_query = filter_query(&self.fields, filters, taxonomy);
         let (found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), limit)?;
         let mut nearest = Vec::new();
@@ -513,7 +516,8 @@ impl SearchIndex {
                 nearest = self.run(text_query.as_deref(), None, limit)?.0;
             }
             if nearest.is_empty() && !groups.is_empty() {
-                let loose = self.text_query(&searcher, groups, &widen, prefix.as_deref(), 2, &mut Vec::new())?;
+                let loose =
+                    self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 2, &mut Vec::new())?;
                 nearest = self.run(loose.as_deref(), filter_query.as_deref(), limit)?.0;
             }
         }
@@ -537,7 +541,7 @@ impl SearchIndex {
         let covered: Vec<bool> = (0..words.words.len())
             .map(|i| !respelt[i] && expansions.iter().any(|e| (e.start..e.end).contains(&i)))
             .collect();
-        let suggestion = self.suggestion(&searcher, &words, &covered)?;
+        let suggestion = self.suggestion(&searcher, &words, &word_dfs, &covered)?;
         Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut, suggestion })
     }
 

@@ -36,11 +36,16 @@ impl SearchIndex {
     ///
     /// `widen[g]` holds the thesaurus's phrases for word `g` (see [`super::expand`]): each is
     /// one more way for the word to match, for its weight. A word the thesaurus knows is not
-    /// corrected: it is not a typo.
+    /// corrected: it is not a typo. `word_dfs[g]` is how many records hold word `g`'s stem,
+    /// looked up once by the caller.
+    // The per-word inputs (groups, their document frequencies, the thesaurus's phrases) are
+    // parallel slices of one query; bundling them would only move the list.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn text_query(
         &self,
         searcher: &tantivy::Searcher,
         groups: &[Vec<String>],
+        word_dfs: &[u64],
         widen: &[Vec<Phrase>],
         prefix: Option<&str>,
         loose: u8,
@@ -65,7 +70,10 @@ impl SearchIndex {
             let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             let mut terms: Vec<(String, f32)> = Vec::new();
             let Some((word, parts)) = group.split_first() else { return Ok(None) };
-            let word_df = self.max_doc_freq(searcher, word)?;
+            let word_df = match word_dfs.get(g) {
+                Some(df) => *df,
+                None => self.max_doc_freq(searcher, word)?,
+            };
             if word_df > 0 {
                 terms.push((word.clone(), 1.0));
             }
@@ -380,15 +388,16 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         words: &analysis::QueryWords,
+        word_dfs: &[u64],
         covered: &[bool],
     ) -> tantivy::Result<Option<String>> {
         let mut out: Vec<String> = Vec::with_capacity(words.words.len());
         let mut looked_up = 0;
         let mut changed = false;
         for (i, word) in words.words.iter().enumerate() {
-            let stem = word.group.and_then(|g| words.groups.get(g)).and_then(|g| g.first());
-            let unknown = match stem {
-                Some(stem) if !covered.get(i).copied().unwrap_or(false) => self.max_doc_freq(searcher, stem)? == 0,
+            let df = word.group.and_then(|g| word_dfs.get(g).copied());
+            let unknown = match df {
+                Some(df) if !covered.get(i).copied().unwrap_or(false) => df == 0,
                 _ => false,
             };
             if unknown && looked_up < MAX_CORRECTED_WORDS && word.folded.chars().count() >= 4 {
