@@ -93,7 +93,13 @@ test("compare: two interventions side by side", async () => {
     const table = await driver.wait(until.elementLocated(By.id("compare-table")), 10_000);
     const columns = await table.findElements(By.css("thead th"));
     assert.equal(columns.length, 3, "a label column and two interventions");
-    assert.match(await table.getText(), /Wat u eraan hebt[\s\S]*Privacy/);
+    assert.match(await table.getText(), /Bewijs[\s\S]*Niveaus/i);
+    // A fact no compared record's source gives is one "Niet bekend" line, not a row of cells.
+    for (const row of await table.findElements(By.css("tbody tr:not(#compare-unknown)"))) {
+      const cells = await row.findElements(By.css("td"));
+      const unknown = await row.findElements(By.css("td.unknown"));
+      assert.ok(unknown.length < cells.length, `a row of only unknown cells: ${await row.getText()}`);
+    }
     await screenshot(driver, "3-compare");
   } finally {
     await app.stop();

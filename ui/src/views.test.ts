@@ -5,6 +5,7 @@ import type { Ctx } from "./app";
 import { errorView } from "./app";
 import { lang, setLang, t } from "./i18n";
 import { emptyAnswers } from "./logic";
+import { compareView } from "./views/compare";
 import { detailView } from "./views/detail";
 import { renderDossier } from "./views/dossier";
 import { renderDossiers } from "./views/dossiers";
@@ -131,6 +132,34 @@ function ctx(api: Api = fakeApi()): Ctx {
 }
 
 beforeEach(() => setLang("nl"));
+
+describe("compare table", () => {
+  it("folds a fact unknown for every record into one line and marks a cell unknown for one record", () => {
+    const other: Intervention = { ...record, id: "y", name: "Ander", time: "Twee uur", benefits: null, cost: null, privacy: null, developed_by: null };
+    const view = compareView(ctx(), [record, other]);
+    const rows = [...view.querySelectorAll("tbody tr")];
+    const heads = rows.map((r) => r.querySelector("th")?.textContent);
+    for (const folded of ["Wat u eraan hebt", "Kosten", "Privacy", "Ontwikkeld door"]) expect(heads).not.toContain(folded);
+    expect(view.querySelector("#compare-unknown td")?.textContent).toBe("wat u eraan hebt, kosten, privacy, ontwikkeld door");
+    expect(view.querySelector("#compare-unknown td")?.getAttribute("colspan")).toBe("2");
+    const time = rows.find((r) => r.querySelector("th")?.textContent === "Hoeveel tijd het kost");
+    const cells = [...(time?.querySelectorAll("td") ?? [])];
+    expect(cells.map((c) => c.textContent)).toEqual(["niet bekend", "Twee uur"]);
+    expect(cells[0].classList.contains("unknown")).toBe(true);
+    expect(cells[1].classList.contains("unknown")).toBe(false);
+    expect(view.querySelectorAll("td.unknown")).toHaveLength(1);
+    expect(view.querySelector("script, img")).toBeNull();
+  });
+
+  it("has no 'niet bekend' line when every fact is known for some record", () => {
+    const full: Intervention = { ...record, id: "z", benefits: "Rust", time: "1 uur", cost: "Gratis", privacy: "Anoniem", developed_by: ["TNO"] };
+    expect(compareView(ctx(), [record, full]).querySelector("#compare-unknown")).toBeNull();
+  });
+
+  it("asks for two records when fewer are chosen", () => {
+    expect(compareView(ctx(), [record]).querySelector("table")).toBeNull();
+  });
+});
 
 describe("detail page", () => {
   it("shows every known fact on its own row and folds the unknown ones into one line, never hidden", () => {
