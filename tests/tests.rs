@@ -29,6 +29,8 @@ mod dossier;
 mod trash;
 // The advice report.
 mod report;
+// Dates in the command line's text output (dd-mm-jjjj) and in JSON (ISO).
+mod dates;
 // Editable exports: the report as Word, the action plan as XLSX, CSV and iCalendar.
 mod exports;
 // Backups: making, listing, restoring; a damaged database; daily and pre-migration backups.

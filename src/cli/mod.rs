@@ -603,7 +603,11 @@ fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
                 pubkey.clone()
             };
             let key = app.trust_add(&text, name, until.as_deref())?;
-            let until = key.valid_until.as_deref().map(|d| format!(" tot en met {d}")).unwrap_or_default();
+            let until = key
+                .valid_until
+                .as_deref()
+                .map(|d| format!(" tot en met {}", crate::time::nl_date(d)))
+                .unwrap_or_default();
             out.value(&key, &format!("Sleutel {} wordt vertrouwd als \"{}\"{until}", key.key_id, key.name))
         }
         TrustCommand::List => out.trusted(&app.trust_list()?),
@@ -635,7 +639,7 @@ fn backup(cli: &Cli, command: &BackupCommand, out: &mut Out) -> Result<()> {
                 &format!(
                     "Reservekopie {} (van {}) teruggezet in {}",
                     restored.path.display(),
-                    restored.created_at,
+                    crate::time::nl_moment(&restored.created_at),
                     dir.join(crate::store::DB_FILE).display()
                 ),
             )

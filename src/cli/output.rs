@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::search::SearchResult;
 use crate::signing::TrustList;
 use crate::store::ImportReport;
+use crate::time::{nl_date, nl_date_or_unknown, nl_dates_in, nl_moment};
 
 /// Collected output of one command.
 #[derive(Debug, Default)]
@@ -63,7 +64,7 @@ impl Out {
                 record.steps.join(", "),
             );
         }
-        let version = pack.catalogue_version.as_deref().unwrap_or_default();
+        let version = nl_dates_in(pack.catalogue_version.as_deref().unwrap_or_default());
         let _ = writeln!(self.text, "\n{} interventies (catalogus {version})", pack.interventions.len());
         Ok(())
     }
@@ -115,7 +116,7 @@ impl Out {
         }
         let t = &mut self.text;
         for note in advice.user_notes.iter().chain(&advice.notes) {
-            let _ = writeln!(t, "Let op: {note}");
+            let _ = writeln!(t, "Let op: {}", nl_dates_in(note));
         }
         if !advice.notes.is_empty() || !advice.user_notes.is_empty() {
             let _ = writeln!(t);
@@ -123,10 +124,10 @@ impl Out {
         for (i, r) in advice.recommendations.iter().enumerate() {
             let _ = writeln!(t, "{:>2}. {}  ({})", i + 1, r.name, r.id);
             for reason in &r.reasons {
-                let _ = writeln!(t, "      + {reason}");
+                let _ = writeln!(t, "      + {}", nl_dates_in(reason));
             }
             for mismatch in &r.mismatches {
-                let _ = writeln!(t, "      - {mismatch}");
+                let _ = writeln!(t, "      - {}", nl_dates_in(mismatch));
             }
         }
         for a in &advice.advice {
@@ -179,7 +180,14 @@ impl Out {
             let _ = writeln!(self.text, "Nog geen reservekopieën.");
         }
         for b in list {
-            let _ = writeln!(self.text, "{}  {:<13}  {:>9}  {}", b.created_at, b.kind, size(b.size), b.path.display());
+            let _ = writeln!(
+                self.text,
+                "{}  {:<13}  {:>9}  {}",
+                nl_moment(&b.created_at),
+                b.kind,
+                size(b.size),
+                b.path.display()
+            );
         }
         Ok(())
     }
@@ -199,7 +207,7 @@ impl Out {
                 d.id,
                 d.org,
                 d.department.as_deref().map(|x| format!(" — {x}")).unwrap_or_default(),
-                d.visit_date.as_deref().unwrap_or("niet bekend"),
+                nl_date_or_unknown(d.visit_date.as_deref()),
                 d.notes,
                 d.shortlist,
                 if d.overdue.is_empty() {
@@ -227,8 +235,8 @@ impl Out {
                 d.id,
                 d.org,
                 d.department.as_deref().map(|x| format!(" — {x}")).unwrap_or_default(),
-                d.deleted_at,
-                d.erased_on.as_deref().unwrap_or("niet bekend"),
+                nl_moment(&d.deleted_at),
+                nl_date_or_unknown(d.erased_on.as_deref()),
                 d.notes,
             );
         }
@@ -248,7 +256,7 @@ impl Out {
             "Sector: {}   Afdeling: {}   Bezoek: {}",
             known(&d.info.sector),
             known(&d.info.department),
-            known(&d.info.visit_date)
+            nl_date_or_unknown(d.info.visit_date.as_deref())
         );
         let _ = writeln!(
             t,
@@ -275,15 +283,15 @@ impl Out {
                 p.intervention_id,
                 p.what,
                 p.who,
-                known(&p.start_date),
-                known(&p.evaluation_date),
+                nl_date_or_unknown(p.start_date.as_deref()),
+                nl_date_or_unknown(p.evaluation_date.as_deref()),
                 p.evaluation_method,
                 p.status
             );
         }
         let _ = writeln!(t, "\nNotities:");
         for n in &d.notes {
-            let _ = writeln!(t, "  [{}] {}", n.created_at, n.text);
+            let _ = writeln!(t, "  [{}] {}", nl_moment(&n.created_at), n.text);
         }
         Ok(())
     }
@@ -375,14 +383,22 @@ impl Out {
             let _ = writeln!(self.text, "Er worden nog geen uitgeverssleutels vertrouwd.");
         }
         for k in &list.trusted {
-            let until = k.valid_until.as_deref().map(|d| format!(", tot en met {d}")).unwrap_or_default();
-            let _ = writeln!(self.text, "{}  (sleutel-id {}, toegevoegd {}{until})", k.name, k.key_id, k.added_at);
+            let until = k.valid_until.as_deref().map(|d| format!(", tot en met {}", nl_date(d))).unwrap_or_default();
+            let _ = writeln!(
+                self.text,
+                "{}  (sleutel-id {}, toegevoegd {}{until})",
+                k.name,
+                k.key_id,
+                nl_moment(&k.added_at)
+            );
         }
         for k in &list.revoked {
             let _ = writeln!(
                 self.text,
                 "niet meer vertrouwd: {}  (sleutel-id {}, verwijderd {})",
-                k.name, k.key_id, k.revoked_at
+                k.name,
+                k.key_id,
+                nl_moment(&k.revoked_at)
             );
         }
         Ok(())
@@ -425,15 +441,16 @@ impl Out {
             return self.put_json(info);
         }
         let t = &mut self.text;
-        let _ = writeln!(t, "Catalogus {} van {} ({})", info.version, info.date, info.publisher);
+        let _ =
+            writeln!(t, "Catalogus {} van {} ({})", nl_dates_in(&info.version), nl_date(&info.date), info.publisher);
         let _ = writeln!(t, "{} interventies, waarvan {} geïmporteerd", info.records, info.imported);
         if info.lapsed.is_empty() {
-            let _ = writeln!(t, "Geen verlopen bewijsoordelen op {}.", info.today);
+            let _ = writeln!(t, "Geen verlopen bewijsoordelen op {}.", nl_date(&info.today));
         } else {
             let _ = writeln!(
                 t,
                 "Bewijsoordeel verlopen op {} (ouder dan vijf jaar of voorbij de geldigheidsdatum): {}",
-                info.today,
+                nl_date(&info.today),
                 info.lapsed.join(", ")
             );
         }
@@ -483,11 +500,11 @@ impl Out {
         let _ = writeln!(
             t,
             "Beoordeeld: {} (door: {scheme}){}",
-            r.evidence.assessed_on.as_deref().unwrap_or(NOT_KNOWN),
-            r.evidence.valid_until.as_deref().map(|u| format!(", geldig tot {u}")).unwrap_or_default()
+            nl_date_or_unknown(r.evidence.assessed_on.as_deref()),
+            r.evidence.valid_until.as_deref().map(|u| format!(", geldig tot {}", nl_date(u))).unwrap_or_default()
         );
         if let Some(lapse) = &view.lapse {
-            let _ = writeln!(t, "Let op: {lapse}; telt niet meer als bewijs.");
+            let _ = writeln!(t, "Let op: {}; telt niet meer als bewijs.", nl_dates_in(lapse));
         }
         for reference in &r.evidence.references {
             let _ = writeln!(t, "  - {reference}");
@@ -510,8 +527,8 @@ impl Out {
                 .map_or(source.document.as_str(), |d| d.title.as_str());
             let _ = writeln!(t, "  - {title} — {}", source.section);
         }
-        let _ = writeln!(t, "Laatst gecontroleerd: {}", r.last_reviewed);
-        let _ = writeln!(t, "Herkomst: {}", view.origin.describe());
+        let _ = writeln!(t, "Laatst gecontroleerd: {}", nl_date(&r.last_reviewed));
+        let _ = writeln!(t, "Herkomst: {}", nl_dates_in(&view.origin.describe()));
         Ok(())
     }
 

@@ -93,44 +93,7 @@ fn known(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or(NOT_KNOWN)
 }
 
-/// A date as the window shows it: "2027-03-15" (or a timestamp starting so) → "15-03-2027".
-/// Anything else is returned as it is. Files meant for other programs (XLSX date cells, CSV,
-/// iCalendar, JSON) keep ISO; only text for people goes through here.
-pub(crate) fn nl_date(iso: &str) -> String {
-    let b = iso.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
-        format!("{}-{}-{}", &iso[8..10], &iso[5..7], &iso[..4])
-    } else {
-        iso.to_string()
-    }
-}
-
-/// Every ISO date inside a line of text (the catalogue's edition, "2026.1 van 2026-11-25")
-/// as dd-mm-jjjj.
-pub(crate) fn nl_dates_in(text: &str) -> String {
-    let b = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < b.len() {
-        // Only ASCII bytes match, so slicing at i + 10 is on a character boundary.
-        let iso = |w: &[u8]| {
-            w.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
-        };
-        let starts = (i == 0 || !b[i - 1].is_ascii_digit())
-            && b.get(i..i + 10).is_some_and(iso)
-            && !b.get(i + 10).is_some_and(u8::is_ascii_digit);
-        if starts {
-            out.push_str(&nl_date(&text[i..i + 10]));
-            i += 10;
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            out.push(ch);
-            i += ch.len_utf8();
-        }
-    }
-    out
-}
+pub(crate) use crate::time::{nl_date, nl_dates_in};
 
 /// An optional date for people, or "niet bekend".
 fn known_date(value: &Option<String>) -> String {
@@ -604,21 +567,5 @@ mod tests {
     #[test]
     fn markdown_escaping_defuses_links_and_html() {
         assert_eq!(md("[klik](javascript:x) <b>"), "\\[klik\\](javascript:x) \\<b\\>");
-    }
-}
-
-#[cfg(test)]
-mod date_tests {
-    use super::nl_date;
-
-    #[test]
-    fn dates_for_people_read_day_first_and_anything_else_stays() {
-        assert_eq!(nl_date("2027-03-15"), "15-03-2027");
-        assert_eq!(nl_date("2026-11-25T10:15:00Z"), "25-11-2026");
-        assert_eq!(nl_date("2027"), "2027");
-        assert_eq!(nl_date("15-03-2027"), "15-03-2027");
-        assert_eq!(nl_date("2027-3-15"), "2027-3-15");
-        assert_eq!(super::nl_dates_in("2026.1 van 2026-11-25 (Keuzehulp)"), "2026.1 van 25-11-2026 (Keuzehulp)");
-        assert_eq!(super::nl_dates_in("é 12026-11-25 2026-11-251"), "é 12026-11-25 2026-11-251");
     }
 }

@@ -6,12 +6,14 @@
 //! so that no test waits for time to pass.
 
 pub mod date;
+mod nl;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 pub use date::{Date, is_date};
 pub use jiff::Timestamp;
+pub use nl::{nl_date, nl_date_or_unknown, nl_dates_in, nl_moment};
 
 use crate::error::{Error, Result};
 
