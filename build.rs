@@ -20,6 +20,9 @@ mod thesaurus;
 #[allow(dead_code)]
 #[path = "src/catalogue/validate.rs"]
 mod validate;
+#[allow(dead_code)]
+#[path = "src/catalogue/worker.rs"]
+mod worker;
 /// The date parser at the same path as in the library (`crate::time::date`).
 mod time {
     pub(crate) use super::date;
@@ -31,6 +34,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/catalogue/validate.rs");
     println!("cargo::rerun-if-changed=src/search/thesaurus.rs");
     println!("cargo::rerun-if-changed=src/time/date.rs");
+    println!("cargo::rerun-if-changed=src/catalogue/worker.rs");
     let catalogue = load_or_fail(Path::new("data"));
     check_thesaurus(Path::new("data/thesaurus.toml"));
     let json =
@@ -39,6 +43,25 @@ fn main() {
     let out = Path::new(&out_dir);
     write(&out.join("catalogue.json"), &json);
     write(&out.join("catalogue.hash"), &format!("{:016x}", fnv1a(json.as_bytes())));
+    let worker = check_worker(Path::new("data/worker.toml"), &catalogue);
+    let json =
+        serde_json::to_string(&worker).unwrap_or_else(|err| fail(&format!("cannot serialise the worker page: {err}")));
+    write(&out.join("worker.json"), &json);
+}
+
+/// Checks `data/worker.toml` (the worker's page) against the catalogue's documents and
+/// records, or prints every problem and stops the build.
+fn check_worker(path: &Path, catalogue: &model::Catalogue) -> Vec<worker::Lead> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    let documents: Vec<&str> = catalogue.taxonomy.documents.iter().map(|d| d.id.as_str()).collect();
+    let records: Vec<&str> = catalogue.interventions.iter().map(|i| i.id.as_str()).collect();
+    worker::parse(&text, &documents, &records).unwrap_or_else(|problems| {
+        eprintln!("{} is not valid ({} problem(s)):", path.display(), problems.len());
+        for (field, message) in &problems {
+            eprintln!("{}:{field}: {message}", path.display());
+        }
+        std::process::exit(1);
+    })
 }
 
 /// Loads `data/`, or prints every problem and stops the build.

@@ -622,7 +622,9 @@ impl Keuzehulp {
                     .collect(),
             })
             .collect();
-        TreeView { entries: self.bundled.tree.entries.clone(), questions }
+        // The worker's page was checked and written by build.rs; it cannot fail to parse.
+        let worker = catalogue::worker_leads().unwrap_or_default();
+        TreeView { entries: self.bundled.tree.entries.clone(), questions, worker }
     }
 
     /// Opens a new dossier; returns its id.
@@ -1046,6 +1048,8 @@ pub struct TreeView {
     pub entries: Vec<Entry>,
     /// The questions, in order, with their options.
     pub questions: Vec<QuestionView>,
+    /// Who a worker can turn to with worries (`data/worker.toml`).
+    pub worker: Vec<catalogue::worker::Lead>,
 }
 
 /// One question with its options.

@@ -365,3 +365,53 @@ fn the_workers_question_leads_with_people_and_services_a_worker_can_turn_to() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && stderr.contains("zorgen-terecht"), "{stderr}");
 }
+
+#[test]
+fn the_workers_way_in_answers_bij_wie_first_in_text_and_gives_the_leads_with_the_tree() {
+    let cli = Cli::new();
+    let text = |args: &[&str]| {
+        let out = cli.cmd().args(args).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let worker = text(&["advise", "--role", "medewerker", "--entry", "zorgen-terecht"]);
+    let (leads, rest) = worker.split_once("\nInterventies:\n").expect("the leads, then the interventions");
+    assert!(leads.starts_with("Bij wie kunt u terecht?"), "{worker}");
+    for who in ["Uw leidinggevende", "Het open spreekuur van de bedrijfsarts", "De vertrouwenspersoon", "De huisarts"] {
+        assert!(leads.contains(&format!("\n  {who}\n")), "{who}: {leads}");
+    }
+    // Each fact with its source; where the sources are silent, it says so.
+    assert!(leads.contains("Bron: Mentale klachten voorkomen bij zorgmedewerkers"), "{leads}");
+    assert!(leads.contains("Meer: keuzehulp show open-spreekuur-bedrijfsarts"), "{leads}");
+    assert!(leads.contains("niet bekend"), "{leads}");
+    assert!(rest.contains("open-spreekuur-bedrijfsarts"), "{rest}");
+    // Another way in, or none, has no such list; JSON stays the advice alone.
+    let leader = text(&["advise", "--role", "leidinggevende", "--entry", "werkstress-team"]);
+    assert!(!leader.contains("Bij wie kunt u terecht?"), "{leader}");
+    let json = cli.json(&["advise", "--role", "medewerker", "--entry", "zorgen-terecht"]);
+    assert!(json.get("recommendations").is_some() && json.get("worker").is_none());
+    // The window gets the leads with the tree, in both languages, each with its sources.
+    let tree = cli.json(&["tree"]);
+    let people = tree["worker"].as_array().expect("worker");
+    assert_eq!(people.len(), 4);
+    for p in people {
+        assert_eq!(p["text"].as_array().map(Vec::len), p["text_en"].as_array().map(Vec::len), "{p}");
+    }
+    assert_eq!(people[1]["record"], "open-spreekuur-bedrijfsarts");
+    assert_eq!(people[1]["sources"][0]["document"], "leidraad");
+}
+
+#[test]
+fn validate_checks_the_workers_page_as_the_build_does() {
+    let dir = crate::util::copy_of_data();
+    let path = dir.path().join("worker.toml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("record = \"vertrouwenspersoon\"", "record = \"nergens\"")).expect("write");
+    let out = Cli::new().cmd().arg("validate").arg(dir.path()).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("worker.toml:people[2] (vertrouwenspersoon).record: no intervention has id \"nergens\""),
+        "{stderr}"
+    );
+}

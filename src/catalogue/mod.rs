@@ -4,6 +4,7 @@
 pub mod model;
 pub mod validate;
 pub mod view;
+pub mod worker;
 
 pub use model::{Catalogue, Edition, Evidence, Intervention, Pack, StepGuide, Taxonomy, Term};
 
@@ -50,6 +51,32 @@ pub fn pack_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
             std::io::ErrorKind::InvalidData,
             format!("het bestand is geen geldige UTF-8-tekst (byte {})", e.utf8_error().valid_up_to() + 1),
         ),
+    })
+}
+
+/// The worker's page (`data/worker.toml`), checked by `build.rs`.
+const WORKER_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/worker.json"));
+
+/// The people and services a worker can turn to (`data/worker.toml`).
+pub fn worker_leads() -> Result<Vec<worker::Lead>> {
+    serde_json::from_str(WORKER_JSON).map_err(crate::error::Error::Bundled)
+}
+
+/// Checks `<dir>/worker.toml`, when there is one, against a catalogue loaded from `dir`: the
+/// same checks `build.rs` makes, as problems of `keuzehulp validate`.
+pub fn check_worker_file(
+    dir: &std::path::Path,
+    catalogue: &Catalogue,
+) -> std::result::Result<(), Vec<validate::Problem>> {
+    let path = dir.join("worker.toml");
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(()) };
+    let documents: Vec<&str> = catalogue.taxonomy.documents.iter().map(|d| d.id.as_str()).collect();
+    let records: Vec<&str> = catalogue.interventions.iter().map(|i| i.id.as_str()).collect();
+    worker::parse(&text, &documents, &records).map(|_| ()).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|(field, message)| validate::Problem { file: path.display().to_string(), field, message })
+            .collect()
     })
 }
 

@@ -492,6 +492,14 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
         Command::Advise(args) => {
             let app = open(cli, out)?;
             let advice = app.advise(&args.answers(), args.limit)?;
+            // A worker's way in answers "bij wie" first, as the window's worker page does.
+            let tree = app.tree();
+            let worker = |id: &String| {
+                tree.entries.iter().any(|e| &e.id == id && e.presets.role.as_deref() == Some("medewerker"))
+            };
+            if args.entry.as_ref().is_some_and(worker) {
+                out.leads(&tree.worker, app.taxonomy());
+            }
             out.advice(&advice, app.taxonomy())
         }
         Command::Tree => {
@@ -900,7 +908,9 @@ fn validate_path(path: &Path, out: &mut Out) -> Result<()> {
     let metadata = std::fs::metadata(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
     let invalid = |problems| Error::Invalid { path: path.to_path_buf(), problems };
     let count = if metadata.is_dir() {
-        validate::load_dir(path).map_err(invalid)?.interventions.len()
+        let catalogue = validate::load_dir(path).map_err(invalid)?;
+        catalogue::check_worker_file(path, &catalogue).map_err(invalid)?;
+        catalogue.interventions.len()
     } else {
         let text = catalogue::read_pack_file(path)?;
         let taxonomy = catalogue::bundled()?.taxonomy;

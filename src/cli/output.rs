@@ -14,6 +14,7 @@ use crate::advisor::Advice;
 use crate::app::{CatalogueInfo, ImportDiff, PackUpdate, TreeView};
 use crate::backup::Backup;
 use crate::catalogue::view::RecordView;
+use crate::catalogue::worker::Lead;
 use crate::catalogue::{Pack, Taxonomy, Term};
 use crate::dossier::{Dossier, DossierSummary, Trashed};
 use crate::error::{Error, Result};
@@ -107,6 +108,35 @@ impl Out {
         }
         let _ = writeln!(self.text, "\n{} van {} resultaten", result.hits.len(), result.total);
         Ok(())
+    }
+
+    /// `keuzehulp advise --entry zorgen-terecht` (text only): who a worker can turn to, with
+    /// what the sources say about each and where that comes from, before the interventions.
+    pub fn leads(&mut self, leads: &[Lead], taxonomy: &Taxonomy) {
+        if self.json || leads.is_empty() {
+            return;
+        }
+        let t = &mut self.text;
+        let _ = writeln!(t, "Bij wie kunt u terecht?");
+        for lead in leads {
+            let _ = writeln!(t, "\n  {}", lead.who);
+            for paragraph in &lead.text {
+                let _ = writeln!(t, "    {paragraph}");
+            }
+            for source in &lead.sources {
+                let title = taxonomy
+                    .documents
+                    .iter()
+                    .find(|d| d.id == source.document)
+                    .map_or(source.document.as_str(), |d| d.title.as_str());
+                let url = source.url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+                let _ = writeln!(t, "    Bron: {title} — {}{url}", source.section);
+            }
+            if let Some(record) = &lead.record {
+                let _ = writeln!(t, "    Meer: keuzehulp show {record}");
+            }
+        }
+        let _ = writeln!(t, "\nInterventies:");
     }
 
     /// `keuzehulp advise`.

@@ -67,7 +67,11 @@ export interface Question {
   answer: keyof Answers; skippable: boolean; refinement: boolean; options: TreeOption[];
 }
 export interface Entry { id: string; question: string; question_en: string; help: string; help_en: string; presets: { role?: string; level?: string; steps?: string[] } }
-export interface Tree { entries: Entry[]; questions: Question[] }
+/** Where a worker's lead takes its facts from (a seed document, its section, a web address). */
+export interface LeadSource { document: string; section: string; url?: string }
+/** Someone a worker can turn to with worries (`data/worker.toml`). */
+export interface Lead { id: string; who: string; who_en: string; record?: string; text: string[]; text_en: string[]; sources: LeadSource[] }
+export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }
 
 export interface VisitInfo {
   org: string; sector?: string | null; size_band?: string | null; department?: string | null; visit_date?: string | null;

@@ -24,7 +24,13 @@ const taxonomy: Taxonomy = {
   evidence_levels: ["effectief", "onbekend"].map(term), evidence_schemes: ["uitgever", "onbekend"].map(term), kinds: ["methode"].map(term), cost_classes: ["onbekend"].map(term),
   time_classes: ["onbekend"].map(term), documents: [{ id: "leidraad", file: "x", title: "De leidraad", publisher: "NVAB", year: "2021" }],
 };
-const tree: Tree = { entries: [], questions: [] };
+const tree: Tree = {
+  entries: [], questions: [],
+  worker: [
+    { id: "bedrijfsarts", who: "Het spreekuur", who_en: "The consultation hour", record: "x", text: ["Een open spreekuur.", "Niet bekend: de kosten."], text_en: ["An open hour.", "Not known: the cost."], sources: [{ document: "leidraad", section: "Stap C" }] },
+    { id: "huisarts", who: "De huisarts", who_en: "Your GP", text: ["De bronnen beschrijven de huisarts niet; niet bekend."], text_en: ["The sources do not describe the GP; not known."], sources: [] },
+  ],
+};
 const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 const record: Intervention = {
   id: "x", name: `Naam ${hostile}`, aliases: [], kind: "methode", summary: hostile, benefits: null, involves: "Iets doen",
@@ -518,7 +524,7 @@ describe("questions, review and results", () => {
     id, prompt: `Vraag ${id}?`, prompt_en: `Question ${id}?`, help: "hulp", help_en: "help", kind: "single" as const, answer, skippable: true, refinement,
     options: [{ value: "a", label: "NL a", label_en: "EN a" }],
   });
-  const flowTree: Tree = { entries: [], questions: [q("role", "role"), q("themes", "themes"), q("time", "max_time", true)] };
+  const flowTree: Tree = { entries: [], questions: [q("role", "role"), q("themes", "themes"), q("time", "max_time", true)], worker: [] };
   const rec = (id: string, reasons: string[]) => ({
     id, name: `Naam ${id}`, score: 1, reasons, mismatches: [], levels: ["team"], steps: ["B2"], roles: ["werkgever"], themes: ["werkdruk"],
     sectors: ["zorg"], evidence: "effectief", cost: "onbekend", summary: "Eerste zin hier. Tweede zin.", time: "onbekend",
@@ -561,11 +567,21 @@ describe("questions, review and results", () => {
     expect(view.querySelector("#refine-time")).not.toBeNull();
   });
 
-  it("answers the worker's 'bij wie' first, naming its sources, and says so where they say nothing", async () => {
+  it("answers the worker's 'bij wie' first from the catalogue data, naming its sources, and says so where they say nothing", async () => {
     const view = await renderWorker(ctx());
-    expect([...view.querySelectorAll("#worker-people li")].map((li) => li.getAttribute("data-person"))).toEqual(["leidinggevende", "bedrijfsarts", "vertrouwenspersoon", "huisarts"]);
-    expect(view.querySelector('li[data-person="bedrijfsarts"]')?.textContent).toContain("Bron: De leidraad (NVAB, 2021)");
-    expect(view.querySelector('li[data-person="huisarts"]')?.textContent).toContain("beschrijven de huisarts niet");
+    expect([...view.querySelectorAll("#worker-people li")].map((li) => li.getAttribute("data-person"))).toEqual(["bedrijfsarts", "huisarts"]);
+    const doctor = view.querySelector('li[data-person="bedrijfsarts"]');
+    expect(doctor?.querySelector("h2")?.textContent).toBe("Het spreekuur");
+    expect([...(doctor?.querySelectorAll("p") ?? [])].map((x) => x.textContent)).toContain("Niet bekend: de kosten.");
+    expect(doctor?.textContent).toContain("Bron: De leidraad (NVAB, 2021) — Stap C");
+    expect(doctor?.querySelector("a")?.getAttribute("href")).toBe("#/interventie/x");
+    const gp = view.querySelector('li[data-person="huisarts"]');
+    expect(gp?.textContent).toContain("niet bekend");
+    expect(gp?.querySelector(".meta")).toBeNull();
+    setLang("en");
+    const english = await renderWorker(ctx());
+    expect(english.querySelector('li[data-person="bedrijfsarts"] h2')?.textContent).toBe("The consultation hour");
+    expect(english.querySelector('li[data-person="huisarts"]')?.textContent).toContain("not known");
   });
 });
 

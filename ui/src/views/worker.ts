@@ -1,28 +1,31 @@
 // The worker's question "Bij wie kan ik terecht met mijn zorgen?", answered first: who to
 // turn to, with what the sources say about each (and plainly when they say nothing), then
-// the way on to the interventions. Facts only from the seed documents, in our own words.
+// the way on to the interventions. The texts and their sources are catalogue data
+// (`data/worker.toml`, checked by the build), passed with the tree.
 import type { Ctx } from "../app";
+import type { LeadSource } from "../api";
 import { h } from "../dom";
-import { t } from "../i18n";
-import { workerPeople } from "../worker-text";
+import { lang, t } from "../i18n";
 
 export async function renderWorker(ctx: Ctx): Promise<HTMLElement> {
   const s = t();
+  const en = lang() === "en";
   const docs = ctx.taxonomy.documents;
-  const cite = (id: string) => {
-    const d = docs.find((x) => x.id === id);
-    return d ? `${d.title} (${d.publisher}, ${d.year})` : id;
+  const cite = (src: LeadSource) => {
+    const d = docs.find((x) => x.id === src.document);
+    return `${d ? `${d.title} (${d.publisher}, ${d.year})` : src.document} — ${src.section}${src.url ? ` (${src.url})` : ""}`;
   };
-  const people = workerPeople().map((p) =>
-    h(
+  const people = (ctx.tree.worker ?? []).map((p) => {
+    const who = en ? p.who_en : p.who;
+    return h(
       "li",
       { class: "person", "data-person": p.id },
-      h("h2", {}, p.who),
-      ...p.text.map((x) => h("p", {}, x)),
+      h("h2", {}, who),
+      ...(en ? p.text_en : p.text).map((x) => h("p", {}, x)),
       p.sources.length ? h("p", { class: "meta" }, `${s.workerSource}: ${p.sources.map(cite).join("; ")}`) : null,
-      p.record ? h("p", {}, h("a", { href: `#/interventie/${encodeURIComponent(p.record)}` }, s.workerMore(p.who.toLowerCase()))) : null,
-    ),
-  );
+      p.record ? h("p", {}, h("a", { href: `#/interventie/${encodeURIComponent(p.record)}` }, s.workerMore(who.toLowerCase()))) : null,
+    );
+  });
   const next = h("button", { type: "button", class: "primary", id: "worker-results" }, s.workerToResults);
   next.addEventListener("click", () => ctx.go("#/resultaten"));
   return h(

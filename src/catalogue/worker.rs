@@ -1,0 +1,162 @@
+//! The worker's page (`data/worker.toml`): who a worker can turn to with worries, with what
+//! the sources say about each, in Dutch and English. Checked by `build.rs` (which compiles
+//! this file too, so it uses only serde and toml) and bundled as JSON beside the catalogue.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+/// `data/worker.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerFile {
+    /// The people and services, in the order the page shows them.
+    pub people: Vec<Lead>,
+}
+
+/// One person or service a worker can turn to.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Lead {
+    /// Stable id, `[a-z0-9-]`.
+    pub id: String,
+    /// Who, in Dutch ("Uw leidinggevende").
+    pub who: String,
+    /// Who, in English.
+    pub who_en: String,
+    /// The intervention that tells more, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// What the sources say, in paragraphs (Dutch).
+    pub text: Vec<String>,
+    /// The same paragraphs in English.
+    pub text_en: Vec<String>,
+    /// Where the facts come from; empty only when the text says the sources are silent.
+    pub sources: Vec<LeadSource>,
+}
+
+/// Where a lead's facts come from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LeadSource {
+    /// A document id of the taxonomy (`[[documents]]`).
+    pub document: String,
+    /// The part of the document.
+    pub section: String,
+    /// The web address the document gives for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Parses and checks `data/worker.toml`: `documents` are the taxonomy's document ids,
+/// `records` the catalogue's intervention ids. Every problem is a (field, message) pair.
+pub fn parse(text: &str, documents: &[&str], records: &[&str]) -> Result<Vec<Lead>, Vec<(String, String)>> {
+    let file: WorkerFile =
+        toml::from_str(text).map_err(|e| vec![("toml".to_string(), e.to_string().trim().replace('\n', " "))])?;
+    let mut problems = Vec::new();
+    if file.people.is_empty() {
+        problems.push(("people".to_string(), "lists no one".to_string()));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, p) in file.people.iter().enumerate() {
+        let at = format!("people[{i}] ({})", p.id);
+        if p.id.is_empty() || !p.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            problems.push((format!("{at}.id"), "must be [a-z0-9-], not empty".to_string()));
+        }
+        if !seen.insert(p.id.as_str()) {
+            problems.push((format!("{at}.id"), "appears twice".to_string()));
+        }
+        for (field, value) in [("who", &p.who), ("who_en", &p.who_en)] {
+            if value.trim().is_empty() {
+                problems.push((format!("{at}.{field}"), "is empty".to_string()));
+            }
+        }
+        if p.text.is_empty() || p.text.iter().chain(&p.text_en).any(|x| x.trim().is_empty()) {
+            problems.push((format!("{at}.text"), "needs at least one paragraph, none empty".to_string()));
+        }
+        if p.text.len() != p.text_en.len() {
+            problems.push((
+                format!("{at}.text_en"),
+                format!("has {} paragraphs where text has {}", p.text_en.len(), p.text.len()),
+            ));
+        }
+        if let Some(record) = &p.record
+            && !records.contains(&record.as_str())
+        {
+            problems.push((format!("{at}.record"), format!("no intervention has id \"{record}\"")));
+        }
+        let says = |paragraphs: &[String], words: &str| paragraphs.iter().any(|x| x.to_lowercase().contains(words));
+        if p.sources.is_empty() && !(says(&p.text, "niet bekend") && says(&p.text_en, "not known")) {
+            problems.push((
+                format!("{at}.sources"),
+                "none given, so the text must say the facts are \"niet bekend\" / \"not known\"".to_string(),
+            ));
+        }
+        for (k, s) in p.sources.iter().enumerate() {
+            if !documents.contains(&s.document.as_str()) {
+                problems
+                    .push((format!("{at}.sources[{k}].document"), format!("no document has id \"{}\"", s.document)));
+            }
+            if s.section.trim().is_empty() {
+                problems.push((format!("{at}.sources[{k}].section"), "is empty".to_string()));
+            }
+            if s.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+                problems.push((format!("{at}.sources[{k}].url"), "must start with https://".to_string()));
+            }
+        }
+    }
+    if problems.is_empty() { Ok(file.people) } else { Err(problems) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    const DOCS: &[&str] = &["leidraad"];
+    const RECORDS: &[&str] = &["open-spreekuur-bedrijfsarts"];
+
+    fn one(fields: &str) -> String {
+        format!("[[people]]\n{fields}\n")
+    }
+
+    const GOOD: &str = "id = \"bedrijfsarts\"\nwho = \"De bedrijfsarts\"\nwho_en = \"The physician\"\nrecord = \"open-spreekuur-bedrijfsarts\"\ntext = [\"Een.\"]\ntext_en = [\"One.\"]\nsources = [{ document = \"leidraad\", section = \"Stap C\" }]";
+
+    #[test]
+    fn a_good_lead_is_read() {
+        let people = parse(&one(GOOD), DOCS, RECORDS).expect("valid");
+        assert_eq!(people[0].sources[0].document, "leidraad");
+    }
+
+    #[test]
+    fn each_broken_rule_is_named() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("id = \"bedrijfsarts\"", "id = \"Bedrijfsarts!\"", ".id: must be"),
+            ("record = \"open-spreekuur-bedrijfsarts\"", "record = \"nergens\"", ".record: no intervention"),
+            ("text_en = [\"One.\"]", "text_en = [\"One.\", \"Two.\"]", ".text_en: has 2 paragraphs"),
+            ("document = \"leidraad\"", "document = \"blog\"", ".document: no document"),
+            ("section = \"Stap C\"", "section = \"Stap C\", url = \"http://x\"", ".url: must start"),
+            ("who = \"De bedrijfsarts\"", "who = \" \"", ".who: is empty"),
+            ("sources = [{ document = \"leidraad\", section = \"Stap C\" }]", "sources = []", ".sources: none given"),
+            ("text = [\"Een.\"]", "text = [\"Een.\"]\nsource = \"x\"", "unknown field"),
+        ];
+        for (from, to, expected) in cases {
+            let text = one(&GOOD.replace(from, to));
+            let problems = parse(&text, DOCS, RECORDS).expect_err(to);
+            assert!(
+                problems.iter().any(|(field, message)| format!("{field}: {message}").contains(expected)),
+                "{to}: {problems:?}"
+            );
+        }
+        let twice = format!("{}{}", one(GOOD), one(GOOD));
+        assert!(parse(&twice, DOCS, RECORDS).expect_err("twice").iter().any(|(_, message)| message == "appears twice"));
+    }
+
+    #[test]
+    fn a_lead_without_sources_says_it_is_not_known() {
+        let silent = GOOD
+            .replace("sources = [{ document = \"leidraad\", section = \"Stap C\" }]", "sources = []")
+            .replace("[\"Een.\"]", "[\"Dat is niet bekend.\"]")
+            .replace("[\"One.\"]", "[\"That is not known.\"]");
+        assert!(parse(&one(&silent), DOCS, RECORDS).is_ok());
+    }
+}
