@@ -49,3 +49,8 @@ export function showMoment(utc: string): string {
   if (Number.isNaN(d.getTime())) return utc;
   return `${pad(d.getDate(), 2)}-${pad(d.getMonth() + 1, 2)}-${d.getFullYear()} ${pad(d.getHours(), 2)}:${pad(d.getMinutes(), 2)}`;
 }
+
+/** Today on this computer, as an ISO date (jjjj-mm-dd); shown as dd-mm-jjjj. */
+export function todayIso(now: Date = new Date()): string {
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
+}

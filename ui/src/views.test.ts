@@ -16,6 +16,9 @@ import { renderRestore } from "./views/restore";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
 import { renderTrash } from "./views/trash";
+import { addToDossierButton } from "./views/parts";
+import { takeDossierFocus } from "./views/focus-next";
+import { todayIso } from "./date";
 
 const term = (id: string) => ({ id, label: `NL ${id}`, label_en: `EN ${id}` });
 const taxonomy: Taxonomy = {
@@ -465,6 +468,18 @@ describe("dossier page", () => {
     }
   });
 
+  it("makes the report from the overview in one action, as PDF without notes, and marks the task done", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const saved: unknown[] = [];
+    const api = fakeApi({ ...fake.api, reportSave: async (...args) => { saved.push(args); return "/tmp/rapport.pdf"; } });
+    const overview = await renderDossier(ctx(api), "d1");
+    (overview.querySelector("#report-quick") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(overview.querySelector("#report-quick-status")?.textContent).toBe("Opgeslagen als /tmp/rapport.pdf"));
+    expect(saved).toEqual([["d1", "pdf", []]]);
+    expect(overview.querySelector('li[data-task="rapport"]')?.getAttribute("data-status")).toBe("klaar");
+    expect(overview.querySelectorAll("#dossier-action-status")).toHaveLength(1);
+  });
+
   it("refuses to save a dossier without an organisation name and says why", async () => {
     vi.useFakeTimers();
     try {
@@ -540,6 +555,19 @@ describe("questions, review and results", () => {
     expect(renderQuestion(c, 0).querySelector(".help")?.textContent).toBe("help");
   });
 
+  it("lets the user keep this answer and skip the other questions, straight to the review", () => {
+    const c = { ...ctx(), tree: flowTree };
+    let went = "";
+    c.go = (hash: string) => { went = hash; };
+    const view = renderQuestion(c, 0);
+    (view.querySelector('input[value="a"]') as HTMLInputElement).checked = true;
+    (view.querySelector("#q-skip-rest") as HTMLButtonElement).click();
+    expect(went).toBe("#/controleer");
+    expect(c.state.answers.role).toBe("a");
+    // On the last question there is nothing left to skip.
+    expect(renderQuestion(c, 1).querySelector("#q-skip-rest")).toBeNull();
+  });
+
   it("ends with 'Controleer uw antwoorden', each answer with a way to change it", () => {
     const c = { ...ctx(), tree: flowTree };
     c.state.answers = { ...emptyAnswers(), role: "a" };
@@ -582,6 +610,38 @@ describe("questions, review and results", () => {
     const english = await renderWorker(ctx());
     expect(english.querySelector('li[data-person="bedrijfsarts"] h2')?.textContent).toBe("The consultation hour");
     expect(english.querySelector('li[data-person="huisarts"]')?.textContent).toContain("not known");
+  });
+});
+
+describe("shortcuts of a visit", () => {
+  it("a results card puts a chosen intervention in the plan in one more action, and the plan opens at its first field", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const plans: unknown[] = [];
+    const api = fakeApi({ ...fake.api, dossierShortlist: async () => {}, dossierPlan: async (_id, change) => { plans.push(change); return { ...hostileDossier.plan[0], id: 9 }; } });
+    const c = ctx(api);
+    c.state.dossier = { id: "d1", org: "Zorg" };
+    let went = "";
+    c.go = (hash: string) => { went = hash; };
+    const wrap = addToDossierButton(c, "x", "Werkdruk verminderen") as HTMLElement;
+    (wrap.querySelector("button.add-dossier") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(wrap.querySelector(".to-plan-now")).not.toBeNull());
+    (wrap.querySelector(".to-plan-now") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(went).toBe("#/dossier/d1/actieplan"));
+    expect(plans).toEqual([{ intervention_id: "x", what: "Werkdruk verminderen", status: "gepland" }]);
+    expect(takeDossierFocus()).toBe("plan-9-who");
+  });
+
+  it("a new dossier starts with today as the visit date", async () => {
+    const fake = fakeDossiers();
+    const c = ctx(fakeApi(fake.api));
+    c.go = () => {};
+    const view = await renderDossiers(c, "");
+    document.body.replaceChildren(view);
+    (view.querySelector("#new-dossier-org") as HTMLInputElement).value = "Ziekenhuis";
+    (view.querySelector("#new-dossier-create") as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(fake.store.size).toBe(1));
+    expect([...fake.store.values()][0].visit_date).toBe(todayIso());
+    expect(todayIso(new Date(2027, 2, 5))).toBe("2027-03-05");
   });
 });
 

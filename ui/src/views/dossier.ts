@@ -11,6 +11,7 @@ import { planSection } from "./dossier-plan";
 import { type SaveStatus, visitSection } from "./dossier-visit";
 import { when } from "./dossiers";
 import { type ErrorSummary, errorSummary, notificationBanner } from "./form";
+import { takeDossierFocus } from "./focus-next";
 import { inlineConfirm } from "./parts";
 
 // A change that adds or removes something re-renders the page; these carry the focus and the
@@ -397,6 +398,35 @@ function taskList(d: Dossier): HTMLElement {
   );
 }
 
+/** On the overview: the report in one action, with the defaults most visits want (PDF, no
+ * working notes); the Rapport task keeps the choice of file type and notes. */
+function quickReport(ctx: Ctx, d: Dossier, list: HTMLElement): HTMLElement {
+  const s = t();
+  const out = h("p", { class: "status", role: "status", id: "report-quick-status" });
+  const button = h("button", { type: "button", class: "primary", id: "report-quick", "aria-describedby": "report-quick-help" }, s.reportQuick);
+  button.addEventListener("click", async () => {
+    out.classList.remove("failed");
+    out.textContent = s.saving;
+    try {
+      const path = await ctx.api.reportSave(d.id, "pdf", []);
+      out.textContent = path ? s.reportSaved(path) : s.cancelled;
+      if (!path) return;
+      reportSaved.add(d.id);
+      const row = list.querySelector<HTMLElement>('li[data-task="rapport"]');
+      const tag = row?.querySelector("strong");
+      if (row && tag) {
+        row.dataset.status = "klaar";
+        tag.className = "tag tag-klaar";
+        tag.textContent = s.taskStatus.klaar;
+      }
+    } catch (err) {
+      out.textContent = toApiError(err).message;
+      out.classList.add("failed");
+    }
+  });
+  return h("div", { class: "report-quick" }, h("p", { class: "actions" }, button), h("p", { class: "meta", id: "report-quick-help" }, s.reportQuickHelp), out);
+}
+
 export async function renderDossier(ctx: Ctx, id: string, task?: DossierTask): Promise<HTMLElement> {
   const s = t();
   const [d, summaries, encrypted] = await Promise.all([ctx.api.dossier(id), ctx.api.dossiers(), ctx.api.encryptionStatus()]);
@@ -427,9 +457,11 @@ export async function renderDossier(ctx: Ctx, id: string, task?: DossierTask): P
   };
   let content: HTMLElement[];
   if (!task) {
+    const list = taskList(d);
     content = [
       h("h2", { id: "tasks-title" }, s.tasksTitle),
-      taskList(d),
+      list,
+      quickReport(ctx, d, list),
       manageSection(ctx, d, encrypted),
       deleteSection(ctx, d),
     ];
@@ -468,7 +500,8 @@ export async function renderDossier(ctx: Ctx, id: string, task?: DossierTask): P
     status.el,
     ...content,
   );
-  if (focusAfterReload) view.querySelector(`#${CSS.escape(focusAfterReload)}`)?.setAttribute("data-autofocus", "");
+  const focusId = focusAfterReload ?? takeDossierFocus();
+  if (focusId) view.querySelector(`#${CSS.escape(focusId)}`)?.setAttribute("data-autofocus", "");
   focusAfterReload = undefined;
   return view;
 }

@@ -3,7 +3,7 @@ import type { Ctx } from "../app";
 import { type DossierSummary, toApiError } from "../api";
 import { h } from "../dom";
 import { label, t } from "../i18n";
-import { showDate, showMoment } from "../date";
+import { showDate, showMoment, todayIso } from "../date";
 import { dossierHash, visitInfo } from "../logic";
 import { errorSummary } from "./form";
 import { undoNotice } from "./trash";
@@ -44,7 +44,9 @@ export function newDossierForm(ctx: Ctx, idPrefix: string): HTMLElement {
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const info = visitInfo({ org: input.value });
+    // Most dossiers are made on the visit: the visit date starts as today (a real, stored
+    // value shown as dd-mm-jjjj on the visit page, not a grey placeholder), changeable there.
+    const info = visitInfo({ org: input.value, visit_date: todayIso() });
     // An empty name is an error: in the error summary above the form (which takes the focus,
     // with a link to the field) and beside the field, which is marked invalid.
     if (!info.org) {

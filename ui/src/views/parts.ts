@@ -4,6 +4,7 @@ import { toApiError } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
 import { dossierHash, toggleCompare, visitInfo } from "../logic";
+import { focusOnDossierRender } from "./focus-next";
 
 /** The "Vergelijk" toggle for one intervention. */
 export function compareButton(ctx: Ctx, id: string, name: string): HTMLElement {
@@ -51,7 +52,20 @@ export function addToDossierButton(ctx: Ctx, id: string, name: string): HTMLElem
       button.textContent = s.inDossier;
       button.setAttribute("aria-label", `${s.inDossier}: ${name}`);
       button.setAttribute("aria-disabled", "true");
-      status.replaceChildren(s.addedToDossier(active.org), " ", h("a", { href: dossierHash(active.id, "keuzelijst"), class: "to-shortlist" }, s.toShortlist));
+      // One action to put it in the plan too: the item is made and the plan opens with the
+      // focus on its first empty field.
+      const plan = h("button", { type: "button", class: "link-button to-plan-now", "aria-label": `${s.alsoToPlan}: ${name}` }, s.alsoToPlan);
+      plan.addEventListener("click", async () => {
+        try {
+          const item = await ctx.api.dossierPlan(active.id, { intervention_id: id, what: name, status: "gepland" });
+          focusOnDossierRender(`plan-${item.id}-who`);
+          ctx.go(dossierHash(active.id, "actieplan"));
+        } catch (err) {
+          status.textContent = toApiError(err).message;
+          status.classList.add("failed");
+        }
+      });
+      status.replaceChildren(s.addedToDossier(active.org), " ", h("a", { href: dossierHash(active.id, "keuzelijst"), class: "to-shortlist" }, s.toShortlist), " ", plan);
       button.focus();
     } catch (err) {
       status.textContent = toApiError(err).message;

@@ -66,8 +66,15 @@ export function renderQuestion(ctx: Ctx, index: number, changeId?: string): HTML
     ctx.state.answers = setAnswer(ctx.state.answers, q, []);
     ctx.go(changing ? "#/controleer" : nextHash(i, asked.length));
   });
+  // Every question may be skipped; a user who has said what matters goes on to check the
+  // answers at once, keeping this one (the later ones stay unanswered).
+  const rest = !changing && i + 1 < asked.length ? h("button", { type: "button", class: "link-button", id: "q-skip-rest" }, s.skipRest) : null;
+  rest?.addEventListener("click", () => {
+    save();
+    ctx.go("#/controleer");
+  });
   const next = h("button", { type: "submit", class: "primary", id: "q-next" }, s.next);
-  const form = h("form", { class: "question-form" }, fieldset, h("div", { class: "actions" }, next, back, changing ? null : skip));
+  const form = h("form", { class: "question-form" }, fieldset, h("div", { class: "actions" }, next, back, changing ? null : skip), rest ? h("p", {}, rest) : null);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     save();
