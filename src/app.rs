@@ -520,7 +520,7 @@ impl Keuzehulp {
         }
         self.open_index()?;
         let first = match &self.index {
-            Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+            Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
             None => Err(self.not_open()),
         };
         match first {
@@ -529,7 +529,7 @@ impl Keuzehulp {
                 self.rebuild_index()?;
                 self.notices.push(format!("zoekindex opnieuw opgebouwd: {reason}"));
                 match &self.index {
-                    Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+                    Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
                     None => Err(self.not_open()),
                 }
             }
