@@ -26,6 +26,9 @@ use crate::time::{self, Clock, Date};
 
 // `update --from DIR_OR_URL`: its own file, with access to the façade's private parts.
 mod update;
+// The window's catalogue screen: a pack looked at before import, own interventions.
+mod own;
+pub use own::{FieldProblem, OwnSaved, PackPreview};
 pub use update::{PackUpdate, UPDATE_INDEX};
 
 /// The environment variable that overrides the default data directory.
