@@ -26,6 +26,9 @@ use crate::time::{self, Clock, Date};
 
 // `update --from DIR_OR_URL`: its own file, with access to the façade's private parts.
 mod update;
+// The window's catalogue screen: a pack looked at before import, own interventions.
+mod own;
+pub use own::{FieldProblem, OwnSaved, PackPreview};
 pub use update::{PackUpdate, UPDATE_INDEX};
 
 /// The environment variable that overrides the default data directory.
@@ -520,7 +523,7 @@ impl Keuzehulp {
         }
         self.open_index()?;
         let first = match &self.index {
-            Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+            Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
             None => Err(self.not_open()),
         };
         match first {
@@ -529,7 +532,7 @@ impl Keuzehulp {
                 self.rebuild_index()?;
                 self.notices.push(format!("zoekindex opnieuw opgebouwd: {reason}"));
                 match &self.index {
-                    Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+                    Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
                     None => Err(self.not_open()),
                 }
             }
