@@ -103,7 +103,7 @@ fn print_percentiles() {
     let newest = keuzehulp::backup::list(dir.path()).expect("list").remove(0);
     assert_eq!(newest.kind, "handmatig");
     let (p50, p99) = time(30, || {
-        black_box(keuzehulp::backup::restore(dir.path(), &newest.path).expect("restore"));
+        black_box(keuzehulp::backup::restore(dir.path(), &newest.path, None).expect("restore"));
     });
     println!("{:<44} {:>10.1?} {:>10.1?}", "restore (incl. voor-herstel backup)", p50, p99);
     print_encryption_overhead(dir.path());
@@ -172,7 +172,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("open-200-dossiers", |b| b.iter(|| black_box(Keuzehulp::open(dir.path()).expect("open"))));
     let made = Keuzehulp::open(dir.path()).expect("open").backup_create().expect("backup");
     group.bench_function("restore-200-dossiers", |b| {
-        b.iter(|| black_box(keuzehulp::backup::restore(dir.path(), &made.path).expect("restore")))
+        b.iter(|| black_box(keuzehulp::backup::restore(dir.path(), &made.path, None).expect("restore")))
     });
     group.finish();
 }

@@ -195,7 +195,9 @@ fn print_percentiles() {
     );
 
     let store_dir = tempfile::tempdir().expect("tmp");
-    let mut store = Store::open(store_dir.path()).expect("store");
+    let mut store = Store::open(store_dir.path(), None, keuzehulp::time::Clock::system(), || false)
+        .and_then(keuzehulp::store::Unmigrated::migrate)
+        .expect("store");
     let pack = Pack { interventions: big, ..Pack::default() };
     let json = serde_json::to_string(&pack).expect("json");
     let pack_path = store_dir.path().join("pack.json");
@@ -355,7 +357,9 @@ fn benches(c: &mut Criterion) {
         let pack = Pack { interventions: big.clone(), ..Pack::default() };
         b.iter(|| {
             let dir = tempfile::tempdir().expect("tmp");
-            let mut store = Store::open(dir.path()).expect("store");
+            let mut store = Store::open(dir.path(), None, keuzehulp::time::Clock::system(), || false)
+                .and_then(keuzehulp::store::Unmigrated::migrate)
+                .expect("store");
             black_box(store.import(&pack, &Default::default()).expect("import"));
         })
     });

@@ -222,7 +222,9 @@ fn no_debug_output_shows_the_passphrase() {
     let cli = Cli::new();
     ok(&cli, None, &["dossier", "new", "--org", "Zorggroep Oost"]);
     ok(&cli, Some(PASS), &["encryption", "on"]);
-    let store = keuzehulp::store::Store::open_with_key(cli.data.path(), Some(PASS)).expect("opens");
+    let store = keuzehulp::store::Store::open(cli.data.path(), Some(PASS), keuzehulp::time::Clock::system(), || true)
+        .and_then(keuzehulp::store::Unmigrated::migrate)
+        .expect("opens");
     let shown = format!("{store:?} {:?}", keuzehulp::crypt::Passphrase::new(PASS));
     assert!(!shown.contains(PASS) && !shown.contains("paard"), "{shown}");
     assert_eq!(store.key(), Some(PASS), "the store still has it for the calls that need it");

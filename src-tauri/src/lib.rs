@@ -368,11 +368,9 @@ fn backup_restore(state: State<'_, AppState>, file: String) -> Result<Backup, Ap
     );
     let restored = match closing {
         Ok(core) => core.backup_restore(&chosen.path),
-        Err(_) => keuzehulp::backup::restore_with_key(
-            &data_dir,
-            &chosen.path,
-            state.passphrase().as_ref().map(Passphrase::expose),
-        ),
+        Err(_) => {
+            keuzehulp::backup::restore(&data_dir, &chosen.path, state.passphrase().as_ref().map(Passphrase::expose))
+        }
     };
     // Open again whatever happened: the restored database, or the one that was there.
     let known = state.passphrase();

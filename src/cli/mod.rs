@@ -629,7 +629,7 @@ fn backup(cli: &Cli, command: &BackupCommand, out: &mut Out) -> Result<()> {
         BackupCommand::Restore { file } => {
             let dir = data_dir(cli)?;
             let key = passphrase(crate::crypt::PASSPHRASE_ENV);
-            let restored = crate::backup::restore_with_key(&dir, file, key.as_deref())?;
+            let restored = crate::backup::restore(&dir, file, key.as_deref())?;
             out.value(
                 &restored,
                 &format!(
