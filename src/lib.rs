@@ -16,6 +16,7 @@ pub mod fetch;
 mod replace;
 pub mod report;
 pub mod search;
+pub mod session;
 pub mod signing;
 pub mod store;
 pub mod time;
