@@ -295,7 +295,7 @@ impl Error {
 
 impl Error {
     /// Turns a JSON error while writing `what` into [`Error::Json`].
-    pub(crate) fn json(what: &'static str) -> impl FnOnce(serde_json::Error) -> Error {
+    pub fn json(what: &'static str) -> impl FnOnce(serde_json::Error) -> Error {
         move |source| Error::Json { what, source }
     }
 

@@ -4,9 +4,6 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use keuzehulp::backup::Backup;
-use keuzehulp::session::{Session, SessionError};
-
 use keuzehulp::advisor::{Advice, Answers};
 use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::Taxonomy;
@@ -15,7 +12,7 @@ use keuzehulp::dossier::file::ImportOutcome;
 use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
 use keuzehulp::report::ReportOptions;
 use keuzehulp::search::{Filters, SearchResult};
-use keuzehulp::{CatalogueSummary, Keuzehulp};
+use keuzehulp::{Backup, CatalogueSummary, Erasure, Keuzehulp, Session, SessionError};
 use serde::Serialize;
 use tauri::{AppHandle, Builder, Runtime, State};
 
@@ -202,7 +199,7 @@ fn dossier_undelete(state: State<'_, AppState>, id: String) -> Result<(), ApiErr
 
 /// Erases a dossier for good, from the store and from every backup that holds it.
 #[tauri::command]
-fn dossier_erase(state: State<'_, AppState>, id: String) -> Result<keuzehulp::backup::Erasure, ApiError> {
+fn dossier_erase(state: State<'_, AppState>, id: String) -> Result<Erasure, ApiError> {
     state.with(|core| core.dossier_erase(&id))
 }
 

@@ -1,5 +1,5 @@
 //! The `keuzehulp` command line: argument parsing (clap) and output. Every command is a
-//! thin call into [`crate::Keuzehulp`]; this module only turns results into text or JSON.
+//! thin call into [`keuzehulp::Session`] and [`keuzehulp::Keuzehulp`]; this module only turns results into text or JSON.
 
 pub mod output;
 
@@ -8,15 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::advisor::Answers;
-use crate::app::TODAY_ENV;
-use crate::crypt::PASSPHRASE_ENV;
-use crate::dossier::{PlanChange, VisitInfo};
-use crate::error::{Error, Result};
-use crate::report::ReportOptions;
-use crate::search::Filters;
-use crate::session::{Session, SessionError};
-use crate::{Keuzehulp, default_data_dir};
+use keuzehulp::advisor::Answers;
+use keuzehulp::app::TODAY_ENV;
+use keuzehulp::dossier::{PlanChange, VisitInfo};
+use keuzehulp::error::{Error, Result};
+use keuzehulp::report::ReportOptions;
+use keuzehulp::search::Filters;
+use keuzehulp::{Keuzehulp, PASSPHRASE_ENV, Session, SessionError, default_data_dir};
 use output::Out;
 
 /// Keuzehulp: interventies tegen psychosociale arbeidsbelasting kiezen, offline.
@@ -558,7 +556,7 @@ fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> std::res
 fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
     match command {
         PackCommand::Keygen { out: dir } => {
-            let files = crate::signing::keygen(dir)?;
+            let files = keuzehulp::signing::keygen(dir)?;
             out.value(
                 &files,
                 &format!(
@@ -572,7 +570,7 @@ fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
         }
         PackCommand::Sign { pack, key } => {
             // Only a valid pack is signed: a signature vouches for what it covers.
-            let (signature, key_id) = crate::app::sign_pack(pack, key)?;
+            let (signature, key_id) = keuzehulp::app::sign_pack(pack, key)?;
             out.value(
                 &serde_json::json!({ "pack": pack, "signature": signature, "key_id": key_id }),
                 &format!("Ondertekend met sleutel {key_id}: {}", signature.display()),
@@ -681,7 +679,7 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
                 &serde_json::json!({ "id": id, "trashed": true }),
                 &format!(
                     "Dossier {id} staat in de prullenbak; terugzetten: keuzehulp dossier undelete {id}. Na {} dagen wordt het definitief gewist.",
-                    crate::dossier::TRASH_DAYS
+                    keuzehulp::dossier::TRASH_DAYS
                 ),
             )
         }
@@ -766,7 +764,7 @@ fn search(app: &mut Keuzehulp, args: &SearchArgs, out: &mut Out) -> Result<()> {
 }
 
 /// The most bytes of one `search --stdin` line that are kept; the rest of the line is read
-/// and dropped (the search uses at most [`crate::search::MAX_QUERY_CHARS`] characters).
+/// and dropped (the search uses at most [`keuzehulp::search::MAX_QUERY_CHARS`] characters).
 const MAX_LINE_BYTES: usize = 16 * 1024;
 
 /// `search --stdin`: one query per line in, one JSON line per query out (batch use and
@@ -800,10 +798,10 @@ fn search_lines(app: &mut Keuzehulp, filters: &Filters, limit: usize, out: &mut 
         };
         let text = text.trim_end_matches('\r');
         let mut result = app.search(text, filters, limit)?;
-        if line.chars > crate::search::MAX_QUERY_CHARS
+        if line.chars > keuzehulp::search::MAX_QUERY_CHARS
             && let Some(first) = result.cut.first_mut()
         {
-            *first = crate::search::query_cut_note(line.chars);
+            *first = keuzehulp::search::query_cut_note(line.chars);
         }
         out.json_line(&result)?;
     }
@@ -880,5 +878,5 @@ fn open(session: &mut Session, out: &mut Out) -> std::result::Result<(), Session
 }
 
 fn validate_path(path: &Path, out: &mut Out) -> Result<()> {
-    out.valid(path, crate::app::validate(path)?)
+    out.valid(path, keuzehulp::app::validate(path)?)
 }

@@ -45,7 +45,7 @@ pub struct ImportOutcome {
 /// Writes dossier `id` to `path`; the file appears whole or not at all. With `key` the file
 /// is encrypted: a SQLCipher database whose one table holds the same JSON, so it takes the
 /// same passphrase and the same checks on import.
-pub fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result<()> {
+pub(crate) fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result<()> {
     let file = DossierFile {
         format: FORMAT.into(),
         version: VERSION,
@@ -202,7 +202,7 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
 
 /// Imports a checked dossier file. A dossier with the same id that differs is kept, and the
 /// import gets a new id (`kept-both`), unless `replace` is set.
-pub fn import(store: &mut Store, file: &DossierFile, replace: bool) -> Result<ImportOutcome> {
+pub(crate) fn import(store: &mut Store, file: &DossierFile, replace: bool) -> Result<ImportOutcome> {
     let d = &file.dossier;
     if store.dossier_exists(&d.id)? {
         let current = store.dossier(&d.id)?;
