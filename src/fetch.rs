@@ -76,9 +76,10 @@ struct Timeouts {
 }
 
 impl WebSource {
-    /// A source at `address` (the folder; an address ending in `/index.json` means its
-    /// folder). Refuses anything but https, or http to this computer.
-    pub fn new(address: &str) -> Result<Self> {
+    /// A source at `address`: the folder, or the address of its file `index` (such as
+    /// `…/index.json`), which means that folder. Refuses anything but https, or http to this
+    /// computer.
+    pub fn new(address: &str, index: &str) -> Result<Self> {
         let uri: Uri = address.parse().map_err(|_| Error::InvalidInput {
             field: "--from".into(),
             message: format!("{address:?} is geen geldig webadres; schrijf het als https://server/map"),
@@ -101,7 +102,7 @@ impl WebSource {
             }
         };
         let path = uri.path();
-        let path = path.strip_suffix(crate::app::UPDATE_INDEX).filter(|p| p.ends_with('/')).unwrap_or(path);
+        let path = path.strip_suffix(index).filter(|p| p.ends_with('/')).unwrap_or(path);
         let base = format!("{scheme}://{authority}{}", path.trim_end_matches('/'));
         let timeouts = timeouts_from_env()?;
         let agent = |roots: RootCerts| -> ureq::Agent {
@@ -410,14 +411,14 @@ mod tests {
 
     #[test]
     fn a_source_names_its_files_percent_encoded() {
-        let source = WebSource::new("https://uitgever.example/pakketten/").expect("valid");
+        let source = WebSource::new("https://uitgever.example/pakketten/", "index.json").expect("valid");
         assert_eq!(source.base(), "https://uitgever.example/pakketten");
         assert_eq!(source.url_of("pakket 1.json"), "https://uitgever.example/pakketten/pakket%201.json");
         assert_eq!(source.url_of("café?.json"), "https://uitgever.example/pakketten/caf%C3%A9%3F.json");
-        let source = WebSource::new("https://uitgever.example/pakketten/index.json").expect("valid");
+        let source = WebSource::new("https://uitgever.example/pakketten/index.json", "index.json").expect("valid");
         assert_eq!(source.base(), "https://uitgever.example/pakketten");
-        assert!(WebSource::new("http://uitgever.example/pakketten").is_err());
-        assert!(WebSource::new("https://uitgever.example/p?token=1").is_err());
+        assert!(WebSource::new("http://uitgever.example/pakketten", "index.json").is_err());
+        assert!(WebSource::new("https://uitgever.example/p?token=1", "index.json").is_err());
     }
 
     #[test]

@@ -46,5 +46,7 @@ mod crypt;
 // What differs on Windows (run there under wine too): data folder, paths, open and read-only
 // files, two processes on one store, CRLF.
 mod platform;
+// The core's layers point one way.
+mod layers;
 // One version everywhere: the command line, the window, Tauri, the packages.
 mod version;

@@ -2,11 +2,13 @@
 //! bundled into the binary at build time.
 
 pub mod model;
+mod origin;
 pub mod validate;
 pub mod view;
 pub mod worker;
 
 pub use model::{Catalogue, Edition, Evidence, Intervention, Pack, StepGuide, Taxonomy, Term};
+pub use origin::{Origin, PackOrigin, StoredOrigin};
 
 use crate::error::Result;
 
