@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::{ImportDiff, Keuzehulp};
 use crate::catalogue::{self, Intervention, Pack, validate};
+use crate::catalogue::{Origin, PackOrigin};
 use crate::error::{Error, Result};
-use crate::store::{Origin, PackOrigin};
 
 /// A pack file as checked before importing it: its signature, its records, and what it
 /// would change. Nothing has been written.
@@ -159,7 +159,7 @@ impl Keuzehulp {
             });
         }
         let json = serde_json::to_string_pretty(&pack).map_err(Error::json("het pakket"))?;
-        crate::dossier::file::write_new(path, json.as_bytes(), true)?;
+        crate::replace::write_new(path, json.as_bytes(), true)?;
         Ok(pack.interventions.len())
     }
 }

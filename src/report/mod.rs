@@ -105,4 +105,3 @@ pub(crate) use crate::time::{nl_date, nl_dates_in};
 fn known_date(value: &Option<String>) -> String {
     value.as_deref().map_or(NOT_KNOWN.to_string(), nl_date)
 }
-
