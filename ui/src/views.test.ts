@@ -15,6 +15,7 @@ import { renderRestore } from "./views/restore";
 import { renderSearch } from "./views/search";
 import { renderStart } from "./views/start";
 import { renderTrash } from "./views/trash";
+import { renderCatalogue, renderOwnForm } from "./views/catalogue";
 
 const term = (id: string) => ({ id, label: `NL ${id}`, label_en: `EN ${id}` });
 const taxonomy: Taxonomy = {
@@ -56,6 +57,8 @@ function fakeDossiers(seed: Dossier[] = []) {
     dossierExport: missing, dossierImport: missing, reportSave: missing, planExport: missing,
     backups: async () => [], backupCreate: missing, backupRestore: missing,
     unlock: missing, encryptionStatus: async () => false, encryptionSet: missing,
+    packPreview: missing, packImport: missing, trustList: missing, trustAdd: missing, trustRemove: missing,
+    updateFrom: missing, ownRecords: missing, ownSave: missing, ownExport: missing,
     dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
     dossierDelete: async (id) => {
       calls.push(["delete", id]);
@@ -551,5 +554,103 @@ describe("new dossier form", () => {
     expect(summary.textContent).toContain("Vul de naam van de organisatie in.");
     expect(document.activeElement).toBe(summary);
     expect(view.querySelector("#new-dossier-org")?.getAttribute("aria-invalid")).toBe("true");
+  });
+});
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("catalogue screen", () => {
+  const trust = { trusted: [{ name: "Trimbos-instituut", key_id: "ABCDEF0123456789", public_key: "RW...", added_at: "2026-11-01T10:00:00Z", valid_until: "2027-12-31" }], revoked: [] };
+
+  it("shows a pack's diff and signer first, and imports only when asked", async () => {
+    const calls: string[] = [];
+    const api = fakeApi({
+      trustList: async () => trust,
+      ownRecords: async () => [],
+      packPreview: async () => ({ file: "pakket.json", publisher: "Trimbos-instituut", signed: true, version: "2027.1", date: "2027-01-01", added: ["nieuw-record"], changed: [{ id: "pico", fields: ["summary", "evidence.level"] }], unchanged: 3 }),
+      packImport: async () => {
+        calls.push("import");
+        return { added: 1, updated: 1, publisher: "Trimbos-instituut" };
+      },
+    });
+    const c = ctx(api);
+    const go = vi.fn();
+    c.go = go;
+    const view = await renderCatalogue(c);
+    document.body.replaceChildren(view);
+    expect(view.querySelector("#catalogue-edition")?.textContent).toBe("Catalogus 2026.1 van 25-11-2026 · uitgegeven door Keuzehulp");
+    expect(view.querySelector("#trust-list")?.textContent).toContain("31-12-2027");
+    view.querySelector<HTMLButtonElement>("#pack-choose")?.click();
+    await flush();
+    expect(view.querySelector("#pack-preview")?.hasAttribute("hidden")).toBe(false);
+    expect(view.querySelector("#pack-signed")?.textContent).toContain("Trimbos-instituut");
+    expect(view.querySelector("#pack-diff")?.textContent).toContain("nieuw-record");
+    expect(view.querySelector("#pack-diff")?.textContent).toContain("pico: summary, evidence.level");
+    expect(view.querySelector("#pack-diff")?.textContent).toContain("3 interventies blijven gelijk.");
+    expect(calls).toEqual([]);
+    view.querySelector<HTMLButtonElement>("#pack-import")?.click();
+    await flush();
+    expect(calls).toEqual(["import"]);
+    expect(go).toHaveBeenCalledWith("#/catalogus");
+    expect(c.state.notice).toBe("Geïmporteerd van Trimbos-instituut: 1 nieuw, 1 bijgewerkt.");
+  });
+
+  it("shows a refused pack in the error summary and imports nothing", async () => {
+    const calls: string[] = [];
+    const api = fakeApi({
+      trustList: async () => ({ trusted: [], revoked: [] }),
+      ownRecords: async () => [],
+      packPreview: async () => {
+        throw { code: "signature_refused", message: "de handtekening pakket.json.minisig wordt niet aanvaard: onbekende sleutel. Er is niets geïmporteerd." };
+      },
+      packImport: async () => {
+        calls.push("import");
+        return { added: 0, updated: 0, publisher: null };
+      },
+    });
+    const view = await renderCatalogue(ctx(api));
+    document.body.replaceChildren(view);
+    view.querySelector<HTMLButtonElement>("#pack-choose")?.click();
+    await flush();
+    const problem = view.querySelector("#pack-problem");
+    expect(problem?.hasAttribute("hidden")).toBe(false);
+    expect(problem?.textContent).toContain("Er is een probleem");
+    expect(problem?.textContent).toContain("wordt niet aanvaard");
+    expect(view.querySelector("#pack-import")).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  it("puts the core's problems with an own intervention on their fields and in the summary", async () => {
+    const saved: Intervention[] = [];
+    const api = fakeApi({
+      ownRecords: async () => [],
+      ownSave: async (r) => {
+        saved.push(r);
+        return r.summary ? { id: r.id, problems: [] } : { id: null, problems: [{ field: "summary", message: "is leeg" }, { field: "sources[0].section", message: "is leeg" }] };
+      },
+    });
+    const c = ctx(api);
+    const view = await renderOwnForm(c);
+    document.body.replaceChildren(view);
+    const name = view.querySelector<HTMLInputElement>("#own-name");
+    if (!name) throw new Error("no name field");
+    name.value = "Koffie-overleg";
+    name.dispatchEvent(new Event("input"));
+    expect(view.querySelector<HTMLInputElement>("#own-id")?.value).toBe("koffie-overleg");
+    view.querySelector<HTMLFormElement>("#own-form")?.requestSubmit();
+    await flush();
+    expect(saved[0].benefits).toBeNull();
+    expect(saved[0].last_reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const summary = view.querySelector("#error-summary");
+    expect(summary?.hasAttribute("hidden")).toBe(false);
+    expect([...(summary?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href"))).toEqual(["#own-summary", "#own-sources-section"]);
+    expect(view.querySelector("#own-summary-error")?.textContent).toBe("Fout: is leeg");
+    expect(view.querySelector("#own-summary")?.getAttribute("aria-invalid")).toBe("true");
+    const summaryField = view.querySelector<HTMLTextAreaElement>("#own-summary");
+    if (summaryField) summaryField.value = "Een kort overleg";
+    view.querySelector<HTMLFormElement>("#own-form")?.requestSubmit();
+    await flush();
+    expect(saved[1].summary).toBe("Een kort overleg");
+    expect(c.state.notice).toBe("Koffie-overleg is opgeslagen als eigen interventie.");
   });
 });
