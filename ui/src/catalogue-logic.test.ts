@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyRecord, known, lines, partialDate, problemFieldId, showPartialDate, slugOf, trustProblem } from "./catalogue-logic";
+import { emptyRecord, known, lines, partialDate, problemFieldId, publicKeyLine, showPartialDate, slugOf, trustProblem } from "./catalogue-logic";
 
 describe("the own-intervention form's helpers", () => {
   it("puts each validator problem on the field it names", () => {
@@ -44,5 +44,12 @@ describe("the own-intervention form's helpers", () => {
     expect(r.benefits).toBeNull();
     expect(r.evidence.level).toBe("onbekend");
     expect(r.last_reviewed).toBe("2026-11-26");
+  });
+
+  it("finds the key line in a pasted public key, even when the line break was lost", () => {
+    const key = "RWSEaO65Z6Xa+s1M8v1EPNj6tDj8LXiTozDp+tULSHKKmcFGQ8yFaXWu";
+    expect(publicKeyLine(`untrusted comment: minisign public key FADAA567B9EE6884\n${key}\n`)).toBe(key);
+    expect(publicKeyLine(`untrusted comment: minisign public key FADAA567B9EE6884 (Keuzehulp)${key}`)).toBe(key);
+    expect(publicKeyLine("geen sleutel")).toBe("geen sleutel");
   });
 });

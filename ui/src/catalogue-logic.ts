@@ -90,3 +90,13 @@ export function slugOf(name: string): string {
     .slice(0, 60)
     .replace(/-+$/g, "");
 }
+
+/**
+ * The key line of a pasted minisign public key ("RW" and base64), wherever it stands: a
+ * paste may lose its line breaks and run the comment line into it. Without one, the text
+ * as it is (the core then names what is wrong).
+ */
+export function publicKeyLine(text: string): string {
+  const found = /RW[A-Za-z0-9+/]{50,}={0,2}/.exec(text);
+  return found ? found[0] : text;
+}

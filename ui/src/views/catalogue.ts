@@ -3,7 +3,7 @@
 // trusted publishers, and own interventions (a form, and a pack to share with colleagues).
 import type { Ctx } from "../app";
 import { type ImportDiff, type Intervention, type PackUpdate, type TrustedKey, toApiError } from "../api";
-import { emptyRecord, known, lines, partialDate, problemFieldId, showPartialDate, slugOf, trustProblem } from "../catalogue-logic";
+import { emptyRecord, known, lines, partialDate, problemFieldId, publicKeyLine, showPartialDate, slugOf, trustProblem } from "../catalogue-logic";
 import { showDate } from "../date";
 import { h } from "../dom";
 import { lang, t } from "../i18n";
@@ -269,7 +269,7 @@ function trustSection(ctx: Ctx, trusted: TrustedKey[], reload: (message: string)
       return;
     }
     try {
-      const added = await ctx.api.trustAdd(key.value, name.value.trim(), day);
+      const added = await ctx.api.trustAdd(publicKeyLine(key.value), name.value.trim(), day);
       reload(s.trustAdded(added.name));
     } catch (err) {
       const problem = trustProblem(toApiError(err).message);
