@@ -653,4 +653,30 @@ describe("catalogue screen", () => {
     expect(saved[1].summary).toBe("Een kort overleg");
     expect(c.state.notice).toBe("Koffie-overleg is opgeslagen als eigen interventie.");
   });
+
+  it("edits an own intervention in place: the id stays, every known fact is kept", async () => {
+    const own: Intervention = { ...record, id: "eigen-x", name: "Eigen X", evidence: { ...record.evidence, assessed_on: "2024-03", scheme: "uitgever", valid_until: "2027-01-31" } };
+    const calls: [Intervention, boolean][] = [];
+    const api = fakeApi({
+      ownRecords: async () => [own],
+      ownSave: async (r, isNew) => {
+        calls.push([r, isNew]);
+        return { id: r.id, problems: [] };
+      },
+    });
+    const view = await renderOwnForm(ctx(api), "eigen-x");
+    document.body.replaceChildren(view);
+    const id = view.querySelector<HTMLInputElement>("#own-id");
+    expect(id?.value).toBe("eigen-x");
+    expect(id?.hasAttribute("readonly")).toBe(true);
+    expect(view.querySelector<HTMLInputElement>("#own-evidence-assessed_on")?.value).toBe("03-2024");
+    expect(view.querySelector<HTMLInputElement>("#own-evidence-valid_until")?.value).toBe("31-01-2027");
+    view.querySelector<HTMLFormElement>("#own-form")?.requestSubmit();
+    await flush();
+    const [saved, isNew] = calls[0];
+    expect(isNew).toBe(false);
+    expect(saved.evidence).toEqual({ level: "effectief", basis: "Effect op klachten", references: ["Ketelaar et al. (2013)"], assessed_on: "2024-03", valid_until: "2027-01-31", scheme: "uitgever" });
+    expect(saved.sources).toEqual(record.sources);
+    expect(saved.involves).toBe("Iets doen");
+  });
 });
