@@ -5,7 +5,7 @@ import type { Ctx } from "./app";
 import { errorView } from "./app";
 import { lang, setLang, t } from "./i18n";
 import { emptyAnswers } from "./logic";
-import { detailView } from "./views/detail";
+import { detailView, renderDetail } from "./views/detail";
 import { renderDossier } from "./views/dossier";
 import { renderDossiers } from "./views/dossiers";
 import { renderQuestion, renderReview } from "./views/question";
@@ -678,5 +678,14 @@ describe("catalogue screen", () => {
     expect(saved.evidence).toEqual({ level: "effectief", basis: "Effect op klachten", references: ["Ketelaar et al. (2013)"], assessed_on: "2024-03", valid_until: "2027-01-31", scheme: "uitgever" });
     expect(saved.sources).toEqual(record.sources);
     expect(saved.involves).toBe("Iets doen");
+  });
+
+  it("offers to edit an own intervention from its detail page, and only an own one", async () => {
+    const own = { ...record, origin: { kind: "eigen" as const, name: "eigen", version: null, date: "2026-11-26" } };
+    const view = await renderDetail(ctx(fakeApi({ intervention: async () => own })), "x");
+    expect(view.querySelector("#detail-own-edit")?.getAttribute("href")).toBe("#/catalogus/eigen/x");
+    const bundled = { ...record, origin: { kind: "bundled" as const, name: "Keuzehulp", version: "2026.1", date: "2026-11-25" } };
+    const other = await renderDetail(ctx(fakeApi({ intervention: async () => bundled })), "x");
+    expect(other.querySelector("#detail-own-edit")).toBeNull();
   });
 });
