@@ -137,6 +137,10 @@ test("an own intervention: an invalid field in the error summary, fixed, saved a
     await waitText(driver, "#own-list", /Koffie-overleg over werkdruk eigen/);
     found.push(...(await axe(driver, "catalogue-own")));
     await screenshot(driver, "catalogue-own");
+    // Its detail page names it "eigen" and leads back to its form.
+    await press(driver, "#own-list a");
+    await waitText(driver, "#detail-origin", /^Eigen/);
+    assert.match(await driver.findElement(By.id("detail-own-edit")).getAttribute("href"), /#\/catalogus\/eigen\/koffie-overleg-over-werkdruk$/);
     const shown = cliJson("show", "koffie-overleg-over-werkdruk", "--data-dir", dataDir);
     assert.equal(shown.origin.kind, "eigen");
     assert.equal(shown.url, "https://www.voorbeeld.nl/overleg");
