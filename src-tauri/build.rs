@@ -34,6 +34,15 @@ const COMMANDS: &[&str] = &[
     "unlock",
     "encryption_status",
     "encryption_set",
+    "pack_preview",
+    "pack_import",
+    "trust_list",
+    "trust_add",
+    "trust_remove",
+    "update_from",
+    "own_records",
+    "own_save",
+    "own_export",
 ];
 
 fn main() {

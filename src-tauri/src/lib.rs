@@ -16,6 +16,7 @@ use keuzehulp::{Backup, CatalogueSummary, Erasure, Keuzehulp, Session, SessionEr
 use serde::Serialize;
 use tauri::{AppHandle, Builder, Runtime, State};
 
+mod catalogue;
 mod files;
 pub use files::Files;
 
@@ -358,6 +359,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(files)
+        .manage(catalogue::ChosenPack::default())
         .invoke_handler(tauri::generate_handler![
             catalogue_summary,
             taxonomy,
@@ -388,7 +390,16 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             backup_restore,
             unlock,
             encryption_status,
-            encryption_set
+            encryption_set,
+            catalogue::pack_preview,
+            catalogue::pack_import,
+            catalogue::trust_list,
+            catalogue::trust_add,
+            catalogue::trust_remove,
+            catalogue::update_from,
+            catalogue::own_records,
+            catalogue::own_save,
+            catalogue::own_export
         ])
 }
 

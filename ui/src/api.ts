@@ -22,7 +22,7 @@ export interface Intervention {
   levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; risk_groups: string[];
   evidence: {
     level: string; basis: string | null; references: string[];
-    assessed_on?: string | null; valid_until?: string; scheme?: string;
+    recognition?: string; assessed_on?: string | null; valid_until?: string; scheme?: string;
     // Added by `show`: whether the judgement has lapsed today, and why.
     lapsed?: boolean; lapsed_because?: string | null;
   };
@@ -109,6 +109,20 @@ export interface Erasure {
   failed: { file: string; reason: string }[];
 }
 
+/** What an import would change (`import --dry-run`). */
+export interface ImportDiff { added: string[]; changed: { id: string; fields: string[] }[]; unchanged: number }
+/** A pack file looked at before importing it: who signed it ("eigen": nobody) and its diff. */
+export interface PackPreview extends ImportDiff { file: string; publisher: string; signed: boolean; version: string | null; date: string | null }
+/** One pack of an update from a folder or web address. */
+export interface PackUpdate extends ImportDiff { file: string; publisher: string; imported: boolean }
+export interface ImportReport { added: number; updated: number; publisher: string | null }
+export interface TrustedKey { name: string; key_id: string; public_key: string; added_at: string; valid_until: string | null }
+export interface RevokedKey { name: string; key_id: string; revoked_at: string }
+export interface TrustList { trusted: TrustedKey[]; revoked: RevokedKey[] }
+/** A problem with one field of an own intervention, named as the catalogue files name it. */
+export interface FieldProblem { field: string; message: string }
+export interface OwnSaved { id: string | null; problems: FieldProblem[] }
+
 /** An error from the core: a stable code and a Dutch message. */
 /** The formats of the advice report. */
 export type ReportFormat = "pdf" | "docx" | "html" | "md";
@@ -161,6 +175,21 @@ export interface Api {
   encryptionStatus(): Promise<boolean>;
   /** Turns encryption on (a passphrase) or off (null); answers whether it is on now. */
   encryptionSet(passphrase: string | null): Promise<boolean>;
+  /** Asks which pack to import and checks it; null when cancelled. Nothing is imported. */
+  packPreview(): Promise<PackPreview | null>;
+  /** Imports the pack last looked at with `packPreview` (checked again). */
+  packImport(): Promise<ImportReport>;
+  trustList(): Promise<TrustList>;
+  /** Trusts a public key as publisher `name`, until `until` (YYYY-MM-DD) when given. */
+  trustAdd(key: string, name: string, until: string | null): Promise<TrustedKey>;
+  trustRemove(name: string): Promise<void>;
+  /** The packs of a folder or web address: what each would change; with `apply`, imported. */
+  updateFrom(from: string, apply: boolean): Promise<PackUpdate[]>;
+  ownRecords(): Promise<Intervention[]>;
+  /** Adds (`isNew`) or changes an own intervention; problems per field, nothing saved then. */
+  ownSave(record: Intervention, isNew: boolean): Promise<OwnSaved>;
+  /** Asks where to save the own interventions as a pack; the number saved, or null. */
+  ownExport(): Promise<number | null>;
 }
 
 export const tauriApi: Api = {
@@ -194,6 +223,15 @@ export const tauriApi: Api = {
   unlock: (passphrase) => invoke<void>("unlock", { passphrase }),
   encryptionStatus: () => invoke<boolean>("encryption_status"),
   encryptionSet: (passphrase) => invoke<boolean>("encryption_set", { passphrase }),
+  packPreview: () => invoke<PackPreview | null>("pack_preview"),
+  packImport: () => invoke<ImportReport>("pack_import"),
+  trustList: () => invoke<TrustList>("trust_list"),
+  trustAdd: (key, name, until) => invoke<TrustedKey>("trust_add", { key, name, until }),
+  trustRemove: (name) => invoke<void>("trust_remove", { name }),
+  updateFrom: (from, apply) => invoke<PackUpdate[]>("update_from", { from, apply }),
+  ownRecords: () => invoke<Intervention[]>("own_records"),
+  ownSave: (record, isNew) => invoke<OwnSaved>("own_save", { record, new: isNew }),
+  ownExport: () => invoke<number | null>("own_export"),
 };
 
 /**

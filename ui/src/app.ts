@@ -3,6 +3,7 @@ import { type Answers, type Api, type Taxonomy, type Tree, toApiError } from "./
 import { h } from "./dom";
 import { lang, setLang, t } from "./i18n";
 import { dossierHash, emptyAnswers, parseRoute, searchHash } from "./logic";
+import { renderCatalogue, renderOwnForm } from "./views/catalogue";
 import { renderCompare } from "./views/compare";
 import { renderDetail } from "./views/detail";
 import { renderDossier } from "./views/dossier";
@@ -68,6 +69,7 @@ function header(ctx: Ctx): HTMLElement {
     h("a", { href: searchHash("", {}) }, s.navSearch),
     h("a", { href: "#/vergelijk", id: "nav-compare" }, s.compareCount(ctx.state.compare.length)),
     h("a", { href: "#/dossiers", id: "nav-dossiers" }, s.navDossiers),
+    h("a", { href: "#/catalogus", id: "nav-catalogue" }, s.navCatalogue),
     h("a", { href: "#/herstellen", id: "nav-restore" }, s.navRestore),
     ctx.state.dossier ? h("a", { href: dossierHash(ctx.state.dossier.id), id: "nav-active-dossier", class: "active-dossier" }, s.activeDossier(ctx.state.dossier.org)) : null,
   );
@@ -97,6 +99,8 @@ export async function route(ctx: Ctx): Promise<void> {
       case "dossier": view = await renderDossier(ctx, r.id, r.task); break;
       case "restore": view = await renderRestore(ctx.api); break;
       case "trash": view = await renderTrash(ctx); break;
+      case "catalogue": view = await renderCatalogue(ctx); break;
+      case "own": view = await renderOwnForm(ctx, r.id); break;
     }
   } catch (err) {
     view = errorView(err);

@@ -15,7 +15,9 @@ export type Route =
   | { name: "dossiers"; query: string }
   | { name: "dossier"; id: string; task?: DossierTask }
   | { name: "restore" }
-  | { name: "trash" };
+  | { name: "trash" }
+  | { name: "catalogue" }
+  | { name: "own"; id?: string };
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
 export function parseRoute(hash: string): Route {
@@ -50,6 +52,9 @@ export function parseRoute(hash: string): Route {
       return { name: "restore" };
     case "prullenbak":
       return { name: "trash" };
+    case "catalogus":
+      if (parts[1] === "eigen") return parts[2] ? { name: "own", id: parts[2] } : { name: "own" };
+      return { name: "catalogue" };
     case "dossier":
       if (!parts[1]) return { name: "dossiers", query: "" };
       return (DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "") ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask } : { name: "dossier", id: parts[1] };

@@ -6,7 +6,7 @@ import { errorView } from "./app";
 import { lang, setLang, t } from "./i18n";
 import { emptyAnswers } from "./logic";
 import { compareView } from "./views/compare";
-import { detailView } from "./views/detail";
+import { detailView, renderDetail } from "./views/detail";
 import { renderDossier } from "./views/dossier";
 import { renderDossiers } from "./views/dossiers";
 import { renderQuestion, renderReview } from "./views/question";
@@ -19,6 +19,7 @@ import { renderTrash } from "./views/trash";
 import { addToDossierButton } from "./views/parts";
 import { takeDossierFocus } from "./views/focus-next";
 import { todayIso } from "./date";
+import { renderCatalogue, renderOwnForm } from "./views/catalogue";
 
 const term = (id: string) => ({ id, label: `NL ${id}`, label_en: `EN ${id}` });
 const taxonomy: Taxonomy = {
@@ -66,6 +67,8 @@ function fakeDossiers(seed: Dossier[] = []) {
     dossierExport: missing, dossierImport: missing, reportSave: missing, planExport: missing,
     backups: async () => [], backupCreate: missing, backupRestore: missing,
     unlock: missing, encryptionStatus: async () => false, encryptionSet: missing,
+    packPreview: missing, packImport: missing, trustList: missing, trustAdd: missing, trustRemove: missing,
+    updateFrom: missing, ownRecords: missing, ownSave: missing, ownExport: missing,
     dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
     dossierDelete: async (id) => {
       calls.push(["delete", id]);
@@ -656,5 +659,138 @@ describe("new dossier form", () => {
     expect(summary.textContent).toContain("Vul de naam van de organisatie in.");
     expect(document.activeElement).toBe(summary);
     expect(view.querySelector("#new-dossier-org")?.getAttribute("aria-invalid")).toBe("true");
+  });
+});
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("catalogue screen", () => {
+  const trust = { trusted: [{ name: "Trimbos-instituut", key_id: "ABCDEF0123456789", public_key: "RW...", added_at: "2026-11-01T10:00:00Z", valid_until: "2027-12-31" }], revoked: [] };
+
+  it("shows a pack's diff and signer first, and imports only when asked", async () => {
+    const calls: string[] = [];
+    const api = fakeApi({
+      trustList: async () => trust,
+      ownRecords: async () => [],
+      packPreview: async () => ({ file: "pakket.json", publisher: "Trimbos-instituut", signed: true, version: "2027.1", date: "2027-01-01", added: ["nieuw-record"], changed: [{ id: "pico", fields: ["summary", "evidence.level"] }], unchanged: 3 }),
+      packImport: async () => {
+        calls.push("import");
+        return { added: 1, updated: 1, publisher: "Trimbos-instituut" };
+      },
+    });
+    const c = ctx(api);
+    const go = vi.fn();
+    c.go = go;
+    const view = await renderCatalogue(c);
+    document.body.replaceChildren(view);
+    expect(view.querySelector("#catalogue-edition")?.textContent).toBe("Catalogus 2026.1 van 25-11-2026 · uitgegeven door Keuzehulp");
+    expect(view.querySelector("#trust-list")?.textContent).toContain("31-12-2027");
+    view.querySelector<HTMLButtonElement>("#pack-choose")?.click();
+    await flush();
+    expect(view.querySelector("#pack-preview")?.hasAttribute("hidden")).toBe(false);
+    expect(view.querySelector("#pack-signed")?.textContent).toContain("Trimbos-instituut");
+    expect(view.querySelector("#pack-diff")?.textContent).toContain("nieuw-record");
+    expect(view.querySelector("#pack-diff")?.textContent).toContain("pico: summary, evidence.level");
+    expect(view.querySelector("#pack-diff")?.textContent).toContain("3 interventies blijven gelijk.");
+    expect(calls).toEqual([]);
+    view.querySelector<HTMLButtonElement>("#pack-import")?.click();
+    await flush();
+    expect(calls).toEqual(["import"]);
+    expect(go).toHaveBeenCalledWith("#/catalogus");
+    expect(c.state.notice).toBe("Geïmporteerd van Trimbos-instituut: 1 nieuw, 1 bijgewerkt.");
+  });
+
+  it("shows a refused pack in the error summary and imports nothing", async () => {
+    const calls: string[] = [];
+    const api = fakeApi({
+      trustList: async () => ({ trusted: [], revoked: [] }),
+      ownRecords: async () => [],
+      packPreview: async () => {
+        throw { code: "signature_refused", message: "de handtekening pakket.json.minisig wordt niet aanvaard: onbekende sleutel. Er is niets geïmporteerd." };
+      },
+      packImport: async () => {
+        calls.push("import");
+        return { added: 0, updated: 0, publisher: null };
+      },
+    });
+    const view = await renderCatalogue(ctx(api));
+    document.body.replaceChildren(view);
+    view.querySelector<HTMLButtonElement>("#pack-choose")?.click();
+    await flush();
+    const problem = view.querySelector("#pack-problem");
+    expect(problem?.hasAttribute("hidden")).toBe(false);
+    expect(problem?.textContent).toContain("Er is een probleem");
+    expect(problem?.textContent).toContain("wordt niet aanvaard");
+    expect(view.querySelector("#pack-import")).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  it("puts the core's problems with an own intervention on their fields and in the summary", async () => {
+    const saved: Intervention[] = [];
+    const api = fakeApi({
+      ownRecords: async () => [],
+      ownSave: async (r) => {
+        saved.push(r);
+        return r.summary ? { id: r.id, problems: [] } : { id: null, problems: [{ field: "summary", message: "is leeg" }, { field: "sources[0].section", message: "is leeg" }] };
+      },
+    });
+    const c = ctx(api);
+    const view = await renderOwnForm(c);
+    document.body.replaceChildren(view);
+    const name = view.querySelector<HTMLInputElement>("#own-name");
+    if (!name) throw new Error("no name field");
+    name.value = "Koffie-overleg";
+    name.dispatchEvent(new Event("input"));
+    expect(view.querySelector<HTMLInputElement>("#own-id")?.value).toBe("koffie-overleg");
+    view.querySelector<HTMLFormElement>("#own-form")?.requestSubmit();
+    await flush();
+    expect(saved[0].benefits).toBeNull();
+    expect(saved[0].last_reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const summary = view.querySelector("#error-summary");
+    expect(summary?.hasAttribute("hidden")).toBe(false);
+    expect([...(summary?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href"))).toEqual(["#own-summary", "#own-sources-section"]);
+    expect(view.querySelector("#own-summary-error")?.textContent).toBe("Fout: is leeg");
+    expect(view.querySelector("#own-summary")?.getAttribute("aria-invalid")).toBe("true");
+    const summaryField = view.querySelector<HTMLTextAreaElement>("#own-summary");
+    if (summaryField) summaryField.value = "Een kort overleg";
+    view.querySelector<HTMLFormElement>("#own-form")?.requestSubmit();
+    await flush();
+    expect(saved[1].summary).toBe("Een kort overleg");
+    expect(c.state.notice).toBe("Koffie-overleg is opgeslagen als eigen interventie.");
+  });
+
+  it("edits an own intervention in place: the id stays, every known fact is kept", async () => {
+    const own: Intervention = { ...record, id: "eigen-x", name: "Eigen X", evidence: { ...record.evidence, assessed_on: "2024-03", scheme: "uitgever", valid_until: "2027-01-31" } };
+    const calls: [Intervention, boolean][] = [];
+    const api = fakeApi({
+      ownRecords: async () => [own],
+      ownSave: async (r, isNew) => {
+        calls.push([r, isNew]);
+        return { id: r.id, problems: [] };
+      },
+    });
+    const view = await renderOwnForm(ctx(api), "eigen-x");
+    document.body.replaceChildren(view);
+    const id = view.querySelector<HTMLInputElement>("#own-id");
+    expect(id?.value).toBe("eigen-x");
+    expect(id?.hasAttribute("readonly")).toBe(true);
+    expect(view.querySelector<HTMLInputElement>("#own-evidence-assessed_on")?.value).toBe("03-2024");
+    expect(view.querySelector<HTMLInputElement>("#own-evidence-valid_until")?.value).toBe("31-01-2027");
+    view.querySelector<HTMLFormElement>("#own-form")?.requestSubmit();
+    await flush();
+    const [saved, isNew] = calls[0];
+    expect(isNew).toBe(false);
+    expect(saved.evidence).toEqual({ level: "effectief", basis: "Effect op klachten", references: ["Ketelaar et al. (2013)"], assessed_on: "2024-03", valid_until: "2027-01-31", scheme: "uitgever" });
+    expect(saved.sources).toEqual(record.sources);
+    expect(saved.involves).toBe("Iets doen");
+  });
+
+  it("offers to edit an own intervention from its detail page, and only an own one", async () => {
+    const own = { ...record, origin: { kind: "eigen" as const, name: "eigen", version: null, date: "2026-11-26" } };
+    const view = await renderDetail(ctx(fakeApi({ intervention: async () => own })), "x");
+    expect(view.querySelector("#detail-own-edit")?.getAttribute("href")).toBe("#/catalogus/eigen/x");
+    const bundled = { ...record, origin: { kind: "bundled" as const, name: "Keuzehulp", version: "2026.1", date: "2026-11-25" } };
+    const other = await renderDetail(ctx(fakeApi({ intervention: async () => bundled })), "x");
+    expect(other.querySelector("#detail-own-edit")).toBeNull();
   });
 });

@@ -105,7 +105,12 @@ export function detailView(ctx: Ctx, r: Intervention): HTMLElement {
 }
 
 export async function renderDetail(ctx: Ctx, id: string): Promise<HTMLElement> {
-  const view = detailView(ctx, await ctx.api.intervention(id));
+  const record = await ctx.api.intervention(id);
+  const view = detailView(ctx, record);
+  // An own intervention ("eigen") is changed in its form on the catalogue screen.
+  if (record.origin?.kind === "eigen") {
+    view.querySelector("#detail-actions")?.append(" ", h("a", { href: `#/catalogus/eigen/${encodeURIComponent(id)}`, id: "detail-own-edit" }, t().ownEditLink));
+  }
   const active = ctx.state.dossier;
   if (active) {
     // The aanbod-scan: mark that the client organisation already offers this.

@@ -8,14 +8,15 @@ import { t } from "../i18n";
 /** One problem on the page: the field it is about and what to do. */
 export interface FieldError { id: string; message: string }
 
-/** The error summary: a list of links to the fields with a problem. Empty, it is hidden. */
-export function errorSummary() {
+/** The error summary: a list of links to the fields with a problem. Empty, it is hidden.
+ * `id` tells two summaries on one page apart (one per form). */
+export function errorSummary(id = "error-summary") {
   const s = t();
   const list = h("ul", {});
   const el = h(
     "div",
-    { class: "error-summary", id: "error-summary", role: "alert", "aria-labelledby": "error-summary-title", tabindex: "-1", hidden: true },
-    h("h2", { id: "error-summary-title" }, s.errorSummaryTitle),
+    { class: "error-summary", id, role: "alert", "aria-labelledby": `${id}-title`, tabindex: "-1", hidden: true },
+    h("h2", { id: `${id}-title` }, s.errorSummaryTitle),
     list,
   );
   const shown = new Map<string, string>();

@@ -119,6 +119,7 @@ export async function renderStart(ctx: Ctx): Promise<HTMLElement> {
     h("p", { id: "catalogue-count", class: "count", "data-count": summary.count }, s.count(summary.count)),
     h("div", { class: "table-wrap" }, table),
     h("p", { class: "version", id: "catalogue-version" }, s.version(summary.version, showDate(summary.date), summary.publisher)),
+    h("p", { class: "version" }, h("a", { href: "#/catalogus", id: "start-catalogue" }, s.manageCatalogue)),
     summary.lapsed ? h("p", { class: "version", id: "catalogue-lapsed" }, s.lapsedCount(summary.lapsed)) : null,
     h("p", { class: "version", id: "program-version" }, s.about(summary.program_version)),
   );

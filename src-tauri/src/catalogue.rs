@@ -1,0 +1,264 @@
+//! The "Catalogus" screen's commands: a pack looked at before it is imported, the trust
+//! list, updates from a folder or a web address, and own interventions. Each calls the core
+//! ([`keuzehulp::Keuzehulp`]); the web view never names a path: the shell asks.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use keuzehulp::app::{OwnSaved, PackPreview, PackUpdate};
+use keuzehulp::catalogue::Intervention;
+use keuzehulp::signing::{TrustList, TrustedKey};
+use keuzehulp::store::ImportReport;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::{ApiError, AppState, Files};
+
+/// The pack file the user chose and looked at (`pack_preview`), until it is imported or
+/// another is chosen. Only the shell knows its path.
+#[derive(Debug, Default)]
+pub struct ChosenPack(Mutex<Option<PathBuf>>);
+
+impl ChosenPack {
+    fn set(&self, path: Option<PathBuf>) {
+        if let Ok(mut chosen) = self.0.lock() {
+            *chosen = path;
+        }
+    }
+
+    fn take(&self) -> Result<PathBuf, ApiError> {
+        self.0.lock().ok().and_then(|mut c| c.take()).ok_or_else(|| ApiError {
+            code: "invalid_input".into(),
+            message: "kies eerst een pakket; er is nog niets bekeken om te importeren".into(),
+        })
+    }
+}
+
+/// Asks which pack file to import, checks it (signature, records) and answers with what
+/// importing it would change and who signed it; nothing is imported. `None`: cancelled.
+#[tauri::command]
+pub async fn pack_preview<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+    chosen: State<'_, ChosenPack>,
+) -> Result<Option<PackPreview>, ApiError> {
+    chosen.set(None);
+    let Some(path) = files.open(&app, "Keuzehulp-pakket", &["json"]) else { return Ok(None) };
+    let preview = state.with(|core| core.pack_preview(&path))?;
+    chosen.set(Some(path));
+    Ok(Some(preview))
+}
+
+/// Imports the pack looked at with `pack_preview`, read and checked again: all or nothing.
+#[tauri::command]
+pub fn pack_import(state: State<'_, AppState>, chosen: State<'_, ChosenPack>) -> Result<ImportReport, ApiError> {
+    let path = chosen.take()?;
+    state.with(|core| core.import(&path))
+}
+
+/// The trusted publishers' keys, and those removed.
+#[tauri::command]
+pub fn trust_list(state: State<'_, AppState>) -> Result<TrustList, ApiError> {
+    state.with(|core| core.trust_list())
+}
+
+/// Trusts a public key (the `.pub` file's text or its key line) as publisher `name`, until
+/// the day `until` (YYYY-MM-DD) when given.
+#[tauri::command]
+pub fn trust_add(
+    state: State<'_, AppState>,
+    key: String,
+    name: String,
+    until: Option<String>,
+) -> Result<TrustedKey, ApiError> {
+    state.with(|core| core.trust_add(&key, &name, until.as_deref().filter(|u| !u.is_empty())))
+}
+
+/// No longer trusts the publisher `name`: its packs are refused from now on.
+#[tauri::command]
+pub fn trust_remove(state: State<'_, AppState>, name: String) -> Result<(), ApiError> {
+    state.with(|core| core.trust_remove(&name))
+}
+
+/// Reads and checks the packs of a folder or web address (`index.json`), and answers with
+/// what each would change; with `apply` it imports them too (checked again, all first).
+#[tauri::command]
+pub async fn update_from(state: State<'_, AppState>, from: String, apply: bool) -> Result<Vec<PackUpdate>, ApiError> {
+    state.with(|core| core.update_from(from.trim(), !apply))
+}
+
+/// The own interventions ("eigen"), whole, for the form.
+#[tauri::command]
+pub fn own_records(state: State<'_, AppState>) -> Result<Vec<Intervention>, ApiError> {
+    state.with(|core| core.own_records())
+}
+
+/// Adds (`new`) or changes an own intervention; with problems nothing is saved and each is
+/// named with its field.
+#[tauri::command]
+pub fn own_save(state: State<'_, AppState>, record: Intervention, new: bool) -> Result<OwnSaved, ApiError> {
+    state.with(|core| core.own_save(&record, new))
+}
+
+/// Asks where to save the own interventions as a pack and writes it; answers with the
+/// number of records, or nothing when cancelled.
+#[tauri::command]
+pub async fn own_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+) -> Result<Option<usize>, ApiError> {
+    state.with(|core| core.own_pack().map(|p| p.interventions.len())).and_then(|n| match n {
+        0 => Err(ApiError {
+            code: "nothing_to_export".into(),
+            message: "er zijn nog geen eigen interventies om te delen".into(),
+        }),
+        _ => Ok(()),
+    })?;
+    let today = state.with(|core| Ok(core.today()))?;
+    let Some(path) = files.save(&app, &format!("eigen-interventies-{today}.json"), "Keuzehulp-pakket", &["json"])
+    else {
+        return Ok(None);
+    };
+    state.with(|core| core.own_export(&path)).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+    use tauri::webview::InvokeRequest;
+
+    use crate::{AppState, Files, build_app};
+
+    fn call(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, serde_json::Value> {
+        get_ipc_response(
+            webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("valid url"),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
+    }
+
+    /// A temporary folder, removed at the end.
+    struct Dir(std::path::PathBuf);
+
+    impl Dir {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+    }
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn a_pack_is_looked_at_then_imported_and_own_records_are_checked_saved_and_shared() {
+        let root = std::env::temp_dir().join(format!("keuzehulp-desktop-catalogue-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let dir = Dir(root);
+        let data = dir.path().join("data");
+        let files = dir.path().join("bestanden");
+        std::fs::create_dir_all(&files).expect("files dir");
+        let mut core = keuzehulp::Keuzehulp::open(&data).expect("core opens");
+        core.set_today("2026-11-26").expect("a day");
+        let mut record = serde_json::to_value(core.intervention("pico").expect("pico")).expect("json");
+        record["id"] = "uit-pakket".into();
+        record["name"] = "Overleg uit een pakket".into();
+        record["aliases"] = serde_json::json!([]);
+        let pack = serde_json::json!({ "format": "keuzehulp-pack", "version": 2, "interventions": [record.clone()] });
+        std::fs::write(files.join("pakket.json"), pack.to_string()).expect("pack");
+        let keys = keuzehulp::signing::keygen(&dir.path().join("sleutels")).expect("keys");
+        keuzehulp::signing::sign(&files.join("pakket.json"), &keys.secret_key).expect("signed");
+        let public = std::fs::read_to_string(&keys.public_key).expect("public key");
+
+        let app = build_app(mock_builder(), AppState::new(Ok(core)), Files::Folder(files.clone()))
+            .build(mock_context(noop_assets()))
+            .expect("mock app builds");
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+        let call = |cmd: &str, args: serde_json::Value| call(&webview, cmd, args);
+
+        // No own records yet: nothing to share, and no dialog asked.
+        let err = call("own_export", serde_json::json!({})).expect_err("nothing to share yet");
+        assert_eq!(err["code"], "nothing_to_export");
+        // Nothing looked at yet: nothing to import.
+        let err = call("pack_import", serde_json::json!({})).expect_err("nothing chosen");
+        assert_eq!(err["code"], "invalid_input");
+        // An untrusted signature refuses the pack.
+        let err = call("pack_preview", serde_json::json!({})).expect_err("untrusted");
+        assert_eq!(err["code"], "signature_refused", "{err}");
+        assert!(call("pack_import", serde_json::json!({})).is_err(), "a refused pack is not kept for import");
+
+        let err =
+            call("trust_add", serde_json::json!({ "key": public, "name": "", "until": null })).expect_err("no name");
+        assert!(err["message"].as_str().is_some_and(|m| m.starts_with("--name: ")), "{err}");
+        let added =
+            call("trust_add", serde_json::json!({ "key": public, "name": "Arbodienst West", "until": "2099-12-31" }))
+                .expect("trusted");
+        assert_eq!(added["valid_until"], "2099-12-31");
+        let list = call("trust_list", serde_json::json!({})).expect("list");
+        assert_eq!(list["trusted"][0]["name"], "Arbodienst West");
+
+        let preview = call("pack_preview", serde_json::json!({})).expect("preview");
+        assert_eq!(preview["publisher"], "Arbodienst West");
+        assert_eq!(preview["added"], serde_json::json!(["uit-pakket"]));
+        assert_eq!(preview["file"], "pakket.json", "a file name, never a path");
+        let done = call("pack_import", serde_json::json!({})).expect("import");
+        assert_eq!((done["added"].as_u64(), done["publisher"].as_str()), (Some(1), Some("Arbodienst West")));
+        let shown = call("intervention", serde_json::json!({ "id": "uit-pakket" })).expect("shown");
+        assert_eq!(shown["origin"]["name"], "Arbodienst West");
+
+        // An update from a folder: looked at, then applied.
+        let folder = dir.path().join("update");
+        std::fs::create_dir_all(&folder).expect("folder");
+        record["id"] = "uit-update".into();
+        let update = serde_json::json!({ "format": "keuzehulp-pack", "version": 2, "interventions": [record.clone()] });
+        std::fs::write(folder.join("a.json"), update.to_string()).expect("pack");
+        std::fs::write(folder.join("index.json"), r#"{"packs": ["a.json"]}"#).expect("index");
+        let from = folder.display().to_string();
+        let looked = call("update_from", serde_json::json!({ "from": from, "apply": false })).expect("dry run");
+        assert_eq!(
+            (looked[0]["added"].clone(), looked[0]["imported"].clone()),
+            (serde_json::json!(["uit-update"]), false.into())
+        );
+        assert!(call("intervention", serde_json::json!({ "id": "uit-update" })).is_err(), "a dry run imports nothing");
+        let applied = call("update_from", serde_json::json!({ "from": from, "apply": true })).expect("update");
+        assert_eq!(applied[0]["imported"], true);
+        let err = call(
+            "update_from",
+            serde_json::json!({ "from": dir.path().join("bestaat-niet").display().to_string(), "apply": false }),
+        )
+        .expect_err("no such folder");
+        assert!(err["message"].as_str().is_some_and(|m| m.contains("index.json")), "{err}");
+
+        // An own intervention: problems by field, then saved as "eigen" and shared.
+        record["id"] = "eigen-overleg".into();
+        record["summary"] = "".into();
+        let saved = call("own_save", serde_json::json!({ "record": record, "new": true })).expect("answers");
+        assert_eq!(saved["id"], serde_json::Value::Null);
+        assert_eq!(saved["problems"][0], serde_json::json!({ "field": "summary", "message": "is leeg" }));
+        record["summary"] = "Een kort overleg.".into();
+        let saved = call("own_save", serde_json::json!({ "record": record, "new": true })).expect("saved");
+        assert_eq!(saved["id"], "eigen-overleg");
+        let own = call("own_records", serde_json::json!({})).expect("own");
+        let ids: Vec<&str> = own.as_array().expect("array").iter().filter_map(|r| r["id"].as_str()).collect();
+        assert_eq!(ids, ["eigen-overleg", "uit-update"], "an unsigned update is 'eigen' too");
+        assert_eq!(call("own_export", serde_json::json!({})).expect("shared"), 2);
+        let shared = std::fs::read_to_string(files.join("eigen-interventies-2026-11-26.json")).expect("written");
+        assert!(shared.contains("\"eigen-overleg\""), "{shared}");
+    }
+}
