@@ -5,10 +5,10 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use keuzehulp::ImportReport;
 use keuzehulp::app::{OwnSaved, PackPreview, PackUpdate};
 use keuzehulp::catalogue::Intervention;
 use keuzehulp::signing::{TrustList, TrustedKey};
-use keuzehulp::store::ImportReport;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::{ApiError, AppState, Files};
