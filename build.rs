@@ -17,8 +17,8 @@ mod model;
 #[allow(dead_code)]
 #[path = "src/search/thesaurus.rs"]
 mod thesaurus;
-#[allow(dead_code)]
-#[path = "src/catalogue/validate.rs"]
+#[allow(dead_code, unused_imports)]
+#[path = "src/catalogue/validate/mod.rs"]
 mod validate;
 #[allow(dead_code)]
 #[path = "src/catalogue/worker.rs"]
@@ -31,7 +31,7 @@ mod time {
 fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=src/catalogue/model.rs");
-    println!("cargo::rerun-if-changed=src/catalogue/validate.rs");
+    println!("cargo::rerun-if-changed=src/catalogue/validate");
     println!("cargo::rerun-if-changed=src/search/thesaurus.rs");
     println!("cargo::rerun-if-changed=src/time/date.rs");
     println!("cargo::rerun-if-changed=src/catalogue/worker.rs");

@@ -1,98 +1,177 @@
-//! `keuzehulp validate` on broken catalogue directories and packs: each error names the file,
-//! the field (or record id) and what is wrong; the round trip list → validate succeeds.
+//! `keuzehulp validate` on broken catalogue directories and packs, as a table: what is
+//! broken and a fragment of the `file:field: message` line it must give, all run through one
+//! helper ([`problems`]). Every check of a single record is in the unit table of
+//! `src/catalogue/validate/tests.rs`; here are the files of a data directory, and a pack as
+//! the command line reads it. The round trip list → validate succeeds.
 
 use std::path::Path;
 
+use serde_json::{Value, json};
+
 use crate::util::{self, Cli};
 
-/// Runs `validate PATH`, expects failure, returns stderr.
-fn invalid(path: &Path) -> String {
-    let output = Cli::new().cmd().arg("validate").arg(path).output().expect("runs");
+/// What is broken on purpose.
+enum Broken {
+    /// One file of a copy of data/ (its path inside data/), changed by the function; `None`
+    /// deletes the file.
+    File(&'static str, fn(String) -> Option<String>),
+    /// The pack `list --json` prints, changed by the function.
+    Pack(fn(&mut Value)),
+    /// A pack file with this text.
+    PackText(&'static str),
+}
+
+/// Lines changed one by one: every line starting with `start` becomes `to`.
+fn replace_line(text: &str, start: &str, to: &str) -> String {
+    text.lines().map(|l| if l.starts_with(start) { to } else { l }).collect::<Vec<_>>().join("\n")
+}
+
+/// (what is broken, how, fragments of the problem it must give).
+fn cases() -> Vec<(&'static str, Broken, &'static [&'static str])> {
+    use Broken::{File, Pack, PackText};
+    vec![
+        (
+            "a file the parser cannot read names the line and column",
+            File("interventions/pico.toml", |t| Some(format!("naam = \"x\n{t}"))),
+            &["pico.toml:1:10: invalid basic string"],
+        ),
+        (
+            "a missing required field",
+            File("interventions/pico.toml", |t| {
+                Some(t.lines().filter(|l| !l.starts_with("kind ")).collect::<Vec<_>>().join("\n"))
+            }),
+            &["pico.toml:", "het veld ontbreekt: `kind`"],
+        ),
+        (
+            "an unknown field",
+            File("interventions/intervisie.toml", |t| Some(format!("galaxy_rating = 5\n{t}"))),
+            &["intervisie.toml:", "onbekend veld `galaxy_rating`"],
+        ),
+        (
+            "a value outside the taxonomy names the allowed ones",
+            File("interventions/buddysysteem.toml", |t| Some(replace_line(&t, "levels ", "levels = [\"galaxy\"]"))),
+            &["buddysysteem.toml:levels: \"galaxy\" is niet toegestaan; toegestaan: individu, team, organisatie"],
+        ),
+        (
+            "an id that is not the file's name",
+            File("interventions/pico.toml", |t| Some(replace_line(&t, "id = ", "id = \"pico-twee\""))),
+            &["pico.toml:id: het id \"pico-twee\" moet gelijk zijn aan de bestandsnaam \"pico\""],
+        ),
+        (
+            "two records with one id",
+            File("interventions/intervisie.toml", |t| Some(replace_line(&t, "id = ", "id = \"pico\""))),
+            &["pico.toml:id: het id \"pico\" komt twee keer voor (ook in ", "intervisie.toml)"],
+        ),
+        (
+            "a judgement date the file leaves out",
+            File("interventions/buddysysteem.toml", |t| Some(replace_line(&t, "assessed_on", ""))),
+            &["buddysysteem.toml:evidence.assessed_on: is missing; write \"onbekend\""],
+        ),
+        (
+            "an evidence level without the scheme it was judged by",
+            File("interventions/buddysysteem.toml", |t| Some(replace_line(&t, "scheme = ", "scheme = \"onbekend\""))),
+            &["buddysysteem.toml:evidence.scheme: evidence level \"onderbouwd\" needs the scheme"],
+        ),
+        (
+            "an edition older than its newest record",
+            File("catalogue.toml", |t| Some(replace_line(&t, "date = ", "date = \"2020-01-01\""))),
+            &["catalogue.toml:date: \"2020-01-01\" is older than the newest last_reviewed"],
+        ),
+        (
+            "a sector under a sector that is not top-level",
+            File("taxonomy.toml", |t| Some(t.replacen("parent = \"zorg\"", "parent = \"zorg-vvt\"", 1))),
+            &["taxonomy.toml:sectors.zorg-ziekenhuis.parent: \"zorg-vvt\" is not a top-level sector"],
+        ),
+        (
+            "an evidence level without its rank",
+            File("taxonomy.toml", |t| Some(t.replacen("\nrank = 3\n", "\n", 1))),
+            &["taxonomy.toml:evidence_levels.effectief.rank: is missing"],
+        ),
+        ("a missing step file", File("steps/D.toml", |_| None), &["steps:D: the file D.toml for step D is missing"]),
+        (
+            "a step file for another step",
+            File("steps/C.toml", |t| Some(replace_line(&t, "step = ", "step = \"D\""))),
+            &["C.toml:step: de stap \"D\" moet gelijk zijn aan de bestandsnaam \"C\""],
+        ),
+        (
+            "a step without advice for a role",
+            File("steps/C.toml", |t| Some(t.replace("role = \"medewerker\"", "role = \"leidinggevende\""))),
+            &["C.toml:advice: needs exactly one advice for role \"medewerker\", found 0"],
+        ),
+        (
+            "a question filling an answer that does not exist",
+            File("tree.toml", |t| Some(t.replacen("answer = \"role\"", "answer = \"rol\"", 1))),
+            &["tree.toml:questions[0].answer: \"rol\" is not allowed; allowed: role, level"],
+        ),
+        (
+            "a way in that leads with an unknown record",
+            File("tree.toml", |t| Some(t.replace("\"buddysysteem\"", "\"buddy-systeem\""))),
+            &["tree.toml:entries[2].lead_with: er is geen interventie met id \"buddy-systeem\""],
+        ),
+        (
+            "a record of a pack names its place and id",
+            Pack(|v| v["interventions"][3]["steps"] = json!(["Z9"])),
+            &[".json:interventions[3] (id \"", "\").steps: \"Z9\" is niet toegestaan"],
+        ),
+        ("a pack that is no JSON names the place", PackText("{\"interventions\": [ {\"id\": "), &[".json:1:"]),
+    ]
+}
+
+/// Runs `validate` on what `broken` describes; expects exit code 1 and nothing on stdout,
+/// and returns stderr. Before it breaks anything, the same directory or pack is checked to
+/// be valid, so each problem comes from the break alone.
+fn problems(cli: &Cli, listed: &Value, broken: &Broken) -> String {
+    let validate = |path: &Path| cli.cmd().arg("validate").arg(path).output().expect("runs");
+    let data = util::copy_of_data();
+    let path = match broken {
+        Broken::File(file, change) => {
+            let file = data.path().join(file);
+            let text = std::fs::read_to_string(&file).expect("read");
+            match change(text) {
+                Some(text) => std::fs::write(&file, text).expect("write"),
+                None => std::fs::remove_file(&file).expect("remove"),
+            }
+            data.path().to_path_buf()
+        }
+        Broken::Pack(change) => {
+            let mut pack = listed.clone();
+            change(&mut pack);
+            let path = data.path().join("pakket.json");
+            std::fs::write(&path, pack.to_string()).expect("write");
+            path
+        }
+        Broken::PackText(text) => {
+            let path = data.path().join("pakket.json");
+            std::fs::write(&path, text).expect("write");
+            path
+        }
+    };
+    let output = validate(&path);
     assert_eq!(output.status.code(), Some(1), "validate must fail on {}", path.display());
     assert!(output.stdout.is_empty(), "nothing on stdout when invalid");
     String::from_utf8(output.stderr).expect("utf-8")
 }
 
-fn edit(path: &Path, f: impl FnOnce(String) -> String) {
-    let text = std::fs::read_to_string(path).expect("read");
-    std::fs::write(path, f(text)).expect("write");
-}
-
 #[test]
-fn the_data_directory_is_valid() {
-    let out = Cli::new().cmd().arg("validate").arg(util::data_dir()).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("is geldig"));
-}
-
-#[test]
-fn a_truncated_file_names_the_file_and_line() {
-    let dir = util::copy_of_data();
-    let file = dir.path().join("interventions/pico.toml");
-    edit(&file, |text| text[..text.len() / 2].to_string() + "\nname = \"");
-    let err = invalid(dir.path());
-    assert!(err.contains("pico.toml:"), "{err}");
-    assert!(
-        // After the file name (a Windows path has a colon of its own: C:\...).
-        err.lines().any(|l| l
-            .split_once("pico.toml:")
-            .and_then(|(_, rest)| rest.split(':').next())
-            .is_some_and(|n| n.trim().parse::<u32>().is_ok())),
-        "line number: {err}"
-    );
-}
-
-#[test]
-fn a_missing_required_field_is_named() {
-    let dir = util::copy_of_data();
-    let file = dir.path().join("interventions/pico.toml");
-    edit(&file, |text| text.lines().filter(|l| !l.starts_with("kind ")).collect::<Vec<_>>().join("\n"));
-    let err = invalid(dir.path());
-    assert!(err.contains("pico.toml") && err.contains("het veld ontbreekt: `kind`"), "{err}");
-}
-
-#[test]
-fn a_value_outside_the_taxonomy_names_the_value_and_the_allowed_ones() {
-    let dir = util::copy_of_data();
-    let file = dir.path().join("interventions/buddysysteem.toml");
-    edit(&file, |text| {
-        text.lines()
-            .map(|l| if l.starts_with("levels ") { "levels = [\"galaxy\"]".to_string() } else { l.to_string() })
-            .collect::<Vec<_>>()
-            .join("\n")
-    });
-    let err = invalid(dir.path());
-    assert!(err.contains("buddysysteem.toml:levels: \"galaxy\" is niet toegestaan"), "{err}");
-    assert!(err.contains("individu, team, organisatie"), "allowed values listed: {err}");
-}
-
-#[test]
-fn two_records_with_one_id_name_the_id() {
-    let dir = util::copy_of_data();
-    let from = dir.path().join("interventions/pico.toml");
-    let copy = dir.path().join("interventions/pico-kopie.toml");
-    std::fs::copy(&from, &copy).expect("copy");
-    let err = invalid(dir.path());
-    assert!(err.contains("\"pico\""), "{err}");
-    assert!(err.contains("moet gelijk zijn aan de bestandsnaam") || err.contains("komt twee keer voor"), "{err}");
-}
-
-#[test]
-fn an_unknown_field_is_named() {
-    let dir = util::copy_of_data();
-    let file = dir.path().join("interventions/intervisie.toml");
-    edit(&file, |text| format!("galaxy_rating = 5\n{text}"));
-    let err = invalid(dir.path());
-    assert!(err.contains("intervisie.toml") && err.contains("onbekend veld `galaxy_rating`"), "{err}");
-}
-
-#[test]
-fn a_step_without_advice_for_a_role_is_named() {
-    let dir = util::copy_of_data();
-    let file = dir.path().join("steps/C.toml");
-    edit(&file, |text| text.replace("role = \"medewerker\"", "role = \"leidinggevende\""));
-    let err = invalid(dir.path());
-    assert!(err.contains("C.toml:advice") && err.contains("\"medewerker\""), "{err}");
+fn every_broken_file_or_pack_is_named_with_file_field_and_message() {
+    let cli = Cli::new();
+    // The controls: the unbroken directory and pack are valid.
+    let control = cli.cmd().arg("validate").arg(util::copy_of_data().path()).output().expect("runs");
+    assert!(control.status.success(), "{}", String::from_utf8_lossy(&control.stderr));
+    assert!(String::from_utf8_lossy(&control.stdout).contains("is geldig"));
+    let listed = cli.json(&["list"]);
+    let mut failures = Vec::new();
+    for (what, broken, wanted) in cases() {
+        let err = problems(&cli, &listed, &broken);
+        // A Windows path has separators of its own; compare with forward slashes.
+        let err = err.replace('\\', "/");
+        for fragment in wanted {
+            if !err.contains(fragment) {
+                failures.push(format!("{what}: wanted {fragment:?} in:\n{err}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -104,7 +183,7 @@ fn the_list_output_is_a_valid_pack() {
     std::fs::write(&pack, &out.stdout).expect("write pack");
     let check = cli.cmd().arg("validate").arg(&pack).output().expect("runs");
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
-    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let value: Value = serde_json::from_slice(&out.stdout).expect("json");
     let first = &value["interventions"][0];
     for field in [
         "id",
@@ -133,36 +212,4 @@ fn the_list_output_is_a_valid_pack() {
     ] {
         assert!(first.get(field).is_some(), "list --json has field {field}");
     }
-}
-
-#[test]
-fn a_broken_pack_names_the_record_id_and_field() {
-    let cli = Cli::new();
-    let mut value = cli.json(&["list"]);
-    value["interventions"][3]["steps"] = serde_json::json!(["Z9"]);
-    let id = value["interventions"][3]["id"].as_str().expect("id").to_string();
-    let pack = cli.data.path().join("broken.json");
-    std::fs::write(&pack, value.to_string()).expect("write");
-    let err = invalid(&pack);
-    assert!(
-        err.contains("broken.json") && err.contains(&format!("(id \"{id}\").steps")) && err.contains("\"Z9\""),
-        "{err}"
-    );
-}
-
-#[test]
-fn a_malformed_pack_names_the_file_and_position() {
-    let cli = Cli::new();
-    let pack = cli.data.path().join("kapot.json");
-    std::fs::write(&pack, "{\"interventions\": [ {\"id\": ").expect("write");
-    let err = invalid(&pack);
-    assert!(err.contains("kapot.json:1:"), "{err}");
-}
-
-#[test]
-fn a_way_in_that_leads_with_an_unknown_record_is_named() {
-    let dir = util::copy_of_data();
-    edit(&dir.path().join("tree.toml"), |text| text.replace("\"buddysysteem\"", "\"buddy-systeem\""));
-    let err = invalid(dir.path());
-    assert!(err.contains("tree.toml:entries[2].lead_with: er is geen interventie met id \"buddy-systeem\""), "{err}");
 }

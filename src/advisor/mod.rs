@@ -9,7 +9,8 @@
 //! Ranking: the requested level is a hard condition (every recommendation fits it). Step,
 //! role, themes, sector, risk group and the constraints add to or take from a score; a
 //! recommendation that misses one keeps its place in the list with the mismatch named, so
-//! the list is never silently empty.
+//! the list is never silently empty. The scorer, one method per criterion, is in `score.rs`;
+//! every weight, with why it is what it is, in [`WEIGHTS`].
 
 use std::collections::BTreeSet;
 

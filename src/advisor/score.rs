@@ -23,7 +23,7 @@ pub struct Leidraad {
 /// the list is never silently empty (only the level is a hard condition).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Weights {
-    /// A record the way in puts first ([`crate::catalogue::Entry::lead_with`]): enough to
+    /// A record the way in puts first ([`crate::catalogue::model::Entry::lead_with`]): enough to
     /// come before every record that only fits the answers.
     pub lead: i32,
     /// The chosen step is the record's main (first) step. The step is the leidraad's main

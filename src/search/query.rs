@@ -10,7 +10,8 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Term};
 
-use super::{MAX_CORRECTED_WORDS, MAX_QUERY_TERMS, SearchIndex, WEIGHTED, analysis};
+use super::schema::WEIGHTED;
+use super::{MAX_CORRECTED_WORDS, MAX_QUERY_TERMS, SearchIndex, analysis};
 
 /// One phrase of the thesaurus added to a query word.
 #[derive(Debug, Clone, PartialEq)]

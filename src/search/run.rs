@@ -1,0 +1,308 @@
+//! One search within its bounds: the text cut to size, the thesaurus's phrases within their
+//! budget, the query run with the filters and facets, the nearest records when nothing fits,
+//! and per hit the words it was found through ("gevonden via").
+
+use std::collections::{BTreeMap, HashSet};
+
+use tantivy::DocAddress;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::schema::{Field, TantivyDocument, Value};
+
+use super::query::Phrase;
+use super::schema::{FACETS, LAPSE_FACET, filter_query};
+use super::{
+    Filters, Hit, MAX_CORRECTED_WORDS, MAX_PHRASES_FOR_KNOWN, MAX_PHRASES_FOR_UNKNOWN, MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS, MAX_WIDEN_TERMS, MAX_WORD_CHARS, SearchIndex, SearchResult, Via, analysis, expand, query_cut_note,
+};
+use crate::catalogue::Taxonomy;
+
+/// What one run of a query gives: the hits with their place in the index, how many match
+/// in all, and the facet counts.
+type Ran = (Vec<(Hit, DocAddress)>, usize, super::FacetCounts);
+
+impl SearchIndex {
+    /// [`SearchIndex::search`] inside [`super::quietly`]: a tantivy error comes back as an
+    /// error, the caller turns it (and a panic) into "the index is damaged".
+    pub(super) fn search_bounded(
+        &self,
+        text: &str,
+        filters: &Filters,
+        taxonomy: &Taxonomy,
+        today: &str,
+        limit: usize,
+    ) -> tantivy::Result<SearchResult> {
+        let mut cut = Vec::new();
+        let length = text.chars().count();
+        let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((end, _)) => {
+                cut.push(query_cut_note(length));
+                &text[..end]
+            }
+            None => text,
+        };
+        let words = self.analyzer.query_words_bounded(text, MAX_QUERY_WORDS, MAX_WORD_CHARS);
+        match words.words_cut {
+            0 => {}
+            1 => cut.push(format!(
+                "een woord van {} tekens is ingekort tot de eerste {MAX_WORD_CHARS}",
+                words.longest_cut
+            )),
+            n => cut.push(format!(
+                "{n} woorden langer dan {MAX_WORD_CHARS} tekens (het langste {}) zijn ingekort tot de eerste {MAX_WORD_CHARS}",
+                words.longest_cut
+            )),
+        }
+        if words.words_left_out > 0 {
+            cut.push(format!(
+                "alleen de eerste {MAX_QUERY_WORDS} woorden zijn gebruikt; {} niet",
+                words.words_left_out
+            ));
+        }
+        // The thesaurus: each run of words it knows adds its phrases to the run's first word,
+        // within a budget of terms for the whole query.
+        // A word in no record may be a misspelt word of the thesaurus ("overspanen"): then
+        // it is matched as that word (for at most MAX_CORRECTED_WORDS words).
+        let searcher = self.reader.searcher();
+        // How many records hold each word's own stem: looked up once, used for the thesaurus,
+        // the query and the suggestion alike.
+        let mut word_dfs: Vec<u64> = Vec::with_capacity(words.groups.len());
+        for group in &words.groups {
+            word_dfs.push(match group.first() {
+                Some(stem) => self.max_doc_freq(&searcher, stem)?,
+                None => 0,
+            });
+        }
+        let df_of = |g: Option<usize>| g.and_then(|g| word_dfs.get(g).copied());
+        let mut keys: Vec<String> = words.words.iter().map(|w| w.key.clone()).collect();
+        let mut looked_up = 0;
+        let mut respelt = vec![false; keys.len()];
+        for (i, word) in words.words.iter().enumerate() {
+            let Some(df) = df_of(word.group) else { continue };
+            if looked_up < MAX_CORRECTED_WORDS && df == 0 {
+                looked_up += 1;
+                if let Some((term, _)) = self.thesaurus.nearest(&word.folded) {
+                    keys[i] = self.analyzer.stem(&term);
+                    respelt[i] = true;
+                }
+            }
+        }
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let expansions = self.thesaurus.expansions(&keys, &self.analyzer);
+        let mut widen: Vec<Vec<Phrase>> = vec![Vec::new(); words.groups.len()];
+        let mut widen_terms = 0;
+        let mut widen_left_out = 0;
+        for (e, expansion) in expansions.iter().enumerate() {
+            let span: Vec<usize> = words.words[expansion.start..expansion.end].iter().filter_map(|w| w.group).collect();
+            if span.is_empty() {
+                continue;
+            }
+            // Words that records hold themselves need the thesaurus less: only a few of
+            // their own group's words are added, not the wider groups' (which would only
+            // cost time on a large catalogue); a word no record holds gets them all.
+            let known = span.iter().all(|&g| df_of(Some(g)).is_some_and(|df| df > 0));
+            let mut added = 0;
+            for (text, weight) in &expansion.phrases {
+                let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
+                if added >= cap || (known && *weight <= expand::BROADER) {
+                    continue;
+                }
+                let terms: Vec<String> =
+                    self.analyzer.query_words(text).into_iter().filter_map(|g| g.into_iter().next()).collect();
+                if terms.is_empty() {
+                    continue;
+                }
+                // A phrase no record holds adds nothing.
+                let mut present = true;
+                for term in &terms {
+                    present &= self.max_doc_freq(&searcher, term)? > 0;
+                }
+                if !present {
+                    continue;
+                }
+                if widen_terms + terms.len() > MAX_WIDEN_TERMS {
+                    widen_left_out += 1;
+                    continue;
+                }
+                widen_terms += terms.len();
+                added += 1;
+                // The phrase joins the first word of the run only: scored once, not once per
+                // word (a run of two words would otherwise count it twice and cost twice).
+                widen[span[0]].push(Phrase { text: text.clone(), terms, weight: *weight, expansion: e });
+            }
+        }
+        if widen_left_out > 0 {
+            cut.push(format!(
+                "alleen de eerste {MAX_WIDEN_TERMS} termen uit de thesaurus zijn gebruikt; {widen_left_out} woorden niet"
+            ));
+        }
+        let groups = &words.groups;
+        let prefix = last_word_prefix(text);
+        let text_query = self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?;
+        let filter_query = filter_query(&self.fields, filters, taxonomy, today);
+        let (found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
+        let mut nearest = Vec::new();
+        if total == 0 && (text_query.is_some() || filter_query.is_some()) {
+            // Nothing fits: first drop the filters, then allow looser spelling.
+            if filter_query.is_some() && text_query.is_some() {
+                nearest = self.run(text_query.as_deref(), None, today, limit)?.0;
+            }
+            if nearest.is_empty() && !groups.is_empty() {
+                let loose =
+                    self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 2, &mut Vec::new())?;
+                nearest = self.run(loose.as_deref(), filter_query.as_deref(), today, limit)?.0;
+            }
+        }
+        let via = self.via(&searcher, &words, &expansions, &widen, &found)?;
+        let mut terms: Vec<String> = groups.iter().flatten().cloned().collect();
+        for phrase in widen.iter().flatten() {
+            for term in &phrase.terms {
+                if !terms.contains(term) {
+                    terms.push(term.clone());
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = found.into_iter().map(|(hit, _)| hit).collect();
+        let mut nearest: Vec<Hit> = nearest.into_iter().map(|(hit, _)| hit).collect();
+        for (hit, via) in hits.iter_mut().zip(via) {
+            hit.via = via;
+        }
+        for hit in hits.iter_mut().chain(nearest.iter_mut()) {
+            hit.matched = self.matched_words(&format!("{}\n{}", hit.name, hit.summary), &terms, prefix.as_deref());
+        }
+        let covered: Vec<bool> = (0..words.words.len())
+            .map(|i| !respelt[i] && expansions.iter().any(|e| (e.start..e.end).contains(&i)))
+            .collect();
+        let suggestion = self.suggestion(&searcher, &words, &word_dfs, &covered)?;
+        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut, suggestion })
+    }
+
+    /// Per hit: the thesaurus's words through which it matched, for each run of typed words
+    /// that the record does not hold itself.
+    fn via(
+        &self,
+        searcher: &tantivy::Searcher,
+        words: &analysis::QueryWords,
+        expansions: &[expand::Expansion],
+        widen: &[Vec<Phrase>],
+        found: &[(Hit, DocAddress)],
+    ) -> tantivy::Result<Vec<Vec<Via>>> {
+        let docs: Vec<DocAddress> = found.iter().map(|(_, d)| *d).collect();
+        let mut out: Vec<Vec<Via>> = vec![Vec::new(); found.len()];
+        if docs.is_empty() {
+            return Ok(out);
+        }
+        for (e, expansion) in expansions.iter().enumerate() {
+            let span = &words.words[expansion.start..expansion.end];
+            let own: Vec<Vec<String>> =
+                span.iter().filter_map(|w| w.group).filter_map(|g| words.groups.get(g).cloned()).collect();
+            if own.is_empty() {
+                continue;
+            }
+            let holds_own = self.matching(searcher, self.own_words_query(&own).as_ref(), &docs)?;
+            let from = span.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
+            let mut seen: HashSet<&str> = HashSet::new();
+            for phrase in widen.iter().flatten().filter(|p| p.expansion == e) {
+                if !seen.insert(&phrase.text) {
+                    continue;
+                }
+                let holds = self.matching(searcher, self.phrase_match_query(&phrase.terms).as_ref(), &docs)?;
+                for (i, doc) in docs.iter().enumerate() {
+                    let already = out[i].iter().any(|v| v.from == from);
+                    if !already && holds.contains(doc) && !holds_own.contains(doc) {
+                        out[i].push(Via { from: from.clone(), to: phrase.text.clone() });
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn run(
+        &self,
+        text: Option<&dyn Query>,
+        filter: Option<&dyn Query>,
+        today: &str,
+        limit: usize,
+    ) -> tantivy::Result<Ran> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        match text {
+            Some(q) => clauses.push((Occur::Must, q.box_clone())),
+            None => clauses.push((Occur::Must, Box::new(AllQuery))),
+        }
+        if let Some(f) = filter {
+            clauses.push((Occur::Must, f.box_clone()));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let mut facet_collector = FacetCollector::for_field("tags");
+        for facet in FACETS {
+            facet_collector.add_facet(format!("/{facet}").as_str());
+        }
+        facet_collector.add_facet(format!("/{LAPSE_FACET}").as_str());
+        let top = TopDocs::with_limit(limit.max(1)).order_by_score();
+        let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top.into_iter().take(limit) {
+            hits.push((self.hit(&searcher, address, score)?, address));
+        }
+        if text.is_none() {
+            // Without words every hit scores alike: list them by name.
+            hits.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+        }
+        let mut facets = BTreeMap::new();
+        for facet in FACETS {
+            let counts: BTreeMap<String, u64> = facet_counts
+                .get(format!("/{facet}").as_str())
+                .filter_map(|(f, n)| f.to_path().last().map(|v| (v.to_string(), n)))
+                .collect();
+            facets.insert(facet.to_string(), counts);
+        }
+        // A judgement that has lapsed today counts as none, as in the ranking.
+        let lapsed: Vec<(String, u64)> = facet_counts
+            .get(format!("/{LAPSE_FACET}").as_str())
+            .filter_map(|(f, n)| {
+                let path = f.to_path();
+                let (through, level) = path.last()?.split_once(' ')?;
+                (through < today).then(|| (level.to_string(), n))
+            })
+            .collect();
+        if let Some(evidence) = facets.get_mut("evidence") {
+            for (level, n) in lapsed {
+                if let Some(count) = evidence.get_mut(&level) {
+                    *count = count.saturating_sub(n);
+                    if *count == 0 {
+                        evidence.remove(&level);
+                    }
+                }
+                *evidence.entry(crate::catalogue::model::UNKNOWN.to_string()).or_insert(0) += n;
+            }
+        }
+        Ok((hits, total, facets))
+    }
+
+    fn hit(&self, searcher: &tantivy::Searcher, address: DocAddress, score: f32) -> tantivy::Result<Hit> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let all = |field: Field| doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect();
+        Ok(Hit {
+            id: text(self.fields.id),
+            name: text(self.fields.name),
+            score,
+            levels: all(self.fields.levels),
+            steps: all(self.fields.steps),
+            summary: text(self.fields.stored_summary),
+            matched: Vec::new(),
+            via: Vec::new(),
+        })
+    }
+}
+
+/// The word being typed: the last word when the text does not end in a space.
+fn last_word_prefix(text: &str) -> Option<String> {
+    if text.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let last = analysis::plain_words(text.rsplit(char::is_whitespace).next().unwrap_or_default()).into_iter().last()?;
+    (last.chars().count() >= 3 && last.chars().count() <= 40).then_some(last)
+}
