@@ -19,6 +19,8 @@ pub mod search;
 pub mod signing;
 pub mod store;
 pub mod time;
+#[cfg(test)]
+mod ui_types;
 
 pub use app::{CatalogueSummary, Keuzehulp, default_data_dir};
 pub use error::{Error, Result};

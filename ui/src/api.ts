@@ -1,6 +1,15 @@
 // The only file that talks to the core (through Tauri's `invoke`). Views get an `Api`
 // object, so tests can hand them a fake one.
 import { invoke } from "@tauri-apps/api/core";
+// Generated from the Rust types (src/ui_types.rs); the rest below is still written by hand.
+import type { Entry } from "./generated/Entry";
+import type { ErrorCode } from "./generated/ErrorCode";
+import type { Lead } from "./generated/Lead";
+import type { LeadSource } from "./generated/LeadSource";
+import type { Taxonomy } from "./generated/Taxonomy";
+import type { Term } from "./generated/Term";
+
+export type { Entry, ErrorCode, Lead, LeadSource, Taxonomy, Term };
 
 export interface MatrixCell { step: string; count: number }
 export interface MatrixRow { level: string; cells: MatrixCell[] }
@@ -8,12 +17,6 @@ export interface CatalogueSummary {
   count: number; version: string; program_version: string; date: string; publisher: string; imported: number; lapsed: number; matrix: MatrixRow[];
 }
 
-export interface Term { id: string; label: string; label_en: string; description?: string; parent?: string; rank?: number }
-export interface Taxonomy {
-  levels: Term[]; steps: Term[]; roles: Term[]; themes: Term[]; sectors: Term[]; risk_groups: Term[];
-  evidence_levels: Term[]; evidence_schemes?: Term[]; kinds: Term[]; cost_classes: Term[]; time_classes: Term[];
-  documents: { id: string; file: string; title: string; publisher: string; year: string }[];
-}
 
 export interface Intervention {
   id: string; name: string; aliases: string[]; kind: string; summary: string;
@@ -66,11 +69,6 @@ export interface Question {
   id: string; prompt: string; prompt_en: string; help: string; help_en: string; kind: "single" | "multi" | "yes-no";
   answer: keyof Answers; skippable: boolean; refinement: boolean; options: TreeOption[];
 }
-export interface Entry { id: string; question: string; question_en: string; help: string; help_en: string; presets: { role?: string; level?: string; steps?: string[] } }
-/** Where a worker's lead takes its facts from (a seed document, its section, a web address). */
-export interface LeadSource { document: string; section: string; url?: string }
-/** Someone a worker can turn to with worries (`data/worker.toml`). */
-export interface Lead { id: string; who: string; who_en: string; record?: string; text: string[]; text_en: string[]; sources: LeadSource[] }
 export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }
 
 export interface VisitInfo {
@@ -115,7 +113,8 @@ export type ReportFormat = "pdf" | "docx" | "html" | "md";
 /** The formats of the action plan. */
 export type PlanFormat = "xlsx" | "csv" | "ics";
 
-export interface ApiError { code: string; message: string }
+/** An error from the core; "onbekend" when what was thrown carried no code. */
+export interface ApiError { code: ErrorCode | "onbekend"; message: string }
 
 export interface Api {
   catalogueSummary(): Promise<CatalogueSummary>;
@@ -204,7 +203,7 @@ export function toApiError(err: unknown): ApiError {
   const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
   if (err && typeof err === "object" && "message" in err) {
     const e = err as { code?: unknown; message: unknown };
-    return { code: typeof e.code === "string" ? e.code : "onbekend", message: sentence(String(e.message)) };
+    return { code: typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend", message: sentence(String(e.message)) };
   }
   return { code: "onbekend", message: sentence(String(err)) };
 }
