@@ -75,7 +75,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
 }
 
 fn db_size(dir: &Path) -> u64 {
-    std::fs::metadata(dir.join(keuzehulp::store::DB_FILE)).map_or(0, |m| m.len())
+    std::fs::metadata(dir.join(keuzehulp::DB_FILE)).map_or(0, |m| m.len())
 }
 
 fn print_percentiles() {
@@ -100,10 +100,10 @@ fn print_percentiles() {
     });
     println!("{:<44} {:>10.1?} {:>10.1?}", "Keuzehulp::open (incl. quick_check)", p50, p99);
     // The schedule keeps ten manual backups: restore the newest, not the first one made.
-    let newest = keuzehulp::backup::list(dir.path()).expect("list").remove(0);
+    let newest = keuzehulp::Session::new(Ok(dir.path().to_path_buf()), None).backups().expect("list").remove(0);
     assert_eq!(newest.kind, "handmatig");
     let (p50, p99) = time(30, || {
-        black_box(keuzehulp::backup::restore(dir.path(), &newest.path).expect("restore"));
+        black_box(keuzehulp::Session::new(Ok(dir.path().to_path_buf()), None).restore(&newest.path).expect("restore"));
     });
     println!("{:<44} {:>10.1?} {:>10.1?}", "restore (incl. voor-herstel backup)", p50, p99);
     print_encryption_overhead(dir.path());
@@ -172,7 +172,9 @@ fn benches(c: &mut Criterion) {
     group.bench_function("open-200-dossiers", |b| b.iter(|| black_box(Keuzehulp::open(dir.path()).expect("open"))));
     let made = Keuzehulp::open(dir.path()).expect("open").backup_create().expect("backup");
     group.bench_function("restore-200-dossiers", |b| {
-        b.iter(|| black_box(keuzehulp::backup::restore(dir.path(), &made.path).expect("restore")))
+        b.iter(|| {
+            black_box(keuzehulp::Session::new(Ok(dir.path().to_path_buf()), None).restore(&made.path).expect("restore"))
+        })
     });
     group.finish();
 }

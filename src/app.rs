@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 
 use crate::advisor::{self, Advice, Answers};
 use crate::backup::{self, Backup};
+use crate::catalogue::PackOrigin;
 use crate::catalogue::model::Entry;
 use crate::catalogue::view::{RecordOrigin, RecordView};
 use crate::catalogue::{self, Catalogue, Edition, Intervention, Pack, StepGuide, Taxonomy, validate};
@@ -21,11 +22,14 @@ use crate::report::{self, ReportData, ReportItem, ReportOptions};
 use crate::search::analysis::Analyzer;
 use crate::search::{Filters, SearchIndex, SearchResult};
 use crate::signing::{self, TrustList, TrustedKey};
-use crate::store::{ImportReport, PackOrigin, Store};
+use crate::store::{ImportReport, Store};
 use crate::time::{self, Clock, Date};
 
 // `update --from DIR_OR_URL`: its own file, with access to the façade's private parts.
 mod update;
+// The window's catalogue screen: a pack looked at before import, own interventions.
+mod own;
+pub use own::{FieldProblem, OwnSaved, PackPreview};
 pub use update::{PackUpdate, UPDATE_INDEX};
 
 /// The environment variable that overrides the default data directory.
@@ -76,6 +80,58 @@ fn purge_trash(store: &mut Store, data_dir: &Path) -> Result<Purge> {
         purge.failed.extend(erasure.failed);
     }
     Ok(purge)
+}
+
+/// Opens the store in `data_dir` and brings its schema up to date; before migrating a
+/// database that holds data, makes a `voor-migratie` backup of it (when that fails, nothing
+/// is migrated).
+fn open_store(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Store> {
+    let had_backups = || backup::list(data_dir).is_ok_and(|b| !b.is_empty());
+    let found = Store::open(data_dir, passphrase, clock, had_backups)?;
+    if found.needs_migration()? {
+        backup::create(found.as_found(), data_dir, backup::Kind::VoorMigratie)?;
+        backup::prune(data_dir);
+    }
+    found.migrate()
+}
+
+/// `err`, and when it says the database is damaged, with the newest backup in `data_dir`
+/// that passes the integrity check (encrypted ones read with `passphrase`), so the message
+/// can say which one to restore. Looked up here, once, for an error that reaches the user.
+pub(crate) fn with_newest_backup(err: Error, data_dir: &Path, passphrase: Option<&str>) -> Error {
+    match err {
+        Error::Damaged { path, detail, backup: None } => {
+            let backup = backup::newest_good(data_dir, passphrase);
+            Error::Damaged { path, detail, backup }
+        }
+        other => other,
+    }
+}
+
+/// Checks a catalogue directory (such as `data/`) or a pack file as `keuzehulp validate`
+/// does; answers the number of records. Needs no data directory.
+pub fn validate(path: &Path) -> Result<usize> {
+    let metadata = std::fs::metadata(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let invalid = |problems| Error::Invalid { path: path.to_path_buf(), problems };
+    if metadata.is_dir() {
+        let catalogue = validate::load_dir(path).map_err(invalid)?;
+        catalogue::check_worker_file(path, &catalogue).map_err(invalid)?;
+        return Ok(catalogue.interventions.len());
+    }
+    let text = catalogue::read_pack_file(path)?;
+    let taxonomy = catalogue::bundled()?.taxonomy;
+    Ok(validate::load_pack(path, &text, &taxonomy).map_err(invalid)?.interventions.len())
+}
+
+/// Signs the pack file `pack` with the secret key file `key`, when the pack is valid: a
+/// signature vouches for what it covers. Answers the signature file and the key id. Needs
+/// no data directory: a publisher may have none.
+pub fn sign_pack(pack: &Path, key: &Path) -> Result<(PathBuf, String)> {
+    let text = std::fs::read_to_string(pack).map_err(|source| Error::Read { path: pack.to_path_buf(), source })?;
+    let taxonomy = catalogue::bundled()?.taxonomy;
+    validate::load_pack(pack, &text, &taxonomy)
+        .map_err(|problems| Error::Invalid { path: pack.to_path_buf(), problems })?;
+    signing::sign(pack, key)
 }
 
 /// The platform's data directory for Keuzehulp (e.g. `~/.local/share/keuzehulp` on
@@ -215,7 +271,8 @@ impl Keuzehulp {
 
     fn open_unchecked(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Self> {
         let bundled = catalogue::bundled()?;
-        let mut store = Store::open_with_clock(data_dir, passphrase, clock)?;
+        let mut store =
+            open_store(data_dir, passphrase, clock).map_err(|e| with_newest_backup(e, data_dir, passphrase))?;
         store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
         let mut notices = Vec::new();
         match purge_trash(&mut store, data_dir) {
@@ -223,6 +280,7 @@ impl Keuzehulp {
             Err(err) => notices.push(format!("de prullenbak is niet geleegd: {err}")),
         }
         if let Err(err) = backup::daily_if_due(&store, data_dir) {
+            let err = with_newest_backup(err, data_dir, passphrase);
             notices.push(format!("de dagelijkse reservekopie is niet gelukt: {err}"));
         }
         let swept = crate::search::sweep::sweep(data_dir);
@@ -281,7 +339,7 @@ impl Keuzehulp {
         let data_dir = self.data_dir.clone();
         let key = self.store.key().map(str::to_string);
         drop(self);
-        backup::restore_with_key(&data_dir, file, key.as_deref())
+        backup::restore(&data_dir, file, key.as_deref())
     }
 
     /// Whether the store is encrypted.
@@ -316,7 +374,7 @@ impl Keuzehulp {
         let to = passphrase.unwrap_or("");
         if passphrase.is_some() {
             let marker = data_dir.join(crypt::MARKER);
-            dossier::file::write_atomically(&marker, "Keuzehulp versleutelt de gegevens in deze map.\n".as_bytes())?;
+            crate::replace::write_atomically(&marker, "Keuzehulp versleutelt de gegevens in deze map.\n".as_bytes())?;
         }
         let db = self.store.path().to_path_buf();
         let tmp = data_dir.join(format!("{}.omzetten", crate::store::DB_FILE));
@@ -520,7 +578,7 @@ impl Keuzehulp {
         }
         self.open_index()?;
         let first = match &self.index {
-            Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+            Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
             None => Err(self.not_open()),
         };
         match first {
@@ -529,7 +587,7 @@ impl Keuzehulp {
                 self.rebuild_index()?;
                 self.notices.push(format!("zoekindex opnieuw opgebouwd: {reason}"));
                 match &self.index {
-                    Some(index) => index.search(text, filters, &self.bundled.taxonomy, limit),
+                    Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
                     None => Err(self.not_open()),
                 }
             }
@@ -808,7 +866,7 @@ impl Keuzehulp {
                 message: format!("\"{format}\" is geen formaat voor het rapport; kies html, pdf, md of docx"),
             });
         }
-        dossier::file::check_target(path, options.replace)?;
+        crate::replace::check_target(path, options.replace)?;
         let data = self.report_data_with(id, options)?;
         let bytes = match format {
             "html" => report::html(&data).into_bytes(),
@@ -816,7 +874,17 @@ impl Keuzehulp {
             "docx" => report::docx::docx(&data)?,
             _ => report::pdf::pdf(&data)?,
         };
-        dossier::file::write_new(path, &bytes, options.replace)
+        crate::replace::write_new(path, &bytes, options.replace)
+    }
+
+    /// Dossier `id` when it has an action plan to export; else [`Error::NothingToExport`]. The
+    /// window asks this before it asks where to save.
+    pub fn dossier_with_plan(&self, id: &str) -> Result<Dossier> {
+        let dossier = self.store.dossier(id)?;
+        if dossier.plan.is_empty() {
+            return Err(no_plan(id));
+        }
+        Ok(dossier)
     }
 
     /// Writes the action plan of dossier `id` to `path` as `xlsx` (the plan, and the plan
@@ -830,20 +898,17 @@ impl Keuzehulp {
                 message: format!("\"{format}\" is geen formaat voor het actieplan; kies xlsx, csv of ics"),
             });
         }
-        dossier::file::check_target(path, replace)?;
+        crate::replace::check_target(path, replace)?;
         let data = self.report_data(id)?;
         if data.dossier.plan.is_empty() {
-            return Err(Error::NothingToExport {
-                id: id.to_string(),
-                reason: "het dossier heeft nog geen actiepunten, dus er is geen actieplan om te exporteren".into(),
-            });
+            return Err(no_plan(id));
         }
         let bytes = match format {
             "xlsx" => report::sheet::xlsx(&data)?,
             "csv" => report::sheet::csv(&data)?,
             _ => report::ics::ics(&data, &self.clock().now_utc())?,
         };
-        dossier::file::write_new(path, &bytes, replace)
+        crate::replace::write_new(path, &bytes, replace)
     }
 
     /// Reads a pack file once, checks its signature when one lies beside it (`PACK.minisig`),
@@ -997,6 +1062,14 @@ impl Keuzehulp {
     }
 }
 
+/// Dossier `id` has no action plan to export.
+fn no_plan(id: &str) -> Error {
+    Error::NothingToExport {
+        id: id.to_string(),
+        reason: "het dossier heeft nog geen actiepunten, dus er is geen actieplan om te exporteren".into(),
+    }
+}
+
 /// What an import would change (`import --dry-run`).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct ImportDiff {
@@ -1145,6 +1218,39 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opening_an_older_database_makes_a_pre_migration_backup() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join(crate::store::DB_FILE);
+        {
+            let mut conn = rusqlite::Connection::open(&db).expect("open");
+            conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
+            crate::store::migrations::migrate_to(&mut conn, 1).expect("version 1");
+            conn.execute(
+                "INSERT INTO interventions (id, origin, record) VALUES ('eigen-interventie', 'imported', '{}')",
+                [],
+            )
+            .expect("insert");
+        }
+        let of_kind = |kind: &str| -> Vec<Backup> {
+            backup::list(dir.path()).expect("list").into_iter().filter(|b| b.kind == kind).collect()
+        };
+        drop(Keuzehulp::open(dir.path()).expect("opens"));
+        let saved = of_kind("voor-migratie");
+        assert_eq!(saved.len(), 1);
+        let old = rusqlite::Connection::open(&saved[0].path).expect("open backup");
+        let version: u32 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert_eq!(version, 1, "the backup is the database as it was");
+        let kept: String = old.query_row("SELECT id FROM interventions", [], |r| r.get(0)).expect("row");
+        assert_eq!(kept, "eigen-interventie");
+        let now = rusqlite::Connection::open(&db).expect("open");
+        let version: u32 = now.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert_eq!(version, crate::store::migrations::current_version());
+        drop(now);
+        drop(Keuzehulp::open(dir.path()).expect("opens again"));
+        assert_eq!(of_kind("voor-migratie").len(), 1, "only before a migration");
+    }
 
     #[test]
     fn nearest_id_suggests_close_ids_only() {

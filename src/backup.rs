@@ -248,7 +248,7 @@ fn create_unless(
     };
     let result = (|| {
         conn.execute("VACUUM INTO ?1", [tmp_text]).map_err(|e| match store::damage(&e) {
-            Some(detail) => Error::damaged_with_key(db, key, detail),
+            Some(detail) => Error::damaged(db, detail),
             None => Error::store(db, e),
         })?;
         sync_file(&tmp).map_err(|source| Error::Write { path: tmp.clone(), source })?;
@@ -443,13 +443,8 @@ fn check_file(path: &Path, key: Option<&str>) -> std::result::Result<u32, Proble
 }
 
 /// The newest backup in `data_dir/backups` that passes the integrity check and that this
-/// version can open.
-pub fn newest_good(data_dir: &Path) -> Option<PathBuf> {
-    newest_good_with_key(data_dir, None)
-}
-
-/// [`newest_good`] where backups may be encrypted with `key`.
-pub fn newest_good_with_key(data_dir: &Path, key: Option<&str>) -> Option<PathBuf> {
+/// version can open (encrypted backups with `key`).
+pub fn newest_good(data_dir: &Path, key: Option<&str>) -> Option<PathBuf> {
     list(data_dir).ok()?.into_iter().find(|b| check_file(&b.path, key).is_ok()).map(|b| b.path)
 }
 
@@ -555,7 +550,7 @@ fn last_change_in(path: &Path, key: Option<&str>) -> Option<Option<String>> {
 }
 
 /// Puts the backup `file` back as the database of `data_dir`, without opening the store
-/// (it may be damaged), and returns that backup.
+/// (it may be damaged), and returns that backup; `key` reads an encrypted store and backup.
 ///
 /// 1. `file` (a path, or the name of a file in `data_dir/backups`) is copied to a temporary
 ///    file in `data_dir`, synced and checked (integrity, a Keuzehulp schema, not newer than
@@ -565,12 +560,7 @@ fn last_change_in(path: &Path, key: Option<&str>) -> Option<Option<String>> {
 ///    aside with its `-wal` and `-shm` as `beschadigd-<time>.sqlite3`.
 /// 3. The copy is renamed over `keuzehulp.sqlite3`, and no old `-wal` or `-shm` stays
 ///    behind to be applied to it.
-pub fn restore(data_dir: &Path, file: &Path) -> Result<Backup> {
-    restore_with_key(data_dir, file, None)
-}
-
-/// [`restore`] where the store and the backup may be encrypted with `key`.
-pub fn restore_with_key(data_dir: &Path, file: &Path, key: Option<&str>) -> Result<Backup> {
+pub fn restore(data_dir: &Path, file: &Path, key: Option<&str>) -> Result<Backup> {
     std::fs::create_dir_all(data_dir).map_err(|e| Error::DataDir {
         path: data_dir.to_path_buf(),
         reason: format!("de map kan niet worden aangemaakt ({e})"),
@@ -633,7 +623,7 @@ fn describe(path: &Path, metadata: &std::fs::Metadata) -> Backup {
 /// Before a restore: saves a readable current database as a `voor-herstel` backup, or
 /// moves a damaged one aside.
 fn save_current(data_dir: &Path, db: &Path, key: Option<&str>) -> Result<()> {
-    if store::emptied(db) {
+    if store::emptied(db, || list(data_dir).is_ok_and(|b| !b.is_empty())) {
         return move_aside(data_dir, db);
     }
     let conn = match crate::crypt::open(db, key) {
@@ -641,7 +631,7 @@ fn save_current(data_dir: &Path, db: &Path, key: Option<&str>) -> Result<()> {
         Err(e) if store::damage(&e).is_some() => return move_aside(data_dir, db),
         Err(e) => return Err(Error::store(db, e)),
     };
-    match store::check_health(&conn, db, key) {
+    match store::check_health(&conn, db) {
         Ok(()) => {}
         Err(Error::Damaged { .. }) => {
             drop(conn);

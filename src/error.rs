@@ -295,7 +295,7 @@ impl Error {
 
 impl Error {
     /// Turns a JSON error while writing `what` into [`Error::Json`].
-    pub(crate) fn json(what: &'static str) -> impl FnOnce(serde_json::Error) -> Error {
+    pub fn json(what: &'static str) -> impl FnOnce(serde_json::Error) -> Error {
         move |source| Error::Json { what, source }
     }
 
@@ -304,15 +304,11 @@ impl Error {
         Error::Store { path: path.to_path_buf(), source }
     }
 
-    /// The database at `path` is damaged; looks up the newest good backup beside it.
+    /// The database at `path` is damaged: `detail` says how. The error carries no backup yet;
+    /// the façade, which knows the data directory and the passphrase, looks up the newest
+    /// good one once, when the error reaches it (`Keuzehulp`, `Session`).
     pub fn damaged(path: &std::path::Path, detail: impl Into<String>) -> Self {
-        Self::damaged_with_key(path, None, detail)
-    }
-
-    /// [`Error::damaged`] for a store that may be encrypted with `key`.
-    pub fn damaged_with_key(path: &std::path::Path, key: Option<&str>, detail: impl Into<String>) -> Self {
-        let backup = path.parent().and_then(|dir| crate::backup::newest_good_with_key(dir, key));
-        Error::Damaged { path: path.to_path_buf(), detail: detail.into(), backup }
+        Error::Damaged { path: path.to_path_buf(), detail: detail.into(), backup: None }
     }
 }
 

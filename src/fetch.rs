@@ -13,6 +13,7 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use ureq::http::Uri;
+use ureq::tls::{RootCerts, TlsConfig};
 
 use crate::error::{Error, Result};
 
@@ -57,7 +58,13 @@ pub struct WebSource {
     base: String,
     /// Whether the source is this computer itself (plain http allowed, no proxy).
     loopback: bool,
+    /// Checks certificates with the system's verifier and certificate store.
     agent: ureq::Agent,
+    /// Checks them against Mozilla's roots built into the program: used once the system
+    /// turns out to have no certificate store at all (a bare Linux without ca-certificates).
+    built_in_roots: ureq::Agent,
+    /// Whether the system had no certificate store, so `built_in_roots` is used.
+    no_system_store: std::cell::Cell<bool>,
     timeouts: Timeouts,
 }
 
@@ -69,9 +76,10 @@ struct Timeouts {
 }
 
 impl WebSource {
-    /// A source at `address` (the folder; an address ending in `/index.json` means its
-    /// folder). Refuses anything but https, or http to this computer.
-    pub fn new(address: &str) -> Result<Self> {
+    /// A source at `address`: the folder, or the address of its file `index` (such as
+    /// `…/index.json`), which means that folder. Refuses anything but https, or http to this
+    /// computer.
+    pub fn new(address: &str, index: &str) -> Result<Self> {
         let uri: Uri = address.parse().map_err(|_| Error::InvalidInput {
             field: "--from".into(),
             message: format!("{address:?} is geen geldig webadres; schrijf het als https://server/map"),
@@ -94,22 +102,35 @@ impl WebSource {
             }
         };
         let path = uri.path();
-        let path = path.strip_suffix(crate::app::UPDATE_INDEX).filter(|p| p.ends_with('/')).unwrap_or(path);
+        let path = path.strip_suffix(index).filter(|p| p.ends_with('/')).unwrap_or(path);
         let base = format!("{scheme}://{authority}{}", path.trim_end_matches('/'));
         let timeouts = timeouts_from_env()?;
-        let config = ureq::Agent::config_builder()
-            // Statuses and redirects are handled here, with Dutch messages and the http rule.
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .timeout_connect(Some(timeouts.connect))
-            .timeout_recv_response(Some(timeouts.answer))
-            .timeout_global(Some(timeouts.whole))
-            .user_agent(format!("Keuzehulp/{}", env!("CARGO_PKG_VERSION")))
-            // A proxy from HTTPS_PROXY/ALL_PROXY (and NO_PROXY) as usual; never for this
-            // computer itself.
-            .proxy(if loopback { None } else { ureq::Proxy::try_from_env() })
-            .build();
-        Ok(WebSource { base, loopback, agent: config.into(), timeouts })
+        let agent = |roots: RootCerts| -> ureq::Agent {
+            ureq::Agent::config_builder()
+                .tls_config(TlsConfig::builder().root_certs(roots).build())
+                // Statuses and redirects are handled here, with Dutch messages and the http rule.
+                .http_status_as_error(false)
+                .max_redirects(0)
+                .timeout_connect(Some(timeouts.connect))
+                .timeout_recv_response(Some(timeouts.answer))
+                .timeout_global(Some(timeouts.whole))
+                .user_agent(format!("Keuzehulp/{}", env!("CARGO_PKG_VERSION")))
+                // A proxy from HTTPS_PROXY/ALL_PROXY (and NO_PROXY) as usual; never for this
+                // computer itself.
+                .proxy(if loopback { None } else { ureq::Proxy::try_from_env() })
+                .build()
+                .into()
+        };
+        Ok(WebSource {
+            base,
+            loopback,
+            // The system's verifier: a company network that inspects TLS with its own root
+            // certificate, installed on the computer, is trusted as the browser trusts it.
+            agent: agent(RootCerts::PlatformVerifier),
+            built_in_roots: agent(RootCerts::WebPki),
+            no_system_store: std::cell::Cell::new(false),
+            timeouts,
+        })
     }
 
     /// The folder's address, as messages name it.
@@ -140,7 +161,7 @@ impl WebSource {
             let fail = |reason: String| Error::Fetch { url: current.clone(), reason };
             let uri: Uri = current.parse().map_err(|_| fail("dit is geen geldig webadres".into()))?;
             allowed(&uri, self.loopback).map_err(fail)?;
-            let mut response = self.agent.get(&uri).call().map_err(|e| self.error(&current, e, false))?;
+            let mut response = self.call(&uri).map_err(|e| self.error(&current, e, false))?;
             let status = response.status().as_u16();
             match status {
                 200 => {}
@@ -188,6 +209,18 @@ impl WebSource {
         })
     }
 
+    /// GETs `uri` with the system's certificate check, or with the built-in roots when the
+    /// system has no certificate store (found at the first call, then remembered).
+    fn call(&self, uri: &Uri) -> std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        if !self.no_system_store.get() {
+            match self.agent.get(uri).call() {
+                Err(err) if no_system_store(&err) => self.no_system_store.set(true),
+                other => return other,
+            }
+        }
+        self.built_in_roots.get(uri).call()
+    }
+
     /// A ureq error as one of ours, in Dutch, naming `url`; `answered` tells whether the
     /// server had started to answer (an I/O error before that means it was not reached).
     fn error(&self, url: &str, err: ureq::Error, answered: bool) -> Error {
@@ -230,8 +263,15 @@ impl WebSource {
     }
 }
 
+/// Whether `err` says the system has no certificate store to check with (the platform
+/// verifier found no root certificates; only possible on Linux and other Unix systems).
+fn no_system_store(err: &ureq::Error) -> bool {
+    matches!(err, ureq::Error::Rustls(_)) && err.to_string().contains("No CA certificates were loaded from the system")
+}
+
 /// What a person can do about a failed TLS connection.
-const TLS_HINT: &str = "; het certificaat van de server wordt niet vertrouwd, of het is geen https-server";
+const TLS_HINT: &str =
+    "; het certificaat van de server wordt niet vertrouwd door deze computer, of het is geen https-server";
 
 /// Whether `uri` may be fetched: https, or http to this computer itself when the source is.
 fn allowed(uri: &Uri, source_is_loopback: bool) -> std::result::Result<(), String> {
@@ -371,14 +411,14 @@ mod tests {
 
     #[test]
     fn a_source_names_its_files_percent_encoded() {
-        let source = WebSource::new("https://uitgever.example/pakketten/").expect("valid");
+        let source = WebSource::new("https://uitgever.example/pakketten/", "index.json").expect("valid");
         assert_eq!(source.base(), "https://uitgever.example/pakketten");
         assert_eq!(source.url_of("pakket 1.json"), "https://uitgever.example/pakketten/pakket%201.json");
         assert_eq!(source.url_of("café?.json"), "https://uitgever.example/pakketten/caf%C3%A9%3F.json");
-        let source = WebSource::new("https://uitgever.example/pakketten/index.json").expect("valid");
+        let source = WebSource::new("https://uitgever.example/pakketten/index.json", "index.json").expect("valid");
         assert_eq!(source.base(), "https://uitgever.example/pakketten");
-        assert!(WebSource::new("http://uitgever.example/pakketten").is_err());
-        assert!(WebSource::new("https://uitgever.example/p?token=1").is_err());
+        assert!(WebSource::new("http://uitgever.example/pakketten", "index.json").is_err());
+        assert!(WebSource::new("https://uitgever.example/p?token=1", "index.json").is_err());
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The `keuzehulp` command-line program: parses arguments and hands over to the core.
 
+mod cli;
+
 fn main() -> std::process::ExitCode {
-    keuzehulp::cli::main()
+    cli::main()
 }

@@ -144,7 +144,7 @@ pub fn keygen(dir: &Path) -> Result<KeyFiles> {
         .map_err(|e| key_error(&secret, e.to_string()))?
         .to_string();
     write_private(&secret, secret_text.as_bytes())?;
-    crate::dossier::file::write_atomically(&public, public_text.as_bytes())?;
+    crate::replace::write_atomically(&public, public_text.as_bytes())?;
     Ok(KeyFiles { secret_key: secret, public_key: public, key_id })
 }
 
@@ -187,7 +187,7 @@ pub fn sign(pack: &Path, key: &Path) -> Result<(PathBuf, String)> {
     )
     .map_err(|e| key_error(key, e.to_string()))?;
     let path = signature_path(pack);
-    crate::dossier::file::write_atomically(&path, signature.to_string().as_bytes())?;
+    crate::replace::write_atomically(&path, signature.to_string().as_bytes())?;
     Ok((path, key_id_of(secret.keynum())))
 }
 

@@ -1,6 +1,7 @@
 //! Backups through the command line: making, listing and restoring them, a damaged database
-//! that is named and never written, bad files offered as backups, the daily and the
-//! pre-migration backup, and stray search-index files swept at start-up.
+//! that is named and never written, bad files offered as backups, the daily backup, and
+//! stray search-index files swept at start-up. (The pre-migration backup is a unit test of
+//! the façade, `app::tests`: it needs a database in an old schema.)
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -257,36 +258,6 @@ fn the_daily_backup_is_made_once_a_day_and_only_after_a_change() {
     let daily = of_kind(&cli, "dagelijks");
     assert_eq!(daily.len(), 3);
     assert!(!daily[0]["created_at"].as_str().expect("date").starts_with("2020"), "the new one is today's");
-}
-
-#[test]
-fn opening_an_older_database_makes_a_pre_migration_backup() {
-    let cli = Cli::new();
-    let db = cli.data.path().join(DB);
-    {
-        let mut conn = rusqlite::Connection::open(&db).expect("open");
-        conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
-        keuzehulp::store::migrations::migrate_to(&mut conn, 1).expect("version 1");
-        conn.execute(
-            "INSERT INTO interventions (id, origin, record) VALUES ('eigen-interventie', 'imported', '{}')",
-            [],
-        )
-        .expect("insert");
-    }
-    cli.json(&["dossier", "list"]);
-    let saved = of_kind(&cli, "voor-migratie");
-    assert_eq!(saved.len(), 1);
-    let old = rusqlite::Connection::open(saved[0]["path"].as_str().expect("path")).expect("open backup");
-    let version: u32 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
-    assert_eq!(version, 1, "the backup is the database as it was");
-    let kept: String = old.query_row("SELECT id FROM interventions", [], |r| r.get(0)).expect("row");
-    assert_eq!(kept, "eigen-interventie");
-    let now = rusqlite::Connection::open(&db).expect("open");
-    let version: u32 = now.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
-    assert_eq!(version, keuzehulp::store::migrations::current_version());
-    drop(now);
-    cli.json(&["dossier", "list"]);
-    assert_eq!(of_kind(&cli, "voor-migratie").len(), 1, "only before a migration");
 }
 
 #[test]

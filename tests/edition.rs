@@ -237,3 +237,47 @@ fn a_bad_today_is_refused_by_name() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("KEUZEHULP_TODAY"));
 }
+
+#[test]
+fn search_facets_and_the_evidence_filter_count_a_lapsed_judgement_as_none() {
+    let cli = Cli::new();
+    let path = pack(
+        &cli,
+        json!({}),
+        &[
+            ("oud-bewijs", json!({ "level": "effectief", "assessed_on": "2019-03-01", "scheme": "uitgever" })),
+            ("grens-bewijs", json!({ "level": "effectief", "assessed_on": "2020-01-01", "scheme": "uitgever" })),
+            ("vers-bewijs", json!({ "level": "effectief", "assessed_on": "2023-05-01", "scheme": "uitgever" })),
+            (
+                "verlopen-bewijs",
+                json!({ "level": "effectief", "assessed_on": "2024-01-01", "valid_until": "2024-12-31", "scheme": "erkenning" }),
+            ),
+        ],
+    );
+    cli.json(&["import", path.to_str().expect("utf-8")]);
+    let mut core = keuzehulp::Keuzehulp::open(cli.data.path()).expect("opens");
+    let mut ids_and_counts = |today: &str, evidence: Option<&str>| {
+        core.set_today(today).expect("a day");
+        let filters = keuzehulp::search::Filters { evidence: evidence.map(str::to_string), ..Default::default() };
+        let found = core.search("Testinterventie", &filters, 50).expect("search");
+        let mut ids: Vec<String> =
+            found.hits.iter().map(|h| h.id.clone()).filter(|id| id.ends_with("-bewijs")).collect();
+        ids.sort();
+        let counts = found.facets["evidence"].clone();
+        (ids, counts.get("effectief").copied().unwrap_or(0), counts.get("onbekend").copied().unwrap_or(0))
+    };
+    // On 2025-01-01 two of the four have lapsed: they count as "onbekend", as in the ranking.
+    let (all, effective, unknown) = ids_and_counts("2025-01-01", None);
+    assert_eq!(all.len(), 4, "{all:?}");
+    assert_eq!(effective, 2);
+    assert!(unknown >= 2, "{unknown}");
+    let (ids, effective, _) = ids_and_counts("2025-01-01", Some("effectief"));
+    assert_eq!(ids, ["grens-bewijs", "vers-bewijs"]);
+    assert_eq!(effective, 2);
+    let (ids, _, _) = ids_and_counts("2025-01-01", Some("onbekend"));
+    assert_eq!(ids, ["oud-bewijs", "verlopen-bewijs"]);
+    // Half a year earlier only the oldest had lapsed; the same index answers both days.
+    let (ids, effective, _) = ids_and_counts("2024-06-01", Some("effectief"));
+    assert_eq!(ids, ["grens-bewijs", "verlopen-bewijs", "vers-bewijs"]);
+    assert_eq!(effective, 3);
+}

@@ -61,7 +61,7 @@ fn imports_survive_a_new_bundled_catalogue() {
     let pack = pack_with(&cli, |_| {});
     cli.json(&["import", pack.to_str().expect("utf-8 path")]);
     // Simulate a program update with a different bundled catalogue: forget the bundled hash.
-    let db = rusqlite::Connection::open(cli.data.path().join(keuzehulp::store::DB_FILE)).expect("db");
+    let db = rusqlite::Connection::open(cli.data.path().join(keuzehulp::DB_FILE)).expect("db");
     db.execute("UPDATE meta SET value = 'older' WHERE key = 'bundled_hash'", []).expect("update");
     drop(db);
     let mut app = Keuzehulp::open(cli.data.path()).expect("opens and reloads the bundled catalogue");
@@ -75,7 +75,7 @@ fn imports_survive_a_new_bundled_catalogue() {
 fn a_database_from_a_newer_keuzehulp_is_refused_untouched() {
     let cli = Cli::new();
     cli.json(&["list"]);
-    let path = cli.data.path().join(keuzehulp::store::DB_FILE);
+    let path = cli.data.path().join(keuzehulp::DB_FILE);
     let db = rusqlite::Connection::open(&path).expect("db");
     db.pragma_update(None, "user_version", 999).expect("set version");
     drop(db);

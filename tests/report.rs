@@ -177,3 +177,119 @@ fn a_note_about_the_users_own_role_is_shown_to_the_user_but_not_printed_for_the_
         assert!(!text.contains("richt zich bij stap"), "{format}: the note about the user's role is in the report");
     }
 }
+
+/// The report's text as a reader sees it, per format: HTML without tags, Markdown without
+/// escapes, Word's paragraphs (read from the zip with unzip), the PDF through pdftotext.
+#[cfg(not(windows))]
+fn report_text(cli: &Cli, id: &str, format: &str) -> String {
+    let path = cli.data.path().join(format!("rapport.{format}"));
+    cli.json(&["report", id, "--format", format, "-o", path.to_str().expect("utf-8"), "--force"]);
+    let run = |program: &str, args: &[&str]| {
+        let out = std::process::Command::new(program).args(args).arg(&path).args(["-"]).output().expect(program);
+        assert!(out.status.success(), "{program}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let without_tags = |text: &str| {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in text.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    out.push('\n');
+                }
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+    };
+    match format {
+        "html" => without_tags(&std::fs::read_to_string(&path).expect("written")),
+        "md" => std::fs::read_to_string(&path).expect("written").replace('\\', "").replace("**", ""),
+        "docx" => {
+            let out = std::process::Command::new("unzip").arg("-p").arg(&path).arg("word/document.xml").output();
+            without_tags(&String::from_utf8(out.expect("unzip").stdout).expect("utf-8").replace("</w:p>", "\n<x>"))
+        }
+        _ => run("pdftotext", &[]),
+    }
+}
+
+// pandoc, unzip and pdftotext are Linux packages (scripts/setup.sh --test); under wine the
+// Windows side cannot start them.
+#[cfg(not(windows))]
+#[test]
+fn every_report_format_shows_the_same_visit_facts_and_plan_rows() {
+    let cli = Cli::new();
+    let id = cli.json(&[
+        "dossier",
+        "new",
+        "--org",
+        "Bouwbedrijf Zuid",
+        "--sector",
+        "industrie",
+        "--size",
+        "50-249",
+        "--department",
+        "Werkplaats",
+        "--date",
+        "2026-11-20",
+        "--contact-name",
+        "Jansen",
+        "--contact-role",
+        "Preventiemedewerker",
+        "--professional",
+        "Vries",
+    ])["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    for (what, start) in [("Zelfroosteren", Some("2027-01-10")), ("Buddygesprek", None)] {
+        let mut args = vec!["dossier", "plan", &id, "--intervention", "buddysysteem", "--what", what];
+        args.extend(["--who", "Teamleider", "--evaluate-on", "2027-03-01", "--evaluation", "Teamgesprek"]);
+        if let Some(start) = start {
+            args.extend(["--start", start]);
+        }
+        cli.json(&args);
+    }
+    let visit = [
+        ("Organisatie", "Bouwbedrijf Zuid"),
+        ("Sector", "Industrie"),
+        ("Grootte", "50-249"),
+        ("Afdeling of team", "Werkplaats"),
+        ("Datum van het bezoek", "20-11-2026"),
+        ("Contactpersoon", "Jansen"),
+        ("Rol contactpersoon", "Preventiemedewerker"),
+        ("Adviseur", "Vries"),
+    ];
+    let rows = [
+        ["Buddysysteem", "Zelfroosteren", "Teamleider", "10-01-2027", "01-03-2027", "Teamgesprek", "gepland"],
+        ["Buddysysteem", "Buddygesprek", "Teamleider", "niet bekend", "01-03-2027", "Teamgesprek", "gepland"],
+    ];
+    for format in ["html", "md", "docx", "pdf"] {
+        let text = report_text(&cli, &id, format);
+        let visit_section =
+            &text[text.find("Het bezoek").expect("visit")..text.find("De antwoorden").expect("answers")];
+        for (label, value) in visit {
+            assert!(visit_section.contains(label), "{format}: the visit fact {label:?}: {visit_section}");
+            assert!(visit_section.contains(value), "{format}: the visit fact {label:?} = {value:?}: {visit_section}");
+        }
+        // The action plan's own section: up to the plan van aanpak, which repeats its facts.
+        let end = text.find("Plan van aanpak (RI").expect("plan van aanpak");
+        let plan = &text[text[..end].rfind("Actieplan").expect("action plan")..end];
+        for row in &rows {
+            // Each row's cells in order (a line of the Markdown table, or cells one after another).
+            let mut rest = plan.find(row[1]).map(|i| &plan[i..]).unwrap_or_else(|| panic!("{format}: {row:?}: {plan}"));
+            for cell in &row[1..] {
+                let at = rest.find(cell).unwrap_or_else(|| panic!("{format}: {cell:?} of {row:?}: {plan}"));
+                rest = &rest[at + cell.len()..];
+            }
+            assert!(plan.contains(row[0]), "{format}: {plan}");
+        }
+    }
+}

@@ -21,6 +21,8 @@ mod edition;
 mod signing;
 // Updates from a web address, against a small HTTP server on 127.0.0.1.
 mod update;
+// The window's catalogue screen through the façade: pack previews, own interventions.
+mod own;
 // The advisor: scenarios, reasons, coverage, the decision tree.
 mod advise;
 // Dossiers: visits, notes, plan, copies, erasing, moving, durability.
@@ -44,5 +46,7 @@ mod crypt;
 // What differs on Windows (run there under wine too): data folder, paths, open and read-only
 // files, two processes on one store, CRLF.
 mod platform;
+// The core's layers point one way.
+mod layers;
 // One version everywhere: the command line, the window, Tauri, the packages.
 mod version;

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use keuzehulp::catalogue::Taxonomy;
-use keuzehulp::store::Store;
+use keuzehulp::fuzzing::Store;
 use libfuzzer_sys::fuzz_target;
 
 /// Once the store holds this many dossiers it is emptied, so the store (and the time one
@@ -50,7 +50,7 @@ fn store() -> &'static Mutex<Store> {
         let dir = store_dir();
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("the store directory can be created");
-        Mutex::new(Store::open(&dir).expect("a new store opens"))
+        Mutex::new(keuzehulp::fuzzing::open_store(&dir).expect("a new store opens"))
     })
 }
 
@@ -69,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
     // First as `keuzehulp dossier import` does by default (never overwrite: new,
     // unchanged or kept-both), then with --replace (replaced or unchanged).
     static ADDED: AtomicUsize = AtomicUsize::new(0);
-    if let Ok(outcome) = keuzehulp::dossier::file::import(&mut store, &file, false) {
+    if let Ok(outcome) = keuzehulp::fuzzing::import_dossier(&mut store, &file, false) {
         match outcome.result.as_str() {
             "new" => {
                 ADDED.fetch_add(1, Ordering::Relaxed);
@@ -81,7 +81,7 @@ fuzz_target!(|data: &[u8]| {
             _ => {}
         }
     }
-    let _ = keuzehulp::dossier::file::import(&mut store, &file, true);
+    let _ = keuzehulp::fuzzing::import_dossier(&mut store, &file, true);
     // Read it back: the importer wrote what the reader must be able to load.
     let _ = store.dossier(&file.dossier.id);
 

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
-use keuzehulp::store::Store;
+use keuzehulp::fuzzing::Store;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
@@ -29,7 +29,7 @@ fn main() -> Result<()> {
     let tmp = std::env::temp_dir().join(format!("keuzehulp-corpus-stats-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp)?;
-    let mut store = Store::open(&tmp)?;
+    let mut store = keuzehulp::fuzzing::open_store(&tmp)?;
 
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut bump = |key: &str| *counts.entry(key.to_string()).or_default() += 1;
@@ -56,11 +56,11 @@ fn main() -> Result<()> {
                     continue;
                 };
                 bump("accepted");
-                match keuzehulp::dossier::file::import(&mut store, &file, false) {
+                match keuzehulp::fuzzing::import_dossier(&mut store, &file, false) {
                     Ok(o) => bump(&format!("import: {}", o.result)),
                     Err(e) => bump(&format!("import error: {e}")),
                 }
-                match keuzehulp::dossier::file::import(&mut store, &file, true) {
+                match keuzehulp::fuzzing::import_dossier(&mut store, &file, true) {
                     Ok(o) => bump(&format!("import --replace: {}", o.result)),
                     Err(e) => bump(&format!("import --replace error: {e}")),
                 }

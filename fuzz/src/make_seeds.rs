@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use keuzehulp::advisor::Answers;
 use keuzehulp::catalogue::{self, Catalogue};
 use keuzehulp::dossier::{PlanChange, VisitInfo};
-use keuzehulp::store::Store;
+use keuzehulp::fuzzing::Store;
 use serde_json::{Value, json};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -126,11 +126,11 @@ fn first(terms: &[catalogue::Term]) -> Option<String> {
 
 fn write_dossiers(cat: &Catalogue, dir: &Path, tmp: &Path) -> Result<()> {
     let t = &cat.taxonomy;
-    let mut store = Store::open(tmp)?;
+    let mut store = keuzehulp::fuzzing::open_store(tmp)?;
     std::fs::create_dir_all(dir)?;
     let export = |store: &Store, id: &str, name: &str| -> Result<()> {
         let path: PathBuf = dir.join(name);
-        keuzehulp::dossier::file::export(store, id, &path, None)?;
+        keuzehulp::fuzzing::export_dossier(store, id, &path)?;
         println!("{} ({} bytes)", path.display(), std::fs::metadata(&path)?.len());
         Ok(())
     };

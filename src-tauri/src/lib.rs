@@ -1,21 +1,18 @@
 //! The desktop shell: Tauri commands that each call one method of the core
 //! ([`keuzehulp::Keuzehulp`]) and map its error to `{code, message}`. No rules live here.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
-
-use keuzehulp::backup::Backup;
 
 use keuzehulp::advisor::{Advice, Answers};
 use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::Taxonomy;
 use keuzehulp::catalogue::view::RecordView;
-use keuzehulp::crypt::Passphrase;
 use keuzehulp::dossier::file::ImportOutcome;
 use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
 use keuzehulp::report::ReportOptions;
 use keuzehulp::search::{Filters, SearchResult};
-use keuzehulp::{CatalogueSummary, Keuzehulp};
+use keuzehulp::{Backup, CatalogueSummary, Erasure, Keuzehulp, Session, SessionError};
 use serde::Serialize;
 use tauri::{AppHandle, Builder, Runtime, State};
 
@@ -37,59 +34,46 @@ impl From<keuzehulp::Error> for ApiError {
     }
 }
 
-/// The core as opened at start-up; if it could not be opened, every command answers
-/// with that error so the window can show it instead of failing blank. The data directory
-/// is kept apart, so a damaged database can still be restored from a backup.
+/// The session the window holds: the core as opened at start-up, or why it could not be
+/// opened (every command then answers with that error, so the window can show it instead of
+/// failing blank), and what still works then: backups, unlocking, restoring.
 pub struct AppState {
-    core: Mutex<Result<Keuzehulp, ApiError>>,
-    data_dir: Option<PathBuf>,
-    /// The passphrase last given to `unlock`, for restoring an encrypted store that is damaged.
-    passphrase: Mutex<Option<Passphrase>>,
+    session: Mutex<Session>,
+}
+
+impl From<SessionError> for ApiError {
+    fn from(err: SessionError) -> Self {
+        ApiError { code: err.code().to_string(), message: err.to_string() }
+    }
 }
 
 impl AppState {
-    /// Wraps the result of opening the core.
+    /// Wraps an opened (or failed) core.
     pub fn new(core: Result<Keuzehulp, keuzehulp::Error>) -> Self {
-        let data_dir = core.as_ref().ok().map(|c| c.data_dir().to_path_buf());
-        AppState { core: Mutex::new(core.map_err(ApiError::from)), data_dir, passphrase: Mutex::new(None) }
+        AppState { session: Mutex::new(Session::from_core(core)) }
     }
 
-    /// Opens the core in `data_dir`.
-    pub fn open(data_dir: PathBuf) -> Self {
-        let core = Keuzehulp::open(&data_dir);
-        if let Err(err) = &core {
+    /// Opens the core in `data_dir` (or says why there is none).
+    pub fn open(data_dir: Result<PathBuf, keuzehulp::Error>) -> Self {
+        let mut session = Session::new(data_dir, None);
+        if let Err(err) = session.open() {
             eprintln!("keuzehulp: {err}");
         }
-        AppState {
-            core: Mutex::new(core.map_err(ApiError::from)),
-            data_dir: Some(data_dir),
-            passphrase: Mutex::new(None),
-        }
+        AppState { session: Mutex::new(session) }
     }
 
-    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Result<Keuzehulp, ApiError>>, ApiError> {
-        self.core.lock().map_err(|_| ApiError {
+    /// Runs `f` on the session.
+    fn session<T>(&self, f: impl FnOnce(&mut Session) -> Result<T, SessionError>) -> Result<T, ApiError> {
+        let mut session = self.session.lock().map_err(|_| ApiError {
             code: "internal".into(),
             message: "een eerdere opdracht is mislukt; start Keuzehulp opnieuw".into(),
-        })
+        })?;
+        f(&mut session).map_err(ApiError::from)
     }
 
+    /// Runs `f` on the open core.
     fn with<T>(&self, f: impl FnOnce(&mut Keuzehulp) -> Result<T, keuzehulp::Error>) -> Result<T, ApiError> {
-        match self.lock()?.as_mut() {
-            Ok(core) => f(core).map_err(ApiError::from),
-            Err(err) => Err(err.clone()),
-        }
-    }
-
-    fn passphrase(&self) -> Option<Passphrase> {
-        self.passphrase.lock().ok().and_then(|p| p.clone())
-    }
-
-    fn data_dir(&self) -> Result<&Path, ApiError> {
-        self.data_dir.as_deref().ok_or_else(|| ApiError {
-            code: "data_dir".into(),
-            message: "er is geen gegevensmap gevonden; start Keuzehulp met KEUZEHULP_DATA_DIR=map".into(),
-        })
+        self.session(|session| session.with(f))
     }
 }
 
@@ -215,7 +199,7 @@ fn dossier_undelete(state: State<'_, AppState>, id: String) -> Result<(), ApiErr
 
 /// Erases a dossier for good, from the store and from every backup that holds it.
 #[tauri::command]
-fn dossier_erase(state: State<'_, AppState>, id: String) -> Result<keuzehulp::backup::Erasure, ApiError> {
+fn dossier_erase(state: State<'_, AppState>, id: String) -> Result<Erasure, ApiError> {
     state.with(|core| core.dossier_erase(&id))
 }
 
@@ -319,16 +303,7 @@ async fn plan_export<R: Runtime>(
         }
     };
     // Refuse a dossier without a plan before asking where to save.
-    let (org, today) = state.with(|core| {
-        let d = core.dossier(&id)?;
-        if d.plan.is_empty() {
-            return Err(keuzehulp::Error::NothingToExport {
-                id: id.clone(),
-                reason: "het dossier heeft nog geen actiepunten, dus er is geen actieplan om te exporteren".into(),
-            });
-        }
-        Ok((d.info.org, core.today()))
-    })?;
+    let (org, today) = state.with(|core| Ok((core.dossier_with_plan(&id)?.info.org, core.today())))?;
     let suggested = format!("{stem}-{}-{today}.{format}", files::slug(&org));
     let Some(path) = files.save(&app, &suggested, name, &[format.as_str()]) else { return Ok(None) };
     state.with(|core| core.export_plan(&id, &format, &path, true))?;
@@ -339,7 +314,7 @@ async fn plan_export<R: Runtime>(
 /// The backups in the data directory, newest first; works also when the database is damaged.
 #[tauri::command]
 fn backups(state: State<'_, AppState>) -> Result<Vec<Backup>, ApiError> {
-    keuzehulp::backup::list(state.data_dir()?).map_err(ApiError::from)
+    state.session(|session| session.backups())
 }
 
 /// Makes a backup now.
@@ -353,62 +328,13 @@ fn backup_create(state: State<'_, AppState>) -> Result<Backup, ApiError> {
 /// moved aside when it is damaged.
 #[tauri::command]
 fn backup_restore(state: State<'_, AppState>, file: String) -> Result<Backup, ApiError> {
-    let data_dir = state.data_dir()?.to_path_buf();
-    let known = keuzehulp::backup::list(&data_dir)?;
-    let Some(chosen) = known.into_iter().find(|b| b.file == file) else {
-        return Err(ApiError {
-            code: "backup_invalid".into(),
-            message: format!("\"{file}\" is geen reservekopie in {}", data_dir.display()),
-        });
-    };
-    let mut guard = state.lock()?;
-    let closing = std::mem::replace(
-        &mut *guard,
-        Err(ApiError { code: "internal".into(), message: "Keuzehulp wordt hersteld; probeer het zo opnieuw".into() }),
-    );
-    let restored = match closing {
-        Ok(core) => core.backup_restore(&chosen.path),
-        Err(_) => keuzehulp::backup::restore_with_key(
-            &data_dir,
-            &chosen.path,
-            state.passphrase().as_ref().map(Passphrase::expose),
-        ),
-    };
-    // Open again whatever happened: the restored database, or the one that was there.
-    let known = state.passphrase();
-    *guard = Keuzehulp::open_with_passphrase(&data_dir, known.as_ref().map(Passphrase::expose)).map_err(ApiError::from);
-    let backup = restored.map_err(ApiError::from)?;
-    if let Err(err) = guard.as_ref() {
-        return Err(err.clone());
-    }
-    Ok(backup)
+    state.session(|session| session.restore_listed(&file))
 }
 
 /// Opens an encrypted store with its passphrase; a wrong one changes nothing.
 #[tauri::command]
 fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ApiError> {
-    let data_dir = state.data_dir()?.to_path_buf();
-    let mut guard = state.lock()?;
-    if guard.is_ok() {
-        return Ok(());
-    }
-    let opened = Keuzehulp::open_with_passphrase(&data_dir, Some(&passphrase)).map_err(ApiError::from);
-    if (opened.is_ok() || opened.as_ref().is_err_and(|e| e.code == "database_damaged"))
-        && let Ok(mut p) = state.passphrase.lock()
-    {
-        *p = Some(Passphrase::new(passphrase));
-    }
-    match opened {
-        Ok(core) => {
-            *guard = Ok(core);
-            Ok(())
-        }
-        Err(err) if err.code == "wrong_passphrase" => Err(err),
-        Err(err) => {
-            *guard = Err(err.clone());
-            Err(err)
-        }
-    }
+    state.session(|session| session.unlock(&passphrase))
 }
 
 /// Whether the store is encrypted.
@@ -421,28 +347,7 @@ fn encryption_status(state: State<'_, AppState>) -> Result<bool, ApiError> {
 /// and its backups, and opens the store again.
 #[tauri::command]
 fn encryption_set(state: State<'_, AppState>, passphrase: Option<String>) -> Result<bool, ApiError> {
-    let data_dir = state.data_dir()?.to_path_buf();
-    let mut guard = state.lock()?;
-    let closing = std::mem::replace(
-        &mut *guard,
-        Err(ApiError {
-            code: "internal".into(),
-            message: "de versleuteling wordt omgezet; probeer het zo opnieuw".into(),
-        }),
-    );
-    let core = closing?;
-    let old = core.encrypted().then(|| state.passphrase()).flatten();
-    let changed = core.set_encryption(passphrase.as_deref()).map_err(ApiError::from);
-    let now = if changed.is_ok() { passphrase.map(Passphrase::new) } else { old };
-    *guard = Keuzehulp::open_with_passphrase(&data_dir, now.as_ref().map(Passphrase::expose)).map_err(ApiError::from);
-    if let Ok(mut p) = state.passphrase.lock() {
-        *p = now.clone();
-    }
-    changed?;
-    if let Err(err) = guard.as_ref() {
-        return Err(err.clone());
-    }
-    Ok(now.is_some())
+    state.session(|session| session.set_encryption(passphrase.as_deref()))
 }
 
 /// Registers the state and the commands on any runtime (the real one, or the mock one in
@@ -524,13 +429,7 @@ fn set_webkit_defaults() {
 pub fn run() {
     #[cfg(target_os = "linux")]
     set_webkit_defaults();
-    let state = match keuzehulp::default_data_dir() {
-        Ok(dir) => AppState::open(dir),
-        Err(err) => {
-            eprintln!("keuzehulp: {err}");
-            AppState::new(Err(err))
-        }
-    };
+    let state = AppState::open(keuzehulp::default_data_dir());
     let result = build_app(tauri::Builder::default(), state, Files::from_env())
         .setup(|app| {
             #[cfg(target_os = "linux")]
@@ -760,7 +659,7 @@ mod tests {
         bytes[middle..middle + 8192].fill(0xA5);
         std::fs::write(&db, &bytes).expect("damage");
 
-        let state = AppState::open(dir.clone());
+        let state = AppState::open(Ok(dir.clone()));
         let app = build_app(mock_builder(), state, Files::Folder(std::env::temp_dir()))
             .build(mock_context(noop_assets()))
             .expect("mock app builds");

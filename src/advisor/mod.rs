@@ -15,8 +15,15 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{Intervention, StepGuide, Taxonomy, Term, check_term, evidence_lapse, sectors_fitting};
+use crate::catalogue::{Intervention, StepGuide, Taxonomy, Term, check_term, evidence_lapse};
 use crate::error::Result;
+
+mod coverage;
+mod score;
+
+pub use coverage::{Coverage, CoverageCell, coverage};
+pub use score::{Leidraad, WEIGHTS, Weights};
+use score::{Scored, Scorer};
 
 /// The answers to the decision tree. Every field may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,30 +103,6 @@ pub struct StepAdvice {
     pub from_leidraad: bool,
     /// Why these advices (headings of the leidraad's reasons).
     pub why: Vec<String>,
-}
-
-/// One cell of the level × step coverage matrix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CoverageCell {
-    /// Level.
-    pub level: String,
-    /// Step.
-    pub step: String,
-    /// What the organisation already offers here.
-    pub covered_by: Vec<String>,
-    /// How many interventions in the catalogue fit here.
-    pub available: usize,
-}
-
-/// The aanbod-scan: what is covered and what is missing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Coverage {
-    /// Every cell, level by level, step by step.
-    pub cells: Vec<CoverageCell>,
-    /// The cells nothing covers yet.
-    pub gaps: Vec<(String, String)>,
-    /// Ids given as already offered that the catalogue does not know.
-    pub unknown: Vec<String>,
 }
 
 /// The advisor's answer.
@@ -202,33 +185,6 @@ fn level_phrase(level: &str) -> &'static str {
     }
 }
 
-/// Reasons or mismatches, built only when they will be shown.
-struct Notes {
-    on: bool,
-    list: Vec<String>,
-}
-
-impl Notes {
-    fn new(on: bool) -> Self {
-        Notes { on, list: Vec::new() }
-    }
-
-    fn push(&mut self, text: impl FnOnce() -> String) {
-        if self.on {
-            self.list.push(text());
-        }
-    }
-
-    fn push_first(&mut self, text: impl FnOnce() -> String) {
-        if self.on {
-            self.list.insert(0, text());
-        }
-    }
-}
-
-/// The duration classes from short to long; `onbekend` is outside the order.
-const TIME_ORDER: [&str; 3] = ["kort", "middel", "lang"];
-
 /// The evidence rank that counts on `today`: that of `onbekend` (0) once the judgement has
 /// lapsed.
 fn counted_rank(taxonomy: &Taxonomy, r: &Intervention, today: &str) -> u8 {
@@ -248,10 +204,6 @@ pub fn advise(
     advise_leading(records, taxonomy, guides, answers, &[], limit, today)
 }
 
-/// How much a record the way in puts first ([`crate::catalogue::Entry::lead_with`]) gains:
-/// enough to come before every record that only fits the answers.
-const LEAD_WEIGHT: i32 = 40;
-
 /// [`advise`], with the records the chosen way in puts first (`lead`, by id): for the
 /// worker's "Bij wie kan ik terecht?", the people and services a worker can turn to.
 #[allow(clippy::too_many_arguments)]
@@ -266,220 +218,18 @@ pub fn advise_leading(
 ) -> Result<Advice> {
     check(answers, taxonomy)?;
     let steps = wanted_steps(answers, taxonomy);
-    let have: BTreeSet<&str> = answers.have.iter().map(String::as_str).collect();
     let coverage = (!answers.have.is_empty()).then(|| coverage(records, taxonomy, &answers.have));
-    let gaps: BTreeSet<(&str, &str)> =
+    let gaps =
         coverage.as_ref().map(|c| c.gaps.iter().map(|(l, s)| (l.as_str(), s.as_str())).collect()).unwrap_or_default();
-    let sector_fit = answers.sector.as_deref().map(|s| sectors_fitting(taxonomy, s));
-    let min_rank = answers.min_evidence.as_deref().map(|e| rank(&taxonomy.evidence_levels, e));
-    // The leidraad was written for zorg; its naming of an intervention weighs less elsewhere
-    // (it "may contain generic elements", says the 2021 letter).
-    let leidraad_weight = match &sector_fit {
-        Some(fit) if !fit.iter().any(|s| s == "zorg") => 2,
-        _ => 5,
-    };
-
-    // Scoring without explanations first (cheap), explanations for the top ones only.
-    let evaluate = |r: &Intervention, explain: bool| -> Option<(i32, Vec<String>, Vec<String>)> {
-        if have.contains(r.id.as_str()) {
-            return None;
-        }
-        if let Some(level) = &answers.level
-            && !r.levels.contains(level)
-        {
-            return None;
-        }
-        let mut score: i32 = 0;
-        let mut reasons = Notes::new(explain);
-        let mut mismatches = Notes::new(explain);
-        if lead.contains(&r.id) {
-            score += LEAD_WEIGHT;
-            reasons.push(|| "hier kunt u zelf terecht".to_string());
-        }
-
-        // Step: the record's first step is its main one.
-        if !steps.is_empty() {
-            match steps.iter().filter_map(|s| r.steps.iter().position(|rs| rs == s).map(|p| (p, s))).min() {
-                Some((position, step)) => {
-                    score += if position == 0 { 30 } else { 22 };
-                    reasons.push(|| format!("past bij stap {step}: {}", label(&taxonomy.steps, step).to_lowercase()));
-                    for guide in guides.iter().filter(|g| steps.contains(&g.step)) {
-                        if guide.good_practices.contains(&r.id) {
-                            score += leidraad_weight * 8 / 5;
-                            reasons.push(|| format!("goed praktijkvoorbeeld in de leidraad bij stap {}", guide.step));
-                            break;
-                        }
-                    }
-                }
-                None => mismatches
-                    .push(|| format!("past niet bij stap {} (wel bij stap {})", steps.join("/"), r.steps.join(", "))),
-            }
-        }
-        if let Some(level) = &answers.level {
-            score += 5;
-            reasons.push(|| level_phrase(level).to_string());
-        }
-        // Role, and whether the leidraad names it in its advice for that role.
-        if let Some(role) = &answers.role {
-            if r.roles.contains(role) {
-                score += 15;
-                reasons.push(|| format!("voor {}", role_plural(role)));
-            } else if role != "arboprofessional" {
-                // An arbo professional advises on every intervention, also those meant for
-                // others: that is no mismatch to name on each of them.
-                mismatches.push(|| format!("niet specifiek voor {}", role_plural(role)));
-            }
-            let named = guides.iter().filter(|g| steps.is_empty() || steps.contains(&g.step)).find(|g| {
-                g.advice.iter().any(|a| &a.role == role && a.from_leidraad && a.interventions.contains(&r.id))
-            });
-            if let Some(guide) = named {
-                score += if steps.is_empty() { leidraad_weight } else { leidraad_weight * 2 };
-                reasons.push(|| {
-                    format!("genoemd in het advies van de leidraad voor {} bij stap {}", role_plural(role), guide.step)
-                });
-            }
-        }
-        // Themes.
-        if !answers.themes.is_empty() {
-            let matched: Vec<&String> = answers.themes.iter().filter(|t| r.themes.contains(t)).collect();
-            if matched.is_empty() {
-                score -= 15;
-                mismatches.push(|| "geen van de gekozen thema's".to_string());
-            } else {
-                score += 25 + 8 * (matched.len().min(3) as i32 - 1);
-                for theme in matched {
-                    reasons.push(|| format!("thema: {}", label(&taxonomy.themes, theme).to_lowercase()));
-                }
-            }
-        }
-        // Sector.
-        if let (Some(sector), Some(fit)) = (&answers.sector, &sector_fit) {
-            if r.sectors.iter().any(|s| s == sector) {
-                score += 20;
-                reasons.push(|| format!("voor de sector {}", label(&taxonomy.sectors, sector).to_lowercase()));
-            } else if let Some(s) = r.sectors.iter().find(|s| *s != "algemeen" && fit.contains(s)) {
-                score += 16;
-                reasons.push(|| format!("voor de sector {}", label(&taxonomy.sectors, s).to_lowercase()));
-            } else if r.sectors.iter().any(|s| s == "algemeen") {
-                score += 6;
-                reasons.push(|| "voor alle sectoren".to_string());
-            } else {
-                score -= 15;
-                let theirs: Vec<String> =
-                    r.sectors.iter().map(|s| label(&taxonomy.sectors, s).to_lowercase()).collect();
-                mismatches.push(|| format!("bedoeld voor een andere sector ({})", theirs.join(", ")));
-            }
-        }
-        // Risk group.
-        if let Some(group) = &answers.risk_group {
-            if r.risk_groups.contains(group) {
-                score += 14;
-                reasons.push(|| format!("voor {}", label(&taxonomy.risk_groups, group).to_lowercase()));
-            } else {
-                mismatches
-                    .push(|| format!("niet specifiek voor {}", label(&taxonomy.risk_groups, group).to_lowercase()));
-            }
-        }
-        // Evidence, always stated; a lapsed judgement is named and counts for nothing.
-        let lapse = evidence_lapse(&r.evidence, today);
-        let evidence_rank = if lapse.is_some() { 0 } else { rank(&taxonomy.evidence_levels, &r.evidence.level) };
-        score += i32::from(evidence_rank) * 3;
-        let first_reference = r.evidence.references.first();
-        match (r.evidence.level.as_str(), first_reference) {
-            _ if lapse.is_some() => reasons.push(|| lapse.clone().unwrap_or_default()),
-            ("effectief", Some(reference)) => {
-                reasons.push(|| format!("effect aangetoond: {}", short_reference(reference)))
-            }
-            ("onderbouwd", Some(reference)) => reasons.push(|| format!("onderbouwd: {}", short_reference(reference))),
-            ("praktijkvoorbeeld", _) => reasons.push(|| "goed praktijkvoorbeeld, effect niet onderzocht".to_string()),
-            _ => reasons.push(|| "niet beoordeeld op effect".to_string()),
-        }
-        if let Some(min) = min_rank
-            && evidence_rank < min
-        {
-            score -= 25;
-            mismatches.push(|| {
-                if lapse.is_some() {
-                    "bewijs zwakker dan gevraagd (het oordeel is verlopen)".to_string()
-                } else {
-                    format!(
-                        "bewijs zwakker dan gevraagd ({})",
-                        label(&taxonomy.evidence_levels, &r.evidence.level).to_lowercase()
-                    )
-                }
-            });
-        }
-        // Cost.
-        match r.cost_class.as_str() {
-            "gratis" => {
-                reasons.push(|| "gratis".to_string());
-                if answers.free {
-                    score += 8;
-                }
-            }
-            "betaald" if answers.free => {
-                score -= 25;
-                mismatches.push(|| "niet gratis".to_string());
-            }
-            "onbekend" if answers.free => {
-                score -= 8;
-                mismatches.push(|| "kosten niet bekend".to_string());
-            }
-            _ => {}
-        }
-        // Time.
-        if let Some(max) = &answers.max_time {
-            let limit_at = TIME_ORDER.iter().position(|t| t == max);
-            let theirs = TIME_ORDER.iter().position(|t| *t == r.time_class);
-            match (limit_at, theirs) {
-                (Some(l), Some(t)) if t <= l => {
-                    reasons.push(|| format!("tijd: {}", label(&taxonomy.time_classes, &r.time_class).to_lowercase()))
-                }
-                (Some(_), Some(_)) => {
-                    score -= 15;
-                    mismatches.push(|| {
-                        format!("kost meer tijd ({})", label(&taxonomy.time_classes, &r.time_class).to_lowercase())
-                    });
-                }
-                _ => {
-                    score -= 3;
-                    mismatches.push(|| "tijdsduur niet bekend".to_string());
-                }
-            }
-        }
-        // Aanbod-scan: fill the gaps first.
-        if !gaps.is_empty() {
-            let filled = r.levels.iter().find_map(|l| {
-                let wanted_level = answers.level.as_ref().is_none_or(|x| x == l);
-                r.steps
-                    .iter()
-                    .find(|s| {
-                        wanted_level
-                            && (steps.is_empty() || steps.contains(s))
-                            && gaps.contains(&(l.as_str(), s.as_str()))
-                    })
-                    .map(|s| (l, s))
-            });
-            if let Some((level, step)) = filled {
-                score += 20;
-                reasons.push_first(|| {
-                    format!(
-                        "vult een gat in het aanbod: {} × stap {step}",
-                        label(&taxonomy.levels, level).to_lowercase()
-                    )
-                });
-            }
-        }
-        Some((score, reasons.list, mismatches.list))
-    };
+    let scorer = Scorer::new(taxonomy, guides, answers, lead, today, &steps, gaps);
     let mut ranked: Vec<(i32, &Intervention)> =
-        records.iter().filter_map(|r| evaluate(r, false).map(|(score, _, _)| (score, r))).collect();
+        records.iter().filter_map(|r| scorer.score(r, false).map(|s| (s.score, r))).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
     ranked.truncate(limit.max(1));
     let mut scored: Vec<Recommendation> = ranked
         .into_iter()
         .filter_map(|(_, r)| {
-            let (score, reasons, mismatches) = evaluate(r, true)?;
+            let Scored { score, reasons, mismatches } = scorer.score(r, true)?;
             Some(Recommendation {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -518,18 +268,6 @@ pub fn advise_leading(
     }
     let advice = step_advice(guides, answers, &steps);
     Ok(Advice { recommendations: scored, advice, coverage, exact, notes, user_notes })
-}
-
-/// "Ketelaar et al. (2013), Mental Vitality @ Work, …" → "Ketelaar et al. (2013)".
-fn short_reference(reference: &str) -> String {
-    let cut = ["),", "):", ")."].iter().filter_map(|m| reference.find(m)).min().map_or(reference.len(), |i| i + 1);
-    let short = reference[..cut].replace(" et al.", " e.a.");
-    let short = short.trim();
-    if short.chars().count() > 90 {
-        format!("{}…", short.chars().take(88).collect::<String>().trim_end())
-    } else {
-        short.to_string()
-    }
 }
 
 /// The leidraad's advice for the role at each chosen step (all steps when none was chosen).
@@ -594,62 +332,4 @@ fn conflicts(records: &[Intervention], taxonomy: &Taxonomy, answers: &Answers, t
         ));
     }
     notes
-}
-
-/// The aanbod-scan over the level × step matrix.
-pub fn coverage(records: &[Intervention], taxonomy: &Taxonomy, have: &[String]) -> Coverage {
-    let levels: Vec<&str> = taxonomy.levels.iter().map(|t| t.id.as_str()).collect();
-    let steps: Vec<&str> = taxonomy.steps.iter().map(|t| t.id.as_str()).collect();
-    let cell_of = |level: &str, step: &str| -> Option<usize> {
-        Some(levels.iter().position(|l| *l == level)? * steps.len() + steps.iter().position(|s| *s == step)?)
-    };
-    let mut available = vec![0usize; levels.len() * steps.len()];
-    let mut covered_by: Vec<Vec<String>> = vec![Vec::new(); levels.len() * steps.len()];
-    let mut known = BTreeSet::new();
-    for r in records {
-        let offered = have.contains(&r.id);
-        if offered {
-            known.insert(r.id.as_str());
-        }
-        for level in &r.levels {
-            for step in &r.steps {
-                if let Some(cell) = cell_of(level, step) {
-                    available[cell] += 1;
-                    if offered {
-                        covered_by[cell].push(r.id.clone());
-                    }
-                }
-            }
-        }
-    }
-    let unknown = have.iter().filter(|id| !known.contains(id.as_str())).cloned().collect();
-    let mut cells = Vec::new();
-    let mut gaps = Vec::new();
-    for (li, level) in levels.iter().enumerate() {
-        for (si, step) in steps.iter().enumerate() {
-            let cell = li * steps.len() + si;
-            let covered_by = std::mem::take(&mut covered_by[cell]);
-            if covered_by.is_empty() {
-                gaps.push((level.to_string(), step.to_string()));
-            }
-            cells.push(CoverageCell {
-                level: level.to_string(),
-                step: step.to_string(),
-                covered_by,
-                available: available[cell],
-            });
-        }
-    }
-    Coverage { cells, gaps, unknown }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_reference_keeps_author_and_year() {
-        assert_eq!(short_reference("Ketelaar et al. (2013), Mental Vitality @ Work, JOEM"), "Ketelaar e.a. (2013)");
-        assert_eq!(short_reference("Bronkhorst (2018)"), "Bronkhorst (2018)");
-    }
 }

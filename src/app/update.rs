@@ -72,7 +72,11 @@ struct Arrived {
 
 impl Source {
     fn new(from: &str) -> Result<Self> {
-        if fetch::is_web(from) { Ok(Source::Web(WebSource::new(from)?)) } else { Ok(Source::Folder(from.into())) }
+        if fetch::is_web(from) {
+            Ok(Source::Web(WebSource::new(from, UPDATE_INDEX)?))
+        } else {
+            Ok(Source::Folder(from.into()))
+        }
     }
 
     /// The folder or address, as messages name it.

@@ -2,11 +2,13 @@
 //! bundled into the binary at build time.
 
 pub mod model;
+mod origin;
 pub mod validate;
 pub mod view;
 pub mod worker;
 
 pub use model::{Catalogue, Edition, Evidence, Intervention, Pack, StepGuide, Taxonomy, Term};
+pub use origin::{Origin, PackOrigin, StoredOrigin};
 
 use crate::error::Result;
 
@@ -146,6 +148,30 @@ pub fn evidence_lapse(evidence: &Evidence, today: &str) -> Option<String> {
     (lapses_after.as_str() < today).then(|| format!("bewijs beoordeeld in {year}; ouder dan vijf jaar"))
 }
 
+/// The last day (YYYY-MM-DD, compared as text like [`evidence_lapse`] does) on which the
+/// evidence judgement still counts, or `None` when it cannot lapse (no judgement, or no date
+/// and no `valid_until`). [`evidence_lapse`] says something exactly when this day lies before
+/// today; the search index keeps this day, so its counts need no rebuild as days pass.
+pub fn evidence_holds_through(evidence: &Evidence) -> Option<String> {
+    if evidence.level == model::UNKNOWN {
+        return None;
+    }
+    let by_age = evidence.assessed_on.as_deref().and_then(|on| {
+        let year: i32 = on.get(..4)?.parse().ok()?;
+        let rest = on.get(4..)?;
+        let last_day = match rest.len() {
+            0 => "-12-31".to_string(),
+            3 => format!("{rest}-31"),
+            _ => rest.to_string(),
+        };
+        Some(format!("{:04}{last_day}", year + EVIDENCE_YEARS))
+    });
+    match (evidence.valid_until.clone(), by_age) {
+        (Some(until), Some(age)) => Some(until.min(age)),
+        (until, age) => until.or(age),
+    }
+}
+
 /// Checks that `value` (if given) is one of `terms`; the error names the value and lists
 /// the allowed ones.
 pub fn check_term(what: &'static str, value: Option<&str>, terms: &[Term]) -> Result<()> {
@@ -215,5 +241,30 @@ mod tests {
         );
         assert_eq!(evidence_lapse(&judged("onbekend", Some("2001"), None), "2030-01-01"), None);
         assert_eq!(evidence_lapse(&judged("effectief", None, None), "2030-01-01"), None);
+    }
+
+    #[test]
+    fn holds_through_is_the_last_day_before_the_judgement_lapses() {
+        let cases = [
+            judged("onderbouwd", Some("2020-03-15"), None),
+            judged("effectief", Some("2021"), None),
+            judged("effectief", Some("2021-02"), None),
+            judged("praktijkvoorbeeld", Some("2024-01-01"), Some("2024-06-30")),
+            judged("praktijkvoorbeeld", Some("2010"), Some("2030-01-01")),
+            judged("effectief", None, Some("2025-05-05")),
+            judged("effectief", None, None),
+            judged("onbekend", Some("2001"), None),
+        ];
+        let days = ["2024-06-30", "2024-07-01", "2025-03-15", "2025-03-16", "2026-02-28", "2026-03-01", "2027-01-01"];
+        for e in &cases {
+            for today in days {
+                let through = evidence_holds_through(e);
+                assert_eq!(
+                    evidence_lapse(e, today).is_some(),
+                    through.as_deref().is_some_and(|t| t < today),
+                    "{e:?} on {today}"
+                );
+            }
+        }
     }
 }

@@ -3,8 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
-use super::{Edition, Intervention, evidence_lapse};
-use crate::store::{Origin, StoredOrigin};
+use super::{Edition, Intervention, Origin, StoredOrigin, evidence_lapse};
 
 /// Where a record came from, as `show --json` and the detail screen name it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

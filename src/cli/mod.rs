@@ -1,5 +1,5 @@
 //! The `keuzehulp` command line: argument parsing (clap) and output. Every command is a
-//! thin call into [`crate::Keuzehulp`]; this module only turns results into text or JSON.
+//! thin call into [`keuzehulp::Session`] and [`keuzehulp::Keuzehulp`]; this module only turns results into text or JSON.
 
 pub mod output;
 
@@ -8,13 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::advisor::Answers;
-use crate::catalogue::{self, validate};
-use crate::dossier::{PlanChange, VisitInfo};
-use crate::error::{Error, Result};
-use crate::report::ReportOptions;
-use crate::search::Filters;
-use crate::{Keuzehulp, default_data_dir};
+use keuzehulp::advisor::Answers;
+use keuzehulp::app::TODAY_ENV;
+use keuzehulp::dossier::{PlanChange, VisitInfo};
+use keuzehulp::error::{Error, Result};
+use keuzehulp::report::ReportOptions;
+use keuzehulp::search::Filters;
+use keuzehulp::{Keuzehulp, PASSPHRASE_ENV, Session, SessionError, default_data_dir};
 use output::Out;
 
 /// Keuzehulp: interventies tegen psychosociale arbeidsbelasting kiezen, offline.
@@ -458,39 +458,41 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs one parsed command, writing its output to `out`.
-pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
+pub fn run(cli: &Cli, out: &mut Out) -> std::result::Result<(), SessionError> {
+    let session = || Session::new(data_dir(cli), passphrase(PASSPHRASE_ENV).as_deref());
     match &cli.command {
-        Command::Validate { path } => validate_path(path, out),
-        Command::List => {
-            let app = open(cli, out)?;
-            out.list(&app.pack()?)
+        Command::Validate { path } => Ok(validate_path(path, out)?),
+        Command::Pack(command) => Ok(pack(command, out)?),
+        Command::Backup(command) => backup(&mut session(), command, out),
+        Command::Encryption(command) => encryption(cli, command, out),
+        command => {
+            let mut session = session();
+            open(&mut session, out)?;
+            session.with(|app| on_core(app, command, out))
         }
+    }
+}
+
+/// The commands that work on the open core.
+fn on_core(app: &mut Keuzehulp, command: &Command, out: &mut Out) -> Result<()> {
+    match command {
+        Command::List => out.list(&app.pack()?),
         Command::Show { id } => {
-            let app = open(cli, out)?;
             let view = app.show(id)?;
             out.show(&view, app.taxonomy())
         }
-        Command::Catalogue => {
-            let app = open(cli, out)?;
-            out.catalogue(&app.catalogue_info()?)
-        }
+        Command::Catalogue => out.catalogue(&app.catalogue_info()?),
         Command::Search(args) => {
-            let mut app = open(cli, out)?;
-            let result = search(&mut app, args, out);
+            let result = search(app, args, out);
             out.notices(app.take_notices());
             result
         }
-        Command::Import { path, dry_run: true } => {
-            let app = open(cli, out)?;
-            out.import_preview(path, &app.import_preview(path)?)
-        }
+        Command::Import { path, dry_run: true } => out.import_preview(path, &app.import_preview(path)?),
         Command::Import { path, dry_run: false } => {
-            let mut app = open(cli, out)?;
             let report = app.import(path)?;
             out.imported(path, &report)
         }
         Command::Advise(args) => {
-            let app = open(cli, out)?;
             let advice = app.advise(&args.answers(), args.limit)?;
             // A worker's way in answers "bij wie" first, as the window's worker page does.
             let tree = app.tree();
@@ -502,16 +504,9 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
             }
             out.advice(&advice, app.taxonomy())
         }
-        Command::Tree => {
-            let app = open(cli, out)?;
-            out.tree(&app.tree())
-        }
-        Command::Dossier(command) => {
-            let mut app = open(cli, out)?;
-            dossier(&mut app, command, out)
-        }
+        Command::Tree => out.tree(&app.tree()),
+        Command::Dossier(command) => dossier(app, command, out),
         Command::Report { dossier, format, output, notes, all_notes, force } => {
-            let app = open(cli, out)?;
             let options = ReportOptions { notes: notes.clone(), all_notes: *all_notes, replace: *force };
             app.report_with(dossier, format, output, &options)?;
             out.value(
@@ -519,15 +514,14 @@ pub fn run(cli: &Cli, out: &mut Out) -> Result<()> {
                 &format!("Rapport geschreven: {}", output.display()),
             )
         }
-        Command::Backup(command) => backup(cli, command, out),
         Command::Update { from, dry_run } => {
-            let mut app = open(cli, out)?;
             let updates = app.update_from(from, *dry_run)?;
             out.updated(from, &updates, *dry_run)
         }
-        Command::Pack(command) => pack(command, out),
-        Command::Trust(command) => trust(cli, command, out),
-        Command::Encryption(command) => encryption(cli, command, out),
+        Command::Trust(command) => trust(app, command, out),
+        Command::Validate { .. } | Command::Pack(_) | Command::Backup(_) | Command::Encryption(_) => {
+            unreachable!("answered without the core in `run`")
+        }
     }
 }
 
@@ -536,34 +530,32 @@ fn passphrase(var: &str) -> Option<String> {
     std::env::var(var).ok().filter(|p| !p.is_empty())
 }
 
-fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> Result<()> {
-    let dir = data_dir(cli)?;
-    let status =
-        |encrypted: bool| serde_json::json!({ "encrypted": encrypted, "path": dir.join(crate::store::DB_FILE) });
+fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> std::result::Result<(), SessionError> {
+    let key = passphrase(PASSPHRASE_ENV);
+    let db = Session::new(data_dir(cli), None).database()?;
+    let status = |encrypted: bool| serde_json::json!({ "encrypted": encrypted, "path": db });
     match command {
         EncryptionCommand::Status => {
-            let db = dir.join(crate::store::DB_FILE);
-            let encrypted = db.exists() && !crate::crypt::looks_plain(&db);
-            out.value(
+            let encrypted = Session::new(data_dir(cli), None).database_encrypted()?;
+            Ok(out.value(
                 &status(encrypted),
                 if encrypted { "De gegevens zijn versleuteld." } else { "De gegevens zijn niet versleuteld." },
-            )
+            )?)
         }
         EncryptionCommand::On => {
-            let new = passphrase(crate::crypt::PASSPHRASE_ENV).ok_or_else(|| Error::InvalidInput {
-                field: crate::crypt::PASSPHRASE_ENV.into(),
+            let new = key.ok_or_else(|| Error::InvalidInput {
+                field: PASSPHRASE_ENV.into(),
                 message: "zet het nieuwe wachtwoord in deze omgevingsvariabele".into(),
             })?;
             let old = passphrase("KEUZEHULP_OLD_PASSPHRASE").unwrap_or_else(|| new.clone());
-            let app = Keuzehulp::open_with_passphrase(&dir, Some(&old))?;
-            app.set_encryption(Some(&new))?;
-            Keuzehulp::open_with_passphrase(&dir, Some(&new))?;
-            out.value(&status(true), "De gegevens en de reservekopieën zijn versleuteld.")
+            Session::new(data_dir(cli), Some(&old)).set_encryption(Some(&new))?;
+            Ok(out.value(&status(true), "De gegevens en de reservekopieën zijn versleuteld.")?)
         }
         EncryptionCommand::Off => {
-            let app = open(cli, out)?;
-            app.set_encryption(None)?;
-            out.value(&status(false), "De gegevens en de reservekopieën zijn niet meer versleuteld.")
+            let mut session = Session::new(data_dir(cli), key.as_deref());
+            open(&mut session, out)?;
+            session.set_encryption(None)?;
+            Ok(out.value(&status(false), "De gegevens en de reservekopieën zijn niet meer versleuteld.")?)
         }
     }
 }
@@ -572,7 +564,7 @@ fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> Result<(
 fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
     match command {
         PackCommand::Keygen { out: dir } => {
-            let files = crate::signing::keygen(dir)?;
+            let files = keuzehulp::signing::keygen(dir)?;
             out.value(
                 &files,
                 &format!(
@@ -586,11 +578,7 @@ fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
         }
         PackCommand::Sign { pack, key } => {
             // Only a valid pack is signed: a signature vouches for what it covers.
-            let text = std::fs::read_to_string(pack).map_err(|source| Error::Read { path: pack.clone(), source })?;
-            let taxonomy = catalogue::bundled()?.taxonomy;
-            validate::load_pack(pack, &text, &taxonomy)
-                .map_err(|problems| Error::Invalid { path: pack.clone(), problems })?;
-            let (signature, key_id) = crate::signing::sign(pack, key)?;
+            let (signature, key_id) = keuzehulp::app::sign_pack(pack, key)?;
             out.value(
                 &serde_json::json!({ "pack": pack, "signature": signature, "key_id": key_id }),
                 &format!("Ondertekend met sleutel {key_id}: {}", signature.display()),
@@ -599,8 +587,7 @@ fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
     }
 }
 
-fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
-    let mut app = open(cli, out)?;
+fn trust(app: &mut Keuzehulp, command: &TrustCommand, out: &mut Out) -> Result<()> {
     match command {
         TrustCommand::Add { pubkey, name, until } => {
             // A path to a .pub file, or the key itself.
@@ -614,7 +601,7 @@ fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
             let until = key
                 .valid_until
                 .as_deref()
-                .map(|d| format!(" tot en met {}", crate::time::nl_date(d)))
+                .map(|d| format!(" tot en met {}", keuzehulp::time::nl_date(d)))
                 .unwrap_or_default();
             out.value(&key, &format!("Sleutel {} wordt vertrouwd als \"{}\"{until}", key.key_id, key.name))
         }
@@ -630,27 +617,25 @@ fn trust(cli: &Cli, command: &TrustCommand, out: &mut Out) -> Result<()> {
 }
 
 /// `backup list` and `backup restore` do not open the store: it may be damaged.
-fn backup(cli: &Cli, command: &BackupCommand, out: &mut Out) -> Result<()> {
+fn backup(session: &mut Session, command: &BackupCommand, out: &mut Out) -> std::result::Result<(), SessionError> {
     match command {
         BackupCommand::Create => {
-            let app = open(cli, out)?;
-            let made = app.backup_create()?;
-            out.value(&made, &format!("Reservekopie gemaakt: {}", made.path.display()))
+            open(session, out)?;
+            let made = session.with(|app| app.backup_create())?;
+            Ok(out.value(&made, &format!("Reservekopie gemaakt: {}", made.path.display()))?)
         }
-        BackupCommand::List => out.backups(&crate::backup::list(&data_dir(cli)?)?),
+        BackupCommand::List => Ok(out.backups(&session.backups()?)?),
         BackupCommand::Restore { file } => {
-            let dir = data_dir(cli)?;
-            let key = passphrase(crate::crypt::PASSPHRASE_ENV);
-            let restored = crate::backup::restore_with_key(&dir, file, key.as_deref())?;
-            out.value(
+            let restored = session.restore(file)?;
+            Ok(out.value(
                 &restored,
                 &format!(
                     "Reservekopie {} (van {}) teruggezet in {}",
                     restored.path.display(),
-                    crate::time::nl_moment(&restored.created_at),
-                    dir.join(crate::store::DB_FILE).display()
+                    keuzehulp::time::nl_moment(&restored.created_at),
+                    session.database()?.display()
                 ),
-            )
+            )?)
         }
     }
 }
@@ -706,7 +691,7 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
                 &serde_json::json!({ "id": id, "trashed": true }),
                 &format!(
                     "Dossier {id} staat in de prullenbak; terugzetten: keuzehulp dossier undelete {id}. Na {} dagen wordt het definitief gewist.",
-                    crate::dossier::TRASH_DAYS
+                    keuzehulp::dossier::TRASH_DAYS
                 ),
             )
         }
@@ -754,7 +739,7 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
         }
         DossierCommand::Import { file, replace } => {
             // An encrypted file takes KEUZEHULP_PASSPHRASE, or else the store's own passphrase.
-            let outcome = match passphrase(crate::crypt::PASSPHRASE_ENV) {
+            let outcome = match passphrase(PASSPHRASE_ENV) {
                 Some(key) => app.dossier_import_with_key(file, *replace, Some(&key))?,
                 None => app.dossier_import(file, *replace)?,
             };
@@ -791,7 +776,7 @@ fn search(app: &mut Keuzehulp, args: &SearchArgs, out: &mut Out) -> Result<()> {
 }
 
 /// The most bytes of one `search --stdin` line that are kept; the rest of the line is read
-/// and dropped (the search uses at most [`crate::search::MAX_QUERY_CHARS`] characters).
+/// and dropped (the search uses at most [`keuzehulp::search::MAX_QUERY_CHARS`] characters).
 const MAX_LINE_BYTES: usize = 16 * 1024;
 
 /// `search --stdin`: one query per line in, one JSON line per query out (batch use and
@@ -825,10 +810,10 @@ fn search_lines(app: &mut Keuzehulp, filters: &Filters, limit: usize, out: &mut 
         };
         let text = text.trim_end_matches('\r');
         let mut result = app.search(text, filters, limit)?;
-        if line.chars > crate::search::MAX_QUERY_CHARS
+        if line.chars > keuzehulp::search::MAX_QUERY_CHARS
             && let Some(first) = result.cut.first_mut()
         {
-            *first = crate::search::query_cut_note(line.chars);
+            *first = keuzehulp::search::query_cut_note(line.chars);
         }
         out.json_line(&result)?;
     }
@@ -894,27 +879,16 @@ fn data_dir(cli: &Cli) -> Result<PathBuf> {
 }
 
 /// Opens the data directory and passes on what was repaired on the way (stderr).
-fn open(cli: &Cli, out: &mut Out) -> Result<Keuzehulp> {
-    let key = passphrase(crate::crypt::PASSPHRASE_ENV);
-    let mut app = Keuzehulp::open_with_passphrase(&data_dir(cli)?, key.as_deref())?;
-    if let Some(today) = std::env::var(crate::app::TODAY_ENV).ok().filter(|d| !d.is_empty()) {
-        app.set_today(&today)?;
-    }
-    out.notices(app.take_notices());
-    Ok(app)
+fn open(session: &mut Session, out: &mut Out) -> std::result::Result<(), SessionError> {
+    session.with(|app| {
+        if let Some(today) = std::env::var(TODAY_ENV).ok().filter(|d| !d.is_empty()) {
+            app.set_today(&today)?;
+        }
+        out.notices(app.take_notices());
+        Ok(())
+    })
 }
 
 fn validate_path(path: &Path, out: &mut Out) -> Result<()> {
-    let metadata = std::fs::metadata(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    let invalid = |problems| Error::Invalid { path: path.to_path_buf(), problems };
-    let count = if metadata.is_dir() {
-        let catalogue = validate::load_dir(path).map_err(invalid)?;
-        catalogue::check_worker_file(path, &catalogue).map_err(invalid)?;
-        catalogue.interventions.len()
-    } else {
-        let text = catalogue::read_pack_file(path)?;
-        let taxonomy = catalogue::bundled()?.taxonomy;
-        validate::load_pack(path, &text, &taxonomy).map_err(invalid)?.interventions.len()
-    };
-    out.valid(path, count)
+    out.valid(path, keuzehulp::app::validate(path)?)
 }

@@ -10,18 +10,18 @@ use std::process::ExitCode;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::advisor::Advice;
-use crate::app::{CatalogueInfo, ImportDiff, PackUpdate, TreeView};
-use crate::backup::Backup;
-use crate::catalogue::view::RecordView;
-use crate::catalogue::worker::Lead;
-use crate::catalogue::{Pack, Taxonomy, Term};
-use crate::dossier::{Dossier, DossierSummary, Trashed};
-use crate::error::{Error, Result};
-use crate::search::SearchResult;
-use crate::signing::TrustList;
-use crate::store::ImportReport;
-use crate::time::{nl_date, nl_date_or_unknown, nl_dates_in, nl_moment};
+use keuzehulp::Backup;
+use keuzehulp::ImportReport;
+use keuzehulp::advisor::Advice;
+use keuzehulp::app::{CatalogueInfo, ImportDiff, PackUpdate, TreeView};
+use keuzehulp::catalogue::view::RecordView;
+use keuzehulp::catalogue::worker::Lead;
+use keuzehulp::catalogue::{Pack, Taxonomy, Term};
+use keuzehulp::dossier::{Dossier, DossierSummary, Trashed};
+use keuzehulp::error::{Error, Result};
+use keuzehulp::search::SearchResult;
+use keuzehulp::signing::TrustList;
+use keuzehulp::time::{nl_date, nl_date_or_unknown, nl_dates_in, nl_moment};
 
 /// Collected output of one command.
 #[derive(Debug, Default)]
@@ -36,11 +36,6 @@ impl Out {
     /// Output in JSON (`true`) or text.
     pub fn new(json: bool) -> Self {
         Out { json, text: String::new() }
-    }
-
-    /// What has been written so far.
-    pub fn text(&self) -> &str {
-        &self.text
     }
 
     fn put_json<T: Serialize>(&mut self, value: &T) -> Result<()> {
@@ -608,7 +603,7 @@ impl Out {
 pub fn for_terminal(text: &str) -> String {
     text.chars()
         .map(|c| {
-            let bad = (c.is_control() && c != '\n' && c != '\t') || crate::error::is_direction_control(c);
+            let bad = (c.is_control() && c != '\n' && c != '\t') || keuzehulp::error::is_direction_control(c);
             if bad { '?' } else { c }
         })
         .collect()

@@ -2,14 +2,14 @@
 //! Versioned (`format`, `version`) and validated like a catalogue pack before anything is
 //! written; an import never overwrites a different dossier silently.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::{Dossier, STATUSES};
 use crate::catalogue::Taxonomy;
 use crate::error::{Error, Result};
+use crate::replace::{via_temp_file, write_atomically};
 use crate::store::Store;
 use crate::time::is_date;
 
@@ -45,7 +45,7 @@ pub struct ImportOutcome {
 /// Writes dossier `id` to `path`; the file appears whole or not at all. With `key` the file
 /// is encrypted: a SQLCipher database whose one table holds the same JSON, so it takes the
 /// same passphrase and the same checks on import.
-pub fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result<()> {
+pub(crate) fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result<()> {
     let file = DossierFile {
         format: FORMAT.into(),
         version: VERSION,
@@ -89,133 +89,6 @@ fn read_encrypted(path: &Path, key: Option<&str>) -> Result<String> {
             },
         }
     })
-}
-
-/// Writes `bytes` to `path`. A regular file (also one reached through a symbolic link) is
-/// written to a temporary file beside it, synced and renamed into place: it appears whole or
-/// not at all, and a link stays a link. A device or a named pipe (`/dev/stdout`, a FIFO) is
-/// written directly, so that its errors ("disk full" from `/dev/full`) reach the user.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    match target_of(path)? {
-        Target::Special => write_special(path, |file| file.write_all(bytes)),
-        Target::Regular(target) => via_temp_file_at(path, &target, |tmp| {
-            std::fs::write(tmp, bytes).map_err(|source| Error::Write { path: path.to_path_buf(), source })
-        }),
-    }
-}
-
-/// [`write_atomically`] for a file the user names (a report, an export): a folder is refused,
-/// and so is an existing file unless `replace`, before anything is written.
-pub fn write_new(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    check_target(path, replace)?;
-    write_atomically(path, bytes)
-}
-
-/// Whether `path` may be written as a new file (see [`write_new`]); call it before the
-/// work of making the file, so a refusal comes at once. Links are followed: a link to a file
-/// that does not exist yet is new; a device or pipe is not "an existing file".
-pub fn check_target(path: &Path, replace: bool) -> Result<()> {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(Error::Write {
-            path: path.to_path_buf(),
-            source: std::io::Error::from(std::io::ErrorKind::IsADirectory),
-        }),
-        Ok(meta) if meta.is_file() && !replace => Err(Error::FileExists { path: path.to_path_buf() }),
-        _ => Ok(()),
-    }
-}
-
-/// Where the bytes for `path` go.
-enum Target {
-    /// A regular file (existing or new) at this path, links resolved.
-    Regular(PathBuf),
-    /// A device, named pipe or socket: written in place.
-    Special,
-}
-
-/// Resolves `path` for writing: follows symbolic links (also one whose target does not exist
-/// yet), and refuses a directory.
-fn target_of(path: &Path) -> Result<Target> {
-    let refuse = |message: String| Error::InvalidInput { field: path.display().to_string(), message };
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(refuse("dit is een map; geef een bestandsnaam".into())),
-        Ok(meta) if !meta.is_file() => Ok(Target::Special),
-        Ok(_) => {
-            let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            if !is_link {
-                return Ok(Target::Regular(path.to_path_buf()));
-            }
-            std::fs::canonicalize(path)
-                .map(Target::Regular)
-                .map_err(|source| Error::Write { path: path.to_path_buf(), source })
-        }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            // Missing, or a link to a file that does not exist yet: follow the links by hand.
-            let mut at = path.to_path_buf();
-            for _ in 0..40 {
-                match std::fs::read_link(&at) {
-                    Ok(next) => {
-                        at = match at.parent() {
-                            Some(dir) if next.is_relative() => dir.join(next),
-                            _ => next,
-                        }
-                    }
-                    Err(_) => return Ok(Target::Regular(at)),
-                }
-            }
-            Err(refuse("te veel symbolische koppelingen na elkaar".into()))
-        }
-        Err(source) => Err(Error::Write { path: path.to_path_buf(), source }),
-    }
-}
-
-/// Opens the special file `path` for writing (no truncation, no creation) and has `write`
-/// write to it.
-fn write_special(path: &Path, write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> Result<()> {
-    let fail = |source| Error::Write { path: path.to_path_buf(), source };
-    let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(fail)?;
-    write(&mut file).and_then(|()| file.flush()).map_err(fail)
-}
-
-/// Has `fill` write a whole file for `path` to a temporary path, then puts it in place (see
-/// [`write_atomically`]); the temporary file never stays behind.
-fn via_temp_file(path: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    match target_of(path)? {
-        Target::Regular(target) => via_temp_file_at(path, &target, fill),
-        Target::Special => {
-            // Filled in the system's temporary directory, then copied into the device or pipe.
-            let nanos =
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-            let tmp = std::env::temp_dir().join(format!(".keuzehulp-{}-{nanos}.tmp", std::process::id()));
-            let result = fill(&tmp).and_then(|()| {
-                let bytes = std::fs::read(&tmp).map_err(|source| Error::Read { path: tmp.clone(), source })?;
-                write_special(path, |file| file.write_all(&bytes))
-            });
-            let _ = std::fs::remove_file(&tmp);
-            result
-        }
-    }
-}
-
-/// [`via_temp_file`] for the regular file `target` (what `path` names, links resolved).
-fn via_temp_file_at(path: &Path, target: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bestand".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    crate::replace::check_target(path)?;
-    let _ = std::fs::remove_file(&tmp);
-    let result = fill(&tmp).and_then(|()| {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|source| Error::Write { path: path.to_path_buf(), source })?;
-        crate::replace::rename_over(&tmp, target)
-    });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Reads and checks a dossier file, plain JSON or encrypted (then with `key`).
@@ -329,7 +202,7 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
 
 /// Imports a checked dossier file. A dossier with the same id that differs is kept, and the
 /// import gets a new id (`kept-both`), unless `replace` is set.
-pub fn import(store: &mut Store, file: &DossierFile, replace: bool) -> Result<ImportOutcome> {
+pub(crate) fn import(store: &mut Store, file: &DossierFile, replace: bool) -> Result<ImportOutcome> {
     let d = &file.dossier;
     if store.dossier_exists(&d.id)? {
         let current = store.dossier(&d.id)?;

@@ -342,11 +342,7 @@ impl Store {
             .ok_or_else(|| missing(self.conn(), id))?;
         let (info, answers, created_at, updated_at, revision) = row;
         let answers: Answers = serde_json::from_str(&answers).map_err(|e| {
-            Error::damaged_with_key(
-                self.path(),
-                self.key(),
-                format!("de antwoorden van dossier {id} zijn onleesbaar ({e})"),
-            )
+            Error::damaged(self.path(), format!("de antwoorden van dossier {id} zijn onleesbaar ({e})"))
         })?;
         Ok(Head { info, answers, created_at, updated_at, revision })
     }

@@ -9,10 +9,11 @@ use docx_rs::{
     Start, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 
-use super::{
-    LEIDRAAD_NONE, LEIDRAAD_TITLE, PLAN_COLUMNS, ReportData, answer_lines, colophon, item_facts, known, leidraad,
-    note_lines, plan_rows, pva, source_lines, visit_facts,
+use super::rows::{
+    Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table as Rows, answer_lines, colophon, coverage_table, item_facts,
+    leidraad, note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
+use super::{ReportData, known, pva};
 use crate::error::{Error, Result};
 
 /// A4 in twentieths of a point, and 18 mm margins.
@@ -79,34 +80,16 @@ pub fn docx(data: &ReportData) -> Result<Vec<u8>> {
         doc = doc.add_table(facts(item_facts(r, t).into_iter().map(|(k, v)| (k.to_string(), v))));
     }
 
-    if let Some(coverage) = &data.coverage {
+    if let Some(coverage) = coverage_table(data, Covered::Word) {
         doc = doc.add_paragraph(heading(1, "Aanbod-scan: wat er al is en wat ontbreekt"));
-        let mut heads = vec!["Niveau".to_string()];
-        heads.extend(t.steps.iter().map(|s| s.id.clone()));
-        let rows = t
-            .levels
-            .iter()
-            .map(|level| {
-                let mut row = vec![level.label.clone()];
-                row.extend(t.steps.iter().map(|step| {
-                    match coverage.cells.iter().find(|c| c.level == level.id && c.step == step.id) {
-                        Some(c) if !c.covered_by.is_empty() => format!("aanwezig: {}", c.covered_by.join(", ")),
-                        _ => "ontbreekt".to_string(),
-                    }
-                }));
-                row
-            })
-            .collect::<Vec<_>>();
-        doc = doc.add_table(grid(&heads, &rows));
+        doc = doc.add_table(grid(&coverage));
     }
 
     doc = doc.add_paragraph(heading(1, "Actieplan"));
     if d.plan.is_empty() {
         doc = doc.add_paragraph(para("Nog geen actiepunten."));
     } else {
-        let heads: Vec<String> = PLAN_COLUMNS.iter().map(|h| h.to_string()).collect();
-        let rows: Vec<Vec<String>> = plan_rows(data).into_iter().map(Vec::from).collect();
-        doc = doc.add_table(grid(&heads, &rows));
+        doc = doc.add_table(grid(&plan_table(data)));
     }
 
     doc = doc.add_paragraph(heading(1, pva::TITLE));
@@ -114,9 +97,7 @@ pub fn docx(data: &ReportData) -> Result<Vec<u8>> {
         doc = doc.add_paragraph(para(&line));
     }
     if !d.plan.is_empty() {
-        let heads: Vec<String> = pva::COLUMNS.iter().map(|h| h.to_string()).collect();
-        let rows: Vec<Vec<String>> = pva::rows(data).iter().map(|r| Vec::from(r.shown_cells())).collect();
-        doc = doc.add_table(grid(&heads, &rows));
+        doc = doc.add_table(grid(&pva_table(data)));
     }
 
     let notes = note_lines(data);
@@ -251,9 +232,10 @@ fn facts(rows: impl Iterator<Item = (String, String)>) -> Table {
 }
 
 /// A table with a header row.
-fn grid(heads: &[String], rows: &[Vec<String>]) -> Table {
+fn grid(table: &Rows) -> Table {
+    let heads = &table.heads;
     let mut all = vec![TableRow::new(heads.iter().map(|h| head_cell(h)).collect())];
-    all.extend(rows.iter().map(|row| TableRow::new(row.iter().map(|c| cell(c)).collect())));
+    all.extend(table.rows.iter().map(|row| TableRow::new(row.iter().map(|c| cell(c)).collect())));
     // Readers (pandoc among them) need the grid to see the columns.
     let column = TEXT_WIDTH / heads.len().max(1);
     Table::new(all).set_grid(vec![column; heads.len()]).style("TableGrid").width(TEXT_WIDTH, WidthType::Dxa)

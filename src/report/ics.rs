@@ -11,7 +11,8 @@
 //! octets on character boundaries (§3.1), CRLF line ends. The tests read it back with an
 //! independent parser.
 
-use super::{ReportData, plan_name};
+use super::ReportData;
+use super::rows::plan_name;
 use crate::dossier::PlanItem;
 use crate::error::{Error, Result};
 

@@ -11,9 +11,11 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::{
-    LeidraadPart, ReportData, answer_lines, colophon, known, leidraad, note_lines, plan_rows, pva, source_lines,
+use super::rows::{
+    Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, LeidraadPart, Table, answer_lines, colophon, coverage_table, item_facts,
+    leidraad, note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
+use super::{ReportData, known, pva};
 use crate::error::{Error, Result};
 
 /// The typst template; it reads `data.json` and lays out an A4 report.
@@ -31,14 +33,11 @@ struct View {
     leidraad: Vec<LeidraadPart>,
     leidraad_none: &'static str,
     items: Vec<ItemView>,
-    steps: Vec<String>,
-    coverage: Option<Vec<(String, Vec<String>)>>,
-    plan_columns: [&'static str; 7],
-    plan: Vec<[String; 7]>,
+    coverage: Option<Table>,
+    plan: Table,
     pva_title: &'static str,
     pva_intro: Vec<String>,
-    pva_columns: [&'static str; 8],
-    pva: Vec<[String; 8]>,
+    pva: Table,
     chosen_notes: Vec<(String, String)>,
     sources: Vec<String>,
     footer: String,
@@ -56,7 +55,7 @@ struct ItemView {
 fn view(data: &ReportData) -> View {
     let d = &data.dossier;
     let t = &data.taxonomy;
-    let visit = super::visit_facts(d, t).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let visit = visit_facts(d, t).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     let items = data
         .items
         .iter()
@@ -67,26 +66,10 @@ fn view(data: &ReportData) -> View {
                 summary: r.summary.clone(),
                 why: item.why.clone(),
                 reasons: item.reasons.clone(),
-                facts: super::item_facts(r, t).into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                facts: item_facts(r, t).into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
             }
         })
         .collect();
-    let coverage = data.coverage.as_ref().map(|c| {
-        t.levels
-            .iter()
-            .map(|level| {
-                let cells = t
-                    .steps
-                    .iter()
-                    .map(|step| match c.cells.iter().find(|x| x.level == level.id && x.step == step.id) {
-                        Some(x) if !x.covered_by.is_empty() => format!("aanwezig: {}", x.covered_by.join(", ")),
-                        _ => "ontbreekt".to_string(),
-                    })
-                    .collect();
-                (level.label.clone(), cells)
-            })
-            .collect()
-    });
     View {
         org: d.info.org.clone(),
         subtitle: format!(
@@ -97,18 +80,15 @@ fn view(data: &ReportData) -> View {
         visit,
         answers: answer_lines(&d.answers, t),
         notes: data.advice.notes.clone(),
-        leidraad_title: super::LEIDRAAD_TITLE,
+        leidraad_title: LEIDRAAD_TITLE,
         leidraad: leidraad(data),
-        leidraad_none: super::LEIDRAAD_NONE,
+        leidraad_none: LEIDRAAD_NONE,
         items,
-        steps: t.steps.iter().map(|s| s.id.clone()).collect(),
-        coverage,
-        plan_columns: super::PLAN_COLUMNS,
-        plan: plan_rows(data),
+        coverage: coverage_table(data, Covered::Word),
+        plan: plan_table(data),
         pva_title: pva::TITLE,
         pva_intro: pva::intro(data),
-        pva_columns: pva::COLUMNS,
-        pva: pva::rows(data).iter().map(pva::Row::shown_cells).collect(),
+        pva: pva_table(data),
         chosen_notes: note_lines(data),
         sources: source_lines(data),
         footer: colophon(data),

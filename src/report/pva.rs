@@ -13,7 +13,8 @@
 //! Every format uses this one layout: the report's section (HTML, Markdown, PDF, Word) and
 //! the spreadsheet's second sheet.
 
-use super::{ReportData, label, plan_name};
+use super::rows::{plan_name, plan_record};
+use super::{ReportData, label};
 use crate::dossier::PlanItem;
 
 /// The section's and the sheet's title.
@@ -92,7 +93,7 @@ pub fn rows(data: &ReportData) -> Vec<Row> {
 fn row(data: &ReportData, nr: usize, p: &PlanItem) -> Row {
     let t = &data.taxonomy;
     let chosen = &data.dossier.answers.themes;
-    let record_themes = super::plan_record(data, p).map(|r| r.themes.clone()).unwrap_or_default();
+    let record_themes = plan_record(data, p).map(|r| r.themes.clone()).unwrap_or_default();
     // The themes both the visit and the measure are about; else the visit's; else PSA as such.
     let mut themes: Vec<&String> = chosen.iter().filter(|th| record_themes.contains(th)).collect();
     if themes.is_empty() {

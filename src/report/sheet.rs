@@ -7,7 +7,8 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::{PLAN_COLUMNS, ReportData, plan_name, pva};
+use super::rows::{PLAN_COLUMNS, PlanRow, plan};
+use super::{ReportData, pva};
 use crate::error::{Error, Result};
 
 /// Excel's limit for the text in one cell.
@@ -19,21 +20,7 @@ fn fail(e: XlsxError) -> Error {
 
 /// The action plan's rows as text, dates as YYYY-MM-DD or empty.
 fn rows(data: &ReportData) -> Vec<[String; 7]> {
-    data.dossier
-        .plan
-        .iter()
-        .map(|p| {
-            [
-                plan_name(data, p).to_string(),
-                p.what.clone(),
-                p.who.clone(),
-                p.start_date.clone().unwrap_or_default(),
-                p.evaluation_date.clone().unwrap_or_default(),
-                p.evaluation_method.clone(),
-                p.status.clone(),
-            ]
-        })
-        .collect()
+    plan(data).iter().map(PlanRow::cells).collect()
 }
 
 /// `YYYY-MM-DD` as an Excel date; `None` for anything else.

@@ -15,13 +15,14 @@ pub mod thesaurus;
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
+use std::ops::Bound;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Once};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing,
     TextOptions, Value,
@@ -36,7 +37,7 @@ use expand::Thesaurus;
 use query::Phrase;
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// The index directory inside the data directory.
 pub const INDEX_DIR: &str = "index";
 const STAMP_FILE: &str = "keuzehulp-stamp.json";
@@ -84,6 +85,8 @@ struct Fields {
     themes: Field,
     sectors: Field,
     evidence: Field,
+    /// The last day the evidence judgement holds (`evidence_holds_through`), when it can lapse.
+    holds_through: Field,
     cost: Field,
     tags: Field,
 }
@@ -113,6 +116,7 @@ fn build_schema() -> (Schema, Fields) {
         themes: b.add_text_field("theme", STRING),
         sectors: b.add_text_field("sector", STRING),
         evidence: b.add_text_field("evidence", STRING | FAST),
+        holds_through: b.add_text_field("holds_through", STRING),
         cost: b.add_text_field("cost", STRING),
         tags: b.add_facet_field("tags", FacetOptions::default()),
     };
@@ -121,6 +125,11 @@ fn build_schema() -> (Schema, Fields) {
 
 /// The facet groups counted for the UI, with their tag prefix.
 const FACETS: &[&str] = &["level", "step", "role", "theme", "sector", "evidence", "cost", "kind"];
+
+/// The facet group that holds, per record whose evidence can lapse, "<last day> <level>":
+/// counted beside the others, so the evidence counts can treat a lapsed judgement as none
+/// on the day asked, without rebuilding the index each day.
+const LAPSE_FACET: &str = "lapse";
 
 /// Filters on a search; `None` means no filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -378,7 +387,17 @@ impl SearchIndex {
     ///
     /// A damaged index (an error or a panic inside tantivy) gives [`Error::Index`], never a
     /// panic; the caller rebuilds the index and asks again.
-    pub fn search(&self, text: &str, filters: &Filters, taxonomy: &Taxonomy, limit: usize) -> Result<SearchResult> {
+    ///
+    /// `today` (YYYY-MM-DD) decides which evidence judgements have lapsed: those count as
+    /// "onbekend" in the evidence facet and filter, as they do in the ranking.
+    pub fn search(
+        &self,
+        text: &str,
+        filters: &Filters,
+        taxonomy: &Taxonomy,
+        today: &str,
+        limit: usize,
+    ) -> Result<SearchResult> {
         if limit > MAX_LIMIT {
             return Err(Error::InvalidInput {
                 field: "limit".into(),
@@ -386,7 +405,7 @@ impl SearchIndex {
             });
         }
         let damaged = |reason: String| Error::Index { path: self.dir.clone(), reason };
-        match quietly(|| self.search_bounded(text, filters, taxonomy, limit)) {
+        match quietly(|| self.search_bounded(text, filters, taxonomy, today, limit)) {
             Some(Ok(result)) => Ok(result),
             Some(Err(e)) => Err(damaged(format!("de zoekindex is beschadigd ({})", one_line(&e)))),
             None => Err(damaged("de zoekindex is beschadigd (onleesbaar)".into())),
@@ -398,6 +417,7 @@ impl SearchIndex {
         text: &str,
         filters: &Filters,
         taxonomy: &Taxonomy,
+        today: &str,
         limit: usize,
     ) -> tantivy::Result<SearchResult> {
         let mut cut = Vec::new();
@@ -507,18 +527,18 @@ impl SearchIndex {
         let groups = &words.groups;
         let prefix = last_word_prefix(text);
         let text_query = self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?;
-        let filter_query = filter_query(&self.fields, filters, taxonomy);
-        let (found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), limit)?;
+        let filter_query = filter_query(&self.fields, filters, taxonomy, today);
+        let (found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
         let mut nearest = Vec::new();
         if total == 0 && (text_query.is_some() || filter_query.is_some()) {
             // Nothing fits: first drop the filters, then allow looser spelling.
             if filter_query.is_some() && text_query.is_some() {
-                nearest = self.run(text_query.as_deref(), None, limit)?.0;
+                nearest = self.run(text_query.as_deref(), None, today, limit)?.0;
             }
             if nearest.is_empty() && !groups.is_empty() {
                 let loose =
                     self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 2, &mut Vec::new())?;
-                nearest = self.run(loose.as_deref(), filter_query.as_deref(), limit)?.0;
+                nearest = self.run(loose.as_deref(), filter_query.as_deref(), today, limit)?.0;
             }
         }
         let via = self.via(&searcher, &words, &expansions, &widen, &found)?;
@@ -586,7 +606,13 @@ impl SearchIndex {
         Ok(out)
     }
 
-    fn run(&self, text: Option<&dyn Query>, filter: Option<&dyn Query>, limit: usize) -> tantivy::Result<Ran> {
+    fn run(
+        &self,
+        text: Option<&dyn Query>,
+        filter: Option<&dyn Query>,
+        today: &str,
+        limit: usize,
+    ) -> tantivy::Result<Ran> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         match text {
             Some(q) => clauses.push((Occur::Must, q.box_clone())),
@@ -601,6 +627,7 @@ impl SearchIndex {
         for facet in FACETS {
             facet_collector.add_facet(format!("/{facet}").as_str());
         }
+        facet_collector.add_facet(format!("/{LAPSE_FACET}").as_str());
         let top = TopDocs::with_limit(limit.max(1)).order_by_score();
         let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
         let mut hits = Vec::with_capacity(top.len());
@@ -618,6 +645,26 @@ impl SearchIndex {
                 .filter_map(|(f, n)| f.to_path().last().map(|v| (v.to_string(), n)))
                 .collect();
             facets.insert(facet.to_string(), counts);
+        }
+        // A judgement that has lapsed today counts as none, as in the ranking.
+        let lapsed: Vec<(String, u64)> = facet_counts
+            .get(format!("/{LAPSE_FACET}").as_str())
+            .filter_map(|(f, n)| {
+                let path = f.to_path();
+                let (through, level) = path.last()?.split_once(' ')?;
+                (through < today).then(|| (level.to_string(), n))
+            })
+            .collect();
+        if let Some(evidence) = facets.get_mut("evidence") {
+            for (level, n) in lapsed {
+                if let Some(count) = evidence.get_mut(&level) {
+                    *count = count.saturating_sub(n);
+                    if *count == 0 {
+                        evidence.remove(&level);
+                    }
+                }
+                *evidence.entry(crate::catalogue::model::UNKNOWN.to_string()).or_insert(0) += n;
+            }
         }
         Ok((hits, total, facets))
     }
@@ -793,13 +840,17 @@ fn document(f: &Fields, r: &Intervention, taxonomy: &Taxonomy) -> TantivyDocumen
     }
     doc.add_text(f.evidence, &r.evidence.level);
     tag(&mut doc, "evidence", &r.evidence.level);
+    if let Some(through) = crate::catalogue::evidence_holds_through(&r.evidence) {
+        doc.add_text(f.holds_through, &through);
+        tag(&mut doc, LAPSE_FACET, &format!("{through} {}", r.evidence.level));
+    }
     doc.add_text(f.cost, &r.cost_class);
     tag(&mut doc, "cost", &r.cost_class);
     tag(&mut doc, "kind", &r.kind);
     doc
 }
 
-fn filter_query(f: &Fields, filters: &Filters, taxonomy: &Taxonomy) -> Option<Box<dyn Query>> {
+fn filter_query(f: &Fields, filters: &Filters, taxonomy: &Taxonomy, today: &str) -> Option<Box<dyn Query>> {
     let term = |field: Field, value: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
     };
@@ -809,11 +860,25 @@ fn filter_query(f: &Fields, filters: &Filters, taxonomy: &Taxonomy) -> Option<Bo
         (f.steps, &filters.step),
         (f.roles, &filters.role),
         (f.themes, &filters.theme),
-        (f.evidence, &filters.evidence),
         (f.cost, &filters.cost),
     ] {
         if let Some(value) = value {
             must.push((Occur::Must, term(field, value)));
+        }
+    }
+    if let Some(level) = &filters.evidence {
+        // A judgement that has lapsed today counts as "onbekend", as in the facet counts.
+        let lapsed = || -> Box<dyn Query> {
+            Box::new(RangeQuery::new(Bound::Unbounded, Bound::Excluded(Term::from_field_text(f.holds_through, today))))
+        };
+        if level == crate::catalogue::model::UNKNOWN {
+            must.push((
+                Occur::Must,
+                Box::new(BooleanQuery::new(vec![(Occur::Should, term(f.evidence, level)), (Occur::Should, lapsed())])),
+            ));
+        } else {
+            must.push((Occur::Must, term(f.evidence, level)));
+            must.push((Occur::MustNot, lapsed()));
         }
     }
     if let Some(sector) = &filters.sector {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
-use crate::catalogue::{Evidence, Intervention, Pack};
+use crate::catalogue::{Evidence, Intervention, Origin, Pack, PackOrigin, StoredOrigin};
 use crate::error::{Error, Result};
 use crate::signing::{RevokedKey, TrustList, TrustedKey};
 use crate::time::Clock;
@@ -30,42 +30,32 @@ pub struct Store {
     clock: Clock,
 }
 
-/// Where a record came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// Bundled with the program.
-    Bundled,
-    /// Imported by the user from a pack.
-    Imported,
-}
+/// A store that is open and checked, its schema perhaps older than this program's. The one
+/// way on is [`Unmigrated::migrate`]; whoever opens it first decides, with
+/// [`Unmigrated::needs_migration`], whether a safety copy is due (the façade makes the
+/// `voor-migratie` backup), so the store itself knows nothing of backups.
+#[derive(Debug)]
+pub struct Unmigrated(Store);
 
-impl Origin {
-    fn as_str(self) -> &'static str {
-        match self {
-            Origin::Bundled => "bundled",
-            Origin::Imported => "imported",
-        }
+impl Unmigrated {
+    /// Whether the database holds data in an older schema: migrating it changes what is there.
+    /// A new, empty database (schema 0) needs no safety copy.
+    pub fn needs_migration(&self) -> Result<bool> {
+        let found = migrations::version(&self.0.conn).map_err(|e| Error::store(&self.0.path, e))?;
+        Ok(found > 0 && found < migrations::current_version())
     }
-}
 
-/// What an imported pack says about itself, kept with each of its records.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PackOrigin {
-    /// The publisher whose trusted key signed the pack; `None` for an unsigned pack ("eigen").
-    pub publisher: Option<String>,
-    /// The pack's own version.
-    pub version: Option<String>,
-    /// The pack's own date.
-    pub date: Option<String>,
-}
+    /// The store as it is, before any migration: for the safety copy.
+    pub fn as_found(&self) -> &Store {
+        &self.0
+    }
 
-/// Where a stored record came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredOrigin {
-    /// Bundled or imported.
-    pub origin: Origin,
-    /// For an imported record: its pack.
-    pub pack: PackOrigin,
+    /// Brings the schema up to date (each step in its own transaction) and gives the store.
+    pub fn migrate(self) -> Result<Store> {
+        let mut store = self.0;
+        migrations::migrate(&mut store.conn).map_err(|e| e.at(&store.path))?;
+        Ok(store)
+    }
 }
 
 /// Counts over the records in the store.
@@ -91,35 +81,26 @@ pub struct ImportReport {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `dir` and brings its schema up to date.
+    /// Opens (creating if needed) the database in `dir` with the clock that dates every
+    /// change; `key` is the passphrase when it may be encrypted. The schema is not brought up
+    /// to date yet: see [`Unmigrated`].
     ///
     /// First `PRAGMA quick_check`: a damaged database gives [`Error::Damaged`] and is not
-    /// written to (no configuration, no migration, no checkpoint on close). Before a schema
-    /// migration of a database that holds data, a `voor-migratie` backup is made; when that
-    /// fails, nothing is migrated.
-    pub fn open(dir: &Path) -> Result<Self> {
-        Self::open_with_key(dir, None)
-    }
-
-    /// [`Store::open`] for a store that may be encrypted: `key` is the passphrase. An
-    /// encrypted store without a key gives [`Error::PassphraseRequired`], a wrong key
+    /// written to (no configuration, no migration, no checkpoint on close). An empty file is
+    /// damaged, not new, when `had_data()` says backups of it exist (or its WAL holds data).
+    /// An encrypted store without a key gives [`Error::PassphraseRequired`], a wrong key
     /// [`Error::WrongPassphrase`]; neither changes the file.
-    pub fn open_with_key(dir: &Path, key: Option<&str>) -> Result<Self> {
-        Self::open_with_clock(dir, key, Clock::system())
-    }
-
-    /// [`Store::open_with_key`] with the clock that dates every change and backup.
-    pub fn open_with_clock(dir: &Path, key: Option<&str>, clock: Clock) -> Result<Self> {
+    pub fn open(dir: &Path, key: Option<&str>, clock: Clock, had_data: impl FnOnce() -> bool) -> Result<Unmigrated> {
         let path = dir.join(DB_FILE);
         // SQLite would open a file marked read-only for reading only and fail at the first
         // write (or, as root, write past the mark): say so before anything happens.
         if std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
             return Err(Error::StoreReadOnly { path });
         }
-        if emptied(&path) {
+        if emptied(&path, had_data) {
             // SQLite would take an empty file for a new database and fill it: a store emptied
             // by a failed copy or sync would silently start over beside its backups.
-            return Err(Error::damaged_with_key(&path, key, EMPTIED));
+            return Err(Error::damaged(&path, EMPTIED));
         }
         let encrypted = !crate::crypt::looks_plain(&path);
         if encrypted && crate::crypt::wanted(dir) && key.is_none() {
@@ -127,14 +108,14 @@ impl Store {
         }
         let key = if encrypted { key } else { None };
         let mut conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
-        let mut health = check_health(&conn, &path, key);
+        let mut health = check_health(&conn, &path);
         if matches!(&health, Err(Error::Store { source, .. }) if no_room_for_shared_memory(source)) {
             // A full disk has no room for SQLite's shared-memory file (-shm): reading still
             // works with the WAL index in this process's memory, which means holding the
             // database for this process alone while it is open.
             conn = crate::crypt::open(&path, key).map_err(|e| Error::store(&path, e))?;
             conn.pragma_update(None, "locking_mode", "EXCLUSIVE").map_err(|e| Error::store(&path, e))?;
-            health = check_health(&conn, &path, key);
+            health = check_health(&conn, &path);
         }
         match health {
             Err(Error::Damaged { .. }) if key.is_some() && crate::crypt::wanted(dir) && !key_opens(&conn) => {
@@ -142,15 +123,9 @@ impl Store {
             }
             other => other?,
         }
-        let mut store = Store { conn, path, key: key.map(crate::crypt::Passphrase::new), clock };
+        let store = Store { conn, path, key: key.map(crate::crypt::Passphrase::new), clock };
         store.configure()?;
-        let found = migrations::version(&store.conn).map_err(|e| Error::store(&store.path, e))?;
-        if found > 0 && found < migrations::current_version() {
-            crate::backup::create(&store, dir, crate::backup::Kind::VoorMigratie)?;
-            crate::backup::prune(dir);
-        }
-        migrations::migrate(&mut store.conn).map_err(|e| e.at(&store.path))?;
-        Ok(store)
+        Ok(Unmigrated(store))
     }
 
     /// The passphrase of an encrypted store.
@@ -290,11 +265,7 @@ impl Store {
         for row in rows {
             let (id, json) = row.map_err(fail)?;
             let record: Intervention = serde_json::from_str(&json).map_err(|e| {
-                Error::damaged_with_key(
-                    &self.path,
-                    self.key(),
-                    format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"),
-                )
+                Error::damaged(&self.path, format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"))
             })?;
             out.push(record);
         }
@@ -311,11 +282,7 @@ impl Store {
             .map_err(fail)?;
         json.map(|json| {
             serde_json::from_str(&json).map_err(|e| {
-                Error::damaged_with_key(
-                    &self.path,
-                    self.key(),
-                    format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"),
-                )
+                Error::damaged(&self.path, format!("de opgeslagen interventie \"{id}\" is onleesbaar ({e})"))
             })
         })
         .transpose()
@@ -493,10 +460,10 @@ pub(crate) const EMPTIED: &str =
     "het bestand is leeg (0 bytes); het is waarschijnlijk leeggemaakt door een mislukte kopie of synchronisatie";
 
 /// Whether `path` is a database that was emptied: a file of 0 bytes where data was before.
-/// Data was there when a backup exists beside it or its WAL holds something; without either,
-/// an empty file is what a first start that was broken off leaves, and it holds nothing to
-/// lose.
-pub(crate) fn emptied(path: &Path) -> bool {
+/// Data was there when its WAL holds something or `had_data()` says so (the caller knows
+/// whether backups of it exist); without either, an empty file is what a first start that
+/// was broken off leaves, and it holds nothing to lose.
+pub(crate) fn emptied(path: &Path, had_data: impl FnOnce() -> bool) -> bool {
     let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
     if !empty {
         return false;
@@ -504,24 +471,22 @@ pub(crate) fn emptied(path: &Path) -> bool {
     let mut wal = path.as_os_str().to_os_string();
     wal.push("-wal");
     let wal_holds_data = std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0);
-    let has_backups =
-        path.parent().and_then(|dir| crate::backup::list(dir).ok()).is_some_and(|backups| !backups.is_empty());
-    wal_holds_data || has_backups
+    wal_holds_data || had_data()
 }
 
 /// Runs `PRAGMA quick_check` on a freshly opened connection to `path` before anything else
 /// touches it. Until it passes, closing the connection does not checkpoint the WAL into the
 /// file, so a damaged database is read, never written.
-pub(crate) fn check_health(conn: &Connection, path: &Path, key: Option<&str>) -> Result<()> {
+pub(crate) fn check_health(conn: &Connection, path: &Path) -> Result<()> {
     let fail = |e| Error::store(path, e);
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(fail)?;
     // Another process may hold a lock for a moment (a restore, WAL recovery): wait for it.
     conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
     match quick_check(conn) {
         Ok(None) => Ok(()),
-        Ok(Some(detail)) => Err(Error::damaged_with_key(path, key, detail)),
+        Ok(Some(detail)) => Err(Error::damaged(path, detail)),
         Err(e) => match damage(&e) {
-            Some(detail) => Err(Error::damaged_with_key(path, key, detail)),
+            Some(detail) => Err(Error::damaged(path, detail)),
             None => Err(Error::store(path, e)),
         },
     }

@@ -1,0 +1,174 @@
+//! The advice report as one self-contained, printable A4 HTML page; every text escaped.
+
+use std::fmt::Write as _;
+
+use super::ReportData;
+use super::rows::{
+    Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table, answer_lines, colophon, coverage_table, item_facts, leidraad,
+    note_lines, plan_table, pva_table, source_lines, visit_facts,
+};
+use super::{known, nl_date, pva};
+
+/// Escapes text for HTML (element content and attribute values).
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The report as one self-contained, printable A4 HTML page.
+pub fn html(data: &ReportData) -> String {
+    let d = &data.dossier;
+    let t = &data.taxonomy;
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Adviesrapport {}</title>\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<style>{CSS}</style></head><body>\n",
+        esc(&d.info.org)
+    );
+    let _ = write!(
+        o,
+        "<header><p class=\"kicker\">Adviesrapport psychosociale arbeidsbelasting</p><h1>{}</h1>",
+        esc(&d.info.org)
+    );
+    let _ = writeln!(
+        o,
+        "<p>{}{}</p></header>",
+        esc(known(&d.info.department)),
+        d.info.visit_date.as_deref().map(|x| format!(" · bezoek op {}", esc(&nl_date(x)))).unwrap_or_default()
+    );
+    o.push_str("<section><h2>Het bezoek</h2><table class=\"facts\">");
+    for (k, v) in visit_facts(d, t) {
+        let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(&v));
+    }
+    o.push_str("</table></section>\n<section><h2>De antwoorden</h2><table class=\"facts\">");
+    for (k, v) in answer_lines(&d.answers, t) {
+        let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(&k), esc(&v));
+    }
+    o.push_str("</table></section>\n");
+    if !data.advice.notes.is_empty() {
+        o.push_str("<section class=\"notes\">");
+        for n in &data.advice.notes {
+            let _ = write!(o, "<p>{}</p>", esc(n));
+        }
+        o.push_str("</section>\n");
+    }
+    let _ = write!(o, "<section><h2>{LEIDRAAD_TITLE}</h2>");
+    let parts = leidraad(data);
+    if parts.is_empty() {
+        let _ = write!(o, "<p>{}</p>", esc(LEIDRAAD_NONE));
+    }
+    for part in &parts {
+        let _ = write!(o, "<h3>{}</h3><ul>", esc(&part.heading));
+        for item in &part.items {
+            let _ = write!(o, "<li>{}</li>", esc(item));
+        }
+        o.push_str("</ul>");
+        if let Some(remark) = &part.remark {
+            let _ = write!(o, "<p class=\"remark\">{}</p>", esc(remark));
+        }
+    }
+    o.push_str("</section>\n<section><h2>Aanbevolen interventies</h2>\n");
+    for (i, item) in data.items.iter().enumerate() {
+        let r = &item.record;
+        let _ = write!(o, "<article class=\"item\"><h3>{}. {}</h3><p>{}</p>", i + 1, esc(&r.name), esc(&r.summary));
+        if let Some(why) = &item.why {
+            let _ = write!(o, "<p><strong>Waarom gekozen:</strong> {}</p>", esc(why));
+        }
+        if !item.reasons.is_empty() {
+            o.push_str("<ul class=\"reasons\">");
+            for reason in &item.reasons {
+                let _ = write!(o, "<li>{}</li>", esc(reason));
+            }
+            o.push_str("</ul>");
+        }
+        o.push_str("<table class=\"facts\">");
+        for (k, v) in item_facts(r, t) {
+            let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(&v));
+        }
+        o.push_str("</table></article>\n");
+    }
+    if data.items.is_empty() {
+        o.push_str("<p>Er zijn (nog) geen interventies gekozen.</p>");
+    }
+    o.push_str("</section>\n");
+    if let Some(coverage) = coverage_table(data, Covered::Check) {
+        o.push_str("<section><h2>Aanbod-scan: wat er al is en wat ontbreekt</h2>");
+        html_table(&mut o, "matrix", &coverage);
+        o.push_str("</section>\n");
+    }
+    o.push_str("<section><h2>Actieplan</h2>");
+    if d.plan.is_empty() {
+        o.push_str("<p>Nog geen actiepunten.</p>");
+    } else {
+        html_table(&mut o, "plan", &plan_table(data));
+    }
+    let _ = write!(o, "</section>\n<section class=\"pva\"><h2>{}</h2>", esc(pva::TITLE));
+    for line in pva::intro(data) {
+        let _ = write!(o, "<p>{}</p>", esc(&line));
+    }
+    if !d.plan.is_empty() {
+        html_table(&mut o, "plan", &pva_table(data));
+    }
+    o.push_str("</section>\n");
+    let notes = note_lines(data);
+    if !notes.is_empty() {
+        o.push_str("<section><h2>Notities</h2>");
+        for (date, text) in &notes {
+            let _ =
+                write!(o, "<p class=\"note\"><strong>{}</strong> {}</p>", esc(date), esc(text).replace('\n', "<br>"));
+        }
+        o.push_str("</section>\n");
+    }
+    o.push_str("<section><h2>Bronnen</h2><ul>");
+    for line in source_lines(data) {
+        let _ = write!(o, "<li>{}</li>", esc(&line));
+    }
+    let _ = write!(o, "</ul></section>\n<footer><p>{}</p></footer>\n</body></html>\n", esc(&colophon(data)));
+    o
+}
+
+/// A table with a header row; every cell escaped, a row's first cell a head where the table
+/// says so.
+fn html_table(o: &mut String, class: &str, table: &Table) {
+    let _ = write!(o, "<table class=\"{class}\"><tr>");
+    for head in &table.heads {
+        let _ = write!(o, "<th>{}</th>", esc(head));
+    }
+    o.push_str("</tr>");
+    for row in &table.rows {
+        o.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let tag = if i == 0 && table.row_heads { "th" } else { "td" };
+            let _ = write!(o, "<{tag}>{}</{tag}>", esc(cell));
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</table>");
+}
+
+const CSS: &str = "@page{size:A4;margin:18mm}body{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;font-size:10.5pt;color:#1b1f24;line-height:1.45;max-width:180mm;margin:0 auto}\
+h1{font-size:20pt;margin:.2em 0}h2{font-size:14pt;border-bottom:1px solid #8a99a8;padding-bottom:2pt;margin-top:1.4em}h3{font-size:12pt;margin:.8em 0 .3em}\
+.kicker{color:#1d5b79;text-transform:uppercase;letter-spacing:.05em;font-size:9pt;margin:0}table{border-collapse:collapse;width:100%;margin:.4em 0}\
+th,td{border:1px solid #b8c2cc;padding:3pt 5pt;text-align:left;vertical-align:top}.facts th{width:38%;background:#f3f6f8}\
+.item{page-break-inside:avoid}.notes p{border-left:3px solid #1d5b79;padding-left:.5em}.remark{font-style:italic}.note{white-space:pre-wrap}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escaping_covers_markup_and_quotes() {
+        assert_eq!(esc("<img src=x onerror=\"a\">&'"), "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;");
+    }
+}

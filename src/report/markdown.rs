@@ -1,0 +1,122 @@
+//! The advice report in Markdown; every text escaped.
+
+use std::fmt::Write as _;
+
+use super::ReportData;
+use super::pva;
+use super::rows::{
+    Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table, answer_lines, colophon, coverage_table, item_facts, leidraad,
+    note_lines, plan_table, pva_table, source_lines, visit_facts,
+};
+
+/// Escapes text for Markdown (and keeps it on one line where asked).
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!') {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
+/// A Markdown table with a header row; every cell escaped and kept on one line.
+fn md_table(o: &mut String, table: &Table) {
+    let _ = writeln!(o, "| {} |\n|{}", table.heads.join(" | "), "---|".repeat(table.heads.len()));
+    for row in &table.rows {
+        let _ = writeln!(o, "| {} |", row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | "));
+    }
+    let _ = writeln!(o);
+}
+
+/// The report in Markdown.
+pub fn markdown(data: &ReportData) -> String {
+    let d = &data.dossier;
+    let t = &data.taxonomy;
+    let mut o = String::new();
+    let _ = writeln!(o, "# Adviesrapport: {}\n", md(&d.info.org));
+    let _ = writeln!(o, "## Het bezoek\n");
+    for (k, v) in visit_facts(d, t) {
+        let _ = writeln!(o, "- **{k}:** {}", md(&v));
+    }
+    let _ = writeln!(o, "\n## De antwoorden\n");
+    for (k, v) in answer_lines(&d.answers, t) {
+        let _ = writeln!(o, "- **{k}:** {}", md(&v));
+    }
+    for note in &data.advice.notes {
+        let _ = writeln!(o, "\n> {}", md(note));
+    }
+    let _ = writeln!(o, "\n## {LEIDRAAD_TITLE}\n");
+    let parts = leidraad(data);
+    if parts.is_empty() {
+        let _ = writeln!(o, "{}\n", md(LEIDRAAD_NONE));
+    }
+    for part in &parts {
+        let _ = writeln!(o, "### {}\n", md(&part.heading));
+        for item in &part.items {
+            let _ = writeln!(o, "- {}", md(item));
+        }
+        if let Some(remark) = &part.remark {
+            let _ = writeln!(o, "\n*{}*", md(remark));
+        }
+        let _ = writeln!(o);
+    }
+    let _ = writeln!(o, "## Aanbevolen interventies\n");
+    for (i, item) in data.items.iter().enumerate() {
+        let r = &item.record;
+        let _ = writeln!(o, "### {}. {}\n\n{}\n", i + 1, md(&r.name), md(&r.summary));
+        if let Some(why) = &item.why {
+            let _ = writeln!(o, "**Waarom gekozen:** {}\n", md(why));
+        }
+        for reason in &item.reasons {
+            let _ = writeln!(o, "- {}", md(reason));
+        }
+        let _ = writeln!(o);
+        for (k, v) in item_facts(r, t) {
+            let _ = writeln!(o, "- **{k}:** {}", md(&v));
+        }
+        let _ = writeln!(o);
+    }
+    if let Some(coverage) = coverage_table(data, Covered::Check) {
+        let _ = writeln!(o, "## Aanbod-scan\n");
+        md_table(&mut o, &coverage);
+    }
+    let _ = writeln!(o, "## Actieplan\n");
+    if d.plan.is_empty() {
+        let _ = writeln!(o, "Nog geen actiepunten.\n");
+    } else {
+        md_table(&mut o, &plan_table(data));
+    }
+    let _ = writeln!(o, "## {}\n", pva::TITLE);
+    for line in pva::intro(data) {
+        let _ = writeln!(o, "{}\n", md(&line));
+    }
+    if !d.plan.is_empty() {
+        md_table(&mut o, &pva_table(data));
+    }
+    let notes = note_lines(data);
+    if !notes.is_empty() {
+        let _ = writeln!(o, "## Notities\n");
+        for (date, text) in &notes {
+            let _ = writeln!(o, "- **{}:** {}", md(date), md(text));
+        }
+        let _ = writeln!(o);
+    }
+    let _ = writeln!(o, "## Bronnen\n");
+    for line in source_lines(data) {
+        let _ = writeln!(o, "- {}", md(&line));
+    }
+    let _ = writeln!(o, "\n---\n{}", md(&colophon(data)));
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escaping_defuses_links_and_html() {
+        assert_eq!(md("[klik](javascript:x) <b>"), "\\[klik\\](javascript:x) \\<b\\>");
+    }
+}
