@@ -4,15 +4,19 @@
 //! `ui/src/generated/`; the test fails when a committed file is not what the Rust types
 //! give now. To write them anew: `KEUZEHULP_WRITE_TYPES=1 cargo test --lib ui_types`.
 //!
-//! Covered so far: the taxonomy, the decision tree's ways in and the worker's page. The
-//! other types in `ui/src/api.ts` are still written by hand (see ARCHITECTURE.md).
+//! Covered so far: the taxonomy, the decision tree's ways in, the worker's page, the
+//! catalogue summary, the advisor's answers and the dossier. The other types in
+//! `ui/src/api.ts` are still written by hand (see ARCHITECTURE.md).
 
 use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
+use crate::advisor::Answers;
+use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
 use crate::catalogue::model::{Document, Entry, Presets, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
+use crate::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, ShortlistItem, Trashed, VisitInfo};
 
 /// Where the generated files live.
 fn dir() -> PathBuf {
@@ -46,6 +50,18 @@ fn files() -> Vec<(String, String)> {
         one::<Entry>(&cfg),
         one::<LeadSource>(&cfg),
         one::<Lead>(&cfg),
+        one::<MatrixCell>(&cfg),
+        one::<MatrixRow>(&cfg),
+        one::<CatalogueSummary>(&cfg),
+        one::<Answers>(&cfg),
+        one::<VisitInfo>(&cfg),
+        one::<ShortlistItem>(&cfg),
+        one::<Note>(&cfg),
+        one::<PlanItem>(&cfg),
+        one::<PlanChange>(&cfg),
+        one::<Dossier>(&cfg),
+        one::<DossierSummary>(&cfg),
+        one::<Trashed>(&cfg),
         ("ErrorCode.ts".to_string(), error_code()),
     ];
     files.sort();

@@ -27,6 +27,8 @@ use score::{Scored, Scorer};
 
 /// The answers to the decision tree. Every field may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 #[serde(default)]
 pub struct Answers {
     /// Which of the four ways in was taken.

@@ -19,6 +19,8 @@ pub const STATUSES: &[&str] = &["gepland", "lopend", "afgerond", "gestopt"];
 
 /// The facts about a visit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 #[serde(deny_unknown_fields)]
 pub struct VisitInfo {
     /// Client organisation.
@@ -48,6 +50,7 @@ pub struct VisitInfo {
 
 /// One intervention on the shortlist, with why it was chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ShortlistItem {
     /// Intervention id.
@@ -61,6 +64,7 @@ pub struct ShortlistItem {
 
 /// A dated note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     /// Number within the store.
@@ -73,6 +77,7 @@ pub struct Note {
 
 /// One line of the action plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PlanItem {
     /// Number within the store.
@@ -97,6 +102,7 @@ pub struct PlanItem {
 
 /// A whole dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Dossier {
     /// Stable id.
@@ -122,6 +128,7 @@ pub struct Dossier {
 
 /// A line in the list of dossiers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DossierSummary {
     /// Id.
     pub id: String,
@@ -145,6 +152,8 @@ pub struct DossierSummary {
 
 /// Changes to one plan item (unset fields stay as they are).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 #[serde(default)]
 pub struct PlanChange {
     /// Update this item instead of adding one.
@@ -205,6 +214,7 @@ fn erased_on(deleted_at: &str) -> Option<String> {
 
 /// A dossier in the trash, as the trash lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Trashed {
     /// Id.
     pub id: String,

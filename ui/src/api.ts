@@ -2,21 +2,26 @@
 // object, so tests can hand them a fake one.
 import { invoke } from "@tauri-apps/api/core";
 // Generated from the Rust types (src/ui_types.rs); the rest below is still written by hand.
+import type { Answers } from "./generated/Answers";
+import type { CatalogueSummary } from "./generated/CatalogueSummary";
+import type { Dossier } from "./generated/Dossier";
+import type { DossierSummary } from "./generated/DossierSummary";
 import type { Entry } from "./generated/Entry";
 import type { ErrorCode } from "./generated/ErrorCode";
 import type { Lead } from "./generated/Lead";
 import type { LeadSource } from "./generated/LeadSource";
+import type { MatrixCell } from "./generated/MatrixCell";
+import type { MatrixRow } from "./generated/MatrixRow";
+import type { Note } from "./generated/Note";
+import type { PlanChange } from "./generated/PlanChange";
+import type { PlanItem } from "./generated/PlanItem";
+import type { ShortlistItem } from "./generated/ShortlistItem";
 import type { Taxonomy } from "./generated/Taxonomy";
 import type { Term } from "./generated/Term";
+import type { Trashed } from "./generated/Trashed";
+import type { VisitInfo } from "./generated/VisitInfo";
 
-export type { Entry, ErrorCode, Lead, LeadSource, Taxonomy, Term };
-
-export interface MatrixCell { step: string; count: number }
-export interface MatrixRow { level: string; cells: MatrixCell[] }
-export interface CatalogueSummary {
-  count: number; version: string; program_version: string; date: string; publisher: string; imported: number; lapsed: number; matrix: MatrixRow[];
-}
-
+export type { Answers, CatalogueSummary, Dossier, DossierSummary, Entry, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanItem, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo };
 
 export interface Intervention {
   id: string; name: string; aliases: string[]; kind: string; summary: string;
@@ -48,10 +53,6 @@ export interface SearchResult {
   suggestion?: string | null;
 }
 
-export interface Answers {
-  entry?: string; role?: string; level?: string; steps: string[]; themes: string[]; sector?: string;
-  risk_group?: string; min_evidence?: string; free: boolean; max_time?: string; have: string[];
-}
 export interface Recommendation {
   id: string; name: string; score: number; reasons: string[]; mismatches: string[];
   levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; evidence: string; cost: string;
@@ -71,33 +72,6 @@ export interface Question {
 }
 export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }
 
-export interface VisitInfo {
-  org: string; sector?: string | null; size_band?: string | null; department?: string | null; visit_date?: string | null;
-  contact_name?: string | null; contact_role?: string | null; professional?: string | null;
-}
-export interface ShortlistItem { intervention_id: string; why: string | null; added_at: string }
-export interface Note { id: number; text: string; created_at: string }
-export interface PlanItem {
-  id: number; intervention_id: string; what: string; who: string; start_date: string | null; evaluation_date: string | null;
-  evaluation_method: string; status: string;
-}
-export interface PlanChange {
-  item?: number; intervention_id?: string; what?: string; who?: string; start_date?: string; evaluation_date?: string;
-  evaluation_method?: string; status?: string;
-}
-export interface Dossier extends VisitInfo {
-  id: string; answers: Answers; shortlist: ShortlistItem[]; notes: Note[]; plan: PlanItem[];
-  created_at: string; updated_at: string; revision: number;
-}
-export interface DossierSummary {
-  id: string; org: string; sector: string | null; department: string | null; visit_date: string | null; updated_at: string;
-  notes: number; shortlist: number; overdue: PlanItem[];
-}
-/** A dossier in the trash; `erased_on` is the day it will be erased for good (YYYY-MM-DD). */
-export interface Trashed {
-  id: string; org: string; sector: string | null; department: string | null; visit_date: string | null;
-  deleted_at: string; erased_on: string | null; notes: number;
-}
 export interface Backup { path: string; file: string; created_at: string; kind: string; size: number }
 export interface ImportOutcome { id: string; result: "new" | "unchanged" | "kept-both" | "replaced" }
 
