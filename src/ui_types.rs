@@ -5,18 +5,19 @@
 //! give now. To write them anew: `KEUZEHULP_WRITE_TYPES=1 cargo test --lib ui_types`.
 //!
 //! Covered so far: the taxonomy, the decision tree's ways in, the worker's page, the
-//! catalogue summary, the advisor's answers and the dossier. The other types in
+//! catalogue summary, search, the advisor and the dossier. The other types in
 //! `ui/src/api.ts` are still written by hand (see ARCHITECTURE.md).
 
 use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::advisor::Answers;
+use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, StepAdvice};
 use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
 use crate::catalogue::model::{Document, Entry, Presets, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, ShortlistItem, Trashed, VisitInfo};
+use crate::search::{Filters, Hit, SearchResult, Via};
 
 /// Where the generated files live.
 fn dir() -> PathBuf {
@@ -62,6 +63,15 @@ fn files() -> Vec<(String, String)> {
         one::<Dossier>(&cfg),
         one::<DossierSummary>(&cfg),
         one::<Trashed>(&cfg),
+        one::<Filters>(&cfg),
+        one::<Via>(&cfg),
+        one::<Hit>(&cfg),
+        one::<SearchResult>(&cfg),
+        one::<Recommendation>(&cfg),
+        one::<StepAdvice>(&cfg),
+        one::<CoverageCell>(&cfg),
+        one::<Coverage>(&cfg),
+        one::<Advice>(&cfg),
         ("ErrorCode.ts".to_string(), error_code()),
     ];
     files.sort();

@@ -57,6 +57,7 @@ pub struct Answers {
 
 /// One recommendation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Recommendation {
     /// Intervention id.
     pub id: String,
@@ -92,6 +93,7 @@ pub struct Recommendation {
 
 /// The leidraad's advice for one step and role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StepAdvice {
     /// The step.
     pub step: String,
@@ -109,6 +111,7 @@ pub struct StepAdvice {
 
 /// The advisor's answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Advice {
     /// Ranked recommendations, best first.
     pub recommendations: Vec<Recommendation>,

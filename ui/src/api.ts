@@ -2,12 +2,17 @@
 // object, so tests can hand them a fake one.
 import { invoke } from "@tauri-apps/api/core";
 // Generated from the Rust types (src/ui_types.rs); the rest below is still written by hand.
+import type { Advice } from "./generated/Advice";
 import type { Answers } from "./generated/Answers";
 import type { CatalogueSummary } from "./generated/CatalogueSummary";
+import type { Coverage } from "./generated/Coverage";
+import type { CoverageCell } from "./generated/CoverageCell";
 import type { Dossier } from "./generated/Dossier";
 import type { DossierSummary } from "./generated/DossierSummary";
 import type { Entry } from "./generated/Entry";
 import type { ErrorCode } from "./generated/ErrorCode";
+import type { Filters } from "./generated/Filters";
+import type { Hit } from "./generated/Hit";
 import type { Lead } from "./generated/Lead";
 import type { LeadSource } from "./generated/LeadSource";
 import type { MatrixCell } from "./generated/MatrixCell";
@@ -15,13 +20,19 @@ import type { MatrixRow } from "./generated/MatrixRow";
 import type { Note } from "./generated/Note";
 import type { PlanChange } from "./generated/PlanChange";
 import type { PlanItem } from "./generated/PlanItem";
+import type { Recommendation } from "./generated/Recommendation";
+import type { SearchResult } from "./generated/SearchResult";
 import type { ShortlistItem } from "./generated/ShortlistItem";
+import type { StepAdvice } from "./generated/StepAdvice";
 import type { Taxonomy } from "./generated/Taxonomy";
 import type { Term } from "./generated/Term";
 import type { Trashed } from "./generated/Trashed";
+import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
 
-export type { Answers, CatalogueSummary, Dossier, DossierSummary, Entry, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanItem, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo };
+export type {
+  Advice, Answers, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanItem, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+};
 
 export interface Intervention {
   id: string; name: string; aliases: string[]; kind: string; summary: string;
@@ -41,29 +52,6 @@ export interface Intervention {
 }
 export interface RecordOrigin { kind: "bundled" | "publisher" | "eigen"; name: string; version: string | null; date: string | null }
 
-export interface Filters {
-  level?: string; step?: string; role?: string; theme?: string; sector?: string; evidence?: string; cost?: string;
-}
-/** A record found through the thesaurus: the words as typed, and the word they led to. */
-export interface Via { from: string; to: string }
-export interface Hit { id: string; name: string; score: number; levels: string[]; steps: string[]; summary: string; matched: string[]; via?: Via[] }
-export interface SearchResult {
-  query: string; hits: Hit[]; total: number; facets: Record<string, Record<string, number>>; terms: string[]; nearest: Hit[];
-  /** "Bedoelde u …?": the query with unknown words replaced by the nearest known ones. */
-  suggestion?: string | null;
-}
-
-export interface Recommendation {
-  id: string; name: string; score: number; reasons: string[]; mismatches: string[];
-  levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; evidence: string; cost: string;
-  summary: string; time: string;
-}
-export interface StepAdvice { step: string; role: string; text: string; items: string[]; from_leidraad: boolean; why: string[] }
-export interface Advice {
-  recommendations: Recommendation[]; advice: StepAdvice[]; coverage: unknown; exact: boolean; notes: string[];
-  /** About the user's own role: shown here, never printed in the client's report. */
-  user_notes?: string[];
-}
 
 export interface TreeOption { value: string; label: string; label_en: string }
 export interface Question {
