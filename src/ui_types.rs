@@ -5,7 +5,7 @@
 //! give now. To write them anew: `KEUZEHULP_WRITE_TYPES=1 cargo test --lib ui_types`.
 //!
 //! Covered so far: the taxonomy, the decision tree's ways in, the worker's page, the
-//! catalogue summary, search, the advisor and the dossier. The other types in
+//! catalogue summary, search, the advisor, the dossier and backups. The other types in
 //! `ui/src/api.ts` are still written by hand (see ARCHITECTURE.md).
 
 use std::path::{Path, PathBuf};
@@ -14,6 +14,7 @@ use ts_rs::{Config, TS};
 
 use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, StepAdvice};
 use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
+use crate::backup::{Backup, Erasure, Unerased};
 use crate::catalogue::model::{Document, Entry, Presets, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, ShortlistItem, Trashed, VisitInfo};
@@ -72,6 +73,9 @@ fn files() -> Vec<(String, String)> {
         one::<CoverageCell>(&cfg),
         one::<Coverage>(&cfg),
         one::<Advice>(&cfg),
+        one::<Backup>(&cfg),
+        one::<Unerased>(&cfg),
+        one::<Erasure>(&cfg),
         ("ErrorCode.ts".to_string(), error_code()),
     ];
     files.sort();

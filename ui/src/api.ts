@@ -4,12 +4,14 @@ import { invoke } from "@tauri-apps/api/core";
 // Generated from the Rust types (src/ui_types.rs); the rest below is still written by hand.
 import type { Advice } from "./generated/Advice";
 import type { Answers } from "./generated/Answers";
+import type { Backup } from "./generated/Backup";
 import type { CatalogueSummary } from "./generated/CatalogueSummary";
 import type { Coverage } from "./generated/Coverage";
 import type { CoverageCell } from "./generated/CoverageCell";
 import type { Dossier } from "./generated/Dossier";
 import type { DossierSummary } from "./generated/DossierSummary";
 import type { Entry } from "./generated/Entry";
+import type { Erasure } from "./generated/Erasure";
 import type { ErrorCode } from "./generated/ErrorCode";
 import type { Filters } from "./generated/Filters";
 import type { Hit } from "./generated/Hit";
@@ -31,7 +33,7 @@ import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
 
 export type {
-  Advice, Answers, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanItem, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanItem, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
 };
 
 export interface Intervention {
@@ -60,14 +62,8 @@ export interface Question {
 }
 export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }
 
-export interface Backup { path: string; file: string; created_at: string; kind: string; size: number }
 export interface ImportOutcome { id: string; result: "new" | "unchanged" | "kept-both" | "replaced" }
 
-/** What erasing a dossier did to the backups: rewritten without it, or left (with why). */
-export interface Erasure {
-  cleaned: string[];
-  failed: { file: string; reason: string }[];
-}
 
 /** An error from the core: a stable code and a Dutch message. */
 /** The formats of the advice report. */
