@@ -175,6 +175,7 @@ pub const PROGRAM_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What the start screen shows about the catalogue.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CatalogueSummary {
     /// Number of interventions.
     pub count: usize,
@@ -219,6 +220,7 @@ pub struct CatalogueInfo {
 
 /// One level's row of the level × step matrix.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MatrixRow {
     /// The level slug.
     pub level: String,
@@ -228,6 +230,7 @@ pub struct MatrixRow {
 
 /// One cell of the level × step matrix.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MatrixCell {
     /// The step slug.
     pub step: String,

@@ -78,6 +78,7 @@ impl Kind {
 
 /// One backup file.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Backup {
     /// The file.
     pub path: PathBuf,
@@ -279,6 +280,7 @@ fn create_unless(
 
 /// What erasing a dossier from the backups did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Erasure {
     /// The backups that held the dossier and were rewritten without it (file names).
     pub cleaned: Vec<String>,
@@ -288,6 +290,7 @@ pub struct Erasure {
 
 /// A backup that still holds an erased dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Unerased {
     /// The backup's file name.
     pub file: String,

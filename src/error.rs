@@ -400,12 +400,12 @@ fn format_problems(problems: &[Problem]) -> String {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// One of every error, with the code the front end knows it by. A new variant does not
     /// compile until it is added to `listed` below, and so to this table.
-    fn every_error() -> Vec<(Error, &'static str)> {
+    pub(crate) fn every_error() -> Vec<(Error, &'static str)> {
         let path = || PathBuf::from("keuzehulp.sqlite3");
         let io = || std::io::Error::other("schijf");
         let json = serde_json::from_str::<u8>("x").expect_err("not JSON");

@@ -21,6 +21,8 @@ pub mod session;
 pub mod signing;
 mod store;
 pub mod time;
+#[cfg(test)]
+mod ui_types;
 
 pub use app::{CatalogueSummary, Keuzehulp, default_data_dir};
 pub use backup::{Backup, Erasure, Unerased};

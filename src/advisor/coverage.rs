@@ -9,6 +9,7 @@ use crate::catalogue::{Intervention, Taxonomy};
 
 /// One cell of the level × step coverage matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CoverageCell {
     /// Level.
     pub level: String,
@@ -22,6 +23,7 @@ pub struct CoverageCell {
 
 /// The aanbod-scan: what is covered and what is missing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Coverage {
     /// Every cell, level by level, step by step.
     pub cells: Vec<CoverageCell>,

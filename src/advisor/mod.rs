@@ -28,6 +28,8 @@ use score::{Scored, Scorer};
 
 /// The answers to the decision tree. Every field may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 #[serde(default)]
 pub struct Answers {
     /// Which of the four ways in was taken.
@@ -56,6 +58,7 @@ pub struct Answers {
 
 /// One recommendation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Recommendation {
     /// Intervention id.
     pub id: String,
@@ -91,6 +94,7 @@ pub struct Recommendation {
 
 /// The leidraad's advice for one step and role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StepAdvice {
     /// The step.
     pub step: String,
@@ -108,6 +112,7 @@ pub struct StepAdvice {
 
 /// The advisor's answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Advice {
     /// Ranked recommendations, best first.
     pub recommendations: Vec<Recommendation>,

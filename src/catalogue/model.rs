@@ -49,6 +49,7 @@ pub struct DecisionTree {
 
 /// A way into the chooser.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Stable id.
@@ -72,13 +73,16 @@ pub struct Entry {
 
 /// Answers preset by an entry.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Presets {
     /// A role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub role: Option<String>,
     /// A level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub level: Option<String>,
     /// Steps.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -115,6 +119,7 @@ pub struct Question {
 
 /// The fixed vocabulary (data/taxonomy.toml).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Taxonomy {
     /// The source documents that records cite.
@@ -145,6 +150,7 @@ pub struct Taxonomy {
 
 /// One value of the vocabulary.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// The slug used in records.
@@ -155,17 +161,21 @@ pub struct Term {
     pub label_en: String,
     /// Longer Dutch explanation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub description: Option<String>,
     /// For sub-sectors: the sector they belong to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub parent: Option<String>,
     /// For evidence levels: higher is stronger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub rank: Option<u8>,
 }
 
 /// A source document (one of ../shared/seeds).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Short id used by records.

@@ -16,6 +16,7 @@ pub struct WorkerFile {
 
 /// One person or service a worker can turn to.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Lead {
     /// Stable id, `[a-z0-9-]`.
@@ -26,6 +27,7 @@ pub struct Lead {
     pub who_en: String,
     /// The intervention that tells more, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub record: Option<String>,
     /// What the sources say, in paragraphs (Dutch).
     pub text: Vec<String>,
@@ -37,6 +39,7 @@ pub struct Lead {
 
 /// Where a lead's facts come from.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LeadSource {
     /// A document id of the taxonomy (`[[documents]]`).
@@ -45,6 +48,7 @@ pub struct LeadSource {
     pub section: String,
     /// The web address the document gives for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub url: Option<String>,
 }
 

@@ -27,6 +27,8 @@ pub const STATUSES: &[&str] = &["gepland", "lopend", "afgerond", "gestopt"];
 
 /// The facts about a visit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 #[serde(deny_unknown_fields)]
 pub struct VisitInfo {
     /// Client organisation.
@@ -56,6 +58,7 @@ pub struct VisitInfo {
 
 /// One intervention on the shortlist, with why it was chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ShortlistItem {
     /// Intervention id.
@@ -69,6 +72,7 @@ pub struct ShortlistItem {
 
 /// A dated note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     /// Number within the store.
@@ -81,6 +85,7 @@ pub struct Note {
 
 /// One line of the action plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PlanItem {
     /// Number within the store.
@@ -105,6 +110,7 @@ pub struct PlanItem {
 
 /// A whole dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Dossier {
     /// Stable id.
@@ -130,6 +136,7 @@ pub struct Dossier {
 
 /// A line in the list of dossiers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DossierSummary {
     /// Id.
     pub id: String,
@@ -153,6 +160,8 @@ pub struct DossierSummary {
 
 /// Changes to one plan item (unset fields stay as they are).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 #[serde(default)]
 pub struct PlanChange {
     /// Update this item instead of adding one.

@@ -24,6 +24,7 @@ fn erased_on(deleted_at: &str) -> Option<String> {
 
 /// A dossier in the trash, as the trash lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Trashed {
     /// Id.
     pub id: String,

@@ -61,6 +61,8 @@ pub const MAX_LIMIT: usize = 250;
 
 /// Filters on a search; `None` means no filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct Filters {
     /// individu, team, organisatie.
     pub level: Option<String>,
@@ -107,6 +109,7 @@ pub type FacetCounts = BTreeMap<String, BTreeMap<String, u64>>;
 
 /// One search hit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Hit {
     /// Intervention id.
     pub id: String,
@@ -129,6 +132,7 @@ pub struct Hit {
 
 /// A record found through the thesaurus: the words as typed, and the word they led to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Via {
     /// The typed words (folded: lower case, no accents).
     pub from: String,
@@ -138,6 +142,7 @@ pub struct Via {
 
 /// The answer to one query.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SearchResult {
     /// The query as given.
     pub query: String,

@@ -1,19 +1,40 @@
 // The only file that talks to the core (through Tauri's `invoke`). Views get an `Api`
 // object, so tests can hand them a fake one.
 import { invoke } from "@tauri-apps/api/core";
+// Generated from the Rust types (src/ui_types.rs); the rest below is still written by hand.
+import type { Advice } from "./generated/Advice";
+import type { Answers } from "./generated/Answers";
+import type { Backup } from "./generated/Backup";
+import type { CatalogueSummary } from "./generated/CatalogueSummary";
+import type { Coverage } from "./generated/Coverage";
+import type { CoverageCell } from "./generated/CoverageCell";
+import type { Dossier } from "./generated/Dossier";
+import type { DossierSummary } from "./generated/DossierSummary";
+import type { Entry } from "./generated/Entry";
+import type { Erasure } from "./generated/Erasure";
+import type { ErrorCode } from "./generated/ErrorCode";
+import type { Filters } from "./generated/Filters";
+import type { Hit } from "./generated/Hit";
+import type { Lead } from "./generated/Lead";
+import type { LeadSource } from "./generated/LeadSource";
+import type { MatrixCell } from "./generated/MatrixCell";
+import type { MatrixRow } from "./generated/MatrixRow";
+import type { Note } from "./generated/Note";
+import type { PlanChange } from "./generated/PlanChange";
+import type { PlanItem } from "./generated/PlanItem";
+import type { Recommendation } from "./generated/Recommendation";
+import type { SearchResult } from "./generated/SearchResult";
+import type { ShortlistItem } from "./generated/ShortlistItem";
+import type { StepAdvice } from "./generated/StepAdvice";
+import type { Taxonomy } from "./generated/Taxonomy";
+import type { Term } from "./generated/Term";
+import type { Trashed } from "./generated/Trashed";
+import type { Via } from "./generated/Via";
+import type { VisitInfo } from "./generated/VisitInfo";
 
-export interface MatrixCell { step: string; count: number }
-export interface MatrixRow { level: string; cells: MatrixCell[] }
-export interface CatalogueSummary {
-  count: number; version: string; program_version: string; date: string; publisher: string; imported: number; lapsed: number; matrix: MatrixRow[];
-}
-
-export interface Term { id: string; label: string; label_en: string; description?: string; parent?: string; rank?: number }
-export interface Taxonomy {
-  levels: Term[]; steps: Term[]; roles: Term[]; themes: Term[]; sectors: Term[]; risk_groups: Term[];
-  evidence_levels: Term[]; evidence_schemes?: Term[]; kinds: Term[]; cost_classes: Term[]; time_classes: Term[];
-  documents: { id: string; file: string; title: string; publisher: string; year: string }[];
-}
+export type {
+  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanItem, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+};
 
 export interface Intervention {
   id: string; name: string; aliases: string[]; kind: string; summary: string;
@@ -33,81 +54,16 @@ export interface Intervention {
 }
 export interface RecordOrigin { kind: "bundled" | "publisher" | "eigen"; name: string; version: string | null; date: string | null }
 
-export interface Filters {
-  level?: string; step?: string; role?: string; theme?: string; sector?: string; evidence?: string; cost?: string;
-}
-/** A record found through the thesaurus: the words as typed, and the word they led to. */
-export interface Via { from: string; to: string }
-export interface Hit { id: string; name: string; score: number; levels: string[]; steps: string[]; summary: string; matched: string[]; via?: Via[] }
-export interface SearchResult {
-  query: string; hits: Hit[]; total: number; facets: Record<string, Record<string, number>>; terms: string[]; nearest: Hit[];
-  /** "Bedoelde u …?": the query with unknown words replaced by the nearest known ones. */
-  suggestion?: string | null;
-}
-
-export interface Answers {
-  entry?: string; role?: string; level?: string; steps: string[]; themes: string[]; sector?: string;
-  risk_group?: string; min_evidence?: string; free: boolean; max_time?: string; have: string[];
-}
-export interface Recommendation {
-  id: string; name: string; score: number; reasons: string[]; mismatches: string[];
-  levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; evidence: string; cost: string;
-  summary: string; time: string;
-}
-export interface StepAdvice { step: string; role: string; text: string; items: string[]; from_leidraad: boolean; why: string[] }
-export interface Advice {
-  recommendations: Recommendation[]; advice: StepAdvice[]; coverage: unknown; exact: boolean; notes: string[];
-  /** About the user's own role: shown here, never printed in the client's report. */
-  user_notes?: string[];
-}
 
 export interface TreeOption { value: string; label: string; label_en: string }
 export interface Question {
   id: string; prompt: string; prompt_en: string; help: string; help_en: string; kind: "single" | "multi" | "yes-no";
   answer: keyof Answers; skippable: boolean; refinement: boolean; options: TreeOption[];
 }
-export interface Entry { id: string; question: string; question_en: string; help: string; help_en: string; presets: { role?: string; level?: string; steps?: string[] } }
-/** Where a worker's lead takes its facts from (a seed document, its section, a web address). */
-export interface LeadSource { document: string; section: string; url?: string }
-/** Someone a worker can turn to with worries (`data/worker.toml`). */
-export interface Lead { id: string; who: string; who_en: string; record?: string; text: string[]; text_en: string[]; sources: LeadSource[] }
 export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }
 
-export interface VisitInfo {
-  org: string; sector?: string | null; size_band?: string | null; department?: string | null; visit_date?: string | null;
-  contact_name?: string | null; contact_role?: string | null; professional?: string | null;
-}
-export interface ShortlistItem { intervention_id: string; why: string | null; added_at: string }
-export interface Note { id: number; text: string; created_at: string }
-export interface PlanItem {
-  id: number; intervention_id: string; what: string; who: string; start_date: string | null; evaluation_date: string | null;
-  evaluation_method: string; status: string;
-}
-export interface PlanChange {
-  item?: number; intervention_id?: string; what?: string; who?: string; start_date?: string; evaluation_date?: string;
-  evaluation_method?: string; status?: string;
-}
-export interface Dossier extends VisitInfo {
-  id: string; answers: Answers; shortlist: ShortlistItem[]; notes: Note[]; plan: PlanItem[];
-  created_at: string; updated_at: string; revision: number;
-}
-export interface DossierSummary {
-  id: string; org: string; sector: string | null; department: string | null; visit_date: string | null; updated_at: string;
-  notes: number; shortlist: number; overdue: PlanItem[];
-}
-/** A dossier in the trash; `erased_on` is the day it will be erased for good (YYYY-MM-DD). */
-export interface Trashed {
-  id: string; org: string; sector: string | null; department: string | null; visit_date: string | null;
-  deleted_at: string; erased_on: string | null; notes: number;
-}
-export interface Backup { path: string; file: string; created_at: string; kind: string; size: number }
 export interface ImportOutcome { id: string; result: "new" | "unchanged" | "kept-both" | "replaced" }
 
-/** What erasing a dossier did to the backups: rewritten without it, or left (with why). */
-export interface Erasure {
-  cleaned: string[];
-  failed: { file: string; reason: string }[];
-}
 
 /** What an import would change (`import --dry-run`). */
 export interface ImportDiff { added: string[]; changed: { id: string; fields: string[] }[]; unchanged: number }
@@ -129,7 +85,8 @@ export type ReportFormat = "pdf" | "docx" | "html" | "md";
 /** The formats of the action plan. */
 export type PlanFormat = "xlsx" | "csv" | "ics";
 
-export interface ApiError { code: string; message: string }
+/** An error from the core; "onbekend" when what was thrown carried no code. */
+export interface ApiError { code: ErrorCode | "onbekend"; message: string }
 
 export interface Api {
   catalogueSummary(): Promise<CatalogueSummary>;
@@ -242,7 +199,7 @@ export function toApiError(err: unknown): ApiError {
   const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
   if (err && typeof err === "object" && "message" in err) {
     const e = err as { code?: unknown; message: unknown };
-    return { code: typeof e.code === "string" ? e.code : "onbekend", message: sentence(String(e.message)) };
+    return { code: typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend", message: sentence(String(e.message)) };
   }
   return { code: "onbekend", message: sentence(String(err)) };
 }

@@ -7,7 +7,7 @@ import {
 
 const rec = (id: string, levels: string[], steps: string[], evidence = "onbekend"): Recommendation => ({
   id, name: id, score: 1, reasons: ["r"], mismatches: [], levels, steps, roles: ["werkgever"], themes: ["werkdruk"],
-  sectors: ["zorg"], evidence, cost: "onbekend", summary: "", time: "onbekend",
+  sectors: ["zorg"], evidence, evidence_lapsed: false, cost: "onbekend", summary: "", time: "onbekend",
 });
 
 describe("routes", () => {

@@ -130,11 +130,11 @@ function fakeApi(overrides: Partial<Api> = {}): Api {
     taxonomy: async () => taxonomy,
     tree: async () => tree,
     search: async (query) => ({
-      query, total: 1, terms: [], nearest: [], facets: { level: { team: 1 } },
-      hits: [{ id: "x", name: "Werkdruk verminderen", score: 1, levels: ["team"], steps: ["B2"], summary: "Minder werkdruk", matched: ["werkdruk", "Werkdruk"] }],
+      query, total: 1, terms: [], nearest: [], facets: { level: { team: 1 } }, cut: [], suggestion: null,
+      hits: [{ id: "x", name: "Werkdruk verminderen", score: 1, levels: ["team"], steps: ["B2"], summary: "Minder werkdruk", matched: ["werkdruk", "Werkdruk"], via: [] }],
     }),
     intervention: async () => record,
-    advise: async () => ({ recommendations: [], advice: [], coverage: null, exact: true, notes: [] }),
+    advise: async () => ({ recommendations: [], advice: [], coverage: null, exact: true, notes: [], user_notes: [] }),
     ...overrides,
   };
 }
@@ -216,7 +216,7 @@ describe("search view", () => {
 
   it("says so when nothing is found and offers the nearest", async () => {
     const api = fakeApi({
-      search: async (query) => ({ query, total: 0, terms: [], facets: {}, hits: [], nearest: [{ id: "n", name: "Dichtbij", score: 1, levels: [], steps: [], summary: "", matched: [] }] }),
+      search: async (query) => ({ query, total: 0, terms: [], facets: {}, hits: [], cut: [], suggestion: null, nearest: [{ id: "n", name: "Dichtbij", score: 1, levels: [], steps: [], summary: "", matched: [], via: [] }] }),
     });
     const view = await renderSearch(ctx(api), "xyz", {});
     expect(view.querySelector("#search-status")?.textContent).toBe("Niets gevonden voor “xyz”.");
@@ -228,7 +228,7 @@ describe("search view", () => {
     const api = fakeApi({
       search: async (query) => {
         asked.push(query);
-        return { query, total: 0, terms: [], facets: {}, hits: [], nearest: [], suggestion: query === "harasment" ? "harassment" : null };
+        return { query, total: 0, terms: [], facets: {}, hits: [], nearest: [], cut: [], suggestion: query === "harasment" ? "harassment" : null };
       },
     });
     const view = await renderSearch(ctx(api), "harasment", {});
@@ -242,7 +242,7 @@ describe("search view", () => {
   it("says through which word a record was found", async () => {
     const api = fakeApi({
       search: async (query) => ({
-        query, total: 1, terms: [], facets: {}, nearest: [],
+        query, total: 1, terms: [], facets: {}, nearest: [], cut: [], suggestion: null,
         hits: [{ id: "bat", name: "Burnout Assessment Tool", score: 1, levels: [], steps: [], summary: "", matched: [], via: [{ from: "opgebrand", to: "burn-out" }] }],
       }),
     });
@@ -545,7 +545,7 @@ describe("questions, review and results", () => {
   const flowTree: Tree = { entries: [], questions: [q("role", "role"), q("themes", "themes"), q("time", "max_time", true)], worker: [] };
   const rec = (id: string, reasons: string[]) => ({
     id, name: `Naam ${id}`, score: 1, reasons, mismatches: [], levels: ["team"], steps: ["B2"], roles: ["werkgever"], themes: ["werkdruk"],
-    sectors: ["zorg"], evidence: "effectief", cost: "onbekend", summary: "Eerste zin hier. Tweede zin.", time: "onbekend",
+    sectors: ["zorg"], evidence: "effectief", evidence_lapsed: false, cost: "onbekend", summary: "Eerste zin hier. Tweede zin.", time: "onbekend",
   });
 
   it("asks one question per page with the question as the heading, skipping what was given and the refinements", () => {
@@ -583,7 +583,7 @@ describe("questions, review and results", () => {
 
   it("shows the results first: a count, cards with tags and the reasons that set them apart, no empty boxes", async () => {
     const recs = [rec("a", ["voor werkgevers", "goed praktijkvoorbeeld"]), rec("b", ["voor werkgevers"]), rec("c", ["voor werkgevers"])];
-    const api = fakeApi({ advise: async () => ({ recommendations: recs, advice: [], coverage: null, exact: true, notes: [] }) });
+    const api = fakeApi({ advise: async () => ({ recommendations: recs, advice: [], coverage: null, exact: true, notes: [], user_notes: [] }) });
     const view = await renderResults({ ...ctx(api), tree: flowTree });
     expect(view.querySelector("#results-count")?.textContent).toBe("3 interventies passen bij uw antwoorden");
     const first = view.querySelector('.recommendation[data-id="a"]') as HTMLElement;
