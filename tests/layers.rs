@@ -1,6 +1,7 @@
 //! The core's layers point one way (ARCHITECTURE.md, "Layers"): no file of a lower layer
 //! names a module of a higher one (`crate::backup`, `use crate::{app, …}`), in code or in
-//! its doc links.
+//! its doc links. The faces (`src/main.rs`, `src/cli/`, `src-tauri/`) sit above them all and
+//! are not checked here: the compiler keeps them to the library's public items.
 
 use std::path::{Path, PathBuf};
 
@@ -15,8 +16,6 @@ const LAYERS: &[&[&str]] = &[
     &["dossier", "report", "backup"],
     // The façade, and the session the faces hold.
     &["app", "session"],
-    // A face: the command line (its place is the binary).
-    &["cli"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {
@@ -95,7 +94,8 @@ fn every_module_of_the_core_has_a_layer() {
     for line in lib.lines() {
         let line = line.trim();
         let Some(rest) = line.strip_prefix("pub mod ").or_else(|| line.strip_prefix("mod ")) else { continue };
-        let module = rest.trim_end_matches(';');
+        // A module in a file of its own (`fuzzing`, written inline, is for the fuzz targets).
+        let Some(module) = rest.strip_suffix(';') else { continue };
         assert!(layer_of(module).is_some(), "src/lib.rs: module {module} has no layer in tests/layers.rs");
     }
 }
