@@ -180,12 +180,6 @@ impl Keuzehulp {
     }
 
     /// Writes the advice report of dossier `id` to `path` as `html`, `md`, `pdf` or `docx`,
-    /// without notes, replacing a file that is there (the window's save dialog asked).
-    pub fn report(&self, id: &str, format: &str, path: &Path) -> Result<()> {
-        self.report_with(id, format, path, &ReportOptions { replace: true, ..ReportOptions::default() })
-    }
-
-    /// Writes the advice report of dossier `id` to `path` as `html`, `md`, `pdf` or `docx`,
     /// with the notes `options` names. The file appears whole or not at all; an existing
     /// file stays unless `options.replace`; the dossier is not changed.
     pub fn report_with(&self, id: &str, format: &str, path: &Path, options: &ReportOptions) -> Result<()> {
