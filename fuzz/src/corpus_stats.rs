@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
-use keuzehulp::fuzzing::Store;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 

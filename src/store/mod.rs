@@ -585,3 +585,6 @@ fn update_catalogue_hash(conn: &Connection) -> rusqlite::Result<()> {
     }
     set_meta(conn, "catalogue_hash", &format!("{hash:016x}"))
 }
+
+#[cfg(test)]
+mod tests;

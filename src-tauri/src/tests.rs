@@ -1,0 +1,272 @@
+//! The commands on Tauri's mock runtime: answers, errors as `{code, message}`, dialogs
+//! through a folder, and the capability against what the front end invokes.
+
+use super::*;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+
+fn call_on(
+    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: serde_json::Value,
+) -> Result<serde_json::Value, serde_json::Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // On Linux the request URL must be tauri://localhost (see ECOSYSTEM.md).
+            url: "tauri://localhost".parse().expect("valid url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
+}
+
+fn invoke(state: AppState, cmd: &str) -> Result<serde_json::Value, serde_json::Value> {
+    invoke_with(state, cmd, serde_json::json!({}))
+}
+
+fn invoke_with(state: AppState, cmd: &str, args: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
+    let app = build_app(mock_builder(), state, Files::Folder(std::env::temp_dir()))
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+    call_on(&webview, cmd, args)
+}
+
+#[test]
+fn catalogue_summary_reports_the_bundled_catalogue() {
+    let dir = std::env::temp_dir().join(format!("keuzehulp-desktop-test-{}", std::process::id()));
+    let core = Keuzehulp::open(&dir).expect("core opens");
+    let expected = core.interventions().expect("records").len();
+    let value = invoke(AppState::new(Ok(core)), "catalogue_summary").expect("command succeeds");
+    assert_eq!(value["count"].as_u64(), Some(expected as u64));
+    assert!(expected >= 45, "the bundled catalogue has at least 45 interventions, found {expected}");
+    let rows = value["matrix"].as_array().expect("matrix");
+    assert_eq!(rows.len(), 3, "one row per level");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn open_core() -> (std::path::PathBuf, Keuzehulp) {
+    let dir = std::env::temp_dir().join(format!("keuzehulp-desktop-test-{}-{}", std::process::id(), rand_suffix()));
+    let core = Keuzehulp::open(&dir).expect("core opens");
+    (dir, core)
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::SeqCst)
+}
+
+#[test]
+fn search_answers_with_hits_and_facets() {
+    let (dir, core) = open_core();
+    let args = serde_json::json!({ "query": "Ilmarinen", "filters": {}, "limit": 5 });
+    let value = invoke_with(AppState::new(Ok(core)), "search", args).expect("search");
+    assert_eq!(value["hits"][0]["id"], "huis-van-werkvermogen");
+    assert!(value["facets"]["level"].is_object());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn advise_and_intervention_answer_from_the_core() {
+    let (dir, core) = open_core();
+    let state = AppState::new(Ok(core));
+    let args =
+        serde_json::json!({ "answers": { "role": "leidinggevende", "level": "team", "steps": ["B2"] }, "limit": 3 });
+    let value = invoke_with(state, "advise", args).expect("advise");
+    assert_eq!(value["recommendations"].as_array().map(Vec::len), Some(3));
+    assert!(value["recommendations"][0]["reasons"].as_array().is_some_and(|r| !r.is_empty()));
+    let (dir2, core2) = open_core();
+    let err = invoke_with(AppState::new(Ok(core2)), "intervention", serde_json::json!({ "id": "bestaat-niet" }))
+        .expect_err("unknown id");
+    assert_eq!(err["code"], "unknown_intervention");
+    let _ = std::fs::remove_dir_all(dir);
+    let _ = std::fs::remove_dir_all(dir2);
+}
+
+#[test]
+fn a_dossier_made_in_the_window_is_kept_and_its_report_saved_where_chosen() {
+    let (dir, core) = open_core();
+    let files = dir.join("bestanden");
+    std::fs::create_dir_all(&files).expect("files dir");
+    let app = build_app(mock_builder(), AppState::new(Ok(core)), Files::Folder(files.clone()))
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+    let call = |cmd: &str, args: serde_json::Value| call_on(&webview, cmd, args);
+    let id = call("dossier_new", serde_json::json!({ "info": { "org": "Zorg & Co", "sector": "zorg" } }))
+        .expect("new dossier");
+    let id = id.as_str().expect("id is a string").to_string();
+    call("dossier_note", serde_json::json!({ "id": id, "text": "Afspraak met OR" })).expect("note");
+    call("dossier_shortlist", serde_json::json!({ "id": id, "intervention": "pico", "why": "korte lijnen" }))
+        .expect("shortlist");
+    let list = call("dossiers", serde_json::json!({ "filter": "zorg" })).expect("list");
+    assert_eq!(list[0]["id"], id.as_str());
+    let shown = call("dossier", serde_json::json!({ "id": id })).expect("show");
+    assert_eq!(shown["notes"][0]["text"], "Afspraak met OR");
+    assert_eq!(shown["shortlist"][0]["why"], "korte lijnen");
+
+    let saved = call("report_save", serde_json::json!({ "id": id, "format": "html" })).expect("report");
+    let path = std::path::PathBuf::from(saved.as_str().expect("a path"));
+    assert_eq!(path.parent(), Some(files.as_path()));
+    let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+    assert!(name.starts_with("adviesrapport-zorg-co-") && name.ends_with(".html"), "{name}");
+    let html = std::fs::read_to_string(&path).expect("report written");
+    assert!(html.contains("Zorg &amp; Co") && html.contains("korte lijnen"), "the report names the client and why");
+
+    let err = call("report_save", serde_json::json!({ "id": id, "format": "odt" })).expect_err("bad format");
+    assert_eq!(err["code"], "invalid_input");
+
+    // Word, with the note the user ticked; a note not ticked stays out.
+    let note = call("dossier_note", serde_json::json!({ "id": id, "text": "Alleen voor mij" })).expect("note");
+    let first = shown["notes"][0]["id"].clone();
+    let saved =
+        call("report_save", serde_json::json!({ "id": id, "format": "docx", "notes": [first] })).expect("word report");
+    let path = std::path::PathBuf::from(saved.as_str().expect("a path"));
+    assert!(path.extension().is_some_and(|e| e == "docx"), "{path:?}");
+    let bytes = std::fs::read(&path).expect("report written");
+    assert!(bytes.starts_with(b"PK"), "a docx is a zip");
+    assert!(note["id"].as_i64().is_some());
+
+    // The action plan: refused without a plan, then the three formats beside each other.
+    let err = call("plan_export", serde_json::json!({ "id": id, "format": "xlsx" })).expect_err("no plan yet");
+    assert_eq!(err["code"], "nothing_to_export");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("actiepunten")), "{err}");
+    call(
+        "dossier_plan",
+        serde_json::json!({ "id": id, "change": { "intervention_id": "pico", "who": "HR", "evaluation_date": "2027-03-01" } }),
+    )
+    .expect("plan");
+    for format in ["xlsx", "csv", "ics"] {
+        let saved = call("plan_export", serde_json::json!({ "id": id, "format": format })).expect("export");
+        let path = std::path::PathBuf::from(saved.as_str().expect("a path"));
+        assert_eq!(path.parent(), Some(files.as_path()));
+        assert!(path.extension().is_some_and(|e| e == format), "{path:?}");
+        assert!(std::fs::metadata(&path).expect("written").len() > 0);
+    }
+    let ics = std::fs::read_to_string(
+        files.join(format!("evaluaties-zorg-co-{}.ics", keuzehulp::time::Clock::system().today())),
+    )
+    .expect("calendar");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20270301"), "{ics}");
+    let err = call("plan_export", serde_json::json!({ "id": id, "format": "docx" })).expect_err("not a plan format");
+    assert_eq!(err["code"], "invalid_input");
+    let err = call("dossier", serde_json::json!({ "id": "bestaat-niet" })).expect_err("unknown dossier");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("bestaat-niet")), "{err}");
+
+    call("dossier_delete", serde_json::json!({ "id": id })).expect("delete");
+    assert_eq!(call("dossiers", serde_json::json!({})).expect("list"), serde_json::json!([]));
+    let err = call("dossier", serde_json::json!({ "id": id })).expect_err("in the trash");
+    assert_eq!(err["code"], "dossier_in_trash", "{err}");
+    let trash = call("dossier_trash", serde_json::json!({})).expect("trash");
+    assert_eq!(trash[0]["id"], id.as_str(), "{trash}");
+    assert_eq!(trash[0]["org"], "Zorg & Co");
+    assert!(trash[0]["deleted_at"].is_string() && trash[0]["erased_on"].is_string(), "{trash}");
+    call("dossier_undelete", serde_json::json!({ "id": id })).expect("undelete");
+    let back = call("dossier", serde_json::json!({ "id": id })).expect("back");
+    assert_eq!(back["notes"].as_array().map(Vec::len), Some(2), "its notes came back: {back}");
+    assert_eq!(back["plan"].as_array().map(Vec::len), Some(1), "and its plan: {back}");
+    call("dossier_delete", serde_json::json!({ "id": id })).expect("delete again");
+    let erased = call("dossier_erase", serde_json::json!({ "id": id })).expect("erase");
+    assert_eq!(erased["failed"], serde_json::json!([]), "{erased}");
+    assert_eq!(call("dossier_trash", serde_json::json!({})).expect("trash"), serde_json::json!([]));
+    let err = call("dossier_undelete", serde_json::json!({ "id": id })).expect_err("gone for good");
+    assert_eq!(err["code"], "unknown_dossier", "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_damaged_database_can_be_restored_from_the_window_by_backup_name_only() {
+    let (dir, mut core) = open_core();
+    let id = core.dossier_new(&keuzehulp::dossier::VisitInfo { org: "Zorggroep Oost".into(), ..Default::default() });
+    let id = id.expect("dossier");
+    for i in 0..200 {
+        core.dossier_note(&id, &format!("notitie {i} {}", "x".repeat(200))).expect("note");
+    }
+    let made = core.backup_create().expect("backup");
+    drop(core);
+    // Damage the middle of the database.
+    let db = dir.join("keuzehulp.sqlite3");
+    let mut bytes = std::fs::read(&db).expect("db");
+    let middle = bytes.len() / 2 / 4096 * 4096;
+    bytes[middle..middle + 8192].fill(0xA5);
+    std::fs::write(&db, &bytes).expect("damage");
+
+    let state = AppState::open(Ok(dir.clone()));
+    let app = build_app(mock_builder(), state, Files::Folder(std::env::temp_dir()))
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+    let call = |cmd: &str, args: serde_json::Value| call_on(&webview, cmd, args);
+    let err = call("dossiers", serde_json::json!({})).expect_err("the store is damaged");
+    assert_eq!(err["code"], "database_damaged");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("keuzehulp.sqlite3")), "{err}");
+    let list = call("backups", serde_json::json!({})).expect("backups are listed without a store");
+    assert_eq!(list[0]["file"], made.file.as_str());
+    // Only names from the list: no path reaches the restore.
+    for bad in ["../keuzehulp.sqlite3", "/etc/passwd", "bestaat-niet.sqlite3"] {
+        let err = call("backup_restore", serde_json::json!({ "file": bad })).expect_err("refused");
+        assert_eq!(err["code"], "backup_invalid", "{bad}");
+    }
+    assert_eq!(std::fs::read(&db).expect("db"), bytes, "nothing was written to the damaged file");
+    call("backup_restore", serde_json::json!({ "file": made.file })).expect("restore");
+    let shown = call("dossier", serde_json::json!({ "id": id })).expect("the restored store answers");
+    assert_eq!(shown["notes"].as_array().map(Vec::len), Some(200));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The capability grants exactly the commands the front end invokes, and the build script
+/// makes a permission for exactly those.
+#[test]
+fn the_capability_lists_exactly_the_commands_the_ui_calls() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(dir.join(p)).expect(p);
+    let api = read("../ui/src/api.ts");
+    let mut used: Vec<String> = api
+        .split("invoke<")
+        .skip(1)
+        .filter_map(|rest| {
+            rest.split_once(">(\"").and_then(|(_, r)| r.split_once('"')).map(|(name, _)| name.to_string())
+        })
+        .collect();
+    used.sort();
+    used.dedup();
+    let capability: serde_json::Value = serde_json::from_str(&read("capabilities/default.json")).expect("json");
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    granted.sort();
+    let build = read("build.rs");
+    let list = build.split_once("const COMMANDS").and_then(|(_, r)| r.split_once("];")).expect("COMMANDS").0;
+    let mut built: Vec<String> = list.split('"').skip(1).step_by(2).map(str::to_string).collect();
+    built.sort();
+    assert!(used.len() >= 20, "found the invoked commands: {used:?}");
+    assert_eq!(granted, used, "capabilities/default.json vs ui/src/api.ts");
+    assert_eq!(built, used, "build.rs COMMANDS vs ui/src/api.ts");
+    // Beyond app commands, the only grant is opening web links.
+    let others: Vec<&serde_json::Value> =
+        capability["permissions"].as_array().expect("permissions").iter().filter(|p| !p.is_string()).collect();
+    assert_eq!(others.len(), 1);
+    assert_eq!(others[0]["identifier"], "opener:allow-open-url");
+}
+
+#[test]
+fn a_core_that_failed_to_open_answers_with_code_and_dutch_message() {
+    let err = keuzehulp::Error::DataDir { path: "/geen/toegang".into(), reason: "geen schrijfrechten".into() };
+    let value = invoke(AppState::new(Err(err)), "catalogue_summary").expect_err("command fails");
+    assert_eq!(value["code"], "data_dir");
+    let message = value["message"].as_str().expect("message");
+    assert!(message.contains("/geen/toegang") && message.contains("gegevensmap"), "{message}");
+}

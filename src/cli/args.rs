@@ -1,0 +1,432 @@
+//! The whole command-line contract as clap definitions: commands, flags and their Dutch help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use keuzehulp::advisor::Answers;
+use keuzehulp::dossier::VisitInfo;
+
+/// Keuzehulp: interventies tegen psychosociale arbeidsbelasting kiezen, offline.
+#[derive(Debug, Parser)]
+#[command(name = "keuzehulp", version, about, long_about = None)]
+pub struct Cli {
+    /// Map voor dossiers en de zoekindex (standaard: de gegevensmap van het platform)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Machineleesbare uitvoer (JSON) op stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Het commando
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands of the command-line contract (../shared/DESIGN.md).
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Alle interventies
+    List,
+    /// De catalogus: versie, datum, uitgever, aantal interventies en welke bewijsoordelen verlopen zijn
+    Catalogue,
+    /// Eén interventie met al haar velden
+    Show {
+        /// Het id van de interventie
+        id: String,
+    },
+    /// Zoeken in de catalogus
+    Search(SearchArgs),
+    /// Aanbevelingen voor een rol, niveau en stap
+    Advise(AdviseArgs),
+    /// De beslisboom
+    Tree,
+    /// Een catalogusmap of -pakket controleren
+    Validate {
+        /// Een map (zoals data/) of een pakket (JSON)
+        path: PathBuf,
+    },
+    /// Interventies toevoegen of bijwerken uit een cataloguspakket
+    Import {
+        /// Het pakket (JSON, zoals `list --json` het schrijft)
+        path: PathBuf,
+        /// Alleen tonen wat er zou veranderen; er wordt niets gewijzigd
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Dossiers van bedrijfsbezoeken
+    #[command(subcommand)]
+    Dossier(DossierCommand),
+    /// Het adviesrapport van een dossier
+    Report {
+        /// Het id van het dossier
+        dossier: String,
+        /// html, pdf, md of docx (Word)
+        #[arg(long, value_parser = ["html", "pdf", "md", "docx"])]
+        format: String,
+        /// Het bestand om te schrijven
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Deze notitie in het rapport opnemen (nummer uit dossier show; herhaalbaar)
+        #[arg(long = "note", value_name = "NR")]
+        notes: Vec<i64>,
+        /// Alle notities in het rapport opnemen
+        #[arg(long, conflicts_with = "notes")]
+        all_notes: bool,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
+    },
+    /// Reservekopieën
+    #[command(subcommand)]
+    Backup(BackupCommand),
+    /// Pakketten importeren die een map of webadres opsomt in index.json (handtekeningen gecontroleerd)
+    Update {
+        /// De map met index.json en de pakketten, of het webadres ervan (https://…)
+        #[arg(long, value_name = "DIR_OR_URL")]
+        from: String,
+        /// Alleen tonen wat er zou veranderen; er wordt niets gewijzigd
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Cataloguspakketten ondertekenen (voor uitgevers)
+    #[command(subcommand)]
+    Pack(PackCommand),
+    /// De uitgeverssleutels die u vertrouwt voor ondertekende pakketten
+    #[command(subcommand)]
+    Trust(TrustCommand),
+    /// Versleuteling van de gegevens met een wachtwoord (uit KEUZEHULP_PASSPHRASE)
+    #[command(subcommand)]
+    Encryption(EncryptionCommand),
+}
+
+/// `keuzehulp pack ...`
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Een nieuw sleutelpaar maken: DIR/publisher.key (geheim houden) en DIR/publisher.pub (uitdelen)
+    Keygen {
+        /// De map voor de sleutels
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Een pakket ondertekenen; de handtekening komt ernaast (PACK.minisig)
+    Sign {
+        /// Het pakket (JSON)
+        pack: PathBuf,
+        /// De geheime sleutel (publisher.key)
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+    },
+}
+
+/// `keuzehulp trust ...`
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Een openbare sleutel vertrouwen: pakketten die ermee ondertekend zijn, krijgen deze uitgever als herkomst
+    Add {
+        /// De openbare sleutel: het bestand publisher.pub, of de regel die met RW begint
+        pubkey: String,
+        /// De naam van de uitgever
+        #[arg(long)]
+        name: String,
+        /// De laatste dag (JJJJ-MM-DD) waarop pakketten met deze sleutel worden aanvaard
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        until: Option<String>,
+    },
+    /// De vertrouwde sleutels (en de verwijderde)
+    List,
+    /// Een sleutel niet meer vertrouwen
+    Remove {
+        /// De naam van de uitgever
+        name: String,
+    },
+}
+
+/// `keuzehulp encryption ...`
+#[derive(Debug, Subcommand)]
+pub enum EncryptionCommand {
+    /// Of de gegevens versleuteld zijn
+    Status,
+    /// Versleutelen met het wachtwoord in KEUZEHULP_PASSPHRASE (ook: een nieuw wachtwoord, met het oude in KEUZEHULP_OLD_PASSPHRASE)
+    On,
+    /// Ontsleutelen (het wachtwoord in KEUZEHULP_PASSPHRASE)
+    Off,
+}
+
+/// Filters shared by `search` and `advise`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Wat u zoekt
+    pub query: Option<String>,
+    /// Eén zoekvraag per regel van stdin, één JSON-regel per vraag terug
+    #[arg(long, conflicts_with = "query")]
+    pub stdin: bool,
+    /// Niveau: individu, team of organisatie
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Stap: A, B1, B2, C of D
+    #[arg(long)]
+    pub step: Option<String>,
+    /// Rol
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Thema
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Sector
+    #[arg(long)]
+    pub sector: Option<String>,
+    /// Hoeveel resultaten ten hoogste
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+}
+
+/// The advisor's answers.
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// Wie u bent
+    #[arg(long)]
+    pub role: String,
+    /// Niveau: individu, team of organisatie
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Stap: A, B1, B2, C of D
+    #[arg(long)]
+    pub step: Option<String>,
+    /// Thema's (herhaalbaar)
+    #[arg(long)]
+    pub theme: Vec<String>,
+    /// Sector
+    #[arg(long)]
+    pub sector: Option<String>,
+    /// Risicogroep, bijvoorbeeld mantelzorgers
+    #[arg(long)]
+    pub risk_group: Option<String>,
+    /// Minimaal bewijsniveau: effectief, onderbouwd, praktijkvoorbeeld of onbekend
+    #[arg(long)]
+    pub min_evidence: Option<String>,
+    /// Alleen gratis interventies vooraan
+    #[arg(long)]
+    pub free: bool,
+    /// Hoeveel tijd er is: kort, middel of lang
+    #[arg(long)]
+    pub time: Option<String>,
+    /// Interventies die de organisatie al aanbiedt (ids, met komma's): de aanbod-scan
+    #[arg(long, value_delimiter = ',')]
+    pub have: Vec<String>,
+    /// Hoeveel aanbevelingen ten hoogste
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// De vraag waarmee u begon (een van de vier ingangen, bijvoorbeeld zorgen-terecht)
+    #[arg(long)]
+    pub entry: Option<String>,
+}
+
+impl AdviseArgs {
+    /// The flags as advisor answers.
+    pub fn answers(&self) -> Answers {
+        Answers {
+            entry: self.entry.clone(),
+            role: Some(self.role.clone()),
+            level: self.level.clone(),
+            steps: self.step.iter().cloned().collect(),
+            themes: self.theme.clone(),
+            sector: self.sector.clone(),
+            risk_group: self.risk_group.clone(),
+            min_evidence: self.min_evidence.clone(),
+            free: self.free,
+            max_time: self.time.clone(),
+            have: self.have.clone(),
+        }
+    }
+}
+
+/// The facts of a visit, as flags.
+#[derive(Debug, Args)]
+pub struct VisitArgs {
+    /// De klantorganisatie
+    #[arg(long)]
+    pub org: String,
+    /// De sector
+    #[arg(long)]
+    pub sector: Option<String>,
+    /// Grootteklasse, bijvoorbeeld 50-249
+    #[arg(long)]
+    pub size: Option<String>,
+    /// Afdeling of team
+    #[arg(long)]
+    pub department: Option<String>,
+    /// Datum van het bezoek (JJJJ-MM-DD)
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Contactpersoon: naam
+    #[arg(long)]
+    pub contact_name: Option<String>,
+    /// Contactpersoon: rol
+    #[arg(long)]
+    pub contact_role: Option<String>,
+    /// De bezoekende professional
+    #[arg(long)]
+    pub professional: Option<String>,
+}
+
+impl VisitArgs {
+    /// The flags as visit facts.
+    pub fn info(&self) -> VisitInfo {
+        VisitInfo {
+            org: self.org.clone(),
+            sector: self.sector.clone(),
+            size_band: self.size.clone(),
+            department: self.department.clone(),
+            visit_date: self.date.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_role: self.contact_role.clone(),
+            professional: self.professional.clone(),
+        }
+    }
+}
+
+/// `keuzehulp dossier ...`
+#[derive(Debug, Subcommand)]
+pub enum DossierCommand {
+    /// Een nieuw dossier
+    New(VisitArgs),
+    /// Alle dossiers
+    List {
+        /// Alleen dossiers waarvan organisatie, afdeling of sector dit bevat
+        #[arg(long)]
+        search: Option<String>,
+    },
+    /// Eén dossier, met alles erin
+    Show {
+        /// Het id van het dossier
+        id: String,
+    },
+    /// De antwoorden in een dossier vastleggen (dezelfde vlaggen als advise)
+    Answer {
+        /// Het id van het dossier
+        id: String,
+        /// De antwoorden
+        #[command(flatten)]
+        answers: AdviseArgs,
+    },
+    /// Een interventie op de shortlist zetten
+    Shortlist {
+        /// Het id van het dossier
+        id: String,
+        /// Het id van de interventie
+        intervention: String,
+        /// Waarom deze interventie
+        #[arg(long)]
+        why: Option<String>,
+        /// Van de shortlist halen
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Een gedateerde notitie toevoegen (geen medische gegevens)
+    Note {
+        /// Het id van het dossier
+        id: String,
+        /// De notitie
+        text: String,
+    },
+    /// Een actiepunt toevoegen of wijzigen
+    Plan {
+        /// Het id van het dossier
+        id: String,
+        /// Dit actiepunt wijzigen (nummer uit dossier show)
+        #[arg(long)]
+        item: Option<i64>,
+        /// De interventie
+        #[arg(long)]
+        intervention: Option<String>,
+        /// Wat er gebeurt
+        #[arg(long)]
+        what: Option<String>,
+        /// Wie verantwoordelijk is
+        #[arg(long)]
+        who: Option<String>,
+        /// Startdatum (JJJJ-MM-DD)
+        #[arg(long)]
+        start: Option<String>,
+        /// Evaluatiedatum (JJJJ-MM-DD)
+        #[arg(long)]
+        evaluate_on: Option<String>,
+        /// Hoe er geëvalueerd wordt
+        #[arg(long)]
+        evaluation: Option<String>,
+        /// gepland, lopend, afgerond of gestopt
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// Een dossier als sjabloon kopiëren
+    Duplicate {
+        /// Het id van het dossier
+        id: String,
+    },
+    /// Een dossier naar de prullenbak verplaatsen (terug te zetten met undelete)
+    Delete {
+        /// Het id van het dossier
+        id: String,
+    },
+    /// De dossiers in de prullenbak, met wanneer ze zijn verwijderd
+    Trash,
+    /// Een dossier uit de prullenbak terugzetten, met alles wat erin stond
+    Undelete {
+        /// Het id van het dossier
+        id: String,
+    },
+    /// Een dossier definitief wissen, ook uit elke reservekopie (niet terug te halen)
+    Erase {
+        /// Het id van het dossier
+        id: String,
+    },
+    /// Een dossier naar één bestand exporteren
+    Export {
+        /// Het id van het dossier
+        id: String,
+        /// Het bestand
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Onversleuteld, ook als de gegevens versleuteld zijn (anders is het bestand dan
+        /// versleuteld met hetzelfde wachtwoord): het bestand is voor iedereen leesbaar
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Het actieplan exporteren: xlsx (met het plan van aanpak voor de RI&E op het tweede
+    /// blad), csv (voor Nederlandse Excel) of ics (de evaluatiedata voor de agenda)
+    ExportPlan {
+        /// Het id van het dossier
+        id: String,
+        /// xlsx, csv of ics
+        #[arg(long, value_parser = ["xlsx", "csv", "ics"])]
+        format: String,
+        /// Het bestand om te schrijven
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
+    },
+    /// Een dossierbestand importeren (een ander dossier met hetzelfde id blijft bestaan)
+    Import {
+        /// Het bestand
+        file: PathBuf,
+        /// Een bestaand dossier met hetzelfde id vervangen
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+/// `keuzehulp backup ...`
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Nu een reservekopie maken
+    Create,
+    /// De reservekopieën
+    List,
+    /// Een reservekopie terugzetten (ook als de database beschadigd is)
+    Restore {
+        /// De reservekopie: een pad, of een bestandsnaam uit `backup list`
+        file: PathBuf,
+    },
+}
