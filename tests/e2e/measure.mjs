@@ -85,13 +85,17 @@ try {
       for (const word of words) {
         for (let i = 1; i <= word.length; i++) {
           const list = document.getElementById("search-results");
+          const status = document.getElementById("search-status");
           const painted = new Promise((resolve) => {
-            // Every answer repaints the list; the frame after that is what the user sees.
+            // Every answer rewrites the status line (and the list, unless it stays empty:
+            // replacing no children with none is no mutation); the frame after that is what
+            // the user sees.
             const observer = new MutationObserver(() => {
               observer.disconnect();
               requestAnimationFrame(() => resolve());
             });
             observer.observe(list, { childList: true });
+            observer.observe(status, { childList: true });
           });
           const t0 = performance.now();
           input.value = word.slice(0, i);
