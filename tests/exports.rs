@@ -4,6 +4,7 @@
 //! parser). Every field is looked for where it belongs, with text that tends to break files.
 
 use std::path::{Path, PathBuf};
+#[cfg(not(windows))]
 use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
