@@ -416,6 +416,22 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
 ///
 /// Together the whole program went from 262–267 MB to 234–235 MB PSS with the bundled
 /// catalogue (239–243 MB at 10,000 interventions once idle).
+///
+/// Where the rest goes (2026-11-26, release build, bundled catalogue, Xvfb, per-mapping
+/// PSS from `/proc/PID/smaps`; 237 MB in all by `measure.mjs --bundled`):
+/// - the app process, about 96 MB: Mesa's LLVM (`libLLVM-15`, loaded with the software GL
+///   driver both by GDK's GLX check and by WebKit's EGL display) 20 MB, our own binary's
+///   code and data 17–20 MB, WebKit's UI side 13 MB, heap and other anonymous memory 13 MB,
+///   GTK 3.5 MB, the X server's shared images 2–4 MB;
+/// - the web process, about 103–111 MB: WebKit 40 MB, the same LLVM 20 MB, JavaScriptCore
+///   12 MB, flite's speech voices (linked by WebKit) 5 MB;
+/// - the network process, 28 MB.
+///
+/// Tried and not kept: `MALLOC_ARENA_MAX` 1 or 2 (no change), `GDK_GL=disable` and
+/// `WEBKIT_SKIA_ENABLE_CPU_RENDERING` (1–3 MB, within noise), the DMA-BUF renderer with
+/// shared memory (no change), compositing back on (+62 MB). Without a GL driver at all
+/// (`LIBGL_DRIVERS_PATH` or `__EGL_VENDOR_LIBRARY_FILENAMES` pointing nowhere) WebKitGTK
+/// 2.50's web process does not start, so the 40 MB of LLVM stay while WebKit needs EGL.
 #[cfg(target_os = "linux")]
 const WEBKIT_DEFAULTS: &[(&str, &str)] =
     &[("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("JSC_useJIT", "false"), ("WEBKIT_DISABLE_DMABUF_RENDERER", "1")];
