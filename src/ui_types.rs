@@ -18,6 +18,7 @@ use crate::backup::{Backup, Erasure, Unerased};
 use crate::catalogue::model::{Document, Entry, Presets, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, ShortlistItem, Trashed, VisitInfo};
+use crate::report::{PlanFormat, ReportFormat};
 use crate::search::{Filters, Hit, SearchResult, Via};
 
 /// Where the generated files live.
@@ -76,6 +77,8 @@ fn files() -> Vec<(String, String)> {
         one::<Backup>(&cfg),
         one::<Unerased>(&cfg),
         one::<Erasure>(&cfg),
+        one::<ReportFormat>(&cfg),
+        one::<PlanFormat>(&cfg),
         ("ErrorCode.ts".to_string(), error_code()),
     ];
     files.sort();

@@ -10,7 +10,7 @@ use keuzehulp::catalogue::Taxonomy;
 use keuzehulp::catalogue::view::RecordView;
 use keuzehulp::dossier::file::ImportOutcome;
 use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
-use keuzehulp::report::ReportOptions;
+use keuzehulp::report::{PlanFormat, ReportFormat, ReportOptions};
 use keuzehulp::search::{Filters, SearchResult};
 use keuzehulp::{Backup, CatalogueSummary, Erasure, Keuzehulp, Session, SessionError};
 use serde::Serialize;
@@ -259,23 +259,18 @@ async fn report_save<R: Runtime>(
     format: String,
     notes: Option<Vec<i64>>,
 ) -> Result<Option<String>, ApiError> {
-    let (name, extensions): (&str, &[&str]) = match format.as_str() {
-        "pdf" => ("PDF", &["pdf"]),
-        "html" => ("HTML", &["html", "htm"]),
-        "md" => ("Markdown", &["md"]),
-        "docx" => ("Word-document", &["docx"]),
-        other => {
-            return Err(ApiError {
-                code: "invalid_input".into(),
-                message: format!("\"{other}\" is geen formaat; kies pdf, docx, html of md"),
-            });
-        }
+    let format: ReportFormat = format.parse()?;
+    let (name, extensions): (&str, &[&str]) = match format {
+        ReportFormat::Pdf => ("PDF", &["pdf"]),
+        ReportFormat::Html => ("HTML", &["html", "htm"]),
+        ReportFormat::Md => ("Markdown", &["md"]),
+        ReportFormat::Docx => ("Word-document", &["docx"]),
     };
     let (org, today) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.today())))?;
     let suggested = format!("adviesrapport-{}-{today}.{}", files::slug(&org), extensions[0]);
     let Some(path) = files.save(&app, &suggested, name, extensions) else { return Ok(None) };
     let options = ReportOptions { notes: notes.unwrap_or_default(), all_notes: false, replace: true };
-    state.with(|core| core.report_with(&id, &format, &path, &options))?;
+    state.with(|core| core.report_with(&id, format, &path, &options))?;
     files.show(&app, &path);
     Ok(Some(path.display().to_string()))
 }
@@ -292,22 +287,17 @@ async fn plan_export<R: Runtime>(
     id: String,
     format: String,
 ) -> Result<Option<String>, ApiError> {
-    let (name, stem) = match format.as_str() {
-        "xlsx" => ("Excel-werkmap", "actieplan"),
-        "csv" => ("CSV (puntkomma's)", "actieplan"),
-        "ics" => ("Agenda (iCalendar)", "evaluaties"),
-        other => {
-            return Err(ApiError {
-                code: "invalid_input".into(),
-                message: format!("\"{other}\" is geen formaat voor het actieplan; kies xlsx, csv of ics"),
-            });
-        }
+    let format: PlanFormat = format.parse()?;
+    let (name, stem) = match format {
+        PlanFormat::Xlsx => ("Excel-werkmap", "actieplan"),
+        PlanFormat::Csv => ("CSV (puntkomma's)", "actieplan"),
+        PlanFormat::Ics => ("Agenda (iCalendar)", "evaluaties"),
     };
     // Refuse a dossier without a plan before asking where to save.
     let (org, today) = state.with(|core| Ok((core.dossier_with_plan(&id)?.info.org, core.today())))?;
     let suggested = format!("{stem}-{}-{today}.{format}", files::slug(&org));
     let Some(path) = files.save(&app, &suggested, name, &[format.as_str()]) else { return Ok(None) };
-    state.with(|core| core.export_plan(&id, &format, &path, true))?;
+    state.with(|core| core.export_plan(&id, format, &path, true))?;
     files.show(&app, &path);
     Ok(Some(path.display().to_string()))
 }

@@ -11,7 +11,7 @@ use crate::catalogue;
 use crate::dossier::file::ImportOutcome;
 use crate::dossier::{self, Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
 use crate::error::{Error, Result};
-use crate::report::{self, ReportData, ReportItem, ReportOptions};
+use crate::report::{self, PlanFormat, ReportData, ReportFormat, ReportItem, ReportOptions};
 
 impl Keuzehulp {
     /// Opens a new dossier; returns its id.
@@ -182,20 +182,14 @@ impl Keuzehulp {
     /// Writes the advice report of dossier `id` to `path` as `html`, `md`, `pdf` or `docx`,
     /// with the notes `options` names. The file appears whole or not at all; an existing
     /// file stays unless `options.replace`; the dossier is not changed.
-    pub fn report_with(&self, id: &str, format: &str, path: &Path, options: &ReportOptions) -> Result<()> {
-        if !report::REPORT_FORMATS.contains(&format) {
-            return Err(Error::InvalidInput {
-                field: "format".into(),
-                message: format!("\"{format}\" is geen formaat voor het rapport; kies html, pdf, md of docx"),
-            });
-        }
+    pub fn report_with(&self, id: &str, format: ReportFormat, path: &Path, options: &ReportOptions) -> Result<()> {
         crate::replace::check_target(path, options.replace)?;
         let data = self.report_data_with(id, options)?;
         let bytes = match format {
-            "html" => report::html(&data).into_bytes(),
-            "md" => report::markdown(&data).into_bytes(),
-            "docx" => report::docx::docx(&data)?,
-            _ => report::pdf::pdf(&data)?,
+            ReportFormat::Html => report::html(&data).into_bytes(),
+            ReportFormat::Md => report::markdown(&data).into_bytes(),
+            ReportFormat::Docx => report::docx::docx(&data)?,
+            ReportFormat::Pdf => report::pdf::pdf(&data)?,
         };
         crate::replace::write_new(path, &bytes, options.replace)
     }
@@ -214,22 +208,16 @@ impl Keuzehulp {
     /// van aanpak on a second sheet), `csv` (for Dutch Excel) or `ics` (the evaluation dates
     /// as all-day events). A dossier without a plan, or (for `ics`) without evaluation dates,
     /// is an error and writes nothing; an existing file stays unless `replace`.
-    pub fn export_plan(&self, id: &str, format: &str, path: &Path, replace: bool) -> Result<()> {
-        if !report::PLAN_FORMATS.contains(&format) {
-            return Err(Error::InvalidInput {
-                field: "format".into(),
-                message: format!("\"{format}\" is geen formaat voor het actieplan; kies xlsx, csv of ics"),
-            });
-        }
+    pub fn export_plan(&self, id: &str, format: PlanFormat, path: &Path, replace: bool) -> Result<()> {
         crate::replace::check_target(path, replace)?;
         let data = self.report_data(id)?;
         if data.dossier.plan.is_empty() {
             return Err(no_plan(id));
         }
         let bytes = match format {
-            "xlsx" => report::sheet::xlsx(&data)?,
-            "csv" => report::sheet::csv(&data)?,
-            _ => report::ics::ics(&data, &self.clock().now_utc())?,
+            PlanFormat::Xlsx => report::sheet::xlsx(&data)?,
+            PlanFormat::Csv => report::sheet::csv(&data)?,
+            PlanFormat::Ics => report::ics::ics(&data, &self.clock().now_utc())?,
         };
         crate::replace::write_new(path, &bytes, replace)
     }

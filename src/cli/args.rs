@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use keuzehulp::advisor::Answers;
 use keuzehulp::dossier::VisitInfo;
+use keuzehulp::report::{PlanFormat, ReportFormat};
 
 /// Keuzehulp: interventies tegen psychosociale arbeidsbelasting kiezen, offline.
 #[derive(Debug, Parser)]
@@ -61,8 +62,8 @@ pub enum Command {
         /// Het id van het dossier
         dossier: String,
         /// html, pdf, md of docx (Word)
-        #[arg(long, value_parser = ["html", "pdf", "md", "docx"])]
-        format: String,
+        #[arg(long)]
+        format: ReportFormat,
         /// Het bestand om te schrijven
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
@@ -398,8 +399,8 @@ pub enum DossierCommand {
         /// Het id van het dossier
         id: String,
         /// xlsx, csv of ics
-        #[arg(long, value_parser = ["xlsx", "csv", "ics"])]
-        format: String,
+        #[arg(long)]
+        format: PlanFormat,
         /// Het bestand om te schrijven
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,

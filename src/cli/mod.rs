@@ -87,7 +87,7 @@ fn on_core(app: &mut Keuzehulp, command: &Command, out: &mut Out) -> Result<()> 
         Command::Dossier(command) => dossier(app, command, out),
         Command::Report { dossier, format, output, notes, all_notes, force } => {
             let options = ReportOptions { notes: notes.clone(), all_notes: *all_notes, replace: *force };
-            app.report_with(dossier, format, output, &options)?;
+            app.report_with(dossier, *format, output, &options)?;
             out.value(
                 &serde_json::json!({ "path": output, "format": format }),
                 &format!("Rapport geschreven: {}", output.display()),
@@ -310,7 +310,7 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             )
         }
         DossierCommand::ExportPlan { id, format, output, force } => {
-            app.export_plan(id, format, output, *force)?;
+            app.export_plan(id, *format, output, *force)?;
             out.value(
                 &serde_json::json!({ "id": id, "path": output, "format": format }),
                 &format!("Actieplan geëxporteerd naar {}", output.display()),

@@ -22,6 +22,7 @@ pub mod sheet;
 use serde::Serialize;
 
 pub use html::{esc, html};
+mod format;
 pub use markdown::markdown;
 pub use rows::PLAN_COLUMNS;
 
@@ -29,11 +30,7 @@ use crate::advisor::{Advice, Coverage};
 use crate::catalogue::{Intervention, Taxonomy, Term};
 use crate::dossier::{Dossier, Note};
 
-/// The formats of the advice report.
-pub const REPORT_FORMATS: &[&str] = &["html", "pdf", "md", "docx"];
-
-/// The formats the action plan is exported in.
-pub const PLAN_FORMATS: &[&str] = &["xlsx", "csv", "ics"];
+pub use format::{PlanFormat, ReportFormat};
 
 /// How a report or an export is made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]

@@ -8,6 +8,8 @@ import type { Backup } from "./generated/Backup";
 import type { CatalogueSummary } from "./generated/CatalogueSummary";
 import type { Coverage } from "./generated/Coverage";
 import type { CoverageCell } from "./generated/CoverageCell";
+import type { PlanFormat } from "./generated/PlanFormat";
+import type { ReportFormat } from "./generated/ReportFormat";
 import type { Dossier } from "./generated/Dossier";
 import type { DossierSummary } from "./generated/DossierSummary";
 import type { Entry } from "./generated/Entry";
@@ -33,7 +35,7 @@ import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
 
 export type {
-  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanItem, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
 };
 
 export interface Intervention {
@@ -80,10 +82,6 @@ export interface FieldProblem { field: string; message: string }
 export interface OwnSaved { id: string | null; problems: FieldProblem[] }
 
 /** An error from the core: a stable code and a Dutch message. */
-/** The formats of the advice report. */
-export type ReportFormat = "pdf" | "docx" | "html" | "md";
-/** The formats of the action plan. */
-export type PlanFormat = "xlsx" | "csv" | "ics";
 
 /** An error from the core; "onbekend" when what was thrown carried no code. */
 export interface ApiError { code: ErrorCode | "onbekend"; message: string }
