@@ -17,6 +17,7 @@ use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
 use crate::backup::{Backup, Erasure, Unerased};
 use crate::catalogue::model::{Document, Entry, Presets, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
+use crate::dossier::file::{ImportOutcome, ImportResult};
 use crate::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, ShortlistItem, Trashed, VisitInfo};
 use crate::report::{PlanFormat, ReportFormat};
 use crate::search::{Filters, Hit, SearchResult, Via};
@@ -77,6 +78,8 @@ fn files() -> Vec<(String, String)> {
         one::<Backup>(&cfg),
         one::<Unerased>(&cfg),
         one::<Erasure>(&cfg),
+        one::<ImportResult>(&cfg),
+        one::<ImportOutcome>(&cfg),
         one::<ReportFormat>(&cfg),
         one::<PlanFormat>(&cfg),
         ("ErrorCode.ts".to_string(), error_code()),

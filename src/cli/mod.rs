@@ -13,6 +13,7 @@ use clap::Parser;
 use args::{BackupCommand, Cli, Command, DossierCommand, EncryptionCommand, PackCommand, SearchArgs, TrustCommand};
 use keuzehulp::app::TODAY_ENV;
 use keuzehulp::dossier::PlanChange;
+use keuzehulp::dossier::file::ImportResult;
 use keuzehulp::error::{Error, Result};
 use keuzehulp::report::ReportOptions;
 use keuzehulp::search::Filters;
@@ -322,14 +323,14 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
                 Some(key) => app.dossier_import_with_key(file, *replace, Some(&key))?,
                 None => app.dossier_import(file, *replace)?,
             };
-            let text = match outcome.result.as_str() {
-                "unchanged" => format!("Dossier {} was al aanwezig en is gelijk", outcome.id),
-                "kept-both" => format!(
+            let text = match outcome.result {
+                ImportResult::Unchanged => format!("Dossier {} was al aanwezig en is gelijk", outcome.id),
+                ImportResult::KeptBoth => format!(
                     "Er bestond al een ander dossier met dit id; beide zijn bewaard, de import heet {}",
                     outcome.id
                 ),
-                "replaced" => format!("Dossier {} vervangen", outcome.id),
-                _ => format!("Dossier {} geïmporteerd", outcome.id),
+                ImportResult::Replaced => format!("Dossier {} vervangen", outcome.id),
+                ImportResult::New => format!("Dossier {} geïmporteerd", outcome.id),
             };
             out.value(&outcome, &text)
         }

@@ -34,12 +34,27 @@ pub struct DossierFile {
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportOutcome {
     /// The id the dossier has now.
     pub id: String,
-    /// `new`, `unchanged` (already present, identical), `kept-both` (a different dossier
-    /// with the same id exists; the import got a new id) or `replaced`.
-    pub result: String,
+    /// What happened to it.
+    pub result: ImportResult,
+}
+
+/// What importing a dossier file did with it (`result` in JSON, kebab-case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum ImportResult {
+    /// It was not there: added.
+    New,
+    /// Already present and identical: nothing changed.
+    Unchanged,
+    /// A different dossier with the same id exists: both are kept, the import got a new id.
+    KeptBoth,
+    /// A different dossier with the same id was replaced (`--replace`).
+    Replaced,
 }
 
 /// Writes dossier `id` to `path`; the file appears whole or not at all. With `key` the file
@@ -207,18 +222,18 @@ pub(crate) fn import(store: &mut Store, file: &DossierFile, replace: bool) -> Re
     if store.dossier_exists(&d.id)? {
         let current = store.dossier(&d.id)?;
         if same_content(&current, d) {
-            return Ok(ImportOutcome { id: d.id.clone(), result: "unchanged".into() });
+            return Ok(ImportOutcome { id: d.id.clone(), result: ImportResult::Unchanged });
         }
         if replace {
             store.dossier_put(&d.id, d)?;
-            return Ok(ImportOutcome { id: d.id.clone(), result: "replaced".into() });
+            return Ok(ImportOutcome { id: d.id.clone(), result: ImportResult::Replaced });
         }
         let new_id = format!("d-{}", uuid::Uuid::new_v4().simple());
         store.dossier_put(&new_id, d)?;
-        return Ok(ImportOutcome { id: new_id, result: "kept-both".into() });
+        return Ok(ImportOutcome { id: new_id, result: ImportResult::KeptBoth });
     }
     store.dossier_put(&d.id, d)?;
-    Ok(ImportOutcome { id: d.id.clone(), result: "new".into() })
+    Ok(ImportOutcome { id: d.id.clone(), result: ImportResult::New })
 }
 
 /// Equal apart from store-local numbering.

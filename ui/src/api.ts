@@ -8,6 +8,8 @@ import type { Backup } from "./generated/Backup";
 import type { CatalogueSummary } from "./generated/CatalogueSummary";
 import type { Coverage } from "./generated/Coverage";
 import type { CoverageCell } from "./generated/CoverageCell";
+import type { ImportOutcome } from "./generated/ImportOutcome";
+import type { ImportResult } from "./generated/ImportResult";
 import type { PlanFormat } from "./generated/PlanFormat";
 import type { ReportFormat } from "./generated/ReportFormat";
 import type { Dossier } from "./generated/Dossier";
@@ -35,7 +37,7 @@ import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
 
 export type {
-  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
 };
 
 export interface Intervention {
@@ -64,7 +66,6 @@ export interface Question {
 }
 export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }
 
-export interface ImportOutcome { id: string; result: "new" | "unchanged" | "kept-both" | "replaced" }
 
 
 /** What an import would change (`import --dry-run`). */
