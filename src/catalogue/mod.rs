@@ -136,7 +136,13 @@ pub fn evidence_lapse(evidence: &Evidence, today: &str) -> Option<String> {
     {
         return Some(format!("bewijs geldig tot {until}; die datum is voorbij"));
     }
-    let on = evidence.assessed_on.as_deref()?;
+    let (year, holds_through) = holds_by_age(evidence.assessed_on.as_deref()?)?;
+    (holds_through.as_str() < today).then(|| format!("bewijs beoordeeld in {year}; ouder dan vijf jaar"))
+}
+
+/// For a judgement made `on` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): its year, and the last day
+/// it holds by age, [`EVIDENCE_YEARS`] after the last day `on` can mean.
+fn holds_by_age(on: &str) -> Option<(i32, String)> {
     let year: i32 = on.get(..4)?.parse().ok()?;
     let rest = on.get(4..)?;
     let last_day = match rest.len() {
@@ -144,8 +150,7 @@ pub fn evidence_lapse(evidence: &Evidence, today: &str) -> Option<String> {
         3 => format!("{rest}-31"),
         _ => rest.to_string(),
     };
-    let lapses_after = format!("{:04}{last_day}", year + EVIDENCE_YEARS);
-    (lapses_after.as_str() < today).then(|| format!("bewijs beoordeeld in {year}; ouder dan vijf jaar"))
+    Some((year, format!("{:04}{last_day}", year + EVIDENCE_YEARS)))
 }
 
 /// The last day (YYYY-MM-DD, compared as text like [`evidence_lapse`] does) on which the
@@ -156,16 +161,7 @@ pub fn evidence_holds_through(evidence: &Evidence) -> Option<String> {
     if evidence.level == model::UNKNOWN {
         return None;
     }
-    let by_age = evidence.assessed_on.as_deref().and_then(|on| {
-        let year: i32 = on.get(..4)?.parse().ok()?;
-        let rest = on.get(4..)?;
-        let last_day = match rest.len() {
-            0 => "-12-31".to_string(),
-            3 => format!("{rest}-31"),
-            _ => rest.to_string(),
-        };
-        Some(format!("{:04}{last_day}", year + EVIDENCE_YEARS))
-    });
+    let by_age = evidence.assessed_on.as_deref().and_then(holds_by_age).map(|(_, day)| day);
     match (evidence.valid_until.clone(), by_age) {
         (Some(until), Some(age)) => Some(until.min(age)),
         (until, age) => until.or(age),
