@@ -125,31 +125,10 @@ pub async fn own_export<R: Runtime>(
 
 #[cfg(test)]
 mod tests {
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-    use tauri::webview::InvokeRequest;
+    use tauri::test::{mock_builder, mock_context, noop_assets};
 
+    use crate::tests::call_on;
     use crate::{AppState, Files, build_app};
-
-    fn call(
-        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-        cmd: &str,
-        args: serde_json::Value,
-    ) -> Result<serde_json::Value, serde_json::Value> {
-        get_ipc_response(
-            webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().expect("valid url"),
-                body: InvokeBody::Json(args),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|body| body.deserialize::<serde_json::Value>().expect("json body"))
-    }
 
     /// A temporary folder, removed at the end.
     struct Dir(std::path::PathBuf);
@@ -190,7 +169,7 @@ mod tests {
             .build(mock_context(noop_assets()))
             .expect("mock app builds");
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
-        let call = |cmd: &str, args: serde_json::Value| call(&webview, cmd, args);
+        let call = |cmd: &str, args: serde_json::Value| call_on(&webview, cmd, args);
 
         // No own records yet: nothing to share, and no dialog asked.
         let err = call("own_export", serde_json::json!({})).expect_err("nothing to share yet");

@@ -6,7 +6,8 @@ use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
 
-fn call_on(
+/// Invokes `cmd` with `args` on a mock window, as the front end does.
+pub(crate) fn call_on(
     webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
     cmd: &str,
     args: serde_json::Value,
