@@ -421,7 +421,16 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
 /// `WEBKIT_SKIA_ENABLE_CPU_RENDERING` (1–3 MB, within noise), the DMA-BUF renderer with
 /// shared memory (no change), compositing back on (+62 MB). Without a GL driver at all
 /// (`LIBGL_DRIVERS_PATH` or `__EGL_VENDOR_LIBRARY_FILENAMES` pointing nowhere) WebKitGTK
-/// 2.50's web process does not start, so the 40 MB of LLVM stay while WebKit needs EGL.
+/// 2.50's web process does not start ("Could not create surfaceless EGL display"), so the
+/// 40 MB of LLVM stay while WebKit needs EGL. `GALLIUM_DRIVER=softpipe` keeps LLVM loaded
+/// and touched (no change). Keeping the GL driver out of the app process alone moves LLVM's
+/// shared pages onto the web process (92 + 101 → 73 + 128 MB: no gain).
+///
+/// The floor under all of this is WebKitGTK itself: `measure.mjs --floor` runs Debian's
+/// MiniBrowser with these settings and measures 182 MB on a blank page and 192 MB on our
+/// built pages without the core (2026-11-26). So the whole program at ≤ 200 MB would leave
+/// 8 MB for the core, its data and the results on screen, where our binary's code alone is
+/// 16 MB resident: not reachable on this platform.
 #[cfg(target_os = "linux")]
 const WEBKIT_DEFAULTS: &[(&str, &str)] =
     &[("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("JSC_useJIT", "false"), ("WEBKIT_DISABLE_DMABUF_RENDERER", "1")];

@@ -4,11 +4,23 @@
 //     xvfb-run -a node tests/e2e/measure.mjs [--bundled]
 // Prints: time until the window is interactive, key press → results painted (median, p95),
 // and the resident memory of the program: its own process and WebKit's helper processes.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+//
+// `--floor` measures what WebKitGTK costs before any of Keuzehulp runs: Debian's MiniBrowser
+// (shipped with libwebkit2gtk-4.1-0) with the program's WebKit settings, on a blank page and
+// on the built front end (`ui/dist`, without the core, so without data). Needs no build:
+//   xvfb-run -a node tests/e2e/measure.mjs --floor
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { By, launch, waitText } from "./harness.mjs";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+if (process.argv.includes("--floor")) {
+  await measureFloor();
+  process.exit(0);
+}
+// After the floor: the harness wants the program's binaries, which the floor does not.
+const { By, launch, waitText } = await import("./harness.mjs");
 
 const cli = process.env.KEUZEHULP_CLI;
 // `--bundled`: measure with the bundled catalogue only, instead of 10,000 interventions.
@@ -37,8 +49,9 @@ try {
   throw e;
 }
 
-/** The app's process and its descendants (WebKit's web and network processes). */
-function processTree(rootName) {
+/** The app's process and its descendants (WebKit's web and network processes); `rootPid`
+ * picks one process when several have the name. */
+function processTree(rootName, rootPid) {
   const procs = [];
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
@@ -50,7 +63,7 @@ function processTree(rootName) {
       /* gone */
     }
   }
-  const roots = procs.filter((p) => p.name === rootName.slice(0, 15));
+  const roots = procs.filter((p) => p.name === rootName.slice(0, 15) && (rootPid === undefined || p.pid === String(rootPid)));
   const tree = [...roots];
   for (let i = 0; i < tree.length; i += 1) tree.push(...procs.filter((p) => p.ppid === tree[i].pid));
   return tree.map((p) => {
@@ -128,4 +141,31 @@ try {
   report("after 10 s idle");
 } finally {
   await run.stop();
+}
+
+/** WebKitGTK's own cost: MiniBrowser, as shipped settings, 10 s after loading each page. */
+async function measureFloor() {
+  const browser = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+  if (!existsSync(browser)) throw new Error(`${browser} is missing: install libwebkit2gtk-4.1-0`);
+  const page = resolve("ui/dist/index.html");
+  if (!existsSync(page)) throw new Error(`${page} is missing: run \`npm run build\` in ui/ first`);
+  // The same settings as WEBKIT_DEFAULTS in src-tauri/src/lib.rs.
+  const shipped = { WEBKIT_DISABLE_COMPOSITING_MODE: "1", JSC_useJIT: "false", WEBKIT_DISABLE_DMABUF_RENDERER: "1" };
+  for (const [what, url] of [["blank page", "about:blank"], ["Keuzehulp's pages, no data", `file://${page}`]]) {
+    const home = mkdtempSync(join(tmpdir(), "kh-floor-"));
+    const proc = spawn(browser, [url], {
+      stdio: "ignore",
+      env: { ...process.env, ...shipped, HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home },
+    });
+    try {
+      await sleep(10_000);
+      const tree = processTree("MiniBrowser", proc.pid).filter((p) => p.rss > 0);
+      const mb = (kb) => Math.round(kb / 1024);
+      console.log(`WebKitGTK alone (MiniBrowser), ${what}:`);
+      for (const p of tree) console.log(`  ${p.name}: PSS ${mb(p.pss)} MB`);
+      console.log(`  whole (${tree.length} processes): PSS ${mb(tree.reduce((n, p) => n + p.pss, 0))} MB`);
+    } finally {
+      proc.kill();
+    }
+  }
 }
