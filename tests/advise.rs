@@ -5,6 +5,7 @@ use keuzehulp::Keuzehulp;
 use keuzehulp::advisor::Answers;
 
 use crate::util::Cli;
+use crate::util::Run;
 
 fn open() -> (tempfile::TempDir, Keuzehulp) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -303,7 +304,7 @@ fn the_cli_prints_the_designed_shape_and_names_bad_values() {
             args = vec!["advise"];
         }
         args.extend([flag, value]);
-        let out = cli.cmd().args(&args).output().expect("runs");
+        let out = cli.cmd().args(&args).run();
         assert_eq!(out.status.code(), Some(1), "{flag} {value}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(&format!("\"{value}\"")) && err.contains(allowed), "{flag}: {err}");
@@ -361,7 +362,7 @@ fn the_workers_question_leads_with_people_and_services_a_worker_can_turn_to() {
     let plain = ids(&[]);
     assert!(!lead.contains(&plain[0].as_str()), "{plain:?}");
     // An unknown way in is named with the ones there are.
-    let out = cli.cmd().args(["advise", "--role", "medewerker", "--entry", "zorgen"]).output().expect("runs");
+    let out = cli.cmd().args(["advise", "--role", "medewerker", "--entry", "zorgen"]).run();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && stderr.contains("zorgen-terecht"), "{stderr}");
 }
@@ -370,7 +371,7 @@ fn the_workers_question_leads_with_people_and_services_a_worker_can_turn_to() {
 fn the_workers_way_in_answers_bij_wie_first_in_text_and_gives_the_leads_with_the_tree() {
     let cli = Cli::new();
     let text = |args: &[&str]| {
-        let out = cli.cmd().args(args).output().expect("runs");
+        let out = cli.cmd().args(args).run();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).expect("UTF-8")
     };
@@ -407,7 +408,7 @@ fn validate_checks_the_workers_page_as_the_build_does() {
     let path = dir.path().join("worker.toml");
     let text = std::fs::read_to_string(&path).expect("read");
     std::fs::write(&path, text.replace("record = \"vertrouwenspersoon\"", "record = \"nergens\"")).expect("write");
-    let out = Cli::new().cmd().arg("validate").arg(dir.path()).output().expect("runs");
+    let out = Cli::new().cmd().arg("validate").arg(dir.path()).run();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(

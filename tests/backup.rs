@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime};
 use serde_json::Value;
 
 use crate::util::Cli;
+use crate::util::Run;
 
 const DB: &str = "keuzehulp.sqlite3";
 
@@ -27,7 +28,7 @@ fn full_dossier(cli: &Cli, org: &str) -> String {
 
 /// Runs a command that must fail; returns the parsed `{"error": ...}` from stderr.
 fn error(cli: &Cli, args: &[&str]) -> Value {
-    let output = cli.cmd().args(args).arg("--json").output().expect("runs");
+    let output = cli.cmd().args(args).arg("--json").run();
     assert_eq!(output.status.code(), Some(1), "keuzehulp {args:?} must fail");
     assert!(output.stdout.is_empty(), "nothing on stdout");
     let value: Value = serde_json::from_slice(&output.stderr).expect("JSON error on stderr");
@@ -102,7 +103,7 @@ fn a_damaged_database_is_named_left_alone_and_restored_from_the_backup() {
         assert!(message.contains("backup restore"), "says what to do: {message}");
     }
     // In text, too.
-    let output = cli.cmd().args(["dossier", "show", &a]).output().expect("runs");
+    let output = cli.cmd().args(["dossier", "show", &a]).run();
     assert!(String::from_utf8_lossy(&output.stderr).contains("is beschadigd"));
     assert_eq!(std::fs::read(&db).expect("read"), damaged, "the damaged file is not written to");
     // Listing backups does not need the store.
@@ -283,7 +284,7 @@ fn stray_search_index_files_are_swept_at_start_up() {
     }
     let fresh = index.join(".tmpNu1234");
     std::fs::write(&fresh, b"wordt nog geschreven").expect("write");
-    let output = cli.cmd().args(["dossier", "list"]).output().expect("runs");
+    let output = cli.cmd().args(["dossier", "list"]).run();
     assert!(output.status.success());
     let notices = String::from_utf8_lossy(&output.stderr);
     for path in &stray {
@@ -293,7 +294,7 @@ fn stray_search_index_files_are_swept_at_start_up() {
     }
     assert!(fresh.exists(), "a file that may still be written is left alone");
     // The index itself is intact: no rebuild.
-    let output = cli.cmd().args(["search", "werkdruk", "--json"]).output().expect("runs");
+    let output = cli.cmd().args(["search", "werkdruk", "--json"]).run();
     assert!(output.status.success());
     assert!(!String::from_utf8_lossy(&output.stderr).contains("opnieuw opgebouwd"), "not rebuilt");
     let result: Value = serde_json::from_slice(&output.stdout).expect("json");
@@ -347,7 +348,7 @@ fn a_backup_that_cannot_be_rewritten_is_named_and_the_dossier_is_still_erased() 
     damage_middle(&path);
     let damaged = std::fs::read(&path).expect("read");
 
-    let output = cli.cmd().args(["dossier", "erase", &id]).output().expect("runs");
+    let output = cli.cmd().args(["dossier", "erase", &id]).run();
     assert!(output.status.success(), "the dossier itself is erased");
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains(made["file"].as_str().expect("file")) && text.contains("bevat het dossier nog"), "{text}");
@@ -430,7 +431,7 @@ fn a_damaged_first_page_is_described_without_binary_text() {
         if json {
             cmd.arg("--json");
         }
-        let out = cmd.output().expect("runs");
+        let out = cmd.run();
         assert_eq!(out.status.code(), Some(1));
         let stderr = String::from_utf8(out.stderr).expect("the message is text");
         assert!(stderr.contains("beschadigd"), "{stderr}");

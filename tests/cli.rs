@@ -3,6 +3,7 @@
 use predicates::prelude::*;
 
 use crate::util::Cli;
+use crate::util::Run;
 
 #[test]
 fn an_unknown_command_is_a_usage_error() {
@@ -35,7 +36,7 @@ fn a_data_dir_that_cannot_be_created_is_named() {
     let impossible = file.join("sub");
     let mut cmd = assert_cmd::Command::cargo_bin("keuzehulp").expect("binary");
     cmd.arg("--data-dir").arg(&impossible).arg("--json").arg("list");
-    let out = cmd.output().expect("runs");
+    let out = cmd.run();
     assert!(!out.status.success());
     let err: serde_json::Value = serde_json::from_slice(&out.stderr).expect("JSON error on stderr with --json");
     assert_eq!(err["error"]["code"], "data_dir");
@@ -48,7 +49,7 @@ fn list_prints_every_intervention() {
     let value = cli.json(&["list"]);
     let items = value["interventions"].as_array().expect("array");
     assert!(items.len() >= 45);
-    let text = cli.cmd().arg("list").output().expect("runs");
+    let text = cli.cmd().arg("list").run();
     let text = String::from_utf8(text.stdout).expect("utf-8");
     assert!(text.contains("pmo-psychische-gezondheid") && text.contains(&format!("{} interventies", items.len())));
 }
@@ -58,7 +59,7 @@ fn show_prints_a_record_with_unknowns_as_niet_bekend() {
     let cli = Cli::new();
     let value = cli.json(&["show", "pico"]);
     assert_eq!(value["id"], "pico");
-    let text = cli.cmd().args(["show", "pico"]).output().expect("runs");
+    let text = cli.cmd().args(["show", "pico"]).run();
     let text = String::from_utf8(text.stdout).expect("utf-8");
     assert!(text.contains("Wat u eraan hebt:") && text.contains("Privacy:"), "{text}");
     if value["privacy"].is_null() {

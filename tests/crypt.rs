@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::util::Cli;
+use crate::util::Run;
 
 const PASS: &str = "correct paard batterij";
 
@@ -15,7 +16,7 @@ fn with_pass(cli: &Cli, pass: Option<&str>, args: &[&str]) -> std::process::Outp
         Some(p) => cmd.env("KEUZEHULP_PASSPHRASE", p),
         None => cmd.env_remove("KEUZEHULP_PASSPHRASE"),
     };
-    cmd.args(args).arg("--json").output().expect("runs")
+    cmd.args(args).arg("--json").run()
 }
 
 fn ok(cli: &Cli, pass: Option<&str>, args: &[&str]) -> serde_json::Value {

@@ -3,6 +3,7 @@
 
 use std::process::Command as StdCommand;
 
+use crate::util::Run;
 use crate::util::{Cli, started};
 
 /// The answers of the visit in the first test: stored in the dossier, and asked again.
@@ -237,7 +238,7 @@ fn a_truncated_tampered_or_newer_file_is_refused_and_nothing_is_imported() {
         let path = there.data.path().join(format!("{}.json", name.replace(' ', "-")));
         let bytes = if name == "binary, not text" { vec![0u8, 0xff, 0xfe, 0x00, 0x81] } else { content.into_bytes() };
         std::fs::write(&path, bytes).expect("write");
-        let out = there.cmd().arg("dossier").arg("import").arg(&path).output().expect("runs");
+        let out = there.cmd().arg("dossier").arg("import").arg(&path).run();
         assert!(!out.status.success(), "{name} must be refused");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(expected), "{name}: {err}");
@@ -256,7 +257,7 @@ fn bad_values_are_named() {
         (vec!["dossier", "note", "d-bestaat-niet", "tekst"], "\"d-bestaat-niet\""),
         (vec!["dossier", "new", "--org", "X", "--sector", "maan"], "\"maan\""),
     ] {
-        let out = cli.cmd().args(&args).output().expect("runs");
+        let out = cli.cmd().args(&args).run();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(
             String::from_utf8_lossy(&out.stderr).contains(expected),
@@ -265,7 +266,7 @@ fn bad_values_are_named() {
         );
     }
     let file = cli.data.path().join("geen-map").join("x.json");
-    let out = cli.cmd().args(["dossier", "export", &id, "-o"]).arg(&file).output().expect("runs");
+    let out = cli.cmd().args(["dossier", "export", &id, "-o"]).arg(&file).run();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("geen-map"), "the path is named");
 }
@@ -323,7 +324,7 @@ fn fuzzer_findings_are_refused_by_name() {
         let Ok(entries) = std::fs::read_dir(root.join(target)) else { continue };
         for entry in entries.filter_map(|e| e.ok()) {
             let cli = Cli::new();
-            let out = cli.cmd().args(command).arg(entry.path()).output().expect("runs");
+            let out = cli.cmd().args(command).arg(entry.path()).run();
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(1), "{}: {stderr}", entry.path().display());
             assert!(!stderr.contains("panicked"), "{stderr}");
@@ -336,7 +337,7 @@ fn fuzzer_findings_are_refused_by_name() {
 
 /// Runs a command that must fail; returns its stderr.
 fn fails(cli: &Cli, args: &[&str]) -> String {
-    let out = cli.cmd().args(args).output().expect("runs");
+    let out = cli.cmd().args(args).run();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(1), "keuzehulp {args:?} must fail: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -429,7 +430,7 @@ fn dossier_show_shows_no_terminal_escape_sequences() {
     let note = "rood \u{1b}[31mgevaar\u{1b}[0m \u{1b}]0;titel\u{7} \u{202e}tsket\u{9b}2J";
     cli.json(&["dossier", "note", &id, note]);
     for args in [vec!["dossier", "show", id.as_str()], vec!["dossier", "list"]] {
-        let out = cli.cmd().args(&args).output().expect("runs");
+        let out = cli.cmd().args(&args).run();
         assert!(out.status.success());
         let text = String::from_utf8(out.stdout).expect("utf-8");
         assert!(

@@ -6,17 +6,18 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
+use crate::util::Run;
 use crate::util::{self, Cli};
 
 /// Runs `args` with `--json` on the fixed day `today`, expects success, parses stdout.
 fn json_on(cli: &Cli, today: &str, args: &[&str]) -> Value {
-    let output = cli.cmd().env("KEUZEHULP_TODAY", today).args(args).arg("--json").output().expect("runs");
+    let output = cli.cmd().env("KEUZEHULP_TODAY", today).args(args).arg("--json").run();
     assert!(output.status.success(), "keuzehulp {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
 }
 
 fn text_on(cli: &Cli, today: &str, args: &[&str]) -> String {
-    let output = cli.cmd().env("KEUZEHULP_TODAY", today).args(args).output().expect("runs");
+    let output = cli.cmd().env("KEUZEHULP_TODAY", today).args(args).run();
     assert!(output.status.success(), "keuzehulp {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("utf-8")
 }
@@ -106,7 +107,7 @@ fn show_names_a_bundled_records_origin_and_an_unsigned_packs_as_eigen() {
     let shown = cli.json(&["show", "eigen-werkdrukgesprek"]);
     // Without a trusted signature the pack's own publisher line proves nothing.
     assert_eq!(shown["origin"], json!({ "kind": "eigen", "name": "eigen", "version": "3.1", "date": "2026-10-01" }));
-    let text = cli.cmd().args(["show", "eigen-werkdrukgesprek"]).output().expect("runs");
+    let text = cli.cmd().args(["show", "eigen-werkdrukgesprek"]).run();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Herkomst: eigen import"), "{text}");
 }
@@ -221,7 +222,7 @@ fn bad_dates_and_names_in_a_pack_are_named_and_nothing_is_imported() {
         (json!({ "publisher": "Uitgever\u{1b}[2J" }), json!({}), "publisher"),
     ] {
         let path = pack(&cli, head, &[("slecht-pakket", evidence)]);
-        let out = cli.cmd().arg("import").arg(&path).output().expect("runs");
+        let out = cli.cmd().arg("import").arg(&path).run();
         assert!(!out.status.success());
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("pakket.json") && err.contains(wanted), "{wanted}: {err}");
@@ -233,7 +234,7 @@ fn bad_dates_and_names_in_a_pack_are_named_and_nothing_is_imported() {
 #[test]
 fn a_bad_today_is_refused_by_name() {
     let cli = Cli::new();
-    let out = cli.cmd().env("KEUZEHULP_TODAY", "morgen").arg("catalogue").output().expect("runs");
+    let out = cli.cmd().env("KEUZEHULP_TODAY", "morgen").arg("catalogue").run();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("KEUZEHULP_TODAY"));
 }

@@ -10,6 +10,7 @@ use std::process::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use crate::util::Cli;
+use crate::util::Run;
 
 /// Quotes, ampersands, markup, separators, emoji and right-to-left script in one line.
 const TRICKY: &str = "Zeg \"nee\" & 'ja' <b>niet vet</b>; a,b \\ =SOM(A1) 😀👩🏽‍⚕️ שלום עולם مرحبا بالعالم";
@@ -374,7 +375,7 @@ fn the_calendar_has_one_all_day_event_per_evaluation_and_a_second_export_updates
 }
 
 fn fails(cli: &Cli, args: &[&str]) -> String {
-    let out = cli.cmd().args(args).output().expect("runs");
+    let out = cli.cmd().args(args).run();
     assert!(!out.status.success(), "keuzehulp {args:?} should fail");
     String::from_utf8_lossy(&out.stderr).into_owned()
 }

@@ -5,6 +5,7 @@ use keuzehulp::Keuzehulp;
 use keuzehulp::search::Filters;
 
 use crate::util::Cli;
+use crate::util::Run;
 
 fn pack_with(cli: &Cli, edit: impl FnOnce(&mut serde_json::Value)) -> std::path::PathBuf {
     let mut value = cli.json(&["list"]);
@@ -48,7 +49,7 @@ fn a_pack_with_one_bad_record_changes_nothing() {
         bad["levels"] = serde_json::json!(["galaxy"]);
         v["interventions"] = serde_json::json!([good, bad]);
     });
-    let out = cli.cmd().arg("import").arg(&pack).output().expect("runs");
+    let out = cli.cmd().arg("import").arg(&pack).run();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("pack.json") && err.contains("\"kapotte-interventie\"") && err.contains("levels"), "{err}");
@@ -79,7 +80,7 @@ fn a_database_from_a_newer_keuzehulp_is_refused_untouched() {
     let db = rusqlite::Connection::open(&path).expect("db");
     db.pragma_update(None, "user_version", 999).expect("set version");
     drop(db);
-    let out = cli.cmd().arg("list").output().expect("runs");
+    let out = cli.cmd().arg("list").run();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("nieuwere versie") && err.contains(&path.display().to_string()), "{err}");
@@ -96,7 +97,7 @@ fn an_oversized_pack_or_field_is_refused_with_the_limit() {
     let huge = cli.data.path().join("groot.json");
     std::fs::File::create(&huge).expect("create").set_len(40_000_000).expect("grow");
     for command in ["import", "validate"] {
-        let out = cli.cmd().args([command, huge.to_str().expect("utf-8")]).output().expect("runs");
+        let out = cli.cmd().args([command, huge.to_str().expect("utf-8")]).run();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
         assert!(stderr.contains("groot.json") && stderr.contains("ten hoogste 32 MB"), "{command}: {stderr}");
@@ -106,7 +107,7 @@ fn an_oversized_pack_or_field_is_refused_with_the_limit() {
         v["interventions"][0]["summary"] = "werkdruk ".repeat(2_500).into();
         v["interventions"][0]["name"] = "n".repeat(1_000).into();
     });
-    let out = cli.cmd().args(["import", pack.to_str().expect("utf-8")]).output().expect("runs");
+    let out = cli.cmd().args(["import", pack.to_str().expect("utf-8")]).run();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("(id \"eigen-teamoverleg\").summary: is 22500 tekens lang; ten hoogste 10000"), "{stderr}");
@@ -141,8 +142,8 @@ fn a_dry_run_names_what_would_change_and_changes_nothing() {
         })
     );
     assert_eq!(cli.json(&["catalogue"])["content_hash"], hash_before, "nothing changed");
-    assert!(cli.cmd().args(["show", "nieuw-in-het-pakket"]).output().expect("runs").status.code() != Some(0));
-    let text = cli.cmd().arg("import").arg(&pack).arg("--dry-run").output().expect("runs");
+    assert!(cli.cmd().args(["show", "nieuw-in-het-pakket"]).run().status.code() != Some(0));
+    let text = cli.cmd().arg("import").arg(&pack).arg("--dry-run").run();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("1 nieuw, 1 gewijzigd, 1 gelijk") && text.contains("niets gewijzigd"), "{text}");
 }
@@ -151,7 +152,7 @@ fn a_dry_run_names_what_would_change_and_changes_nothing() {
 fn a_dry_run_of_a_bad_pack_names_the_problem() {
     let cli = Cli::new();
     let pack = pack_with(&cli, |v| v["interventions"][0]["levels"] = serde_json::json!(["galaxy"]));
-    let out = cli.cmd().arg("import").arg(&pack).arg("--dry-run").output().expect("runs");
+    let out = cli.cmd().arg("import").arg(&pack).arg("--dry-run").run();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("pack.json") && err.contains("levels") && err.contains("galaxy"), "{err}");

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
+use crate::util::Run;
 use crate::util::{Cli, copy_of_data};
 
 /// A fresh dossier in `cli`'s store; returns its id.
@@ -21,7 +22,7 @@ fn fails(cli: &Cli, args: &[&str], out_path: Option<&Path>) -> String {
     if let Some(path) = out_path {
         cmd.arg(path);
     }
-    let out = cmd.output().expect("runs");
+    let out = cmd.run();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(1), "{args:?} should fail with exit 1: {stderr}");
     assert!(!stderr.contains("panicked"), "no panic: {stderr}");
@@ -136,7 +137,7 @@ fn a_file_open_in_another_program_is_replaced_or_named() {
     std::fs::write(&pdf, b"oude versie").expect("write");
 
     let holder = hold_open(&pdf);
-    let out = cli.cmd().args(["report", &id, "--format", "pdf", "--force", "-o"]).arg(&pdf).output().expect("runs");
+    let out = cli.cmd().args(["report", &id, "--format", "pdf", "--force", "-o"]).arg(&pdf).run();
     let stderr = String::from_utf8_lossy(&out.stderr);
     if cfg!(windows) {
         assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -268,14 +269,14 @@ fn crlf_line_ends_in_imported_files_are_read_as_usual() {
     let catalogue = copy_of_data();
     to_crlf(catalogue.path());
     let cli = Cli::new();
-    let checked = cli.cmd().arg("validate").arg(catalogue.path()).output().expect("runs");
+    let checked = cli.cmd().arg("validate").arg(catalogue.path()).run();
     assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stderr));
 
-    let pack = cli.cmd().args(["list", "--json"]).output().expect("runs").stdout;
+    let pack = cli.cmd().args(["list", "--json"]).run().stdout;
     let dir = tempfile::tempdir().expect("temp dir");
     let pack_path = dir.path().join("pakket.json");
     std::fs::write(&pack_path, String::from_utf8(pack).expect("utf-8").replace('\n', "\r\n")).expect("write");
-    let imported = cli.cmd().arg("import").arg(&pack_path).arg("--json").output().expect("runs");
+    let imported = cli.cmd().arg("import").arg(&pack_path).arg("--json").run();
     assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
 
     let id = new_dossier(&cli, "Zorggroep Oost");

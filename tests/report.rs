@@ -2,6 +2,7 @@
 //! written.
 
 use crate::util::Cli;
+use crate::util::Run;
 
 fn visit(cli: &Cli) -> String {
     let id = cli.json(&[
@@ -118,7 +119,7 @@ fn a_report_path_that_cannot_be_written_is_named_and_the_dossier_is_untouched() 
     let id = visit(&cli);
     let before = cli.json(&["dossier", "show", &id]);
     let path = cli.data.path().join("bestaat-niet").join("rapport.html");
-    let out = cli.cmd().args(["report", &id, "--format", "html", "-o"]).arg(&path).output().expect("runs");
+    let out = cli.cmd().args(["report", &id, "--format", "html", "-o"]).arg(&path).run();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains(&path.display().to_string()));
     assert_eq!(cli.json(&["dossier", "show", &id]), before);

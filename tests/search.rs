@@ -6,6 +6,7 @@ use keuzehulp::Keuzehulp;
 use keuzehulp::search::Filters;
 
 use crate::util::Cli;
+use crate::util::Run;
 
 /// (query, an intervention that must be among the first `n` hits, n)
 const EXPECTED: &[(&str, &str, usize)] = &[
@@ -171,7 +172,7 @@ fn an_empty_result_offers_the_nearest() {
 }
 
 fn search_json(cli: &Cli, query: &str) -> (serde_json::Value, String) {
-    let out = cli.cmd().args(["search", query, "--json"]).output().expect("runs");
+    let out = cli.cmd().args(["search", query, "--json"]).run();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     (serde_json::from_slice(&out.stdout).expect("json"), String::from_utf8_lossy(&out.stderr).into_owned())
 }
@@ -383,7 +384,7 @@ fn words_that_meet_nothing_match_nothing() {
 fn a_huge_limit_is_refused_with_a_clear_message() {
     let cli = Cli::new();
     for limit in ["18446744073709551615", "4294967296", "251"] {
-        let out = cli.cmd().args(["search", "onder", "--limit", limit]).output().expect("runs");
+        let out = cli.cmd().args(["search", "onder", "--limit", limit]).run();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{limit}: {stderr}");
         assert!(stderr.contains("ten hoogste 250") && stderr.contains(limit), "{stderr}");
@@ -399,7 +400,7 @@ fn search_stdin_answers_around_a_line_that_is_not_utf8() {
     input.extend_from_slice(b"werk\xffdruk\n");
     input.extend_from_slice(format!("{}\n", "x".repeat(200_000)).as_bytes());
     input.extend_from_slice(b"Ilmarinen");
-    let out = cli.cmd().args(["search", "--stdin"]).write_stdin(input).output().expect("runs");
+    let out = cli.cmd().args(["search", "--stdin"]).write_stdin(input).run();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "the bad line makes the batch fail at the end: {stderr}");
     assert!(stderr.contains("regel 2") && stderr.contains("UTF-8") && !stderr.contains("panicked"), "{stderr}");

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::util::Cli;
+use crate::util::Run;
 
 /// A pack holding one copy of the bundled record `pico` under `id`.
 pub fn write_pack(cli: &Cli, file: &str, id: &str) -> PathBuf {
@@ -44,10 +45,10 @@ pub fn sign(cli: &Cli, pack: &Path, keys: &Path) {
 /// Runs `import PACK`, expects a refusal, returns stderr; checks that nothing was imported.
 fn refused(cli: &Cli, pack: &Path, id: &str) -> String {
     let before = cli.json(&["catalogue"])["content_hash"].clone();
-    let out = cli.cmd().arg("import").arg(pack).output().expect("runs");
+    let out = cli.cmd().arg("import").arg(pack).run();
     assert_eq!(out.status.code(), Some(1), "refused, no panic: {}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(cli.json(&["catalogue"])["content_hash"], before, "nothing changed");
-    assert!(!cli.cmd().args(["show", id]).output().expect("runs").status.success(), "{id} not imported");
+    assert!(!cli.cmd().args(["show", id]).run().status.success(), "{id} not imported");
     String::from_utf8(out.stderr).expect("utf-8")
 }
 
@@ -119,13 +120,13 @@ fn a_key_trusted_until_a_day_is_refused_after_it() {
     let pack = write_pack(&cli, "pakket.json", "tijdelijk-vertrouwd");
     sign(&cli, &pack, &keys);
     // The day after the last day: refused, naming the date; nothing imported.
-    let out = cli.cmd().arg("import").arg(&pack).envs(on("2027-02-01")).output().expect("runs");
+    let out = cli.cmd().arg("import").arg(&pack).envs(on("2027-02-01")).run();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("tot en met 2027-01-31") && err.contains("niets geïmporteerd"), "{err}");
-    assert!(!cli.cmd().args(["show", "tijdelijk-vertrouwd"]).output().expect("runs").status.success());
+    assert!(!cli.cmd().args(["show", "tijdelijk-vertrouwd"]).run().status.success());
     // The last day itself still counts.
-    let out = cli.cmd().arg("import").arg(&pack).arg("--json").envs(on("2027-01-31")).output().expect("runs");
+    let out = cli.cmd().arg("import").arg(&pack).arg("--json").envs(on("2027-01-31")).run();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(cli.json(&["show", "tijdelijk-vertrouwd"])["origin"]["name"], "Uitgever");
 }
@@ -186,20 +187,20 @@ fn a_publisher_name_with_control_characters_or_a_bad_key_is_refused() {
         ("Trimbos\u{202e}tutitsni", "stuurteken (U+202E"),
         ("  ", "geef de uitgever een naam"),
     ] {
-        let out = cli.cmd().args(["trust", "add"]).arg(&public).args(["--name", name]).output().expect("runs");
+        let out = cli.cmd().args(["trust", "add"]).arg(&public).args(["--name", name]).run();
         assert_eq!(out.status.code(), Some(1));
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("--name") && err.contains(says) && !err.contains('\u{1b}'), "{err:?}");
     }
-    let out = cli.cmd().args(["trust", "add", "RWgeensleutel", "--name", "Uitgever"]).output().expect("runs");
+    let out = cli.cmd().args(["trust", "add", "RWgeensleutel", "--name", "Uitgever"]).run();
     assert!(String::from_utf8_lossy(&out.stderr).contains("geen openbare minisign-sleutel"));
     assert_eq!(cli.json(&["trust", "list"])["trusted"], json!([]));
     // The same key under a second name is refused by the first name.
     cli.json(&["trust", "add", public.to_str().expect("utf-8"), "--name", "Eerste"]);
-    let out = cli.cmd().args(["trust", "add"]).arg(&public).args(["--name", "Tweede"]).output().expect("runs");
+    let out = cli.cmd().args(["trust", "add"]).arg(&public).args(["--name", "Tweede"]).run();
     assert!(String::from_utf8_lossy(&out.stderr).contains("al vertrouwd als \"Eerste\""));
     // A key is never overwritten.
-    let out = cli.cmd().args(["pack", "keygen", "--out"]).arg(&keys).output().expect("runs");
+    let out = cli.cmd().args(["pack", "keygen", "--out"]).arg(&keys).run();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("niet overschreven"));
 }
@@ -281,7 +282,7 @@ fn one_bad_pack_in_an_update_imports_none_and_paths_stay_in_the_folder() {
     sign(&cli, &untrusted, &keys);
     let err = refused_update(&cli, &dir);
     assert!(err.contains("onbekende-sleutel.json.minisig") && err.contains("niet vertrouwt"), "{err}");
-    assert!(!cli.cmd().args(["show", "goed-uit-de-update"]).output().expect("runs").status.success());
+    assert!(!cli.cmd().args(["show", "goed-uit-de-update"]).run().status.success());
 
     for name in ["../pakket.json", "/etc/passwd", "sub/pakket.json", ""] {
         update_dir(&cli, &[name]);
@@ -292,7 +293,7 @@ fn one_bad_pack_in_an_update_imports_none_and_paths_stay_in_the_folder() {
 
 fn refused_update(cli: &Cli, dir: &Path) -> String {
     let before = cli.json(&["catalogue"])["content_hash"].clone();
-    let out = cli.cmd().args(["update", "--from"]).arg(dir).output().expect("runs");
+    let out = cli.cmd().args(["update", "--from"]).arg(dir).run();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(cli.json(&["catalogue"])["content_hash"], before, "nothing changed");
     String::from_utf8(out.stderr).expect("utf-8")

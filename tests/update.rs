@@ -15,6 +15,7 @@ use serde_json::json;
 
 use crate::signing::{keys, sign, write_pack};
 use crate::util::Cli;
+use crate::util::Run;
 
 /// How the test server answers one path.
 #[derive(Clone)]
@@ -192,7 +193,7 @@ fn an_update_from_a_web_address_checks_and_imports_like_a_folder() {
     assert_eq!(preview["packs"][0]["publisher"], "Trimbos-instituut");
     assert_eq!(preview["packs"][1]["publisher"], "eigen");
     assert_eq!(cli.json(&["catalogue"])["content_hash"], hash, "a dry run changes nothing");
-    assert!(cli.cmd().args(["show", "van-het-web"]).output().expect("runs").status.code() == Some(1));
+    assert!(cli.cmd().args(["show", "van-het-web"]).run().status.code() == Some(1));
 
     // The index's own address works too.
     let done = cli.json(&["update", "--from", &server.url("/map/index.json")]);
@@ -205,7 +206,7 @@ fn an_update_from_a_web_address_checks_and_imports_like_a_folder() {
     }
 
     // The text output says what came in.
-    let out = cli.cmd().args(["update", "--from", &url]).output().expect("runs");
+    let out = cli.cmd().args(["update", "--from", &url]).run();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("ondertekend door Trimbos-instituut") && text.contains("1 gelijk"), "{text}");
 }
@@ -347,7 +348,7 @@ fn a_changed_byte_in_a_fetched_pack_is_refused_by_its_signature() {
     server.route("/map/pakket.json", Reply::File(bytes, "application/json"));
     let err = refused(&cli, &server.url("/map"), &[], &server.url("/map/pakket.json.minisig"));
     assert!(err.contains("past niet bij dit pakket") && err.contains("niets geïmporteerd"), "{err}");
-    assert!(!cli.cmd().args(["show", "onderweg-gewijzigd"]).output().expect("runs").status.success());
+    assert!(!cli.cmd().args(["show", "onderweg-gewijzigd"]).run().status.success());
 }
 
 #[test]
@@ -363,7 +364,7 @@ fn a_missing_file_or_an_error_status_is_named() {
     server.index(&["goed.json", "ontbreekt.json"]);
     let err = refused(&cli, &server.url("/map"), &[], &server.url("/map/ontbreekt.json"));
     assert!(err.contains("niet gevonden (404)"), "{err}");
-    assert!(!cli.cmd().args(["show", "goed-maar-niet-alleen"]).output().expect("runs").status.success());
+    assert!(!cli.cmd().args(["show", "goed-maar-niet-alleen"]).run().status.success());
 
     server.route("/map/index.json", Reply::Status(500));
     let err = refused(&cli, &server.url("/map"), &[], &server.url("/map/index.json"));

@@ -45,6 +45,24 @@ pub fn started(mut start: impl FnMut() -> std::io::Result<std::process::Output>)
     start().expect("runs")
 }
 
+/// Runs a command to completion and returns its output, with a start that failed under wine
+/// tried again (see [`started`]): what every test that runs a program calls.
+pub trait Run {
+    fn run(&mut self) -> std::process::Output;
+}
+
+impl Run for Command {
+    fn run(&mut self) -> std::process::Output {
+        started(|| self.output())
+    }
+}
+
+impl Run for std::process::Command {
+    fn run(&mut self) -> std::process::Output {
+        started(|| self.output())
+    }
+}
+
 /// The repository's data/ directory.
 pub fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")

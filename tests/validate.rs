@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+use crate::util::Run;
 use crate::util::{self, Cli};
 
 /// What is broken on purpose.
@@ -121,7 +122,7 @@ fn cases() -> Vec<(&'static str, Broken, &'static [&'static str])> {
 /// and returns stderr. Before it breaks anything, the same directory or pack is checked to
 /// be valid, so each problem comes from the break alone.
 fn problems(cli: &Cli, listed: &Value, broken: &Broken) -> String {
-    let validate = |path: &Path| cli.cmd().arg("validate").arg(path).output().expect("runs");
+    let validate = |path: &Path| cli.cmd().arg("validate").arg(path).run();
     let data = util::copy_of_data();
     let path = match broken {
         Broken::File(file, change) => {
@@ -156,7 +157,7 @@ fn problems(cli: &Cli, listed: &Value, broken: &Broken) -> String {
 fn every_broken_file_or_pack_is_named_with_file_field_and_message() {
     let cli = Cli::new();
     // The controls: the unbroken directory and pack are valid.
-    let control = cli.cmd().arg("validate").arg(util::copy_of_data().path()).output().expect("runs");
+    let control = cli.cmd().arg("validate").arg(util::copy_of_data().path()).run();
     assert!(control.status.success(), "{}", String::from_utf8_lossy(&control.stderr));
     assert!(String::from_utf8_lossy(&control.stdout).contains("is geldig"));
     let listed = cli.json(&["list"]);
@@ -177,11 +178,11 @@ fn every_broken_file_or_pack_is_named_with_file_field_and_message() {
 #[test]
 fn the_list_output_is_a_valid_pack() {
     let cli = Cli::new();
-    let out = cli.cmd().args(["list", "--json"]).output().expect("runs");
+    let out = cli.cmd().args(["list", "--json"]).run();
     assert!(out.status.success());
     let pack = cli.data.path().join("pack.json");
     std::fs::write(&pack, &out.stdout).expect("write pack");
-    let check = cli.cmd().arg("validate").arg(&pack).output().expect("runs");
+    let check = cli.cmd().arg("validate").arg(&pack).run();
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
     let value: Value = serde_json::from_slice(&out.stdout).expect("json");
     let first = &value["interventions"][0];

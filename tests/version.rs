@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::util::Cli;
+use crate::util::Run;
 
 fn repo(path: &str) -> String {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
@@ -14,7 +15,7 @@ fn repo(path: &str) -> String {
 
 #[test]
 fn the_command_line_and_the_window_name_the_version_of_cargo_toml() {
-    let out = Cli::new().cmd().arg("--version").output().expect("runs");
+    let out = Cli::new().cmd().arg("--version").run();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("keuzehulp {}", env!("CARGO_PKG_VERSION")));
     assert_eq!(keuzehulp::app::PROGRAM_VERSION, env!("CARGO_PKG_VERSION"));
     let cli = Cli::new();

@@ -7,6 +7,7 @@ use keuzehulp::search::relevance;
 use keuzehulp::search::{Filters, SearchResult};
 
 use crate::util::Cli;
+use crate::util::Run;
 
 fn open() -> (tempfile::TempDir, Keuzehulp) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -111,13 +112,13 @@ fn a_misspelt_word_gets_a_did_you_mean() {
 #[test]
 fn the_cli_says_did_you_mean_and_found_via() {
     let cli = Cli::new();
-    let out = cli.cmd().args(["search", "harasment"]).output().expect("runs");
+    let out = cli.cmd().args(["search", "harasment"]).run();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Bedoelde u: harassment?"), "{text}");
-    let out = cli.cmd().args(["search", "opgebrand"]).output().expect("runs");
+    let out = cli.cmd().args(["search", "opgebrand"]).run();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("gevonden via: opgebrand →"), "{text}");
-    let out = cli.cmd().args(["search", "opgebrand", "--json"]).output().expect("runs");
+    let out = cli.cmd().args(["search", "opgebrand", "--json"]).run();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(json["hits"][0]["via"].is_array(), "{json}");
     assert!(json.get("suggestion").is_some(), "{json}");
