@@ -18,7 +18,9 @@ use crate::backup::{Backup, Erasure, Unerased};
 use crate::catalogue::model::{Document, Entry, Presets, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::file::{ImportOutcome, ImportResult};
-use crate::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, ShortlistItem, Trashed, VisitInfo};
+use crate::dossier::{
+    Dossier, DossierSummary, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, Trashed, VisitInfo,
+};
 use crate::report::{PlanFormat, ReportFormat};
 use crate::search::{Filters, Hit, SearchResult, Via};
 
@@ -61,6 +63,7 @@ fn files() -> Vec<(String, String)> {
         one::<VisitInfo>(&cfg),
         one::<ShortlistItem>(&cfg),
         one::<Note>(&cfg),
+        one::<PlanStatus>(&cfg),
         one::<PlanItem>(&cfg),
         one::<PlanChange>(&cfg),
         one::<Dossier>(&cfg),

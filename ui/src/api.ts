@@ -26,6 +26,7 @@ import type { MatrixRow } from "./generated/MatrixRow";
 import type { Note } from "./generated/Note";
 import type { PlanChange } from "./generated/PlanChange";
 import type { PlanItem } from "./generated/PlanItem";
+import type { PlanStatus } from "./generated/PlanStatus";
 import type { Recommendation } from "./generated/Recommendation";
 import type { SearchResult } from "./generated/SearchResult";
 import type { ShortlistItem } from "./generated/ShortlistItem";
@@ -37,7 +38,7 @@ import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
 
 export type {
-  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, PlanStatus, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
 };
 
 export interface Intervention {

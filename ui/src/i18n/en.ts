@@ -175,7 +175,7 @@ export const en: Strings = {
   planEvaluation: "Evaluation date",
   planMethod: "How it is evaluated",
   planStatus: "Status",
-  statuses: { gepland: "planned", lopend: "running", afgerond: "finished", gestopt: "stopped" } as Record<string, string>,
+  statuses: { gepland: "planned", lopend: "running", afgerond: "finished", gestopt: "stopped" },
   reportTitle: "Advice report",
   reportFormat: "Format",
   reportSave: "Save and open the report…",

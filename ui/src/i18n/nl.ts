@@ -1,4 +1,5 @@
 // The interface in Dutch: the first language, and the shape every other one follows.
+import type { PlanStatus } from "../generated/PlanStatus";
 
 export const nl = {
   appTitle: "Keuzehulp",
@@ -174,7 +175,7 @@ export const nl = {
   planEvaluation: "Evaluatiedatum",
   planMethod: "Hoe wordt geëvalueerd",
   planStatus: "Status",
-  statuses: { gepland: "gepland", lopend: "lopend", afgerond: "afgerond", gestopt: "gestopt" } as Record<string, string>,
+  statuses: { gepland: "gepland", lopend: "lopend", afgerond: "afgerond", gestopt: "gestopt" } satisfies Record<PlanStatus, string>,
   reportTitle: "Adviesrapport",
   reportFormat: "Formaat",
   reportSave: "Rapport opslaan en openen…",
