@@ -15,7 +15,7 @@ use ts_rs::{Config, TS};
 use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, StepAdvice};
 use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
 use crate::backup::{Backup, Erasure, Unerased};
-use crate::catalogue::model::{Document, Entry, Presets, Taxonomy, Term};
+use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::file::{ImportOutcome, ImportResult};
 use crate::dossier::{
@@ -54,6 +54,7 @@ fn files() -> Vec<(String, String)> {
         one::<Taxonomy>(&cfg),
         one::<Presets>(&cfg),
         one::<Entry>(&cfg),
+        one::<QuestionKind>(&cfg),
         one::<LeadSource>(&cfg),
         one::<Lead>(&cfg),
         one::<MatrixCell>(&cfg),
