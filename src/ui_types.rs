@@ -14,7 +14,7 @@ use ts_rs::{Config, TS};
 
 use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, StepAdvice};
 use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
-use crate::backup::{Backup, Erasure, Unerased};
+use crate::backup::{Backup, BackupKind, Erasure, Unerased};
 use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::file::{ImportOutcome, ImportResult};
@@ -79,6 +79,7 @@ fn files() -> Vec<(String, String)> {
         one::<CoverageCell>(&cfg),
         one::<Coverage>(&cfg),
         one::<Advice>(&cfg),
+        one::<BackupKind>(&cfg),
         one::<Backup>(&cfg),
         one::<Unerased>(&cfg),
         one::<Erasure>(&cfg),

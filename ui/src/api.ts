@@ -5,6 +5,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { Advice } from "./generated/Advice";
 import type { Answers } from "./generated/Answers";
 import type { Backup } from "./generated/Backup";
+import type { BackupKind } from "./generated/BackupKind";
 import type { CatalogueSummary } from "./generated/CatalogueSummary";
 import type { Coverage } from "./generated/Coverage";
 import type { CoverageCell } from "./generated/CoverageCell";
@@ -39,7 +40,7 @@ import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
 
 export type {
-  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, PlanStatus, QuestionKind, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+  Advice, Answers, Backup, BackupKind, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, PlanStatus, QuestionKind, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
 };
 
 export interface Intervention {
