@@ -101,7 +101,7 @@ fn print_percentiles() {
     println!("{:<44} {:>10.1?} {:>10.1?}", "Keuzehulp::open (incl. quick_check)", p50, p99);
     // The schedule keeps ten manual backups: restore the newest, not the first one made.
     let newest = keuzehulp::Session::new(Ok(dir.path().to_path_buf()), None).backups().expect("list").remove(0);
-    assert_eq!(newest.kind, "handmatig");
+    assert_eq!(newest.kind, keuzehulp::BackupKind::Handmatig);
     let (p50, p99) = time(30, || {
         black_box(keuzehulp::Session::new(Ok(dir.path().to_path_buf()), None).restore(&newest.path).expect("restore"));
     });

@@ -25,7 +25,7 @@ pub mod time;
 mod ui_types;
 
 pub use app::{CatalogueSummary, Keuzehulp, default_data_dir};
-pub use backup::{Backup, Erasure, Unerased};
+pub use backup::{Backup, BackupKind, Erasure, Unerased};
 pub use crypt::{PASSPHRASE_ENV, Passphrase};
 pub use error::{Error, Result};
 pub use session::{Session, SessionError};

@@ -14,11 +14,13 @@ use ts_rs::{Config, TS};
 
 use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, StepAdvice};
 use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
-use crate::backup::{Backup, Erasure, Unerased};
-use crate::catalogue::model::{Document, Entry, Presets, Taxonomy, Term};
+use crate::backup::{Backup, BackupKind, Erasure, Unerased};
+use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::file::{ImportOutcome, ImportResult};
-use crate::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, ShortlistItem, Trashed, VisitInfo};
+use crate::dossier::{
+    Dossier, DossierSummary, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, Trashed, VisitInfo,
+};
 use crate::report::{PlanFormat, ReportFormat};
 use crate::search::{Filters, Hit, SearchResult, Via};
 
@@ -52,6 +54,7 @@ fn files() -> Vec<(String, String)> {
         one::<Taxonomy>(&cfg),
         one::<Presets>(&cfg),
         one::<Entry>(&cfg),
+        one::<QuestionKind>(&cfg),
         one::<LeadSource>(&cfg),
         one::<Lead>(&cfg),
         one::<MatrixCell>(&cfg),
@@ -61,6 +64,7 @@ fn files() -> Vec<(String, String)> {
         one::<VisitInfo>(&cfg),
         one::<ShortlistItem>(&cfg),
         one::<Note>(&cfg),
+        one::<PlanStatus>(&cfg),
         one::<PlanItem>(&cfg),
         one::<PlanChange>(&cfg),
         one::<Dossier>(&cfg),
@@ -75,6 +79,7 @@ fn files() -> Vec<(String, String)> {
         one::<CoverageCell>(&cfg),
         one::<Coverage>(&cfg),
         one::<Advice>(&cfg),
+        one::<BackupKind>(&cfg),
         one::<Backup>(&cfg),
         one::<Unerased>(&cfg),
         one::<Erasure>(&cfg),

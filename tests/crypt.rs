@@ -185,7 +185,7 @@ fn erasing_a_dossier_from_an_encrypted_store_rewrites_its_encrypted_backups() {
 
 /// How many daily backups there are.
 fn dailies(app: &keuzehulp::Keuzehulp) -> usize {
-    app.backups().expect("backups").iter().filter(|b| b.kind == "dagelijks").count()
+    app.backups().expect("backups").iter().filter(|b| b.kind == keuzehulp::BackupKind::Dagelijks).count()
 }
 
 #[test]

@@ -105,6 +105,16 @@ fn cases() -> Vec<(&'static str, Broken, &'static [&'static str])> {
             &["tree.toml:questions[0].answer: \"rol\" is not allowed; allowed: role, level"],
         ),
         (
+            "a question of a kind there is none names the field, the value and the kinds",
+            File("tree.toml", |t| Some(t.replacen("kind = \"single\"", "kind = \"singel\"", 1))),
+            &["tree.toml:57:8: kind \"singel\" is not allowed; allowed: single, multi, yes-no"],
+        ),
+        (
+            "a question of another kind than its answer takes",
+            File("tree.toml", |t| Some(t.replacen("kind = \"single\"", "kind = \"multi\"", 1))),
+            &["tree.toml:questions[0].kind: must be \"single\" for answer \"role\""],
+        ),
+        (
             "a way in that leads with an unknown record",
             File("tree.toml", |t| Some(t.replace("\"buddysysteem\"", "\"buddy-systeem\""))),
             &["tree.toml:entries[2].lead_with: er is geen interventie met id \"buddy-systeem\""],

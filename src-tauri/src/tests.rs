@@ -140,11 +140,21 @@ fn a_dossier_made_in_the_window_is_kept_and_its_report_saved_where_chosen() {
     let err = call("plan_export", serde_json::json!({ "id": id, "format": "xlsx" })).expect_err("no plan yet");
     assert_eq!(err["code"], "nothing_to_export");
     assert!(err["message"].as_str().is_some_and(|m| m.contains("actiepunten")), "{err}");
-    call(
+    let planned = call(
         "dossier_plan",
         serde_json::json!({ "id": id, "change": { "intervention_id": "pico", "who": "HR", "evaluation_date": "2027-03-01" } }),
     )
     .expect("plan");
+    assert_eq!(planned["status"], "gepland");
+    // A status outside the closed set is the core's own error, not the window's argument parsing.
+    let item = &planned["id"];
+    let err = call("dossier_plan", serde_json::json!({ "id": id, "change": { "item": item, "status": "klaar" } }))
+        .expect_err("not a status");
+    assert_eq!(err["code"], "invalid_input", "{err}");
+    assert_eq!(err["message"], "status: \"klaar\" is geen status; kies uit: gepland, lopend, afgerond, gestopt");
+    let changed = call("dossier_plan", serde_json::json!({ "id": id, "change": { "item": item, "status": "lopend" } }))
+        .expect("a status");
+    assert_eq!(changed["status"], "lopend");
     for format in ["xlsx", "csv", "ics"] {
         let saved = call("plan_export", serde_json::json!({ "id": id, "format": format })).expect("export");
         let path = std::path::PathBuf::from(saved.as_str().expect("a path"));

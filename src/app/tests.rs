@@ -1,7 +1,7 @@
 //! Unit tests of the façade.
 
 use super::*;
-use crate::backup::{self, Backup};
+use crate::backup::{self, Backup, BackupKind};
 
 #[test]
 fn opening_an_older_database_makes_a_pre_migration_backup() {
@@ -17,11 +17,11 @@ fn opening_an_older_database_makes_a_pre_migration_backup() {
         )
         .expect("insert");
     }
-    let of_kind = |kind: &str| -> Vec<Backup> {
+    let of_kind = |kind: BackupKind| -> Vec<Backup> {
         backup::list(dir.path()).expect("list").into_iter().filter(|b| b.kind == kind).collect()
     };
     drop(Keuzehulp::open(dir.path()).expect("opens"));
-    let saved = of_kind("voor-migratie");
+    let saved = of_kind(BackupKind::VoorMigratie);
     assert_eq!(saved.len(), 1);
     let old = rusqlite::Connection::open(&saved[0].path).expect("open backup");
     let version: u32 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
@@ -33,7 +33,7 @@ fn opening_an_older_database_makes_a_pre_migration_backup() {
     assert_eq!(version, crate::store::migrations::current_version());
     drop(now);
     drop(Keuzehulp::open(dir.path()).expect("opens again"));
-    assert_eq!(of_kind("voor-migratie").len(), 1, "only before a migration");
+    assert_eq!(of_kind(BackupKind::VoorMigratie).len(), 1, "only before a migration");
 }
 
 #[test]

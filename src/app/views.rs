@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Keuzehulp, PROGRAM_VERSION};
 use crate::catalogue;
-use crate::catalogue::model::Entry;
+use crate::catalogue::model::{Entry, QuestionKind};
 use crate::catalogue::validate;
 use crate::error::Result;
 
@@ -98,8 +98,8 @@ pub struct QuestionView {
     pub help: String,
     /// Explanation in English.
     pub help_en: String,
-    /// `single`, `multi` or `yes-no`.
-    pub kind: String,
+    /// How it is answered.
+    pub kind: QuestionKind,
     /// The answer field it fills.
     pub answer: String,
     /// Always true: every question may be skipped.
@@ -183,7 +183,7 @@ impl Keuzehulp {
                 prompt_en: q.prompt_en.clone(),
                 help: q.help.clone(),
                 help_en: q.help_en.clone(),
-                kind: q.kind.clone(),
+                kind: q.kind,
                 answer: q.answer.clone(),
                 skippable: true,
                 refinement: q.refinement,

@@ -76,10 +76,70 @@ impl Kind {
             Kind::VoorHerstel => "voor-herstel",
         }
     }
+}
 
-    /// The kind named `name`.
-    pub fn parse(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+/// What a listed backup is ([`Backup::kind`]): one of the kinds made here, or `extern`, a
+/// file restored from elsewhere whose name does not say. In JSON the words of the file names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum BackupKind {
+    /// Asked for by the user.
+    Handmatig,
+    /// The daily backup.
+    Dagelijks,
+    /// Made just before a schema migration.
+    VoorMigratie,
+    /// The database as it was just before a restore.
+    VoorHerstel,
+    /// Restored from a file whose name is not a backup's: made elsewhere, kind unknown.
+    Extern,
+}
+
+impl BackupKind {
+    /// Every kind, the ones made here first.
+    pub const ALL: [BackupKind; 5] = [
+        BackupKind::Handmatig,
+        BackupKind::Dagelijks,
+        BackupKind::VoorMigratie,
+        BackupKind::VoorHerstel,
+        BackupKind::Extern,
+    ];
+
+    /// Its word in JSON and in the command line's list (a made kind's as in its file name).
+    pub fn as_str(self) -> &'static str {
+        match self.made() {
+            Some(kind) => kind.as_str(),
+            None => "extern",
+        }
+    }
+
+    /// The kind it was made as, unless it came from elsewhere.
+    pub fn made(self) -> Option<Kind> {
+        match self {
+            BackupKind::Handmatig => Some(Kind::Handmatig),
+            BackupKind::Dagelijks => Some(Kind::Dagelijks),
+            BackupKind::VoorMigratie => Some(Kind::VoorMigratie),
+            BackupKind::VoorHerstel => Some(Kind::VoorHerstel),
+            BackupKind::Extern => None,
+        }
+    }
+}
+
+impl From<Kind> for BackupKind {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Handmatig => BackupKind::Handmatig,
+            Kind::Dagelijks => BackupKind::Dagelijks,
+            Kind::VoorMigratie => BackupKind::VoorMigratie,
+            Kind::VoorHerstel => BackupKind::VoorHerstel,
+        }
+    }
+}
+
+impl std::fmt::Display for BackupKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 
@@ -93,9 +153,8 @@ pub struct Backup {
     pub file: String,
     /// When it was made (UTC), `YYYY-MM-DDTHH:MM:SSZ`.
     pub created_at: String,
-    /// `handmatig`, `dagelijks`, `voor-migratie` or `voor-herstel` (`extern` for a file
-    /// restored from elsewhere whose name does not say).
-    pub kind: String,
+    /// Why it was made, or `extern` for a file restored from elsewhere whose name does not say.
+    pub kind: BackupKind,
     /// Size in bytes.
     pub size: u64,
 }
@@ -176,7 +235,7 @@ pub fn list(data_dir: &Path) -> Result<Vec<Backup>> {
             path: entry.path(),
             file,
             created_at: name.created_at,
-            kind: name.kind.as_str().to_string(),
+            kind: name.kind.into(),
             size: metadata.len(),
         });
     }
@@ -277,7 +336,7 @@ fn create_unless(
         sync_dir(&dir);
         let size = std::fs::metadata(&path).map_err(|source| Error::Read { path: path.clone(), source })?.len();
         let file = name.file();
-        Ok(Some(Backup { path, file, created_at: created_at.clone(), kind: kind.as_str().to_string(), size }))
+        Ok(Some(Backup { path, file, created_at: created_at.clone(), kind: kind.into(), size }))
     })();
     if !matches!(result, Ok(Some(_))) {
         remove_temp_database(&tmp);

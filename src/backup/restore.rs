@@ -68,14 +68,14 @@ fn resolve(data_dir: &Path, file: &Path) -> PathBuf {
 fn describe(path: &Path, metadata: &std::fs::Metadata) -> Backup {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let (created_at, kind) = match Name::parse(&file) {
-        Some(name) => (name.created_at, name.kind.as_str().to_string()),
+        Some(name) => (name.created_at, name.kind.into()),
         None => {
             let changed = metadata
                 .modified()
                 .ok()
                 .and_then(|t| time::Timestamp::try_from(t).ok())
                 .unwrap_or(time::Timestamp::UNIX_EPOCH);
-            (time::utc_string(changed), "extern".to_string())
+            (time::utc_string(changed), BackupKind::Extern)
         }
     };
     Backup { path: path.to_path_buf(), file, created_at, kind, size: metadata.len() }

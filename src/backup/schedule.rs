@@ -20,9 +20,9 @@ pub fn to_prune(backups: &[Backup]) -> Vec<Backup> {
     sorted.sort_by_key(|b| std::cmp::Reverse(order_key(b)));
     let mut keep: HashSet<&str> = HashSet::new();
     for kind in [Kind::Handmatig, Kind::VoorMigratie, Kind::VoorHerstel] {
-        keep.extend(sorted.iter().filter(|b| b.kind == kind.as_str()).take(KEEP_EACH).map(|b| b.file.as_str()));
+        keep.extend(sorted.iter().filter(|b| b.kind == kind.into()).take(KEEP_EACH).map(|b| b.file.as_str()));
     }
-    let daily: Vec<&Backup> = sorted.iter().copied().filter(|b| b.kind == Kind::Dagelijks.as_str()).collect();
+    let daily: Vec<&Backup> = sorted.iter().copied().filter(|b| b.kind == BackupKind::Dagelijks).collect();
     let mut weeks: HashSet<(i16, i8)> = HashSet::new();
     for b in daily.iter().take(KEEP_DAILY) {
         keep.insert(&b.file);
@@ -41,7 +41,7 @@ pub fn to_prune(backups: &[Backup]) -> Vec<Backup> {
             keep.insert(&b.file);
         }
     }
-    sorted.into_iter().filter(|b| Kind::parse(&b.kind).is_some() && !keep.contains(b.file.as_str())).cloned().collect()
+    sorted.into_iter().filter(|b| b.kind.made().is_some() && !keep.contains(b.file.as_str())).cloned().collect()
 }
 
 /// Applies the rolling schedule in `data_dir/backups` and removes temporary files left
@@ -75,7 +75,7 @@ pub fn daily_if_due(store: &Store, data_dir: &Path) -> Result<Option<Backup>> {
         return Ok(None);
     }
     let today = store.clock().today().to_string();
-    let newest = list(data_dir)?.into_iter().find(|b| b.kind == Kind::Dagelijks.as_str());
+    let newest = list(data_dir)?.into_iter().find(|b| b.kind == BackupKind::Dagelijks);
     if let Some(newest) = newest {
         if newest.created_at.get(..10) == Some(today.as_str()) {
             return Ok(None);
@@ -88,7 +88,7 @@ pub fn daily_if_due(store: &Store, data_dir: &Path) -> Result<Option<Backup>> {
     // Another process may be making today's backup right now: the check is made again
     // under the backup directory's lock, and the second one is dropped.
     let made_today = |backups: &[Backup]| {
-        backups.iter().any(|b| b.kind == Kind::Dagelijks.as_str() && b.created_at.get(..10) == Some(today.as_str()))
+        backups.iter().any(|b| b.kind == BackupKind::Dagelijks && b.created_at.get(..10) == Some(today.as_str()))
     };
     let backup =
         create_unless(store.conn(), store.path(), store.key(), data_dir, Kind::Dagelijks, store.clock(), made_today)?;

@@ -9,7 +9,7 @@ fn backup(created_at: &str, kind: Kind) -> Backup {
         path: PathBuf::from(name.file()),
         file: name.file(),
         created_at: created_at.to_string(),
-        kind: kind.as_str().to_string(),
+        kind: kind.into(),
         size: 1,
     }
 }
@@ -124,7 +124,7 @@ fn other_kinds_keep_their_newest_ten_each() {
     assert_eq!(gone.len(), 6);
     for kind in [Kind::Handmatig, Kind::VoorMigratie, Kind::VoorHerstel] {
         let of_kind: Vec<String> =
-            gone.iter().filter(|b| b.kind == kind.as_str()).map(|b| b.created_at.clone()).collect();
+            gone.iter().filter(|b| b.kind == kind.into()).map(|b| b.created_at.clone()).collect();
         assert_eq!(of_kind, ["2026-10-02T12:00:00Z", "2026-10-01T12:00:00Z"], "{kind:?}");
     }
 }
@@ -137,4 +137,36 @@ fn backups_in_the_same_second_sort_by_sequence() {
     let mut all = vec![first.clone(), second.clone()];
     all.sort_by_key(|b| std::cmp::Reverse(order_key(b)));
     assert_eq!(all, [second, first]);
+}
+
+#[test]
+fn a_listed_kind_is_the_word_of_its_file_name_or_extern() {
+    for kind in Kind::ALL {
+        let listed = BackupKind::from(kind);
+        assert_eq!(listed.as_str(), kind.as_str());
+        assert_eq!(listed.made(), Some(kind));
+    }
+    assert_eq!(BackupKind::Extern.as_str(), "extern");
+    assert_eq!(BackupKind::Extern.made(), None);
+    for kind in BackupKind::ALL {
+        assert_eq!(serde_json::to_value(kind).ok(), Some(serde_json::json!(kind.as_str())), "{kind:?}");
+    }
+    // The command line's list pads the kind to a column.
+    assert_eq!(format!("{:<13}|", BackupKind::VoorMigratie), "voor-migratie|");
+    assert_eq!(format!("{:<13}|", BackupKind::Dagelijks), "dagelijks    |");
+}
+
+#[test]
+fn a_backup_from_elsewhere_is_never_pruned() {
+    let mut all = dailies("2026-11-30", 40);
+    let elsewhere = Backup {
+        file: "kopie-van-maandag.sqlite3".into(),
+        path: PathBuf::from("kopie-van-maandag.sqlite3"),
+        kind: BackupKind::Extern,
+        ..backup("2026-01-01T09:00:00Z", Kind::Dagelijks)
+    };
+    all.push(elsewhere.clone());
+    let gone = to_prune(&all);
+    assert_eq!(gone.len(), 40 - 11);
+    assert!(!gone.contains(&elsewhere));
 }

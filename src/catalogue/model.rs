@@ -104,8 +104,8 @@ pub struct Question {
     /// The line of explanation in English.
     #[serde(default)]
     pub help_en: String,
-    /// `single`, `multi` or `yes-no`.
-    pub kind: String,
+    /// How it is answered.
+    pub kind: QuestionKind,
     /// An optional refinement (evidence, cost, time, risk group): not asked one by one but
     /// offered beside the results, where it re-ranks them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -115,6 +115,59 @@ pub struct Question {
     /// The taxonomy list its options come from (not for yes-no).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options_from: Option<String>,
+}
+
+/// How a question of the tree is answered: one option, several, or yes or no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", try_from = "String")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum QuestionKind {
+    /// One option (radio buttons).
+    Single,
+    /// Any number of options (check boxes).
+    Multi,
+    /// Yes or no (no options).
+    YesNo,
+}
+
+impl QuestionKind {
+    /// Every kind.
+    pub const ALL: [QuestionKind; 3] = [QuestionKind::Single, QuestionKind::Multi, QuestionKind::YesNo];
+
+    /// Its word in tree.toml and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Multi => "multi",
+            QuestionKind::YesNo => "yes-no",
+        }
+    }
+}
+
+impl std::str::FromStr for QuestionKind {
+    type Err = String;
+
+    /// A kind as tree.toml writes it; anything else names the field, the value and the choices
+    /// (serde's own "unknown variant" would name neither the field nor, in Dutch, the choices).
+    fn from_str(value: &str) -> Result<Self, String> {
+        Self::ALL.into_iter().find(|k| k.as_str() == value).ok_or_else(|| {
+            format!("kind \"{value}\" is not allowed; allowed: {}", Self::ALL.map(Self::as_str).join(", "))
+        })
+    }
+}
+
+impl TryFrom<String> for QuestionKind {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, String> {
+        value.parse()
+    }
+}
+
+impl std::fmt::Display for QuestionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
 }
 
 /// The fixed vocabulary (data/taxonomy.toml).
@@ -419,5 +472,37 @@ pub mod known_list {
                 Err(D::Error::custom(format!("expected a list of names or \"onbekend\", found the text \"{text}\"")))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Question, QuestionKind};
+
+    fn question(kind: &str) -> String {
+        format!(
+            "id = \"q\"\nprompt = \"Wie?\"\nprompt_en = \"Who?\"\nhelp = \"\"\nkind = \"{kind}\"\nanswer = \"role\"\n"
+        )
+    }
+
+    #[test]
+    fn every_question_kind_reads_back_from_its_word() {
+        for kind in QuestionKind::ALL {
+            assert_eq!(kind.as_str().parse::<QuestionKind>(), Ok(kind));
+            assert_eq!(serde_json::to_value(kind).ok(), Some(serde_json::json!(kind.as_str())));
+            assert_eq!(serde_json::from_value::<QuestionKind>(serde_json::json!(kind.as_str())).ok(), Some(kind));
+            let read: Question = toml::from_str(&question(kind.as_str())).expect("a question");
+            assert_eq!(read.kind, kind);
+        }
+    }
+
+    #[test]
+    fn an_unknown_question_kind_is_named_with_its_field_and_place() {
+        let text = question("singel");
+        let err = toml::from_str::<Question>(&text).expect_err("no such kind");
+        assert_eq!(err.message(), "kind \"singel\" is not allowed; allowed: single, multi, yes-no");
+        assert_eq!(err.span().and_then(|span| text.get(span)), Some("\"singel\""), "the place is the value");
+        let err = serde_json::from_str::<QuestionKind>("\"Yes-No\"").expect_err("words are lower case");
+        assert!(err.to_string().starts_with("kind \"Yes-No\" is not allowed"), "{err}");
     }
 }

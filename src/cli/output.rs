@@ -209,7 +209,7 @@ impl Out {
                 self.text,
                 "{}  {:<13}  {:>9}  {}",
                 nl_moment(&b.created_at),
-                b.kind,
+                b.kind.as_str(),
                 size(b.size),
                 b.path.display()
             );

@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{
-    Dossier, Note, PlanChange, PlanItem, STATUSES, ShortlistItem, VisitInfo, check_date, exec, insert_dossier,
+    Dossier, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, VisitInfo, check_date, exec, insert_dossier,
     insert_shortlisted, not_found, plan_items, sql, touch,
 };
 use crate::advisor::Answers;
@@ -133,14 +133,7 @@ impl Store {
         let non_empty = |d: &Option<String>| d.clone().filter(|d| !d.is_empty());
         check_date("start", &non_empty(&change.start_date))?;
         check_date("evaluation_date", &non_empty(&change.evaluation_date))?;
-        if let Some(status) = &change.status
-            && !STATUSES.contains(&status.as_str())
-        {
-            return Err(Error::InvalidInput {
-                field: "status".into(),
-                message: format!("\"{status}\" is geen status; kies uit: {}", STATUSES.join(", ")),
-            });
-        }
+        let status: Option<PlanStatus> = change.status.as_deref().map(str::parse).transpose()?;
         let now = self.clock().now_utc();
         self.write(|tx| {
             touch(tx, id, &now)?;
@@ -191,7 +184,9 @@ impl Store {
             set_date("start_date", &change.start_date)?;
             set_date("evaluation_date", &change.evaluation_date)?;
             set("evaluation_method", &change.evaluation_method)?;
-            set("status", &change.status)?;
+            if let Some(status) = status {
+                exec(tx, "UPDATE plan_items SET status = ?2 WHERE id = ?1", params![item_id, status])?;
+            }
             plan_items(tx, id).map_err(sql)?.into_iter().find(|p| p.id == item_id).ok_or_else(|| not_found(id))
         })
     }

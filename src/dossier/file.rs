@@ -2,11 +2,12 @@
 //! Versioned (`format`, `version`) and validated like a catalogue pack before anything is
 //! written; an import never overwrites a different dossier silently.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Dossier, STATUSES};
+use super::{Dossier, PlanStatus};
 use crate::catalogue::Taxonomy;
 use crate::error::{Error, Result};
 use crate::replace::{via_temp_file, write_atomically};
@@ -155,7 +156,15 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
         }
         other => return Err(invalid("version".into(), format!("onbekende versie {other:?}"))),
     }
-    let file: DossierFile = serde_json::from_str(text).map_err(|e| {
+    // A plan status outside the closed set fails the typed read. It is named on its field like
+    // every other problem, and the rest of the file is still checked: with it set aside.
+    let unknown_statuses = unknown_statuses(&head);
+    let typed = if unknown_statuses.is_empty() {
+        serde_json::from_str(text)
+    } else {
+        serde_json::from_value(set_aside(head, &unknown_statuses)).or_else(|_| serde_json::from_str(text))
+    };
+    let file: DossierFile = typed.map_err(|e: serde_json::Error| {
         invalid(format!("{}:{}", e.line(), e.column()), format!("het dossier is onvolledig of beschadigd: {e}"))
     })?;
     let d = &file.dossier;
@@ -201,8 +210,8 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
         }
     }
     for (i, p) in d.plan.iter().enumerate() {
-        if !STATUSES.contains(&p.status.as_str()) {
-            problem(&format!("dossier.plan[{i}].status"), format!("\"{}\" is geen status", p.status));
+        if let Some(status) = unknown_statuses.get(&i) {
+            problem(&format!("dossier.plan[{i}].status"), format!("\"{status}\" is geen status"));
         }
         for (name, date) in [("start_date", &p.start_date), ("evaluation_date", &p.evaluation_date)] {
             if let Some(date) = date
@@ -213,6 +222,30 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
         }
     }
     if problems.is_empty() { Ok(file) } else { Err(Error::Invalid { path: path.to_path_buf(), problems }) }
+}
+
+/// The plan items whose status is a text that is no [`PlanStatus`], by their place in the plan.
+fn unknown_statuses(head: &serde_json::Value) -> BTreeMap<usize, String> {
+    let plan = head.pointer("/dossier/plan").and_then(serde_json::Value::as_array);
+    plan.into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let status = item.get("status")?.as_str()?;
+            status.parse::<PlanStatus>().is_err().then(|| (i, status.to_string()))
+        })
+        .collect()
+}
+
+/// The file with those statuses set to one that reads, so the typed read can check the rest;
+/// the file is refused all the same, with each of them named.
+fn set_aside(mut head: serde_json::Value, statuses: &BTreeMap<usize, String>) -> serde_json::Value {
+    for i in statuses.keys() {
+        if let Some(status) = head.pointer_mut(&format!("/dossier/plan/{i}/status")) {
+            *status = serde_json::Value::from(PlanStatus::Gepland.as_str());
+        }
+    }
+    head
 }
 
 /// Imports a checked dossier file. A dossier with the same id that differs is kept, and the
@@ -249,4 +282,63 @@ fn same_content(a: &Dossier, b: &Dossier) -> bool {
         d
     };
     strip(a) == strip(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use serde_json::json;
+
+    use super::{FORMAT, VERSION, parse};
+    use crate::error::Error;
+
+    /// A dossier file whose plan has the given items (everything else valid but the org).
+    fn file_with_plan(plan: serde_json::Value) -> String {
+        json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": "2026-11-01T10:00:00Z",
+            "dossier": {
+                "id": "d-1", "org": " ", "answers": {}, "shortlist": [], "notes": [], "plan": plan,
+                "created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z", "revision": 1
+            }
+        })
+        .to_string()
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        let catalogue = crate::catalogue::bundled().expect("the bundled catalogue");
+        match parse(Path::new("d.json"), text, &catalogue.taxonomy, &["pico".to_string()]) {
+            Ok(_) => Vec::new(),
+            Err(Error::Invalid { problems, .. }) => {
+                problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect()
+            }
+            Err(other) => vec![other.to_string()],
+        }
+    }
+
+    #[test]
+    fn an_unknown_plan_status_is_named_on_its_field_beside_the_other_problems() {
+        let item = |status: &str, start: &str| {
+            json!({ "id": 1, "intervention_id": "pico", "what": "", "who": "", "start_date": start,
+                    "evaluation_method": "", "status": status })
+        };
+        let text =
+            file_with_plan(json!([item("vergeten", "2026-12-01"), item("lopend", "morgen"), item("", "2026-12-01")]));
+        assert_eq!(
+            problems(&text),
+            [
+                "dossier.org: ontbreekt",
+                "dossier.plan[0].status: \"vergeten\" is geen status",
+                "dossier.plan[1].start_date: \"morgen\" is geen datum",
+                "dossier.plan[2].status: \"\" is geen status",
+            ]
+        );
+        // A status that is no text at all is a broken file, named by its place.
+        let text = file_with_plan(json!([{ "id": 1, "intervention_id": "pico", "what": "", "who": "",
+                                           "evaluation_method": "", "status": 3 }]));
+        let found = problems(&text);
+        assert!(found.len() == 1 && found[0].contains("het dossier is onvolledig of beschadigd"), "{found:?}");
+    }
 }

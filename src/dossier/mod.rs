@@ -7,23 +7,22 @@
 //!
 //! Here the types and the SQL both sides share; `read.rs` reads dossiers, `change.rs` changes
 //! them (each change one transaction), `trash.rs` the trash and erasing for good, `file.rs`
-//! the dossier file.
+//! the dossier file, `status.rs` a plan item's status.
 
 mod change;
 pub mod file;
 mod read;
+mod status;
 mod trash;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+pub use status::PlanStatus;
 pub use trash::{TRASH_DAYS, Trashed};
 
 use crate::advisor::Answers;
 use crate::error::{Error, Result};
-
-/// The statuses of an action-plan item.
-pub const STATUSES: &[&str] = &["gepland", "lopend", "afgerond", "gestopt"];
 
 /// The facts about a visit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,8 +103,8 @@ pub struct PlanItem {
     pub evaluation_date: Option<String>,
     /// How it will be evaluated.
     pub evaluation_method: String,
-    /// gepland, lopend, afgerond or gestopt.
-    pub status: String,
+    /// Where it stands.
+    pub status: PlanStatus,
 }
 
 /// A whole dossier.
@@ -178,7 +177,11 @@ pub struct PlanChange {
     pub evaluation_date: Option<String>,
     /// How it will be evaluated.
     pub evaluation_method: Option<String>,
-    /// Status.
+    /// Status, one of [`PlanStatus`]'s words. Text as given, like the dates: the core parses
+    /// it, so a wrong one is the same `invalid_input` error on the command line and in the
+    /// window (a typed field would be refused by the window's argument parsing, without a
+    /// code). The front end's type is the closed set.
+    #[cfg_attr(test, ts(as = "Option<PlanStatus>"))]
     pub status: Option<String>,
 }
 
@@ -301,8 +304,7 @@ fn plan_items(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Vec<Pla
 
 /// Whether an evaluation is due and the item not finished.
 pub fn is_overdue(item: &PlanItem, today: &str) -> bool {
-    item.evaluation_date.as_deref().is_some_and(|d| d < today)
-        && !matches!(item.status.as_str(), "afgerond" | "gestopt")
+    item.evaluation_date.as_deref().is_some_and(|d| d < today) && !item.status.is_finished()
 }
 
 #[cfg(test)]
@@ -319,11 +321,13 @@ mod tests {
             start_date: None,
             evaluation_date: Some("2026-01-01".into()),
             evaluation_method: String::new(),
-            status: "lopend".into(),
+            status: PlanStatus::Lopend,
         };
         assert!(is_overdue(&item, "2026-02-01"));
         assert!(!is_overdue(&item, "2025-12-31"));
-        item.status = "afgerond".into();
+        item.status = PlanStatus::Afgerond;
+        assert!(!is_overdue(&item, "2026-02-01"));
+        item.status = PlanStatus::Gestopt;
         assert!(!is_overdue(&item, "2026-02-01"));
     }
 }

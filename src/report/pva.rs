@@ -15,7 +15,7 @@
 
 use super::rows::{plan_name, plan_record};
 use super::{ReportData, label};
-use crate::dossier::PlanItem;
+use crate::dossier::{PlanItem, PlanStatus};
 
 /// The section's and the sheet's title.
 pub const TITLE: &str = "Plan van aanpak (RI&E): psychosociale arbeidsbelasting";
@@ -56,7 +56,7 @@ pub struct Row {
     /// How it is evaluated.
     pub evaluation: String,
     /// Status.
-    pub status: String,
+    pub status: PlanStatus,
 }
 
 impl Row {
@@ -80,7 +80,7 @@ impl Row {
             self.start.clone().unwrap_or_else(|| TO_FILL.into()),
             self.due.clone().unwrap_or_else(|| TO_FILL.into()),
             or_fill(&self.evaluation),
-            self.status.clone(),
+            self.status.to_string(),
         ]
     }
 }
@@ -117,7 +117,7 @@ fn row(data: &ReportData, nr: usize, p: &PlanItem) -> Row {
         start: p.start_date.clone(),
         due: p.evaluation_date.clone(),
         evaluation: p.evaluation_method.clone(),
-        status: p.status.clone(),
+        status: p.status,
     }
 }
 

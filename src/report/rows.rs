@@ -10,7 +10,7 @@ use super::{NOT_KNOWN, ReportData, known, known_date, label, labels, nl_date, nl
 use crate::advisor::Answers;
 use crate::catalogue::model::Document;
 use crate::catalogue::{Intervention, Taxonomy, Term};
-use crate::dossier::{Dossier, PlanItem};
+use crate::dossier::{Dossier, PlanItem, PlanStatus};
 
 /// The answers as (question, answer) lines in Dutch.
 pub(crate) fn answer_lines(answers: &Answers, t: &Taxonomy) -> Vec<(String, String)> {
@@ -106,7 +106,7 @@ pub(crate) struct PlanRow {
     /// How it is evaluated.
     pub how: String,
     /// Status.
-    pub status: String,
+    pub status: PlanStatus,
 }
 
 impl PlanRow {
@@ -128,7 +128,7 @@ impl PlanRow {
             date(&self.start),
             date(&self.evaluation),
             self.how.clone(),
-            self.status.clone(),
+            self.status.to_string(),
         ]
     }
 }
@@ -145,7 +145,7 @@ pub(crate) fn plan(data: &ReportData) -> Vec<PlanRow> {
             start: p.start_date.clone(),
             evaluation: p.evaluation_date.clone(),
             how: p.evaluation_method.clone(),
-            status: p.status.clone(),
+            status: p.status,
         })
         .collect()
 }

@@ -5,6 +5,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { Advice } from "./generated/Advice";
 import type { Answers } from "./generated/Answers";
 import type { Backup } from "./generated/Backup";
+import type { BackupKind } from "./generated/BackupKind";
 import type { CatalogueSummary } from "./generated/CatalogueSummary";
 import type { Coverage } from "./generated/Coverage";
 import type { CoverageCell } from "./generated/CoverageCell";
@@ -26,6 +27,8 @@ import type { MatrixRow } from "./generated/MatrixRow";
 import type { Note } from "./generated/Note";
 import type { PlanChange } from "./generated/PlanChange";
 import type { PlanItem } from "./generated/PlanItem";
+import type { PlanStatus } from "./generated/PlanStatus";
+import type { QuestionKind } from "./generated/QuestionKind";
 import type { Recommendation } from "./generated/Recommendation";
 import type { SearchResult } from "./generated/SearchResult";
 import type { ShortlistItem } from "./generated/ShortlistItem";
@@ -37,7 +40,7 @@ import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
 
 export type {
-  Advice, Answers, Backup, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+  Advice, Answers, Backup, BackupKind, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, PlanStatus, QuestionKind, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
 };
 
 export interface Intervention {
@@ -61,7 +64,7 @@ export interface RecordOrigin { kind: "bundled" | "publisher" | "eigen"; name: s
 
 export interface TreeOption { value: string; label: string; label_en: string }
 export interface Question {
-  id: string; prompt: string; prompt_en: string; help: string; help_en: string; kind: "single" | "multi" | "yes-no";
+  id: string; prompt: string; prompt_en: string; help: string; help_en: string; kind: QuestionKind;
   answer: keyof Answers; skippable: boolean; refinement: boolean; options: TreeOption[];
 }
 export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Question, Recommendation } from "./api";
+import type { PlanItem, Question, Recommendation } from "./api";
 import {
   answerValues, applyEntry, applyFacets, askedQuestions, firstSentence, distinctReasons, dossierHash, emptyAnswers, givenFields, facetCounts, highlightParts, nextHash, parseRoute,
   previousHash, searchHash, setAnswer, toggleCompare, overdueAcross, toggleHave, visitInfo,
@@ -137,7 +137,7 @@ describe("dossier logic", () => {
   });
 
   it("lists overdue evaluations over all dossiers, the oldest first", () => {
-    const item = (id: number, date: string) => ({ id, intervention_id: "pico", what: `w${id}`, who: "", start_date: null, evaluation_date: date, evaluation_method: "", status: "lopend" });
+    const item = (id: number, date: string): PlanItem => ({ id, intervention_id: "pico", what: `w${id}`, who: "", start_date: null, evaluation_date: date, evaluation_method: "", status: "lopend" });
     const d = (id: string, dates: string[]) => ({ id, org: id, sector: null, department: null, visit_date: null, updated_at: "", notes: 0, shortlist: 0, overdue: dates.map((x, i) => item(i, x)) });
     const out = overdueAcross([d("a", ["2026-03-01"]), d("b", ["2025-01-01", "2026-01-01"])]);
     expect(out.map((x) => `${x.dossier.id}:${x.item.evaluation_date}`)).toEqual(["b:2025-01-01", "b:2026-01-01", "a:2026-03-01"]);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Api, Dossier, DossierSummary, Intervention, Taxonomy, Tree } from "./api";
+import type { Api, Backup, Dossier, DossierSummary, Intervention, Taxonomy, Tree } from "./api";
 import { toApiError } from "./api";
 import type { Ctx } from "./app";
 import { errorView } from "./app";
@@ -523,7 +523,7 @@ describe("start screen", () => {
 describe("restore screen", () => {
   it("on a damaged database shows the core's message and restores a backup by name after a confirmation", async () => {
     const restored: string[] = [];
-    const backup = { path: "/data/backups/k-2026-11-21T10-00-00Z-dagelijks.sqlite3", file: "k-2026-11-21T10-00-00Z-dagelijks.sqlite3", created_at: "2026-11-21T10:00:00Z", kind: "dagelijks", size: 1_234_567 };
+    const backup: Backup = { path: "/data/backups/k-2026-11-21T10-00-00Z-dagelijks.sqlite3", file: "k-2026-11-21T10-00-00Z-dagelijks.sqlite3", created_at: "2026-11-21T10:00:00Z", kind: "dagelijks", size: 1_234_567 };
     const api = fakeApi({ backups: async () => [backup], backupRestore: async (file) => { restored.push(file); return backup; } });
     const view = await renderRestore(api, "de database /data/keuzehulp.sqlite3 is beschadigd");
     expect(view.querySelector("[role=alert]")?.textContent).toContain("/data/keuzehulp.sqlite3 is beschadigd");

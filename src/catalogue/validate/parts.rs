@@ -3,23 +3,23 @@
 
 use std::collections::BTreeSet;
 
-use super::super::model::{DecisionTree, Edition, Finding, StepGuide, Taxonomy, Term};
+use super::super::model::{DecisionTree, Edition, Finding, QuestionKind, StepGuide, Taxonomy, Term};
 use super::record::{Vocabulary, check_text};
 use super::{MAX_NAME, Problem, STEP_ORDER, name_problem};
 use crate::time::date::is_date;
 
 /// The answer fields a question may fill, with the kind it must have and the taxonomy list
 /// its options must come from.
-const ANSWER_FIELDS: &[(&str, &str, Option<&str>)] = &[
-    ("role", "single", Some("roles")),
-    ("level", "single", Some("levels")),
-    ("steps", "multi", Some("steps")),
-    ("themes", "multi", Some("themes")),
-    ("sector", "single", Some("sectors")),
-    ("risk_group", "single", Some("risk_groups")),
-    ("min_evidence", "single", Some("evidence_levels")),
-    ("free", "yes-no", None),
-    ("max_time", "single", Some("time_classes")),
+const ANSWER_FIELDS: &[(&str, QuestionKind, Option<&str>)] = &[
+    ("role", QuestionKind::Single, Some("roles")),
+    ("level", QuestionKind::Single, Some("levels")),
+    ("steps", QuestionKind::Multi, Some("steps")),
+    ("themes", QuestionKind::Multi, Some("themes")),
+    ("sector", QuestionKind::Single, Some("sectors")),
+    ("risk_group", QuestionKind::Single, Some("risk_groups")),
+    ("min_evidence", QuestionKind::Single, Some("evidence_levels")),
+    ("free", QuestionKind::YesNo, None),
+    ("max_time", QuestionKind::Single, Some("time_classes")),
 ];
 
 /// Checks data/catalogue.toml.

@@ -1,4 +1,6 @@
 // The interface in Dutch: the first language, and the shape every other one follows.
+import type { BackupKind } from "../generated/BackupKind";
+import type { PlanStatus } from "../generated/PlanStatus";
 
 export const nl = {
   appTitle: "Keuzehulp",
@@ -174,7 +176,7 @@ export const nl = {
   planEvaluation: "Evaluatiedatum",
   planMethod: "Hoe wordt geëvalueerd",
   planStatus: "Status",
-  statuses: { gepland: "gepland", lopend: "lopend", afgerond: "afgerond", gestopt: "gestopt" } as Record<string, string>,
+  statuses: { gepland: "gepland", lopend: "lopend", afgerond: "afgerond", gestopt: "gestopt" } satisfies Record<PlanStatus, string>,
   reportTitle: "Adviesrapport",
   reportFormat: "Formaat",
   reportSave: "Rapport opslaan en openen…",
@@ -239,7 +241,7 @@ export const nl = {
   backupNow: "Maak nu een reservekopie",
   backupMade: (file: string) => `Reservekopie gemaakt: ${file}`,
   noBackups: "Er zijn nog geen reservekopieën.",
-  backupKinds: { handmatig: "handmatig", dagelijks: "dagelijks", "voor-migratie": "vóór bijwerking", "voor-herstel": "vóór herstel", extern: "van elders" } as Record<string, string>,
+  backupKinds: { handmatig: "handmatig", dagelijks: "dagelijks", "voor-migratie": "vóór bijwerking", "voor-herstel": "vóór herstel", extern: "van elders" } satisfies Record<BackupKind, string>,
   backupLine: (when: string, kind: string, size: string) => `${when} — ${kind}, ${size}`,
   restore: "Herstellen",
   restoreConfirm: (when: string) => `De gegevens van ${when} terugzetten? Wat er nu staat, wordt eerst zelf als reservekopie bewaard.`,

@@ -2,14 +2,15 @@
 // type. Its two dates are dd-mm-jjjj fields; a date that cannot be read is named on the
 // field and in the error summary and is not sent.
 import type { Ctx } from "../app";
-import type { Dossier, PlanChange, PlanItem } from "../api";
+import type { Dossier, PlanChange, PlanItem, PlanStatus } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
 import { debounced } from "../logic";
 import type { SaveStatus } from "./dossier-visit";
 import { type ErrorSummary, dateField } from "./form";
 
-const STATUSES = ["gepland", "lopend", "afgerond", "gestopt"];
+/** The statuses in the order an action moves through them. */
+const STATUSES: readonly PlanStatus[] = ["gepland", "lopend", "afgerond", "gestopt"];
 
 function planItem(ctx: Ctx, d: Dossier, item: PlanItem, name: string, overdue: boolean, status: SaveStatus, summary: ErrorSummary): HTMLElement {
   const s = t();
@@ -39,9 +40,12 @@ function planItem(ctx: Ctx, d: Dossier, item: PlanItem, name: string, overdue: b
   const statusSelect = h(
     "select",
     { id: statusId, "data-field": "status" },
-    ...STATUSES.map((st) => h("option", { value: st, selected: st === item.status }, s.statuses[st] ?? st)),
+    ...STATUSES.map((st) => h("option", { value: st, selected: st === item.status }, s.statuses[st])),
   );
-  statusSelect.addEventListener("change", () => send({ status: statusSelect.value }));
+  statusSelect.addEventListener("change", () => {
+    const chosen = STATUSES.find((st) => st === statusSelect.value);
+    if (chosen) send({ status: chosen });
+  });
   return h(
     "li",
     { class: "plan-item", "data-item": item.id },

@@ -33,7 +33,7 @@ export async function renderRestore(api: Api, damaged?: string): Promise<HTMLEle
         status.classList.toggle("failed", true);
       }
     }, { yesClass: "restore-yes" });
-    return h("li", { "data-file": b.file }, s.backupLine(stamp, s.backupKinds[b.kind] ?? b.kind, sizeText(b.size, locale)), " ", restore, confirm);
+    return h("li", { "data-file": b.file }, s.backupLine(stamp, s.backupKinds[b.kind], sizeText(b.size, locale)), " ", restore, confirm);
   };
   const paint = async () => {
     const backups = await api.backups();
