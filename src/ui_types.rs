@@ -16,6 +16,7 @@ use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, St
 use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
 use crate::backup::{Backup, BackupKind, Erasure, Unerased};
 use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
+use crate::catalogue::view::{OriginKind, RecordOrigin};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::file::{ImportOutcome, ImportResult};
 use crate::dossier::{
@@ -60,6 +61,8 @@ fn files() -> Vec<(String, String)> {
         one::<MatrixCell>(&cfg),
         one::<MatrixRow>(&cfg),
         one::<CatalogueSummary>(&cfg),
+        one::<OriginKind>(&cfg),
+        one::<RecordOrigin>(&cfg),
         one::<Answers>(&cfg),
         one::<VisitInfo>(&cfg),
         one::<ShortlistItem>(&cfg),

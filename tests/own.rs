@@ -4,6 +4,7 @@
 
 use keuzehulp::Keuzehulp;
 use keuzehulp::catalogue::Intervention;
+use keuzehulp::catalogue::view::OriginKind;
 
 use crate::signing::write_pack;
 use crate::util::Cli;
@@ -86,7 +87,7 @@ fn an_own_intervention_is_checked_like_the_catalogue_saved_as_eigen_and_shared_a
     let saved = core.own_save(&record, true).expect("saved");
     assert_eq!((saved.id.as_deref(), saved.problems.len()), (Some("eigen-overleg"), 0), "{:?}", saved.problems);
     let shown = core.show("eigen-overleg").expect("shown");
-    assert_eq!(shown.origin.kind, "eigen");
+    assert_eq!(shown.origin.kind, OriginKind::Eigen);
     assert_eq!(shown.origin.date.as_deref(), Some("2026-11-26"));
     assert_eq!(core.own_records().expect("own").iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["eigen-overleg"]);
     let found = core.search("Eigen overleg", &Default::default(), 5).expect("search");
@@ -115,7 +116,7 @@ fn an_own_intervention_is_checked_like_the_catalogue_saved_as_eigen_and_shared_a
     let preview = theirs.pack_preview(&file).expect("a valid pack");
     assert_eq!((preview.diff.added.clone(), preview.publisher.as_str()), (vec!["eigen-overleg".to_string()], "eigen"));
     theirs.import(&file).expect("imported");
-    assert_eq!(theirs.show("eigen-overleg").expect("shown").origin.kind, "eigen");
+    assert_eq!(theirs.show("eigen-overleg").expect("shown").origin.kind, OriginKind::Eigen);
     assert_eq!(
         theirs.intervention("eigen-overleg").expect("record"),
         core.intervention("eigen-overleg").expect("mine")

@@ -5,12 +5,26 @@ use serde::{Serialize, Serializer};
 
 use super::{Edition, Intervention, Origin, StoredOrigin, evidence_lapse};
 
+/// What kind of source a record came from.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum OriginKind {
+    /// With the program.
+    Bundled,
+    /// A pack signed with a trusted publisher's key.
+    Publisher,
+    /// An unsigned pack: made in the window or imported without a signature.
+    Eigen,
+}
+
 /// Where a record came from, as `show --json` and the detail screen name it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RecordOrigin {
     /// `bundled` (with the program), `publisher` (a pack signed with a trusted key) or
     /// `eigen` (an unsigned pack).
-    pub kind: &'static str,
+    pub kind: OriginKind,
     /// Who: the bundled catalogue's publisher, the trusted publisher's name, or `eigen`.
     pub name: String,
     /// The catalogue edition or the pack's own version, when known.
@@ -24,19 +38,19 @@ impl RecordOrigin {
     pub fn of(stored: &StoredOrigin, edition: &Edition) -> Self {
         match (&stored.origin, &stored.pack.publisher) {
             (Origin::Bundled, _) => RecordOrigin {
-                kind: "bundled",
+                kind: OriginKind::Bundled,
                 name: edition.publisher.clone(),
                 version: Some(edition.version.clone()),
                 date: Some(edition.date.clone()),
             },
             (Origin::Imported, Some(publisher)) => RecordOrigin {
-                kind: "publisher",
+                kind: OriginKind::Publisher,
                 name: publisher.clone(),
                 version: stored.pack.version.clone(),
                 date: stored.pack.date.clone(),
             },
             (Origin::Imported, None) => RecordOrigin {
-                kind: "eigen",
+                kind: OriginKind::Eigen,
                 name: "eigen".into(),
                 version: stored.pack.version.clone(),
                 date: stored.pack.date.clone(),
@@ -53,9 +67,9 @@ impl RecordOrigin {
             (None, None) => String::new(),
         };
         match self.kind {
-            "bundled" => format!("meegeleverde catalogus{edition} ({})", self.name),
-            "publisher" => format!("uitgever {} (ondertekend pakket{edition})", self.name),
-            _ => format!("eigen import (niet ondertekend pakket{edition})"),
+            OriginKind::Bundled => format!("meegeleverde catalogus{edition} ({})", self.name),
+            OriginKind::Publisher => format!("uitgever {} (ondertekend pakket{edition})", self.name),
+            OriginKind::Eigen => format!("eigen import (niet ondertekend pakket{edition})"),
         }
     }
 }

@@ -29,6 +29,8 @@ import type { PlanChange } from "./generated/PlanChange";
 import type { PlanItem } from "./generated/PlanItem";
 import type { PlanStatus } from "./generated/PlanStatus";
 import type { QuestionKind } from "./generated/QuestionKind";
+import type { RecordOrigin } from "./generated/RecordOrigin";
+import type { OriginKind } from "./generated/OriginKind";
 import type { Recommendation } from "./generated/Recommendation";
 import type { SearchResult } from "./generated/SearchResult";
 import type { ShortlistItem } from "./generated/ShortlistItem";
@@ -40,7 +42,7 @@ import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
 
 export type {
-  Advice, Answers, Backup, BackupKind, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, PlanStatus, QuestionKind, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+  Advice, Answers, Backup, BackupKind, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, OriginKind, PlanStatus, QuestionKind, RecordOrigin, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
 };
 
 export interface Intervention {
@@ -59,7 +61,6 @@ export interface Intervention {
   // Added by `show`: where the record came from.
   origin?: RecordOrigin;
 }
-export interface RecordOrigin { kind: "bundled" | "publisher" | "eigen"; name: string; version: string | null; date: string | null }
 
 
 export interface TreeOption { value: string; label: string; label_en: string }
