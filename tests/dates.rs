@@ -1,11 +1,11 @@
 //! Dates in the command line's text output read dd-mm-jjjj (as the window and the report
 //! show them); `--json` and files keep ISO (YYYY-MM-DD, UTC moments).
 
-use crate::util::{Cli, started};
+use crate::util::{Cli, Run};
 
 /// Runs a command in text mode, expects success, returns stdout.
 fn text(cli: &Cli, args: &[&str]) -> String {
-    let output = started(|| cli.cmd().env("KEUZEHULP_TODAY", "2027-01-02").args(args).output());
+    let output = cli.cmd().env("KEUZEHULP_TODAY", "2027-01-02").args(args).run();
     assert!(output.status.success(), "keuzehulp {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("UTF-8")
 }

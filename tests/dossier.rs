@@ -3,8 +3,7 @@
 
 use std::process::Command as StdCommand;
 
-use crate::util::Run;
-use crate::util::{Cli, started};
+use crate::util::{Cli, Run};
 
 /// The answers of the visit in the first test: stored in the dossier, and asked again.
 const VISIT_ANSWERS: &[&str] = &[
@@ -474,7 +473,7 @@ fn a_day_the_calendar_does_not_have_is_refused_by_name() {
         (&["dossier", "plan", &id, "--intervention", "pico", "--start", "2026-13-01"], "2026-13-01"),
     ];
     for (args, value) in cases {
-        let out = started(|| cli.cmd().args(args).output());
+        let out = cli.cmd().args(args).run();
         assert!(!out.status.success(), "{args:?} was accepted");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(value) && stderr.contains("geen bestaande datum"), "{args:?}: {stderr}");

@@ -9,7 +9,7 @@ use keuzehulp::Keuzehulp;
 use keuzehulp::time::Clock;
 use serde_json::Value;
 
-use crate::util::{Cli, started};
+use crate::util::{Cli, Run};
 
 const CANARY: &str = "KANARIE-prullenbak-4412";
 const ORG: &str = "Geheime Organisatie Kanarie";
@@ -29,7 +29,7 @@ fn full_dossier(cli: &Cli) -> String {
 
 /// The error code of a command that must fail.
 fn error_code(cli: &Cli, args: &[&str]) -> String {
-    let out = started(|| cli.cmd().args(args).arg("--json").output());
+    let out = cli.cmd().args(args).arg("--json").run();
     assert!(!out.status.success(), "keuzehulp {args:?} must fail");
     let err: Value = serde_json::from_slice(&out.stderr).expect("JSON error");
     err["error"]["code"].as_str().expect("code").to_string()
@@ -75,7 +75,7 @@ fn a_deleted_dossier_leaves_the_list_and_comes_back_whole() {
     // The note is still in the data directory: deleting is not erasing.
     assert!(!files_holding(cli.data.path(), CANARY).is_empty(), "the note can still be recovered");
 
-    let text = started(|| cli.cmd().args(["dossier", "trash"]).output());
+    let text = cli.cmd().args(["dossier", "trash"]).run();
     assert!(String::from_utf8_lossy(&text.stdout).contains(ORG), "the text list names the organisation");
 
     assert_eq!(cli.json(&["dossier", "undelete", &id])["restored"], true);

@@ -165,7 +165,7 @@ fn answer(
 /// that nothing changed; returns stderr.
 fn refused(cli: &Cli, url: &str, env: &[(&str, &str)], names: &str) -> String {
     let before = cli.json(&["catalogue"])["content_hash"].clone();
-    let out = crate::util::started(|| cli.cmd().args(["update", "--from", url]).envs(env.iter().copied()).output());
+    let out = cli.cmd().args(["update", "--from", url]).envs(env.iter().copied()).run();
     let err = String::from_utf8(out.stderr).expect("utf-8");
     assert_eq!(out.status.code(), Some(1), "refused, no panic: {err}");
     assert!(err.contains(names), "the message names {names}: {err}");

@@ -23,7 +23,7 @@ impl Cli {
 
     /// Runs with `--json`, expects success, parses stdout.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
-        let output = started(|| self.cmd().args(args).arg("--json").output());
+        let output = self.cmd().args(args).arg("--json").run();
         assert!(output.status.success(), "keuzehulp {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
         serde_json::from_slice(&output.stdout).expect("valid JSON on stdout")
     }
@@ -32,7 +32,7 @@ impl Cli {
 /// Runs `start` and returns its output. Under wine (the Windows run of these tests), starting
 /// a process now and then fails with ERROR_INTERNAL_ERROR (1359) when the machine is busy;
 /// that start, never the command's own result, is tried again, up to three times.
-pub fn started(mut start: impl FnMut() -> std::io::Result<std::process::Output>) -> std::process::Output {
+fn started(mut start: impl FnMut() -> std::io::Result<std::process::Output>) -> std::process::Output {
     const ERROR_INTERNAL_ERROR: i32 = 1359;
     for _ in 0..3 {
         match start() {
