@@ -69,6 +69,7 @@ function fakeDossiers(seed: Dossier[] = []) {
     unlock: missing, encryptionStatus: async () => false, encryptionSet: missing,
     packPreview: missing, packImport: missing, trustList: missing, trustAdd: missing, trustRemove: missing,
     updateFrom: missing, ownRecords: missing, ownSave: missing, ownExport: missing,
+    conversationGuides: missing, dossierTalk: missing, dossierUntalk: missing, talkSummary: missing, conversationSheetSave: missing,
     dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
     dossierDelete: async (id) => {
       calls.push(["delete", id]);
