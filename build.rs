@@ -15,6 +15,9 @@ mod conversation;
 #[path = "src/time/date.rs"]
 mod date;
 #[allow(dead_code)]
+#[path = "src/catalogue/instrument.rs"]
+mod instrument;
+#[allow(dead_code)]
 #[path = "src/catalogue/model.rs"]
 mod model;
 #[allow(dead_code)]
@@ -39,6 +42,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/time/date.rs");
     println!("cargo::rerun-if-changed=src/catalogue/worker.rs");
     println!("cargo::rerun-if-changed=src/catalogue/conversation.rs");
+    println!("cargo::rerun-if-changed=src/catalogue/instrument.rs");
     let catalogue = load_or_fail(Path::new("data"));
     check_thesaurus(Path::new("data/thesaurus.toml"));
     let json =
@@ -55,6 +59,24 @@ fn main() {
     let json = serde_json::to_string(&guides)
         .unwrap_or_else(|err| fail(&format!("cannot serialise the conversation guides: {err}")));
     write(&out.join("conversations.json"), &json);
+    let instruments = check_instruments(Path::new("data/instruments"), &catalogue);
+    let json = serde_json::to_string(&instruments)
+        .unwrap_or_else(|err| fail(&format!("cannot serialise the instrument definitions: {err}")));
+    write(&out.join("instruments.json"), &json);
+}
+
+/// Checks the instrument definitions in `data/instruments/` against the taxonomy's themes,
+/// or prints every problem (`file:field: message`) and stops the build.
+fn check_instruments(dir: &Path, catalogue: &model::Catalogue) -> Vec<instrument::Instrument> {
+    let files = instrument::read_dir(dir).unwrap_or_else(|e| fail(&e));
+    let themes: Vec<&str> = catalogue.taxonomy.themes.iter().map(|t| t.id.as_str()).collect();
+    instrument::parse(&files, &themes).unwrap_or_else(|problems| {
+        eprintln!("The instrument definitions in {} are not valid ({} problem(s)):", dir.display(), problems.len());
+        for (file, field, message) in &problems {
+            eprintln!("{file}:{field}: {message}");
+        }
+        std::process::exit(1);
+    })
 }
 
 /// Checks the conversation guides in `data/conversations/` against the taxonomy, or prints

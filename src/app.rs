@@ -20,10 +20,14 @@ use crate::time::{self, Clock, Date};
 // The façade's seams, each in its own file with access to the façade's private parts.
 mod backups;
 mod dossiers;
+// The evaluation loop: instruments, measurements, follow-up visits, evaluations, practice.
+mod evaluate;
 mod import;
 // `update --from DIR_OR_URL`.
 // The window's catalogue screen: a pack looked at before import, own interventions.
 mod own;
+// Outcome records shared between colleagues: `share export`, `share import`.
+mod share;
 // Conversations: the guides, a dossier's conversations, the paper sheet.
 mod talk;
 mod update;
@@ -31,8 +35,10 @@ mod views;
 
 pub(crate) use backups::with_newest_backup;
 use backups::{open_store, purge_trash};
+pub use evaluate::{InstrumentView, NewAdvice};
 pub use import::{ChangedRecord, ImportDiff, sign_pack, validate};
 pub use own::{FieldProblem, OwnSaved, PackPreview};
+pub use share::{ShareExport, ShareImported};
 pub use update::{PackUpdate, UPDATE_INDEX};
 pub use views::{CatalogueInfo, CatalogueSummary, MatrixCell, MatrixRow, OptionView, QuestionView, TreeView};
 
@@ -250,7 +256,9 @@ impl Keuzehulp {
             .store
             .origin(id)?
             .ok_or_else(|| Error::UnknownIntervention { id: id.to_string(), hint: String::new() })?;
-        Ok(RecordView::new(record, RecordOrigin::of(&stored, &self.bundled.edition), &self.today()))
+        let mut view = RecordView::new(record, RecordOrigin::of(&stored, &self.bundled.edition), &self.today());
+        view.practice = self.practice_map()?.remove(id);
+        Ok(view)
     }
 
     /// The ids whose evidence judgement has lapsed today, sorted.
@@ -284,7 +292,7 @@ impl Keuzehulp {
             Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
             None => Err(self.not_open()),
         };
-        match first {
+        let mut result = match first {
             Err(Error::Index { reason, .. }) => {
                 self.index = None;
                 self.rebuild_index()?;
@@ -295,7 +303,14 @@ impl Keuzehulp {
                 }
             }
             other => other,
+        }?;
+        let practice = self.practice_map()?;
+        if !practice.is_empty() {
+            for hit in &mut result.hits {
+                hit.practice = practice.get(&hit.id).cloned();
+            }
         }
+        Ok(result)
     }
 
     fn not_open(&self) -> Error {
@@ -344,7 +359,7 @@ impl Keuzehulp {
                 }
             },
         };
-        advisor::advise_leading(
+        let mut advice = advisor::advise_leading(
             self.interventions()?,
             &self.bundled.taxonomy,
             &self.bundled.steps,
@@ -352,7 +367,9 @@ impl Keuzehulp {
             lead,
             limit,
             &self.today(),
-        )
+        )?;
+        self.attach_practice(&mut advice)?;
+        Ok(advice)
     }
 }
 

@@ -46,6 +46,43 @@ pub enum Error {
         /// Every problem found, each on its field.
         problems: Vec<Problem>,
     },
+    /// An evaluation (`dossier evaluate`) has problems; nothing was stored.
+    #[error(
+        "de evaluatie is niet opgeslagen ({}); er is niets veranderd:\n{}",
+        count_problems(.problems.len()),
+        field_problems(.problems)
+    )]
+    InvalidEvaluation {
+        /// Every problem: (field, message).
+        problems: Vec<(String, String)>,
+    },
+    /// A measurement (`dossier measure`) has problems; nothing was stored.
+    #[error(
+        "de meting{} is niet opgeslagen ({}); er is niets veranderd:\n{}",
+        .path.as_ref().map(|p| format!(" uit {}", p.display())).unwrap_or_default(),
+        count_problems(.problems.len()),
+        field_problems(.problems)
+    )]
+    InvalidMeasurement {
+        /// The file of answers, when the measurement came from one.
+        path: Option<PathBuf>,
+        /// Every problem: (field, message).
+        problems: Vec<(String, String)>,
+    },
+    /// A team aggregate of fewer than the minimum number of respondents: refused, so that no
+    /// one can be recognised in it.
+    #[error(
+        "{}{responded} respondenten is te weinig: Keuzehulp bewaart alleen teamcijfers van ten minste {minimum} mensen, zodat niemand erin te herkennen is. Er is niets opgeslagen.",
+        .scale.as_ref().map(|s| format!("{s}: ")).unwrap_or_default()
+    )]
+    TooFewRespondents {
+        /// How many responded.
+        responded: u32,
+        /// The fewest accepted.
+        minimum: u32,
+        /// The scale, when one was named.
+        scale: Option<String>,
+    },
     /// A file could not be read.
     #[error("kan {} niet lezen: {source}", .path.display())]
     Read {
@@ -276,6 +313,9 @@ impl Error {
             Error::UnknownIntervention { .. } => "unknown_intervention",
             Error::Invalid { .. } => "invalid_catalogue",
             Error::InvalidAnswers { .. } => "invalid_answers",
+            Error::InvalidEvaluation { .. } => "invalid_evaluation",
+            Error::InvalidMeasurement { .. } => "invalid_measurement",
+            Error::TooFewRespondents { .. } => "too_few_respondents",
             Error::Read { .. } => "read",
             Error::Bundled(_) => "bundled_catalogue",
             Error::Json { .. } => "json",
@@ -406,6 +446,10 @@ fn count_problems(n: usize) -> String {
     if n == 1 { "1 probleem".into() } else { format!("{n} problemen") }
 }
 
+fn field_problems(problems: &[(String, String)]) -> String {
+    problems.iter().map(|(field, message)| format!("  {field}: {message}")).collect::<Vec<_>>().join("\n")
+}
+
 fn format_problems(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
 }
@@ -428,6 +472,9 @@ pub(crate) mod tests {
             (Error::UnknownIntervention { id: "x".into(), hint: String::new() }, "unknown_intervention"),
             (Error::Invalid { path: path(), problems: Vec::new() }, "invalid_catalogue"),
             (Error::InvalidAnswers { path: path(), problems: Vec::new() }, "invalid_answers"),
+            (Error::InvalidEvaluation { problems: vec![("f".into(), "m".into())] }, "invalid_evaluation"),
+            (Error::InvalidMeasurement { path: None, problems: vec![("f".into(), "m".into())] }, "invalid_measurement"),
+            (Error::TooFewRespondents { responded: 9, minimum: 10, scale: None }, "too_few_respondents"),
             (Error::Read { path: path(), source: io() }, "read"),
             (Error::Bundled(serde_json::from_str::<u8>("x").expect_err("not JSON")), "bundled_catalogue"),
             (Error::Json { what: "de uitvoer", source: json }, "json"),
@@ -465,6 +512,9 @@ pub(crate) mod tests {
             | Error::UnknownIntervention { .. }
             | Error::Invalid { .. }
             | Error::InvalidAnswers { .. }
+            | Error::InvalidEvaluation { .. }
+            | Error::InvalidMeasurement { .. }
+            | Error::TooFewRespondents { .. }
             | Error::Read { .. }
             | Error::Bundled(_)
             | Error::Json { .. }

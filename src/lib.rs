@@ -52,8 +52,9 @@ pub mod fuzzing {
         crate::dossier::file::import(store, file, replace)
     }
 
-    /// [`crate::dossier::file`]'s export of dossier `id` as plain JSON to `path`.
+    /// [`crate::dossier::file`]'s export of dossier `id` as plain JSON to `path`, with every
+    /// note.
     pub fn export_dossier(store: &Store, id: &str, path: &std::path::Path) -> crate::Result<()> {
-        crate::dossier::file::export(store, id, path, None)
+        crate::dossier::file::export(store, id, path, None, true)
     }
 }

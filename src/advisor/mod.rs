@@ -98,6 +98,12 @@ pub struct Recommendation {
     pub evidence_lapsed: bool,
     /// The record's cost class.
     pub cost: String,
+    /// Practice-based evidence beside the evidence label (own trajecten and the
+    /// arbodienst's), filled in by the façade, never part of the score; absent when the
+    /// intervention was never chosen here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub practice: Option<crate::catalogue::practice::Practice>,
 }
 
 /// The leidraad's advice for one step and role.
@@ -260,6 +266,7 @@ pub fn advise_leading(
                 evidence: r.evidence.level.clone(),
                 evidence_lapsed: evidence_lapse(&r.evidence, today).is_some(),
                 cost: r.cost_class.clone(),
+                practice: None,
             })
         })
         .collect();

@@ -98,9 +98,11 @@ impl Keuzehulp {
 
     /// Exports a dossier to one file. From an encrypted store the file is encrypted with the
     /// same passphrase, unless `in_the_clear` (the user's explicit choice): then plain JSON.
-    pub fn dossier_export(&self, id: &str, path: &Path, in_the_clear: bool) -> Result<()> {
+    /// A conversation's confidential notes stay out of the file unless `with_confidential`
+    /// (ticked by the professional).
+    pub fn dossier_export(&self, id: &str, path: &Path, in_the_clear: bool, with_confidential: bool) -> Result<()> {
         let key = if in_the_clear { None } else { self.store.key() };
-        dossier::file::export(&self.store, id, path, key)
+        dossier::file::export(&self.store, id, path, key, with_confidential)
     }
 
     /// Imports a dossier file; a different dossier with the same id is kept unless `replace`.
@@ -186,6 +188,15 @@ impl Keuzehulp {
         };
         let plan_records =
             records.iter().filter(|r| dossier.plan.iter().any(|p| p.intervention_id == r.id)).cloned().collect();
+        let changes = self.before_after(id)?;
+        let signals = dossier::evaluate::still_playing(&changes, self.conversation_guides()?);
+        let new_advice = if signals.is_empty() {
+            Vec::new()
+        } else {
+            let again = dossier::talk::steer(&answers, signals.clone());
+            self.advise(&again, 5)?.recommendations.into_iter().map(|r| r.name).collect()
+        };
+        let evaluation = report::EvaluationData { changes, signals, advice: new_advice };
         Ok(ReportData {
             coverage: advice.coverage.clone(),
             dossier,
@@ -193,6 +204,7 @@ impl Keuzehulp {
             advice,
             notes,
             talk,
+            evaluation,
             plan_records,
             taxonomy: self.bundled.taxonomy.clone(),
             date: self.today(),

@@ -54,8 +54,8 @@ pub struct PackUpdate {
     pub imported: bool,
 }
 
-/// Where an update comes from.
-enum Source {
+/// Where an update (or a folder of shared outcome packs) comes from.
+pub(super) enum Source {
     /// A folder holding `index.json` and the packs.
     Folder(PathBuf),
     /// A folder on the web.
@@ -64,14 +64,14 @@ enum Source {
 
 /// A pack as it arrived, before any check: its name in messages (a path or an address), its
 /// text, and its signature (name, text) when it has one.
-struct Arrived {
-    name: PathBuf,
-    text: String,
-    signature: Option<(PathBuf, String)>,
+pub(super) struct Arrived {
+    pub(super) name: PathBuf,
+    pub(super) text: String,
+    pub(super) signature: Option<(PathBuf, String)>,
 }
 
 impl Source {
-    fn new(from: &str) -> Result<Self> {
+    pub(super) fn new(from: &str) -> Result<Self> {
         if fetch::is_web(from) {
             Ok(Source::Web(WebSource::new(from, UPDATE_INDEX)?))
         } else {
@@ -80,7 +80,7 @@ impl Source {
     }
 
     /// The folder or address, as messages name it.
-    fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         match self {
             Source::Folder(dir) => dir.display().to_string(),
             Source::Web(web) => web.base().to_string(),
@@ -88,7 +88,7 @@ impl Source {
     }
 
     /// The index's name in messages, and its text.
-    fn index(&self) -> Result<(String, String)> {
+    pub(super) fn index(&self) -> Result<(String, String)> {
         match self {
             Source::Folder(dir) => {
                 let path = dir.join(UPDATE_INDEX);
@@ -112,7 +112,7 @@ impl Source {
     }
 
     /// The pack `name` (a plain file name) and its signature, when it has one.
-    fn pack(&self, name: &str) -> Result<Arrived> {
+    pub(super) fn pack(&self, name: &str) -> Result<Arrived> {
         match self {
             Source::Folder(dir) => {
                 let path = dir.join(name);
@@ -164,6 +164,46 @@ fn read_capped(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The packs `index.json` of `source` lists, each checked to be a plain file name in the
+/// same folder; answers the index's name (for messages) and the names.
+pub(super) fn listed_packs(source: &Source) -> Result<(String, Vec<String>)> {
+    let (index_name, text) = source.index()?;
+    let index: UpdateIndex = serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
+        field: index_name.clone(),
+        message: format!(
+            "geen geldige index ({}); verwacht {{\"format\": \"keuzehulp-index\", \"packs\": [\"pakket.json\", ...]}}",
+            crate::error::printable(&e.to_string())
+        ),
+    })?;
+    if let Some(format) = index.format.as_deref().filter(|f| *f != "keuzehulp-index") {
+        return Err(Error::InvalidInput {
+            field: format!("{index_name}: format"),
+            message: format!("{format:?} is niet \"keuzehulp-index\""),
+        });
+    }
+    if index.packs.len() > MAX_INDEX_PACKS {
+        return Err(Error::InvalidInput {
+            field: format!("{index_name}: packs"),
+            message: format!("{} pakketten is te veel voor één update; ten hoogste {MAX_INDEX_PACKS}", index.packs.len()),
+        });
+    }
+    for (i, name) in index.packs.iter().enumerate() {
+        let plain = !name.is_empty()
+            && !name.chars().any(char::is_control)
+            && matches!(Path::new(name).components().collect::<Vec<_>>().as_slice(), [std::path::Component::Normal(_)]);
+        if !plain {
+            return Err(Error::InvalidInput {
+                field: format!("{index_name}: packs[{i}]"),
+                message: format!(
+                    "{name:?} is geen bestandsnaam in {}; een index noemt alleen pakketten in zijn eigen map",
+                    source.describe()
+                ),
+            });
+        }
+    }
+    Ok((index_name, index.packs))
+}
+
 impl Keuzehulp {
     /// `keuzehulp update --from DIR_OR_URL`: imports the packs that `index.json` in the
     /// folder (or at the web address) lists, in order. Every pack is read or fetched, its
@@ -173,47 +213,10 @@ impl Keuzehulp {
     /// the catalogue as it is now. Only a web address makes a network call.
     pub fn update_from(&mut self, from: &str, dry_run: bool) -> Result<Vec<PackUpdate>> {
         let source = Source::new(from)?;
-        let (index_name, text) = source.index()?;
-        let index: UpdateIndex = serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
-            field: index_name.clone(),
-            message: format!(
-                "geen geldige index ({}); verwacht {{\"format\": \"keuzehulp-index\", \"packs\": [\"pakket.json\", ...]}}",
-                crate::error::printable(&e.to_string())
-            ),
-        })?;
-        if let Some(format) = index.format.as_deref().filter(|f| *f != "keuzehulp-index") {
-            return Err(Error::InvalidInput {
-                field: format!("{index_name}: format"),
-                message: format!("{format:?} is niet \"keuzehulp-index\""),
-            });
-        }
-        if index.packs.len() > MAX_INDEX_PACKS {
-            return Err(Error::InvalidInput {
-                field: format!("{index_name}: packs"),
-                message: format!(
-                    "{} pakketten is te veel voor één update; ten hoogste {MAX_INDEX_PACKS}",
-                    index.packs.len()
-                ),
-            });
-        }
+        let (index_name, names) = listed_packs(&source)?;
         let mut packs: Vec<(String, Pack, Option<String>)> = Vec::new();
         let mut total = 0u64;
-        for (i, name) in index.packs.iter().enumerate() {
-            let plain = !name.is_empty()
-                && !name.chars().any(char::is_control)
-                && matches!(
-                    Path::new(name).components().collect::<Vec<_>>().as_slice(),
-                    [std::path::Component::Normal(_)]
-                );
-            if !plain {
-                return Err(Error::InvalidInput {
-                    field: format!("{index_name}: packs[{i}]"),
-                    message: format!(
-                        "{name:?} is geen bestandsnaam in {}; een index noemt alleen pakketten in zijn eigen map",
-                        source.describe()
-                    ),
-                });
-            }
+        for name in &names {
             let arrived = source.pack(name)?;
             total += arrived.text.len() as u64;
             if total > MAX_UPDATE_BYTES {

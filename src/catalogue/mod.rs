@@ -2,8 +2,10 @@
 //! bundled into the binary at build time.
 
 pub mod conversation;
+pub mod instrument;
 pub mod model;
 mod origin;
+pub mod practice;
 pub mod validate;
 pub mod view;
 pub mod worker;
@@ -113,6 +115,33 @@ pub fn check_conversation_dir(
     let vocabulary =
         conversation::Vocabulary { documents: &documents, themes: &themes, levels: &levels, steps: &steps };
     conversation::parse((&references.0, &references.1), &guides, vocabulary)
+        .map(|_| ())
+        .map_err(|problems| problems.into_iter().map(|(file, field, message)| problem(file, field, message)).collect())
+}
+
+/// The instrument definitions (`data/instruments/`), checked by `build.rs`.
+const INSTRUMENTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/instruments.json"));
+
+/// The bundled instrument definitions (`data/instruments/`), in file-name order.
+pub fn instruments() -> Result<Vec<instrument::Instrument>> {
+    serde_json::from_str(INSTRUMENTS_JSON).map_err(crate::error::Error::Bundled)
+}
+
+/// Checks `<dir>/instruments/`, when there is one, against a catalogue loaded from `dir`: the
+/// same checks `build.rs` makes, as problems of `keuzehulp validate`.
+pub fn check_instrument_dir(
+    dir: &std::path::Path,
+    catalogue: &Catalogue,
+) -> std::result::Result<(), Vec<validate::Problem>> {
+    let dir = dir.join("instruments");
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let problem = |file: String, field: String, message: String| validate::Problem { file, field, message };
+    let files =
+        instrument::read_dir(&dir).map_err(|e| vec![problem(dir.display().to_string(), "bestand".into(), e)])?;
+    let themes: Vec<&str> = catalogue.taxonomy.themes.iter().map(|t| t.id.as_str()).collect();
+    instrument::parse(&files, &themes)
         .map(|_| ())
         .map_err(|problems| problems.into_iter().map(|(file, field, message)| problem(file, field, message)).collect())
 }

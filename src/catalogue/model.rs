@@ -422,6 +422,10 @@ pub struct Pack {
     pub publisher: Option<String>,
     /// The records.
     pub interventions: Vec<Intervention>,
+    /// Instrument definitions (pack version 3): questionnaires' scales, scoring and
+    /// cut-offs, with item texts only where their licence allows it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<super::instrument::Instrument>,
 }
 
 /// Serde for a text fact that may be unknown: `"onbekend"` or `null` is `None`.

@@ -84,13 +84,16 @@ pub struct RecordView {
     pub origin: RecordOrigin,
     /// Why the evidence judgement has lapsed, in Dutch; `None` while it holds.
     pub lapse: Option<String>,
+    /// Practice-based evidence (own trajecten, the arbodienst's), beside the label; `None`
+    /// when the intervention was never chosen here.
+    pub practice: Option<super::practice::Practice>,
 }
 
 impl RecordView {
     /// The view of `record` on `today`.
     pub fn new(record: Intervention, origin: RecordOrigin, today: &str) -> Self {
         let lapse = evidence_lapse(&record.evidence, today);
-        RecordView { record, origin, lapse }
+        RecordView { record, origin, lapse, practice: None }
     }
 
     /// The record's JSON with `origin` added, and `evidence.lapsed` (with
@@ -103,6 +106,9 @@ impl RecordView {
         }
         if let Some(object) = value.as_object_mut() {
             object.insert("origin".into(), serde_json::to_value(&self.origin)?);
+            if let Some(practice) = &self.practice {
+                object.insert("practice".into(), serde_json::to_value(practice)?);
+            }
         }
         Ok(value)
     }

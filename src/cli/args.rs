@@ -104,6 +104,41 @@ pub enum Command {
     /// Versleuteling van de gegevens met een wachtwoord (uit KEUZEHULP_PASSPHRASE)
     #[command(subcommand)]
     Encryption(EncryptionCommand),
+    /// De instrumentdefinities: schalen, antwoordschaal, scoring, afkappunten (itemteksten alleen waar de licentie dat toestaat)
+    Instruments,
+    /// Eigen praktijk per interventie: hoe vaak gekozen, geëvalueerd en elk oordeel (ook de gedeelde praktijk van collega's)
+    Practice {
+        /// Alleen deze interventie
+        id: Option<String>,
+    },
+    /// Praktijk delen met collega's: geanonimiseerde, ondertekende uitkomsten
+    #[command(subcommand)]
+    Share(ShareCommand),
+}
+
+/// `keuzehulp share ...`
+#[derive(Debug, Subcommand)]
+pub enum ShareCommand {
+    /// De geëvalueerde actiepunten vanaf een datum als geanonimiseerde uitkomsten schrijven
+    Export {
+        /// De eerste evaluatiedag (JJJJ-MM-DD)
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        since: String,
+        /// Het bestand om te schrijven
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Ondertekenen met deze geheime sleutel (publisher.key); de handtekening komt ernaast
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
+    },
+    /// Ondertekende uitkomsten van collega's inlezen uit een map of webadres (index.json), of één pakket
+    Import {
+        /// De map, het webadres (https://…) of het pakket
+        from: String,
+    },
 }
 
 /// `keuzehulp conversation ...`
@@ -378,6 +413,89 @@ pub enum DossierCommand {
         #[arg(long, value_name = "NR")]
         remove: Option<i64>,
     },
+    /// Een actiepunt evalueren: uitgevoerd, bereik, wat het team zegt, indicatoren, en uw oordeel
+    /// (Keuzehulp stelt een oordeel voor en beslist nooit)
+    Evaluate {
+        /// Het id van het dossier
+        id: String,
+        /// Het actiepunt (nummer uit dossier show)
+        #[arg(long)]
+        item: i64,
+        /// ja, deels, nee of gestopt
+        #[arg(long, value_name = "ja|deels|nee|gestopt")]
+        carried_out: Option<String>,
+        /// werkte, onduidelijk, werkte-niet of niet-uitgevoerd
+        #[arg(long, value_name = "OORDEEL", required_unless_present = "propose")]
+        verdict: Option<String>,
+        /// Waarom (verplicht als uw oordeel afwijkt van het voorstel)
+        #[arg(long)]
+        reason: Option<String>,
+        /// De dag van de evaluatie (JJJJ-MM-DD; standaard vandaag)
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        date: Option<String>,
+        /// Bereik: hoeveel van hoeveel mensen, bijvoorbeeld 12/20
+        #[arg(long, value_name = "N/M")]
+        reach: Option<String>,
+        /// Wat het team erover zegt (geen namen, geen medische gegevens)
+        #[arg(long)]
+        team_says: Option<String>,
+        /// Het team is sinds de nulmeting sterk veranderd (mensen vertrokken of gekomen)
+        #[arg(long)]
+        team_changed: bool,
+        /// Een indicator voor en na: verzuimpercentage=6.2:4.8 (ook meldingsfrequentie, verloop, deelname; herhaalbaar)
+        #[arg(long = "indicator", value_name = "NAAM=VOOR:NA")]
+        indicators: Vec<String>,
+        /// De periode van de waarden ervoor: JJJJ-MM-DD..JJJJ-MM-DD
+        #[arg(long, value_name = "VAN..TOT")]
+        before: Option<String>,
+        /// De periode van de waarden erna: JJJJ-MM-DD..JJJJ-MM-DD
+        #[arg(long, value_name = "VAN..TOT")]
+        after: Option<String>,
+        /// Alleen het voorstel tonen; er wordt niets opgeslagen
+        #[arg(long)]
+        propose: bool,
+    },
+    /// Een vragenlijst als teamcijfer vastleggen (alleen groepen van 10 of meer): met --mean per
+    /// schaal, of uit een bestand met losse antwoorden (--csv, alleen het teamgemiddelde wordt bewaard)
+    Measure {
+        /// Het id van het dossier
+        id: String,
+        /// Het instrument (keuzehulp instruments)
+        #[arg(long, required_unless_present = "remove")]
+        instrument: Option<String>,
+        /// De schaal van het instrument
+        #[arg(long)]
+        scale: Option<String>,
+        /// Hoeveel mensen zijn uitgenodigd
+        #[arg(long, value_name = "N")]
+        n: Option<f64>,
+        /// Hoeveel mensen hebben ingevuld (ten minste 10)
+        #[arg(long, value_name = "N", conflicts_with = "csv")]
+        responded: Option<f64>,
+        /// Het teamgemiddelde op de schaal
+        #[arg(long, value_name = "X", conflicts_with = "csv")]
+        mean: Option<f64>,
+        /// Het percentage voorbij het afkappunt van de schaal (alleen als de definitie er een noemt)
+        #[arg(long, value_name = "PCT", conflicts_with = "csv")]
+        past_cutoff: Option<f64>,
+        /// De dag van de afname (JJJJ-MM-DD; standaard vandaag)
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        date: Option<String>,
+        /// Een CSV met losse antwoorden (één rij per persoon, kolommen per itemnummer): in het geheugen gescoord, niet bewaard
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Deze losse meting weer uit het dossier halen (nummer uit dossier show)
+        #[arg(long, value_name = "NR", conflicts_with_all = ["instrument", "csv", "mean"])]
+        remove: Option<i64>,
+    },
+    /// Het volgende bezoek van het traject: een nieuw dossier met de open actiepunten en de laatste meting
+    FollowUp {
+        /// Het id van het dossier
+        id: String,
+        /// De datum van het nieuwe bezoek (JJJJ-MM-DD; standaard vandaag)
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        date: Option<String>,
+    },
     /// Een actiepunt toevoegen of wijzigen
     Plan {
         /// Het id van het dossier
@@ -440,6 +558,9 @@ pub enum DossierCommand {
         /// versleuteld met hetzelfde wachtwoord): het bestand is voor iedereen leesbaar
         #[arg(long)]
         plain: bool,
+        /// Ook de vertrouwelijke gespreksnotities meenemen (standaard blijven ze weg)
+        #[arg(long)]
+        with_confidential: bool,
     },
     /// Het actieplan exporteren: xlsx (met het plan van aanpak voor de RI&E op het tweede
     /// blad), csv (voor Nederlandse Excel) of ics (de evaluatiedata voor de agenda)

@@ -3,6 +3,8 @@
 //! [`keuzehulp::Keuzehulp`]; this module only turns results into text or JSON.
 
 mod args;
+// Reading `dossier evaluate`'s reach and indicator flags.
+mod evaluate_args;
 pub mod output;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +14,7 @@ use clap::Parser;
 
 use args::{
     BackupCommand, Cli, Command, ConversationCommand, DossierCommand, EncryptionCommand, PackCommand, SearchArgs,
-    TrustCommand,
+    ShareCommand, TrustCommand,
 };
 use keuzehulp::app::TODAY_ENV;
 use keuzehulp::dossier::PlanChange;
@@ -108,6 +110,19 @@ fn on_core(app: &mut Keuzehulp, command: &Command, out: &mut Out) -> Result<()> 
             out.updated(from, &updates, *dry_run)
         }
         Command::Trust(command) => trust(app, command, out),
+        Command::Instruments => out.instruments(&app.instruments()?),
+        Command::Practice { id } => {
+            let practice = app.practice(id.as_deref())?;
+            out.practice(&practice, app)
+        }
+        Command::Share(ShareCommand::Export { since, output, key, force }) => {
+            let done = app.share_export(since, output, key.as_deref(), *force)?;
+            out.shared_export(&done)
+        }
+        Command::Share(ShareCommand::Import { from }) => {
+            let done = app.share_import(from)?;
+            out.shared_import(&done)
+        }
         Command::Validate { .. } | Command::Pack(_) | Command::Backup(_) | Command::Encryption(_) => {
             unreachable!("answered without the core in `run`")
         }
@@ -272,7 +287,95 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
         DossierCommand::List { search } => out.dossiers(&app.dossiers(search.as_deref())?),
         DossierCommand::Show { id } => {
             let dossier = app.dossier(id)?;
-            out.dossier(&dossier, &app.talk_summary(id)?)
+            let talk = app.talk_summary(id)?;
+            let traject = app.traject(id)?;
+            let changes = app.before_after(id)?;
+            out.dossier(&dossier, &talk, &traject, &changes)
+        }
+        DossierCommand::Evaluate {
+            id,
+            item,
+            carried_out,
+            verdict,
+            reason,
+            date,
+            reach,
+            team_says,
+            team_changed,
+            indicators,
+            before,
+            after,
+            propose,
+        } => {
+            let (reached, reach_of) = match reach {
+                Some(r) => evaluate_args::reach(r)?,
+                None => (None, None),
+            };
+            let input = keuzehulp::dossier::evaluate::EvaluationInput {
+                item: *item,
+                date: date.clone(),
+                carried_out: carried_out.clone().unwrap_or_default(),
+                reached,
+                reach_of,
+                team_says: team_says.clone(),
+                team_changed: *team_changed,
+                indicators: evaluate_args::indicators(indicators, before.as_deref(), after.as_deref())?,
+                verdict: verdict.clone().unwrap_or_default(),
+                reason: reason.clone(),
+            };
+            if *propose {
+                let draft = app.evaluation_draft(id, &input)?;
+                return out.evaluation_draft(&draft);
+            }
+            if carried_out.is_none() {
+                return Err(Error::InvalidEvaluation {
+                    problems: vec![("carried_out".into(), "geef aan of het is uitgevoerd: --carried-out ja, deels, nee of gestopt".into())],
+                });
+            }
+            let outcome = app.dossier_evaluate(id, &input)?;
+            let advice = app.evaluation_advice(id, 5)?;
+            out.evaluated(&outcome, &advice)
+        }
+        DossierCommand::Measure { id, remove: Some(measurement), .. } => {
+            app.dossier_unmeasure(id, *measurement)?;
+            out.value(
+                &serde_json::json!({ "id": id, "removed": measurement }),
+                &format!("Meting {measurement} is uit dossier {id} gehaald"),
+            )
+        }
+        DossierCommand::Measure { id, instrument, scale, n, responded, mean, past_cutoff, date, csv, remove: None } => {
+            let Some(instrument) = instrument else {
+                return Err(Error::InvalidInput { field: "--instrument".into(), message: "geef het instrument".into() });
+            };
+            let outcome = match csv {
+                Some(file) => app.dossier_measure_file(id, instrument, file, *n, date.as_deref())?,
+                None => {
+                    let (Some(responded), Some(mean)) = (responded, mean) else {
+                        return Err(Error::InvalidMeasurement {
+                            path: None,
+                            problems: vec![(
+                                "--responded".into(),
+                                "geef --responded (hoeveel mensen invulden) en --mean (het teamgemiddelde), of --csv met de antwoorden".into(),
+                            )],
+                        });
+                    };
+                    let input = keuzehulp::dossier::measure::MeasureInput {
+                        instrument: instrument.clone(),
+                        scale: scale.clone(),
+                        date: date.clone(),
+                        invited: *n,
+                        responded: *responded,
+                        mean: *mean,
+                        past_cutoff: *past_cutoff,
+                    };
+                    app.dossier_measure(id, &input)?
+                }
+            };
+            out.measured(&outcome, app)
+        }
+        DossierCommand::FollowUp { id, date } => {
+            let made = app.dossier_follow_up(id, date.as_deref())?;
+            out.followed_up(&made)
         }
         DossierCommand::Answer { id, answers } => {
             app.dossier_answer(id, &answers.answers())?;
@@ -349,8 +452,8 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
                 &text,
             )
         }
-        DossierCommand::Export { id, output, plain } => {
-            app.dossier_export(id, output, *plain)?;
+        DossierCommand::Export { id, output, plain, with_confidential } => {
+            app.dossier_export(id, output, *plain, *with_confidential)?;
             out.value(
                 &serde_json::json!({ "id": id, "path": output }),
                 &format!("Dossier geëxporteerd naar {}", output.display()),

@@ -15,7 +15,9 @@ use keuzehulp::advisor::Advice;
 use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::worker::Lead;
 use keuzehulp::catalogue::{Pack, Taxonomy};
+use keuzehulp::dossier::evaluate::Change;
 use keuzehulp::dossier::talk::TalkSummary;
+use keuzehulp::dossier::traject::TrajectView;
 use keuzehulp::dossier::{Dossier, DossierSummary, Trashed};
 use keuzehulp::error::{Error, Result};
 use keuzehulp::search::SearchResult;
@@ -32,6 +34,8 @@ pub struct Out {
 mod catalogue;
 // What `conversation` and `dossier talk` print, and the conversations in `dossier show`.
 mod talk;
+// What the evaluation loop prints: instruments, measure, follow-up, evaluate, practice, share.
+mod evaluate;
 
 const NOT_KNOWN: &str = "niet bekend";
 
@@ -273,11 +277,13 @@ impl Out {
 
     /// `keuzehulp dossier show`: with `--json` the dossier, and where a team leader's and a
     /// team's ratings differ (`comparisons`).
-    pub fn dossier(&mut self, d: &Dossier, talk: &TalkSummary) -> Result<()> {
+    pub fn dossier(&mut self, d: &Dossier, talk: &TalkSummary, traject: &TrajectView, changes: &[Change]) -> Result<()> {
         if self.json {
             let mut value = serde_json::to_value(d).map_err(Error::json("het dossier"))?;
             if let Some(map) = value.as_object_mut() {
                 map.insert("comparisons".into(), json!(talk.comparisons));
+                map.insert("traject_view".into(), json!(traject));
+                map.insert("before_after".into(), json!(changes));
             }
             return self.put_json(&value);
         }
@@ -329,6 +335,7 @@ impl Out {
         if !talk.conversations.is_empty() {
             self.conversations(talk);
         }
+        self.evaluation_loop(d, traject, changes);
         Ok(())
     }
 

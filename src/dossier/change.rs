@@ -221,15 +221,44 @@ impl Store {
             for note in &d.notes {
                 exec(tx, "INSERT INTO notes (dossier_id, text, created_at) VALUES (?1, ?2, ?3)", params![id, note.text, note.created_at])?;
             }
+            exec(tx, "UPDATE dossiers SET traject = ?2, follows = ?3 WHERE id = ?1", params![id, d.traject, d.follows])?;
+            // The file's item numbers are another store's: map them to the new ones, for the
+            // evaluations that name them.
+            let mut items = std::collections::HashMap::new();
             for p in &d.plan {
                 exec(
                     tx,
-                    "INSERT INTO plan_items (dossier_id, intervention_id, what, who, start_date, evaluation_date, evaluation_method, status)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![id, p.intervention_id, p.what, p.who, p.start_date, p.evaluation_date, p.evaluation_method, p.status],
+                    "INSERT INTO plan_items (dossier_id, intervention_id, what, who, start_date, evaluation_date, evaluation_method, status,
+                                             carried_from, carried_from_item, carried_to)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![
+                        id,
+                        p.intervention_id,
+                        p.what,
+                        p.who,
+                        p.start_date,
+                        p.evaluation_date,
+                        p.evaluation_method,
+                        p.status,
+                        p.carried_from.as_ref().map(|c| &c.dossier),
+                        p.carried_from.as_ref().map(|c| c.item),
+                        p.carried_to
+                    ],
                 )?;
+                items.insert(p.id, tx.last_insert_rowid());
             }
-            insert_conversations(tx, id, &d.conversations)
+            insert_conversations(tx, id, &d.conversations)?;
+            for m in &d.measurements {
+                super::talk::insert_measurement(tx, id, None, m, &d.updated_at)?;
+            }
+            for e in &d.evaluations {
+                let item = items.get(&e.item).copied().ok_or_else(|| Error::InvalidInput {
+                    field: "evaluations".into(),
+                    message: format!("een evaluatie noemt actiepunt {}, dat niet in het dossier staat", e.item),
+                })?;
+                super::evaluate::insert_evaluation(tx, id, item, e)?;
+            }
+            Ok(())
         })
     }
 }

@@ -17,8 +17,10 @@ use crate::time::is_date;
 /// The `format` value of a dossier file.
 pub const FORMAT: &str = "keuzehulp-dossier";
 /// The newest dossier-file version this program reads and writes. Version 2 added the
-/// conversations (`dossier.conversations`); a version 1 file still reads, without them.
-pub const VERSION: u32 = 2;
+/// conversations (`dossier.conversations`); version 3 the traject (`traject`, `follows`, a
+/// plan item's `carried_from` and `carried_to`), the questionnaires' and carried-over
+/// `measurements` and the `evaluations`. Versions 1 and 2 still read, without them.
+pub const VERSION: u32 = 3;
 /// The oldest dossier-file version this program reads.
 pub const OLDEST_VERSION: u32 = 1;
 
@@ -63,14 +65,17 @@ pub enum ImportResult {
 
 /// Writes dossier `id` to `path`; the file appears whole or not at all. With `key` the file
 /// is encrypted: a SQLCipher database whose one table holds the same JSON, so it takes the
-/// same passphrase and the same checks on import.
-pub(crate) fn export(store: &Store, id: &str, path: &Path, key: Option<&str>) -> Result<()> {
-    let file = DossierFile {
-        format: FORMAT.into(),
-        version: VERSION,
-        exported_at: store.clock().now_utc(),
-        dossier: store.dossier(id)?,
-    };
+/// same passphrase and the same checks on import. A conversation's confidential notes are
+/// left out unless `with_confidential` (the professional's explicit choice).
+pub(crate) fn export(store: &Store, id: &str, path: &Path, key: Option<&str>, with_confidential: bool) -> Result<()> {
+    let mut dossier = store.dossier(id)?;
+    if !with_confidential {
+        for t in dossier.conversations.iter_mut().flat_map(|c| c.themes.iter_mut()) {
+            t.note = t.note.take().filter(|n| !n.confidential);
+            t.questions.retain(|q| !q.note.confidential);
+        }
+    }
+    let file = DossierFile { format: FORMAT.into(), version: VERSION, exported_at: store.clock().now_utc(), dossier };
     let json = serde_json::to_string_pretty(&file).map_err(Error::json("het dossierbestand"))?;
     match key {
         None => write_atomically(path, json.as_bytes()),
@@ -225,7 +230,77 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
         }
     }
     check_conversations(&d.conversations, &mut problem);
+    check_evaluation_loop(d, &mut problem);
     if problems.is_empty() { Ok(file) } else { Err(Error::Invalid { path: path.to_path_buf(), problems }) }
+}
+
+/// The traject, the measurements and the evaluations of a dossier file: what `dossier
+/// measure`, `follow-up` and `evaluate` made sure of (a questionnaire's aggregate stands for
+/// at least 10 people, an evaluation names a plan item of the file, words from the closed
+/// sets, dates, bounded texts), so the store never holds what the program would refuse.
+fn check_evaluation_loop(d: &super::Dossier, problem: &mut impl FnMut(&str, String)) {
+    use super::evaluate::{MAX_TEXT_CHARS, MIN_GROUP};
+    use super::talk::MeasurementKind;
+    let guides = crate::catalogue::conversations().ok();
+    for (i, p) in d.plan.iter().enumerate() {
+        if let Some(c) = &p.carried_from
+            && c.dossier.trim().is_empty()
+        {
+            problem(&format!("dossier.plan[{i}].carried_from.dossier"), "ontbreekt".into());
+        }
+    }
+    for (i, m) in d.measurements.iter().enumerate() {
+        let at = |f: &str| format!("dossier.measurements[{i}].{f}");
+        if !is_date(&m.date) {
+            problem(&at("date"), format!("\"{}\" is geen datum", m.date));
+        }
+        if m.values.is_empty() || m.values.iter().any(|v| !v.value.is_finite()) {
+            problem(&at("values"), "geen waarden, of een waarde die geen getal is".into());
+        }
+        if !(m.scale.min.is_finite() && m.scale.max.is_finite() && m.scale.min < m.scale.max)
+            || m.values.iter().any(|v| v.value < m.scale.min || v.value > m.scale.max)
+        {
+            problem(&at("values"), "een waarde ligt buiten de schaal".into());
+        }
+        match m.kind {
+            MeasurementKind::Instrument => {
+                if m.n.is_none_or(|n| n < MIN_GROUP) {
+                    problem(&at("n"), format!("een vragenlijst telt alleen met ten minste {MIN_GROUP} respondenten"));
+                }
+            }
+            MeasurementKind::Gesprek => {
+                let guide = guides.as_ref().and_then(|g| g.guide(&m.source));
+                if guide.is_none_or(|g| m.values.iter().any(|v| g.theme(&v.key).is_none())) {
+                    problem(&at("source"), format!("\"{}\" is geen gespreksleidraad met deze thema's", m.source));
+                }
+            }
+        }
+    }
+    let items: Vec<i64> = d.plan.iter().map(|p| p.id).collect();
+    for (i, e) in d.evaluations.iter().enumerate() {
+        let at = |f: &str| format!("dossier.evaluations[{i}].{f}");
+        if !items.contains(&e.item) {
+            problem(&at("item"), format!("actiepunt {} staat niet in het actieplan van dit dossier", e.item));
+        }
+        if !is_date(&e.date) {
+            problem(&at("date"), format!("\"{}\" is geen datum", e.date));
+        }
+        if d.evaluations[..i].iter().any(|o| o.item == e.item && o.date == e.date) {
+            problem(&at("date"), "twee evaluaties van hetzelfde actiepunt op dezelfde dag".into());
+        }
+        for (f, t) in [("team_says", &e.team_says), ("reason", &e.reason)] {
+            if t.as_deref().is_some_and(|t| t.chars().count() > MAX_TEXT_CHARS) {
+                problem(&at(f), format!("langer dan {MAX_TEXT_CHARS} tekens"));
+            }
+        }
+        for (k, ind) in e.indicators.iter().enumerate() {
+            for d in [&ind.before_period.from, &ind.before_period.to, &ind.after_period.from, &ind.after_period.to] {
+                if !is_date(d) {
+                    problem(&at(&format!("indicators[{k}]")), format!("\"{d}\" is geen datum"));
+                }
+            }
+        }
+    }
 }
 
 /// The conversations of a dossier file against the bundled guides: what `dossier talk`
@@ -338,11 +413,21 @@ fn same_content(a: &Dossier, b: &Dossier) -> bool {
         for n in &mut d.notes {
             n.id = 0;
         }
+        for m in &mut d.measurements {
+            m.id = 0;
+        }
+        for e in &mut d.evaluations {
+            e.id = 0;
+            e.item = d.plan.iter().position(|p| p.id == e.item).map_or(-1, |i| i as i64);
+        }
         for p in &mut d.plan {
             p.id = 0;
         }
         for c in &mut d.conversations {
             c.id = 0;
+            if let Some(m) = &mut c.measurement {
+                m.id = 0;
+            }
             for t in &mut c.themes {
                 if let Some(n) = &mut t.note {
                     n.id = 0;

@@ -8,13 +8,22 @@
 //! Here the types and the SQL both sides share; `read.rs` reads dossiers, `change.rs` changes
 //! them (each change one transaction), `trash.rs` the trash and erasing for good, `file.rs`
 //! the dossier file, `status.rs` a plan item's status, `talk.rs` the conversations held with
-//! a team, a team leader or a worker, and their measurements.
+//! a team, a team leader or a worker, and their measurements; `measure.rs` a questionnaire's
+//! team aggregates (typed in, or scored in memory from a file of answers), `traject.rs` the
+//! visits of one traject (a follow-up visit, what it carries over) and the practice counts,
+//! `evaluate.rs` an evaluation per plan item with the program's proposal and the
+//! professional's verdict, and the measurements before and after; `share.rs` the anonymised
+//! outcome records that colleagues exchange.
 
 mod change;
+pub mod evaluate;
 pub mod file;
+pub mod measure;
 mod read;
+pub mod share;
 mod status;
 pub mod talk;
+pub mod traject;
 mod trash;
 
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -107,6 +116,27 @@ pub struct PlanItem {
     pub evaluation_method: String,
     /// Where it stands.
     pub status: PlanStatus,
+    /// Carried over from an earlier visit of the traject (`dossier follow-up`): that visit's
+    /// dossier and the item's number there. None: new in this visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub carried_from: Option<CarriedFrom>,
+    /// Carried over into this later visit (its dossier id): the item goes on there, so it is
+    /// no longer due here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub carried_to: Option<String>,
+}
+
+/// Where a carried-over plan item came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CarriedFrom {
+    /// The earlier visit's dossier.
+    pub dossier: String,
+    /// The item's number there.
+    pub item: i64,
 }
 
 /// A whole dossier.
@@ -132,6 +162,24 @@ pub struct Dossier {
     #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     pub conversations: Vec<talk::Conversation>,
+    /// The traject this visit belongs to (the first visit's dossier id); none for a dossier
+    /// on its own. Absent from a dossier file before version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub traject: Option<String>,
+    /// The visit this one follows up (`dossier follow-up`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub follows: Option<String>,
+    /// Measurements that belong to no conversation: a questionnaire's team aggregates
+    /// (`dossier measure`) and the measurements carried over from the previous visit.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub measurements: Vec<talk::Measurement>,
+    /// The evaluations of plan items (`dossier evaluate`), by item and date.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub evaluations: Vec<evaluate::Evaluation>,
     /// Created (UTC).
     pub created_at: String,
     /// Last changed (UTC).
@@ -299,10 +347,13 @@ fn insert_dossier(
 
 fn plan_items(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Vec<PlanItem>> {
     let mut stmt = conn.prepare(
-        "SELECT id, intervention_id, what, who, start_date, evaluation_date, evaluation_method, status
+        "SELECT id, intervention_id, what, who, start_date, evaluation_date, evaluation_method, status,
+                carried_from, carried_from_item, carried_to
          FROM plan_items WHERE dossier_id = ?1 ORDER BY id",
     )?;
     stmt.query_map([id], |r| {
+        let from: Option<String> = r.get(8)?;
+        let from_item: Option<i64> = r.get(9)?;
         Ok(PlanItem {
             id: r.get(0)?,
             intervention_id: r.get(1)?,
@@ -312,6 +363,8 @@ fn plan_items(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Vec<Pla
             evaluation_date: r.get(5)?,
             evaluation_method: r.get(6)?,
             status: r.get(7)?,
+            carried_from: from.map(|dossier| CarriedFrom { dossier, item: from_item.unwrap_or_default() }),
+            carried_to: r.get(10)?,
         })
     })?
     .collect()
@@ -320,6 +373,35 @@ fn plan_items(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Vec<Pla
 /// Whether an evaluation is due and the item not finished.
 pub fn is_overdue(item: &PlanItem, today: &str) -> bool {
     item.evaluation_date.as_deref().is_some_and(|d| d < today) && !item.status.is_finished()
+}
+
+/// The plan items of dossier `id` that are overdue today: past their evaluation date, not
+/// finished, not evaluated on or after that date, and not carried over into a later visit
+/// that is still there (not in the trash).
+fn overdue_items(conn: &rusqlite::Connection, id: &str, today: &str) -> rusqlite::Result<Vec<PlanItem>> {
+    let mut out = Vec::new();
+    for item in plan_items(conn, id)? {
+        if !is_overdue(&item, today) {
+            continue;
+        }
+        let evaluated: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM evaluations WHERE plan_item_id = ?1 AND date >= ?2)",
+            params![item.id, item.evaluation_date],
+            |r| r.get(0),
+        )?;
+        let carried: bool = match &item.carried_to {
+            None => false,
+            Some(to) => conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM dossiers WHERE id = ?1 AND deleted_at IS NULL)",
+                [to],
+                |r| r.get(0),
+            )?,
+        };
+        if !evaluated && !carried {
+            out.push(item);
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -337,6 +419,8 @@ mod tests {
             evaluation_date: Some("2026-01-01".into()),
             evaluation_method: String::new(),
             status: PlanStatus::Lopend,
+            carried_from: None,
+            carried_to: None,
         };
         assert!(is_overdue(&item, "2026-02-01"));
         assert!(!is_overdue(&item, "2025-12-31"));

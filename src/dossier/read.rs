@@ -3,8 +3,7 @@
 use rusqlite::OptionalExtension;
 
 use super::{
-    Dossier, DossierSummary, Head, MAX_FILTER_CHARS, Note, ShortlistItem, VisitInfo, exists, is_overdue, missing,
-    plan_items,
+    Dossier, DossierSummary, Head, MAX_FILTER_CHARS, Note, ShortlistItem, VisitInfo, exists, missing, plan_items,
 };
 use crate::advisor::Answers;
 use crate::error::{Error, Result};
@@ -57,8 +56,7 @@ impl Store {
         let today = self.clock().today().to_string();
         let mut out = Vec::with_capacity(rows.len());
         for mut row in rows {
-            row.overdue =
-                plan_items(self.conn(), &row.id).map_err(fail)?.into_iter().filter(|p| is_overdue(p, &today)).collect();
+            row.overdue = super::overdue_items(self.conn(), &row.id, &today).map_err(fail)?;
             out.push(row);
         }
         Ok(out)
@@ -123,6 +121,11 @@ impl Store {
             .map_err(fail)?;
         let plan = plan_items(conn, id).map_err(fail)?;
         let conversations = super::talk::conversations(conn, id).map_err(fail)?;
+        let measurements = super::talk::standalone_measurements(conn, id).map_err(fail)?;
+        let evaluations = super::evaluate::evaluations(conn, id).map_err(fail)?;
+        let (traject, follows): (Option<String>, Option<String>) = conn
+            .query_row("SELECT traject, follows FROM dossiers WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(fail)?;
         Ok(Dossier {
             id: id.to_string(),
             info,
@@ -131,6 +134,10 @@ impl Store {
             notes,
             plan,
             conversations,
+            traject,
+            follows,
+            measurements,
+            evaluations,
             created_at,
             updated_at,
             revision,

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::{exec, sql, touch};
@@ -157,27 +157,42 @@ pub struct TalkNote {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
+    /// Number within the store (0 in a measurement not stored yet; renumbered on import).
+    #[serde(default)]
+    pub id: i64,
     /// What kind of measurement.
     pub kind: MeasurementKind,
-    /// Where it came from: the conversation guide's id.
+    /// Where it came from: the conversation guide's id, or the instrument's.
     pub source: String,
     /// The day (YYYY-MM-DD).
     pub date: String,
     /// The scale of the values.
     pub scale: Scale,
-    /// How many people it stands for (present at the conversation).
+    /// How many people it stands for: present at the conversation, or who responded to the
+    /// questionnaire (at least 10).
     pub n: Option<u32>,
-    /// One value per key (the guide's theme ids), in the guide's order.
+    /// For a questionnaire: how many people were invited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub invited: Option<u32>,
+    /// Carried over from this earlier visit of the traject (`dossier follow-up`); none when
+    /// it was measured in this visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub carried_from: Option<String>,
+    /// One value per key (the guide's theme ids, the instrument's scale ids), in order.
     pub values: Vec<MeasuredValue>,
 }
 
 /// The kinds of measurement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub enum MeasurementKind {
     /// The ratings a group agreed in a conversation.
     Gesprek,
+    /// A team's aggregate on a questionnaire (an instrument definition's scales).
+    Instrument,
 }
 
 impl MeasurementKind {
@@ -185,7 +200,13 @@ impl MeasurementKind {
     pub fn as_str(self) -> &'static str {
         match self {
             MeasurementKind::Gesprek => "gesprek",
+            MeasurementKind::Instrument => "instrument",
         }
+    }
+
+    /// The kind for its word; none for a word this program does not know (a newer one's).
+    pub fn parse(word: &str) -> Option<Self> {
+        [MeasurementKind::Gesprek, MeasurementKind::Instrument].into_iter().find(|k| k.as_str() == word)
     }
 }
 
@@ -207,10 +228,14 @@ pub struct Scale {
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MeasuredValue {
-    /// What was measured: a theme id of the guide.
+    /// What was measured: a theme id of the guide, or a scale id of the instrument.
     pub key: String,
-    /// The value.
+    /// The value (the team's mean, for a questionnaire).
     pub value: f64,
+    /// For a questionnaire: the share of respondents past the scale's cut-off, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub past_cutoff: Option<f64>,
 }
 
 /// Where a team-leader conversation and the team's differ (Guarding Minds' comparison of the
@@ -628,14 +653,17 @@ fn measurement_of(c: &Checked) -> Option<Measurement> {
     let values: Vec<MeasuredValue> = c
         .themes
         .iter()
-        .filter_map(|t| t.rating.map(|r| MeasuredValue { key: t.theme.clone(), value: f64::from(r) }))
+        .filter_map(|t| t.rating.map(|r| MeasuredValue { key: t.theme.clone(), value: f64::from(r), past_cutoff: None }))
         .collect();
     (c.group && !values.is_empty()).then(|| Measurement {
+        id: 0,
         kind: MeasurementKind::Gesprek,
         source: c.guide.clone(),
         date: c.date.clone(),
         scale: Scale { min: f64::from(RATING_MIN), max: f64::from(RATING_MAX), higher_is_better: true },
         n: c.present,
+        invited: None,
+        carried_from: None,
         values,
     })
 }
@@ -709,34 +737,49 @@ pub(super) fn insert_conversation(tx: &Transaction<'_>, id: &str, c: &Conversati
         }
     }
     if let Some(m) = &c.measurement {
-        exec(
-            tx,
-            "INSERT INTO measurements (dossier_id, conversation_id, kind, source, date, scale_min, scale_max,
-                                       higher_is_better, n, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                id,
-                conversation,
-                m.kind.as_str(),
-                m.source,
-                m.date,
-                m.scale.min,
-                m.scale.max,
-                m.scale.higher_is_better,
-                m.n,
-                c.created_at
-            ],
-        )?;
-        let measurement = tx.last_insert_rowid();
-        for v in &m.values {
-            exec(
-                tx,
-                "INSERT INTO measurement_values (measurement_id, key, value) VALUES (?1, ?2, ?3)",
-                params![measurement, v.key, v.value],
-            )?;
-        }
+        insert_measurement(tx, id, Some(conversation), m, &c.created_at)?;
     }
     Ok(conversation)
+}
+
+/// Writes a measurement (and its values) into dossier `id`, belonging to `conversation` when
+/// it is one's; answers its new id. The id inside `m` is ignored.
+pub(super) fn insert_measurement(
+    tx: &Transaction<'_>,
+    id: &str,
+    conversation: Option<i64>,
+    m: &Measurement,
+    created_at: &str,
+) -> Result<i64> {
+    exec(
+        tx,
+        "INSERT INTO measurements (dossier_id, conversation_id, kind, source, date, scale_min, scale_max,
+                                   higher_is_better, n, invited, carried_from, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            id,
+            conversation,
+            m.kind.as_str(),
+            m.source,
+            m.date,
+            m.scale.min,
+            m.scale.max,
+            m.scale.higher_is_better,
+            m.n,
+            m.invited,
+            m.carried_from,
+            created_at
+        ],
+    )?;
+    let measurement = tx.last_insert_rowid();
+    for v in &m.values {
+        exec(
+            tx,
+            "INSERT INTO measurement_values (measurement_id, key, value, past_cutoff) VALUES (?1, ?2, ?3, ?4)",
+            params![measurement, v.key, v.value, v.past_cutoff],
+        )?;
+    }
+    Ok(measurement)
 }
 
 /// The conversations of dossier `id`, oldest first.
@@ -794,34 +837,57 @@ pub(super) fn conversations(conn: &rusqlite::Connection, id: &str) -> rusqlite::
 
 /// The measurement conversation `conversation` is, if any.
 fn measurement(conn: &rusqlite::Connection, conversation: i64) -> rusqlite::Result<Option<Measurement>> {
-    let head = conn
-        .query_row(
-            "SELECT id, kind, source, date, scale_min, scale_max, higher_is_better, n FROM measurements
-             WHERE conversation_id = ?1",
-            [conversation],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    Scale { min: r.get(4)?, max: r.get(5)?, higher_is_better: r.get(6)? },
-                    r.get::<_, Option<u32>>(7)?,
-                ))
-            },
-        )
-        .optional()?;
-    let Some((mid, kind, source, date, scale, n)) = head else { return Ok(None) };
-    // A kind this program does not know (a newer one's) is left out rather than guessed.
-    if kind != MeasurementKind::Gesprek.as_str() {
-        return Ok(None);
-    }
-    let mut stmt =
-        conn.prepare("SELECT key, value FROM measurement_values WHERE measurement_id = ?1 ORDER BY rowid")?;
-    let values = stmt
-        .query_map([mid], |r| Ok(MeasuredValue { key: r.get(0)?, value: r.get(1)? }))?
+    Ok(read_measurements(conn, "conversation_id = ?1", rusqlite::params![conversation])?.into_iter().next())
+}
+
+/// The measurements of dossier `id` that belong to no conversation (a questionnaire's
+/// aggregates, and those carried over from an earlier visit), oldest first.
+pub(super) fn standalone_measurements(conn: &rusqlite::Connection, id: &str) -> rusqlite::Result<Vec<Measurement>> {
+    read_measurements(conn, "dossier_id = ?1 AND conversation_id IS NULL", rusqlite::params![id])
+}
+
+/// The measurements matching `filter` (an SQL condition on `measurements`), by date and id.
+/// A kind this program does not know (a newer one's) is left out rather than guessed.
+fn read_measurements(
+    conn: &rusqlite::Connection,
+    filter: &str,
+    args: impl rusqlite::Params,
+) -> rusqlite::Result<Vec<Measurement>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, kind, source, date, scale_min, scale_max, higher_is_better, n, invited, carried_from
+         FROM measurements WHERE {filter} ORDER BY date, id"
+    ))?;
+    let heads = stmt
+        .query_map(args, |r| {
+            Ok((
+                r.get::<_, String>(1)?,
+                Measurement {
+                    id: r.get(0)?,
+                    kind: MeasurementKind::Gesprek,
+                    source: r.get(2)?,
+                    date: r.get(3)?,
+                    scale: Scale { min: r.get(4)?, max: r.get(5)?, higher_is_better: r.get(6)? },
+                    n: r.get(7)?,
+                    invited: r.get(8)?,
+                    carried_from: r.get(9)?,
+                    values: Vec::new(),
+                },
+            ))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Some(Measurement { kind: MeasurementKind::Gesprek, source, date, scale, n, values }))
+    let mut values = conn.prepare(
+        "SELECT key, value, past_cutoff FROM measurement_values WHERE measurement_id = ?1 ORDER BY rowid",
+    )?;
+    let mut out = Vec::with_capacity(heads.len());
+    for (kind, mut m) in heads {
+        let Some(kind) = MeasurementKind::parse(&kind) else { continue };
+        m.kind = kind;
+        m.values = values
+            .query_map([m.id], |r| Ok(MeasuredValue { key: r.get(0)?, value: r.get(1)?, past_cutoff: r.get(2)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        out.push(m);
+    }
+    Ok(out)
 }
 
 impl Store {

@@ -13,7 +13,7 @@ use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table as Rows, answer_lines, colophon, coverage_table, item_facts,
     leidraad, note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
-use super::{ReportData, known, pva, talk};
+use super::{ReportData, evaluate, known, pva, talk};
 use crate::error::{Error, Result};
 
 /// A4 in twentieths of a point, and 18 mm margins.
@@ -43,6 +43,7 @@ pub fn docx(data: &ReportData) -> Result<Vec<u8>> {
     doc = doc.add_paragraph(heading(1, "De antwoorden"));
     doc = doc.add_table(facts(answer_lines(&d.answers, t).into_iter()));
     doc = talk_section(doc, data);
+    doc = evaluation_section(doc, data);
     for note in &data.advice.notes {
         doc = doc.add_paragraph(para(note).italic());
     }
@@ -178,6 +179,76 @@ fn talk_section(mut doc: Docx, data: &ReportData) -> Docx {
         }
     }
     doc
+}
+
+/// The section "Evaluatie": per source the chart of before and after as a table of shaded
+/// cells (two rows per theme or scale: before, pale; after, dark or red when worse) with the
+/// figures, then the evaluated plan items and the new advice for what still plays.
+fn evaluation_section(mut doc: Docx, data: &ReportData) -> Docx {
+    if !evaluate::present(data) {
+        return doc;
+    }
+    doc = doc.add_paragraph(heading(1, evaluate::TITLE));
+    for group in evaluate::groups(data) {
+        doc = doc.add_paragraph(heading(2, &group.heading));
+        doc = doc.add_paragraph(para(&group.scale).italic());
+        doc = doc.add_table(pair_chart(&group.rows));
+    }
+    for part in evaluate::parts(data) {
+        doc = doc.add_paragraph(heading(2, &part.heading));
+        doc = doc.add_table(facts(part.facts.clone().into_iter()));
+        for line in &part.why {
+            doc = doc.add_paragraph(bullet(line));
+        }
+        if !part.indicators.is_empty() {
+            let table = Rows {
+                heads: evaluate::INDICATOR_COLUMNS.iter().map(|h| h.to_string()).collect(),
+                rows: part.indicators.iter().map(|r| r.to_vec()).collect(),
+                row_heads: false,
+            };
+            doc = doc.add_table(grid(&table));
+        }
+    }
+    let (signals, advice) = evaluate::new_advice(data);
+    if !signals.is_empty() {
+        doc = doc.add_paragraph(heading(2, evaluate::NEW_ADVICE));
+        doc = doc.add_paragraph(para(evaluate::NEW_ADVICE_INTRO));
+        for line in signals.iter().chain(&advice) {
+            doc = doc.add_paragraph(bullet(line));
+        }
+    }
+    doc
+}
+
+/// Before and after as a table: per theme or scale two rows (voor, na), each with ten cells
+/// of which the value's share is shaded, and the figures.
+fn pair_chart(rows: &[evaluate::PairRow]) -> Table {
+    const CELLS: usize = 10;
+    let label = TEXT_WIDTH * 30 / 100;
+    let side = TEXT_WIDTH * 7 / 100;
+    let value = TEXT_WIDTH * 23 / 100;
+    let cell_width = (TEXT_WIDTH - label - side - value) / CELLS;
+    let mut all = Vec::with_capacity(rows.len() * 2);
+    for r in rows {
+        for (first, name, share, text, colour) in [
+            (true, "voor", r.before_share, &r.before, "9FB3C2"),
+            (false, "na", r.after_share, &r.after, if r.worse { "B3261E" } else { "1D5B79" }),
+        ] {
+            let mut cells = vec![cell(if first { &r.label } else { "" }).width(label, WidthType::Dxa)];
+            cells.push(cell(name).width(side, WidthType::Dxa));
+            let filled = (share * CELLS as f64).round() as usize;
+            for i in 0..CELLS {
+                let c = TableCell::new().add_paragraph(Paragraph::new()).width(cell_width, WidthType::Dxa);
+                cells.push(if i < filled { c.shading(Shading::new().fill(colour)) } else { c });
+            }
+            cells.push(cell(text).width(value, WidthType::Dxa));
+            all.push(TableRow::new(cells));
+        }
+    }
+    let mut columns = vec![label, side];
+    columns.extend(std::iter::repeat_n(cell_width, CELLS));
+    columns.push(value);
+    Table::new(all).set_grid(columns).style("TableGrid").width(TEXT_WIDTH, WidthType::Dxa)
 }
 
 /// A bar chart as a table: the theme, one cell per point of the scale (the first `rating`

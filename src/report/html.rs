@@ -7,7 +7,7 @@ use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table, answer_lines, colophon, coverage_table, item_facts, leidraad,
     note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
-use super::{known, nl_date, pva, talk};
+use super::{evaluate, known, nl_date, pva, talk};
 
 /// Escapes text for HTML (element content and attribute values).
 pub fn esc(text: &str) -> String {
@@ -57,6 +57,7 @@ pub fn html(data: &ReportData) -> String {
     }
     o.push_str("</table></section>\n");
     talk_section(&mut o, data);
+    evaluation_section(&mut o, data);
     if !data.advice.notes.is_empty() {
         o.push_str("<section class=\"notes\">");
         for n in &data.advice.notes {
@@ -182,6 +183,68 @@ fn talk_section(o: &mut String, data: &ReportData) {
     o.push_str("</section>\n");
 }
 
+/// The section "Evaluatie": per source the chart of before and after (an SVG described by
+/// the table beside it, hidden on screen but read by screen readers), the evaluated plan items
+/// with proposal and verdict, and the new advice for what still plays. Absent without
+/// evaluations or measurements to compare.
+fn evaluation_section(o: &mut String, data: &ReportData) {
+    if !evaluate::present(data) {
+        return;
+    }
+    let _ = write!(o, "<section><h2>{}</h2>", evaluate::TITLE);
+    for (i, group) in evaluate::groups(data).iter().enumerate() {
+        let table_id = format!("voor-en-na-{}", i + 1);
+        let _ = write!(o, "<h3>{}</h3><p class=\"remark\">{}</p>", esc(&group.heading), esc(&group.scale));
+        let _ = write!(o, "<figure>{}</figure>", evaluate::svg(&group.rows, &group.heading, &table_id));
+        let table = Table {
+            heads: evaluate::COLUMNS.iter().map(|h| h.to_string()).collect(),
+            rows: group.rows.iter().map(|r| r.cells.to_vec()).collect(),
+            row_heads: true,
+        };
+        let mut t = String::new();
+        html_table(&mut t, "sr-only", &table);
+        o.push_str(&t.replacen("<table class=\"sr-only\">", &format!("<table class=\"sr-only\" id=\"{table_id}\">"), 1));
+    }
+    for part in evaluate::parts(data) {
+        let _ = write!(o, "<h3>{}</h3><table class=\"facts\">", esc(&part.heading));
+        for (k, v) in &part.facts {
+            let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(v));
+        }
+        o.push_str("</table>");
+        if !part.why.is_empty() {
+            o.push_str("<ul class=\"reasons\">");
+            for line in &part.why {
+                let _ = write!(o, "<li>{}</li>", esc(line));
+            }
+            o.push_str("</ul>");
+        }
+        if !part.indicators.is_empty() {
+            let table = Table {
+                heads: evaluate::INDICATOR_COLUMNS.iter().map(|h| h.to_string()).collect(),
+                rows: part.indicators.iter().map(|r| r.to_vec()).collect(),
+                row_heads: true,
+            };
+            html_table(o, "plan", &table);
+        }
+    }
+    let (signals, advice) = evaluate::new_advice(data);
+    if !signals.is_empty() {
+        let _ = write!(o, "<h3>{}</h3><p>{}</p><ul>", evaluate::NEW_ADVICE, esc(evaluate::NEW_ADVICE_INTRO));
+        for line in &signals {
+            let _ = write!(o, "<li>{}</li>", esc(line));
+        }
+        o.push_str("</ul>");
+        if !advice.is_empty() {
+            o.push_str("<ol>");
+            for name in &advice {
+                let _ = write!(o, "<li>{}</li>", esc(name));
+            }
+            o.push_str("</ol>");
+        }
+    }
+    o.push_str("</section>\n");
+}
+
 /// A table with a header row; every cell escaped, a row's first cell a head where the table
 /// says so.
 fn html_table(o: &mut String, class: &str, table: &Table) {
@@ -205,7 +268,7 @@ const CSS: &str = "@page{size:A4;margin:18mm}body{font-family:'DejaVu Sans','Not
 h1{font-size:20pt;margin:.2em 0}h2{font-size:14pt;border-bottom:1px solid #8a99a8;padding-bottom:2pt;margin-top:1.4em}h3{font-size:12pt;margin:.8em 0 .3em}\
 .kicker{color:#1d5b79;text-transform:uppercase;letter-spacing:.05em;font-size:9pt;margin:0}table{border-collapse:collapse;width:100%;margin:.4em 0}\
 th,td{border:1px solid #b8c2cc;padding:3pt 5pt;text-align:left;vertical-align:top}.facts th{width:38%;background:#f3f6f8}\
-.item{page-break-inside:avoid}figure{margin:.4em 0}svg.chart{max-width:100%;height:auto;font-family:inherit}.notes p{border-left:3px solid #1d5b79;padding-left:.5em}.remark{font-style:italic}.note{white-space:pre-wrap}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
+.item{page-break-inside:avoid}figure{margin:.4em 0}svg.chart{max-width:100%;height:auto;font-family:inherit}.notes p{border-left:3px solid #1d5b79;padding-left:.5em}.remark{font-style:italic}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.note{white-space:pre-wrap}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@ use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table, answer_lines, colophon, coverage_table, item_facts, leidraad,
     note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
-use super::{pva, talk};
+use super::{evaluate, pva, talk};
 
 /// Escapes text for Markdown (and keeps it on one line where asked).
 fn md(text: &str) -> String {
@@ -45,6 +45,7 @@ pub fn markdown(data: &ReportData) -> String {
         let _ = writeln!(o, "- **{k}:** {}", md(&v));
     }
     talk_section(&mut o, data);
+    evaluation_section(&mut o, data);
     for note in &data.advice.notes {
         let _ = writeln!(o, "\n> {}", md(note));
     }
@@ -145,6 +146,60 @@ fn talk_section(o: &mut String, data: &ReportData) {
         let _ = writeln!(o, "\n{}\n", md(talk::LOW_INTRO));
         for line in &low {
             let _ = writeln!(o, "- {}", md(line));
+        }
+    }
+}
+
+/// The section "Evaluatie": per source a table with text bars before and after, the
+/// evaluated plan items, and the new advice for what still plays.
+fn evaluation_section(o: &mut String, data: &ReportData) {
+    if !evaluate::present(data) {
+        return;
+    }
+    let _ = writeln!(o, "\n## {}", evaluate::TITLE);
+    for group in evaluate::groups(data) {
+        let _ = writeln!(o, "\n### {}\n\n*{}*\n", md(&group.heading), md(&group.scale));
+        let rows = group
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.label.clone(),
+                    format!("{} {}", evaluate::text_bar(r.before_share), r.before),
+                    format!("{} {}", evaluate::text_bar(r.after_share), r.after),
+                    r.cells[5].clone(),
+                ]
+            })
+            .collect();
+        let heads = vec!["Thema of schaal".into(), "Voor".into(), "Na".into(), "Verandering".into()];
+        md_table(o, &Table { heads, rows, row_heads: false });
+    }
+    for part in evaluate::parts(data) {
+        let _ = writeln!(o, "\n### {}\n", md(&part.heading));
+        for (k, v) in &part.facts {
+            let _ = writeln!(o, "- **{}:** {}", md(k), md(v));
+        }
+        for line in &part.why {
+            let _ = writeln!(o, "  - {}", md(line));
+        }
+        if !part.indicators.is_empty() {
+            let _ = writeln!(o);
+            let table = Table {
+                heads: evaluate::INDICATOR_COLUMNS.iter().map(|h| h.to_string()).collect(),
+                rows: part.indicators.iter().map(|r| r.to_vec()).collect(),
+                row_heads: false,
+            };
+            md_table(o, &table);
+        }
+    }
+    let (signals, advice) = evaluate::new_advice(data);
+    if !signals.is_empty() {
+        let _ = writeln!(o, "\n### {}\n\n{}\n", evaluate::NEW_ADVICE, md(evaluate::NEW_ADVICE_INTRO));
+        for line in &signals {
+            let _ = writeln!(o, "- {}", md(line));
+        }
+        for (i, name) in advice.iter().enumerate() {
+            let _ = writeln!(o, "{}. {}", i + 1, md(name));
         }
     }
 }

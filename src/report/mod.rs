@@ -11,6 +11,7 @@
 //! layout for the RI&E.
 
 pub mod docx;
+pub mod evaluate;
 mod html;
 pub mod ics;
 mod markdown;
@@ -65,6 +66,8 @@ pub struct ReportData {
     pub notes: Vec<Note>,
     /// The conversations, without the confidential notes that were not ticked.
     pub talk: TalkSummary,
+    /// The measurements before and after, and the new advice for what still plays.
+    pub evaluation: EvaluationData,
     /// The records of the interventions in the action plan (for names and themes), also
     /// those not on the shortlist.
     pub plan_records: Vec<Intervention>,
@@ -76,6 +79,17 @@ pub struct ReportData {
     pub catalogue_version: String,
     /// Program version.
     pub program_version: String,
+}
+
+/// What the section "Evaluatie" shows besides the dossier's evaluations.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct EvaluationData {
+    /// Per source and key, the baseline and the re-measurement across the traject.
+    pub changes: Vec<crate::dossier::evaluate::Change>,
+    /// The themes that did not improve.
+    pub signals: Vec<crate::advisor::Signal>,
+    /// The names of the interventions the advice gives for them (the first five).
+    pub advice: Vec<String>,
 }
 
 /// One intervention in the report.

@@ -15,6 +15,7 @@ use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, LeidraadPart, Table, answer_lines, colophon, coverage_table, item_facts,
     leidraad, note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
+use super::evaluate::{self, EvaluationPart, PairGroup};
 use super::talk::{self, TalkPart};
 use super::{ReportData, known, pva};
 use crate::error::{Error, Result};
@@ -46,6 +47,16 @@ struct View {
     comparison_heads: [&'static str; 4],
     low_intro: &'static str,
     low: Vec<String>,
+    evaluation_title: &'static str,
+    evaluation: bool,
+    pair_groups: Vec<PairGroup>,
+    pair_heads: [&'static str; 6],
+    evaluations: Vec<EvaluationPart>,
+    indicator_heads: [&'static str; 5],
+    new_advice_title: &'static str,
+    new_advice_intro: &'static str,
+    new_advice_signals: Vec<String>,
+    new_advice: Vec<String>,
     sources: Vec<String>,
     footer: String,
 }
@@ -103,6 +114,16 @@ fn view(data: &ReportData) -> View {
         comparison_heads: talk::COMPARISON_COLUMNS,
         low_intro: talk::LOW_INTRO,
         low: talk::low_lines(data),
+        evaluation_title: evaluate::TITLE,
+        evaluation: evaluate::present(data),
+        pair_groups: evaluate::groups(data),
+        pair_heads: evaluate::COLUMNS,
+        evaluations: evaluate::parts(data),
+        indicator_heads: evaluate::INDICATOR_COLUMNS,
+        new_advice_title: evaluate::NEW_ADVICE,
+        new_advice_intro: evaluate::NEW_ADVICE_INTRO,
+        new_advice_signals: evaluate::new_advice(data).0,
+        new_advice: evaluate::new_advice(data).1,
         sources: source_lines(data),
         footer: colophon(data),
     }

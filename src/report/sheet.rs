@@ -5,10 +5,10 @@
 //! One row per action under a header row. In XLSX dates are real dates (a number with a
 //! date format), so they sort and filter; an unknown date is an empty cell.
 
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::rows::{PLAN_COLUMNS, PlanRow, plan};
-use super::{ReportData, pva};
+use super::{ReportData, evaluate, pva};
 use crate::error::{Error, Result};
 
 /// Excel's limit for the text in one cell.
@@ -117,7 +117,110 @@ pub fn xlsx(data: &ReportData) -> Result<Vec<u8>> {
     }
     sheet.set_freeze_panes(head_row + 1, 0).map_err(fail)?;
     sheet.set_landscape().set_paper_size(9);
+    if evaluate::present(data) {
+        evaluation_sheet(&mut book, &f, data)?;
+    }
     book.save_to_buffer().map_err(fail)
+}
+
+/// The name of the evaluation sheet.
+pub const EVALUATION_SHEET: &str = "Evaluatie";
+
+/// The columns of the evaluation sheet's first table.
+pub const EVALUATION_COLUMNS: [&str; 10] = [
+    "Nr",
+    "Interventie",
+    "Evaluatiedatum",
+    "Uitgevoerd",
+    "Bereikt",
+    "Van",
+    "Wat het team zegt",
+    "Voorstel van Keuzehulp",
+    "Oordeel",
+    "Reden",
+];
+
+/// The columns of the before-and-after table.
+pub const PAIR_COLUMNS: [&str; 9] =
+    ["Bron", "Thema of schaal", "Nulmeting", "n", "Waarde voor", "Hermeting", "n", "Waarde na", "Verandering"];
+
+/// The sheet "Evaluatie": the evaluated plan items, then per source and key the baseline and
+/// the re-measurement (real dates and numbers), with a bar chart of before and after per source.
+fn evaluation_sheet(book: &mut Workbook, f: &Formats, data: &ReportData) -> Result<()> {
+    let d = &data.dossier;
+    let name = |id: &str| data.plan_records.iter().find(|r| r.id == id).map_or(id.to_string(), |r| r.name.clone());
+    let sheet = book.add_worksheet().set_name(EVALUATION_SHEET).map_err(fail)?;
+    sheet.write_string_with_format(0, 0, evaluate::TITLE, &f.title).map_err(fail)?;
+    let widths = [5.0, 34.0, 13.0, 16.0, 9.0, 9.0, 36.0, 22.0, 16.0, 40.0];
+    for (col, head) in EVALUATION_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(2, col as u16, *head, &f.head).map_err(fail)?;
+        sheet.set_column_width(col as u16, widths[col]).map_err(fail)?;
+    }
+    let mut row = 3u32;
+    for (nr, item) in d.plan.iter().enumerate() {
+        for e in d.evaluations.iter().filter(|e| e.item == item.id) {
+            sheet.write_number_with_format(row, 0, (nr + 1) as f64, &f.text).map_err(fail)?;
+            put(sheet, f, row, 1, &name(&item.intervention_id), false)?;
+            put(sheet, f, row, 2, &e.date, true)?;
+            put(sheet, f, row, 3, e.carried_out.label(), false)?;
+            if let (Some(r), Some(of)) = (e.reached, e.reach_of) {
+                sheet.write_number(row, 4, f64::from(r)).map_err(fail)?;
+                sheet.write_number(row, 5, f64::from(of)).map_err(fail)?;
+            }
+            put(sheet, f, row, 6, e.team_says.as_deref().unwrap_or_default(), false)?;
+            put(sheet, f, row, 7, e.proposal.label(), false)?;
+            put(sheet, f, row, 8, e.verdict.label(), false)?;
+            put(sheet, f, row, 9, e.reason.as_deref().unwrap_or_default(), false)?;
+            row += 1;
+        }
+    }
+    row += 2;
+    for (col, head) in PAIR_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(row, col as u16, *head, &f.head).map_err(fail)?;
+    }
+    row += 1;
+    let first_pair = row;
+    let changes = &data.evaluation.changes;
+    for c in changes {
+        put(sheet, f, row, 0, &c.source_name, false)?;
+        put(sheet, f, row, 1, &c.label, false)?;
+        put(sheet, f, row, 2, &c.before.date, true)?;
+        if let Some(n) = c.before.n {
+            sheet.write_number(row, 3, f64::from(n)).map_err(fail)?;
+        }
+        sheet.write_number(row, 4, c.before.value).map_err(fail)?;
+        put(sheet, f, row, 5, &c.after.date, true)?;
+        if let Some(n) = c.after.n {
+            sheet.write_number(row, 6, f64::from(n)).map_err(fail)?;
+        }
+        sheet.write_number(row, 7, c.after.value).map_err(fail)?;
+        put(sheet, f, row, 8, c.direction.label(), false)?;
+        row += 1;
+    }
+    // One chart per source, beside the table.
+    let mut chart_row = first_pair;
+    let mut start = 0usize;
+    while start < changes.len() {
+        let end = changes[start..]
+            .iter()
+            .position(|c| c.kind != changes[start].kind || c.source != changes[start].source)
+            .map_or(changes.len(), |p| start + p);
+        let (r1, r2) = (first_pair + start as u32, first_pair + end as u32 - 1);
+        let mut chart = Chart::new(ChartType::Bar);
+        chart.title().set_name(&format!("Voor en na: {}", changes[start].source_name));
+        for (label, col) in [("Voor", 4u16), ("Na", 7u16)] {
+            chart
+                .add_series()
+                .set_name(label)
+                .set_categories((EVALUATION_SHEET, r1, 1, r2, 1))
+                .set_values((EVALUATION_SHEET, r1, col, r2, col));
+        }
+        sheet.insert_chart(chart_row, 10, &chart).map_err(fail)?;
+        chart_row += 16;
+        start = end;
+    }
+    sheet.set_landscape().set_paper_size(9);
+    Ok(())
 }
 
 /// A cell that Excel would read as a formula (`=`, `+`, `-`, `@`, or a tab or return first)

@@ -128,6 +128,11 @@ pub struct Hit {
     /// When the record matched through the thesaurus and not through the words as typed:
     /// which word led to which ("gevonden via: opgebrand → burn-out").
     pub via: Vec<Via>,
+    /// Practice-based evidence beside the label (filled in by the façade); absent when the
+    /// intervention was never chosen here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub practice: Option<crate::catalogue::practice::Practice>,
 }
 
 /// A record found through the thesaurus: the words as typed, and the word they led to.

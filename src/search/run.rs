@@ -294,6 +294,7 @@ impl SearchIndex {
             summary: text(self.fields.stored_summary),
             matched: Vec::new(),
             via: Vec::new(),
+            practice: None,
         })
     }
 }

@@ -133,6 +133,71 @@ pub const MIGRATIONS: &[&str] = &[
          value          REAL NOT NULL,
          PRIMARY KEY (measurement_id, key)
      );",
+    // 8: the evaluation loop. A traject: the visits to one team, each dossier naming the
+    // traject (the first visit's id) and the visit it follows up; a plan item carried over
+    // names where it came from, and the item it came from names the visit it went to (so it
+    // is no longer overdue there). Measurements of a questionnaire done elsewhere (team
+    // aggregates only: n invited, n responded, a mean and the share past a cut-off per
+    // scale) and measurements carried over from the previous visit. An evaluation per plan
+    // item and day: carried out, reach, what the team says, the program's proposal and the
+    // professional's verdict with the reason, and indicators before and after with their
+    // periods. Instrument definitions imported from packs. Outcome records imported from
+    // colleagues' signed packs (anonymised, read-only). Everything of a dossier goes with it
+    // by cascade.
+    "ALTER TABLE dossiers ADD COLUMN traject TEXT;
+     ALTER TABLE dossiers ADD COLUMN follows TEXT;
+     CREATE INDEX dossiers_by_traject ON dossiers(traject) WHERE traject IS NOT NULL;
+     ALTER TABLE plan_items ADD COLUMN carried_from TEXT;
+     ALTER TABLE plan_items ADD COLUMN carried_from_item INTEGER;
+     ALTER TABLE plan_items ADD COLUMN carried_to TEXT;
+     ALTER TABLE measurements ADD COLUMN invited INTEGER;
+     ALTER TABLE measurements ADD COLUMN carried_from TEXT;
+     ALTER TABLE measurement_values ADD COLUMN past_cutoff REAL;
+     CREATE TABLE evaluations (
+         id            INTEGER PRIMARY KEY,
+         dossier_id    TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+         plan_item_id  INTEGER NOT NULL REFERENCES plan_items(id) ON DELETE CASCADE,
+         date          TEXT NOT NULL,
+         carried_out   TEXT NOT NULL CHECK (carried_out IN ('ja', 'deels', 'nee', 'gestopt')),
+         reached       INTEGER,
+         reach_of      INTEGER,
+         team_says     TEXT,
+         team_changed  INTEGER NOT NULL DEFAULT 0 CHECK (team_changed IN (0, 1)),
+         proposed      TEXT CHECK (proposed IN ('werkte', 'onduidelijk', 'werkte-niet', 'niet-uitgevoerd')),
+         proposal      TEXT NOT NULL DEFAULT '[]',
+         verdict       TEXT NOT NULL CHECK (verdict IN ('werkte', 'onduidelijk', 'werkte-niet', 'niet-uitgevoerd')),
+         reason        TEXT,
+         created_at    TEXT NOT NULL,
+         UNIQUE (plan_item_id, date)
+     );
+     CREATE INDEX evaluations_by_dossier ON evaluations(dossier_id, plan_item_id);
+     CREATE TABLE evaluation_indicators (
+         evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+         indicator     TEXT NOT NULL,
+         before        REAL NOT NULL,
+         after         REAL NOT NULL,
+         before_from   TEXT NOT NULL,
+         before_to     TEXT NOT NULL,
+         after_from    TEXT NOT NULL,
+         after_to      TEXT NOT NULL,
+         PRIMARY KEY (evaluation_id, indicator)
+     );
+     CREATE TABLE instruments (
+         id           TEXT PRIMARY KEY,
+         definition   TEXT NOT NULL,
+         publisher    TEXT,
+         pack_version TEXT,
+         pack_date    TEXT,
+         imported_at  TEXT NOT NULL
+     );
+     CREATE TABLE shared_outcomes (
+         publisher       TEXT NOT NULL,
+         record          TEXT NOT NULL,
+         traject         TEXT NOT NULL,
+         outcome         TEXT NOT NULL,
+         imported_at     TEXT NOT NULL,
+         PRIMARY KEY (publisher, record)
+     );",
 ];
 
 /// The schema version this program writes.

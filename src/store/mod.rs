@@ -5,6 +5,7 @@
 //! database written by a newer Keuzehulp is refused, never changed.
 
 pub mod migrations;
+mod instruments;
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +79,8 @@ pub struct ImportReport {
     pub updated: usize,
     /// The trusted publisher that signed the pack; `None` for an unsigned pack ("eigen").
     pub publisher: Option<String>,
+    /// Instrument definitions the pack added or replaced.
+    pub instruments: usize,
 }
 
 impl Store {
@@ -220,7 +223,8 @@ impl Store {
         let path = self.path.clone();
         let fail = |e| Error::store(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
-        let mut report = ImportReport { added: 0, updated: 0, publisher: origin.publisher.clone() };
+        let mut report =
+            ImportReport { added: 0, updated: 0, publisher: origin.publisher.clone(), instruments: pack.instruments.len() };
         {
             let mut exists = tx.prepare("SELECT 1 FROM interventions WHERE id = ?1").map_err(fail)?;
             let mut upsert = tx
@@ -250,6 +254,7 @@ impl Store {
                     .map_err(fail)?;
             }
         }
+        instruments::put(&tx, &pack.instruments, origin, &self.clock.now_utc())?;
         update_catalogue_hash(&tx).map_err(fail)?;
         mark_changed(&tx).map_err(fail)?;
         tx.commit().map_err(fail)?;

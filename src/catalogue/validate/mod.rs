@@ -284,13 +284,28 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
             problems.push(Problem::new(file, format!("{label}.{field}"), message));
         }
     }
+    let themes: Vec<&str> = taxonomy.themes.iter().map(|t| t.id.as_str()).collect();
+    let mut instrument_ids = BTreeSet::new();
+    for (index, instrument) in pack.instruments.iter().enumerate() {
+        let label = format!("instruments[{index}] (id \"{}\").", instrument.id);
+        if !instrument_ids.insert(instrument.id.as_str()) {
+            problems.push(Problem::new(
+                file,
+                format!("{label}id"),
+                format!("het id \"{}\" komt twee keer voor", instrument.id),
+            ));
+        }
+        for (_, field, message) in super::instrument::check(file, &label, instrument, &themes) {
+            problems.push(Problem::new(file, field, message));
+        }
+    }
     problems
 }
 
 /// The pack format this program writes; it reads every version from 1 up to this one.
 /// Version 2 added the evidence's `assessed_on`, `valid_until` and `scheme`, and the pack's
-/// `date` and `publisher`.
-pub const PACK_VERSION: u32 = 2;
+/// `date` and `publisher`; version 3 the instrument definitions (`instruments`).
+pub const PACK_VERSION: u32 = 3;
 
 /// The longest publisher name accepted.
 pub const MAX_NAME: usize = 120;
