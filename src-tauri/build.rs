@@ -48,6 +48,19 @@ const COMMANDS: &[&str] = &[
     "own_records",
     "own_save",
     "own_export",
+    "instruments",
+    "dossier_measure",
+    "dossier_measure_file",
+    "dossier_unmeasure",
+    "dossier_follow_up",
+    "traject",
+    "before_after",
+    "evaluation_draft",
+    "dossier_evaluate",
+    "evaluation_advice",
+    "practice",
+    "share_export",
+    "share_import",
 ];
 
 fn main() {

@@ -6,7 +6,9 @@
 //!
 //! Covered so far: the taxonomy, the decision tree's ways in, the worker's page, the
 //! catalogue summary, search, the advisor, the dossier and backups, the conversation guides
-//! and a dossier's conversations. The other types in
+//! and a dossier's conversations, the evaluation loop (instruments, measurements, the
+//! traject, evaluations with their proposal, before and after, practice, shared outcomes).
+//! The other types in
 //! `ui/src/api.ts` are still written by hand (see ARCHITECTURE.md).
 
 use std::path::{Path, PathBuf};
@@ -14,19 +16,29 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, Signal, StepAdvice};
-use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
+use crate::app::{CatalogueSummary, InstrumentView, MatrixCell, MatrixRow, NewAdvice, ShareExport, ShareImported};
 use crate::backup::{Backup, BackupKind, Erasure, Unerased};
 use crate::catalogue::conversation::{Conversations, Guide, GuideQuestion, GuideTheme, Reference, Source};
+use crate::catalogue::instrument::{
+    Cutoff, Instrument, InstrumentScale, InstrumentSource, ItemText, ResponseScale, Scoring,
+};
 use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
+use crate::catalogue::practice::{Practice, PracticeCount, Verdicts};
 use crate::catalogue::view::{OriginKind, RecordOrigin};
 use crate::catalogue::worker::{Lead, LeadSource};
+use crate::dossier::evaluate::{
+    CarriedOut, Change, Direction, EvaluateOutcome, Evaluation, EvaluationDraft, EvaluationInput, Indicator,
+    IndicatorInput, IndicatorValue, Period, Point, Proposal, Verdict,
+};
 use crate::dossier::file::{ImportOutcome, ImportResult};
+use crate::dossier::measure::{MeasureInput, MeasureOutcome, ScoredRows};
 use crate::dossier::talk::{
     ComparedTheme, Comparison, Conversation, MeasuredValue, Measurement, MeasurementKind, NoteView, QuestionInput,
     QuestionNote, RatedTheme, Scale, TalkInput, TalkNote, TalkOutcome, TalkSummary, TalkView, ThemeAnswer, ThemeInput,
 };
+use crate::dossier::traject::{FollowUp, Mark, MarkedItem, MarkedMeasurement, TrajectView, Visit};
 use crate::dossier::{
-    Dossier, DossierSummary, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, Trashed, VisitInfo,
+    CarriedFrom, Dossier, DossierSummary, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, Trashed, VisitInfo,
 };
 use crate::report::{PlanFormat, ReportFormat, SheetFormat};
 use crate::search::{Filters, Hit, SearchResult, Via};
@@ -122,6 +134,44 @@ fn files() -> Vec<(String, String)> {
         one::<TalkView>(&cfg),
         one::<TalkSummary>(&cfg),
         one::<TalkOutcome>(&cfg),
+        one::<CarriedFrom>(&cfg),
+        one::<CarriedOut>(&cfg),
+        one::<Verdict>(&cfg),
+        one::<Indicator>(&cfg),
+        one::<Period>(&cfg),
+        one::<IndicatorValue>(&cfg),
+        one::<IndicatorInput>(&cfg),
+        one::<EvaluationInput>(&cfg),
+        one::<Proposal>(&cfg),
+        one::<Evaluation>(&cfg),
+        one::<Direction>(&cfg),
+        one::<Point>(&cfg),
+        one::<Change>(&cfg),
+        one::<EvaluateOutcome>(&cfg),
+        one::<EvaluationDraft>(&cfg),
+        one::<MeasureInput>(&cfg),
+        one::<ScoredRows>(&cfg),
+        one::<MeasureOutcome>(&cfg),
+        one::<Mark>(&cfg),
+        one::<Visit>(&cfg),
+        one::<MarkedItem>(&cfg),
+        one::<MarkedMeasurement>(&cfg),
+        one::<TrajectView>(&cfg),
+        one::<FollowUp>(&cfg),
+        one::<Verdicts>(&cfg),
+        one::<PracticeCount>(&cfg),
+        one::<Practice>(&cfg),
+        one::<ResponseScale>(&cfg),
+        one::<Scoring>(&cfg),
+        one::<InstrumentScale>(&cfg),
+        one::<Cutoff>(&cfg),
+        one::<InstrumentSource>(&cfg),
+        one::<ItemText>(&cfg),
+        one::<Instrument>(&cfg),
+        one::<InstrumentView>(&cfg),
+        one::<NewAdvice>(&cfg),
+        one::<ShareExport>(&cfg),
+        one::<ShareImported>(&cfg),
         ("ErrorCode.ts".to_string(), error_code()),
     ];
     files.sort();

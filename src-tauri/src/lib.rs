@@ -19,6 +19,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Builder, Runtime, State};
 
 mod catalogue;
+mod evaluate;
 mod files;
 pub use files::Files;
 
@@ -207,7 +208,8 @@ fn dossier_erase(state: State<'_, AppState>, id: String) -> Result<Erasure, ApiE
 }
 
 /// Asks where to save dossier `id` and writes it there; answers with the path, or nothing
-/// when the user cancelled. The web view never names a path itself.
+/// when the user cancelled. The web view never names a path itself. A conversation's
+/// confidential notes go along only `with_confidential` (ticked by the professional).
 #[tauri::command]
 async fn dossier_export<R: Runtime>(
     app: AppHandle<R>,
@@ -215,6 +217,7 @@ async fn dossier_export<R: Runtime>(
     files: State<'_, Files>,
     id: String,
     in_the_clear: bool,
+    with_confidential: Option<bool>,
 ) -> Result<Option<String>, ApiError> {
     let (org, encrypted) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.encrypted())))?;
     // From an encrypted store the export is encrypted too (a SQLCipher file, not JSON),
@@ -226,7 +229,7 @@ async fn dossier_export<R: Runtime>(
     };
     let suggested = format!("dossier-{}.{extension}", files::slug(&org));
     let Some(path) = files.save(&app, &suggested, kind, &[extension]) else { return Ok(None) };
-    state.with(|core| core.dossier_export(&id, &path, in_the_clear))?;
+    state.with(|core| core.dossier_export(&id, &path, in_the_clear, with_confidential.unwrap_or(false)))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -452,7 +455,20 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             catalogue::update_from,
             catalogue::own_records,
             catalogue::own_save,
-            catalogue::own_export
+            catalogue::own_export,
+            evaluate::instruments,
+            evaluate::dossier_measure,
+            evaluate::dossier_measure_file,
+            evaluate::dossier_unmeasure,
+            evaluate::dossier_follow_up,
+            evaluate::traject,
+            evaluate::before_after,
+            evaluate::evaluation_draft,
+            evaluate::dossier_evaluate,
+            evaluate::evaluation_advice,
+            evaluate::practice,
+            evaluate::share_export,
+            evaluate::share_import
         ])
 }
 

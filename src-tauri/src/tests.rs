@@ -283,6 +283,87 @@ fn a_conversation_entered_in_the_window_steers_the_answers_and_bad_answers_name_
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// The window's evaluation flow, as the start screen leads it: the overdue item, its draft
+/// (the proposal before a verdict), the verdict, the new advice; a group of 9 refused with
+/// its own code; a file of answers chosen through the shell, kept only as the aggregate.
+#[test]
+fn from_the_overdue_item_to_the_verdict_and_the_new_advice() {
+    let (dir, mut core) = open_core();
+    core.set_today("2026-06-20").expect("today");
+    let files = dir.join("bestanden");
+    std::fs::create_dir_all(&files).expect("files dir");
+    let app = build_app(mock_builder(), AppState::new(Ok(core)), Files::Folder(files.clone()))
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+    let call = |cmd: &str, args: serde_json::Value| call_on(&webview, cmd, args);
+    let id =
+        call("dossier_new", serde_json::json!({ "info": { "org": "Zorggroep Oost", "visit_date": "2026-01-10" } }))
+            .expect("new dossier");
+    let id = id.as_str().expect("id").to_string();
+    let team = |date: &str, n: u32, regel: u8, omgang: u8| {
+        serde_json::json!({ "guide": "team", "date": date, "present": n, "themes": [
+            { "theme": "regelmogelijkheden", "rating": regel }, { "theme": "omgang", "rating": omgang }] })
+    };
+    call("dossier_talk", serde_json::json!({ "id": id, "answers": team("2026-01-10", 12, 2, 2) })).expect("baseline");
+    let item = call(
+        "dossier_plan",
+        serde_json::json!({ "id": id, "change": { "intervention_id": "regelmogelijkheden-autonomie",
+            "start_date": "2026-01-15", "evaluation_date": "2026-06-01" } }),
+    )
+    .expect("plan");
+    let next = call("dossier_follow_up", serde_json::json!({ "id": id, "date": "2026-06-10" })).expect("follow-up");
+    let id2 = next["id"].as_str().expect("id").to_string();
+    assert_eq!(next["carried_over"].as_array().map(Vec::len), Some(1));
+    call("dossier_talk", serde_json::json!({ "id": id2, "answers": team("2026-06-10", 11, 4, 2) })).expect("again");
+    // The start screen's overdue items (evaluation date 01-06-2026, before the system's today):
+    // the carried-over item is due in the follow-up, no longer in the first visit.
+    let overdue = |dossier: &str| -> usize {
+        let list = call("dossiers", serde_json::json!({})).expect("dossiers");
+        let d = list.as_array().expect("list").iter().find(|d| d["id"] == dossier).cloned().expect("listed");
+        d["overdue"].as_array().map_or(0, Vec::len)
+    };
+    assert_eq!((overdue(&id), overdue(&id2)), (0, 1));
+    let carried = call("dossier", serde_json::json!({ "id": id2 })).expect("dossier")["plan"][0].clone();
+    assert_eq!(carried["carried_from"]["item"], item["id"]);
+
+    let input = serde_json::json!({ "item": carried["id"], "carried_out": "ja", "verdict": "" });
+    let draft = call("evaluation_draft", serde_json::json!({ "id": id2, "input": input })).expect("draft");
+    assert_eq!(draft["proposal"]["verdict"], "werkte", "{draft}");
+    assert_eq!(draft["changes"].as_array().map(Vec::len), Some(1), "regelmogelijkheden, not omgang: {draft}");
+    let done = call(
+        "dossier_evaluate",
+        serde_json::json!({ "id": id2, "input": { "item": carried["id"], "carried_out": "ja", "verdict": "werkte", "reached": 10, "reach_of": 12 } }),
+    )
+    .expect("evaluate");
+    assert_eq!((done["evaluation"]["verdict"].as_str(), done["status"].as_str()), (Some("werkte"), Some("afgerond")));
+    assert_eq!(overdue(&id2), 0, "evaluated, so no longer overdue");
+    let advice = call("evaluation_advice", serde_json::json!({ "id": id2, "limit": 5 })).expect("advice");
+    assert_eq!(advice["signals"][0]["theme"], "omgang", "omgang stayed at 2: {advice}");
+    let chart = call("before_after", serde_json::json!({ "id": id2 })).expect("before/after");
+    assert_eq!(chart.as_array().map(Vec::len), Some(2));
+    let practice = call("practice", serde_json::json!({ "id": "regelmogelijkheden-autonomie" })).expect("practice");
+    assert_eq!(practice[0]["text"], "Eigen praktijk: 1 keer ingezet, 1 keer werkte");
+
+    let err = call(
+        "dossier_measure",
+        serde_json::json!({ "id": id2, "input": { "instrument": "bat", "scale": "totaal", "responded": 9, "mean": 2.1 } }),
+    )
+    .expect_err("nine people");
+    assert_eq!(err["code"], "too_few_respondents");
+    let mut csv = String::from("1;2;3;4;5;6;7;naam\n");
+    for i in 0..10 {
+        csv.push_str(&format!("3;4;3;3;2;3;4;KANARIE-{i}\n"));
+    }
+    std::fs::write(files.join("antwoorden.csv"), csv).expect("csv");
+    let measured =
+        call("dossier_measure_file", serde_json::json!({ "id": id2, "instrument": "teamthermometer", "invited": 14 }))
+            .expect("scored");
+    assert_eq!(measured["measurement"]["n"], 10);
+    assert!(!measured.to_string().contains("KANARIE"), "no answer leaves the scoring");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// The capability grants exactly the commands the front end invokes, and the build script
 /// makes a permission for exactly those.
 #[test]

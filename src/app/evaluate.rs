@@ -183,9 +183,11 @@ impl Keuzehulp {
         if draft.carried_out.trim().is_empty() {
             draft.carried_out = "ja".into();
         }
-        let checked = evaluate::check(&draft, &self.today()).map_err(|problems| Error::InvalidEvaluation { problems })?;
+        let checked =
+            evaluate::check(&draft, &self.today()).map_err(|problems| Error::InvalidEvaluation { problems })?;
         let (proposal, changes) = self.proposal_for(id, &item, &checked)?;
-        let intervention = self.intervention(&item.intervention_id).map(|r| r.name).unwrap_or(item.intervention_id.clone());
+        let intervention =
+            self.intervention(&item.intervention_id).map(|r| r.name).unwrap_or(item.intervention_id.clone());
         let earlier = dossier.evaluations.iter().filter(|e| e.item == item.id).cloned().collect();
         Ok(EvaluationDraft { item, intervention, proposal, changes, earlier })
     }
@@ -208,12 +210,12 @@ impl Keuzehulp {
     /// verdict beside it (a verdict that departs from the proposal needs a reason).
     pub fn dossier_evaluate(&mut self, id: &str, input: &EvaluationInput) -> Result<EvaluateOutcome> {
         let dossier = self.store.dossier(id)?;
-        let checked = evaluate::check(input, &self.today()).map_err(|problems| Error::InvalidEvaluation { problems })?;
+        let checked =
+            evaluate::check(input, &self.today()).map_err(|problems| Error::InvalidEvaluation { problems })?;
         let item = self.plan_item(&dossier, checked.item)?;
         let (proposal, changes) = self.proposal_for(id, &item, &checked)?;
         let (evaluation, replaced) = self.store.dossier_evaluate(id, &checked, proposal)?;
-        let status =
-            self.store.dossier(id)?.plan.iter().find(|p| p.id == item.id).map_or(item.status, |p| p.status);
+        let status = self.store.dossier(id)?.plan.iter().find(|p| p.id == item.id).map_or(item.status, |p| p.status);
         Ok(EvaluateOutcome { id: id.to_string(), evaluation, replaced, status, changes })
     }
 

@@ -85,11 +85,12 @@ impl Keuzehulp {
                     .flat_map(|s| if s == "B" { vec!["B1".to_string(), "B2".to_string()] } else { vec![s.clone()] })
                     .collect();
                 let step = match &record {
-                    Some(r) => {
-                        r.steps.iter().find(|s| wanted.contains(s)).cloned().or_else(|| {
-                            (r.steps.len() == 1).then(|| r.steps[0].clone())
-                        })
-                    }
+                    Some(r) => r
+                        .steps
+                        .iter()
+                        .find(|s| wanted.contains(s))
+                        .cloned()
+                        .or_else(|| (r.steps.len() == 1).then(|| r.steps[0].clone())),
                     None => None,
                 };
                 let (changes, _) = self.item_changes(&d.id, item, &e.date)?;
@@ -194,7 +195,11 @@ impl Keuzehulp {
                 signing::verify(text.as_bytes(), &signature_file, &signature, &trust, &self.today())?.name.clone();
             let invalid = |field: String, message: String| Error::Invalid {
                 path: name.clone(),
-                problems: vec![crate::catalogue::validate::Problem { file: name.display().to_string(), field, message }],
+                problems: vec![crate::catalogue::validate::Problem {
+                    file: name.display().to_string(),
+                    field,
+                    message,
+                }],
             };
             let pack: OutcomePack = serde_json::from_str(&text).map_err(|e| {
                 invalid(

@@ -184,7 +184,10 @@ pub(super) fn listed_packs(source: &Source) -> Result<(String, Vec<String>)> {
     if index.packs.len() > MAX_INDEX_PACKS {
         return Err(Error::InvalidInput {
             field: format!("{index_name}: packs"),
-            message: format!("{} pakketten is te veel voor één update; ten hoogste {MAX_INDEX_PACKS}", index.packs.len()),
+            message: format!(
+                "{} pakketten is te veel voor één update; ten hoogste {MAX_INDEX_PACKS}",
+                index.packs.len()
+            ),
         });
     }
     for (i, name) in index.packs.iter().enumerate() {

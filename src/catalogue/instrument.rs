@@ -218,7 +218,11 @@ pub fn parse(files: &[(String, String)], themes: &[&str]) -> Result<Vec<Instrume
             Ok(instrument) => {
                 let stem = file.rsplit(['/', '\\']).next().unwrap_or(file).trim_end_matches(".toml");
                 if instrument.id != stem {
-                    problems.push((file.clone(), "id".into(), format!("moet gelijk zijn aan de bestandsnaam \"{stem}\"")));
+                    problems.push((
+                        file.clone(),
+                        "id".into(),
+                        format!("moet gelijk zijn aan de bestandsnaam \"{stem}\""),
+                    ));
                 }
                 problems.extend(check(file, "", &instrument, themes));
                 out.push(instrument);
@@ -238,7 +242,8 @@ pub fn parse(files: &[(String, String)], themes: &[&str]) -> Result<Vec<Instrume
 /// Checks one definition; `at` prefixes every field (a pack's `instruments[3] (id "x").`).
 pub fn check(file: &str, at: &str, d: &Instrument, themes: &[&str]) -> Vec<Problem> {
     let mut problems: Vec<Problem> = Vec::new();
-    let mut problem = |field: String, message: String| problems.push((file.to_string(), format!("{at}{field}"), message));
+    let mut problem =
+        |field: String, message: String| problems.push((file.to_string(), format!("{at}{field}"), message));
     if !is_slug(&d.id) {
         problem("id".into(), "alleen [a-z0-9-], niet leeg".into());
     }
@@ -318,7 +323,10 @@ pub fn check(file: &str, at: &str, d: &Instrument, themes: &[&str]) -> Vec<Probl
             if *n == 0 || d.item_count.is_some_and(|count| *n > count) {
                 problem(
                     f("items"),
-                    format!("item {n} bestaat niet (de items zijn genummerd 1 tot en met {})", d.item_count.unwrap_or(0)),
+                    format!(
+                        "item {n} bestaat niet (de items zijn genummerd 1 tot en met {})",
+                        d.item_count.unwrap_or(0)
+                    ),
                 );
             }
             if !seen.insert(*n) {
@@ -340,12 +348,18 @@ pub fn check(file: &str, at: &str, d: &Instrument, themes: &[&str]) -> Vec<Probl
         match &d.response {
             None => problem(f("value"), "een afkappunt heeft de antwoordschaal nodig (response)".into()),
             Some(r) if c.value < f64::from(r.min) || c.value > f64::from(r.max) => {
-                problem(f("value"), format!("{} ligt buiten de antwoordschaal {} tot en met {}", c.value, r.min, r.max));
+                problem(
+                    f("value"),
+                    format!("{} ligt buiten de antwoordschaal {} tot en met {}", c.value, r.min, r.max),
+                );
             }
             Some(_) => {}
         }
         if !d.sources.iter().any(|s| s.id == c.source) {
-            problem(f("source"), format!("\"{}\" is geen bron van deze definitie: een afkappunt is nooit een gok", c.source));
+            problem(
+                f("source"),
+                format!("\"{}\" is geen bron van deze definitie: een afkappunt is nooit een gok", c.source),
+            );
         }
         for (field, value) in [("meaning", &c.meaning), ("meaning_en", &c.meaning_en), ("section", &c.section)] {
             if let Some(message) = text_problem(value) {
@@ -356,7 +370,8 @@ pub fn check(file: &str, at: &str, d: &Instrument, themes: &[&str]) -> Vec<Probl
     if !d.items_included && !d.items.is_empty() {
         problem(
             "items".into(),
-            "bevat itemteksten terwijl items_included false is: neem geen itemtekst op tenzij de licentie dat toestaat".into(),
+            "bevat itemteksten terwijl items_included false is: neem geen itemtekst op tenzij de licentie dat toestaat"
+                .into(),
         );
     }
     if d.items_included {

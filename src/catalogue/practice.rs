@@ -102,10 +102,10 @@ impl Practice {
     pub fn new(id: &str, own: PracticeCount, shared: Option<PracticeCount>) -> Self {
         let text = format!("Eigen praktijk: {}", own.summary());
         let shared_text = shared.as_ref().map(|s| {
-            let trajecten = if s.trajecten == 1 { "1 traject".to_string() } else { format!("{} trajecten", s.trajecten) };
+            let trajecten =
+                if s.trajecten == 1 { "1 traject".to_string() } else { format!("{} trajecten", s.trajecten) };
             format!("Praktijk in onze arbodienst ({trajecten}): {}", s.summary())
         });
         Practice { id: id.to_string(), own, text, shared, shared_text }
     }
 }
-

@@ -38,7 +38,12 @@ fn period(flag: &str, text: Option<&str>) -> Result<Period> {
 pub fn indicators(flags: &[String], before: Option<&str>, after: Option<&str>) -> Result<Vec<IndicatorInput>> {
     let mut out = Vec::new();
     for flag in flags {
-        let form = || bad("--indicator", format!("\"{flag}\" kan niet: schrijf NAAM=VOOR:NA, bijvoorbeeld verzuimpercentage=6,2:4,8"));
+        let form = || {
+            bad(
+                "--indicator",
+                format!("\"{flag}\" kan niet: schrijf NAAM=VOOR:NA, bijvoorbeeld verzuimpercentage=6,2:4,8"),
+            )
+        };
         let (name, values) = flag.split_once('=').ok_or_else(form)?;
         let (b, a) = values.split_once(':').ok_or_else(form)?;
         out.push(IndicatorInput {

@@ -329,7 +329,10 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             }
             if carried_out.is_none() {
                 return Err(Error::InvalidEvaluation {
-                    problems: vec![("carried_out".into(), "geef aan of het is uitgevoerd: --carried-out ja, deels, nee of gestopt".into())],
+                    problems: vec![(
+                        "carried_out".into(),
+                        "geef aan of het is uitgevoerd: --carried-out ja, deels, nee of gestopt".into(),
+                    )],
                 });
             }
             let outcome = app.dossier_evaluate(id, &input)?;
@@ -345,7 +348,10 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
         }
         DossierCommand::Measure { id, instrument, scale, n, responded, mean, past_cutoff, date, csv, remove: None } => {
             let Some(instrument) = instrument else {
-                return Err(Error::InvalidInput { field: "--instrument".into(), message: "geef het instrument".into() });
+                return Err(Error::InvalidInput {
+                    field: "--instrument".into(),
+                    message: "geef het instrument".into(),
+                });
             };
             let outcome = match csv {
                 Some(file) => app.dossier_measure_file(id, instrument, file, *n, date.as_deref())?,

@@ -277,7 +277,13 @@ impl Out {
 
     /// `keuzehulp dossier show`: with `--json` the dossier, and where a team leader's and a
     /// team's ratings differ (`comparisons`).
-    pub fn dossier(&mut self, d: &Dossier, talk: &TalkSummary, traject: &TrajectView, changes: &[Change]) -> Result<()> {
+    pub fn dossier(
+        &mut self,
+        d: &Dossier,
+        talk: &TalkSummary,
+        traject: &TrajectView,
+        changes: &[Change],
+    ) -> Result<()> {
         if self.json {
             let mut value = serde_json::to_value(d).map_err(Error::json("het dossier"))?;
             if let Some(map) = value.as_object_mut() {

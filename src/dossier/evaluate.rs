@@ -213,7 +213,7 @@ pub struct EvaluationInput {
     pub team_says: Option<String>,
     /// The team changed a lot since the baseline (people left or joined).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
+    #[cfg_attr(test, ts(as = "Option<bool>", optional))]
     pub team_changed: bool,
     /// Indicators before and after.
     #[serde(default)]
@@ -599,9 +599,7 @@ fn decide(
         why.push(format!("Voorstel werkte: elk gemeten thema is minstens een punt beter ({better} van {better})."));
         Verdict::Werkte
     } else if better == 0 && worse + same == changes.len() {
-        why.push(format!(
-            "Voorstel werkte niet: geen gemeten thema is beter ({worse} slechter, {same} gelijk)."
-        ));
+        why.push(format!("Voorstel werkte niet: geen gemeten thema is beter ({worse} slechter, {same} gelijk)."));
         Verdict::WerkteNiet
     } else {
         why.push(format!(
@@ -613,7 +611,11 @@ fn decide(
     match carried_out {
         CarriedOut::Deels => why.push("Let op: deels uitgevoerd.".into()),
         CarriedOut::Gestopt if verdict == Verdict::Werkte => {
-            why.insert(0, "Gestopt voor het klaar was: een verbetering is dan moeilijk aan deze maatregel toe te schrijven.".into());
+            why.insert(
+                0,
+                "Gestopt voor het klaar was: een verbetering is dan moeilijk aan deze maatregel toe te schrijven."
+                    .into(),
+            );
             return Some(Verdict::Onduidelijk);
         }
         CarriedOut::Gestopt => why.push("Let op: gestopt voor het klaar was.".into()),
@@ -726,7 +728,8 @@ pub fn check(input: &EvaluationInput, today: &str) -> std::result::Result<Checke
     if let (Some(r), Some(of)) = (reached, reach_of)
         && r > of
     {
-        problems.push(("reached".into(), format!("{r} bereikt van {of} kan niet: bereikt is niet meer dan het totaal")));
+        problems
+            .push(("reached".into(), format!("{r} bereikt van {of} kan niet: bereikt is niet meer dan het totaal")));
     }
     if reached.is_some() != reach_of.is_some() {
         problems.push(("reach_of".into(), "geef het bereik als twee getallen: hoeveel van hoeveel".into()));
@@ -818,9 +821,8 @@ fn text_problem(text: &str) -> Option<String> {
     if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
         return Some(format!("bevat een stuurteken (U+{:04X})", u32::from(c)));
     }
-    super::talk::medical_word(text).map(|word| {
-        format!("noteer geen medische gegevens (\"{word}\"): schrijf op wat er in het werk speelt")
-    })
+    super::talk::medical_word(text)
+        .map(|word| format!("noteer geen medische gegevens (\"{word}\"): schrijf op wat er in het werk speelt"))
 }
 
 /// Writes an evaluation of plan item `item` into dossier `id`; answers its new id.
@@ -930,13 +932,7 @@ pub(super) fn evaluations(conn: &rusqlite::Connection, id: &str) -> rusqlite::Re
             indicators: values
                 .into_iter()
                 .filter_map(|(name, before, after, before_period, after_period)| {
-                    Some(IndicatorValue {
-                        indicator: name.parse().ok()?,
-                        before,
-                        after,
-                        before_period,
-                        after_period,
-                    })
+                    Some(IndicatorValue { indicator: name.parse().ok()?, before, after, before_period, after_period })
                 })
                 .collect(),
             proposal: Proposal {

@@ -171,7 +171,9 @@ pub fn check(input: &MeasureInput, instrument: &Instrument, today: &str) -> Resu
     {
         return Err(problem(
             "responded",
-            format!("{responded} respondenten van {invited} genodigden kan niet: geef bij --n hoeveel mensen zijn uitgenodigd"),
+            format!(
+                "{responded} respondenten van {invited} genodigden kan niet: geef bij --n hoeveel mensen zijn uitgenodigd"
+            ),
         ));
     }
     let date = input.date.clone().filter(|d| !d.trim().is_empty()).unwrap_or_else(|| today.to_string());
@@ -263,10 +265,8 @@ pub fn score_file(
     if bytes.len() as u64 > MAX_ANSWERS_FILE_BYTES {
         return Err(fail("bestand".into(), format!("groter dan {} MB", MAX_ANSWERS_FILE_BYTES / 1_000_000)));
     }
-    let scored = score(&bytes, instrument).map_err(|problems| Error::InvalidMeasurement {
-        path: Some(path.to_path_buf()),
-        problems,
-    });
+    let scored = score(&bytes, instrument)
+        .map_err(|problems| Error::InvalidMeasurement { path: Some(path.to_path_buf()), problems });
     // Whatever happened, the answers leave memory with `bytes`.
     drop(bytes);
     let (rows, counted, values) = scored?;
@@ -279,7 +279,9 @@ pub fn score_file(
     {
         return Err(problem(
             "n",
-            format!("{counted} ingevulde rijen van {invited} genodigden kan niet: geef bij --n hoeveel mensen zijn uitgenodigd"),
+            format!(
+                "{counted} ingevulde rijen van {invited} genodigden kan niet: geef bij --n hoeveel mensen zijn uitgenodigd"
+            ),
         ));
     }
     let date = date.map(str::to_string).filter(|d| !d.trim().is_empty()).unwrap_or_else(|| today.to_string());
@@ -466,7 +468,8 @@ impl Store {
             .optional()
             .map_err(sql)?;
         if let Some((_, n, invited)) = existing
-            && (n != Some(checked.responded) || (invited.is_some() && checked.invited.is_some() && invited != checked.invited))
+            && (n != Some(checked.responded)
+                || (invited.is_some() && checked.invited.is_some() && invited != checked.invited))
         {
             return Err(problem(
                 "responded",
@@ -576,7 +579,8 @@ mod tests {
 
     #[test]
     fn item_headings_are_read_by_their_number() {
-        for (h, n) in [("3", Some(3)), ("item3", Some(3)), ("Item 12", Some(12)), ("vraag_7", Some(7)), ("Q2", Some(2))] {
+        for (h, n) in [("3", Some(3)), ("item3", Some(3)), ("Item 12", Some(12)), ("vraag_7", Some(7)), ("Q2", Some(2))]
+        {
             assert_eq!(item_number(h), n, "{h}");
         }
         for h in ["naam", "", "item", "3a", "opmerking"] {

@@ -129,7 +129,10 @@ pub fn check_pack(pack: &OutcomePack) -> Vec<(String, String)> {
         problems.push(("format".into(), format!("\"{}\" is niet \"{FORMAT}\"", pack.format)));
     }
     if pack.version != VERSION {
-        problems.push(("version".into(), format!("versie {} wordt niet gelezen (deze Keuzehulp leest {VERSION})", pack.version)));
+        problems.push((
+            "version".into(),
+            format!("versie {} wordt niet gelezen (deze Keuzehulp leest {VERSION})", pack.version),
+        ));
     }
     if !crate::time::is_date(&pack.since) {
         problems.push(("since".into(), format!("\"{}\" is geen datum", pack.since)));
@@ -138,7 +141,9 @@ pub fn check_pack(pack: &OutcomePack) -> Vec<(String, String)> {
         problems.push(("outcomes".into(), format!("meer dan {MAX_RECORDS} uitkomsten")));
         return problems;
     }
-    let slug = |s: &str| !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let slug = |s: &str| {
+        !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
     let hex = |s: &str| s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit());
     let mut records = BTreeSet::new();
     for (i, o) in pack.outcomes.iter().enumerate() {
@@ -153,7 +158,8 @@ pub fn check_pack(pack: &OutcomePack) -> Vec<(String, String)> {
             problems.push((at("intervention"), "geen geldig id van een interventie".into()));
         }
         for (f, v) in [("sector", &o.sector), ("level", &o.level), ("step", &o.step)] {
-            if v.as_deref().is_some_and(|s| !(slug(s) || s.bytes().all(|b| b.is_ascii_alphanumeric())) || s.len() > 40) {
+            if v.as_deref().is_some_and(|s| !(slug(s) || s.bytes().all(|b| b.is_ascii_alphanumeric())) || s.len() > 40)
+            {
                 problems.push((at(f), "geen geldige waarde".into()));
             }
         }

@@ -653,7 +653,9 @@ fn measurement_of(c: &Checked) -> Option<Measurement> {
     let values: Vec<MeasuredValue> = c
         .themes
         .iter()
-        .filter_map(|t| t.rating.map(|r| MeasuredValue { key: t.theme.clone(), value: f64::from(r), past_cutoff: None }))
+        .filter_map(|t| {
+            t.rating.map(|r| MeasuredValue { key: t.theme.clone(), value: f64::from(r), past_cutoff: None })
+        })
         .collect();
     (c.group && !values.is_empty()).then(|| Measurement {
         id: 0,
@@ -875,9 +877,8 @@ fn read_measurements(
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut values = conn.prepare(
-        "SELECT key, value, past_cutoff FROM measurement_values WHERE measurement_id = ?1 ORDER BY rowid",
-    )?;
+    let mut values = conn
+        .prepare("SELECT key, value, past_cutoff FROM measurement_values WHERE measurement_id = ?1 ORDER BY rowid")?;
     let mut out = Vec::with_capacity(heads.len());
     for (kind, mut m) in heads {
         let Some(kind) = MeasurementKind::parse(&kind) else { continue };

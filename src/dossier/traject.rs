@@ -14,9 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use rusqlite::params;
 use serde::Serialize;
 
-pub use crate::catalogue::practice::{Practice, PracticeCount, Verdicts};
 use super::talk::Measurement;
 use super::{Dossier, PlanItem, exec, insert_dossier, sql, touch};
+pub use crate::catalogue::practice::{Practice, PracticeCount, Verdicts};
 use crate::error::Result;
 use crate::store::Store;
 
@@ -345,11 +345,9 @@ impl Store {
     /// search skip the counting when there is none.
     pub fn has_practice(&self) -> Result<bool> {
         self.conn()
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM plan_items) OR EXISTS (SELECT 1 FROM shared_outcomes)",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT EXISTS (SELECT 1 FROM plan_items) OR EXISTS (SELECT 1 FROM shared_outcomes)", [], |r| {
+                r.get(0)
+            })
             .map_err(sql)
     }
 }

@@ -112,7 +112,8 @@ fn pair_row(c: &Change) -> PairRow {
         if s.is_finite() { s.clamp(0.0, 1.0) } else { 0.0 }
     };
     let n = |n: Option<u32>| n.map_or("niet bekend".to_string(), |n| n.to_string());
-    let difference = format!("{}{} ({})", if c.difference > 0.0 { "+" } else { "" }, number(c.difference), c.direction.label());
+    let difference =
+        format!("{}{} ({})", if c.difference > 0.0 { "+" } else { "" }, number(c.difference), c.direction.label());
     PairRow {
         label: c.label.clone(),
         before: format!("{} (n = {})", number(c.before.value), n(c.before.n)),
@@ -200,8 +201,7 @@ pub fn new_advice(data: &ReportData) -> (Vec<String>, Vec<String>) {
 }
 
 /// The line above the new advice.
-pub const NEW_ADVICE_INTRO: &str =
-    "Deze thema's zijn tussen de nulmeting en de hermeting niet verbeterd; het advies is opnieuw gezocht met alleen deze thema's:";
+pub const NEW_ADVICE_INTRO: &str = "Deze thema's zijn tussen de nulmeting en de hermeting niet verbeterd; het advies is opnieuw gezocht met alleen deze thema's:";
 
 /// Whether the section has anything to show.
 pub fn present(data: &ReportData) -> bool {

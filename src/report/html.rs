@@ -203,7 +203,11 @@ fn evaluation_section(o: &mut String, data: &ReportData) {
         };
         let mut t = String::new();
         html_table(&mut t, "sr-only", &table);
-        o.push_str(&t.replacen("<table class=\"sr-only\">", &format!("<table class=\"sr-only\" id=\"{table_id}\">"), 1));
+        o.push_str(&t.replacen(
+            "<table class=\"sr-only\">",
+            &format!("<table class=\"sr-only\" id=\"{table_id}\">"),
+            1,
+        ));
     }
     for part in evaluate::parts(data) {
         let _ = write!(o, "<h3>{}</h3><table class=\"facts\">", esc(&part.heading));

@@ -11,11 +11,11 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use super::evaluate::{self, EvaluationPart, PairGroup};
 use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, LeidraadPart, Table, answer_lines, colophon, coverage_table, item_facts,
     leidraad, note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
-use super::evaluate::{self, EvaluationPart, PairGroup};
 use super::talk::{self, TalkPart};
 use super::{ReportData, known, pva};
 use crate::error::{Error, Result};

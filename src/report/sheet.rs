@@ -209,11 +209,13 @@ fn evaluation_sheet(book: &mut Workbook, f: &Formats, data: &ReportData) -> Resu
         let mut chart = Chart::new(ChartType::Bar);
         chart.title().set_name(&format!("Voor en na: {}", changes[start].source_name));
         for (label, col) in [("Voor", 4u16), ("Na", 7u16)] {
-            chart
-                .add_series()
-                .set_name(label)
-                .set_categories((EVALUATION_SHEET, r1, 1, r2, 1))
-                .set_values((EVALUATION_SHEET, r1, col, r2, col));
+            chart.add_series().set_name(label).set_categories((EVALUATION_SHEET, r1, 1, r2, 1)).set_values((
+                EVALUATION_SHEET,
+                r1,
+                col,
+                r2,
+                col,
+            ));
         }
         sheet.insert_chart(chart_row, 10, &chart).map_err(fail)?;
         chart_row += 16;

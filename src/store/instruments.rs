@@ -40,7 +40,10 @@ impl Store {
         rows.into_iter()
             .map(|(id, json, publisher)| {
                 let instrument: Instrument = serde_json::from_str(&json).map_err(|e| {
-                    Error::damaged(&self.path, format!("de opgeslagen instrumentdefinitie \"{id}\" is onleesbaar ({e})"))
+                    Error::damaged(
+                        &self.path,
+                        format!("de opgeslagen instrumentdefinitie \"{id}\" is onleesbaar ({e})"),
+                    )
                 })?;
                 Ok((instrument, publisher))
             })

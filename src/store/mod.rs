@@ -4,8 +4,8 @@
 //! The schema is versioned with `PRAGMA user_version`; [`migrations`] holds every step. A
 //! database written by a newer Keuzehulp is refused, never changed.
 
-pub mod migrations;
 mod instruments;
+pub mod migrations;
 
 use std::path::{Path, PathBuf};
 
@@ -223,8 +223,12 @@ impl Store {
         let path = self.path.clone();
         let fail = |e| Error::store(&path, e);
         let tx = self.conn.transaction().map_err(fail)?;
-        let mut report =
-            ImportReport { added: 0, updated: 0, publisher: origin.publisher.clone(), instruments: pack.instruments.len() };
+        let mut report = ImportReport {
+            added: 0,
+            updated: 0,
+            publisher: origin.publisher.clone(),
+            instruments: pack.instruments.len(),
+        };
         {
             let mut exists = tx.prepare("SELECT 1 FROM interventions WHERE id = ?1").map_err(fail)?;
             let mut upsert = tx

@@ -66,10 +66,50 @@ import type { TalkSummary } from "./generated/TalkSummary";
 import type { TalkView } from "./generated/TalkView";
 import type { ThemeAnswer } from "./generated/ThemeAnswer";
 import type { ThemeInput } from "./generated/ThemeInput";
+// The evaluation loop (issue 29).
+import type { CarriedFrom } from "./generated/CarriedFrom";
+import type { CarriedOut } from "./generated/CarriedOut";
+import type { Change } from "./generated/Change";
+import type { Cutoff } from "./generated/Cutoff";
+import type { Direction } from "./generated/Direction";
+import type { EvaluateOutcome } from "./generated/EvaluateOutcome";
+import type { Evaluation } from "./generated/Evaluation";
+import type { EvaluationDraft } from "./generated/EvaluationDraft";
+import type { EvaluationInput } from "./generated/EvaluationInput";
+import type { FollowUp } from "./generated/FollowUp";
+import type { Indicator } from "./generated/Indicator";
+import type { IndicatorInput } from "./generated/IndicatorInput";
+import type { IndicatorValue } from "./generated/IndicatorValue";
+import type { Instrument } from "./generated/Instrument";
+import type { InstrumentScale } from "./generated/InstrumentScale";
+import type { InstrumentSource } from "./generated/InstrumentSource";
+import type { InstrumentView } from "./generated/InstrumentView";
+import type { ItemText } from "./generated/ItemText";
+import type { Mark } from "./generated/Mark";
+import type { MarkedItem } from "./generated/MarkedItem";
+import type { MarkedMeasurement } from "./generated/MarkedMeasurement";
+import type { MeasureInput } from "./generated/MeasureInput";
+import type { MeasureOutcome } from "./generated/MeasureOutcome";
+import type { NewAdvice } from "./generated/NewAdvice";
+import type { Period } from "./generated/Period";
+import type { Point } from "./generated/Point";
+import type { Practice } from "./generated/Practice";
+import type { PracticeCount } from "./generated/PracticeCount";
+import type { Proposal } from "./generated/Proposal";
+import type { ResponseScale } from "./generated/ResponseScale";
+import type { ScoredRows } from "./generated/ScoredRows";
+import type { Scoring } from "./generated/Scoring";
+import type { ShareExport } from "./generated/ShareExport";
+import type { ShareImported } from "./generated/ShareImported";
+import type { TrajectView } from "./generated/TrajectView";
+import type { Verdict } from "./generated/Verdict";
+import type { Verdicts } from "./generated/Verdicts";
+import type { Visit } from "./generated/Visit";
 
 export type {
   Advice, Answers, Backup, BackupKind, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, OriginKind, PlanStatus, QuestionKind, RecordOrigin, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
   ComparedTheme, Comparison, Conversation, Conversations, Guide, GuideQuestion, GuideTheme, MeasuredValue, Measurement, MeasurementKind, NoteView, QuestionInput, QuestionNote, RatedTheme, Reference, Scale, SheetFormat, Signal, Source, TalkInput, TalkNote, TalkOutcome, TalkSummary, TalkView, ThemeAnswer, ThemeInput,
+  CarriedFrom, CarriedOut, Change, Cutoff, Direction, EvaluateOutcome, Evaluation, EvaluationDraft, EvaluationInput, FollowUp, Indicator, IndicatorInput, IndicatorValue, Instrument, InstrumentScale, InstrumentSource, InstrumentView, ItemText, Mark, MarkedItem, MarkedMeasurement, MeasureInput, MeasureOutcome, NewAdvice, Period, Point, Practice, PracticeCount, Proposal, ResponseScale, ScoredRows, Scoring, ShareExport, ShareImported, TrajectView, Verdict, Verdicts, Visit,
 };
 
 export interface Intervention {
@@ -142,8 +182,9 @@ export interface Api {
   /** Erases a dossier for good, from the backups too. */
   dossierErase(id: string): Promise<Erasure>;
   /** Asks where to save; null when the user cancelled. From an encrypted store the file is
-   * encrypted with the same passphrase, unless `inTheClear`. */
-  dossierExport(id: string, inTheClear?: boolean): Promise<string | null>;
+   * encrypted with the same passphrase, unless `inTheClear`. A conversation's confidential
+   * notes go along only `withConfidential` (ticked by the professional). */
+  dossierExport(id: string, inTheClear?: boolean, withConfidential?: boolean): Promise<string | null>;
   /** Asks which file to import; null when the user cancelled. An encrypted file takes the
    * store's passphrase, or `passphrase`. */
   dossierImport(passphrase?: string): Promise<ImportOutcome | null>;
@@ -189,6 +230,35 @@ export interface Api {
   ownSave(record: Intervention, isNew: boolean): Promise<OwnSaved>;
   /** Asks where to save the own interventions as a pack; the number saved, or null. */
   ownExport(): Promise<number | null>;
+  // The evaluation loop. From the start screen: `dossiers` (overdue items) →
+  // `evaluationDraft` (item, proposal so far, before/after) → `dossierEvaluate` (verdict) →
+  // `evaluationAdvice` ("Nieuw advies voor wat nog speelt"); `beforeAfter` for the chart.
+  /** The instrument definitions (scales, response scale, cut-offs; item texts only where licensed). */
+  instruments(): Promise<InstrumentView[]>;
+  /** A team's aggregate on one scale; `too_few_respondents` under 10, a warning under 30% response. */
+  dossierMeasure(id: string, input: MeasureInput): Promise<MeasureOutcome>;
+  /** Asks for a file of answers (CSV), scores it in memory and keeps only the aggregate; null when cancelled. */
+  dossierMeasureFile(id: string, instrument: string, invited?: number, date?: string): Promise<MeasureOutcome | null>;
+  /** Takes a measurement (not a conversation's) out of a dossier. */
+  dossierUnmeasure(id: string, measurement: number): Promise<void>;
+  /** "Vervolgbezoek": the next visit, with the open items and the newest measurements carried over. */
+  dossierFollowUp(id: string, date?: string): Promise<FollowUp>;
+  /** The dossier's traject: visits, items and measurements marked new, carried over or closed. */
+  traject(id: string): Promise<TrajectView>;
+  /** Per theme or scale, the baseline and the re-measurement with n (for the chart and its table). */
+  beforeAfter(id: string): Promise<Change[]>;
+  /** The proposal for the answers so far (verdict and reason are not looked at); stores nothing. */
+  evaluationDraft(id: string, input: EvaluationInput): Promise<EvaluationDraft>;
+  /** Stores the evaluation with the professional's verdict (`invalid_evaluation` names every field). */
+  dossierEvaluate(id: string, input: EvaluationInput): Promise<EvaluateOutcome>;
+  /** "Nieuw advies voor wat nog speelt": the advice for the themes that did not improve. */
+  evaluationAdvice(id: string, limit: number): Promise<NewAdvice>;
+  /** The practice counts beside the evidence label, of one intervention or all. */
+  practice(id?: string): Promise<Practice[]>;
+  /** Asks (a key when `sign`, then) where to save the anonymised outcome records since `since`; null when cancelled. */
+  shareExport(since: string, sign: boolean): Promise<ShareExport | null>;
+  /** Reads colleagues' signed outcome packs from a folder or web address. */
+  shareImport(from: string): Promise<ShareImported[]>;
 }
 
 export const tauriApi: Api = {
@@ -212,7 +282,8 @@ export const tauriApi: Api = {
   dossierTrash: () => invoke<Trashed[]>("dossier_trash"),
   dossierUndelete: (id) => invoke<void>("dossier_undelete", { id }),
   dossierErase: (id) => invoke<Erasure>("dossier_erase", { id }),
-  dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
+  dossierExport: (id, inTheClear, withConfidential) =>
+    invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false, withConfidential: withConfidential ?? false }),
   dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
   reportSave: (id, format, notes, talkNotes) =>
     invoke<string | null>("report_save", { id, format, notes: notes ?? [], talkNotes: talkNotes ?? [] }),
@@ -237,6 +308,20 @@ export const tauriApi: Api = {
   ownRecords: () => invoke<Intervention[]>("own_records"),
   ownSave: (record, isNew) => invoke<OwnSaved>("own_save", { record, new: isNew }),
   ownExport: () => invoke<number | null>("own_export"),
+  instruments: () => invoke<InstrumentView[]>("instruments"),
+  dossierMeasure: (id, input) => invoke<MeasureOutcome>("dossier_measure", { id, input }),
+  dossierMeasureFile: (id, instrument, invited, date) =>
+    invoke<MeasureOutcome | null>("dossier_measure_file", { id, instrument, invited: invited ?? null, date: date ?? null }),
+  dossierUnmeasure: (id, measurement) => invoke<void>("dossier_unmeasure", { id, measurement }),
+  dossierFollowUp: (id, date) => invoke<FollowUp>("dossier_follow_up", { id, date: date ?? null }),
+  traject: (id) => invoke<TrajectView>("traject", { id }),
+  beforeAfter: (id) => invoke<Change[]>("before_after", { id }),
+  evaluationDraft: (id, input) => invoke<EvaluationDraft>("evaluation_draft", { id, input }),
+  dossierEvaluate: (id, input) => invoke<EvaluateOutcome>("dossier_evaluate", { id, input }),
+  evaluationAdvice: (id, limit) => invoke<NewAdvice>("evaluation_advice", { id, limit }),
+  practice: (id) => invoke<Practice[]>("practice", { id: id ?? null }),
+  shareExport: (since, sign) => invoke<ShareExport | null>("share_export", { since, sign }),
+  shareImport: (from) => invoke<ShareImported[]>("share_import", { from }),
 };
 
 /**

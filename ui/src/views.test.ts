@@ -70,6 +70,9 @@ function fakeDossiers(seed: Dossier[] = []) {
     packPreview: missing, packImport: missing, trustList: missing, trustAdd: missing, trustRemove: missing,
     updateFrom: missing, ownRecords: missing, ownSave: missing, ownExport: missing,
     conversationGuides: missing, dossierTalk: missing, dossierUntalk: missing, talkSummary: missing, conversationSheetSave: missing,
+    instruments: missing, dossierMeasure: missing, dossierMeasureFile: missing, dossierUnmeasure: missing, dossierFollowUp: missing,
+    traject: missing, beforeAfter: missing, evaluationDraft: missing, dossierEvaluate: missing, evaluationAdvice: missing,
+    practice: missing, shareExport: missing, shareImport: missing,
     dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
     dossierDelete: async (id) => {
       calls.push(["delete", id]);

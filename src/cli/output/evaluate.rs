@@ -26,16 +26,30 @@ impl Out {
         for view in list {
             let i = &view.instrument;
             let t = &mut self.text;
-            let _ = writeln!(t, "{}  {}  (versie {}; herkomst: {})", i.id, for_terminal(&i.name), for_terminal(&i.version), view.origin);
+            let _ = writeln!(
+                t,
+                "{}  {}  (versie {}; herkomst: {})",
+                i.id,
+                for_terminal(&i.name),
+                for_terminal(&i.version),
+                view.origin
+            );
             let response = i.response.as_ref().map_or("niet bekend".to_string(), |r| {
                 format!("{} ({}) tot {} ({})", r.min, for_terminal(&r.low), r.max, for_terminal(&r.high))
             });
-            let _ = writeln!(t, "    antwoorden: {response}; scoring: {}", match i.scoring {
-                keuzehulp::catalogue::instrument::Scoring::Gemiddelde => "gemiddelde van de items",
-                keuzehulp::catalogue::instrument::Scoring::Onbekend => "niet bekend",
-            });
+            let _ = writeln!(
+                t,
+                "    antwoorden: {response}; scoring: {}",
+                match i.scoring {
+                    keuzehulp::catalogue::instrument::Scoring::Gemiddelde => "gemiddelde van de items",
+                    keuzehulp::catalogue::instrument::Scoring::Onbekend => "niet bekend",
+                }
+            );
             for s in &i.scales {
-                let cutoff = i.cutoff(&s.id).map(|c| format!("; afkappunt {}: {}", number(c.value), for_terminal(&c.meaning))).unwrap_or_default();
+                let cutoff = i
+                    .cutoff(&s.id)
+                    .map(|c| format!("; afkappunt {}: {}", number(c.value), for_terminal(&c.meaning)))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     t,
                     "    - {} [{}] ({}){cutoff}",
@@ -110,7 +124,13 @@ impl Out {
             }
         }
         for m in &made.measurements {
-            let _ = writeln!(t, "Meting overgenomen: {} van {} (n = {}).", m.source, nl_date(&m.date), m.n.map_or("niet bekend".into(), |n| n.to_string()));
+            let _ = writeln!(
+                t,
+                "Meting overgenomen: {} van {} (n = {}).",
+                m.source,
+                nl_date(&m.date),
+                m.n.map_or("niet bekend".into(), |n| n.to_string())
+            );
         }
         Ok(())
     }
@@ -193,7 +213,14 @@ impl Out {
             }
             let _ = writeln!(t, "Actiepunten in dit traject:");
             for m in &traject.plan {
-                let _ = writeln!(t, "  [{}] {} — {} ({})", m.mark.label(), m.item.intervention_id, for_terminal(&m.item.what), m.item.status);
+                let _ = writeln!(
+                    t,
+                    "  [{}] {} — {} ({})",
+                    m.mark.label(),
+                    m.item.intervention_id,
+                    for_terminal(&m.item.what),
+                    m.item.status
+                );
             }
         }
         if !d.measurements.is_empty() {
@@ -278,7 +305,11 @@ impl Out {
             }
         }
         for (publisher, records, trajecten) in app.shared_sources()? {
-            let _ = writeln!(self.text, "Gedeeld door {}: {records} uitkomsten uit {trajecten} trajecten.", for_terminal(&publisher));
+            let _ = writeln!(
+                self.text,
+                "Gedeeld door {}: {records} uitkomsten uit {trajecten} trajecten.",
+                for_terminal(&publisher)
+            );
         }
         Ok(())
     }

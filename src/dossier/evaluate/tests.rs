@@ -26,8 +26,10 @@ fn changes(ms: &[Measurement]) -> Vec<Change> {
 
 #[test]
 fn a_point_better_on_every_theme_proposes_werkte_and_the_same_proposes_werkte_niet() {
-    let ms = [team("2026-01-10", 12, &[("regelmogelijkheden", 2.0), ("omgang", 2.0)]),
-              team("2026-06-10", 11, &[("regelmogelijkheden", 4.0), ("omgang", 3.0)])];
+    let ms = [
+        team("2026-01-10", 12, &[("regelmogelijkheden", 2.0), ("omgang", 2.0)]),
+        team("2026-06-10", 11, &[("regelmogelijkheden", 4.0), ("omgang", 3.0)]),
+    ];
     let c = changes(&ms);
     assert_eq!(c.iter().map(|c| c.direction).collect::<Vec<_>>(), [Direction::Beter, Direction::Beter]);
     let p = propose(CarriedOut::Ja, false, &c, true, (Some(9), Some(12)), &[]);
@@ -35,10 +37,18 @@ fn a_point_better_on_every_theme_proposes_werkte_and_the_same_proposes_werkte_ni
     assert!(p.why.iter().any(|l| l.contains("Bereik: 9 van 12 (75%)")), "{:?}", p.why);
 
     let same = [team("2026-01-10", 12, &[("omgang", 2.0)]), team("2026-06-10", 12, &[("omgang", 2.0)])];
-    assert_eq!(propose(CarriedOut::Deels, false, &changes(&same), true, (None, None), &[]).verdict, Some(Verdict::WerkteNiet));
-    let mixed = [team("2026-01-10", 12, &[("omgang", 2.0), ("werkdruk", 3.0)]),
-                 team("2026-06-10", 12, &[("omgang", 3.0), ("werkdruk", 2.0)])];
-    assert_eq!(propose(CarriedOut::Ja, false, &changes(&mixed), true, (None, None), &[]).verdict, Some(Verdict::Onduidelijk));
+    assert_eq!(
+        propose(CarriedOut::Deels, false, &changes(&same), true, (None, None), &[]).verdict,
+        Some(Verdict::WerkteNiet)
+    );
+    let mixed = [
+        team("2026-01-10", 12, &[("omgang", 2.0), ("werkdruk", 3.0)]),
+        team("2026-06-10", 12, &[("omgang", 3.0), ("werkdruk", 2.0)]),
+    ];
+    assert_eq!(
+        propose(CarriedOut::Ja, false, &changes(&mixed), true, (None, None), &[]).verdict,
+        Some(Verdict::Onduidelijk)
+    );
 }
 
 #[test]
@@ -64,13 +74,19 @@ fn without_a_baseline_with_a_changed_team_or_too_few_people_no_conclusion_is_pos
 #[test]
 fn not_carried_out_proposes_niet_uitgevoerd_whatever_was_measured() {
     let ms = [team("2026-01-10", 12, &[("omgang", 2.0)]), team("2026-06-10", 12, &[("omgang", 4.0)])];
-    assert_eq!(propose(CarriedOut::Nee, false, &changes(&ms), true, (None, None), &[]).verdict, Some(Verdict::NietUitgevoerd));
+    assert_eq!(
+        propose(CarriedOut::Nee, false, &changes(&ms), true, (None, None), &[]).verdict,
+        Some(Verdict::NietUitgevoerd)
+    );
 }
 
 #[test]
 fn the_baseline_is_the_last_measurement_before_the_start() {
-    let ms = [team("2026-01-10", 12, &[("omgang", 1.0)]), team("2026-03-01", 12, &[("omgang", 2.0)]),
-              team("2026-06-10", 12, &[("omgang", 3.0)])];
+    let ms = [
+        team("2026-01-10", 12, &[("omgang", 1.0)]),
+        team("2026-03-01", 12, &[("omgang", 2.0)]),
+        team("2026-06-10", 12, &[("omgang", 3.0)]),
+    ];
     let g = guides();
     let c = before_after(&ms, Lookup { guides: &g, instruments: &[] }, Some("2026-03-15"), None);
     assert_eq!((c[0].before.value, c[0].after.value), (2.0, 3.0));
@@ -80,8 +96,10 @@ fn the_baseline_is_the_last_measurement_before_the_start() {
 
 #[test]
 fn the_themes_that_did_not_improve_become_signals_for_new_advice() {
-    let ms = [team("2026-01-10", 12, &[("regelmogelijkheden", 2.0), ("omgang", 2.0)]),
-              team("2026-06-10", 12, &[("regelmogelijkheden", 4.0), ("omgang", 2.0)])];
+    let ms = [
+        team("2026-01-10", 12, &[("regelmogelijkheden", 2.0), ("omgang", 2.0)]),
+        team("2026-06-10", 12, &[("regelmogelijkheden", 4.0), ("omgang", 2.0)]),
+    ];
     let signals = still_playing(&changes(&ms), &guides());
     assert_eq!(signals.iter().map(|s| s.theme.as_str()).collect::<Vec<_>>(), ["omgang"]);
     assert_eq!(signals[0].reason(), "uit de hermeting: omgang met elkaar 2 van 5");
@@ -109,7 +127,15 @@ fn bad_fields_are_named_each_in_dutch() {
     let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(
         fields,
-        ["date", "carried_out", "verdict", "reached", "indicators[0].indicator", "indicators[0].before", "indicators[0].before_period"]
+        [
+            "date",
+            "carried_out",
+            "verdict",
+            "reached",
+            "indicators[0].indicator",
+            "indicators[0].before",
+            "indicators[0].before_period"
+        ]
     );
     assert!(problems[1].1.contains("kies uit: ja, deels, nee, gestopt"), "{problems:?}");
 }

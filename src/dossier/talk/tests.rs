@@ -60,7 +60,7 @@ fn a_valid_conversation_is_checked_into_the_guides_order() {
     assert_eq!(checked.present, Some(8));
     let m = measurement_of(&checked).expect("a group conversation is a measurement");
     assert_eq!((m.source.as_str(), m.date.as_str(), m.n, m.values.len()), ("team", "2026-11-20", Some(8), 7));
-    assert_eq!(m.values[1], MeasuredValue { key: "regelmogelijkheden".into(), value: 2.0 });
+    assert_eq!(m.values[1], MeasuredValue { key: "regelmogelijkheden".into(), value: 2.0, past_cutoff: None });
     assert_eq!((m.scale.min, m.scale.max, m.scale.higher_is_better), (1.0, 5.0, true));
 }
 

@@ -5,10 +5,14 @@
  */
 export type MeasuredValue = { 
 /**
- * What was measured: a theme id of the guide.
+ * What was measured: a theme id of the guide, or a scale id of the instrument.
  */
 key: string, 
 /**
- * The value.
+ * The value (the team's mean, for a questionnaire).
  */
-value: number, };
+value: number, 
+/**
+ * For a questionnaire: the share of respondents past the scale's cut-off, in percent.
+ */
+past_cutoff?: number, };

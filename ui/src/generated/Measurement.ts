@@ -8,11 +8,15 @@ import type { Scale } from "./Scale";
  */
 export type Measurement = { 
 /**
+ * Number within the store (0 in a measurement not stored yet; renumbered on import).
+ */
+id: number, 
+/**
  * What kind of measurement.
  */
 kind: MeasurementKind, 
 /**
- * Where it came from: the conversation guide's id.
+ * Where it came from: the conversation guide's id, or the instrument's.
  */
 source: string, 
 /**
@@ -24,10 +28,20 @@ date: string,
  */
 scale: Scale, 
 /**
- * How many people it stands for (present at the conversation).
+ * How many people it stands for: present at the conversation, or who responded to the
+ * questionnaire (at least 10).
  */
 n: number | null, 
 /**
- * One value per key (the guide's theme ids), in the guide's order.
+ * For a questionnaire: how many people were invited.
+ */
+invited?: number, 
+/**
+ * Carried over from this earlier visit of the traject (`dossier follow-up`); none when
+ * it was measured in this visit.
+ */
+carried_from?: string, 
+/**
+ * One value per key (the guide's theme ids, the instrument's scale ids), in order.
  */
 values: Array<MeasuredValue>, };

@@ -3,4 +3,4 @@
 /**
  * The kinds of measurement.
  */
-export type MeasurementKind = "gesprek";
+export type MeasurementKind = "gesprek" | "instrument";
