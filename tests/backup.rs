@@ -305,6 +305,7 @@ fn stray_search_index_files_are_swept_at_start_up() {
 fn erasing_a_dossier_erases_it_from_the_backups_too() {
     const CANARY: &str = "KANARIE-7731-wissen";
     const TALK_CANARY: &str = "KANARIE-7732-gesprek";
+    const EVAL_CANARY: &str = "KANARIE-7733-evaluatie";
     let cli = Cli::new();
     let kept = full_dossier(&cli, "Basisschool De Linde");
     let before = cli.json(&["backup", "create"]);
@@ -312,6 +313,7 @@ fn erasing_a_dossier_erases_it_from_the_backups_too() {
     cli.json(&["dossier", "note", &erased, CANARY]);
     let answers = crate::talk::team_conversation_with(&cli, &erased, TALK_CANARY);
     std::fs::remove_file(answers).expect("remove the answers file");
+    crate::evaluate::evaluation_with(&cli, &erased, EVAL_CANARY);
     cli.json(&["backup", "create"]);
     cli.json(&["backup", "create"]);
     let untouched = std::fs::read(before["path"].as_str().expect("path")).expect("read");
@@ -325,6 +327,7 @@ fn erasing_a_dossier_erases_it_from_the_backups_too() {
         let holds = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
         assert!(!holds(CANARY) && !holds("Zorggroep Oost"), "{} still holds the erased dossier", backup["file"]);
         assert!(!holds(TALK_CANARY), "{} still holds the erased dossier's conversation", backup["file"]);
+        assert!(!holds(EVAL_CANARY), "{} still holds the erased dossier's evaluation", backup["file"]);
         assert!(holds("Basisschool De Linde"), "{} lost the other dossier", backup["file"]);
     }
     assert_eq!(

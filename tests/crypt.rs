@@ -61,6 +61,8 @@ fn with_encryption_on_the_canary_is_in_no_file_and_the_data_opens_only_with_the_
     // A conversation's note, and the measurement beside it, go the same way.
     let answers = crate::talk::team_conversation_with(&cli, &id, "KANARIE-vier uit het teamgesprek");
     std::fs::remove_file(answers).expect("remove the answers file");
+    // An evaluation and a questionnaire's aggregate go the same way.
+    crate::evaluate::evaluation_with(&cli, &id, "KANARIE-vijf uit de evaluatie");
     ok(&cli, None, &["backup", "create"]);
     assert!(store_files(dir).iter().any(|f| contains(f, "KANARIE-een")), "plain at first (the check can see it)");
 
@@ -91,6 +93,7 @@ fn with_encryption_on_the_canary_is_in_no_file_and_the_data_opens_only_with_the_
     let shown = ok(&cli, Some(PASS), &["dossier", "show", &id]);
     assert_eq!(shown["conversations"][0]["themes"][0]["note"]["text"], "KANARIE-vier uit het teamgesprek");
     assert_eq!(shown["conversations"][0]["measurement"]["n"], 8);
+    assert_eq!(shown["evaluations"][0]["team_says"], "KANARIE-vijf uit de evaluatie");
     let notes: Vec<&str> =
         shown["notes"].as_array().expect("notes").iter().filter_map(|n| n["text"].as_str()).collect();
     assert_eq!(

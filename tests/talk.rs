@@ -387,7 +387,7 @@ fn the_dossier_file_carries_the_conversations_and_an_old_file_still_reads() {
     let file = cli.data.path().join("dossier.json");
     cli.json(&["dossier", "export", &id, "-o", file.to_str().expect("utf-8")]);
     let exported: Value = serde_json::from_str(&std::fs::read_to_string(&file).expect("file")).expect("json");
-    assert_eq!(exported["version"], 2);
+    assert_eq!(exported["version"], 3);
     assert_eq!(exported["dossier"]["conversations"][0]["measurement"]["n"], 8);
 
     let other = Cli::new();
@@ -468,10 +468,11 @@ fn the_conversation_migration_keeps_every_dossier_and_backs_up_first() {
     // Take the store back to the schema before conversations, as an older Keuzehulp left it.
     {
         let conn = rusqlite::Connection::open(cli.data.path().join("keuzehulp.sqlite3")).expect("open");
-        conn.execute_batch(
-            "DROP TABLE measurement_values; DROP TABLE measurements; DROP TABLE conversation_items; \
+        conn.execute_batch(&format!(
+            "{} DROP TABLE measurement_values; DROP TABLE measurements; DROP TABLE conversation_items; \
              DROP TABLE conversations; PRAGMA user_version = 6;",
-        )
+            crate::util::BACK_TO_VERSION_7
+        ))
         .expect("back to version 6");
     }
     assert_eq!(cli.json(&["dossier", "show", &id]), before, "everything is still there after the migration");

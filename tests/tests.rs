@@ -34,6 +34,9 @@ mod report;
 // Conversations: the guides, a team conversation into a dossier, its measurement and advice,
 // leader vs team, bad answers refused whole, confidential notes, the dossier file, the sheet.
 mod talk;
+// The evaluation loop: a traject of visits, measurements (aggregates only), evaluations with a
+// proposed verdict, before-and-after charts, practice counts, shared outcomes, instruments.
+mod evaluate;
 // Dates in the command line's text output (dd-mm-jjjj) and in JSON (ISO).
 mod dates;
 // Editable exports: the report as Word, the action plan as XLSX, CSV and iCalendar.

@@ -15,6 +15,8 @@ const CANARY: &str = "KANARIE-prullenbak-4412";
 /// In a conversation's note and in its answers file.
 const TALK_CANARY: &str = "KANARIE-gesprek-5521";
 const ORG: &str = "Geheime Organisatie Kanarie";
+/// In what the team says about an evaluated plan item.
+const EVAL_CANARY: &str = "KANARIE-evaluatie-6631";
 
 /// A dossier with facts, answers, a shortlist, a plan, a note holding [`CANARY`] and a team
 /// conversation (with its measurement) whose note holds [`TALK_CANARY`].
@@ -30,6 +32,14 @@ fn full_dossier(cli: &Cli) -> String {
     let answers = crate::talk::team_conversation_with(cli, &id, TALK_CANARY);
     // The answers file is the user's own; what is erased is what Keuzehulp keeps.
     std::fs::remove_file(answers).expect("remove the answers file");
+    id
+}
+
+/// [`full_dossier`] with a questionnaire's aggregate and an evaluation whose "what the team
+/// says" holds [`EVAL_CANARY`].
+fn evaluated_dossier(cli: &Cli) -> String {
+    let id = full_dossier(cli);
+    crate::evaluate::evaluation_with(cli, &id, EVAL_CANARY);
     id
 }
 
@@ -58,7 +68,7 @@ fn files_holding(dir: &Path, needle: &str) -> Vec<String> {
 #[test]
 fn a_deleted_dossier_leaves_the_list_and_comes_back_whole() {
     let cli = Cli::new();
-    let id = full_dossier(&cli);
+    let id = evaluated_dossier(&cli);
     let other = cli.json(&["dossier", "new", "--org", "Basisschool De Linde"])["id"].as_str().expect("id").to_string();
     let before = cli.json(&["dossier", "show", &id]);
 
@@ -91,6 +101,8 @@ fn a_deleted_dossier_leaves_the_list_and_comes_back_whole() {
         "facts, answers, shortlist, notes, plan and conversations are back"
     );
     assert_eq!(before["conversations"][0]["measurement"]["n"], 8, "with the measurement");
+    assert_eq!(before["evaluations"][0]["team_says"], EVAL_CANARY, "with the evaluation");
+    assert_eq!(before["measurements"][0]["n"], 12, "and the questionnaire's aggregate");
     assert_eq!(ids(&cli.json(&["dossier", "list"])).len(), 2);
     assert_eq!(cli.json(&["dossier", "trash"])["trash"], serde_json::json!([]));
     assert_eq!(error_code(&cli, &["dossier", "undelete", &id]), "invalid_input", "it is not in the trash");
@@ -101,18 +113,19 @@ fn a_deleted_dossier_leaves_the_list_and_comes_back_whole() {
 #[test]
 fn erasing_leaves_no_byte_of_a_note_in_any_file_of_the_data_directory() {
     let cli = Cli::new();
-    let id = full_dossier(&cli);
+    let id = evaluated_dossier(&cli);
     let kept = cli.json(&["dossier", "new", "--org", "Basisschool De Linde"])["id"].as_str().expect("id").to_string();
     cli.json(&["backup", "create"]);
     cli.json(&["dossier", "delete", &id]);
     cli.json(&["backup", "create"]);
     assert!(files_holding(cli.data.path(), CANARY).len() >= 3, "the store and two backups hold the note");
     assert!(files_holding(cli.data.path(), TALK_CANARY).len() >= 3, "and the conversation's note");
+    assert!(files_holding(cli.data.path(), EVAL_CANARY).len() >= 3, "and the evaluation");
 
     let done = cli.json(&["dossier", "erase", &id]);
     assert_eq!(done["erased"], true);
     assert_eq!(done["backups_failed"], serde_json::json!([]), "{done}");
-    for needle in [CANARY, TALK_CANARY, ORG] {
+    for needle in [CANARY, TALK_CANARY, EVAL_CANARY, ORG] {
         assert_eq!(files_holding(cli.data.path(), needle), Vec::<String>::new(), "{needle} is still on disk");
     }
     assert_eq!(cli.json(&["dossier", "trash"])["trash"], serde_json::json!([]));
@@ -123,7 +136,7 @@ fn erasing_leaves_no_byte_of_a_note_in_any_file_of_the_data_directory() {
 #[test]
 fn thirty_days_in_the_trash_erase_a_dossier_at_start_up() {
     let cli = Cli::new();
-    let old = full_dossier(&cli);
+    let old = evaluated_dossier(&cli);
     let recent = cli.json(&["dossier", "new", "--org", "Basisschool De Linde"])["id"].as_str().expect("id").to_string();
     cli.json(&["backup", "create"]);
     let clock = Clock::fixed_at("2030-03-01T10:00:00Z").expect("clock");
@@ -152,6 +165,7 @@ fn thirty_days_in_the_trash_erase_a_dossier_at_start_up() {
     drop(app);
     assert_eq!(files_holding(cli.data.path(), CANARY), Vec::<String>::new(), "erased from store and backups");
     assert_eq!(files_holding(cli.data.path(), TALK_CANARY), Vec::<String>::new(), "the conversation too");
+    assert_eq!(files_holding(cli.data.path(), EVAL_CANARY), Vec::<String>::new(), "and the evaluation");
 
     let mut app = open();
     app.dossier_undelete(&recent).expect("the recent one still comes back");
@@ -169,12 +183,13 @@ fn the_trash_migration_keeps_every_dossier_and_backs_up_first() {
     // Take the store back to the schema before the trash, as an older Keuzehulp left it.
     {
         let conn = rusqlite::Connection::open(cli.data.path().join("keuzehulp.sqlite3")).expect("open");
-        conn.execute_batch(
-            "DROP TABLE measurement_values; DROP TABLE measurements; DROP TABLE conversation_items; \
+        conn.execute_batch(&format!(
+            "{} DROP TABLE measurement_values; DROP TABLE measurements; DROP TABLE conversation_items; \
              DROP TABLE conversations; \
              DROP TABLE revoked_keys; ALTER TABLE trusted_keys DROP COLUMN valid_until; \
              DROP INDEX dossiers_in_trash; ALTER TABLE dossiers DROP COLUMN deleted_at; PRAGMA user_version = 4;",
-        )
+            crate::util::BACK_TO_VERSION_7
+        ))
         .expect("back to version 4");
     }
     assert_eq!(cli.json(&["dossier", "show", &id]), before, "everything is still there after the migration");

@@ -63,6 +63,16 @@ impl Run for std::process::Command {
     }
 }
 
+/// SQL that takes a store back from schema 8 (the evaluation loop) to 7, as an older
+/// Keuzehulp left it; the migration tests of earlier steps run it first.
+pub const BACK_TO_VERSION_7: &str = "DROP TABLE shared_outcomes; DROP TABLE instruments; \
+     DROP TABLE evaluation_indicators; DROP TABLE evaluations; \
+     ALTER TABLE measurement_values DROP COLUMN past_cutoff; ALTER TABLE measurements DROP COLUMN carried_from; \
+     ALTER TABLE measurements DROP COLUMN invited; ALTER TABLE plan_items DROP COLUMN carried_to; \
+     ALTER TABLE plan_items DROP COLUMN carried_from_item; ALTER TABLE plan_items DROP COLUMN carried_from; \
+     DROP INDEX dossiers_by_traject; ALTER TABLE dossiers DROP COLUMN follows; ALTER TABLE dossiers DROP COLUMN traject; \
+     PRAGMA user_version = 7;";
+
 /// The repository's data/ directory.
 pub fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")

@@ -139,14 +139,16 @@ impl Keuzehulp {
     }
 
     /// The relevant measurements before and after plan item `item` of dossier `id`, up to
-    /// `until`, and whether any relevant measurement exists at all.
+    /// `until`, and whether a relevant baseline exists (a measurement on or before the start).
     pub(super) fn item_changes(&self, id: &str, item: &PlanItem, until: &str) -> Result<(Vec<Change>, bool)> {
         let themes = self.intervention(&item.intervention_id).map(|r| r.themes).unwrap_or_default();
         let measurements: Vec<talk::Measurement> =
             self.store.traject_measurements(id)?.into_iter().filter(|m| m.date.as_str() <= until).collect();
         let instruments = self.definitions()?;
         let lookup = Lookup { guides: self.conversation_guides()?, instruments: &instruments };
-        let measured = measurements.iter().any(|m| {
+        // A baseline: a relevant measurement on or before the start (any, without a start).
+        let since = item.start_date.as_deref();
+        let measured = measurements.iter().filter(|m| since.is_none_or(|s| m.date.as_str() <= s)).any(|m| {
             m.values.iter().any(|v| {
                 let info = lookup.info(m, &v.key);
                 themes.is_empty() || info.themes.iter().any(|t| themes.contains(t))

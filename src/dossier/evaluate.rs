@@ -506,8 +506,8 @@ pub fn relevant(change: &Change, themes: &[String]) -> bool {
 }
 
 /// What the program proposes for a plan item. `changes` are the relevant before/after
-/// pairs; `measured` says whether any relevant measurement exists at all (so a missing
-/// pair is a missing baseline, or a missing re-measurement).
+/// pairs; `measured` says whether a relevant baseline exists (so a missing pair is a
+/// missing re-measurement, else a missing baseline).
 pub fn propose(
     carried_out: CarriedOut,
     team_changed: bool,

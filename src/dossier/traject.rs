@@ -153,12 +153,16 @@ impl Store {
         Ok(ids)
     }
 
-    /// Every measurement of the traject of dossier `id` (each visit's own; a carried-over
-    /// copy only when its original is gone), oldest first.
+    /// Every measurement of the traject of dossier `id` up to and including this visit (a
+    /// later visit's are not yet known to it; each visit's own, a carried-over copy only
+    /// when its original is gone), oldest first.
     pub fn traject_measurements(&self, id: &str) -> Result<Vec<Measurement>> {
         let mut out: Vec<Measurement> = Vec::new();
         for visit in self.traject_ids(id)? {
             out.extend(all_measurements(&self.dossier(&visit)?));
+            if visit == id {
+                break;
+            }
         }
         let originals: BTreeSet<(String, String, String)> = out
             .iter()

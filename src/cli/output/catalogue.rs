@@ -23,7 +23,8 @@ impl Out {
         let publisher = report.publisher.as_deref().unwrap_or("eigen");
         if self.json {
             return self.put_json(
-                &json!({ "path": path, "added": report.added, "updated": report.updated, "publisher": publisher }),
+                &json!({ "path": path, "added": report.added, "updated": report.updated, "publisher": publisher,
+                         "instruments": report.instruments }),
             );
         }
         let from = match &report.publisher {
@@ -37,6 +38,9 @@ impl Out {
             report.added,
             report.updated
         );
+        if report.instruments > 0 {
+            let _ = writeln!(self.text, "Instrumentdefinities: {} toegevoegd of bijgewerkt", report.instruments);
+        }
         Ok(())
     }
 
