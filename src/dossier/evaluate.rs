@@ -441,8 +441,9 @@ pub fn before_after(
     until: Option<&str>,
 ) -> Vec<Change> {
     // (kind, source, key) → its points, by date; in the order first seen.
-    let mut order: Vec<(MeasurementKind, String, String)> = Vec::new();
-    let mut points: BTreeMap<(MeasurementKind, String, String), Vec<(Point, &Measurement)>> = BTreeMap::new();
+    type Key = (MeasurementKind, String, String);
+    let mut order: Vec<Key> = Vec::new();
+    let mut points: BTreeMap<Key, Vec<(Point, &Measurement)>> = BTreeMap::new();
     let mut sorted: Vec<&Measurement> = measurements.iter().collect();
     sorted.sort_by(|a, b| (&a.date, a.id).cmp(&(&b.date, b.id)));
     for m in sorted {
