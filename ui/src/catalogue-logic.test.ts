@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { emptyRecord, known, lines, partialDate, problemFieldId, publicKeyLine, showPartialDate, slugOf, trustProblem } from "./catalogue-logic";
+import {
+  emptyRecord,
+  known,
+  lines,
+  partialDate,
+  problemFieldId,
+  publicKeyLine,
+  showPartialDate,
+  slugOf,
+  trustProblem,
+} from "./catalogue-logic";
 
 describe("the own-intervention form's helpers", () => {
   it("puts each validator problem on the field it names", () => {
@@ -32,8 +42,14 @@ describe("the own-intervention form's helpers", () => {
   });
 
   it("names the trust form's field from the core's message", () => {
-    expect(trustProblem("--name: geef de uitgever een naam")).toEqual({ field: "trust-name", message: "Geef de uitgever een naam" });
-    expect(trustProblem("PUBKEY: dit is geen openbare minisign-sleutel")).toEqual({ field: "trust-key", message: "Dit is geen openbare minisign-sleutel" });
+    expect(trustProblem("--name: geef de uitgever een naam")).toEqual({
+      field: "trust-name",
+      message: "Geef de uitgever een naam",
+    });
+    expect(trustProblem("PUBKEY: dit is geen openbare minisign-sleutel")).toEqual({
+      field: "trust-key",
+      message: "Dit is geen openbare minisign-sleutel",
+    });
     expect(trustProblem("--until: 2020-01-01 ligt voor vandaag").field).toBe("trust-until");
     expect(trustProblem("De database gaf een fout").field).toBeNull();
   });
