@@ -6,6 +6,7 @@ import {
   applyFacets,
   askedQuestions,
   firstSentence,
+  fitCounts,
   distinctReasons,
   dossierHash,
   emptyAnswers,
@@ -279,5 +280,17 @@ describe("cards", () => {
       "Een training o.a. voor teams, bijv. in de zorg.",
     );
     expect(firstSentence("Geen punt aan het eind")).toBe("Geen punt aan het eind");
+  });
+});
+
+describe("the second round's helpers", () => {
+  it("counts what fits fully and what only partly", () => {
+    const r = (id: string, mismatches: string[]) => ({ id, mismatches }) as unknown as Recommendation;
+    expect(fitCounts([r("a", []), r("b", ["niet voor medewerkers"]), r("c", [])])).toEqual({ full: 2, partly: 1 });
+  });
+
+  it("goes back from the first question to where the questions were started", () => {
+    expect(previousHash(0, "#/dossier/d1/bezoek")).toBe("#/dossier/d1/bezoek");
+    expect(previousHash(1, "#/dossier/d1/bezoek")).toBe("#/vraag/0");
   });
 });

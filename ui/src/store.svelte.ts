@@ -90,10 +90,12 @@ export class Store {
 
   /** The address changed (a link, the back key): shows it, unless a guard holds it back. */
   arrive(hash: string): boolean {
-    if (!this.leaving || this.leaving.to !== hash) {
+    // The same address again (a repeated event, the guard putting it back): nothing to do.
+    if (hash === this.hash) return true;
+    if (this.leaving?.to !== hash) {
       for (const guard of this.#guards) {
         const held = guard.check();
-        if (held && hash !== this.hash) {
+        if (held) {
           this.leaving = { ...held, to: hash };
           return false;
         }

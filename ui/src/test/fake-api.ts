@@ -69,8 +69,11 @@ export const record: Intervention = {
 };
 
 /** The dossier half of the core, in memory; `calls` records every write. */
+/** What crosses to the core and back is JSON (as Tauri's IPC sends it). */
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export function fakeDossiers(seed: Dossier[] = []) {
-  const store = new Map(seed.map((d) => [d.id, structuredClone(d)]));
+  const store = new Map(seed.map((d) => [d.id, json(d)]));
   const calls: [string, ...unknown[]][] = [];
   /** Dossiers in the trash: id → when deleted. */
   const trash = new Map<string, string>();
@@ -155,7 +158,7 @@ export function fakeDossiers(seed: Dossier[] = []) {
         failed: [{ file: "c.sqlite3", reason: "de reservekopie is beschadigd" }],
       };
     },
-    dossier: async (id) => structuredClone(get(id)),
+    dossier: async (id) => json(get(id)),
     dossierNew: async (info) => {
       const id = `d${store.size + 1}`;
       store.set(id, {
@@ -173,7 +176,7 @@ export function fakeDossiers(seed: Dossier[] = []) {
     },
     dossierUpdate: async (id, info) => {
       calls.push(["update", id, info]);
-      Object.assign(get(id), info);
+      Object.assign(get(id), json(info));
     },
     dossierNote: async (id, text) => {
       calls.push(["note", id, text]);
@@ -183,7 +186,7 @@ export function fakeDossiers(seed: Dossier[] = []) {
     },
     dossierAnswer: async (id, answers) => {
       calls.push(["answer", id, answers]);
-      get(id).answers = answers;
+      get(id).answers = json(answers);
     },
   };
   return { api, calls, store };

@@ -64,3 +64,12 @@ export function type(el: HTMLInputElement | HTMLTextAreaElement, value: string):
   el.dispatchEvent(new Event("change", { bubbles: true }));
   flushSync();
 }
+
+/** Chooses an option of a select as a person does (happy-dom's `:checked` needs the
+ * option's `selected`). */
+export function choose(select: HTMLSelectElement, value: string): void {
+  for (const option of select.options) option.selected = option.value === value;
+  select.value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+  flushSync();
+}
