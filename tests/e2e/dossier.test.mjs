@@ -138,6 +138,8 @@ test("the dossier list searches as you type and opens a dossier made on the comm
     await waitText(driver, "#recent-dossiers", /Gemeente Westdorp/);
     await driver.findElement(By.id("all-dossiers")).click();
     await waitText(driver, "#dossier-list", /Zorggroep Oost/);
+    // No stray "Wachtwoord van het bestand" field: it shows only when an import asks for it.
+    assert.equal(await driver.findElement(By.id("import-passphrase")).isDisplayed(), false);
     await driver.findElement(By.id("dossier-filter")).sendKeys("westdorp");
     await driver.wait(async () => !/Zorggroep Oost/.test(await driver.findElement(By.id("dossier-list")).getText()), 5_000, "the filter narrows the list");
     await driver.findElement(By.id("dossier-filter")).clear();
