@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints (Rust and the front
-# end), the core and CLI
-# tests (on Linux, and for Windows under wine), the Tauri commands on the mock runtime, the
-# front-end unit tests, the end-to-end tests of the real desktop program under Xvfb through
-# tauri-driver (including its Debian package, installed and removed), and the dependency
-# audit.
+# end), the core and CLI tests (on Linux, and for Windows under wine), the Tauri commands on
+# the mock runtime, the front-end unit tests, the end-to-end tests of the real desktop
+# program under Xvfb through tauri-driver (including its Debian package, installed and
+# removed), and the dependency audit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --test
