@@ -344,7 +344,7 @@ export const en: Strings = {
   packFile: (file: string, version: string | null, date: string | null) =>
     `Pack ${file}${version ? `, version ${version}` : ""}${date ? ` of ${date}` : ""}`,
   signedBy: (name: string) => `Signed by ${name}, a publisher you trust.`,
-  unsignedPack: "Not signed. The interventions get “eigen” (own) as their origin.",
+  unsignedPack: "Not signed. The interventions get the origin “Own intervention”.",
   diffAdded: (n: number) => (n === 1 ? "1 new intervention" : `${n} new interventions`),
   diffChanged: (n: number) => (n === 1 ? "1 intervention changes" : `${n} interventions change`),
   diffUnchanged: (n: number) => (n === 1 ? "1 intervention stays the same." : `${n} interventions stay the same.`),
@@ -389,7 +389,7 @@ export const en: Strings = {
   trustAdded: (name: string) => `${name} was added as a trusted publisher.`,
   ownTitle: "Own interventions",
   ownIntro:
-    "Interventions you add yourself. Their origin is “eigen” (own). You can share them with colleagues as a pack.",
+    "Interventions you add yourself. Their origin is “Own intervention”. You can share them with colleagues as a pack.",
   ownNone: "You have no own interventions yet.",
   ownNew: "Add an own intervention",
   ownExport: "Share as a pack",

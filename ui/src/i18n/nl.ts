@@ -353,7 +353,7 @@ export const nl = {
   packFile: (file: string, version: string | null, date: string | null) =>
     `Pakket ${file}${version ? `, versie ${version}` : ""}${date ? ` van ${date}` : ""}`,
   signedBy: (name: string) => `Ondertekend door ${name}, een uitgever die u vertrouwt.`,
-  unsignedPack: "Niet ondertekend. De interventies krijgen als herkomst “eigen”.",
+  unsignedPack: "Niet ondertekend. De interventies krijgen als herkomst “Eigen interventie”.",
   diffAdded: (n: number) => (n === 1 ? "1 nieuwe interventie" : `${n} nieuwe interventies`),
   diffChanged: (n: number) => (n === 1 ? "1 interventie verandert" : `${n} interventies veranderen`),
   diffUnchanged: (n: number) => (n === 1 ? "1 interventie blijft gelijk." : `${n} interventies blijven gelijk.`),
@@ -398,7 +398,7 @@ export const nl = {
   trustAdded: (name: string) => `${name} is toegevoegd als vertrouwde uitgever.`,
   ownTitle: "Eigen interventies",
   ownIntro:
-    "Interventies die u zelf toevoegt. Ze krijgen als herkomst “eigen”. U kunt ze als pakket delen met collega's.",
+    "Interventies die u zelf toevoegt. Ze krijgen als herkomst “Eigen interventie”. U kunt ze als pakket delen met collega's.",
   ownNone: "U heeft nog geen eigen interventies.",
   ownNew: "Eigen interventie toevoegen",
   ownExport: "Delen als pakket",
