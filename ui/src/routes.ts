@@ -55,7 +55,7 @@ export async function loadView(store: Store, route: Route): Promise<View> {
     case "dossier":
       return view(Dossier, await loadDossier(store, route.id, route.task));
     case "restore":
-      return view(Restore, { api: store.api, ...(await loadRestore(store.api)), store });
+      return view(Restore, { api: store.api, ...(await loadRestore(store.api)) });
     case "trash":
       return view(Trash, await loadTrash(store));
     case "catalogue":

@@ -46,6 +46,8 @@ export class Store {
   /** Where the questions were started: "Vorige" on the first one goes back there. */
   questionsFrom = $state("#/");
   compare = $state<string[]>([]);
+  /** What is typed into the start screen's search field while the search screen loads. */
+  searchDraft: string | undefined;
   /** The dossier being worked on: answers are kept in it, results can be added to it. */
   dossier = $state<ActiveDossier | undefined>();
   /** Dossiers whose report was saved in this session (the dossier does not record it). */

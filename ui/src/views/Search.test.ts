@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeApi } from "../test/fake-api";
-import { $, makeStore, reset, settle, show } from "../test/render";
+import { $, makeStore, reset, settle, show, type } from "../test/render";
 
 beforeEach(reset);
 
@@ -81,5 +81,27 @@ describe("search view", () => {
     });
     const view = await show(makeStore(api).store, "#/zoeken?q=opgebrand");
     expect($(view, ".hit .via").textContent).toBe("Gevonden via: opgebrand → burn-out");
+  });
+});
+
+describe("from the start screen", () => {
+  it("keeps what was typed on the start screen while the search screen loaded", async () => {
+    const asked: string[] = [];
+    const api = fakeApi({
+      search: async (query) => {
+        asked.push(query);
+        return { query, total: 0, terms: [], facets: {}, hits: [], nearest: [], cut: [], suggestion: null };
+      },
+    });
+    const { store, went } = makeStore(api);
+    const start = await show(store, "#/");
+    const field = $<HTMLInputElement>(start, "#search-input");
+    type(field, "w");
+    type(field, "werkdruk");
+    expect(went).toEqual(["#/zoeken?q=w"]);
+    const view = await show(store, "#/zoeken?q=w");
+    await settle();
+    expect($<HTMLInputElement>(view, "#search-input").value).toBe("werkdruk");
+    expect(asked.at(-1)).toBe("werkdruk");
   });
 });
