@@ -13,9 +13,15 @@ import { By, cliJson, focused, launch, newDataDir, screenshot, waitFocus, waitTe
 
 const english = { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8", LANGUAGE: "en_US" };
 
-/** Counts the screens (every new route) and the user's actions (clicks and typed fields). */
+/** Counts the screens (every new address the window shows: `main[data-rendered]` changing;
+ * a change of address a warning holds back shows no new screen) and the user's actions
+ * (clicks and typed fields). */
 async function counter(driver) {
-  await driver.executeScript("window.__screens = 1; window.addEventListener('hashchange', () => { window.__screens += 1; });");
+  await driver.executeScript(`
+    window.__screens = 1;
+    new MutationObserver((changes) => {
+      for (const c of changes) if (c.target.dataset.rendered !== c.oldValue) window.__screens += 1;
+    }).observe(document.querySelector("main"), { attributes: true, attributeFilter: ["data-rendered"], attributeOldValue: true });`);
   let actions = 0;
   return {
     async click(css) {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Api, Dossier, PlanChange } from "../api";
 import { setLang } from "../i18n";
 import { fakeApi, fakeDossiers, hostile, hostileDossier } from "../test/fake-api";
-import { $, makeStore, reset, settle, show, type } from "../test/render";
+import { $, choose, makeStore, reset, settle, show, type } from "../test/render";
 
 beforeEach(reset);
 
@@ -251,6 +251,15 @@ describe("the visit", () => {
     expect(went).toEqual(["#/vraag/0"]);
     expect(store.questionsFrom).toBe("#/dossier/d1/bezoek");
     expect(store.answers.sector).toBe("zorg");
+    expect(store.given).toEqual(["sector"]);
+  });
+
+  it("starts the questions from the sector just chosen on the visit page", async () => {
+    const { store, went } = dossierStore([{ ...structuredClone(hostileDossier), sector: null }]);
+    const view = await show(store, "#/dossier/d1/bezoek");
+    choose($<HTMLSelectElement>(view, "#visit-sector"), "zorg");
+    $<HTMLButtonElement>(view, "#task-next").click();
+    expect(went).toEqual(["#/vraag/0"]);
     expect(store.given).toEqual(["sector"]);
   });
 });

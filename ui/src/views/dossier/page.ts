@@ -1,6 +1,6 @@
 // What a task of the dossier page shares with the page: the dossier as last read, the names
 // of its interventions, the page's problems and its "saved" banner.
-import type { Dossier } from "../../api";
+import type { Dossier, VisitInfo } from "../../api";
 import type { FormErrors, SaveStatus } from "../../form.svelte";
 
 export interface DossierPage {
@@ -12,6 +12,7 @@ export interface DossierPage {
   focusSummary(): Promise<void> | undefined;
   /** Reads the dossier again after a change. */
   refresh(): Promise<void>;
-  /** The organisation's name changed: the heading and the header follow. */
-  renamed(org: string): void;
+  /** The visit's facts as just sent to the core: the heading, the header and what the
+   * questions start from (the sector) follow at once. */
+  visited(info: VisitInfo): void;
 }
