@@ -489,6 +489,7 @@ export const en: Strings = {
   nextQuestions: "Next: answer the questions",
   visitDoneWhen: "This task is done once the visit's date and the contact person's name are filled in.",
   stillMissing: (fields: string) => `Still to fill in: ${fields}`,
+  visitMissing: { visit_date: "the date of the visit", contact_name: "the contact person's name", and: " and " },
   reportInDutch: "The report is written in Dutch.",
   restoredNotice: (when: string) => `The backup of ${when} has been restored.`,
   passphraseEmpty: "Enter a passphrase of at least 8 characters.",

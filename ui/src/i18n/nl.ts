@@ -499,6 +499,7 @@ export const nl = {
   nextQuestions: "Volgende: vragen beantwoorden",
   visitDoneWhen: "Deze taak is klaar als de datum van het bezoek en de naam van de contactpersoon zijn ingevuld.",
   stillMissing: (fields: string) => `Nog in te vullen: ${fields}`,
+  visitMissing: { visit_date: "de datum van het bezoek", contact_name: "de naam van de contactpersoon", and: " en " },
   reportInDutch: "Het rapport is in het Nederlands.",
   restoredNotice: (when: string) => `De reservekopie van ${when} is teruggezet.`,
   passphraseEmpty: "Vul een wachtwoord in van minstens 8 tekens.",

@@ -51,7 +51,7 @@ describe("dossier overview", () => {
       "Notities: Klaar",
       "Rapport: Niet begonnen",
     ]);
-    expect($(overview, "#task-bezoek-hint").textContent).toBe("Nog in te vullen: contactpersoon: naam");
+    expect($(overview, "#task-bezoek-hint").textContent).toBe("Nog in te vullen: de naam van de contactpersoon");
     expect($(overview, "#task-bezoek").getAttribute("aria-describedby")).toBe("task-bezoek-status task-bezoek-hint");
     expect($(overview, "#task-bezoek").getAttribute("href")).toBe("#/dossier/d1/bezoek");
     expect(overview.querySelector("#visit-org")).toBeNull();
