@@ -74,6 +74,20 @@ describe("catalogue screen", () => {
     );
   });
 
+  it("names no origin change for a record the same publisher gave", async () => {
+    const own = {
+      ...record,
+      name: "PiCo-gesprek",
+      origin: { kind: "publisher" as const, name: "Trimbos-instituut", version: "2026.1", date: null },
+    };
+    const { store } = catalogue({ intervention: async () => own, packPreview: async () => preview });
+    const view = await show(store, "#/catalogus");
+    $<HTMLButtonElement>(view, "#pack-choose").click();
+    await settle();
+    expect($(view, "#pack-diff").textContent).toContain("PiCo-gesprek (x)");
+    expect($(view, "#pack-diff").textContent).not.toContain("Herkomst nu");
+  });
+
   it("says what to do about a refused pack in the window, and leads to the trust form", async () => {
     const calls: string[] = [];
     const { store } = catalogue({
