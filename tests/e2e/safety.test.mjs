@@ -34,8 +34,9 @@ test("a damaged database: the window says so, changes nothing, and restores the 
     await driver.findElement(By.css("#backup-list button.restore")).click();
     await driver.findElement(By.css("#backup-list button.restore-yes")).click();
     await waitText(driver, "#restore-status", /is teruggezet/);
-    // The window starts afresh on the restored data.
+    // The window starts afresh on the restored data, and says what it restored.
     await waitText(driver, "#recent-dossiers", /Zorggroep Oost/, 15_000);
+    await waitText(driver, "#start-notification", /De reservekopie van .* is teruggezet\./);
     assert.equal(cliJson("dossier", "show", id, "--data-dir", dataDir).notes[0].text, "Teamleiders noemen roosterdruk");
     assert.ok(readdirSync(dataDir).some((f) => /^beschadigd-.*\.sqlite3$/.test(f)), "the damaged file is kept aside");
     await screenshot(driver, "6-restored");
