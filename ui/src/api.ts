@@ -40,6 +40,32 @@ import type { Term } from "./generated/Term";
 import type { Trashed } from "./generated/Trashed";
 import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
+import type { ComparedTheme } from "./generated/ComparedTheme";
+import type { Comparison } from "./generated/Comparison";
+import type { Conversation } from "./generated/Conversation";
+import type { Conversations } from "./generated/Conversations";
+import type { Guide } from "./generated/Guide";
+import type { GuideQuestion } from "./generated/GuideQuestion";
+import type { GuideTheme } from "./generated/GuideTheme";
+import type { MeasuredValue } from "./generated/MeasuredValue";
+import type { Measurement } from "./generated/Measurement";
+import type { MeasurementKind } from "./generated/MeasurementKind";
+import type { NoteView } from "./generated/NoteView";
+import type { QuestionInput } from "./generated/QuestionInput";
+import type { QuestionNote } from "./generated/QuestionNote";
+import type { RatedTheme } from "./generated/RatedTheme";
+import type { Reference } from "./generated/Reference";
+import type { Scale } from "./generated/Scale";
+import type { SheetFormat } from "./generated/SheetFormat";
+import type { Signal } from "./generated/Signal";
+import type { Source } from "./generated/Source";
+import type { TalkInput } from "./generated/TalkInput";
+import type { TalkNote } from "./generated/TalkNote";
+import type { TalkOutcome } from "./generated/TalkOutcome";
+import type { TalkSummary } from "./generated/TalkSummary";
+import type { TalkView } from "./generated/TalkView";
+import type { ThemeAnswer } from "./generated/ThemeAnswer";
+import type { ThemeInput } from "./generated/ThemeInput";
 
 export type {
   Advice,
@@ -80,6 +106,32 @@ export type {
   Term,
   Trashed,
   VisitInfo,
+  ComparedTheme,
+  Comparison,
+  Conversation,
+  Conversations,
+  Guide,
+  GuideQuestion,
+  GuideTheme,
+  MeasuredValue,
+  Measurement,
+  MeasurementKind,
+  NoteView,
+  QuestionInput,
+  QuestionNote,
+  RatedTheme,
+  Reference,
+  Scale,
+  SheetFormat,
+  Signal,
+  Source,
+  TalkInput,
+  TalkNote,
+  TalkOutcome,
+  TalkSummary,
+  TalkView,
+  ThemeAnswer,
+  ThemeInput,
 };
 
 export interface Intervention {
@@ -232,12 +284,24 @@ export interface Api {
   /** Asks which file to import; null when the user cancelled. An encrypted file takes the
    * store's passphrase, or `passphrase`. */
   dossierImport(passphrase?: string): Promise<ImportOutcome | null>;
-  /** Asks where to save the report, writes it with the notes numbered in `notes`, and opens
-   * it; null when cancelled. */
-  reportSave(id: string, format: ReportFormat, notes?: number[]): Promise<string | null>;
+  /** Asks where to save the report, writes it with the notes numbered in `notes` (and the
+   * confidential conversation notes numbered in `talkNotes`), and opens it; null when
+   * cancelled. */
+  reportSave(id: string, format: ReportFormat, notes?: number[], talkNotes?: number[]): Promise<string | null>;
   /** Asks where to save the action plan (xlsx, csv, or the evaluation dates as ics), writes
    * it and opens it; null when cancelled. */
   planExport(id: string, format: PlanFormat): Promise<string | null>;
+  /** The conversation guides (team, team leader, worker) and the references they cite. */
+  conversationGuides(): Promise<Conversations>;
+  /** Stores a conversation's answers, all or nothing (`invalid_answers` names every field);
+   * the themes rated 1 or 2 become the dossier's answers. */
+  dossierTalk(id: string, answers: TalkInput): Promise<TalkOutcome>;
+  /** Takes a conversation out of a dossier; answers the dossier's answers. */
+  dossierUntalk(id: string, conversation: number): Promise<Answers>;
+  /** A dossier's conversations: ratings for the chart, notes, leader vs team, low themes. */
+  talkSummary(id: string): Promise<TalkSummary>;
+  /** Asks where to save a guide's printable A4 sheet, writes it and opens it; null when cancelled. */
+  conversationSheetSave(guide: string, format: SheetFormat): Promise<string | null>;
   backups(): Promise<Backup[]>;
   backupCreate(): Promise<Backup>;
   /** Restores the backup with this file name (from `backups`). */
@@ -290,8 +354,14 @@ export const tauriApi: Api = {
   dossierErase: (id) => invoke<Erasure>("dossier_erase", { id }),
   dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
   dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
-  reportSave: (id, format, notes) => invoke<string | null>("report_save", { id, format, notes: notes ?? [] }),
+  reportSave: (id, format, notes, talkNotes) =>
+    invoke<string | null>("report_save", { id, format, notes: notes ?? [], talkNotes: talkNotes ?? [] }),
   planExport: (id, format) => invoke<string | null>("plan_export", { id, format }),
+  conversationGuides: () => invoke<Conversations>("conversation_guides"),
+  dossierTalk: (id, answers) => invoke<TalkOutcome>("dossier_talk", { id, answers }),
+  dossierUntalk: (id, conversation) => invoke<Answers>("dossier_untalk", { id, conversation }),
+  talkSummary: (id) => invoke<TalkSummary>("talk_summary", { id }),
+  conversationSheetSave: (guide, format) => invoke<string | null>("conversation_sheet_save", { guide, format }),
   backups: () => invoke<Backup[]>("backups"),
   backupCreate: () => invoke<Backup>("backup_create"),
   backupRestore: (file) => invoke<Backup>("backup_restore", { file }),

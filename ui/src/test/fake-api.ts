@@ -124,6 +124,11 @@ export function fakeDossiers(seed: Dossier[] = []) {
     ownSave: missing,
     ownExport: missing,
     openUrl: async () => {},
+    conversationGuides: missing,
+    dossierTalk: missing,
+    dossierUntalk: missing,
+    talkSummary: missing,
+    conversationSheetSave: missing,
     dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
     dossierDelete: async (id) => {
       calls.push(["delete", id]);
