@@ -107,21 +107,142 @@ import type { Verdicts } from "./generated/Verdicts";
 import type { Visit } from "./generated/Visit";
 
 export type {
-  Advice, Answers, Backup, BackupKind, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, OriginKind, PlanStatus, QuestionKind, RecordOrigin, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
-  ComparedTheme, Comparison, Conversation, Conversations, Guide, GuideQuestion, GuideTheme, MeasuredValue, Measurement, MeasurementKind, NoteView, QuestionInput, QuestionNote, RatedTheme, Reference, Scale, SheetFormat, Signal, Source, TalkInput, TalkNote, TalkOutcome, TalkSummary, TalkView, ThemeAnswer, ThemeInput,
-  CarriedFrom, CarriedOut, Change, Cutoff, Direction, EvaluateOutcome, Evaluation, EvaluationDraft, EvaluationInput, FollowUp, Indicator, IndicatorInput, IndicatorValue, Instrument, InstrumentScale, InstrumentSource, InstrumentView, ItemText, Mark, MarkedItem, MarkedMeasurement, MeasureInput, MeasureOutcome, NewAdvice, Period, Point, Practice, PracticeCount, Proposal, ResponseScale, ScoredRows, Scoring, ShareExport, ShareImported, TrajectView, Verdict, Verdicts, Visit,
+  Advice,
+  Answers,
+  Backup,
+  BackupKind,
+  CatalogueSummary,
+  Coverage,
+  CoverageCell,
+  Filters,
+  Hit,
+  Recommendation,
+  SearchResult,
+  StepAdvice,
+  Via,
+  Dossier,
+  DossierSummary,
+  Entry,
+  Erasure,
+  ErrorCode,
+  ImportOutcome,
+  ImportResult,
+  Lead,
+  LeadSource,
+  MatrixCell,
+  MatrixRow,
+  Note,
+  PlanChange,
+  PlanFormat,
+  PlanItem,
+  OriginKind,
+  PlanStatus,
+  QuestionKind,
+  RecordOrigin,
+  ReportFormat,
+  ShortlistItem,
+  Taxonomy,
+  Term,
+  Trashed,
+  VisitInfo,
+  ComparedTheme,
+  Comparison,
+  Conversation,
+  Conversations,
+  Guide,
+  GuideQuestion,
+  GuideTheme,
+  MeasuredValue,
+  Measurement,
+  MeasurementKind,
+  NoteView,
+  QuestionInput,
+  QuestionNote,
+  RatedTheme,
+  Reference,
+  Scale,
+  SheetFormat,
+  Signal,
+  Source,
+  TalkInput,
+  TalkNote,
+  TalkOutcome,
+  TalkSummary,
+  TalkView,
+  ThemeAnswer,
+  ThemeInput,
+  CarriedFrom,
+  CarriedOut,
+  Change,
+  Cutoff,
+  Direction,
+  EvaluateOutcome,
+  Evaluation,
+  EvaluationDraft,
+  EvaluationInput,
+  FollowUp,
+  Indicator,
+  IndicatorInput,
+  IndicatorValue,
+  Instrument,
+  InstrumentScale,
+  InstrumentSource,
+  InstrumentView,
+  ItemText,
+  Mark,
+  MarkedItem,
+  MarkedMeasurement,
+  MeasureInput,
+  MeasureOutcome,
+  NewAdvice,
+  Period,
+  Point,
+  Practice,
+  PracticeCount,
+  Proposal,
+  ResponseScale,
+  ScoredRows,
+  Scoring,
+  ShareExport,
+  ShareImported,
+  TrajectView,
+  Verdict,
+  Verdicts,
+  Visit,
 };
 
 export interface Intervention {
-  id: string; name: string; aliases: string[]; kind: string; summary: string;
-  benefits: string | null; involves: string | null; time: string | null; time_class: string;
-  cost: string | null; cost_class: string; privacy: string | null; developed_by: string[] | null; url: string | null;
-  levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; risk_groups: string[];
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  summary: string;
+  benefits: string | null;
+  involves: string | null;
+  time: string | null;
+  time_class: string;
+  cost: string | null;
+  cost_class: string;
+  privacy: string | null;
+  developed_by: string[] | null;
+  url: string | null;
+  levels: string[];
+  steps: string[];
+  roles: string[];
+  themes: string[];
+  sectors: string[];
+  risk_groups: string[];
   evidence: {
-    level: string; basis: string | null; references: string[];
-    recognition?: string; assessed_on?: string | null; valid_until?: string; scheme?: string;
+    level: string;
+    basis: string | null;
+    references: string[];
+    recognition?: string;
+    assessed_on?: string | null;
+    valid_until?: string;
+    scheme?: string;
     // Added by `show`: whether the judgement has lapsed today, and why.
-    lapsed?: boolean; lapsed_because?: string | null;
+    lapsed?: boolean;
+    lapsed_because?: string | null;
   };
   sources: { document: string; section: string; note?: string }[];
   last_reviewed: string;
@@ -129,34 +250,87 @@ export interface Intervention {
   origin?: RecordOrigin;
 }
 
-
-export interface TreeOption { value: string; label: string; label_en: string }
-export interface Question {
-  id: string; prompt: string; prompt_en: string; help: string; help_en: string; kind: QuestionKind;
-  answer: keyof Answers; skippable: boolean; refinement: boolean; options: TreeOption[];
+export interface TreeOption {
+  value: string;
+  label: string;
+  label_en: string;
 }
-export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }
-
-
+export interface Question {
+  id: string;
+  prompt: string;
+  prompt_en: string;
+  help: string;
+  help_en: string;
+  kind: QuestionKind;
+  answer: keyof Answers;
+  skippable: boolean;
+  refinement: boolean;
+  options: TreeOption[];
+}
+export interface Tree {
+  entries: Entry[];
+  questions: Question[];
+  worker: Lead[];
+}
 
 /** What an import would change (`import --dry-run`). */
-export interface ImportDiff { added: string[]; changed: { id: string; fields: string[] }[]; unchanged: number }
+export interface ImportDiff {
+  added: string[];
+  changed: { id: string; fields: string[] }[];
+  unchanged: number;
+}
 /** A pack file looked at before importing it: who signed it ("eigen": nobody) and its diff. */
-export interface PackPreview extends ImportDiff { file: string; publisher: string; signed: boolean; version: string | null; date: string | null }
+export interface PackPreview extends ImportDiff {
+  file: string;
+  publisher: string;
+  signed: boolean;
+  version: string | null;
+  date: string | null;
+}
 /** One pack of an update from a folder or web address. */
-export interface PackUpdate extends ImportDiff { file: string; publisher: string; imported: boolean }
-export interface ImportReport { added: number; updated: number; publisher: string | null }
-export interface TrustedKey { name: string; key_id: string; public_key: string; added_at: string; valid_until: string | null }
-export interface RevokedKey { name: string; key_id: string; revoked_at: string }
-export interface TrustList { trusted: TrustedKey[]; revoked: RevokedKey[] }
+export interface PackUpdate extends ImportDiff {
+  file: string;
+  publisher: string;
+  imported: boolean;
+}
+export interface ImportReport {
+  added: number;
+  updated: number;
+  publisher: string | null;
+}
+export interface TrustedKey {
+  name: string;
+  key_id: string;
+  public_key: string;
+  added_at: string;
+  valid_until: string | null;
+}
+export interface RevokedKey {
+  name: string;
+  key_id: string;
+  revoked_at: string;
+}
+export interface TrustList {
+  trusted: TrustedKey[];
+  revoked: RevokedKey[];
+}
 /** A problem with one field of an own intervention, named as the catalogue files name it. */
-export interface FieldProblem { field: string; message: string }
-export interface OwnSaved { id: string | null; problems: FieldProblem[] }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+export interface OwnSaved {
+  id: string | null;
+  problems: FieldProblem[];
+}
 
 /** An error from the core: a stable code and a Dutch message. */
 
 /** An error from the core; "onbekend" when what was thrown carried no code. */
-export interface ApiError { code: ErrorCode | "onbekend"; message: string }
+export interface ApiError {
+  code: ErrorCode | "onbekend";
+  message: string;
+}
 
 export interface Api {
   catalogueSummary(): Promise<CatalogueSummary>;
@@ -230,6 +404,8 @@ export interface Api {
   ownSave(record: Intervention, isNew: boolean): Promise<OwnSaved>;
   /** Asks where to save the own interventions as a pack; the number saved, or null. */
   ownExport(): Promise<number | null>;
+  /** Opens a web address in the system's browser (http and https only). */
+  openUrl(url: string): Promise<void>;
   // The evaluation loop. From the start screen: `dossiers` (overdue items) →
   // `evaluationDraft` (item, proposal so far, before/after) → `dossierEvaluate` (verdict) →
   // `evaluationAdvice` ("Nieuw advies voor wat nog speelt"); `beforeAfter` for the chart.
@@ -273,7 +449,8 @@ export const tauriApi: Api = {
   dossierNew: (info) => invoke<string>("dossier_new", { info }),
   dossierUpdate: (id, info) => invoke<void>("dossier_update", { id, info }),
   dossierAnswer: (id, answers) => invoke<void>("dossier_answer", { id, answers }),
-  dossierShortlist: (id, intervention, why) => invoke<void>("dossier_shortlist", { id, intervention, why: why ?? null }),
+  dossierShortlist: (id, intervention, why) =>
+    invoke<void>("dossier_shortlist", { id, intervention, why: why ?? null }),
   dossierUnshortlist: (id, intervention) => invoke<void>("dossier_unshortlist", { id, intervention }),
   dossierNote: (id, text) => invoke<Note>("dossier_note", { id, text }),
   dossierPlan: (id, change) => invoke<PlanItem>("dossier_plan", { id, change }),
@@ -283,7 +460,11 @@ export const tauriApi: Api = {
   dossierUndelete: (id) => invoke<void>("dossier_undelete", { id }),
   dossierErase: (id) => invoke<Erasure>("dossier_erase", { id }),
   dossierExport: (id, inTheClear, withConfidential) =>
-    invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false, withConfidential: withConfidential ?? false }),
+    invoke<string | null>("dossier_export", {
+      id,
+      inTheClear: inTheClear ?? false,
+      withConfidential: withConfidential ?? false,
+    }),
   dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
   reportSave: (id, format, notes, talkNotes) =>
     invoke<string | null>("report_save", { id, format, notes: notes ?? [], talkNotes: talkNotes ?? [] }),
@@ -308,10 +489,19 @@ export const tauriApi: Api = {
   ownRecords: () => invoke<Intervention[]>("own_records"),
   ownSave: (record, isNew) => invoke<OwnSaved>("own_save", { record, new: isNew }),
   ownExport: () => invoke<number | null>("own_export"),
+  openUrl: async (url) => {
+    const { openUrl } = await import("@tauri-apps/plugin-opener");
+    await openUrl(url);
+  },
   instruments: () => invoke<InstrumentView[]>("instruments"),
   dossierMeasure: (id, input) => invoke<MeasureOutcome>("dossier_measure", { id, input }),
   dossierMeasureFile: (id, instrument, invited, date) =>
-    invoke<MeasureOutcome | null>("dossier_measure_file", { id, instrument, invited: invited ?? null, date: date ?? null }),
+    invoke<MeasureOutcome | null>("dossier_measure_file", {
+      id,
+      instrument,
+      invited: invited ?? null,
+      date: date ?? null,
+    }),
   dossierUnmeasure: (id, measurement) => invoke<void>("dossier_unmeasure", { id, measurement }),
   dossierFollowUp: (id, date) => invoke<FollowUp>("dossier_follow_up", { id, date: date ?? null }),
   traject: (id) => invoke<TrajectView>("traject", { id }),
@@ -332,7 +522,10 @@ export function toApiError(err: unknown): ApiError {
   const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
   if (err && typeof err === "object" && "message" in err) {
     const e = err as { code?: unknown; message: unknown };
-    return { code: typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend", message: sentence(String(e.message)) };
+    return {
+      code: typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend",
+      message: sentence(String(e.message)),
+    };
   }
   return { code: "onbekend", message: sentence(String(err)) };
 }
