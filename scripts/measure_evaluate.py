@@ -99,13 +99,13 @@ def main() -> None:
             for d in [plain, looped]:
                 out = tmp / f"rapport-{d}.{fmt}"
                 medians.append(statistics.median(timed(run, "report", d, "--format", fmt, "-o", str(out), "--force")) * 1000)
-            print(f"  {fmt:5} {medians[0]:7.0f} → {medians[1]:7.0f}  (+{medians[1] - medians[0]:.0f})")
+            print(f"  {fmt:5} {medians[0]:7.0f} → {medians[1]:7.0f}  ({medians[1] - medians[0]:+.0f})")
         medians = []
         for d in [plain, looped]:
             out = tmp / f"plan-{d}.xlsx"
             medians.append(statistics.median(timed(run, "dossier", "export-plan", d, "--format", "xlsx", "-o",
                                                    str(out), "--force")) * 1000)
-        print(f"  xlsx  {medians[0]:7.0f} → {medians[1]:7.0f}  (+{medians[1] - medians[0]:.0f})")
+        print(f"  xlsx  {medians[0]:7.0f} → {medians[1]:7.0f}  ({medians[1] - medians[0]:+.0f})")
 
         # 1,000 outcome records: 20 trajecten of 50 evaluated interventions, imported as
         # dossier files made from one exported template.

@@ -72,7 +72,7 @@ impl Keuzehulp {
         })
     }
 
-    fn definitions(&self) -> Result<Vec<Instrument>> {
+    pub(super) fn definitions(&self) -> Result<Vec<Instrument>> {
         Ok(self.instruments()?.into_iter().map(|i| i.instrument).collect())
     }
 
@@ -141,24 +141,11 @@ impl Keuzehulp {
     /// The relevant measurements before and after plan item `item` of dossier `id`, up to
     /// `until`, and whether a relevant baseline exists (a measurement on or before the start).
     pub(super) fn item_changes(&self, id: &str, item: &PlanItem, until: &str) -> Result<(Vec<Change>, bool)> {
-        let themes = self.intervention(&item.intervention_id).map(|r| r.themes).unwrap_or_default();
-        let measurements: Vec<talk::Measurement> =
-            self.store.traject_measurements(id)?.into_iter().filter(|m| m.date.as_str() <= until).collect();
+        let measurements = self.store.traject_measurements(id)?;
         let instruments = self.definitions()?;
         let lookup = Lookup { guides: self.conversation_guides()?, instruments: &instruments };
-        // A baseline: a relevant measurement on or before the start (any, without a start).
-        let since = item.start_date.as_deref();
-        let measured = measurements.iter().filter(|m| since.is_none_or(|s| m.date.as_str() <= s)).any(|m| {
-            m.values.iter().any(|v| {
-                let info = lookup.info(m, &v.key);
-                themes.is_empty() || info.themes.iter().any(|t| themes.contains(t))
-            })
-        });
-        let changes: Vec<Change> = before_after(&measurements, lookup, item.start_date.as_deref(), Some(until))
-            .into_iter()
-            .filter(|c| relevant(c, &themes))
-            .collect();
-        Ok((changes, measured))
+        let themes = self.intervention(&item.intervention_id).map(|r| r.themes).unwrap_or_default();
+        Ok(item_changes_in(&measurements, lookup, &themes, item, until))
     }
 
     fn proposal_for(&self, id: &str, item: &PlanItem, checked: &evaluate::Checked) -> Result<(Proposal, Vec<Change>)> {
@@ -282,4 +269,30 @@ impl Keuzehulp {
         }
         Ok(())
     }
+}
+
+/// [`Keuzehulp::item_changes`] over measurements and definitions already read (`share
+/// export` asks it for every evaluation of a traject); `themes` are the intervention's.
+pub(super) fn item_changes_in(
+    measurements: &[talk::Measurement],
+    lookup: Lookup<'_>,
+    themes: &[String],
+    item: &PlanItem,
+    until: &str,
+) -> (Vec<Change>, bool) {
+    let measurements: Vec<talk::Measurement> =
+        measurements.iter().filter(|m| m.date.as_str() <= until).cloned().collect();
+    // A baseline: a relevant measurement on or before the start (any, without a start).
+    let since = item.start_date.as_deref();
+    let measured = measurements.iter().filter(|m| since.is_none_or(|s| m.date.as_str() <= s)).any(|m| {
+        m.values.iter().any(|v| {
+            let info = lookup.info(m, &v.key);
+            themes.is_empty() || info.themes.iter().any(|t| themes.contains(t))
+        })
+    });
+    let changes: Vec<Change> = before_after(&measurements, lookup, since, Some(until))
+        .into_iter()
+        .filter(|c| relevant(c, themes))
+        .collect();
+    (changes, measured)
 }

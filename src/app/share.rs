@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Keuzehulp;
+use super::evaluate::item_changes_in;
 use super::update::{MAX_UPDATE_BYTES, Source, listed_packs};
-use crate::dossier::evaluate::{MIN_GROUP, Period};
+use crate::dossier::evaluate::{Lookup, MIN_GROUP, Period};
 use crate::dossier::share::{self, FORMAT, Outcome, OutcomePack, SIZE_BANDS, SharedChange, VERSION, key};
 use crate::error::{Error, Result};
 use crate::signing;
@@ -56,6 +57,9 @@ impl Keuzehulp {
         crate::time::parse_date("--since", since)?;
         let secret = share::share_secret(&self.store)?;
         let taxonomy = &self.bundled.taxonomy;
+        let instruments = self.definitions()?;
+        let lookup = Lookup { guides: self.conversation_guides()?, instruments: &instruments };
+        let records = self.interventions()?;
         // (traject, intervention) → (evaluation date, outcome).
         let mut newest: BTreeMap<(String, String), (String, Outcome)> = BTreeMap::new();
         for summary in self.store.dossier_list(None)? {
@@ -66,13 +70,14 @@ impl Keuzehulp {
             let traject = d.traject.clone().unwrap_or_else(|| d.id.clone());
             let sector = d.info.sector.clone().filter(|s| taxonomy.sectors.iter().any(|t| &t.id == s));
             let size_band = d.info.size_band.clone().filter(|b| SIZE_BANDS.contains(&b.as_str()));
+            let measurements = self.store.traject_measurements(&d.id)?;
             for e in d.evaluations.iter().filter(|e| e.date.as_str() >= since) {
                 let Some(item) = d.plan.iter().find(|p| p.id == e.item) else { continue };
                 let slot = (traject.clone(), item.intervention_id.clone());
                 if newest.get(&slot).is_some_and(|(date, _)| date.as_str() >= e.date.as_str()) {
                     continue;
                 }
-                let record = self.intervention(&item.intervention_id).ok();
+                let record = records.iter().find(|r| r.id == item.intervention_id);
                 let level = match (&d.answers.level, &record) {
                     (Some(l), Some(r)) if r.levels.contains(l) => Some(l.clone()),
                     (_, Some(r)) if r.levels.len() == 1 => r.levels.first().cloned(),
@@ -93,7 +98,8 @@ impl Keuzehulp {
                         .or_else(|| (r.steps.len() == 1).then(|| r.steps[0].clone())),
                     None => None,
                 };
-                let (changes, _) = self.item_changes(&d.id, item, &e.date)?;
+                let themes = record.map(|r| r.themes.clone()).unwrap_or_default();
+                let (changes, _) = item_changes_in(&measurements, lookup, &themes, item, &e.date);
                 let change = changes
                     .iter()
                     .find(|c| c.before.n.is_some_and(|n| n >= MIN_GROUP) && c.after.n.is_some_and(|n| n >= MIN_GROUP))
