@@ -290,9 +290,7 @@ pub(super) fn item_changes_in(
             themes.is_empty() || info.themes.iter().any(|t| themes.contains(t))
         })
     });
-    let changes: Vec<Change> = before_after(&measurements, lookup, since, Some(until))
-        .into_iter()
-        .filter(|c| relevant(c, themes))
-        .collect();
+    let changes: Vec<Change> =
+        before_after(&measurements, lookup, since, Some(until)).into_iter().filter(|c| relevant(c, themes)).collect();
     (changes, measured)
 }
