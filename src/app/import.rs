@@ -99,7 +99,7 @@ impl Keuzehulp {
         }
         if let Some(message) = validate::name_problem(name, validate::MAX_NAME) {
             let message = match message.as_str() {
-                "is empty" => "geef de uitgever een naam".to_string(),
+                "is leeg" => "geef de uitgever een naam".to_string(),
                 _ => format!("gebruik hoogstens {} tekens", validate::MAX_NAME),
             };
             return Err(Error::InvalidInput { field: "--name".into(), message });
