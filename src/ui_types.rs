@@ -5,7 +5,8 @@
 //! give now. To write them anew: `KEUZEHULP_WRITE_TYPES=1 cargo test --lib ui_types`.
 //!
 //! Covered so far: the taxonomy, the decision tree's ways in, the worker's page, the
-//! catalogue summary, search, the advisor, the dossier and backups. The other types in
+//! catalogue summary, search, the advisor, the dossier and backups, and a pack's import diff
+//! (preview, update, refusals, removal). The other types in
 //! `ui/src/api.ts` are still written by hand (see ARCHITECTURE.md).
 
 use std::path::{Path, PathBuf};
@@ -13,9 +14,12 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, StepAdvice};
-use crate::app::{CatalogueSummary, MatrixCell, MatrixRow};
+use crate::app::{
+    AddedRecord, CatalogueSummary, ChangedRecord, ImportDiff, MatrixCell, MatrixRow, PackPreview, PackUpdate, Removed,
+};
 use crate::backup::{Backup, BackupKind, Erasure, Unerased};
 use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
+use crate::catalogue::rules::{Refusal, RefusalCode};
 use crate::catalogue::view::{OriginKind, RecordOrigin};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::file::{ImportOutcome, ImportResult};
@@ -90,6 +94,14 @@ fn files() -> Vec<(String, String)> {
         one::<ImportOutcome>(&cfg),
         one::<ReportFormat>(&cfg),
         one::<PlanFormat>(&cfg),
+        one::<RefusalCode>(&cfg),
+        one::<Refusal>(&cfg),
+        one::<AddedRecord>(&cfg),
+        one::<ChangedRecord>(&cfg),
+        one::<ImportDiff>(&cfg),
+        one::<PackPreview>(&cfg),
+        one::<PackUpdate>(&cfg),
+        one::<Removed>(&cfg),
         ("ErrorCode.ts".to_string(), error_code()),
     ];
     files.sort();

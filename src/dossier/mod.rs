@@ -11,6 +11,7 @@
 
 mod change;
 pub mod file;
+pub mod limits;
 mod read;
 mod status;
 mod trash;

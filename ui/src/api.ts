@@ -40,9 +40,18 @@ import type { Term } from "./generated/Term";
 import type { Trashed } from "./generated/Trashed";
 import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
+import type { AddedRecord } from "./generated/AddedRecord";
+import type { ChangedRecord } from "./generated/ChangedRecord";
+import type { ImportDiff } from "./generated/ImportDiff";
+import type { PackPreview } from "./generated/PackPreview";
+import type { PackUpdate } from "./generated/PackUpdate";
+import type { Refusal } from "./generated/Refusal";
+import type { RefusalCode } from "./generated/RefusalCode";
+import type { Removed } from "./generated/Removed";
 
 export type {
   Advice, Answers, Backup, BackupKind, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, OriginKind, PlanStatus, QuestionKind, RecordOrigin, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
+  AddedRecord, ChangedRecord, ImportDiff, PackPreview, PackUpdate, Refusal, RefusalCode, Removed,
 };
 
 export interface Intervention {
@@ -72,13 +81,7 @@ export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] 
 
 
 
-/** What an import would change (`import --dry-run`). */
-export interface ImportDiff { added: string[]; changed: { id: string; fields: string[] }[]; unchanged: number }
-/** A pack file looked at before importing it: who signed it ("eigen": nobody) and its diff. */
-export interface PackPreview extends ImportDiff { file: string; publisher: string; signed: boolean; version: string | null; date: string | null }
-/** One pack of an update from a folder or web address. */
-export interface PackUpdate extends ImportDiff { file: string; publisher: string; imported: boolean }
-export interface ImportReport { added: number; updated: number; publisher: string | null }
+export interface ImportReport { added: number; updated: number; unchanged: number; publisher: string | null }
 export interface TrustedKey { name: string; key_id: string; public_key: string; added_at: string; valid_until: string | null }
 export interface RevokedKey { name: string; key_id: string; revoked_at: string }
 export interface TrustList { trusted: TrustedKey[]; revoked: RevokedKey[] }
@@ -112,8 +115,9 @@ export interface Api {
   dossierDelete(id: string): Promise<void>;
   dossierTrash(): Promise<Trashed[]>;
   dossierUndelete(id: string): Promise<void>;
-  /** Erases a dossier for good, from the backups too. */
-  dossierErase(id: string): Promise<Erasure>;
+  /** Erases a dossier for good, from the backups too; with `removeDamaged` (the user agreed)
+   * a damaged copy of the database that cannot be rewritten is removed. */
+  dossierErase(id: string, removeDamaged?: boolean): Promise<Erasure>;
   /** Asks where to save; null when the user cancelled. From an encrypted store the file is
    * encrypted with the same passphrase, unless `inTheClear`. */
   dossierExport(id: string, inTheClear?: boolean): Promise<string | null>;
@@ -133,12 +137,16 @@ export interface Api {
   /** Opens an encrypted store. */
   unlock(passphrase: string): Promise<void>;
   encryptionStatus(): Promise<boolean>;
-  /** Turns encryption on (a passphrase) or off (null); answers whether it is on now. */
-  encryptionSet(passphrase: string | null): Promise<boolean>;
+  /** Turns encryption on (a passphrase) or off (null); answers whether it is on now. Damaged
+   * copies that cannot be encrypted refuse it (`damaged_copies`) unless `removeDamaged`. */
+  encryptionSet(passphrase: string | null, removeDamaged?: boolean): Promise<boolean>;
   /** Asks which pack to import and checks it; null when cancelled. Nothing is imported. */
   packPreview(): Promise<PackPreview | null>;
-  /** Imports the pack last looked at with `packPreview` (checked again). */
-  packImport(): Promise<ImportReport>;
+  /** Imports the pack last looked at with `packPreview`, only when it still holds the bytes
+   * shown (`digest` from the preview; else `pack_changed`). */
+  packImport(digest: string): Promise<ImportReport>;
+  /** Removes an imported record; the bundled one with that id (if any) returns. */
+  catalogueRemove(id: string): Promise<Removed>;
   trustList(): Promise<TrustList>;
   /** Trusts a public key as publisher `name`, until `until` (YYYY-MM-DD) when given. */
   trustAdd(key: string, name: string, until: string | null): Promise<TrustedKey>;
@@ -172,7 +180,7 @@ export const tauriApi: Api = {
   dossierDelete: (id) => invoke<void>("dossier_delete", { id }),
   dossierTrash: () => invoke<Trashed[]>("dossier_trash"),
   dossierUndelete: (id) => invoke<void>("dossier_undelete", { id }),
-  dossierErase: (id) => invoke<Erasure>("dossier_erase", { id }),
+  dossierErase: (id, removeDamaged) => invoke<Erasure>("dossier_erase", { id, removeDamaged: removeDamaged ?? false }),
   dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
   dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
   reportSave: (id, format, notes) => invoke<string | null>("report_save", { id, format, notes: notes ?? [] }),
@@ -182,9 +190,10 @@ export const tauriApi: Api = {
   backupRestore: (file) => invoke<Backup>("backup_restore", { file }),
   unlock: (passphrase) => invoke<void>("unlock", { passphrase }),
   encryptionStatus: () => invoke<boolean>("encryption_status"),
-  encryptionSet: (passphrase) => invoke<boolean>("encryption_set", { passphrase }),
+  encryptionSet: (passphrase, removeDamaged) => invoke<boolean>("encryption_set", { passphrase, removeDamaged: removeDamaged ?? false }),
   packPreview: () => invoke<PackPreview | null>("pack_preview"),
-  packImport: () => invoke<ImportReport>("pack_import"),
+  packImport: (digest) => invoke<ImportReport>("pack_import", { digest }),
+  catalogueRemove: (id) => invoke<Removed>("catalogue_remove", { id }),
   trustList: () => invoke<TrustList>("trust_list"),
   trustAdd: (key, name, until) => invoke<TrustedKey>("trust_add", { key, name, until }),
   trustRemove: (name) => invoke<void>("trust_remove", { name }),

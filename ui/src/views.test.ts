@@ -67,7 +67,7 @@ function fakeDossiers(seed: Dossier[] = []) {
     dossierExport: missing, dossierImport: missing, reportSave: missing, planExport: missing,
     backups: async () => [], backupCreate: missing, backupRestore: missing,
     unlock: missing, encryptionStatus: async () => false, encryptionSet: missing,
-    packPreview: missing, packImport: missing, trustList: missing, trustAdd: missing, trustRemove: missing,
+    packPreview: missing, packImport: missing, catalogueRemove: missing, trustList: missing, trustAdd: missing, trustRemove: missing,
     updateFrom: missing, ownRecords: missing, ownSave: missing, ownExport: missing,
     dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
     dossierDelete: async (id) => {
@@ -89,7 +89,7 @@ function fakeDossiers(seed: Dossier[] = []) {
       get(id);
       trash.delete(id);
       store.delete(id);
-      return { cleaned: ["a.sqlite3", "b.sqlite3"], failed: [{ file: "c.sqlite3", reason: "de reservekopie is beschadigd" }] };
+      return { cleaned: ["a.sqlite3", "b.sqlite3"], failed: [{ file: "c.sqlite3", reason: "de reservekopie is beschadigd" }], removed: [], wal_pending: false };
     },
     dossier: async (id) => structuredClone(get(id)),
     dossierNew: async (info) => {
@@ -672,10 +672,18 @@ describe("catalogue screen", () => {
     const api = fakeApi({
       trustList: async () => trust,
       ownRecords: async () => [],
-      packPreview: async () => ({ file: "pakket.json", publisher: "Trimbos-instituut", signed: true, version: "2027.1", date: "2027-01-01", added: ["nieuw-record"], changed: [{ id: "pico", fields: ["summary", "evidence.level"] }], unchanged: 3 }),
-      packImport: async () => {
-        calls.push("import");
-        return { added: 1, updated: 1, publisher: "Trimbos-instituut" };
+      packPreview: async () => {
+        const trimbos = { kind: "publisher" as const, name: "Trimbos-instituut", version: "2027.1", date: "2027-01-01" };
+        return {
+          file: "pakket.json", publisher: "Trimbos-instituut", signed: true, version: "2027.1", date: "2027-01-01",
+          added: ["nieuw-record"], added_records: [{ id: "nieuw-record", name: "Nieuw record", origin: trimbos }],
+          changed: [{ id: "pico", name: "PICO", fields: ["summary", "evidence.level"], from: { ...trimbos, version: "2026.1", date: "2026-01-01" }, to: trimbos }],
+          unchanged: 3, refused: [], digest: "ab12",
+        };
+      },
+      packImport: async (digest: string) => {
+        calls.push(`import ${digest}`);
+        return { added: 1, updated: 1, unchanged: 3, publisher: "Trimbos-instituut" };
       },
     });
     const c = ctx(api);
@@ -695,7 +703,7 @@ describe("catalogue screen", () => {
     expect(calls).toEqual([]);
     view.querySelector<HTMLButtonElement>("#pack-import")?.click();
     await flush();
-    expect(calls).toEqual(["import"]);
+    expect(calls).toEqual(["import ab12"]);
     expect(go).toHaveBeenCalledWith("#/catalogus");
     expect(c.state.notice).toBe("Geïmporteerd van Trimbos-instituut: 1 nieuw, 1 bijgewerkt.");
   });
@@ -710,7 +718,7 @@ describe("catalogue screen", () => {
       },
       packImport: async () => {
         calls.push("import");
-        return { added: 0, updated: 0, publisher: null };
+        return { added: 0, updated: 0, unchanged: 0, publisher: null };
       },
     });
     const view = await renderCatalogue(ctx(api));

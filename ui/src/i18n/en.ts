@@ -240,7 +240,7 @@ export const en: Strings = {
   backupNow: "Make a backup now",
   backupMade: (file: string) => `Backup made: ${file}`,
   noBackups: "There are no backups yet.",
-  backupKinds: { handmatig: "manual", dagelijks: "daily", "voor-migratie": "before an update", "voor-herstel": "before a restore", extern: "from elsewhere" },
+  backupKinds: { handmatig: "manual", dagelijks: "daily", "voor-migratie": "before an update", "voor-herstel": "before a restore", extern: "from elsewhere", beschadigd: "damaged copy" },
   backupLine: (when: string, kind: string, size: string) => `${when} — ${kind}, ${size}`,
   restore: "Restore",
   restoreConfirm: (when: string) => `Put back the data of ${when}? What is there now is first kept as a backup itself.`,

@@ -241,7 +241,7 @@ export const nl = {
   backupNow: "Maak nu een reservekopie",
   backupMade: (file: string) => `Reservekopie gemaakt: ${file}`,
   noBackups: "Er zijn nog geen reservekopieën.",
-  backupKinds: { handmatig: "handmatig", dagelijks: "dagelijks", "voor-migratie": "vóór bijwerking", "voor-herstel": "vóór herstel", extern: "van elders" } satisfies Record<BackupKind, string>,
+  backupKinds: { handmatig: "handmatig", dagelijks: "dagelijks", "voor-migratie": "vóór bijwerking", "voor-herstel": "vóór herstel", extern: "van elders", beschadigd: "beschadigde kopie" } satisfies Record<BackupKind, string>,
   backupLine: (when: string, kind: string, size: string) => `${when} — ${kind}, ${size}`,
   restore: "Herstellen",
   restoreConfirm: (when: string) => `De gegevens van ${when} terugzetten? Wat er nu staat, wordt eerst zelf als reservekopie bewaard.`,

@@ -79,7 +79,7 @@ export async function renderCatalogue(ctx: Ctx): Promise<HTMLElement> {
       const no = h("button", { type: "button", class: "secondary", id: "pack-cancel" }, s.cancel);
       yes.addEventListener("click", async () => {
         try {
-          const done = await ctx.api.packImport();
+          const done = await ctx.api.packImport(p.digest);
           reload(s.packImported(done.added, done.updated, done.publisher ?? "eigen"));
         } catch (err) {
           packProblem.show(toApiError(err).message, choose);
