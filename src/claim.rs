@@ -80,7 +80,7 @@ impl Claim {
         let seen = match claim.file.try_lock() {
             Ok(()) => {
                 let seen = alone();
-                claim.file.unlock().map_err(|source| Error::Write { path: claim.path.clone(), source })?;
+                claim.let_go()?;
                 Some(seen)
             }
             Err(TryLockError::WouldBlock) => None,
@@ -88,6 +88,24 @@ impl Claim {
         };
         claim.wait_shared()?;
         Ok((claim, seen))
+    }
+
+    /// Lets go of the lock held on the file. On Windows the standard library unlocks twice
+    /// (a handle may hold an exclusive and a shared lock at once), and the second call finds
+    /// nothing left: Windows says ERROR_NOT_LOCKED, wine ERROR_LOCK_VIOLATION; neither means
+    /// the lock is still held.
+    fn let_go(&self) -> Result<()> {
+        const ERROR_LOCK_VIOLATION: i32 = 33;
+        const ERROR_NOT_LOCKED: i32 = 158;
+        match self.file.unlock() {
+            Ok(()) => Ok(()),
+            Err(err)
+                if cfg!(windows) && matches!(err.raw_os_error(), Some(ERROR_LOCK_VIOLATION | ERROR_NOT_LOCKED)) =>
+            {
+                Ok(())
+            }
+            Err(source) => Err(Error::Write { path: self.path.clone(), source }),
+        }
     }
 
     fn wait_shared(&self) -> Result<()> {

@@ -824,12 +824,13 @@ fn a_hand_edited_end_of_trust_is_compared_as_a_date() {
 #[test]
 fn a_very_long_id_is_cut_in_the_message() {
     let cli = Cli::new();
-    let id = "x".repeat(100_000);
+    // 30,000 characters: Windows passes at most 32,767 on a command line.
+    let id = "x".repeat(30_000);
     for args in [vec!["show", id.as_str()], vec!["dossier", "show", id.as_str()]] {
         let out = cli.cmd().args(&args).run();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1));
         assert!(stderr.len() < 1_000, "{} bytes of message", stderr.len());
-        assert!(stderr.contains("(100000 tekens)"), "{stderr}");
+        assert!(stderr.contains("(30000 tekens)"), "{stderr}");
     }
 }

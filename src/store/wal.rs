@@ -130,8 +130,10 @@ pub(crate) fn keep_aside_if_damaged(dir: &Path, db: &Path) -> std::io::Result<Op
         } else {
             std::fs::OpenOptions::new().write(true).create_new(true).open(&target)?;
         }
-        std::fs::write(wal_of(&target), &bytes)?;
-        std::fs::File::open(wal_of(&target))?.sync_all()
+        // Written and synced through one handle with write access (Windows syncs no other).
+        let mut wal_copy = std::fs::OpenOptions::new().write(true).create_new(true).open(wal_of(&target))?;
+        std::io::Write::write_all(&mut wal_copy, &bytes)?;
+        wal_copy.sync_all()
     })();
     if let Err(err) = result {
         let _ = std::fs::remove_file(&target);
