@@ -9,6 +9,9 @@ use std::path::Path;
 // The model and the validator are shared with the library, so the build checks exactly
 // what `keuzehulp validate` checks.
 #[allow(dead_code)]
+#[path = "src/catalogue/conversation.rs"]
+mod conversation;
+#[allow(dead_code)]
 #[path = "src/time/date.rs"]
 mod date;
 #[allow(dead_code)]
@@ -35,6 +38,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/search/thesaurus.rs");
     println!("cargo::rerun-if-changed=src/time/date.rs");
     println!("cargo::rerun-if-changed=src/catalogue/worker.rs");
+    println!("cargo::rerun-if-changed=src/catalogue/conversation.rs");
     let catalogue = load_or_fail(Path::new("data"));
     check_thesaurus(Path::new("data/thesaurus.toml"));
     let json =
@@ -47,6 +51,31 @@ fn main() {
     let json =
         serde_json::to_string(&worker).unwrap_or_else(|err| fail(&format!("cannot serialise the worker page: {err}")));
     write(&out.join("worker.json"), &json);
+    let guides = check_conversations(Path::new("data/conversations"), &catalogue);
+    let json = serde_json::to_string(&guides)
+        .unwrap_or_else(|err| fail(&format!("cannot serialise the conversation guides: {err}")));
+    write(&out.join("conversations.json"), &json);
+}
+
+/// Checks the conversation guides in `data/conversations/` against the taxonomy, or prints
+/// every problem (`file:field: message`) and stops the build.
+fn check_conversations(dir: &Path, catalogue: &model::Catalogue) -> conversation::Conversations {
+    let (references, guides) = conversation::read_dir(dir).unwrap_or_else(|e| fail(&e));
+    fn ids(terms: &[model::Term]) -> Vec<&str> {
+        terms.iter().map(|t| t.id.as_str()).collect()
+    }
+    let t = &catalogue.taxonomy;
+    let documents: Vec<&str> = t.documents.iter().map(|d| d.id.as_str()).collect();
+    let (themes, levels, steps) = (ids(&t.themes), ids(&t.levels), ids(&t.steps));
+    let vocabulary =
+        conversation::Vocabulary { documents: &documents, themes: &themes, levels: &levels, steps: &steps };
+    conversation::parse((&references.0, &references.1), &guides, vocabulary).unwrap_or_else(|problems| {
+        eprintln!("The conversation guides in {} are not valid ({} problem(s)):", dir.display(), problems.len());
+        for (file, field, message) in &problems {
+            eprintln!("{file}:{field}: {message}");
+        }
+        std::process::exit(1);
+    })
 }
 
 /// Checks `data/worker.toml` (the worker's page) against the catalogue's documents and

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing and runs every test: formatting and lints, the core and CLI
-# tests (on Linux, and for Windows under wine), the Tauri commands on the mock runtime, the
-# front-end unit tests, the end-to-end tests of the real desktop program under Xvfb through
-# tauri-driver (including its Debian package, installed and removed), and the dependency
-# audit.
+# Installs what is missing and runs every test: formatting and lints (Rust and the front
+# end), the core and CLI tests (on Linux, and for Windows under wine), the Tauri commands on
+# the mock runtime, the front-end unit tests, the end-to-end tests of the real desktop
+# program under Xvfb through tauri-driver (including its Debian package, installed and
+# removed), and the dependency audit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --test
@@ -24,8 +24,8 @@ fi
 step "dependencies: no yanked crate; RustSec advisories offline (audit/advisory-db); npm advisories where reachable"
 python3 scripts/audit.py
 
-step "front end: type check, build, unit tests"
-(cd ui && npm run build --silent && npx vitest run)
+step "front end: formatter, linter, type check (svelte-check), build, unit tests"
+(cd ui && npm run lint --silent && npm run check --silent && npm run build --silent && npx vitest run)
 
 step "rust: formatting and lints"
 cargo fmt --all -- --check

@@ -24,6 +24,8 @@ mod import;
 // `update --from DIR_OR_URL`.
 // The window's catalogue screen: a pack looked at before import, own interventions.
 mod own;
+// Conversations: the guides, a dossier's conversations, the paper sheet.
+mod talk;
 mod update;
 mod views;
 
@@ -64,6 +66,8 @@ pub struct Keuzehulp {
     store: Store,
     records: OnceCell<Vec<Intervention>>,
     analyzer: OnceCell<Analyzer>,
+    /// The conversation guides (bundled), read on first use.
+    guides: OnceCell<catalogue::conversation::Conversations>,
     index: Option<SearchIndex>,
     notices: Vec<String>,
     /// "Today" when fixed (tests, `KEUZEHULP_TODAY`); else the clock's UTC date.
@@ -138,6 +142,7 @@ impl Keuzehulp {
             store,
             records: OnceCell::new(),
             analyzer: OnceCell::new(),
+            guides: OnceCell::new(),
             index: None,
             notices,
             today: None,

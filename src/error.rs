@@ -33,6 +33,19 @@ pub enum Error {
         /// Every problem found.
         problems: Vec<Problem>,
     },
+    /// A conversation's answers (`dossier talk`) do not fit their guide; nothing was stored.
+    #[error(
+        "de gespreksantwoorden uit {} zijn niet opgeslagen ({}); er is niets veranderd:\n{}",
+        .path.display(),
+        count_problems(.problems.len()),
+        format_problems(.problems)
+    )]
+    InvalidAnswers {
+        /// The answers file (or "gesprek" for answers from the window).
+        path: PathBuf,
+        /// Every problem found, each on its field.
+        problems: Vec<Problem>,
+    },
     /// A file could not be read.
     #[error("kan {} niet lezen: {source}", .path.display())]
     Read {
@@ -317,6 +330,7 @@ impl Error {
             Error::DataDir { .. } => "data_dir",
             Error::UnknownIntervention { .. } => "unknown_intervention",
             Error::Invalid { .. } => "invalid_catalogue",
+            Error::InvalidAnswers { .. } => "invalid_answers",
             Error::Read { .. } => "read",
             Error::Bundled(_) => "bundled_catalogue",
             Error::Json { .. } => "json",
@@ -494,6 +508,7 @@ pub(crate) mod tests {
             (Error::DataDir { path: path(), reason: "r".into() }, "data_dir"),
             (Error::UnknownIntervention { id: "x".into(), hint: String::new() }, "unknown_intervention"),
             (Error::Invalid { path: path(), problems: Vec::new() }, "invalid_catalogue"),
+            (Error::InvalidAnswers { path: path(), problems: Vec::new() }, "invalid_answers"),
             (Error::Read { path: path(), source: io() }, "read"),
             (Error::Bundled(serde_json::from_str::<u8>("x").expect_err("not JSON")), "bundled_catalogue"),
             (Error::Json { what: "de uitvoer", source: json }, "json"),
@@ -535,6 +550,7 @@ pub(crate) mod tests {
             Error::DataDir { .. }
             | Error::UnknownIntervention { .. }
             | Error::Invalid { .. }
+            | Error::InvalidAnswers { .. }
             | Error::Read { .. }
             | Error::Bundled(_)
             | Error::Json { .. }

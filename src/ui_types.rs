@@ -5,28 +5,34 @@
 //! give now. To write them anew: `KEUZEHULP_WRITE_TYPES=1 cargo test --lib ui_types`.
 //!
 //! Covered so far: the taxonomy, the decision tree's ways in, the worker's page, the
-//! catalogue summary, search, the advisor, the dossier and backups, and a pack's import diff
-//! (preview, update, refusals, removal). The other types in
+//! catalogue summary, search, the advisor, the dossier and backups, the conversation guides
+//! and a dossier's conversations, and a pack's import diff (preview, update, refusals,
+//! removal). The other types in
 //! `ui/src/api.ts` are still written by hand (see ARCHITECTURE.md).
 
 use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, StepAdvice};
+use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, Signal, StepAdvice};
 use crate::app::{
     AddedRecord, CatalogueSummary, ChangedRecord, ImportDiff, MatrixCell, MatrixRow, PackPreview, PackUpdate, Removed,
 };
 use crate::backup::{Backup, BackupKind, Erasure, Unerased};
+use crate::catalogue::conversation::{Conversations, Guide, GuideQuestion, GuideTheme, Reference, Source};
 use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
 use crate::catalogue::rules::{Refusal, RefusalCode};
 use crate::catalogue::view::{OriginKind, RecordOrigin};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::file::{ImportOutcome, ImportResult};
+use crate::dossier::talk::{
+    ComparedTheme, Comparison, Conversation, MeasuredValue, Measurement, MeasurementKind, NoteView, QuestionInput,
+    QuestionNote, RatedTheme, Scale, TalkInput, TalkNote, TalkOutcome, TalkSummary, TalkView, ThemeAnswer, ThemeInput,
+};
 use crate::dossier::{
     Dossier, DossierSummary, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, Trashed, VisitInfo,
 };
-use crate::report::{PlanFormat, ReportFormat};
+use crate::report::{PlanFormat, ReportFormat, SheetFormat};
 use crate::search::{Filters, Hit, SearchResult, Via};
 
 /// Where the generated files live.
@@ -94,6 +100,32 @@ fn files() -> Vec<(String, String)> {
         one::<ImportOutcome>(&cfg),
         one::<ReportFormat>(&cfg),
         one::<PlanFormat>(&cfg),
+        one::<SheetFormat>(&cfg),
+        one::<Signal>(&cfg),
+        one::<Source>(&cfg),
+        one::<Reference>(&cfg),
+        one::<GuideQuestion>(&cfg),
+        one::<GuideTheme>(&cfg),
+        one::<Guide>(&cfg),
+        one::<Conversations>(&cfg),
+        one::<QuestionInput>(&cfg),
+        one::<ThemeInput>(&cfg),
+        one::<TalkInput>(&cfg),
+        one::<TalkNote>(&cfg),
+        one::<QuestionNote>(&cfg),
+        one::<ThemeAnswer>(&cfg),
+        one::<MeasurementKind>(&cfg),
+        one::<Scale>(&cfg),
+        one::<MeasuredValue>(&cfg),
+        one::<Measurement>(&cfg),
+        one::<Conversation>(&cfg),
+        one::<ComparedTheme>(&cfg),
+        one::<Comparison>(&cfg),
+        one::<RatedTheme>(&cfg),
+        one::<NoteView>(&cfg),
+        one::<TalkView>(&cfg),
+        one::<TalkSummary>(&cfg),
+        one::<TalkOutcome>(&cfg),
         one::<RefusalCode>(&cfg),
         one::<Refusal>(&cfg),
         one::<AddedRecord>(&cfg),

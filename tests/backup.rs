@@ -304,11 +304,14 @@ fn stray_search_index_files_are_swept_at_start_up() {
 #[test]
 fn erasing_a_dossier_erases_it_from_the_backups_too() {
     const CANARY: &str = "KANARIE-7731-wissen";
+    const TALK_CANARY: &str = "KANARIE-7732-gesprek";
     let cli = Cli::new();
     let kept = full_dossier(&cli, "Basisschool De Linde");
     let before = cli.json(&["backup", "create"]);
     let erased = full_dossier(&cli, "Zorggroep Oost");
     cli.json(&["dossier", "note", &erased, CANARY]);
+    let answers = crate::talk::team_conversation_with(&cli, &erased, TALK_CANARY);
+    std::fs::remove_file(answers).expect("remove the answers file");
     cli.json(&["backup", "create"]);
     cli.json(&["backup", "create"]);
     let untouched = std::fs::read(before["path"].as_str().expect("path")).expect("read");
@@ -321,6 +324,7 @@ fn erasing_a_dossier_erases_it_from_the_backups_too() {
         let bytes = std::fs::read(backup["path"].as_str().expect("path")).expect("read");
         let holds = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
         assert!(!holds(CANARY) && !holds("Zorggroep Oost"), "{} still holds the erased dossier", backup["file"]);
+        assert!(!holds(TALK_CANARY), "{} still holds the erased dossier's conversation", backup["file"]);
         assert!(holds("Basisschool De Linde"), "{} lost the other dossier", backup["file"]);
     }
     assert_eq!(
@@ -417,12 +421,14 @@ fn processes_opening_at_once_make_one_daily_backup() {
 }
 
 #[test]
-fn a_damaged_first_page_is_described_without_binary_text() {
+fn a_damaged_schema_page_is_described_without_binary_text() {
     let cli = Cli::new();
     full_dossier(&cli, "Zorggroep Oost");
     let db = cli.data.path().join(DB);
     let mut bytes = std::fs::read(&db).expect("read");
-    let at = bytes[..4096].windows(12).position(|w| w == b"CREATE TABLE").expect("the schema is on page 1");
+    // The schema's text: on page 1 while it fits there, else on the first leaf page of the
+    // schema's tree (page 1 then holds only pointers); the program reads it at every start.
+    let at = bytes.windows(12).position(|w| w == b"CREATE TABLE").expect("the schema's text");
     bytes[at + 13..at + 19].copy_from_slice(b"\x1b[7m\xff\x07");
     std::fs::write(&db, &bytes).expect("damage");
     for json in [false, true] {

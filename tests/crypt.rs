@@ -58,6 +58,9 @@ fn with_encryption_on_the_canary_is_in_no_file_and_the_data_opens_only_with_the_
     let dir = cli.data.path();
     let id = ok(&cli, None, &["dossier", "new", "--org", "Zorggroep Oost"])["id"].as_str().expect("id").to_string();
     ok(&cli, None, &["dossier", "note", &id, "KANARIE-een geheim uit het gesprek"]);
+    // A conversation's note, and the measurement beside it, go the same way.
+    let answers = crate::talk::team_conversation_with(&cli, &id, "KANARIE-vier uit het teamgesprek");
+    std::fs::remove_file(answers).expect("remove the answers file");
     ok(&cli, None, &["backup", "create"]);
     assert!(store_files(dir).iter().any(|f| contains(f, "KANARIE-een")), "plain at first (the check can see it)");
 
@@ -86,6 +89,8 @@ fn with_encryption_on_the_canary_is_in_no_file_and_the_data_opens_only_with_the_
     assert!(before == after, "a missing or wrong passphrase changes no file");
 
     let shown = ok(&cli, Some(PASS), &["dossier", "show", &id]);
+    assert_eq!(shown["conversations"][0]["themes"][0]["note"]["text"], "KANARIE-vier uit het teamgesprek");
+    assert_eq!(shown["conversations"][0]["measurement"]["n"], 8);
     let notes: Vec<&str> =
         shown["notes"].as_array().expect("notes").iter().filter_map(|n| n["text"].as_str()).collect();
     assert_eq!(

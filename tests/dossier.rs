@@ -216,7 +216,15 @@ fn a_truncated_tampered_or_newer_file_is_refused_and_nothing_is_imported() {
     let there = Cli::new();
     let cases: Vec<(&str, String, &str)> = vec![
         ("truncated", text[..text.len() / 2].to_string(), "dossier"),
-        ("newer", text.replacen("\"version\": 1", "\"version\": 7", 1), "nieuwere"),
+        (
+            "newer",
+            text.replacen(
+                &format!("\"version\": {}", keuzehulp::dossier::file::VERSION),
+                &format!("\"version\": {}", keuzehulp::dossier::file::VERSION + 5),
+                1,
+            ),
+            "nieuwere",
+        ),
         ("tampered status", text.replacen("\"answers\"", "\"plan\": [{\"id\": 1, \"intervention_id\": \"pico\", \"what\": \"\", \"who\": \"\", \"evaluation_method\": \"\", \"status\": \"vergeten\"}], \"answers\"", 1).replacen("\"plan\": [],", "", 1), "status"),
         ("unknown intervention", text.replacen("\"shortlist\": []", "\"shortlist\": [{\"intervention_id\": \"bestaat-niet\", \"added_at\": \"x\"}]", 1), "bestaat-niet"),
         ("not a dossier", "{\"interventions\": []}".to_string(), "format"),

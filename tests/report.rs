@@ -182,7 +182,7 @@ fn a_note_about_the_users_own_role_is_shown_to_the_user_but_not_printed_for_the_
 /// The report's text as a reader sees it, per format: HTML without tags, Markdown without
 /// escapes, Word's paragraphs (read from the zip with unzip), the PDF through pdftotext.
 #[cfg(not(windows))]
-fn report_text(cli: &Cli, id: &str, format: &str) -> String {
+pub(crate) fn report_text(cli: &Cli, id: &str, format: &str) -> String {
     let path = cli.data.path().join(format!("rapport.{format}"));
     cli.json(&["report", id, "--format", format, "-o", path.to_str().expect("utf-8"), "--force"]);
     let run = |program: &str, args: &[&str]| {

@@ -31,6 +31,9 @@ mod dossier;
 mod trash;
 // The advice report.
 mod report;
+// Conversations: the guides, a team conversation into a dossier, its measurement and advice,
+// leader vs team, bad answers refused whole, confidential notes, the dossier file, the sheet.
+mod talk;
 // Dates in the command line's text output (dd-mm-jjjj) and in JSON (ISO).
 mod dates;
 // Editable exports: the report as Word, the action plan as XLSX, CSV and iCalendar.

@@ -12,9 +12,12 @@ use serde_json::Value;
 use crate::util::{Cli, Run};
 
 const CANARY: &str = "KANARIE-prullenbak-4412";
+/// In a conversation's note and in its answers file.
+const TALK_CANARY: &str = "KANARIE-gesprek-5521";
 const ORG: &str = "Geheime Organisatie Kanarie";
 
-/// A dossier with facts, answers, a shortlist, a plan and a note holding [`CANARY`].
+/// A dossier with facts, answers, a shortlist, a plan, a note holding [`CANARY`] and a team
+/// conversation (with its measurement) whose note holds [`TALK_CANARY`].
 fn full_dossier(cli: &Cli) -> String {
     let id = cli.json(&["dossier", "new", "--org", ORG, "--sector", "zorg-vvt", "--date", "2026-11-20"])["id"]
         .as_str()
@@ -24,6 +27,9 @@ fn full_dossier(cli: &Cli) -> String {
     cli.json(&["dossier", "note", &id, CANARY]);
     cli.json(&["dossier", "shortlist", &id, "pico", "--why", "dialoog in het team"]);
     cli.json(&["dossier", "plan", &id, "--intervention", "pico", "--who", "Teamleider", "--evaluate-on", "2027-03-01"]);
+    let answers = crate::talk::team_conversation_with(cli, &id, TALK_CANARY);
+    // The answers file is the user's own; what is erased is what Keuzehulp keeps.
+    std::fs::remove_file(answers).expect("remove the answers file");
     id
 }
 
@@ -79,7 +85,12 @@ fn a_deleted_dossier_leaves_the_list_and_comes_back_whole() {
     assert!(String::from_utf8_lossy(&text.stdout).contains(ORG), "the text list names the organisation");
 
     assert_eq!(cli.json(&["dossier", "undelete", &id])["restored"], true);
-    assert_eq!(cli.json(&["dossier", "show", &id]), before, "facts, answers, shortlist, notes and plan are back");
+    assert_eq!(
+        cli.json(&["dossier", "show", &id]),
+        before,
+        "facts, answers, shortlist, notes, plan and conversations are back"
+    );
+    assert_eq!(before["conversations"][0]["measurement"]["n"], 8, "with the measurement");
     assert_eq!(ids(&cli.json(&["dossier", "list"])).len(), 2);
     assert_eq!(cli.json(&["dossier", "trash"])["trash"], serde_json::json!([]));
     assert_eq!(error_code(&cli, &["dossier", "undelete", &id]), "invalid_input", "it is not in the trash");
@@ -96,11 +107,12 @@ fn erasing_leaves_no_byte_of_a_note_in_any_file_of_the_data_directory() {
     cli.json(&["dossier", "delete", &id]);
     cli.json(&["backup", "create"]);
     assert!(files_holding(cli.data.path(), CANARY).len() >= 3, "the store and two backups hold the note");
+    assert!(files_holding(cli.data.path(), TALK_CANARY).len() >= 3, "and the conversation's note");
 
     let done = cli.json(&["dossier", "erase", &id]);
     assert_eq!(done["erased"], true);
     assert_eq!(done["backups_failed"], serde_json::json!([]), "{done}");
-    for needle in [CANARY, ORG] {
+    for needle in [CANARY, TALK_CANARY, ORG] {
         assert_eq!(files_holding(cli.data.path(), needle), Vec::<String>::new(), "{needle} is still on disk");
     }
     assert_eq!(cli.json(&["dossier", "trash"])["trash"], serde_json::json!([]));
@@ -139,6 +151,7 @@ fn thirty_days_in_the_trash_erase_a_dossier_at_start_up() {
     assert_eq!(trash, vec![recent.clone()], "only the one deleted thirty days ago is erased");
     drop(app);
     assert_eq!(files_holding(cli.data.path(), CANARY), Vec::<String>::new(), "erased from store and backups");
+    assert_eq!(files_holding(cli.data.path(), TALK_CANARY), Vec::<String>::new(), "the conversation too");
 
     let mut app = open();
     app.dossier_undelete(&recent).expect("the recent one still comes back");
@@ -149,12 +162,17 @@ fn thirty_days_in_the_trash_erase_a_dossier_at_start_up() {
 fn the_trash_migration_keeps_every_dossier_and_backs_up_first() {
     let cli = Cli::new();
     let id = full_dossier(&cli);
+    // A version 4 store had no conversations: take this one out first.
+    let conversation = cli.json(&["dossier", "show", &id])["conversations"][0]["id"].to_string();
+    cli.json(&["dossier", "talk", &id, "--remove", &conversation]);
     let before = cli.json(&["dossier", "show", &id]);
     // Take the store back to the schema before the trash, as an older Keuzehulp left it.
     {
         let conn = rusqlite::Connection::open(cli.data.path().join("keuzehulp.sqlite3")).expect("open");
         conn.execute_batch(
-            "DROP TABLE revoked_keys; ALTER TABLE trusted_keys DROP COLUMN valid_until; \
+            "DROP TABLE measurement_values; DROP TABLE measurements; DROP TABLE conversation_items; \
+             DROP TABLE conversations; \
+             DROP TABLE revoked_keys; ALTER TABLE trusted_keys DROP COLUMN valid_until; \
              DROP INDEX dossiers_in_trash; ALTER TABLE dossiers DROP COLUMN deleted_at; PRAGMA user_version = 4;",
         )
         .expect("back to version 4");

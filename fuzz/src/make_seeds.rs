@@ -162,6 +162,7 @@ fn write_dossiers(cat: &Catalogue, dir: &Path, tmp: &Path) -> Result<()> {
         free: true,
         max_time: first(&t.time_classes),
         have: cat.interventions.iter().skip(5).take(1).map(|i| i.id.clone()).collect(),
+        signals: Vec::new(),
     };
     store.dossier_set_answers(&full, &answers)?;
     let ids: Vec<&str> = cat.interventions.iter().take(3).map(|i| i.id.as_str()).collect();

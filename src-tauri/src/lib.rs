@@ -7,10 +7,12 @@ use std::sync::Mutex;
 use keuzehulp::advisor::{Advice, Answers};
 use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::Taxonomy;
+use keuzehulp::catalogue::conversation::Conversations;
 use keuzehulp::catalogue::view::RecordView;
 use keuzehulp::dossier::file::ImportOutcome;
+use keuzehulp::dossier::talk::{TalkInput, TalkOutcome, TalkSummary};
 use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
-use keuzehulp::report::{PlanFormat, ReportFormat, ReportOptions};
+use keuzehulp::report::{PlanFormat, ReportFormat, ReportOptions, SheetFormat};
 use keuzehulp::search::{Filters, SearchResult};
 use keuzehulp::{Backup, CatalogueSummary, Erasure, Keuzehulp, Session, SessionError};
 use serde::Serialize;
@@ -261,6 +263,7 @@ async fn report_save<R: Runtime>(
     id: String,
     format: String,
     notes: Option<Vec<i64>>,
+    talk_notes: Option<Vec<i64>>,
 ) -> Result<Option<String>, ApiError> {
     let format: ReportFormat = format.parse()?;
     let (name, extensions): (&str, &[&str]) = match format {
@@ -272,8 +275,63 @@ async fn report_save<R: Runtime>(
     let (org, today) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.today())))?;
     let suggested = format!("adviesrapport-{}-{today}.{}", files::slug(&org), extensions[0]);
     let Some(path) = files.save(&app, &suggested, name, extensions) else { return Ok(None) };
-    let options = ReportOptions { notes: notes.unwrap_or_default(), all_notes: false, replace: true };
+    let options = ReportOptions {
+        notes: notes.unwrap_or_default(),
+        all_notes: false,
+        talk_notes: talk_notes.unwrap_or_default(),
+        replace: true,
+    };
     state.with(|core| core.report_with(&id, format, &path, &options))?;
+    files.show(&app, &path);
+    Ok(Some(path.display().to_string()))
+}
+
+/// The conversation guides (team, team leader, worker) with the references they cite.
+#[tauri::command]
+fn conversation_guides(state: State<'_, AppState>) -> Result<Conversations, ApiError> {
+    state.with(|core| core.conversation_guides().cloned())
+}
+
+/// Stores a conversation's answers in dossier `id`, all or nothing; the themes rated 1 or 2
+/// become the dossier's answers.
+#[tauri::command]
+fn dossier_talk(state: State<'_, AppState>, id: String, answers: TalkInput) -> Result<TalkOutcome, ApiError> {
+    state.with(|core| core.dossier_talk(&id, &answers))
+}
+
+/// Takes conversation `conversation` out of dossier `id`; answers the dossier's answers.
+#[tauri::command]
+fn dossier_untalk(state: State<'_, AppState>, id: String, conversation: i64) -> Result<Answers, ApiError> {
+    state.with(|core| core.dossier_untalk(&id, conversation))
+}
+
+/// Dossier `id`'s conversations: the ratings for the chart, the notes, where leader and team
+/// differ most, and what the advice takes from them.
+#[tauri::command]
+fn talk_summary(state: State<'_, AppState>, id: String) -> Result<TalkSummary, ApiError> {
+    state.with(|core| core.talk_summary(&id))
+}
+
+/// Asks where to save the printable A4 sheet of guide `guide` (`pdf` or `html`), writes it
+/// and opens it. Answers with the path, or nothing when cancelled.
+#[tauri::command]
+async fn conversation_sheet_save<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+    guide: String,
+    format: String,
+) -> Result<Option<String>, ApiError> {
+    let format: SheetFormat = format.parse()?;
+    let (name, extension) = match format {
+        SheetFormat::Pdf => ("PDF", "pdf"),
+        SheetFormat::Html => ("HTML", "html"),
+    };
+    // An unknown guide is refused before asking where to save.
+    state.with(|core| core.conversation_guide(&guide).map(|_| ()))?;
+    let suggested = format!("gespreksformulier-{}.{extension}", files::slug(&guide));
+    let Some(path) = files.save(&app, &suggested, name, &[extension]) else { return Ok(None) };
+    state.with(|core| core.conversation_sheet(&guide, format, &path, true))?;
     files.show(&app, &path);
     Ok(Some(path.display().to_string()))
 }
@@ -386,6 +444,11 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             dossier_import,
             report_save,
             plan_export,
+            conversation_guides,
+            dossier_talk,
+            dossier_untalk,
+            talk_summary,
+            conversation_sheet_save,
             backups,
             backup_create,
             backup_restore,

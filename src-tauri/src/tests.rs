@@ -266,6 +266,56 @@ fn encryption_is_not_switched_while_another_program_has_the_store_open_and_the_w
     let _ = std::fs::remove_dir_all(dir);
 }
 
+#[test]
+fn a_conversation_entered_in_the_window_steers_the_answers_and_bad_answers_name_their_field() {
+    let (dir, core) = open_core();
+    let files = dir.join("bestanden");
+    std::fs::create_dir_all(&files).expect("files dir");
+    let app = build_app(mock_builder(), AppState::new(Ok(core)), Files::Folder(files.clone()))
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+    let call = |cmd: &str, args: serde_json::Value| call_on(&webview, cmd, args);
+    let id = call("dossier_new", serde_json::json!({ "info": { "org": "Zorggroep Oost" } })).expect("new dossier");
+    let id = id.as_str().expect("id").to_string();
+    let guides = call("conversation_guides", serde_json::json!({})).expect("guides");
+    assert_eq!(guides["guides"].as_array().map(Vec::len), Some(3));
+
+    let answers = serde_json::json!({ "guide": "team", "date": "2026-11-20", "present": 8,
+        "themes": [{ "theme": "regelmogelijkheden", "rating": 2, "note": "Rooster komt laat" }] });
+    let outcome = call("dossier_talk", serde_json::json!({ "id": id, "answers": answers })).expect("talk");
+    assert_eq!(outcome["low"][0]["theme"], "regelmogelijkheden");
+    assert_eq!(outcome["answers"]["themes"], serde_json::json!(["roosters-autonomie", "werkdruk"]));
+    let summary = call("talk_summary", serde_json::json!({ "id": id })).expect("summary");
+    let ratings = &summary["conversations"][0]["ratings"];
+    assert_eq!(ratings.as_array().map(Vec::len), Some(7), "every theme of the guide, for the chart");
+    assert_eq!((ratings[1]["rating"].as_u64(), ratings[1]["low"].as_bool()), (Some(2), Some(true)));
+    assert_eq!(ratings[0]["rating"], serde_json::Value::Null, "skipped");
+
+    let bad = serde_json::json!({ "guide": "team", "date": "2026-11-21", "present": 8,
+        "themes": [{ "theme": "regelmogelijkheden", "rating": 9 }] });
+    let err = call("dossier_talk", serde_json::json!({ "id": id, "answers": bad })).expect_err("a rating of 9");
+    assert_eq!(err["code"], "invalid_answers");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("themes[0].rating: 9 kan niet")), "{err}");
+    let conversations = call("dossier", serde_json::json!({ "id": id })).expect("dossier")["conversations"].clone();
+    assert_eq!(conversations.as_array().map(Vec::len), Some(1), "nothing stored");
+
+    let saved =
+        call("conversation_sheet_save", serde_json::json!({ "guide": "team", "format": "html" })).expect("sheet");
+    let path = std::path::PathBuf::from(saved.as_str().expect("a path"));
+    assert_eq!(path.parent(), Some(files.as_path()));
+    assert!(std::fs::read_to_string(&path).expect("sheet").contains("Hoe gaat het hier nu mee?"));
+    let err = call("conversation_sheet_save", serde_json::json!({ "guide": "directie", "format": "pdf" }))
+        .expect_err("unknown guide");
+    assert_eq!(err["code"], "unknown_value");
+
+    let conversation = conversations[0]["id"].clone();
+    let answers =
+        call("dossier_untalk", serde_json::json!({ "id": id, "conversation": conversation })).expect("untalk");
+    assert_eq!(answers["themes"], serde_json::json!([]));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// The capability grants exactly the commands the front end invokes, and the build script
 /// makes a permission for exactly those.
 #[test]

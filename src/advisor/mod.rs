@@ -21,10 +21,12 @@ use crate::error::Result;
 
 mod coverage;
 mod score;
+mod talk;
 
 pub use coverage::{Coverage, CoverageCell, coverage};
 pub use score::{Leidraad, WEIGHTS, Weights};
 use score::{Scored, Scorer};
+pub use talk::Signal;
 
 /// The answers to the decision tree. Every field may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +56,12 @@ pub struct Answers {
     pub max_time: Option<String>,
     /// Interventions the organisation already offers (for the aanbod-scan).
     pub have: Vec<String>,
+    /// The themes a conversation rated low (`dossier talk`): their taxonomy themes, level
+    /// and steps are among the answers above, and each adds its reason ("uit het
+    /// teamgesprek: regelmogelijkheden 2 van 5") to the recommendations that address it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub signals: Vec<Signal>,
 }
 
 /// One recommendation.
@@ -145,7 +153,7 @@ pub fn check(answers: &Answers, taxonomy: &Taxonomy) -> Result<()> {
     check_term("risicogroep", answers.risk_group.as_deref(), &taxonomy.risk_groups)?;
     check_term("bewijsniveau", answers.min_evidence.as_deref(), &taxonomy.evidence_levels)?;
     check_term("tijdsduur", answers.max_time.as_deref(), &taxonomy.time_classes)?;
-    Ok(())
+    talk::check(&answers.signals, taxonomy)
 }
 
 /// The steps asked for, with `B` expanded to B1 and B2, in taxonomy order.
@@ -257,6 +265,7 @@ pub fn advise_leading(
         .collect();
     scored.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
     scored.truncate(limit.max(1));
+    talk::explain(&mut scored, &answers.signals);
     let exact = scored.iter().any(|r| r.mismatches.is_empty());
 
     let user_notes = role_notes(guides, answers, &steps);

@@ -152,6 +152,27 @@ impl Keuzehulp {
                 message: format!("dossier {id} heeft geen notitie {missing} (zie de nummers in dossier show)"),
             });
         }
+        // A confidential conversation note enters the report only when it is ticked; it is
+        // taken out of the report's copy of the dossier itself, so no format can show it.
+        let talk_note_ids: Vec<i64> = dossier
+            .conversations
+            .iter()
+            .flat_map(|c| &c.themes)
+            .flat_map(|t| t.note.iter().chain(t.questions.iter().map(|q| &q.note)))
+            .map(|n| n.id)
+            .collect();
+        if let Some(missing) = options.talk_notes.iter().find(|n| !talk_note_ids.contains(n)) {
+            return Err(Error::InvalidInput {
+                field: "gespreksnotitie".into(),
+                message: format!("dossier {id} heeft geen gespreksnotitie {missing} (zie de nummers in dossier show)"),
+            });
+        }
+        let shown = |n: &dossier::talk::TalkNote| !n.confidential || options.talk_notes.contains(&n.id);
+        for t in dossier.conversations.iter_mut().flat_map(|c| c.themes.iter_mut()) {
+            t.note = t.note.take().filter(shown);
+            t.questions.retain(|q| shown(&q.note));
+        }
+        let talk = dossier::talk::summary(&dossier.conversations, self.conversation_guides()?);
         let notes =
             dossier.notes.iter().filter(|n| options.all_notes || options.notes.contains(&n.id)).cloned().collect();
         // The visit's sector counts when the answers left it open.
@@ -192,6 +213,7 @@ impl Keuzehulp {
             items,
             advice,
             notes,
+            talk,
             plan_records,
             taxonomy: self.bundled.taxonomy.clone(),
             date: self.today(),

@@ -23,6 +23,7 @@ pub fn validate(path: &Path) -> Result<usize> {
     if metadata.is_dir() {
         let catalogue = validate::load_dir(path).map_err(invalid)?;
         catalogue::check_worker_file(path, &catalogue).map_err(invalid)?;
+        catalogue::check_conversation_dir(path, &catalogue).map_err(invalid)?;
         return Ok(catalogue.interventions.len());
     }
     let text = catalogue::read_pack_file(path)?;

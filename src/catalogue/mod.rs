@@ -1,6 +1,7 @@
 //! The catalogue: its model, the checks every catalogue file must pass, and the catalogue
 //! bundled into the binary at build time.
 
+pub mod conversation;
 pub mod model;
 mod origin;
 pub mod rules;
@@ -73,6 +74,40 @@ pub fn check_worker_file(
             .map(|(field, message)| validate::Problem { file: path.display().to_string(), field, message })
             .collect()
     })
+}
+
+/// The conversation guides (`data/conversations/`), checked by `build.rs`.
+const CONVERSATIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/conversations.json"));
+
+/// The bundled conversation guides (`data/conversations/`) with the references they cite.
+pub fn conversations() -> Result<conversation::Conversations> {
+    serde_json::from_str(CONVERSATIONS_JSON).map_err(crate::error::Error::Bundled)
+}
+
+/// Checks `<dir>/conversations/`, when there is one, against a catalogue loaded from `dir`:
+/// the same checks `build.rs` makes, as problems of `keuzehulp validate`.
+pub fn check_conversation_dir(
+    dir: &std::path::Path,
+    catalogue: &Catalogue,
+) -> std::result::Result<(), Vec<validate::Problem>> {
+    let dir = dir.join("conversations");
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let problem = |file: String, field: String, message: String| validate::Problem { file, field, message };
+    let (references, guides) =
+        conversation::read_dir(&dir).map_err(|e| vec![problem(dir.display().to_string(), "bestand".into(), e)])?;
+    let t = &catalogue.taxonomy;
+    fn ids(terms: &[Term]) -> Vec<&str> {
+        terms.iter().map(|x| x.id.as_str()).collect()
+    }
+    let documents: Vec<&str> = t.documents.iter().map(|d| d.id.as_str()).collect();
+    let (themes, levels, steps) = (ids(&t.themes), ids(&t.levels), ids(&t.steps));
+    let vocabulary =
+        conversation::Vocabulary { documents: &documents, themes: &themes, levels: &levels, steps: &steps };
+    conversation::parse((&references.0, &references.1), &guides, vocabulary)
+        .map(|_| ())
+        .map_err(|problems| problems.into_iter().map(|(file, field, message)| problem(file, field, message)).collect())
 }
 
 /// Parses the bundled catalogue.

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use keuzehulp::advisor::Answers;
 use keuzehulp::dossier::VisitInfo;
-use keuzehulp::report::{PlanFormat, ReportFormat};
+use keuzehulp::report::{PlanFormat, ReportFormat, SheetFormat};
 
 /// Keuzehulp: interventies tegen psychosociale arbeidsbelasting kiezen, offline.
 #[derive(Debug, Parser)]
@@ -61,6 +61,9 @@ pub enum Command {
     /// Dossiers van bedrijfsbezoeken
     #[command(subcommand)]
     Dossier(DossierCommand),
+    /// De gespreksleidraden: teamgesprek, gesprek met de leidinggevende, gesprek met een medewerker
+    #[command(subcommand)]
+    Conversation(ConversationCommand),
     /// Het adviesrapport van een dossier
     Report {
         /// Het id van het dossier
@@ -74,9 +77,12 @@ pub enum Command {
         /// Deze notitie in het rapport opnemen (nummer uit dossier show; herhaalbaar)
         #[arg(long = "note", value_name = "NR")]
         notes: Vec<i64>,
-        /// Alle notities in het rapport opnemen
+        /// Alle notities in het rapport opnemen (niet de vertrouwelijke gespreksnotities)
         #[arg(long, conflicts_with = "notes")]
         all_notes: bool,
+        /// Deze vertrouwelijke gespreksnotitie toch in het rapport opnemen (nummer uit dossier show; herhaalbaar)
+        #[arg(long = "talk-note", value_name = "NR")]
+        talk_notes: Vec<i64>,
         /// Een bestaand bestand vervangen
         #[arg(long)]
         force: bool,
@@ -111,6 +117,32 @@ pub enum CatalogueCommand {
     Remove {
         /// Het id van de interventie
         id: String,
+    },
+}
+
+/// `keuzehulp conversation ...`
+#[derive(Debug, Subcommand)]
+pub enum ConversationCommand {
+    /// De gespreksleidraden
+    List,
+    /// Eén leidraad: thema's, vragen, doorvragen en bronnen
+    Show {
+        /// Het id van de leidraad: team, leidinggevende of medewerker
+        id: String,
+    },
+    /// Een A4-formulier met de vragen, om op papier te gebruiken
+    Sheet {
+        /// Het id van de leidraad
+        id: String,
+        /// pdf of html
+        #[arg(long, default_value = "pdf")]
+        format: SheetFormat,
+        /// Het bestand om te schrijven
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -258,6 +290,7 @@ impl AdviseArgs {
             free: self.free,
             max_time: self.time.clone(),
             have: self.have.clone(),
+            signals: Vec::new(),
         }
     }
 }
@@ -350,6 +383,21 @@ pub enum DossierCommand {
         id: String,
         /// De notitie
         text: String,
+    },
+    /// De antwoorden van een gesprek vastleggen (alles of niets): de thema's met een 1 of 2
+    /// worden de antwoorden voor het advies
+    Talk {
+        /// Het id van het dossier
+        id: String,
+        /// De leidraad: team, leidinggevende of medewerker
+        #[arg(long, required_unless_present = "remove")]
+        guide: Option<String>,
+        /// Het antwoordenbestand (JSON): {"guide", "date", "present", "themes": [{"theme", "rating", "note"}]}
+        #[arg(long, value_name = "FILE", required_unless_present = "remove", conflicts_with = "remove")]
+        answers: Option<PathBuf>,
+        /// Dit gesprek weer uit het dossier halen (nummer uit dossier show)
+        #[arg(long, value_name = "NR")]
+        remove: Option<i64>,
     },
     /// Een actiepunt toevoegen of wijzigen
     Plan {

@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{
-    BackupCommand, CatalogueCommand, Cli, Command, DossierCommand, EncryptionCommand, PackCommand, SearchArgs,
-    TrustCommand,
+    BackupCommand, CatalogueCommand, Cli, Command, ConversationCommand, DossierCommand, EncryptionCommand, PackCommand,
+    SearchArgs, TrustCommand,
 };
 use keuzehulp::app::TODAY_ENV;
 use keuzehulp::dossier::PlanChange;
@@ -100,8 +100,14 @@ fn on_core(app: &mut Keuzehulp, command: &Command, out: &mut Out) -> Result<()> 
         }
         Command::Tree => out.tree(&app.tree()),
         Command::Dossier(command) => dossier(app, command, out),
-        Command::Report { dossier, format, output, notes, all_notes, force } => {
-            let options = ReportOptions { notes: notes.clone(), all_notes: *all_notes, replace: *force };
+        Command::Conversation(command) => conversation(app, command, out),
+        Command::Report { dossier, format, output, notes, all_notes, talk_notes, force } => {
+            let options = ReportOptions {
+                notes: notes.clone(),
+                all_notes: *all_notes,
+                talk_notes: talk_notes.clone(),
+                replace: *force,
+            };
             app.report_with(dossier, *format, output, &options)?;
             out.value(
                 &serde_json::json!({ "path": output, "format": format }),
@@ -246,14 +252,51 @@ fn backup(session: &mut Session, command: &BackupCommand, out: &mut Out) -> std:
     }
 }
 
+fn conversation(app: &mut Keuzehulp, command: &ConversationCommand, out: &mut Out) -> Result<()> {
+    match command {
+        ConversationCommand::List => out.guides(app.conversation_guides()?),
+        ConversationCommand::Show { id } => {
+            let guide = app.conversation_guide(id)?;
+            out.guide(guide, app.conversation_guides()?, app.taxonomy())
+        }
+        ConversationCommand::Sheet { id, format, output, force } => {
+            app.conversation_sheet(id, *format, output, *force)?;
+            out.value(
+                &serde_json::json!({ "guide": id, "path": output, "format": format }),
+                &format!("Gespreksformulier geschreven: {}", output.display()),
+            )
+        }
+    }
+}
+
 fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Result<()> {
     match command {
+        DossierCommand::Talk { id, remove: Some(conversation), .. } => {
+            let answers = app.dossier_untalk(id, *conversation)?;
+            out.value(
+                &serde_json::json!({ "id": id, "removed": conversation, "answers": answers }),
+                &format!("Gesprek {conversation} is uit dossier {id} gehaald"),
+            )
+        }
+        DossierCommand::Talk { id, guide, answers, remove: None } => {
+            let (Some(guide), Some(answers)) = (guide, answers) else {
+                return Err(Error::InvalidInput {
+                    field: "--answers".into(),
+                    message: "geef --guide en --answers (of --remove NR)".into(),
+                });
+            };
+            let outcome = app.dossier_talk_file(id, Some(guide), answers)?;
+            out.talked(&outcome, app.conversation_guides()?)
+        }
         DossierCommand::New(visit) => {
             let id = app.dossier_new(&visit.info())?;
             out.value(&serde_json::json!({ "id": id }), &format!("Dossier {id} aangemaakt"))
         }
         DossierCommand::List { search } => out.dossiers(&app.dossiers(search.as_deref())?),
-        DossierCommand::Show { id } => out.dossier(&app.dossier(id)?),
+        DossierCommand::Show { id } => {
+            let dossier = app.dossier(id)?;
+            out.dossier(&dossier, &app.talk_summary(id)?)
+        }
         DossierCommand::Answer { id, answers } => {
             app.dossier_answer(id, &answers.answers())?;
             out.value(&serde_json::json!({ "id": id, "answers": answers.answers() }), "Antwoorden opgeslagen")

@@ -15,6 +15,7 @@ use keuzehulp::advisor::Advice;
 use keuzehulp::app::TreeView;
 use keuzehulp::catalogue::worker::Lead;
 use keuzehulp::catalogue::{Pack, Taxonomy};
+use keuzehulp::dossier::talk::TalkSummary;
 use keuzehulp::dossier::{Dossier, DossierSummary, Trashed};
 use keuzehulp::error::{Error, Result};
 use keuzehulp::search::SearchResult;
@@ -29,6 +30,8 @@ pub struct Out {
 
 // What `import`, `update`, `trust`, `catalogue` and `show` print: the catalogue's side.
 mod catalogue;
+// What `conversation` and `dossier talk` print, and the conversations in `dossier show`.
+mod talk;
 
 const NOT_KNOWN: &str = "niet bekend";
 
@@ -268,10 +271,15 @@ impl Out {
         Ok(())
     }
 
-    /// `keuzehulp dossier show`.
-    pub fn dossier(&mut self, d: &Dossier) -> Result<()> {
+    /// `keuzehulp dossier show`: with `--json` the dossier, and where a team leader's and a
+    /// team's ratings differ (`comparisons`).
+    pub fn dossier(&mut self, d: &Dossier, talk: &TalkSummary) -> Result<()> {
         if self.json {
-            return self.put_json(d);
+            let mut value = serde_json::to_value(d).map_err(Error::json("het dossier"))?;
+            if let Some(map) = value.as_object_mut() {
+                map.insert("comparisons".into(), json!(talk.comparisons));
+            }
+            return self.put_json(&value);
         }
         let t = &mut self.text;
         let known = |v: &Option<String>| v.clone().unwrap_or_else(|| NOT_KNOWN.to_string());
@@ -317,6 +325,9 @@ impl Out {
         let _ = writeln!(t, "\nNotities:");
         for n in &d.notes {
             let _ = writeln!(t, "  [{}] {}", nl_moment(&n.created_at), n.text);
+        }
+        if !talk.conversations.is_empty() {
+            self.conversations(talk);
         }
         Ok(())
     }

@@ -5,8 +5,8 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{
-    Dossier, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, VisitInfo, check_date, exec, insert_dossier,
-    insert_shortlisted, limits, not_found, plan_items, sql, touch,
+    Dossier, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, VisitInfo, check_date, exec, insert_conversations,
+    insert_dossier, insert_shortlisted, limits, not_found, plan_items, sql, touch,
 };
 use crate::advisor::Answers;
 use crate::error::{Error, Result};
@@ -244,14 +244,16 @@ impl Store {
     }
 
     /// A copy of a dossier as a template: visit facts, answers and shortlist; no notes, no
-    /// plan, no visit date. Returns the new id.
+    /// plan, no conversations, no visit date. The answers keep the themes the conversations
+    /// gave, as the user's own. Returns the new id.
     pub fn dossier_duplicate(&mut self, id: &str) -> Result<String> {
         let original = self.dossier(id)?;
         let new_id = format!("d-{}", uuid::Uuid::new_v4().simple());
         let now = self.clock().now_utc();
         let info = VisitInfo { visit_date: None, ..original.info.clone() };
+        let answers = Answers { signals: Vec::new(), ..original.answers.clone() };
         self.write(|tx| {
-            insert_dossier(tx, &new_id, &info, &original.answers, &now, &now, 1)?;
+            insert_dossier(tx, &new_id, &info, &answers, &now, &now, 1)?;
             for item in &original.shortlist {
                 insert_shortlisted(tx, &new_id, &ShortlistItem { added_at: now.clone(), ..item.clone() })?;
             }
@@ -279,7 +281,7 @@ impl Store {
                     params![id, p.intervention_id, p.what, p.who, p.start_date, p.evaluation_date, p.evaluation_method, p.status],
                 )?;
             }
-            Ok(())
+            insert_conversations(tx, id, &d.conversations)
         })
     }
 }

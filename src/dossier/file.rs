@@ -16,8 +16,11 @@ use crate::time::is_date;
 
 /// The `format` value of a dossier file.
 pub const FORMAT: &str = "keuzehulp-dossier";
-/// The newest dossier-file version this program reads and writes.
-pub const VERSION: u32 = 1;
+/// The newest dossier-file version this program reads and writes. Version 2 added the
+/// conversations (`dossier.conversations`); a version 1 file still reads, without them.
+pub const VERSION: u32 = 2;
+/// The oldest dossier-file version this program reads.
+pub const OLDEST_VERSION: u32 = 1;
 
 /// A dossier file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,7 +161,7 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
         return Err(invalid("format".into(), format!("dit is geen Keuzehulp-dossier (verwacht \"{FORMAT}\")")));
     }
     match head.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&v) => {}
         Some(v) if v > u64::from(VERSION) => {
             return Err(invalid(
                 "version".into(),
@@ -268,7 +271,66 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
             }
         }
     }
+    check_conversations(&d.conversations, &mut problem);
     if problems.is_empty() { Ok(file) } else { Err(Error::Invalid { path: path.to_path_buf(), problems }) }
+}
+
+/// The conversations of a dossier file against the bundled guides: what `dossier talk`
+/// made sure of (known guide, theme and question, ratings 1–5, notes within bounds, one per
+/// guide and day), so the store never holds what the program cannot show.
+fn check_conversations(conversations: &[super::talk::Conversation], problem: &mut impl FnMut(&str, String)) {
+    use super::talk::MAX_NOTE_CHARS;
+    use crate::catalogue::conversation::{RATING_MAX, RATING_MIN};
+    if conversations.is_empty() {
+        return;
+    }
+    let Ok(guides) = crate::catalogue::conversations() else { return };
+    for (i, c) in conversations.iter().enumerate() {
+        let at = |field: &str| format!("dossier.conversations[{i}].{field}");
+        if !is_date(&c.date) {
+            problem(&at("date"), format!("\"{}\" is geen datum", c.date));
+        }
+        if conversations[..i].iter().any(|e| e.guide == c.guide && e.date == c.date) {
+            problem(&at("date"), format!("twee gesprekken \"{}\" op dezelfde dag", c.guide));
+        }
+        let Some(guide) = guides.guide(&c.guide) else {
+            problem(&at("guide"), format!("\"{}\" is geen gespreksleidraad", c.guide));
+            continue;
+        };
+        for (k, t) in c.themes.iter().enumerate() {
+            let at = |field: &str| format!("dossier.conversations[{i}].themes[{k}].{field}");
+            let Some(theme) = guide.theme(&t.theme) else {
+                problem(&at("theme"), format!("\"{}\" is geen thema van {}", t.theme, guide.named));
+                continue;
+            };
+            if t.rating.is_some_and(|r| !(RATING_MIN..=RATING_MAX).contains(&r)) {
+                problem(
+                    &at("rating"),
+                    format!("{} ligt niet tussen {RATING_MIN} en {RATING_MAX}", t.rating.unwrap_or(0)),
+                );
+            }
+            let notes = t.note.iter().chain(t.questions.iter().map(|q| &q.note));
+            if notes.clone().any(|n| n.text.chars().count() > MAX_NOTE_CHARS) {
+                problem(&at("note"), format!("een notitie is langer dan {MAX_NOTE_CHARS} tekens"));
+            }
+            for q in &t.questions {
+                if !theme.questions.iter().any(|x| x.id == q.question) {
+                    problem(&at("questions"), format!("\"{}\" is geen vraag bij thema \"{}\"", q.question, theme.id));
+                }
+            }
+        }
+        let twice = |m: &super::talk::Measurement| {
+            m.values.iter().enumerate().any(|(k, v)| m.values[..k].iter().any(|e| e.key == v.key))
+        };
+        if let Some(m) = &c.measurement
+            && (m.source != c.guide
+                || m.date != c.date
+                || m.values.iter().any(|v| guide.theme(&v.key).is_none())
+                || twice(m))
+        {
+            problem(&at("measurement"), "hoort niet bij dit gesprek (leidraad, datum of thema's wijken af)".into());
+        }
+    }
 }
 
 /// The plan items whose status is a text that is no [`PlanStatus`], by their place in the plan.
@@ -325,6 +387,17 @@ fn same_content(a: &Dossier, b: &Dossier) -> bool {
         }
         for p in &mut d.plan {
             p.id = 0;
+        }
+        for c in &mut d.conversations {
+            c.id = 0;
+            for t in &mut c.themes {
+                if let Some(n) = &mut t.note {
+                    n.id = 0;
+                }
+                for q in &mut t.questions {
+                    q.note.id = 0;
+                }
+            }
         }
         d
     };

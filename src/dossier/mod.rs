@@ -7,13 +7,15 @@
 //!
 //! Here the types and the SQL both sides share; `read.rs` reads dossiers, `change.rs` changes
 //! them (each change one transaction), `trash.rs` the trash and erasing for good, `file.rs`
-//! the dossier file, `status.rs` a plan item's status.
+//! the dossier file, `status.rs` a plan item's status, `talk.rs` the conversations held with
+//! a team, a team leader or a worker, and their measurements.
 
 mod change;
 pub mod file;
 pub mod limits;
 mod read;
 mod status;
+pub mod talk;
 mod trash;
 
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -109,7 +111,7 @@ pub struct PlanItem {
 }
 
 /// A whole dossier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Dossier {
@@ -126,6 +128,11 @@ pub struct Dossier {
     pub notes: Vec<Note>,
     /// The action plan.
     pub plan: Vec<PlanItem>,
+    /// The conversations held (`dossier talk`), oldest first; absent from a dossier file of
+    /// version 1.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub conversations: Vec<talk::Conversation>,
     /// Created (UTC).
     pub created_at: String,
     /// Last changed (UTC).
@@ -156,6 +163,14 @@ pub struct DossierSummary {
     pub shortlist: i64,
     /// Plan items whose evaluation date has passed and that are not finished.
     pub overdue: Vec<PlanItem>,
+}
+
+/// Writes a dossier's conversations (copying or importing a dossier).
+fn insert_conversations(tx: &Transaction<'_>, id: &str, conversations: &[talk::Conversation]) -> Result<()> {
+    for c in conversations {
+        talk::insert_conversation(tx, id, c)?;
+    }
+    Ok(())
 }
 
 /// Changes to one plan item (unset fields stay as they are).

@@ -122,7 +122,19 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(fail)?;
         let plan = plan_items(conn, id).map_err(fail)?;
-        Ok(Dossier { id: id.to_string(), info, answers, shortlist, notes, plan, created_at, updated_at, revision })
+        let conversations = super::talk::conversations(conn, id).map_err(fail)?;
+        Ok(Dossier {
+            id: id.to_string(),
+            info,
+            answers,
+            shortlist,
+            notes,
+            plan,
+            conversations,
+            created_at,
+            updated_at,
+            revision,
+        })
     }
 
     /// Whether a dossier with this id exists.

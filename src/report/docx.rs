@@ -13,7 +13,7 @@ use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table as Rows, answer_lines, colophon, coverage_table, item_facts,
     leidraad, note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
-use super::{ReportData, known, pva};
+use super::{ReportData, known, pva, talk};
 use crate::error::{Error, Result};
 
 /// A4 in twentieths of a point, and 18 mm margins.
@@ -42,6 +42,7 @@ pub fn docx(data: &ReportData) -> Result<Vec<u8>> {
     doc = doc.add_table(facts(visit_facts(d, t).into_iter().map(|(k, v)| (k.to_string(), v))));
     doc = doc.add_paragraph(heading(1, "De antwoorden"));
     doc = doc.add_table(facts(answer_lines(&d.answers, t).into_iter()));
+    doc = talk_section(doc, data);
     for note in &data.advice.notes {
         doc = doc.add_paragraph(para(note).italic());
     }
@@ -132,6 +133,76 @@ pub fn docx(data: &ReportData) -> Result<Vec<u8>> {
         .pack(&mut bytes)
         .map_err(|e| Error::Report { reason: format!("het schrijven van het Word-bestand mislukte: {e}") })?;
     Ok(bytes.into_inner())
+}
+
+/// The section "Gesprekken": per conversation its chart as a table (the theme, five cells of
+/// which the first `rating` are shaded, and the value: a bar chart Word shows, prints and
+/// reads out without an image), its notes, where leader and team differ most, and what the
+/// advice takes from them.
+fn talk_section(mut doc: Docx, data: &ReportData) -> Docx {
+    let parts = talk::parts(data);
+    if parts.is_empty() {
+        return doc;
+    }
+    doc = doc.add_paragraph(heading(1, talk::TITLE));
+    for part in &parts {
+        doc = doc.add_paragraph(heading(2, &part.heading));
+        if let Some(measured) = &part.measured {
+            doc = doc.add_paragraph(para(measured).italic());
+        }
+        doc = doc.add_table(chart(&part.rows));
+        for (about, text) in &part.notes {
+            doc = doc.add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(format!("{}: ", xml_safe(about))).bold())
+                    .add_run(text_run(text))
+                    .style("ListBullet")
+                    .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
+            );
+        }
+    }
+    for (line, rows) in talk::comparisons(data) {
+        doc = doc.add_paragraph(para(&line));
+        let table = Rows {
+            heads: talk::COMPARISON_COLUMNS.iter().map(|h| h.to_string()).collect(),
+            rows: rows.iter().map(|r| r.to_vec()).collect(),
+            row_heads: false,
+        };
+        doc = doc.add_table(grid(&table));
+    }
+    let low = talk::low_lines(data);
+    if !low.is_empty() {
+        doc = doc.add_paragraph(para(talk::LOW_INTRO));
+        for line in &low {
+            doc = doc.add_paragraph(bullet(line));
+        }
+    }
+    doc
+}
+
+/// A bar chart as a table: the theme, one cell per point of the scale (the first `rating`
+/// shaded, red for a low rating), and the value.
+fn chart(rows: &[talk::ChartRow]) -> Table {
+    let points = usize::from(crate::catalogue::conversation::RATING_MAX);
+    let label = TEXT_WIDTH * 38 / 100;
+    let value = TEXT_WIDTH * 17 / 100;
+    let point = (TEXT_WIDTH - label - value) / points;
+    let mut all = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut cells = vec![cell(&r.label).width(label, WidthType::Dxa)];
+        let filled = usize::from(r.rating.unwrap_or(0));
+        let colour = if r.low { "B3261E" } else { "1D5B79" };
+        for i in 0..points {
+            let c = TableCell::new().add_paragraph(Paragraph::new()).width(point, WidthType::Dxa);
+            cells.push(if i < filled { c.shading(Shading::new().fill(colour)) } else { c });
+        }
+        cells.push(cell(&r.value).width(value, WidthType::Dxa));
+        all.push(TableRow::new(cells));
+    }
+    let mut columns = vec![label];
+    columns.extend(std::iter::repeat_n(point, points));
+    columns.push(value);
+    Table::new(all).set_grid(columns).style("TableGrid").width(TEXT_WIDTH, WidthType::Dxa)
 }
 
 /// The document with page set-up, Word's built-in style names and the bullet list.

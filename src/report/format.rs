@@ -37,6 +37,47 @@ pub enum PlanFormat {
     Ics,
 }
 
+/// A format of a conversation guide's printable sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum SheetFormat {
+    /// Printable A4 HTML.
+    Html,
+    /// PDF (typst).
+    Pdf,
+}
+
+impl SheetFormat {
+    /// Every sheet format, in the order the help lists them.
+    pub const ALL: [SheetFormat; 2] = [SheetFormat::Pdf, SheetFormat::Html];
+
+    /// Its name on the command line and in JSON, which is also the file extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SheetFormat::Html => "html",
+            SheetFormat::Pdf => "pdf",
+        }
+    }
+}
+
+impl FromStr for SheetFormat {
+    type Err = Error;
+
+    fn from_str(value: &str) -> Result<Self, Error> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str() == value)
+            .ok_or_else(|| unknown(value, "het gespreksformulier", &Self::ALL.map(Self::as_str)))
+    }
+}
+
+impl fmt::Display for SheetFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl ReportFormat {
     /// Every report format, in the order the help lists them.
     pub const ALL: [ReportFormat; 4] = [ReportFormat::Html, ReportFormat::Pdf, ReportFormat::Md, ReportFormat::Docx];
@@ -110,7 +151,7 @@ impl fmt::Display for PlanFormat {
 
 #[cfg(test)]
 mod tests {
-    use super::{PlanFormat, ReportFormat};
+    use super::{PlanFormat, ReportFormat, SheetFormat};
 
     #[test]
     fn each_format_reads_back_from_its_name_and_an_unknown_one_is_named() {
@@ -123,6 +164,11 @@ mod tests {
         }
         let err = "odt".parse::<ReportFormat>().expect_err("odt is no report format").to_string();
         assert!(err.contains("\"odt\" is geen formaat voor het rapport; kies html, pdf, md of docx"), "{err}");
+        for f in SheetFormat::ALL {
+            assert_eq!(f.as_str().parse::<SheetFormat>().ok(), Some(f));
+        }
+        let err = "docx".parse::<SheetFormat>().expect_err("no sheet in Word").to_string();
+        assert!(err.contains("kies pdf of html"), "{err}");
         let err = "pdf".parse::<PlanFormat>().expect_err("pdf is no plan format").to_string();
         assert!(err.contains("kies xlsx, csv of ics"), "{err}");
     }

@@ -7,7 +7,7 @@ use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table, answer_lines, colophon, coverage_table, item_facts, leidraad,
     note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
-use super::{known, nl_date, pva};
+use super::{known, nl_date, pva, talk};
 
 /// Escapes text for HTML (element content and attribute values).
 pub fn esc(text: &str) -> String {
@@ -59,6 +59,7 @@ pub fn html(data: &ReportData) -> String {
         let _ = write!(o, "<tr><th>{}</th><td>{}</td></tr>", esc(&k), esc(&v));
     }
     o.push_str("</table></section>\n");
+    talk_section(&mut o, data);
     if !data.advice.notes.is_empty() {
         o.push_str("<section class=\"notes\">");
         for n in &data.advice.notes {
@@ -141,6 +142,49 @@ pub fn html(data: &ReportData) -> String {
     o
 }
 
+/// The section "Gesprekken": per conversation its chart (inline SVG) and notes, where leader
+/// and team differ most, and what the advice takes from them. Absent without conversations.
+fn talk_section(o: &mut String, data: &ReportData) {
+    let parts = talk::parts(data);
+    if parts.is_empty() {
+        return;
+    }
+    let _ = write!(o, "<section><h2>{}</h2>", talk::TITLE);
+    for part in &parts {
+        let _ = write!(o, "<h3>{}</h3>", esc(&part.heading));
+        if let Some(measured) = &part.measured {
+            let _ = write!(o, "<p class=\"remark\">{}</p>", esc(measured));
+        }
+        let _ =
+            write!(o, "<figure>{}</figure>", talk::svg(&part.rows, &format!("Cijfers per thema: {}", part.heading)));
+        if !part.notes.is_empty() {
+            o.push_str("<ul>");
+            for (about, text) in &part.notes {
+                let _ = write!(o, "<li><strong>{}:</strong> {}</li>", esc(about), esc(text).replace('\n', "<br>"));
+            }
+            o.push_str("</ul>");
+        }
+    }
+    for (line, rows) in talk::comparisons(data) {
+        let _ = write!(o, "<p>{}</p>", esc(&line));
+        let table = Table {
+            heads: talk::COMPARISON_COLUMNS.iter().map(|h| h.to_string()).collect(),
+            rows: rows.iter().map(|r| r.to_vec()).collect(),
+            row_heads: true,
+        };
+        html_table(o, "compare", &table);
+    }
+    let low = talk::low_lines(data);
+    if !low.is_empty() {
+        let _ = write!(o, "<p>{}</p><ul>", esc(talk::LOW_INTRO));
+        for line in &low {
+            let _ = write!(o, "<li>{}</li>", esc(line));
+        }
+        o.push_str("</ul>");
+    }
+    o.push_str("</section>\n");
+}
+
 /// A table with a header row; every cell escaped, a row's first cell a head where the table
 /// says so.
 fn html_table(o: &mut String, class: &str, table: &Table) {
@@ -164,7 +208,7 @@ const CSS: &str = "@page{size:A4;margin:18mm}body{font-family:'DejaVu Sans','Not
 h1{font-size:20pt;margin:.2em 0}h2{font-size:14pt;border-bottom:1px solid #8a99a8;padding-bottom:2pt;margin-top:1.4em}h3{font-size:12pt;margin:.8em 0 .3em}\
 .kicker{color:#1d5b79;text-transform:uppercase;letter-spacing:.05em;font-size:9pt;margin:0}table{border-collapse:collapse;width:100%;margin:.4em 0}\
 th,td{border:1px solid #b8c2cc;padding:3pt 5pt;text-align:left;vertical-align:top}.facts th{width:38%;background:#f3f6f8}\
-.item{page-break-inside:avoid}.notes p{border-left:3px solid #1d5b79;padding-left:.5em}.remark{font-style:italic}.note{white-space:pre-wrap}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
+.item{page-break-inside:avoid}figure{margin:.4em 0}svg.chart{max-width:100%;height:auto;font-family:inherit}.notes p{border-left:3px solid #1d5b79;padding-left:.5em}.remark{font-style:italic}.note{white-space:pre-wrap}footer{margin-top:2em;color:#4a5560;font-size:9pt}";
 
 #[cfg(test)]
 mod tests {

@@ -3,11 +3,11 @@
 use std::fmt::Write as _;
 
 use super::ReportData;
-use super::pva;
 use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, Table, answer_lines, colophon, coverage_table, item_facts, leidraad,
     note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
+use super::{pva, talk};
 
 /// Escapes text for Markdown and keeps it on one line. Control characters (an escape
 /// sequence that recolours a terminal showing the file) and Unicode direction overrides
@@ -50,6 +50,7 @@ pub fn markdown(data: &ReportData) -> String {
     for (k, v) in answer_lines(&d.answers, t) {
         let _ = writeln!(o, "- **{k}:** {}", md(&v));
     }
+    talk_section(&mut o, data);
     for note in &data.advice.notes {
         let _ = writeln!(o, "\n> {}", md(note));
     }
@@ -115,6 +116,43 @@ pub fn markdown(data: &ReportData) -> String {
     }
     let _ = writeln!(o, "\n---\n{}", md(&colophon(data)));
     o
+}
+
+/// The section "Gesprekken": per conversation a table with a text bar per theme, the notes,
+/// where leader and team differ most, and what the advice takes from them.
+fn talk_section(o: &mut String, data: &ReportData) {
+    let parts = talk::parts(data);
+    if parts.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\n## {}", talk::TITLE);
+    for part in &parts {
+        let _ = writeln!(o, "\n### {}\n", md(&part.heading));
+        if let Some(measured) = &part.measured {
+            let _ = writeln!(o, "*{}*\n", md(measured));
+        }
+        let rows = part.rows.iter().map(|r| vec![r.label.clone(), talk::text_bar(r), r.value.clone()]).collect();
+        md_table(o, &Table { heads: vec!["Thema".into(), "Balk".into(), "Cijfer".into()], rows, row_heads: false });
+        for (about, text) in &part.notes {
+            let _ = writeln!(o, "- **{}:** {}", md(about), md(text));
+        }
+    }
+    for (line, rows) in talk::comparisons(data) {
+        let _ = writeln!(o, "\n{}\n", md(&line));
+        let table = Table {
+            heads: talk::COMPARISON_COLUMNS.iter().map(|h| h.to_string()).collect(),
+            rows: rows.iter().map(|r| r.to_vec()).collect(),
+            row_heads: false,
+        };
+        md_table(o, &table);
+    }
+    let low = talk::low_lines(data);
+    if !low.is_empty() {
+        let _ = writeln!(o, "\n{}\n", md(talk::LOW_INTRO));
+        for line in &low {
+            let _ = writeln!(o, "- {}", md(line));
+        }
+    }
 }
 
 #[cfg(test)]

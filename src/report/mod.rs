@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod pva;
 mod rows;
 pub mod sheet;
+pub mod talk;
 
 use serde::Serialize;
 
@@ -28,9 +29,10 @@ pub use rows::PLAN_COLUMNS;
 
 use crate::advisor::{Advice, Coverage};
 use crate::catalogue::{Intervention, Taxonomy, Term};
+use crate::dossier::talk::TalkSummary;
 use crate::dossier::{Dossier, Note};
 
-pub use format::{PlanFormat, ReportFormat};
+pub use format::{PlanFormat, ReportFormat, SheetFormat};
 
 /// How a report or an export is made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
@@ -40,6 +42,9 @@ pub struct ReportOptions {
     pub notes: Vec<i64>,
     /// Show every note.
     pub all_notes: bool,
+    /// The confidential conversation notes to show, by number (from `dossier show`); the
+    /// others never enter a report.
+    pub talk_notes: Vec<i64>,
     /// Replace the output file when it exists (the system's save dialog has asked already).
     pub replace: bool,
 }
@@ -58,6 +63,8 @@ pub struct ReportData {
     pub coverage: Option<Coverage>,
     /// The notes the user chose to show in the report (oldest first); none unless asked.
     pub notes: Vec<Note>,
+    /// The conversations, without the confidential notes that were not ticked.
+    pub talk: TalkSummary,
     /// The records of the interventions in the action plan (for names and themes), also
     /// those not on the shortlist.
     pub plan_records: Vec<Intervention>,

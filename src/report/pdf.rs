@@ -15,6 +15,7 @@ use super::rows::{
     Covered, LEIDRAAD_NONE, LEIDRAAD_TITLE, LeidraadPart, Table, answer_lines, colophon, coverage_table, item_facts,
     leidraad, note_lines, plan_table, pva_table, source_lines, visit_facts,
 };
+use super::talk::{self, TalkPart};
 use super::{ReportData, known, pva};
 use crate::error::{Error, Result};
 
@@ -39,6 +40,12 @@ struct View {
     pva_intro: Vec<String>,
     pva: Table,
     chosen_notes: Vec<(String, String)>,
+    talk_title: &'static str,
+    talk: Vec<TalkPart>,
+    comparisons: Vec<(String, Vec<[String; 4]>)>,
+    comparison_heads: [&'static str; 4],
+    low_intro: &'static str,
+    low: Vec<String>,
     sources: Vec<String>,
     footer: String,
 }
@@ -90,6 +97,12 @@ fn view(data: &ReportData) -> View {
         pva_intro: pva::intro(data),
         pva: pva_table(data),
         chosen_notes: note_lines(data),
+        talk_title: talk::TITLE,
+        talk: talk::parts(data),
+        comparisons: talk::comparisons(data),
+        comparison_heads: talk::COMPARISON_COLUMNS,
+        low_intro: talk::LOW_INTRO,
+        low: talk::low_lines(data),
         sources: source_lines(data),
         footer: colophon(data),
     }
@@ -145,16 +158,22 @@ impl World for ReportWorld {
 
 /// Typesets the report as PDF bytes.
 pub fn pdf(data: &ReportData) -> Result<Vec<u8>> {
+    typeset(TEMPLATE, "rapport.typ", &view(data))
+}
+
+/// Typesets `template` (named `name` in errors) with `data` as its `data.json`: the report,
+/// and a conversation guide's sheet.
+pub(super) fn typeset<T: Serialize>(template: &str, name: &str, data: &T) -> Result<Vec<u8>> {
     let fail = |what: &str, detail: String| Error::Report { reason: format!("{what}: {detail}") };
     let fonts: Vec<Font> = typst_assets::fonts().flat_map(|bytes| Font::iter(Bytes::new(bytes))).collect();
-    let main_id = FileId::new(None, VirtualPath::new("rapport.typ"));
+    let main_id = FileId::new(None, VirtualPath::new(name));
     let data_id = FileId::new(None, VirtualPath::new("data.json"));
-    let json = serde_json::to_vec(&view(data)).map_err(Error::json("de gegevens van het rapport"))?;
+    let json = serde_json::to_vec(data).map_err(Error::json("de gegevens van het rapport"))?;
     let world = ReportWorld {
         library: LazyHash::new(Library::default()),
         book: LazyHash::new(FontBook::from_fonts(&fonts)),
         fonts,
-        main: Source::new(main_id, TEMPLATE.to_string()),
+        main: Source::new(main_id, template.to_string()),
         data_id,
         data: Bytes::new(json),
     };

@@ -87,6 +87,52 @@ pub const MIGRATIONS: &[&str] = &[
          name       TEXT NOT NULL,
          revoked_at TEXT NOT NULL
      );",
+    // 7: conversations held in a dossier (one per guide and day), their themes, ratings and
+    // notes (a theme's own row has no question), and measurements: a group conversation's
+    // ratings as a measurement of the team on that day (kind, source, date, scale, n, one
+    // value per key), the shape the evaluation of a later visit compares. Everything goes
+    // with its dossier (erase, and so the backups' erasure) by cascade.
+    "CREATE TABLE conversations (
+         id         INTEGER PRIMARY KEY,
+         dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+         guide      TEXT NOT NULL,
+         date       TEXT NOT NULL,
+         present    INTEGER,
+         created_at TEXT NOT NULL,
+         UNIQUE (dossier_id, guide, date)
+     );
+     CREATE TABLE conversation_items (
+         id              INTEGER PRIMARY KEY,
+         conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+         position        INTEGER NOT NULL,
+         theme           TEXT NOT NULL,
+         question        TEXT,
+         rating          INTEGER CHECK (rating BETWEEN 1 AND 5),
+         note            TEXT,
+         confidential    INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1))
+     );
+     CREATE INDEX conversation_items_by_conversation ON conversation_items(conversation_id, position);
+     CREATE TABLE measurements (
+         id               INTEGER PRIMARY KEY,
+         dossier_id       TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+         conversation_id  INTEGER REFERENCES conversations(id) ON DELETE CASCADE,
+         kind             TEXT NOT NULL,
+         source           TEXT NOT NULL,
+         date             TEXT NOT NULL,
+         scale_min        REAL NOT NULL,
+         scale_max        REAL NOT NULL,
+         higher_is_better INTEGER NOT NULL DEFAULT 1 CHECK (higher_is_better IN (0, 1)),
+         n                INTEGER,
+         created_at       TEXT NOT NULL
+     );
+     CREATE INDEX measurements_by_dossier ON measurements(dossier_id, date);
+     CREATE INDEX measurements_by_conversation ON measurements(conversation_id);
+     CREATE TABLE measurement_values (
+         measurement_id INTEGER NOT NULL REFERENCES measurements(id) ON DELETE CASCADE,
+         key            TEXT NOT NULL,
+         value          REAL NOT NULL,
+         PRIMARY KEY (measurement_id, key)
+     );",
 ];
 
 /// The schema version this program writes.

@@ -39,7 +39,8 @@ test("no serious or critical accessibility violation on any screen", async () =>
     ["dossier-choice-list", `#/dossier/${dossier}/keuzelijst`, "#shortlist-title"],
     ["dossier-plan", `#/dossier/${dossier}/actieplan`, "#plan-title"],
     ["dossier-notes", `#/dossier/${dossier}/notities`, "#notes-title"],
-    ["dossier-report", `#/dossier/${dossier}/rapport`, "#report-title"], ["restore", "#/herstellen", "#encryption-state"], ["trash", "#/prullenbak", "#trash-title"]);
+    ["dossier-report", `#/dossier/${dossier}/rapport`, "#report-title"], ["restore", "#/herstellen", "#encryption-state"], ["trash", "#/prullenbak", "#trash-title"],
+    ["catalogue", "#/catalogus", "#catalogue-edition"], ["own-form", "#/catalogus/eigen", "#own-form-title"]);
   const app = await launch({ dataDir });
   const { driver } = app;
   const found = [];
@@ -62,7 +63,11 @@ test("no serious or critical accessibility violation on any screen", async () =>
     await driver.wait(until.elementIsVisible(driver.findElement(By.id("error-summary"))), 10_000);
     for (const v of await axe(driver)) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: "date-error", ...v });
     await screenshot(driver, "a11y-date-error");
+    // Leaving with the refused date: a warning first, then on.
     await driver.executeScript(`location.hash = "#/resultaten"`);
+    await driver.wait(until.elementLocated(By.id("leave-warning")), 10_000);
+    for (const v of await axe(driver)) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: "leave-warning", ...v });
+    await driver.findElement(By.id("leave-anyway")).click();
     await driver.wait(until.elementLocated(By.css("#filters summary")), 10_000);
     await driver.findElement(By.css("#filters summary")).click();
     for (const v of await axe(driver)) if (v.impact === "serious" || v.impact === "critical") found.push({ screen: "results-filters", ...v });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { By, cliJson, launch, newDataDir, screenshot, seedDossier, waitText } from "./harness.mjs";
+import { By, cliJson, launch, newDataDir, screenshot, seedDossier, waitFocus, waitText } from "./harness.mjs";
 
 const hash = (driver, h) => driver.executeScript(`location.hash = ${JSON.stringify(h)}`);
 
@@ -103,6 +103,8 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     assert.deepEqual(cliJson("dossier", "list", "--data-dir", dataDir).dossiers, []);
     await driver.findElement(By.id("undo-delete")).click();
     await waitText(driver, "#dossier-list", /Thuiszorg De Linde/);
+    // The button is gone; the focus is on the message that says so, not on the page.
+    await waitFocus(driver, "dossiers-notice");
     assert.equal(show(id).plan[0].who, "Teammanager", "undone whole");
     await hash(driver, `#/dossier/${id}`);
     await waitText(driver, "#dossier-title", /Thuiszorg De Linde/);
@@ -111,9 +113,12 @@ test("a visit: dossier, autosave, shortlist from the results, plan, note, report
     await waitText(driver, "#trash-list", /Thuiszorg De Linde/);
     await screenshot(driver, "5-trash");
     await driver.findElement(By.css(`.erase[data-id="${id}"]`)).click();
+    // "Definitief verwijderen" is a warning button, confirmed apart.
+    assert.match(await driver.findElement(By.css(`.erase[data-id="${id}"]`)).getAttribute("class"), /\bwarning\b/);
     await driver.findElement(By.css(".erase-yes")).click();
     await waitText(driver, "#trash-list", /De prullenbak is leeg/);
     await waitText(driver, "#trash-status", /Het dossier is gewist/);
+    await waitFocus(driver, "trash-status");
     assert.deepEqual(cliJson("dossier", "trash", "--data-dir", dataDir).trash, []);
     await hash(driver, "#/dossiers");
     await waitText(driver, "#dossiers-title", /Dossiers/);
@@ -138,6 +143,8 @@ test("the dossier list searches as you type and opens a dossier made on the comm
     await waitText(driver, "#recent-dossiers", /Gemeente Westdorp/);
     await driver.findElement(By.id("all-dossiers")).click();
     await waitText(driver, "#dossier-list", /Zorggroep Oost/);
+    // No stray "Wachtwoord van het bestand" field: it shows only when an import asks for it.
+    assert.equal(await driver.findElement(By.id("import-passphrase")).isDisplayed(), false);
     await driver.findElement(By.id("dossier-filter")).sendKeys("westdorp");
     await driver.wait(async () => !/Zorggroep Oost/.test(await driver.findElement(By.id("dossier-list")).getText()), 5_000, "the filter narrows the list");
     await driver.findElement(By.id("dossier-filter")).clear();

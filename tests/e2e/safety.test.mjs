@@ -1,5 +1,6 @@
 // Keeping the user's data safe, in the real window: restoring a damaged database from a
-// backup, the IPC allowlist, and an XSS corpus in catalogue fields and dossier text.
+// backup, the IPC allowlist, and an XSS corpus in catalogue fields, dossier text, the
+// catalogue screen (trusted publishers, a pack's preview) and the own-intervention form.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -33,8 +34,9 @@ test("a damaged database: the window says so, changes nothing, and restores the 
     await driver.findElement(By.css("#backup-list button.restore")).click();
     await driver.findElement(By.css("#backup-list button.restore-yes")).click();
     await waitText(driver, "#restore-status", /is teruggezet/);
-    // The window starts afresh on the restored data.
+    // The window starts afresh on the restored data, and says what it restored.
     await waitText(driver, "#recent-dossiers", /Zorggroep Oost/, 15_000);
+    await waitText(driver, "#start-notification", /De reservekopie van .* is teruggezet\./);
     assert.equal(cliJson("dossier", "show", id, "--data-dir", dataDir).notes[0].text, "Teamleiders noemen roosterdruk");
     assert.ok(readdirSync(dataDir).some((f) => /^beschadigd-.*\.sqlite3$/.test(f)), "the damaged file is kept aside");
     await screenshot(driver, "6-restored");
@@ -87,7 +89,21 @@ test("IPC allowlist: commands the UI does not use are unreachable from the web v
   }
 });
 
-test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", async () => {
+/** Trusts a new publisher key under `name`; answers the key's folder. */
+function publisher(dataDir, name) {
+  const keys = mkdtempSync(join(tmpdir(), "keuzehulp-xss-keys-"));
+  cliJson("pack", "keygen", "--out", join(keys, "k"), "--data-dir", dataDir);
+  cli("trust", "add", join(keys, "k", "publisher.pub"), "--name", name, "--data-dir", dataDir);
+  return join(keys, "k");
+}
+
+/** Writes a pack signed with the key in `keyDir`. */
+function signedPack(dataDir, file, keyDir, version, interventions) {
+  writeFileSync(file, JSON.stringify({ format: "keuzehulp-pack", version: 2, catalogue_version: version, date: "2027-01-01", interventions }));
+  cliJson("pack", "sign", file, "--key", join(keyDir, "publisher.key"), "--data-dir", dataDir);
+}
+
+test("XSS corpus: 120 payloads in catalogue fields, dossier text, publishers and packs never run", async () => {
   const list = payloads();
   assert.ok(list.length >= 100);
   const dataDir = newDataDir();
@@ -122,8 +138,20 @@ test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", 
   for (const text of list) cliJson("dossier", "note", id, text, ...d);
   for (const r of records.slice(0, 4)) cliJson("dossier", "shortlist", id, r.id, "--why", list[3], ...d);
   cliJson("dossier", "plan", id, "--intervention", "xss-0", "--what", list[4], "--who", list[5], "--evaluation", list[6], "--evaluate-on", "2020-01-01", ...d);
+  // Trusted publishers named by payloads (a name holds no line break and at most 120 characters).
+  const names = list.filter((p) => !p.includes("\n") && p.length <= 120).slice(0, 3);
+  const keyDirs = names.map((name) => publisher(dataDir, name));
+  // The first one's record, imported, then changed by its next pack, which the window previews
+  // from a file whose name is a payload too.
+  const pubRecord = { ...structuredClone(records[0]), id: "xss-uitgever", name: names[1], summary: `Werkdruk ${list[12]}` };
+  const first = join(packDir, "uitgever-1.json");
+  signedPack(dataDir, first, keyDirs[0], "2027.1", [pubRecord]);
+  cli("import", first, "--data-dir", dataDir);
+  const filesDir = mkdtempSync(join(tmpdir(), "keuzehulp-xss-files-"));
+  const added = { ...structuredClone(records[1]), id: "xss-uitgever-nieuw", name: names[2] };
+  signedPack(dataDir, join(filesDir, "<svg onload=__xss(901)>.json"), keyDirs[0], "2027.2", [{ ...pubRecord, summary: `Anders ${list[13]}` }, added]);
 
-  const app = await launch({ dataDir });
+  const app = await launch({ dataDir, filesDir });
   const { driver } = app;
   const seen = [];
   try {
@@ -140,15 +168,16 @@ test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", 
       "#/",
       "#/zoeken?q=werkdruk%20aanpak",
       ...records.map((r) => `#/interventie/${r.id}`),
+      "#/interventie/xss-uitgever",
       "#/dossiers",
       `#/dossier/${id}`,
       ...["bezoek", "vragen", "keuzelijst", "actieplan", "notities", "rapport"].map((task) => `#/dossier/${id}/${task}`),
+      // The catalogue screen: own interventions and trusted publishers named by payloads.
+      "#/catalogus",
+      // The own-intervention form, filled with a record whose every field is a payload.
+      "#/catalogus/eigen/xss-0",
     ];
-    for (const hash of screens) {
-      await driver.executeScript(`location.hash = ${JSON.stringify(hash)}; if (location.hash === ${JSON.stringify(hash)}) window.dispatchEvent(new HashChangeEvent("hashchange"));`);
-      await driver.wait(async () => (await driver.executeScript("return document.querySelector('main h1') !== null && !document.querySelector('main .error')")), 10_000, `${hash} renders`);
-      // Rendered in full and painted: a payload that got in has had its chance to run.
-      await rendered(driver, hash);
+    const check = async (hash) => {
       const state = await driver.executeScript(`
         const main = document.querySelector("main");
         const injected = main.querySelectorAll("img, script, svg, iframe, object, embed, video, audio, style, link, meta, base, template, math, noscript, body");
@@ -161,7 +190,29 @@ test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", 
       assert.deepEqual(state.links, [], `${hash}: a link that is not a route or a web address`);
       assert.equal(state.title, "Keuzehulp", hash);
       assert.ok(!String(state.name).startsWith("XSS"), hash);
+    };
+    for (const hash of screens) {
+      await driver.executeScript(`location.hash = ${JSON.stringify(hash)}; if (location.hash === ${JSON.stringify(hash)}) window.dispatchEvent(new HashChangeEvent("hashchange"));`);
+      await driver.wait(async () => (await driver.executeScript("return document.querySelector('main h1') !== null && !document.querySelector('main .error')")), 10_000, `${hash} renders`);
+      // Rendered in full and painted: a payload that got in has had its chance to run.
+      await rendered(driver, hash);
+      await check(hash);
     }
+    // The payloads are in the catalogue screen and the form, as text.
+    await driver.executeScript(`location.hash = "#/catalogus"`);
+    await waitText(driver, "#trust-list", /<img src=x onerror/);
+    await waitText(driver, "#own-list", /Werkdruk aanpak 0 <script>__xss\(1\)<\/script>/);
+    // A pack's preview: its file name, its publisher and the changed record's name are payloads.
+    await driver.findElement(By.id("pack-choose")).click();
+    await waitText(driver, "#pack-file", /<svg onload=__xss\(901\)>\.json/);
+    assert.ok((await driver.findElement(By.id("pack-signed")).getText()).includes(names[0]));
+    assert.ok((await driver.findElement(By.id("pack-diff")).getText()).includes(names[1]));
+    await driver.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+    await check("#/catalogus (pack preview)");
+    await screenshot(driver, "6-xss-pack-preview");
+    await driver.executeScript(`location.hash = "#/catalogus/eigen/xss-0"`);
+    await rendered(driver, "#/catalogus/eigen/xss-0");
+    assert.equal(await driver.findElement(By.id("own-name")).getAttribute("value"), records[0].name);
     // The payloads are there, as text.
     await driver.executeScript(`location.hash = "#/dossier/${id}/notities"`);
     await waitText(driver, "#notes", /<script>__xss\(1\)<\/script>/);
@@ -172,7 +223,7 @@ test("XSS corpus: 120 payloads in catalogue fields and dossier text never run", 
   } finally {
     await app.stop();
   }
-  assert.equal(seen.length, records.length + 10);
+  assert.equal(seen.length, records.length + 14);
 });
 
 test("encryption in the window: turn on, unlock after a restart, exports encrypted unless asked, turn off", async () => {

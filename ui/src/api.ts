@@ -49,21 +49,140 @@ import type { Refusal } from "./generated/Refusal";
 import type { RefusalCode } from "./generated/RefusalCode";
 import type { Removed } from "./generated/Removed";
 
+import type { ComparedTheme } from "./generated/ComparedTheme";
+import type { Comparison } from "./generated/Comparison";
+import type { Conversation } from "./generated/Conversation";
+import type { Conversations } from "./generated/Conversations";
+import type { Guide } from "./generated/Guide";
+import type { GuideQuestion } from "./generated/GuideQuestion";
+import type { GuideTheme } from "./generated/GuideTheme";
+import type { MeasuredValue } from "./generated/MeasuredValue";
+import type { Measurement } from "./generated/Measurement";
+import type { MeasurementKind } from "./generated/MeasurementKind";
+import type { NoteView } from "./generated/NoteView";
+import type { QuestionInput } from "./generated/QuestionInput";
+import type { QuestionNote } from "./generated/QuestionNote";
+import type { RatedTheme } from "./generated/RatedTheme";
+import type { Reference } from "./generated/Reference";
+import type { Scale } from "./generated/Scale";
+import type { SheetFormat } from "./generated/SheetFormat";
+import type { Signal } from "./generated/Signal";
+import type { Source } from "./generated/Source";
+import type { TalkInput } from "./generated/TalkInput";
+import type { TalkNote } from "./generated/TalkNote";
+import type { TalkOutcome } from "./generated/TalkOutcome";
+import type { TalkSummary } from "./generated/TalkSummary";
+import type { TalkView } from "./generated/TalkView";
+import type { ThemeAnswer } from "./generated/ThemeAnswer";
+import type { ThemeInput } from "./generated/ThemeInput";
+
 export type {
-  Advice, Answers, Backup, BackupKind, CatalogueSummary, Coverage, CoverageCell, Filters, Hit, Recommendation, SearchResult, StepAdvice, Via, Dossier, DossierSummary, Entry, Erasure, ErrorCode, ImportOutcome, ImportResult, Lead, LeadSource, MatrixCell, MatrixRow, Note, PlanChange, PlanFormat, PlanItem, OriginKind, PlanStatus, QuestionKind, RecordOrigin, ReportFormat, ShortlistItem, Taxonomy, Term, Trashed, VisitInfo,
-  AddedRecord, ChangedRecord, ImportDiff, PackPreview, PackUpdate, Refusal, RefusalCode, Removed,
+  Advice,
+  Answers,
+  Backup,
+  BackupKind,
+  CatalogueSummary,
+  Coverage,
+  CoverageCell,
+  Filters,
+  Hit,
+  Recommendation,
+  SearchResult,
+  StepAdvice,
+  Via,
+  Dossier,
+  DossierSummary,
+  Entry,
+  Erasure,
+  ErrorCode,
+  ImportOutcome,
+  ImportResult,
+  Lead,
+  LeadSource,
+  MatrixCell,
+  MatrixRow,
+  Note,
+  PlanChange,
+  PlanFormat,
+  PlanItem,
+  OriginKind,
+  PlanStatus,
+  QuestionKind,
+  RecordOrigin,
+  ReportFormat,
+  ShortlistItem,
+  Taxonomy,
+  Term,
+  Trashed,
+  VisitInfo,
+  ComparedTheme,
+  Comparison,
+  Conversation,
+  Conversations,
+  Guide,
+  GuideQuestion,
+  GuideTheme,
+  MeasuredValue,
+  Measurement,
+  MeasurementKind,
+  NoteView,
+  QuestionInput,
+  QuestionNote,
+  RatedTheme,
+  Reference,
+  Scale,
+  SheetFormat,
+  Signal,
+  Source,
+  TalkInput,
+  TalkNote,
+  TalkOutcome,
+  TalkSummary,
+  TalkView,
+  ThemeAnswer,
+  ThemeInput,
+  AddedRecord,
+  ChangedRecord,
+  ImportDiff,
+  PackPreview,
+  PackUpdate,
+  Refusal,
+  RefusalCode,
+  Removed,
 };
 
 export interface Intervention {
-  id: string; name: string; aliases: string[]; kind: string; summary: string;
-  benefits: string | null; involves: string | null; time: string | null; time_class: string;
-  cost: string | null; cost_class: string; privacy: string | null; developed_by: string[] | null; url: string | null;
-  levels: string[]; steps: string[]; roles: string[]; themes: string[]; sectors: string[]; risk_groups: string[];
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  summary: string;
+  benefits: string | null;
+  involves: string | null;
+  time: string | null;
+  time_class: string;
+  cost: string | null;
+  cost_class: string;
+  privacy: string | null;
+  developed_by: string[] | null;
+  url: string | null;
+  levels: string[];
+  steps: string[];
+  roles: string[];
+  themes: string[];
+  sectors: string[];
+  risk_groups: string[];
   evidence: {
-    level: string; basis: string | null; references: string[];
-    recognition?: string; assessed_on?: string | null; valid_until?: string; scheme?: string;
+    level: string;
+    basis: string | null;
+    references: string[];
+    recognition?: string;
+    assessed_on?: string | null;
+    valid_until?: string;
+    scheme?: string;
     // Added by `show`: whether the judgement has lapsed today, and why.
-    lapsed?: boolean; lapsed_because?: string | null;
+    lapsed?: boolean;
+    lapsed_because?: string | null;
   };
   sources: { document: string; section: string; note?: string }[];
   last_reviewed: string;
@@ -71,28 +190,68 @@ export interface Intervention {
   origin?: RecordOrigin;
 }
 
-
-export interface TreeOption { value: string; label: string; label_en: string }
-export interface Question {
-  id: string; prompt: string; prompt_en: string; help: string; help_en: string; kind: QuestionKind;
-  answer: keyof Answers; skippable: boolean; refinement: boolean; options: TreeOption[];
+export interface TreeOption {
+  value: string;
+  label: string;
+  label_en: string;
 }
-export interface Tree { entries: Entry[]; questions: Question[]; worker: Lead[] }
+export interface Question {
+  id: string;
+  prompt: string;
+  prompt_en: string;
+  help: string;
+  help_en: string;
+  kind: QuestionKind;
+  answer: keyof Answers;
+  skippable: boolean;
+  refinement: boolean;
+  options: TreeOption[];
+}
+export interface Tree {
+  entries: Entry[];
+  questions: Question[];
+  worker: Lead[];
+}
 
-
-
-export interface ImportReport { added: number; updated: number; unchanged: number; publisher: string | null }
-export interface TrustedKey { name: string; key_id: string; public_key: string; added_at: string; valid_until: string | null }
-export interface RevokedKey { name: string; key_id: string; revoked_at: string }
-export interface TrustList { trusted: TrustedKey[]; revoked: RevokedKey[] }
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  publisher: string | null;
+}
+export interface TrustedKey {
+  name: string;
+  key_id: string;
+  public_key: string;
+  added_at: string;
+  valid_until: string | null;
+}
+export interface RevokedKey {
+  name: string;
+  key_id: string;
+  revoked_at: string;
+}
+export interface TrustList {
+  trusted: TrustedKey[];
+  revoked: RevokedKey[];
+}
 /** A problem with one field of an own intervention, named as the catalogue files name it. */
-export interface FieldProblem { field: string; message: string }
-export interface OwnSaved { id: string | null; problems: FieldProblem[] }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+export interface OwnSaved {
+  id: string | null;
+  problems: FieldProblem[];
+}
 
 /** An error from the core: a stable code and a Dutch message. */
 
 /** An error from the core; "onbekend" when what was thrown carried no code. */
-export interface ApiError { code: ErrorCode | "onbekend"; message: string }
+export interface ApiError {
+  code: ErrorCode | "onbekend";
+  message: string;
+}
 
 export interface Api {
   catalogueSummary(): Promise<CatalogueSummary>;
@@ -124,12 +283,24 @@ export interface Api {
   /** Asks which file to import; null when the user cancelled. An encrypted file takes the
    * store's passphrase, or `passphrase`. */
   dossierImport(passphrase?: string): Promise<ImportOutcome | null>;
-  /** Asks where to save the report, writes it with the notes numbered in `notes`, and opens
-   * it; null when cancelled. */
-  reportSave(id: string, format: ReportFormat, notes?: number[]): Promise<string | null>;
+  /** Asks where to save the report, writes it with the notes numbered in `notes` (and the
+   * confidential conversation notes numbered in `talkNotes`), and opens it; null when
+   * cancelled. */
+  reportSave(id: string, format: ReportFormat, notes?: number[], talkNotes?: number[]): Promise<string | null>;
   /** Asks where to save the action plan (xlsx, csv, or the evaluation dates as ics), writes
    * it and opens it; null when cancelled. */
   planExport(id: string, format: PlanFormat): Promise<string | null>;
+  /** The conversation guides (team, team leader, worker) and the references they cite. */
+  conversationGuides(): Promise<Conversations>;
+  /** Stores a conversation's answers, all or nothing (`invalid_answers` names every field);
+   * the themes rated 1 or 2 become the dossier's answers. */
+  dossierTalk(id: string, answers: TalkInput): Promise<TalkOutcome>;
+  /** Takes a conversation out of a dossier; answers the dossier's answers. */
+  dossierUntalk(id: string, conversation: number): Promise<Answers>;
+  /** A dossier's conversations: ratings for the chart, notes, leader vs team, low themes. */
+  talkSummary(id: string): Promise<TalkSummary>;
+  /** Asks where to save a guide's printable A4 sheet, writes it and opens it; null when cancelled. */
+  conversationSheetSave(guide: string, format: SheetFormat): Promise<string | null>;
   backups(): Promise<Backup[]>;
   backupCreate(): Promise<Backup>;
   /** Restores the backup with this file name (from `backups`). */
@@ -158,6 +329,8 @@ export interface Api {
   ownSave(record: Intervention, isNew: boolean): Promise<OwnSaved>;
   /** Asks where to save the own interventions as a pack; the number saved, or null. */
   ownExport(): Promise<number | null>;
+  /** Opens a web address in the system's browser (http and https only). */
+  openUrl(url: string): Promise<void>;
 }
 
 export const tauriApi: Api = {
@@ -172,7 +345,8 @@ export const tauriApi: Api = {
   dossierNew: (info) => invoke<string>("dossier_new", { info }),
   dossierUpdate: (id, info) => invoke<void>("dossier_update", { id, info }),
   dossierAnswer: (id, answers) => invoke<void>("dossier_answer", { id, answers }),
-  dossierShortlist: (id, intervention, why) => invoke<void>("dossier_shortlist", { id, intervention, why: why ?? null }),
+  dossierShortlist: (id, intervention, why) =>
+    invoke<void>("dossier_shortlist", { id, intervention, why: why ?? null }),
   dossierUnshortlist: (id, intervention) => invoke<void>("dossier_unshortlist", { id, intervention }),
   dossierNote: (id, text) => invoke<Note>("dossier_note", { id, text }),
   dossierPlan: (id, change) => invoke<PlanItem>("dossier_plan", { id, change }),
@@ -183,14 +357,21 @@ export const tauriApi: Api = {
   dossierErase: (id, removeDamaged) => invoke<Erasure>("dossier_erase", { id, removeDamaged: removeDamaged ?? false }),
   dossierExport: (id, inTheClear) => invoke<string | null>("dossier_export", { id, inTheClear: inTheClear ?? false }),
   dossierImport: (passphrase) => invoke<ImportOutcome | null>("dossier_import", { passphrase: passphrase ?? null }),
-  reportSave: (id, format, notes) => invoke<string | null>("report_save", { id, format, notes: notes ?? [] }),
+  reportSave: (id, format, notes, talkNotes) =>
+    invoke<string | null>("report_save", { id, format, notes: notes ?? [], talkNotes: talkNotes ?? [] }),
   planExport: (id, format) => invoke<string | null>("plan_export", { id, format }),
+  conversationGuides: () => invoke<Conversations>("conversation_guides"),
+  dossierTalk: (id, answers) => invoke<TalkOutcome>("dossier_talk", { id, answers }),
+  dossierUntalk: (id, conversation) => invoke<Answers>("dossier_untalk", { id, conversation }),
+  talkSummary: (id) => invoke<TalkSummary>("talk_summary", { id }),
+  conversationSheetSave: (guide, format) => invoke<string | null>("conversation_sheet_save", { guide, format }),
   backups: () => invoke<Backup[]>("backups"),
   backupCreate: () => invoke<Backup>("backup_create"),
   backupRestore: (file) => invoke<Backup>("backup_restore", { file }),
   unlock: (passphrase) => invoke<void>("unlock", { passphrase }),
   encryptionStatus: () => invoke<boolean>("encryption_status"),
-  encryptionSet: (passphrase, removeDamaged) => invoke<boolean>("encryption_set", { passphrase, removeDamaged: removeDamaged ?? false }),
+  encryptionSet: (passphrase, removeDamaged) =>
+    invoke<boolean>("encryption_set", { passphrase, removeDamaged: removeDamaged ?? false }),
   packPreview: () => invoke<PackPreview | null>("pack_preview"),
   packImport: (digest) => invoke<ImportReport>("pack_import", { digest }),
   catalogueRemove: (id) => invoke<Removed>("catalogue_remove", { id }),
@@ -201,6 +382,10 @@ export const tauriApi: Api = {
   ownRecords: () => invoke<Intervention[]>("own_records"),
   ownSave: (record, isNew) => invoke<OwnSaved>("own_save", { record, new: isNew }),
   ownExport: () => invoke<number | null>("own_export"),
+  openUrl: async (url) => {
+    const { openUrl } = await import("@tauri-apps/plugin-opener");
+    await openUrl(url);
+  },
 };
 
 /**
@@ -211,7 +396,10 @@ export function toApiError(err: unknown): ApiError {
   const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
   if (err && typeof err === "object" && "message" in err) {
     const e = err as { code?: unknown; message: unknown };
-    return { code: typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend", message: sentence(String(e.message)) };
+    return {
+      code: typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend",
+      message: sentence(String(e.message)),
+    };
   }
   return { code: "onbekend", message: sentence(String(err)) };
 }

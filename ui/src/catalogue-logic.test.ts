@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { emptyRecord, known, lines, partialDate, problemFieldId, publicKeyLine, showPartialDate, slugOf, trustProblem } from "./catalogue-logic";
+import {
+  emptyRecord,
+  fieldLabel,
+  isSlug,
+  ownProblems,
+  ownValues,
+  known,
+  lines,
+  partialDate,
+  problemFieldId,
+  publicKeyLine,
+  showPartialDate,
+  slugOf,
+  trustProblem,
+} from "./catalogue-logic";
 
 describe("the own-intervention form's helpers", () => {
   it("puts each validator problem on the field it names", () => {
@@ -32,8 +46,14 @@ describe("the own-intervention form's helpers", () => {
   });
 
   it("names the trust form's field from the core's message", () => {
-    expect(trustProblem("--name: geef de uitgever een naam")).toEqual({ field: "trust-name", message: "Geef de uitgever een naam" });
-    expect(trustProblem("PUBKEY: dit is geen openbare minisign-sleutel")).toEqual({ field: "trust-key", message: "Dit is geen openbare minisign-sleutel" });
+    expect(trustProblem("--name: geef de uitgever een naam")).toEqual({
+      field: "trust-name",
+      message: "Geef de uitgever een naam",
+    });
+    expect(trustProblem("PUBKEY: dit is geen openbare minisign-sleutel")).toEqual({
+      field: "trust-key",
+      message: "Dit is geen openbare minisign-sleutel",
+    });
     expect(trustProblem("--until: 2020-01-01 ligt voor vandaag").field).toBe("trust-until");
     expect(trustProblem("De database gaf een fout").field).toBeNull();
   });
@@ -51,5 +71,77 @@ describe("the own-intervention form's helpers", () => {
     expect(publicKeyLine(`untrusted comment: minisign public key FADAA567B9EE6884\n${key}\n`)).toBe(key);
     expect(publicKeyLine(`untrusted comment: minisign public key FADAA567B9EE6884 (Keuzehulp)${key}`)).toBe(key);
     expect(publicKeyLine("geen sleutel")).toBe("geen sleutel");
+  });
+});
+
+describe("the own-intervention form's own checks", () => {
+  const text = Object.fromEntries(
+    [
+      "name",
+      "id",
+      "slug",
+      "kind",
+      "summary",
+      "levels",
+      "steps",
+      "roles",
+      "themes",
+      "sectors",
+      "timeClass",
+      "url",
+      "references",
+      "document",
+      "section",
+    ].map((k) => [k, k]),
+  ) as Parameters<typeof ownProblems>[1];
+
+  it("requires what the catalogue's validator requires, in the form's order", () => {
+    const v = ownValues(emptyRecord("2026-12-01"));
+    expect(ownProblems(v, text).map((p) => p.id)).toEqual([
+      "own-name",
+      "own-id",
+      "own-kind",
+      "own-summary",
+      "own-levels",
+      "own-steps",
+      "own-roles",
+      "own-themes",
+      "own-sectors",
+      "own-sources-document",
+      "own-sources-section",
+    ]);
+    const full = {
+      ...v,
+      name: "X",
+      id: "x-1",
+      kind: "methode",
+      summary: "S",
+      levels: ["team"],
+      steps: ["A"],
+      roles: ["werkgever"],
+      themes: ["werkdruk"],
+      sectors: ["zorg"],
+      document: "leidraad",
+      section: "p. 3",
+    };
+    expect(ownProblems(full, text)).toEqual([]);
+    expect(ownProblems({ ...full, id: "X_1" }, text).map((p) => p.message)).toEqual(["slug"]);
+    expect(ownProblems({ ...full, url: "www.x.nl" }, text).map((p) => p.message)).toEqual(["url"]);
+    expect(ownProblems({ ...full, time_class: "kort" }, text).map((p) => p.message)).toEqual(["timeClass"]);
+    expect(ownProblems({ ...full, level: "effectief" }, text).map((p) => p.message)).toEqual(["references"]);
+    expect(isSlug("a-b-1")).toBe(true);
+    expect(isSlug("a--b")).toBe(false);
+  });
+
+  it("names a pack's changed fields by the form's labels", () => {
+    const labels = {
+      "own-summary": "Korte beschrijving",
+      "own-evidence-level": "Bewijsniveau",
+      "own-sources-document": "Document",
+    };
+    expect(fieldLabel("summary", labels)).toBe("Korte beschrijving");
+    expect(fieldLabel("evidence.level", labels)).toBe("Bewijsniveau");
+    expect(fieldLabel("sources", labels)).toBe("Document");
+    expect(fieldLabel("iets.nieuws", labels)).toBe("iets.nieuws");
   });
 });

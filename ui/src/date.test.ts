@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDate, showDate, showMoment } from "./date";
+import { ambiguousDate, parseDate, showDate, showMoment, showTime } from "./date";
 
 describe("parseDate (dd-mm-jjjj, whatever the locale)", () => {
   it("reads day first: 15-03-2027 is 15 March 2027", () => {
@@ -56,5 +56,21 @@ describe("showing dates", () => {
   it("shows a moment day first with the time", () => {
     expect(showMoment("2027-03-15T12:00:00Z")).toMatch(/^15-03-2027 \d\d:\d\d$/);
     expect(showMoment("kapot")).toBe("kapot");
+  });
+});
+
+describe("dates a person may have meant the other way round", () => {
+  it("asks only on a month-first computer, only when both numbers could be the month", () => {
+    expect(ambiguousDate("3/12/2027", true)).toEqual({ dayFirst: "2027-12-03", monthFirst: "2027-03-12" });
+    expect(ambiguousDate("1-9-2027", true)).toEqual({ dayFirst: "2027-09-01", monthFirst: "2027-01-09" });
+    expect(ambiguousDate("3/12/2027", false)).toBeNull();
+    expect(ambiguousDate("15/3/2027", true)).toBeNull();
+    expect(ambiguousDate("5-5-2027", true)).toBeNull();
+    expect(ambiguousDate("31-04-2027", true)).toBeNull();
+  });
+
+  it("shows the time on the 24-hour clock", () => {
+    expect(showTime(new Date(2027, 2, 15, 14, 5, 9))).toBe("14:05:09");
+    expect(showTime(new Date(2027, 2, 15, 9, 5, 0), false)).toBe("09:05");
   });
 });

@@ -54,3 +54,33 @@ export function showMoment(utc: string): string {
 export function todayIso(now: Date = new Date()): string {
   return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
 }
+
+/** A time of day on this computer, on the 24-hour clock: "14:05:09", or "14:05". */
+export function showTime(d: Date = new Date(), seconds = true): string {
+  const hm = `${pad(d.getHours(), 2)}:${pad(d.getMinutes(), 2)}`;
+  return seconds ? `${hm}:${pad(d.getSeconds(), 2)}` : hm;
+}
+
+/** Whether a locale writes the month before the day (en-US does: 3/15/2027). Without a
+ * locale, this computer's. */
+export function monthFirstLocale(locale?: string): boolean {
+  const parts = new Intl.DateTimeFormat(locale).formatToParts(new Date(2027, 2, 15));
+  return parts.findIndex((p) => p.type === "month") < parts.findIndex((p) => p.type === "day");
+}
+
+/**
+ * A typed date someone used to writing the month first may have meant the other way round:
+ * on such a computer "3/12/2027" could be 3 December or 12 March. Answers both readings as
+ * ISO dates (the day-first one first) when both are real, different days and `monthFirst`;
+ * otherwise null (the day-first reading is the only one).
+ */
+export function ambiguousDate(text: string, monthFirst: boolean): { dayFirst: string; monthFirst: string } | null {
+  if (!monthFirst) return null;
+  const parsed = parseDate(text);
+  const m = /^(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})$/.exec(text.trim());
+  if (!parsed.ok || !parsed.iso || !m) return null;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (a === b || a > 12 || b > 12) return null;
+  const other = parseDate(`${b}-${a}-${m[3]}`);
+  return other.ok && other.iso ? { dayFirst: parsed.iso, monthFirst: other.iso } : null;
+}

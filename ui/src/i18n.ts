@@ -1,5 +1,8 @@
 // The interface in Dutch (first, `i18n/nl.ts`) and English (`i18n/en.ts`): which one is
-// chosen, and the labels of the taxonomy's terms. The catalogue's own text stays Dutch.
+// chosen, the labels of the taxonomy's terms, and numbers and dates in words. The
+// catalogue's own text stays Dutch. The chosen language lives in the store
+// (`store.svelte.ts`), which re-renders the screen when it changes; this module answers
+// for the current one.
 import type { Term } from "./api";
 import { en } from "./i18n/en";
 import { nl, type Strings } from "./i18n/nl";
@@ -29,6 +32,11 @@ export function lang(): Lang {
   return current;
 }
 
+/** The locale for numbers in the current language. */
+export function locale(): string {
+  return current === "en" ? "en-GB" : "nl-NL";
+}
+
 /** Switches the language and remembers the choice. */
 export function setLang(next: Lang): void {
   current = next;
@@ -45,6 +53,25 @@ export function label(terms: Term[], id: string): string {
   const term = terms.find((x) => x.id === id);
   if (!term) return id;
   return current === "en" ? term.label_en : term.label;
+}
+
+/** An ISO date in words: "3 december 2027" / "3 December 2027". */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${t().monthNames[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** A byte count for people: "1,2 MB" (in the interface's language). */
+export function sizeText(bytes: number): string {
+  const units = ["B", "kB", "MB", "GB"];
+  let n = bytes;
+  let u = 0;
+  while (n >= 1000 && u < units.length - 1) {
+    n /= 1000;
+    u += 1;
+  }
+  return `${n.toLocaleString(locale(), { maximumFractionDigits: u ? 1 : 0 })} ${units[u]}`;
 }
 
 export const strings = { nl, en };

@@ -1,13 +1,45 @@
 import { describe, expect, it } from "vitest";
 import type { PlanItem, Question, Recommendation } from "./api";
 import {
-  answerValues, applyEntry, applyFacets, askedQuestions, firstSentence, distinctReasons, dossierHash, emptyAnswers, givenFields, facetCounts, highlightParts, nextHash, parseRoute,
-  previousHash, searchHash, setAnswer, toggleCompare, overdueAcross, toggleHave, visitInfo,
+  answerValues,
+  applyEntry,
+  applyFacets,
+  askedQuestions,
+  firstSentence,
+  fitCounts,
+  distinctReasons,
+  dossierHash,
+  emptyAnswers,
+  givenFields,
+  facetCounts,
+  highlightParts,
+  nextHash,
+  parseRoute,
+  previousHash,
+  searchHash,
+  setAnswer,
+  toggleCompare,
+  overdueAcross,
+  toggleHave,
+  visitInfo,
 } from "./logic";
 
 const rec = (id: string, levels: string[], steps: string[], evidence = "onbekend"): Recommendation => ({
-  id, name: id, score: 1, reasons: ["r"], mismatches: [], levels, steps, roles: ["werkgever"], themes: ["werkdruk"],
-  sectors: ["zorg"], evidence, evidence_lapsed: false, cost: "onbekend", summary: "", time: "onbekend",
+  id,
+  name: id,
+  score: 1,
+  reasons: ["r"],
+  mismatches: [],
+  levels,
+  steps,
+  roles: ["werkgever"],
+  themes: ["werkdruk"],
+  sectors: ["zorg"],
+  evidence,
+  evidence_lapsed: false,
+  cost: "onbekend",
+  summary: "",
+  time: "onbekend",
 });
 
 describe("routes", () => {
@@ -29,12 +61,52 @@ describe("routes", () => {
 });
 
 describe("the question flow", () => {
-  const single: Question = { id: "role", prompt: "Wie?", prompt_en: "Who?", help: "", help_en: "", kind: "single", answer: "role", skippable: true, refinement: false, options: [] };
-  const multi: Question = { id: "step", prompt: "Stap?", prompt_en: "Step?", help: "", help_en: "", kind: "multi", answer: "steps", skippable: true, refinement: false, options: [] };
-  const yesNo: Question = { id: "free", prompt: "Gratis?", prompt_en: "Free?", help: "", help_en: "", kind: "yes-no", answer: "free", skippable: true, refinement: true, options: [] };
+  const single: Question = {
+    id: "role",
+    prompt: "Wie?",
+    prompt_en: "Who?",
+    help: "",
+    help_en: "",
+    kind: "single",
+    answer: "role",
+    skippable: true,
+    refinement: false,
+    options: [],
+  };
+  const multi: Question = {
+    id: "step",
+    prompt: "Stap?",
+    prompt_en: "Step?",
+    help: "",
+    help_en: "",
+    kind: "multi",
+    answer: "steps",
+    skippable: true,
+    refinement: false,
+    options: [],
+  };
+  const yesNo: Question = {
+    id: "free",
+    prompt: "Gratis?",
+    prompt_en: "Free?",
+    help: "",
+    help_en: "",
+    kind: "yes-no",
+    answer: "free",
+    skippable: true,
+    refinement: true,
+    options: [],
+  };
 
   it("presets answers from a way in, still changeable", () => {
-    const a = applyEntry({ id: "werkstress-team", question: "", question_en: "", help: "", help_en: "", presets: { role: "leidinggevende", level: "team", steps: ["B2"] } });
+    const a = applyEntry({
+      id: "werkstress-team",
+      question: "",
+      question_en: "",
+      help: "",
+      help_en: "",
+      presets: { role: "leidinggevende", level: "team", steps: ["B2"] },
+    });
     expect(a.role).toBe("leidinggevende");
     expect(a.steps).toEqual(["B2"]);
     const changed = setAnswer(a, single, ["werkgever"]);
@@ -55,7 +127,14 @@ describe("the question flow", () => {
   });
 
   it("does not ask again what the way in or the dossier gave, nor the refinements", () => {
-    const entry = { id: "werkstress-team", question: "", question_en: "", help: "", help_en: "", presets: { role: "leidinggevende", level: "team", steps: ["B2"] } };
+    const entry = {
+      id: "werkstress-team",
+      question: "",
+      question_en: "",
+      help: "",
+      help_en: "",
+      presets: { role: "leidinggevende", level: "team", steps: ["B2"] },
+    };
     const sector: Question = { ...single, id: "sector", answer: "sector" };
     expect(givenFields(entry)).toEqual(["role", "level", "steps"]);
     expect(givenFields(undefined, "zorg")).toEqual(["sector"]);
@@ -66,7 +145,12 @@ describe("the question flow", () => {
 
   it("shows on a card the reasons that set it apart, not what every card shares", () => {
     const mk = (id: string, reasons: string[]) => ({ ...rec(id, ["team"], ["B2"]), reasons });
-    const list = [mk("a", ["voor leidinggevenden", "goed praktijkvoorbeeld in de leidraad"]), mk("b", ["voor leidinggevenden", "thema: werkdruk"]), mk("c", ["voor leidinggevenden"]), mk("d", ["voor leidinggevenden", "thema: werkdruk"])];
+    const list = [
+      mk("a", ["voor leidinggevenden", "goed praktijkvoorbeeld in de leidraad"]),
+      mk("b", ["voor leidinggevenden", "thema: werkdruk"]),
+      mk("c", ["voor leidinggevenden"]),
+      mk("d", ["voor leidinggevenden", "thema: werkdruk"]),
+    ];
     expect(distinctReasons(list, list[0])).toEqual(["goed praktijkvoorbeeld in de leidraad"]);
     expect(distinctReasons(list, list[1])).toEqual(["thema: werkdruk"]);
     // Nothing sets it apart: the first reason, so a card is never without one.
@@ -82,7 +166,11 @@ describe("the question flow", () => {
 });
 
 describe("facets on the results page", () => {
-  const list = [rec("a", ["team"], ["B2"], "effectief"), rec("b", ["team", "organisatie"], ["C"]), rec("c", ["individu"], ["B2"])];
+  const list = [
+    rec("a", ["team"], ["B2"], "effectief"),
+    rec("b", ["team", "organisatie"], ["C"]),
+    rec("c", ["individu"], ["B2"]),
+  ];
 
   it("filters by every chosen value", () => {
     expect(applyFacets(list, { level: "team" }).map((r) => r.id)).toEqual(["a", "b"]);
@@ -132,15 +220,45 @@ describe("dossier logic", () => {
 
   it("builds visit facts from a form: trimmed, empty fields null, the name required by the caller", () => {
     expect(visitInfo({ org: "  Zorggroep ", department: " ", visit_date: "2026-11-22" })).toEqual({
-      org: "Zorggroep", sector: null, size_band: null, department: null, visit_date: "2026-11-22", contact_name: null, contact_role: null, professional: null,
+      org: "Zorggroep",
+      sector: null,
+      size_band: null,
+      department: null,
+      visit_date: "2026-11-22",
+      contact_name: null,
+      contact_role: null,
+      professional: null,
     });
   });
 
   it("lists overdue evaluations over all dossiers, the oldest first", () => {
-    const item = (id: number, date: string): PlanItem => ({ id, intervention_id: "pico", what: `w${id}`, who: "", start_date: null, evaluation_date: date, evaluation_method: "", status: "lopend" });
-    const d = (id: string, dates: string[]) => ({ id, org: id, sector: null, department: null, visit_date: null, updated_at: "", notes: 0, shortlist: 0, overdue: dates.map((x, i) => item(i, x)) });
+    const item = (id: number, date: string): PlanItem => ({
+      id,
+      intervention_id: "pico",
+      what: `w${id}`,
+      who: "",
+      start_date: null,
+      evaluation_date: date,
+      evaluation_method: "",
+      status: "lopend",
+    });
+    const d = (id: string, dates: string[]) => ({
+      id,
+      org: id,
+      sector: null,
+      department: null,
+      visit_date: null,
+      updated_at: "",
+      notes: 0,
+      shortlist: 0,
+      overdue: dates.map((x, i) => item(i, x)),
+    });
     const out = overdueAcross([d("a", ["2026-03-01"]), d("b", ["2025-01-01", "2026-01-01"])]);
-    expect(out.map((x) => `${x.dossier.id}:${x.item.evaluation_date}`)).toEqual(["b:2025-01-01", "b:2026-01-01", "a:2026-03-01"]);
+    expect(out.map((x) => `${x.dossier.id}:${x.item.evaluation_date}`)).toEqual([
+      "b:2025-01-01",
+      "b:2026-01-01",
+      "a:2026-03-01",
+    ]);
   });
 
   it("marks and unmarks what the organisation already offers without touching other answers", () => {
@@ -155,8 +273,24 @@ describe("dossier logic", () => {
 
 describe("cards", () => {
   it("take the first sentence of a summary, not an abbreviation's full stop", () => {
-    expect(firstSentence("Zorgverleners minder tijd laten kwijtraken. Samen met meer regels.")).toBe("Zorgverleners minder tijd laten kwijtraken.");
-    expect(firstSentence("Een training o.a. voor teams, bijv. in de zorg. Daarna meer.")).toBe("Een training o.a. voor teams, bijv. in de zorg.");
+    expect(firstSentence("Zorgverleners minder tijd laten kwijtraken. Samen met meer regels.")).toBe(
+      "Zorgverleners minder tijd laten kwijtraken.",
+    );
+    expect(firstSentence("Een training o.a. voor teams, bijv. in de zorg. Daarna meer.")).toBe(
+      "Een training o.a. voor teams, bijv. in de zorg.",
+    );
     expect(firstSentence("Geen punt aan het eind")).toBe("Geen punt aan het eind");
+  });
+});
+
+describe("the second round's helpers", () => {
+  it("counts what fits fully and what only partly", () => {
+    const r = (id: string, mismatches: string[]) => ({ id, mismatches }) as unknown as Recommendation;
+    expect(fitCounts([r("a", []), r("b", ["niet voor medewerkers"]), r("c", [])])).toEqual({ full: 2, partly: 1 });
+  });
+
+  it("goes back from the first question to where the questions were started", () => {
+    expect(previousHash(0, "#/dossier/d1/bezoek")).toBe("#/dossier/d1/bezoek");
+    expect(previousHash(1, "#/dossier/d1/bezoek")).toBe("#/vraag/0");
   });
 });

@@ -57,7 +57,9 @@ export function parseRoute(hash: string): Route {
       return { name: "catalogue" };
     case "dossier":
       if (!parts[1]) return { name: "dossiers", query: "" };
-      return (DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "") ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask } : { name: "dossier", id: parts[1] };
+      return (DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "")
+        ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask }
+        : { name: "dossier", id: parts[1] };
     default:
       return { name: "start" };
   }
@@ -135,8 +137,17 @@ export function distinctReasons(list: Recommendation[], r: Recommendation, max =
   return (rare.length ? rare : r.reasons).slice(0, max);
 }
 
-export function previousHash(index: number): string {
-  return index > 0 ? `#/vraag/${index - 1}` : "#/";
+/** Where "Vorige" leads from question `index`: the question before, or, from the first,
+ * back where the questions were started (the dossier, or the start screen). */
+export function previousHash(index: number, from = "#/"): string {
+  return index > 0 ? `#/vraag/${index - 1}` : from;
+}
+
+/** How many recommendations fit every answer, and how many only partly (something does not
+ * fit: a mismatch). */
+export function fitCounts(list: Recommendation[]): { full: number; partly: number } {
+  const full = list.filter((r) => r.mismatches.length === 0).length;
+  return { full, partly: list.length - full };
 }
 
 export const FACET_FIELDS = ["level", "step", "role", "theme", "sector", "evidence", "cost"] as const;
@@ -144,13 +155,20 @@ export type FacetField = (typeof FACET_FIELDS)[number];
 
 function valuesOf(r: Recommendation, field: FacetField): string[] {
   switch (field) {
-    case "level": return r.levels;
-    case "step": return r.steps;
-    case "role": return r.roles;
-    case "theme": return r.themes;
-    case "sector": return r.sectors;
-    case "evidence": return [r.evidence];
-    case "cost": return [r.cost];
+    case "level":
+      return r.levels;
+    case "step":
+      return r.steps;
+    case "role":
+      return r.roles;
+    case "theme":
+      return r.themes;
+    case "sector":
+      return r.sectors;
+    case "evidence":
+      return [r.evidence];
+    case "cost":
+      return [r.cost];
   }
 }
 
@@ -160,7 +178,10 @@ export function applyFacets(list: Recommendation[], chosen: Partial<Record<Facet
 }
 
 /** Counts per facet value among `list`, as the other chosen facets leave it. */
-export function facetCounts(list: Recommendation[], chosen: Partial<Record<FacetField, string>>): Record<FacetField, Record<string, number>> {
+export function facetCounts(
+  list: Recommendation[],
+  chosen: Partial<Record<FacetField, string>>,
+): Record<FacetField, Record<string, number>> {
   const out = {} as Record<FacetField, Record<string, number>>;
   for (const field of FACET_FIELDS) {
     const others = { ...chosen, [field]: undefined };
@@ -206,14 +227,34 @@ export const DOSSIER_TASKS = ["bezoek", "vragen", "keuzelijst", "actieplan", "no
 export type DossierTask = (typeof DOSSIER_TASKS)[number];
 export type TaskStatus = "niet-begonnen" | "bezig" | "klaar";
 
+/** What the visit still lacks before its task counts as done (a visit date and a contact
+ * person), as the visit form's field ids. */
+export function visitMissing(d: Dossier): ("visit_date" | "contact_name")[] {
+  const missing: ("visit_date" | "contact_name")[] = [];
+  if (!d.visit_date) missing.push("visit_date");
+  if (!d.contact_name?.trim()) missing.push("contact_name");
+  return missing;
+}
+
 /** How far each task of a dossier is. `reportSaved`: a report was saved this session (the
  * dossier does not record it). */
 export function taskStatuses(d: Dossier, reportSaved: boolean): Record<DossierTask, TaskStatus> {
   const a = d.answers;
-  const answered = !!(a.role || a.level || a.sector || a.risk_group || a.min_evidence || a.max_time || a.free || a.steps.length || a.themes.length);
-  const all = <T>(list: T[], done: (x: T) => boolean): TaskStatus => (list.length === 0 ? "niet-begonnen" : list.every(done) ? "klaar" : "bezig");
+  const answered = !!(
+    a.role ||
+    a.level ||
+    a.sector ||
+    a.risk_group ||
+    a.min_evidence ||
+    a.max_time ||
+    a.free ||
+    a.steps.length ||
+    a.themes.length
+  );
+  const all = <T>(list: T[], done: (x: T) => boolean): TaskStatus =>
+    list.length === 0 ? "niet-begonnen" : list.every(done) ? "klaar" : "bezig";
   return {
-    bezoek: d.visit_date && d.contact_name ? "klaar" : "bezig",
+    bezoek: visitMissing(d).length === 0 ? "klaar" : "bezig",
     vragen: answered ? "klaar" : "niet-begonnen",
     keuzelijst: all(d.shortlist, (x) => !!x.why?.trim()),
     actieplan: all(d.plan, (p) => !!p.who.trim() && !!p.evaluation_date),
@@ -222,7 +263,16 @@ export function taskStatuses(d: Dossier, reportSaved: boolean): Record<DossierTa
   };
 }
 
-export const VISIT_FIELDS = ["org", "sector", "size_band", "department", "visit_date", "contact_name", "contact_role", "professional"] as const;
+export const VISIT_FIELDS = [
+  "org",
+  "sector",
+  "size_band",
+  "department",
+  "visit_date",
+  "contact_name",
+  "contact_role",
+  "professional",
+] as const;
 export type VisitField = (typeof VISIT_FIELDS)[number];
 
 /** The size bands (number of employees) offered for a client organisation. */
@@ -276,18 +326,6 @@ export function debounced(save: () => void, ms: number): { schedule(): void; flu
       save();
     },
   };
-}
-
-/** A byte count for people: "1,2 MB". */
-export function sizeText(bytes: number, locale = "nl-NL"): string {
-  const units = ["B", "kB", "MB", "GB"];
-  let n = bytes;
-  let u = 0;
-  while (n >= 1000 && u < units.length - 1) {
-    n /= 1000;
-    u += 1;
-  }
-  return `${n.toLocaleString(locale, { maximumFractionDigits: u ? 1 : 0 })} ${units[u]}`;
 }
 
 /** The first sentence of a text: a card shows one line of what an intervention is. A full

@@ -1,6 +1,6 @@
+import { mount } from "svelte";
 import { tauriApi } from "./api";
-import { start } from "./app";
+import App from "./App.svelte";
 
-const headerEl = document.getElementById("top");
-const main = document.getElementById("main");
-if (headerEl && main) void start(tauriApi, headerEl, main);
+document.body.replaceChildren();
+mount(App, { target: document.body, props: { api: tauriApi } });

@@ -5,6 +5,7 @@ export type ErrorCode =
   | "data_dir"
   | "unknown_intervention"
   | "invalid_catalogue"
+  | "invalid_answers"
   | "read"
   | "bundled_catalogue"
   | "json"

@@ -22,14 +22,17 @@ export const nl = {
   count: (n: number) => (n === 1 ? "1 interventie in de catalogus" : `${n} interventies in de catalogus`),
   cellLabel: (n: number, level: string, step: string) => `${n} interventies op ${level}, stap ${step}`,
   version: (v: string, date: string, publisher: string) => `Catalogus ${v} van ${date} · uitgegeven door ${publisher}`,
-  lapsedCount: (n: number) => (n === 1 ? "Bij 1 interventie is het bewijsoordeel verlopen." : `Bij ${n} interventies is het bewijsoordeel verlopen.`),
+  lapsedCount: (n: number) =>
+    n === 1
+      ? "Bij 1 interventie is het bewijsoordeel verlopen."
+      : `Bij ${n} interventies is het bewijsoordeel verlopen.`,
   assessed: (on: string, by: string) => `Beoordeeld: ${on} (door: ${by})`,
   validUntil: (d: string) => `, geldig tot ${d}`,
   lapsedNote: (why: string) => `Let op: ${why}; telt niet meer als bewijs.`,
   origin: "Herkomst",
   originBundled: (name: string, edition: string) => `Meegeleverde catalogus${edition} (${name})`,
   originPublisher: (name: string, edition: string) => `Uitgever ${name} (ondertekend pakket${edition})`,
-  originOwn: (edition: string) => `Eigen import (niet ondertekend pakket${edition})`,
+  originOwn: (edition: string) => `Eigen interventie (niet ondertekend${edition})`,
   about: (v: string) => `Keuzehulp versie ${v}`,
   questionOf: (i: number, n: number) => `Vraag ${i} van ${n}`,
   skipRest: "Overige vragen overslaan",
@@ -46,7 +49,8 @@ export const nl = {
   notAnswered: "niet beantwoord",
   adviceTitle: "Advies van de leidraad",
   adviceFor: (step: string) => `Stap ${step}`,
-  notFromLeidraad: "De leidraad geeft bij deze stap geen eigen advies voor deze rol; dit advies komt uit andere bronnen.",
+  notFromLeidraad:
+    "De leidraad geeft bij deze stap geen eigen advies voor deze rol; dit advies komt uit andere bronnen.",
   why: "Waarom",
   open: "Open",
   addCompare: "Vergelijk",
@@ -90,7 +94,8 @@ export const nl = {
   compareMax: "U kunt tot vier interventies vergelijken.",
   field: "Onderdeel",
   errorTitle: "Er ging iets mis",
-  errorHelp: "Probeer het opnieuw. Blijft dit gebeuren, start Keuzehulp dan opnieuw en controleer of de gegevensmap bestaat en beschrijfbaar is.",
+  errorHelp:
+    "Probeer het opnieuw. Blijft dit gebeuren, start Keuzehulp dan opnieuw en controleer of de gegevensmap bestaat en beschrijfbaar is.",
   loading: "Laden…",
   facetLevel: "Niveau",
   facetStep: "Stap",
@@ -104,7 +109,8 @@ export const nl = {
   navDossiers: "Dossiers",
   activeDossier: (org: string) => `Dossier: ${org}`,
   dossiersTitle: "Dossiers",
-  dossiersIntro: "Een dossier per bedrijfsbezoek: de antwoorden, de keuzelijst, notities en het actieplan. Alles blijft op deze computer.",
+  dossiersIntro:
+    "Een dossier per bedrijfsbezoek: de antwoorden, de keuzelijst, notities en het actieplan. Alles blijft op deze computer.",
   dossierFilterLabel: "Zoek in dossiers",
   dossierFilterPlaceholder: "organisatie, afdeling of sector",
   noDossiers: "Nog geen dossiers.",
@@ -113,9 +119,18 @@ export const nl = {
   newDossierOrg: "Naam van de organisatie",
   create: "Aanmaken",
   importDossier: "Dossier importeren…",
-  imported: (result: string) => ({ new: "Het dossier is geïmporteerd.", unchanged: "Dit dossier stond er al, ongewijzigd.", "kept-both": "Er stond al een ander dossier met dezelfde id; beide zijn bewaard.", replaced: "Het dossier is vervangen." } as Record<string, string>)[result] ?? result,
+  imported: (result: string) =>
+    (
+      ({
+        new: "Het dossier is geïmporteerd.",
+        unchanged: "Dit dossier stond er al, ongewijzigd.",
+        "kept-both": "Er stond al een ander dossier met dezelfde id; beide zijn bewaard.",
+        replaced: "Het dossier is vervangen.",
+      }) as Record<string, string>
+    )[result] ?? result,
   cancelled: "Geannuleerd.",
-  dossierLine: (notes: number, shortlist: number) => `${notes} ${notes === 1 ? "notitie" : "notities"}, ${shortlist} op de keuzelijst`,
+  dossierLine: (notes: number, shortlist: number) =>
+    `${notes} ${notes === 1 ? "notitie" : "notities"}, ${shortlist} op de keuzelijst`,
   changedAt: (when: string) => `gewijzigd ${when}`,
   recentDossiers: "Recente dossiers",
   allDossiers: "Alle dossiers",
@@ -148,7 +163,8 @@ export const nl = {
   gapCell: (n: number) => (n ? `gat (${n} in catalogus)` : "gat"),
   coveredCell: (n: number) => `${n} aanwezig`,
   shortlistTitle: "Keuzelijst",
-  shortlistNone: "Nog niets op de keuzelijst. Voeg interventies toe vanuit de aanbevelingen of de zoekresultaten met “Aan dossier toevoegen”.",
+  shortlistNone:
+    "Nog niets op de keuzelijst. Voeg interventies toe vanuit de aanbevelingen of de zoekresultaten met “Aan dossier toevoegen”.",
   whyChosen: "Waarom gekozen",
   removeFromShortlist: "Van de keuzelijst halen",
   toPlan: "In actieplan",
@@ -176,15 +192,24 @@ export const nl = {
   planEvaluation: "Evaluatiedatum",
   planMethod: "Hoe wordt geëvalueerd",
   planStatus: "Status",
-  statuses: { gepland: "gepland", lopend: "lopend", afgerond: "afgerond", gestopt: "gestopt" } satisfies Record<PlanStatus, string>,
+  statuses: { gepland: "gepland", lopend: "lopend", afgerond: "afgerond", gestopt: "gestopt" } satisfies Record<
+    PlanStatus,
+    string
+  >,
   reportTitle: "Adviesrapport",
   reportFormat: "Formaat",
   reportSave: "Rapport opslaan en openen…",
   reportSaved: (path: string) => `Opgeslagen als ${path}`,
-  reportNotes: (n: number) => (n === 0 ? "Zonder notities; vink bij een notitie “In het rapport” aan om haar op te nemen." : n === 1 ? "Met 1 aangevinkte notitie." : `Met ${n} aangevinkte notities.`),
+  reportNotes: (n: number) =>
+    n === 0
+      ? "Zonder notities; vink bij een notitie “In het rapport” aan om haar op te nemen."
+      : n === 1
+        ? "Met 1 aangevinkte notitie."
+        : `Met ${n} aangevinkte notities.`,
   noteInReport: "In het rapport",
   planExportTitle: "Actieplan meenemen",
-  planExportHelp: "Als werkmap (met het plan van aanpak voor de RI&E op het tweede blad), als CSV, of de evaluatiedata in uw agenda.",
+  planExportHelp:
+    "Als werkmap (met het plan van aanpak voor de RI&E op het tweede blad), als CSV, of de evaluatiedata in uw agenda.",
   planExportXlsx: "Excel-werkmap…",
   planExportCsv: "CSV…",
   planExportIcs: "Evaluatiedata in agenda…",
@@ -193,7 +218,8 @@ export const nl = {
   exported: (path: string) => `Geëxporteerd naar ${path}`,
   duplicate: "Dupliceren als sjabloon",
   deleteDossier: "Verwijderen",
-  deleteConfirm: "Dit dossier gaat naar de prullenbak. Daar kunt u het 30 dagen terugzetten; daarna wordt het definitief gewist.",
+  deleteConfirm:
+    "Dit dossier gaat naar de prullenbak. Daar kunt u het 30 dagen terugzetten; daarna wordt het definitief gewist.",
   deleteYes: "Ja, naar de prullenbak",
   deleteNo: "Nee, bewaren",
   trashed: (org: string) => `“${org}” staat in de prullenbak.`,
@@ -201,16 +227,20 @@ export const nl = {
   undeleted: (org: string) => `“${org}” is teruggezet.`,
   trashLink: "Prullenbak",
   trashTitle: "Prullenbak",
-  trashIntro: "Verwijderde dossiers blijven hier 30 dagen staan. Daarna worden ze definitief gewist, ook uit de reservekopieën.",
+  trashIntro:
+    "Verwijderde dossiers blijven hier 30 dagen staan. Daarna worden ze definitief gewist, ook uit de reservekopieën.",
   trashEmpty: "De prullenbak is leeg.",
   trashLine: (deletedAt: string, erasedOn: string, notes: number) =>
     `Verwijderd op ${deletedAt}; wordt gewist op ${erasedOn}; ${notes === 1 ? "1 notitie" : `${notes} notities`}`,
   undelete: "Terugzetten",
   eraseForGood: "Definitief verwijderen",
-  eraseConfirm: (org: string) => `“${org}” wordt definitief gewist, met alle notities en het actieplan, ook uit de reservekopieën. Dit kan niet ongedaan worden gemaakt.`,
+  eraseConfirm: (org: string) =>
+    `“${org}” wordt definitief gewist, met alle notities en het actieplan, ook uit de reservekopieën. Dit kan niet ongedaan worden gemaakt.`,
   eraseYes: "Ja, definitief verwijderen",
   deleted: (backups: number) =>
-    backups === 0 ? "Het dossier is gewist." : `Het dossier is gewist, ook uit ${backups === 1 ? "1 reservekopie" : `${backups} reservekopieën`}.`,
+    backups === 0
+      ? "Het dossier is gewist."
+      : `Het dossier is gewist, ook uit ${backups === 1 ? "1 reservekopie" : `${backups} reservekopieën`}.`,
   deleteLeftIn: (file: string, reason: string) =>
     `Let op: de reservekopie ${file} bevat het dossier nog, want die kon niet worden herschreven (${reason}). Verwijder die reservekopie zelf uit de map backups in de gegevensmap.`,
   backToDossiers: "Terug naar dossiers",
@@ -231,20 +261,31 @@ export const nl = {
   decrypt: "Versleuteling uitzetten",
   encryptionDone: (on: boolean): string => (on ? "De gegevens zijn versleuteld." : "De versleuteling staat uit."),
   exportClear: "Onversleuteld exporteren…",
-  exportClearConfirm: "De gegevens zijn versleuteld, maar dit exportbestand wordt voor iedereen leesbaar. Toch onversleuteld exporteren?",
+  exportClearConfirm:
+    "De gegevens zijn versleuteld, maar dit exportbestand wordt voor iedereen leesbaar. Toch onversleuteld exporteren?",
   importPassphrase: "Dit dossierbestand is versleuteld. Wachtwoord van het bestand:",
   exportClearYes: "Ja, onversleuteld exporteren",
   restoreTitle: "Reservekopieën en herstellen",
-  restoreIntro: "Keuzehulp maakt elke dag dat er iets veranderd is een reservekopie, en een vóór elke bijwerking van de database. Ze staan in de gegevensmap.",
+  restoreIntro:
+    "Keuzehulp maakt elke dag dat er iets veranderd is een reservekopie, en een vóór elke bijwerking van de database. Ze staan in de gegevensmap.",
   damagedTitle: "De database is beschadigd",
-  damagedHelp: "Er is niets overschreven. Kies hieronder een reservekopie om terug te zetten; het beschadigde bestand wordt apart bewaard.",
+  damagedHelp:
+    "Er is niets overschreven. Kies hieronder een reservekopie om terug te zetten; het beschadigde bestand wordt apart bewaard.",
   backupNow: "Maak nu een reservekopie",
   backupMade: (file: string) => `Reservekopie gemaakt: ${file}`,
   noBackups: "Er zijn nog geen reservekopieën.",
-  backupKinds: { handmatig: "handmatig", dagelijks: "dagelijks", "voor-migratie": "vóór bijwerking", "voor-herstel": "vóór herstel", extern: "van elders", beschadigd: "beschadigde kopie" } satisfies Record<BackupKind, string>,
+  backupKinds: {
+    handmatig: "handmatig",
+    dagelijks: "dagelijks",
+    "voor-migratie": "vóór bijwerking",
+    "voor-herstel": "vóór herstel",
+    extern: "van elders",
+    beschadigd: "beschadigde kopie",
+  } satisfies Record<BackupKind, string>,
   backupLine: (when: string, kind: string, size: string) => `${when} — ${kind}, ${size}`,
   restore: "Herstellen",
-  restoreConfirm: (when: string) => `De gegevens van ${when} terugzetten? Wat er nu staat, wordt eerst zelf als reservekopie bewaard.`,
+  restoreConfirm: (when: string) =>
+    `De gegevens van ${when} terugzetten? Wat er nu staat, wordt eerst zelf als reservekopie bewaard.`,
   restoreYes: "Ja, terugzetten",
   restoring: "Bezig met terugzetten…",
   restored: (when: string) => `De reservekopie van ${when} is teruggezet. Keuzehulp start opnieuw.`,
@@ -252,27 +293,39 @@ export const nl = {
   reviewTitle: "Controleer uw antwoorden",
   reviewRefinements: "Bewijs, kosten, tijd en risicogroep kunt u straks naast de aanbevelingen kiezen.",
   showAll: (n: number) => `Toon alle ${n}`,
-  filtersPanel: (n: number) => (n ? `Uw antwoorden en filters (${n} ${n === 1 ? "filter" : "filters"} gekozen)` : "Uw antwoorden en filters"),
+  filtersPanel: (n: number) =>
+    n ? `Uw antwoorden en filters (${n} ${n === 1 ? "filter" : "filters"} gekozen)` : "Uw antwoorden en filters",
   refineTitle: "Filters",
   refineHelp: "Een filter zet wat past bovenaan; de rest blijft zichtbaar, met wat er niet past.",
   keepInDossier: "Bewaren in een dossier…",
-  recommendationCount: (n: number) => (n === 1 ? "1 interventie past bij uw antwoorden" : `${n} interventies passen bij uw antwoorden`),
+  recommendationCount: (n: number, full: number, partly: number) =>
+    `${n === 1 ? "1 interventie past" : `${n} interventies passen`} bij uw antwoorden${n ? `: ${full} helemaal, ${partly} gedeeltelijk` : ""}`,
   toShortlist: "Naar de keuzelijst",
   workerTitle: "Bij wie kunt u terecht met uw zorgen?",
-  workerIntro: "Merkt u dat het werk u te veel wordt, of maakt u zich zorgen over hoe het met u gaat? Praat er op tijd over. Hier leest u bij wie dat kan, en wat de bronnen van Keuzehulp daarover zeggen.",
+  workerIntro:
+    "Merkt u dat het werk u te veel wordt, of maakt u zich zorgen over hoe het met u gaat? Praat er op tijd over. Hier leest u bij wie dat kan, en wat de bronnen van Keuzehulp daarover zeggen.",
   workerSource: "Bron",
   workerMore: (who: string) => `Meer over ${who}`,
   workerThenTitle: "Wat er verder is",
-  workerThen: "Wilt u ook zien welke interventies er zijn voor medewerkers met (beginnende) klachten, zoals trainingen en lotgenotencontact?",
+  workerThen:
+    "Wilt u ook zien welke interventies er zijn voor medewerkers met (beginnende) klachten, zoals trainingen en lotgenotencontact?",
   workerToResults: "Toon interventies voor medewerkers",
-  haveHelp: "Een aanbod-scan zet naast elkaar wat de organisatie al aanbiedt, per niveau (individu, team, organisatie) en per stap van de leidraad. Zo ziet u waar nog niets is.",
+  haveHelp:
+    "Een aanbod-scan zet naast elkaar wat de organisatie al aanbiedt, per niveau (individu, team, organisatie) en per stap van de leidraad. Zo ziet u waar nog niets is.",
   reportNotesTitle: "Welke notities komen in het rapport?",
   deleteTitle: "Dossier verwijderen",
   deleteHelp: "Verwijdert het dossier met het bezoek, de antwoorden, de keuzelijst, het actieplan en de notities.",
   tasksTitle: "Wat er te doen is",
   reportQuick: "Rapport maken (PDF)",
   reportQuickHelp: "Zonder notities; kies een ander bestandstype of notities bij Rapport.",
-  taskNames: { bezoek: "Bezoek", vragen: "Vragen", keuzelijst: "Keuzelijst", actieplan: "Actieplan", notities: "Notities", rapport: "Rapport" } as Record<string, string>,
+  taskNames: {
+    bezoek: "Bezoek",
+    vragen: "Vragen",
+    keuzelijst: "Keuzelijst",
+    actieplan: "Actieplan",
+    notities: "Notities",
+    rapport: "Rapport",
+  } as Record<string, string>,
   taskStatus: { "niet-begonnen": "Niet begonnen", bezig: "Bezig", klaar: "Klaar" } as Record<string, string>,
   taskOf: (i: number, n: number, name: string) => `Taak ${i} van ${n}: ${name}`,
   nextTask: (name: string) => `Volgende: ${name}`,
@@ -295,11 +348,13 @@ export const nl = {
   catalogueLapsed: "Verlopen bewijs",
   recordCounts: (n: number, imported: number) => `${n} in totaal, waarvan ${imported} geïmporteerd of eigen`,
   packTitle: "Pakket importeren",
-  packIntro: "Kies een pakket (een .json-bestand). U ziet eerst wat er verandert en wie het heeft ondertekend. Er wordt pas iets geïmporteerd als u dat bevestigt.",
+  packIntro:
+    "Kies een pakket (een .json-bestand). U ziet eerst wat er verandert en wie het heeft ondertekend. Er wordt pas iets geïmporteerd als u dat bevestigt.",
   packChoose: "Kies een pakket",
-  packFile: (file: string, version: string | null, date: string | null) => `Pakket ${file}${version ? `, versie ${version}` : ""}${date ? ` van ${date}` : ""}`,
+  packFile: (file: string, version: string | null, date: string | null) =>
+    `Pakket ${file}${version ? `, versie ${version}` : ""}${date ? ` van ${date}` : ""}`,
   signedBy: (name: string) => `Ondertekend door ${name}, een uitgever die u vertrouwt.`,
-  unsignedPack: "Niet ondertekend. De interventies krijgen als herkomst “eigen”.",
+  unsignedPack: "Niet ondertekend. De interventies krijgen als herkomst “Eigen interventie”.",
   diffAdded: (n: number) => (n === 1 ? "1 nieuwe interventie" : `${n} nieuwe interventies`),
   diffChanged: (n: number) => (n === 1 ? "1 interventie verandert" : `${n} interventies veranderen`),
   diffUnchanged: (n: number) => (n === 1 ? "1 interventie blijft gelijk." : `${n} interventies blijven gelijk.`),
@@ -307,9 +362,11 @@ export const nl = {
   importYes: "Importeren",
   cancel: "Annuleren",
   importCancelled: "Niet geïmporteerd. Er is niets veranderd.",
-  packImported: (added: number, updated: number, publisher: string) => `Geïmporteerd van ${publisher}: ${added} nieuw, ${updated} bijgewerkt.`,
+  packImported: (added: number, updated: number, publisher: string) =>
+    `Geïmporteerd van ${publisher}: ${added} nieuw, ${updated} bijgewerkt.`,
   updateTitle: "Bijwerken vanaf een map of webadres",
-  updateIntro: "Een map (bijvoorbeeld op een gedeelde schijf) of een webadres met een index.json en de pakketten. Keuzehulp gebruikt internet alleen als u hier een webadres invult.",
+  updateIntro:
+    "Een map (bijvoorbeeld op een gedeelde schijf) of een webadres met een index.json en de pakketten. Keuzehulp gebruikt internet alleen als u hier een webadres invult.",
   updateFrom: "Map of webadres",
   updateFromHint: "Bijvoorbeeld \\\\server\\keuzehulp of https://www.arbodienst.nl/keuzehulp/",
   updateFromEmpty: "vul een map of een webadres in.",
@@ -318,7 +375,8 @@ export const nl = {
   updateNothing: "De index noemt geen pakketten.",
   updated: (n: number) => (n === 1 ? "1 pakket geïmporteerd." : `${n} pakketten geïmporteerd.`),
   trustTitle: "Vertrouwde uitgevers",
-  trustIntro: "Pakketten die een vertrouwde uitgever ondertekent, krijgen de naam van die uitgever als herkomst. Een pakket met een handtekening die u niet vertrouwt, wordt geweigerd.",
+  trustIntro:
+    "Pakketten die een vertrouwde uitgever ondertekent, krijgen de naam van die uitgever als herkomst. Een pakket met een handtekening die u niet vertrouwt, wordt geweigerd.",
   trustCaption: "Uitgevers en de laatste dag dat u ze vertrouwt",
   trustName: "Naam van de uitgever",
   trustKeyId: "Sleutel",
@@ -327,7 +385,8 @@ export const nl = {
   actions: "Acties",
   trustNone: "U vertrouwt nog geen uitgevers.",
   trustRemove: "Niet meer vertrouwen",
-  trustRemoveConfirm: (name: string) => `${name} niet meer vertrouwen? Pakketten van ${name} worden daarna geweigerd. Wat al is geïmporteerd, blijft staan.`,
+  trustRemoveConfirm: (name: string) =>
+    `${name} niet meer vertrouwen? Pakketten van ${name} worden daarna geweigerd. Wat al is geïmporteerd, blijft staan.`,
   trustRemoveYes: "Ja, niet meer vertrouwen",
   trustRemoved: (name: string) => `${name} wordt niet meer vertrouwd.`,
   trustAddTitle: "Uitgever toevoegen",
@@ -339,18 +398,21 @@ export const nl = {
   trustKeyEmpty: "plak de openbare sleutel van de uitgever.",
   trustAdded: (name: string) => `${name} is toegevoegd als vertrouwde uitgever.`,
   ownTitle: "Eigen interventies",
-  ownIntro: "Interventies die u zelf toevoegt. Ze krijgen als herkomst “eigen”. U kunt ze als pakket delen met collega's.",
+  ownIntro:
+    "Interventies die u zelf toevoegt. Ze krijgen als herkomst “Eigen interventie”. U kunt ze als pakket delen met collega's.",
   ownNone: "U heeft nog geen eigen interventies.",
   ownNew: "Eigen interventie toevoegen",
   ownExport: "Delen als pakket",
-  ownExported: (n: number) => (n === 1 ? "1 eigen interventie opgeslagen als pakket." : `${n} eigen interventies opgeslagen als pakket.`),
+  ownExported: (n: number) =>
+    n === 1 ? "1 eigen interventie opgeslagen als pakket." : `${n} eigen interventies opgeslagen als pakket.`,
   edit: "Wijzigen",
   ownEditLink: "Deze eigen interventie wijzigen",
   ownUnknown: (id: string) => `er is geen eigen interventie met id “${id}”`,
   backToCatalogue: "Terug naar de catalogus",
   ownNewTitle: "Eigen interventie toevoegen",
   ownEditTitle: (name: string) => `${name} wijzigen`,
-  ownFormIntro: "Vul in wat een bron zegt. Weet u iets niet, laat het veld dan leeg: Keuzehulp toont dan “niet bekend”. Keuzehulp controleert het op dezelfde manier als de catalogus.",
+  ownFormIntro:
+    "Vul in wat een bron zegt. Weet u iets niet, laat het veld dan leeg: Keuzehulp toont dan “niet bekend”. Keuzehulp controleert het op dezelfde manier als de catalogus.",
   ownSaved: (name: string) => `${name} is opgeslagen als eigen interventie.`,
   ownSave: "Opslaan",
   choose: "Kies…",
@@ -389,7 +451,8 @@ export const nl = {
   ownEvidenceBasis: "Waarop het oordeel rust",
   ownEvidenceReferences: "Referenties",
   ownAssessedOn: "Beoordeeld op",
-  ownAssessedOnHint: "Zo precies als de bron: een jaar (2024), maand-jaar (03-2024) of dag-maand-jaar (15-03-2024). Leeg als geen bron het zegt.",
+  ownAssessedOnHint:
+    "Zo precies als de bron: een jaar (2024), maand-jaar (03-2024) of dag-maand-jaar (15-03-2024). Leeg als geen bron het zegt.",
   ownAssessedOnBad: "vul een jaar, maand-jaar of dag-maand-jaar in, bijvoorbeeld 2024 of 15-03-2024.",
   ownValidUntil: "Oordeel geldig tot en met (niet verplicht)",
   ownSourceDocument: "Document",
@@ -398,6 +461,77 @@ export const nl = {
   ownSourceNote: "Toelichting (niet verplicht)",
   ownLastReviewed: "Laatst nagekeken",
   ownLastReviewedEmpty: "vul de datum in waarop u het laatst hebt nagekeken.",
+  // The second round (issue #27): one store, components, and what a new user stumbled on.
+  requiredMark: "(verplicht)",
+  monthNames: [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+  dateWhich: "kies welke datum u bedoelt.",
+  dateAmbiguous: (date: string, long: string) => `Bedoelt u ${date} (${long})?`,
+  dateYes: (long: string) => `Ja, ${long}`,
+  dateNo: (long: string) => `Nee, ${long}`,
+  leaveUnsaved: (label: string, text: string) =>
+    `${label} is niet opgeslagen: “${text}” is geen datum die Keuzehulp kan lezen. Als u nu weggaat, blijft de vorige datum staan.`,
+  leaveStay: "Datum verbeteren",
+  leaveAnyway: "Toch weggaan",
+  savedExcept: (time: string, fields: string) => `Opgeslagen om ${time}, behalve: ${fields}. Verbeter wat rood is.`,
+  notSavedRefused: (label: string) => `Niet opgeslagen: ${label}. Verbeter wat rood is.`,
+  menu: "Menu",
+  compareNow: (n: number) => `Vergelijk nu (${n})`,
+  compareRemove: "Verwijderen",
+  compareRemoved: (name: string) => `${name} is uit de vergelijking gehaald.`,
+  compareBack: "Terug naar de aanbevelingen",
+  inPlanAlready: "Staat in het actieplan.",
+  toPlanItem: "Naar de actie",
+  unplannedTitle: "Op de keuzelijst, nog niet in het actieplan",
+  catalogueInDutch: "De catalogus is in het Nederlands.",
+  costTimeOnlyKnown: "Kosten en tijd staan bij een interventie alleen als een bron ze noemt.",
+  nextQuestions: "Volgende: vragen beantwoorden",
+  visitDoneWhen: "Deze taak is klaar als de datum van het bezoek en de naam van de contactpersoon zijn ingevuld.",
+  stillMissing: (fields: string) => `Nog in te vullen: ${fields}`,
+  visitMissing: { visit_date: "de datum van het bezoek", contact_name: "de naam van de contactpersoon", and: " en " },
+  reportInDutch: "Het rapport is in het Nederlands.",
+  restoredNotice: (when: string) => `De reservekopie van ${when} is teruggezet.`,
+  passphraseEmpty: "Vul een wachtwoord in van minstens 8 tekens.",
+  originPublisherShort: (name: string) => `uitgever ${name}`,
+  originOwnShort: "Eigen interventie",
+  originNow: (was: string, next: string) => `Herkomst nu: ${was}; na importeren: ${next}.`,
+  packRefused:
+    "Dit pakket wordt niet aanvaard: het is ondertekend, maar niet door een uitgever die u vertrouwt. Er is niets geïmporteerd.",
+  packRefusedAction: "Vraag de uitgever om het bestand publisher.pub en voeg de uitgever hieronder toe",
+  packRefusedDetails: "Wat Keuzehulp zag",
+  packRecredited: (n: number, origin: string) =>
+    n === 1
+      ? `1 andere interventie kreeg als herkomst ${origin}.`
+      : `${n} andere interventies kregen als herkomst ${origin}.`,
+  ownNeeds: {
+    name: "Vul de naam in.",
+    id: "Vul een id in.",
+    slug: "Het id mag alleen kleine letters, cijfers en losse koppeltekens bevatten, bijvoorbeeld teamoverleg-werkdruk.",
+    kind: "Kies de soort.",
+    summary: "Vul een korte beschrijving in.",
+    levels: "Kies minstens één niveau.",
+    steps: "Kies minstens één stap.",
+    roles: "Kies voor wie de interventie is.",
+    themes: "Kies minstens één thema.",
+    sectors: "Kies minstens één sector.",
+    timeClass: "Kies bij tijd (klasse) “onbekend”, of vul de tijd in.",
+    url: "Vul een webadres in dat begint met https://, bijvoorbeeld https://www.voorbeeld.nl.",
+    references: "Noem minstens één referentie bij dit bewijsniveau.",
+    document: "Kies het document waar de feiten vandaan komen.",
+    section: "Vul in waar in het document het staat.",
+  },
 };
 
 /** Every text of the interface; another language gives each of them. */

@@ -1,0 +1,273 @@
+// The test double of the core and the screens' data: a taxonomy, a tree, a record and a
+// dossier with hostile text in every field, and the dossier half of the core in memory.
+import type { Api, Dossier, DossierSummary, Intervention, Taxonomy, Tree } from "../api";
+import { emptyAnswers } from "../logic";
+
+export const term = (id: string) => ({ id, label: `NL ${id}`, label_en: `EN ${id}` });
+export const taxonomy: Taxonomy = {
+  levels: ["individu", "team", "organisatie"].map(term),
+  steps: ["A", "B1", "B2", "C", "D"].map(term),
+  roles: ["werkgever"].map(term),
+  themes: ["werkdruk"].map(term),
+  sectors: ["zorg"].map(term),
+  risk_groups: [],
+  evidence_levels: ["effectief", "onbekend"].map(term),
+  evidence_schemes: ["uitgever", "onbekend"].map(term),
+  kinds: ["methode"].map(term),
+  cost_classes: ["onbekend"].map(term),
+  time_classes: ["onbekend"].map(term),
+  documents: [{ id: "leidraad", file: "x", title: "De leidraad", publisher: "NVAB", year: "2021" }],
+};
+export const tree: Tree = {
+  entries: [],
+  questions: [],
+  worker: [
+    {
+      id: "bedrijfsarts",
+      who: "Het spreekuur",
+      who_en: "The consultation hour",
+      record: "x",
+      text: ["Een open spreekuur.", "Niet bekend: de kosten."],
+      text_en: ["An open hour.", "Not known: the cost."],
+      sources: [{ document: "leidraad", section: "Stap C" }],
+    },
+    {
+      id: "huisarts",
+      who: "De huisarts",
+      who_en: "Your GP",
+      text: ["De bronnen beschrijven de huisarts niet; niet bekend."],
+      text_en: ["The sources do not describe the GP; not known."],
+      sources: [],
+    },
+  ],
+};
+export const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+export const record: Intervention = {
+  id: "x",
+  name: `Naam ${hostile}`,
+  aliases: [],
+  kind: "methode",
+  summary: hostile,
+  benefits: null,
+  involves: "Iets doen",
+  time: null,
+  time_class: "onbekend",
+  cost: null,
+  cost_class: "onbekend",
+  privacy: null,
+  developed_by: null,
+  url: "javascript:alert(1)",
+  levels: ["team"],
+  steps: ["B2"],
+  roles: ["werkgever"],
+  themes: ["werkdruk"],
+  sectors: ["zorg"],
+  risk_groups: [],
+  evidence: { level: "effectief", basis: "Effect op klachten", references: ["Ketelaar et al. (2013)"] },
+  sources: [{ document: "leidraad", section: "Stap D" }],
+  last_reviewed: "2026-11-22",
+};
+
+/** The dossier half of the core, in memory; `calls` records every write. */
+/** What crosses to the core and back is JSON (as Tauri's IPC sends it). */
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+export function fakeDossiers(seed: Dossier[] = []) {
+  const store = new Map(seed.map((d) => [d.id, json(d)]));
+  const calls: [string, ...unknown[]][] = [];
+  /** Dossiers in the trash: id → when deleted. */
+  const trash = new Map<string, string>();
+  const get = (id: string) => {
+    const d = store.get(id);
+    if (!d) throw { code: "unknown_dossier", message: `er is geen dossier met id "${id}"` };
+    return d;
+  };
+  const summary = (d: Dossier, overdue = d.plan.filter((p) => p.evaluation_date === "2020-01-01")): DossierSummary => ({
+    id: d.id,
+    org: d.org,
+    sector: d.sector ?? null,
+    department: d.department ?? null,
+    visit_date: d.visit_date ?? null,
+    updated_at: d.updated_at,
+    notes: d.notes.length,
+    shortlist: d.shortlist.length,
+    overdue,
+  });
+  const missing = async (): Promise<never> => {
+    throw { code: "test", message: "not in this fake" };
+  };
+  const api: Pick<
+    Api,
+    Exclude<keyof Api, "catalogueSummary" | "taxonomy" | "tree" | "search" | "intervention" | "advise">
+  > = {
+    dossierShortlist: missing,
+    dossierUnshortlist: missing,
+    dossierPlan: missing,
+    dossierDuplicate: missing,
+    dossierExport: missing,
+    dossierImport: missing,
+    reportSave: missing,
+    planExport: missing,
+    backups: async () => [],
+    backupCreate: missing,
+    backupRestore: missing,
+    unlock: missing,
+    encryptionStatus: async () => false,
+    encryptionSet: missing,
+    packPreview: missing,
+    packImport: missing,
+    catalogueRemove: missing,
+    trustList: missing,
+    trustAdd: missing,
+    trustRemove: missing,
+    updateFrom: missing,
+    ownRecords: missing,
+    ownSave: missing,
+    ownExport: missing,
+    openUrl: async () => {},
+    conversationGuides: missing,
+    dossierTalk: missing,
+    dossierUntalk: missing,
+    talkSummary: missing,
+    conversationSheetSave: missing,
+    dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
+    dossierDelete: async (id) => {
+      calls.push(["delete", id]);
+      get(id);
+      trash.set(id, "2026-11-22T11:00:00Z");
+    },
+    dossierTrash: async () =>
+      [...trash.entries()].map(([id, deleted_at]) => {
+        const d = get(id);
+        return {
+          id,
+          org: d.org,
+          sector: d.sector ?? null,
+          department: d.department ?? null,
+          visit_date: d.visit_date ?? null,
+          deleted_at,
+          erased_on: "2026-12-22",
+          notes: d.notes.length,
+        };
+      }),
+    dossierUndelete: async (id) => {
+      calls.push(["undelete", id]);
+      if (!trash.delete(id)) throw { code: "unknown_dossier", message: `er is geen dossier met id "${id}"` };
+    },
+    dossierErase: async (id) => {
+      calls.push(["erase", id]);
+      get(id);
+      trash.delete(id);
+      store.delete(id);
+      return {
+        cleaned: ["a.sqlite3", "b.sqlite3"],
+        failed: [{ file: "c.sqlite3", reason: "de reservekopie is beschadigd" }],
+        removed: [],
+        wal_pending: false,
+      };
+    },
+    dossier: async (id) => json(get(id)),
+    dossierNew: async (info) => {
+      const id = `d${store.size + 1}`;
+      store.set(id, {
+        ...info,
+        id,
+        answers: emptyAnswers(),
+        shortlist: [],
+        notes: [],
+        plan: [],
+        created_at: "2026-11-22T10:00:00Z",
+        updated_at: "2026-11-22T10:00:00Z",
+        revision: 1,
+      });
+      return id;
+    },
+    dossierUpdate: async (id, info) => {
+      calls.push(["update", id, info]);
+      Object.assign(get(id), json(info));
+    },
+    dossierNote: async (id, text) => {
+      calls.push(["note", id, text]);
+      const note = { id: get(id).notes.length + 1, text, created_at: "2026-11-22T10:05:00Z" };
+      get(id).notes.push(note);
+      return note;
+    },
+    dossierAnswer: async (id, answers) => {
+      calls.push(["answer", id, answers]);
+      get(id).answers = json(answers);
+    },
+  };
+  return { api, calls, store };
+}
+
+export const hostileDossier: Dossier = {
+  id: "d1",
+  org: `Zorg ${hostile}`,
+  sector: "zorg",
+  department: null,
+  visit_date: "2026-11-20",
+  contact_name: null,
+  contact_role: null,
+  professional: null,
+  size_band: null,
+  answers: { ...emptyAnswers(), have: [] },
+  shortlist: [{ intervention_id: "x", why: hostile, added_at: "2026-11-22T10:00:00Z" }],
+  notes: [{ id: 1, text: hostile, created_at: "2026-11-21T09:00:00Z" }],
+  plan: [
+    {
+      id: 7,
+      intervention_id: "x",
+      what: "Pilot",
+      who: "Teamleider",
+      start_date: "2019-10-01",
+      evaluation_date: "2020-01-01",
+      evaluation_method: "Gesprek",
+      status: "lopend",
+    },
+  ],
+  created_at: "2026-11-20T10:00:00Z",
+  updated_at: "2026-11-21T09:00:00Z",
+  revision: 3,
+};
+
+export function fakeApi(overrides: Partial<Api> = {}): Api {
+  return {
+    ...fakeDossiers().api,
+    catalogueSummary: async () => ({
+      count: 1,
+      version: "2026.1",
+      program_version: "9.8.7",
+      date: "2026-11-25",
+      publisher: "Keuzehulp",
+      imported: 0,
+      lapsed: 2,
+      matrix: [],
+    }),
+    taxonomy: async () => taxonomy,
+    tree: async () => tree,
+    search: async (query) => ({
+      query,
+      total: 1,
+      terms: [],
+      nearest: [],
+      facets: { level: { team: 1 } },
+      cut: [],
+      suggestion: null,
+      hits: [
+        {
+          id: "x",
+          name: "Werkdruk verminderen",
+          score: 1,
+          levels: ["team"],
+          steps: ["B2"],
+          summary: "Minder werkdruk",
+          matched: ["werkdruk", "Werkdruk"],
+          via: [],
+        },
+      ],
+    }),
+    intervention: async () => record,
+    advise: async () => ({ recommendations: [], advice: [], coverage: null, exact: true, notes: [], user_notes: [] }),
+    ...overrides,
+  };
+}
