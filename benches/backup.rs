@@ -1,6 +1,7 @@
 //! Backup benchmarks on a store of 200 dossiers (each with 10 notes, a shortlist of 5 and 3
 //! plan items): making a backup (VACUUM INTO, sync, integrity check, rename, prune),
-//! restoring one, and opening the store (which runs `PRAGMA quick_check` first).
+//! restoring one, and opening the store (which runs `PRAGMA quick_check` first), and the
+//! process claim's share of that opening.
 //!
 //! `cargo bench --bench backup` runs criterion; `cargo bench --bench backup -- --percentiles`
 //! prints median and p99 of each and exits.
@@ -99,6 +100,26 @@ fn print_percentiles() {
         black_box(Keuzehulp::open(dir.path()).expect("open"));
     });
     println!("{:<44} {:>10.1?} {:>10.1?}", "Keuzehulp::open (incl. quick_check)", p50, p99);
+    // The process claim's part of that opening (src/claim.rs), by the same calls: open the
+    // lock file, take it exclusively for a moment (is this process alone?), look for a WAL
+    // beside the database (none after a clean close), let go, take it shared.
+    let claim = dir.path().join("keuzehulp.in-gebruik");
+    let wal = dir.path().join(format!("{}-wal", keuzehulp::DB_FILE));
+    let (p50, p99) = time(1000, || {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&claim)
+            .expect("the lock file");
+        file.try_lock().expect("alone");
+        black_box(std::fs::read(&wal).is_ok());
+        file.unlock().expect("let go");
+        file.try_lock_shared().expect("shared");
+        drop(black_box(file));
+    });
+    println!("{:<44} {:>10.1?} {:>10.1?}", "the process claim at opening (1000 runs)", p50, p99);
     // The schedule keeps ten manual backups: restore the newest, not the first one made.
     let newest = keuzehulp::Session::new(Ok(dir.path().to_path_buf()), None).backups().expect("list").remove(0);
     assert_eq!(newest.kind, keuzehulp::BackupKind::Handmatig);

@@ -41,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "encryption_set",
     "pack_preview",
     "pack_import",
+    "catalogue_remove",
     "trust_list",
     "trust_add",
     "trust_remove",

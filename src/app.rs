@@ -36,7 +36,7 @@ mod views;
 pub(crate) use backups::with_newest_backup;
 use backups::{open_store, purge_trash};
 pub use evaluate::{InstrumentView, NewAdvice};
-pub use import::{ChangedRecord, ImportDiff, sign_pack, validate};
+pub use import::{AddedRecord, ChangedRecord, ImportDiff, Removed, sign_pack, validate};
 pub use own::{FieldProblem, OwnSaved, PackPreview};
 pub use share::{ShareExport, ShareImported};
 pub use update::{PackUpdate, UPDATE_INDEX};
@@ -129,7 +129,7 @@ impl Keuzehulp {
         let mut store =
             open_store(data_dir, passphrase, clock).map_err(|e| with_newest_backup(e, data_dir, passphrase))?;
         store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
-        let mut notices = Vec::new();
+        let mut notices = store.take_notices();
         match purge_trash(&mut store, data_dir) {
             Ok(purge) => notices.extend(purge.notices()),
             Err(err) => notices.push(format!("de prullenbak is niet geleegd: {err}")),
@@ -384,6 +384,30 @@ fn catalogue_texts(records: &[Intervention]) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Refuses to write `path` when, links followed, it would land on Keuzehulp's own files in
+/// the data directory `data_dir`: over any file that exists there, or at a name Keuzehulp
+/// keeps for itself (the store and its WAL, the marker, the lock files, a damaged copy,
+/// anything in `backups/` or the index). Not even with `--force`. A new file of the user's
+/// own name elsewhere in the folder is allowed.
+pub(crate) fn refuse_own_files(path: &Path, data_dir: &Path) -> Result<()> {
+    let (Ok(dir), Some(target)) = (std::fs::canonicalize(data_dir), crate::replace::resolved(path)) else {
+        return Ok(());
+    };
+    let Ok(inside) = target.strip_prefix(&dir) else { return Ok(()) };
+    let name = inside.to_string_lossy();
+    let first = inside.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default();
+    let reserved = first == crate::backup::BACKUP_DIR
+        || first == crate::search::INDEX_DIR
+        || name.starts_with("keuzehulp")
+        || name.starts_with(crate::store::SET_ASIDE_PREFIX)
+        || name.starts_with('.')
+        || name == crypt::MARKER;
+    if reserved || std::fs::symlink_metadata(&target).is_ok() {
+        return Err(Error::InsideDataDir { path: path.to_path_buf(), data_dir: data_dir.to_path_buf() });
+    }
+    Ok(())
+}
+
 /// Creates `dir` if missing and proves it can be written, leaving nothing behind.
 fn prepare_data_dir(dir: &Path) -> Result<()> {
     let fail = |reason: String| Error::DataDir { path: dir.to_path_buf(), reason };
@@ -408,6 +432,10 @@ fn prepare_data_dir(dir: &Path) -> Result<()> {
 
 /// The candidate closest to `wanted` by edit distance, if it is reasonably close.
 fn nearest_id<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    // An id far longer than any record's is no typo of one (and would cost seconds to compare).
+    if wanted.chars().nth(crate::error::MAX_SHOWN_CHARS).is_some() {
+        return None;
+    }
     let limit = (wanted.chars().count() / 3).max(2);
     candidates.map(|c| (edit_distance(wanted, c), c)).filter(|(d, _)| *d <= limit).min().map(|(_, c)| c)
 }

@@ -85,6 +85,17 @@ pub fn open_with_flags(path: &Path, key: Option<&str>, flags: OpenFlags) -> rusq
     Ok(conn)
 }
 
+/// Whether the database file `path` is encrypted and opens with `key` (its first page
+/// decrypts); read-only, changes nothing.
+pub fn opens_with(path: &Path, key: &str) -> bool {
+    if looks_plain(path) {
+        return false;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    open_with_flags(path, Some(key), flags)
+        .is_ok_and(|conn| conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).is_ok())
+}
+
 /// Creates the new database `path`, encrypted with `key`.
 pub fn create_encrypted(path: &Path, key: &str) -> rusqlite::Result<Connection> {
     let conn = open(path, None)?;

@@ -18,7 +18,7 @@ pub enum Error {
         reason: String,
     },
     /// No intervention has this id.
-    #[error("er is geen interventie met id \"{id}\"{hint}")]
+    #[error("er is geen interventie met id \"{}\"{hint}", short(.id))]
     UnknownIntervention {
         /// The id asked for.
         id: String,
@@ -158,9 +158,10 @@ pub enum Error {
         /// What is wrong.
         detail: String,
     },
-    /// Another program has the database open, so it cannot be replaced now.
+    /// Another process has the store open (the window, a script), so its file cannot be
+    /// replaced now; or the store is being replaced by another process.
     #[error(
-        "de database {} is in gebruik door een ander programma (staat het Keuzehulp-venster open?). Sluit het en probeer het opnieuw; er is niets gewijzigd.",
+        "Keuzehulp is nog open in een ander venster of programma: de database {} is daar in gebruik. Sluit dat venster of programma en probeer het opnieuw; er is niets gewijzigd.",
         .path.display()
     )]
     InUse {
@@ -176,7 +177,7 @@ pub enum Error {
         reason: String,
     },
     /// A value outside the taxonomy (a level, step, role, theme or sector).
-    #[error("onbekende {what} \"{value}\"; kies uit: {allowed}")]
+    #[error("onbekende {what} \"{}\"; kies uit: {allowed}", short(.value))]
     UnknownValue {
         /// What kind of value (Dutch, e.g. "stap").
         what: &'static str,
@@ -186,13 +187,13 @@ pub enum Error {
         allowed: String,
     },
     /// No dossier has this id.
-    #[error("er is geen dossier met id \"{id}\"")]
+    #[error("er is geen dossier met id \"{}\"", short(.id))]
     UnknownDossier {
         /// The id asked for.
         id: String,
     },
     /// The dossier is in the trash: it must be put back before it can be used.
-    #[error("dossier \"{id}\" staat in de prullenbak; zet het eerst terug (dossier undelete {id})")]
+    #[error("dossier \"{}\" staat in de prullenbak; zet het eerst terug (dossier undelete {})", short(.id), short(.id))]
     DossierInTrash {
         /// The id asked for.
         id: String,
@@ -247,7 +248,7 @@ pub enum Error {
         reason: String,
     },
     /// An export has nothing to show (a dossier without a plan, a plan without dates).
-    #[error("dossier {id}: {reason}; er is geen bestand geschreven")]
+    #[error("dossier {}: {reason}; er is geen bestand geschreven", short(.id))]
     NothingToExport {
         /// The dossier.
         id: String,
@@ -283,7 +284,7 @@ pub enum Error {
     /// connection in time); nothing was fetched or changed.
     #[error(
         "kan {} niet bereiken: {reason}. Controleer de netwerkverbinding en het adres; er is niets gewijzigd.",
-        printable(.url)
+        printable(&crate::fetch::redact(.url))
     )]
     Unreachable {
         /// The address tried.
@@ -293,12 +294,66 @@ pub enum Error {
     },
     /// An update source on the web answered, but not with what was asked for (an error
     /// status, a web page, too much, too slowly, a redirect to plain http); nothing changed.
-    #[error("{}: {reason}. Er is niets geïmporteerd.", printable(.url))]
+    #[error("{}: {reason}. Er is niets geïmporteerd.", printable(&crate::fetch::redact(.url)))]
     Fetch {
         /// The address fetched.
         url: String,
         /// What was wrong, in Dutch.
         reason: String,
+    },
+    /// Damaged copies of the database set aside in the data directory cannot be encrypted;
+    /// they may hold dossiers in the clear, so they go only with the user's consent.
+    #[error(
+        "in de gegevensmap staan beschadigde kopieën van de database die niet versleuteld kunnen worden en dossiers leesbaar kunnen bevatten: {}. Geef toestemming om ze te verwijderen (op de opdrachtregel met --remove-damaged) en probeer het opnieuw; er is niets gewijzigd.",
+        .files.join(", ")
+    )]
+    DamagedCopies {
+        /// Their file names.
+        files: Vec<String>,
+    },
+    /// A pack holds records it may not change; nothing was imported.
+    #[error(
+        "{} wordt niet geïmporteerd ({}):\n{}\nEr is niets geïmporteerd.",
+        .path.display(),
+        count_refusals(.refusals.len()),
+        .refusals.iter().map(|r| format!("  {}: {}", short(&r.id), r.message)).collect::<Vec<_>>().join("\n")
+    )]
+    ImportRefused {
+        /// The pack.
+        path: PathBuf,
+        /// Each record refused, with why and what to do.
+        refusals: Vec<crate::catalogue::Refusal>,
+    },
+    /// The pack file changed after it was looked at; nothing was imported.
+    #[error(
+        "{} is veranderd sinds u het bekeek (of de handtekening ernaast). Er is niets geïmporteerd; bekijk het pakket opnieuw voordat u het importeert.",
+        .path.display()
+    )]
+    PackChanged {
+        /// The pack.
+        path: PathBuf,
+    },
+    /// A file the program was asked to read is no regular file (a folder, a device, a pipe).
+    #[error(
+        "{} is geen gewoon bestand (maar een map, apparaat of pipe); Keuzehulp leest alleen gewone bestanden. Er is niets gewijzigd.",
+        .path.display()
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file would be written over Keuzehulp's own files in the data directory (the store,
+    /// a backup, a file already there); never done, not even with `--force`.
+    #[error(
+        "{} is een bestand van Keuzehulp zelf in de gegevensmap ({}); daar schrijft Keuzehulp geen export of rapport overheen, ook niet met --force. Kies een andere plek; er is niets geschreven.",
+        .path.display(),
+        .data_dir.display()
+    )]
+    InsideDataDir {
+        /// The file asked for.
+        path: PathBuf,
+        /// The data directory.
+        data_dir: PathBuf,
     },
     /// The command exists in the design but is not built yet.
     #[error("{0}: nog niet beschikbaar in deze versie van Keuzehulp")]
@@ -343,6 +398,11 @@ impl Error {
             Error::Key { .. } => "key",
             Error::Unreachable { .. } => "unreachable",
             Error::Fetch { .. } => "fetch",
+            Error::DamagedCopies { .. } => "damaged_copies",
+            Error::ImportRefused { .. } => "import_refused",
+            Error::PackChanged { .. } => "pack_changed",
+            Error::NotAFile { .. } => "not_a_file",
+            Error::InsideDataDir { .. } => "inside_data_dir",
         }
     }
 }
@@ -442,6 +502,27 @@ const IS_FOLDER: &str = ". Dit is een map: geef een bestandsnaam; er is niets ge
 const DISK_PROBLEM: &str =
     ". Controleer of de schijf vol of alleen-lezen is; wat al was opgeslagen, is niet veranderd.";
 
+/// The most characters of an id or value a message repeats: an id pasted wrong, or a file
+/// made to overflow a terminal, is cut there.
+pub const MAX_SHOWN_CHARS: usize = 80;
+
+/// `text` for a message: at most [`MAX_SHOWN_CHARS`] characters (then "…" and how long it
+/// was), with control and direction characters shown as `?` (see [`printable`]).
+pub fn short(text: &str) -> String {
+    // An id or value is one line: a line break in it is a control character like any other.
+    let one_line = |t: &str| printable(&t.replace('\n', "\r"));
+    let count = text.chars().count();
+    if count <= MAX_SHOWN_CHARS {
+        return one_line(text);
+    }
+    let head: String = text.chars().take(MAX_SHOWN_CHARS).collect();
+    format!("{}… ({count} tekens)", one_line(&head))
+}
+
+fn count_refusals(n: usize) -> String {
+    if n == 1 { "1 interventie geweigerd".into() } else { format!("{n} interventies geweigerd") }
+}
+
 fn count_problems(n: usize) -> String {
     if n == 1 { "1 probleem".into() } else { format!("{n} problemen") }
 }
@@ -501,6 +582,11 @@ pub(crate) mod tests {
             (Error::Key { path: path(), reason: "r".into() }, "key"),
             (Error::Unreachable { url: "https://x".into(), reason: "r".into() }, "unreachable"),
             (Error::Fetch { url: "https://x".into(), reason: "r".into() }, "fetch"),
+            (Error::DamagedCopies { files: vec!["beschadigd-x.sqlite3".into()] }, "damaged_copies"),
+            (Error::ImportRefused { path: path(), refusals: Vec::new() }, "import_refused"),
+            (Error::PackChanged { path: path() }, "pack_changed"),
+            (Error::NotAFile { path: path() }, "not_a_file"),
+            (Error::InsideDataDir { path: path(), data_dir: path() }, "inside_data_dir"),
             (Error::NotYetAvailable("iets"), "not_yet_available"),
         ]
     }
@@ -541,8 +627,23 @@ pub(crate) mod tests {
             | Error::Key { .. }
             | Error::Unreachable { .. }
             | Error::Fetch { .. }
+            | Error::DamagedCopies { .. }
+            | Error::ImportRefused { .. }
+            | Error::PackChanged { .. }
+            | Error::NotAFile { .. }
+            | Error::InsideDataDir { .. }
             | Error::NotYetAvailable(_) => {}
         }
+    }
+
+    #[test]
+    fn a_long_id_is_cut_in_a_message_and_a_short_one_is_not() {
+        assert_eq!(short("pico"), "pico");
+        let long = "a".repeat(5_000_000);
+        let shown = Error::UnknownDossier { id: long }.to_string();
+        assert!(shown.len() < 200, "{} bytes", shown.len());
+        assert!(shown.contains("… (5000000 tekens)"), "{shown}");
+        assert_eq!(short("d-1\r\nATTACH:x"), "d-1?ATTACH:x", "no line break reaches a message");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! naming the address.
 
 use std::net::IpAddr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ureq::http::Uri;
 use ureq::tls::{RootCerts, TlsConfig};
@@ -27,6 +27,12 @@ const CONNECT: Duration = Duration::from_secs(10);
 const ANSWER: Duration = Duration::from_secs(20);
 /// How long one file may take in all: a 32 MB pack over a 5 Mbit/s line takes about 50 s.
 const WHOLE_FILE: Duration = Duration::from_secs(90);
+/// How long a whole update may take, every file together, so that a hundred slow files
+/// cannot keep it going for hours.
+const OVERALL: Duration = Duration::from_secs(600);
+
+/// Seconds a whole update may take (a decimal number), instead of [`OVERALL`]'s ten minutes.
+pub const DEADLINE_ENV: &str = "KEUZEHULP_UPDATE_TIMEOUT";
 
 /// Redirects followed before giving up.
 pub const MAX_REDIRECTS: usize = 5;
@@ -66,6 +72,8 @@ pub struct WebSource {
     /// Whether the system had no certificate store, so `built_in_roots` is used.
     no_system_store: std::cell::Cell<bool>,
     timeouts: Timeouts,
+    /// When the whole update must be done (see [`OVERALL`]).
+    deadline: Instant,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +81,7 @@ struct Timeouts {
     connect: Duration,
     answer: Duration,
     whole: Duration,
+    overall: Duration,
 }
 
 impl WebSource {
@@ -80,16 +89,17 @@ impl WebSource {
     /// `…/index.json`), which means that folder. Refuses anything but https, or http to this
     /// computer.
     pub fn new(address: &str, index: &str) -> Result<Self> {
+        let shown = redact(address);
         let uri: Uri = address.parse().map_err(|_| Error::InvalidInput {
             field: "--from".into(),
-            message: format!("{address:?} is geen geldig webadres; schrijf het als https://server/map"),
+            message: format!("{shown:?} is geen geldig webadres; schrijf het als https://server/map"),
         })?;
         let loopback = uri.host().is_some_and(is_loopback);
         allowed(&uri, loopback).map_err(|reason| Error::Fetch { url: address.to_string(), reason })?;
         if uri.query().is_some() {
             return Err(Error::InvalidInput {
                 field: "--from".into(),
-                message: format!("{address:?}: geef het adres van de map met index.json, zonder ?…"),
+                message: format!("{shown:?}: geef het adres van de map met index.json, zonder ?…"),
             });
         }
         let (scheme, authority) = match (uri.scheme_str(), uri.authority()) {
@@ -97,7 +107,7 @@ impl WebSource {
             _ => {
                 return Err(Error::InvalidInput {
                     field: "--from".into(),
-                    message: format!("{address:?} is geen volledig webadres; schrijf het als https://server/map"),
+                    message: format!("{shown:?} is geen volledig webadres; schrijf het als https://server/map"),
                 });
             }
         };
@@ -130,6 +140,7 @@ impl WebSource {
             built_in_roots: agent(RootCerts::WebPki),
             no_system_store: std::cell::Cell::new(false),
             timeouts,
+            deadline: Instant::now() + timeouts.overall,
         })
     }
 
@@ -161,7 +172,11 @@ impl WebSource {
             let fail = |reason: String| Error::Fetch { url: current.clone(), reason };
             let uri: Uri = current.parse().map_err(|_| fail("dit is geen geldig webadres".into()))?;
             allowed(&uri, self.loopback).map_err(fail)?;
-            let mut response = self.call(&uri).map_err(|e| self.error(&current, e, false))?;
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(fail(self.past_deadline()));
+            }
+            let mut response = self.call(&uri, left).map_err(|e| self.error(&current, e, false))?;
             let status = response.status().as_u16();
             match status {
                 200 => {}
@@ -211,14 +226,24 @@ impl WebSource {
 
     /// GETs `uri` with the system's certificate check, or with the built-in roots when the
     /// system has no certificate store (found at the first call, then remembered).
-    fn call(&self, uri: &Uri) -> std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+    /// No file takes longer than `left`, the time the whole update has left.
+    fn call(&self, uri: &Uri, left: Duration) -> std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        let whole = Some(self.timeouts.whole.min(left));
         if !self.no_system_store.get() {
-            match self.agent.get(uri).call() {
+            match self.agent.get(uri).config().timeout_global(whole).build().call() {
                 Err(err) if no_system_store(&err) => self.no_system_store.set(true),
                 other => return other,
             }
         }
-        self.built_in_roots.get(uri).call()
+        self.built_in_roots.get(uri).config().timeout_global(whole).build().call()
+    }
+
+    /// Why the update stopped: its time in all ran out.
+    fn past_deadline(&self) -> String {
+        format!(
+            "de update duurde in totaal langer dan {}, het hoogste voor één update; de bron is te traag of stokt. Probeer het later opnieuw",
+            seconds(self.timeouts.overall)
+        )
     }
 
     /// A ureq error as one of ours, in Dutch, naming `url`; `answered` tells whether the
@@ -234,6 +259,10 @@ impl WebSource {
             ))
         };
         match err {
+            ureq::Error::Timeout(_) if Instant::now() >= self.deadline => fetch(self.past_deadline()),
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut && Instant::now() >= self.deadline => {
+                fetch(self.past_deadline())
+            }
             ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => {
                 unreachable(format!("geen verbinding binnen {}", seconds(self.timeouts.connect)))
             }
@@ -272,6 +301,18 @@ fn no_system_store(err: &ureq::Error) -> bool {
 /// What a person can do about a failed TLS connection.
 const TLS_HINT: &str =
     "; het certificaat van de server wordt niet vertrouwd door deze computer, of het is geen https-server";
+
+/// `url` for messages and output: a user name and password in it (`https://naam:geheim@…`)
+/// are shown as `***`, so credentials never reach a screen, a log or a terminal.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    match authority.rfind('@') {
+        Some(at) => format!("{scheme}://***@{}{tail}", &authority[at + 1..]),
+        None => url.to_string(),
+    }
+}
 
 /// Whether `uri` may be fetched: https, or http to this computer itself when the source is.
 fn allowed(uri: &Uri, source_is_loopback: bool) -> std::result::Result<(), String> {
@@ -344,7 +385,7 @@ fn seconds(d: Duration) -> String {
 /// The timeouts, from [`TIMEOUT_ENV`] when set (every one the same).
 fn timeouts_from_env() -> Result<Timeouts> {
     let Ok(text) = std::env::var(TIMEOUT_ENV) else {
-        return Ok(Timeouts { connect: CONNECT, answer: ANSWER, whole: WHOLE_FILE });
+        return Ok(Timeouts { connect: CONNECT, answer: ANSWER, whole: WHOLE_FILE, overall: overall_from_env()? });
     };
     let seconds =
         text.trim().replace(',', ".").parse::<f64>().ok().filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0);
@@ -357,7 +398,22 @@ fn timeouts_from_env() -> Result<Timeouts> {
     // The whole file gets twice as long, so that a source that never answers is named as
     // such rather than as a slow file.
     let d = Duration::from_secs_f64(seconds);
-    Ok(Timeouts { connect: d, answer: d, whole: d * 2 })
+    Ok(Timeouts { connect: d, answer: d, whole: d * 2, overall: overall_from_env()? })
+}
+
+/// How long the whole update may take, from [`DEADLINE_ENV`] when set.
+fn overall_from_env() -> Result<Duration> {
+    let Ok(text) = std::env::var(DEADLINE_ENV) else { return Ok(OVERALL) };
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 86_400.0)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| Error::InvalidInput {
+            field: DEADLINE_ENV.into(),
+            message: format!("{text:?} is geen aantal seconden tussen 0 en 86400"),
+        })
 }
 
 #[cfg(test)]
@@ -419,6 +475,16 @@ mod tests {
         assert_eq!(source.base(), "https://uitgever.example/pakketten");
         assert!(WebSource::new("http://uitgever.example/pakketten", "index.json").is_err());
         assert!(WebSource::new("https://uitgever.example/p?token=1", "index.json").is_err());
+    }
+
+    #[test]
+    fn credentials_in_an_address_are_never_shown() {
+        assert_eq!(redact("https://jan:geheim@uitgever.example/map"), "https://***@uitgever.example/map");
+        assert_eq!(redact("https://token@uitgever.example"), "https://***@uitgever.example");
+        assert_eq!(redact("https://uitgever.example/map?x=a@b"), "https://uitgever.example/map?x=a@b");
+        assert_eq!(redact("/media/usb/pakketten"), "/media/usb/pakketten");
+        let err = WebSource::new("ftp://jan:geheim@uitgever.example/map", "index.json").expect_err("refused");
+        assert!(!err.to_string().contains("geheim"), "{err}");
     }
 
     #[test]

@@ -96,6 +96,29 @@ pub(crate) fn check_target(path: &Path, replace: bool) -> Result<()> {
     }
 }
 
+/// Where writing `path` would land: links followed (also one to a file that does not exist
+/// yet), the folder made absolute; `None` when its folder cannot be found.
+pub(crate) fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&at) {
+            Ok(next) => {
+                at = match at.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    let name = at.file_name()?.to_owned();
+    let parent = at.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Some(std::fs::canonicalize(parent).ok()?.join(name))
+}
+
 /// Where the bytes for `path` go.
 enum Target {
     /// A regular file (existing or new) at this path, links resolved.

@@ -183,14 +183,25 @@ impl Session {
     /// store and its backups (see [`Keuzehulp::set_encryption`]), then opens the store again
     /// with the passphrase that now holds. Answers whether the store is now encrypted.
     pub fn set_encryption(&mut self, passphrase: Option<&str>) -> std::result::Result<bool, SessionError> {
+        Ok(self.switch_encryption(passphrase, false)?.0)
+    }
+
+    /// [`Session::set_encryption`]; with `remove_damaged` damaged copies set aside that cannot
+    /// be encrypted are removed (the user agreed; see [`Keuzehulp::set_encryption_with`]).
+    /// Answers whether the store is now encrypted, and the copies removed.
+    pub fn switch_encryption(
+        &mut self,
+        passphrase: Option<&str>,
+        remove_damaged: bool,
+    ) -> std::result::Result<(bool, Vec<String>), SessionError> {
         let core = self.take_core()?;
         let old = if core.encrypted() { self.passphrase.clone() } else { None };
-        let changed = core.set_encryption(passphrase);
+        let changed = core.set_encryption_with(passphrase, remove_damaged);
         self.passphrase = if changed.is_ok() { passphrase.map(Passphrase::new) } else { old };
         self.core = Some(self.open_now());
-        changed?;
+        let removed = changed?;
         self.open()?;
-        Ok(self.passphrase.is_some())
+        Ok((self.passphrase.is_some(), removed))
     }
 
     fn key(&self) -> Option<&str> {

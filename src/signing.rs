@@ -68,31 +68,33 @@ pub const MAX_SIGNATURE_BYTES: u64 = 64_000;
 /// Reads the signature file `path` when there is one (`None`: the pack is unsigned), at most
 /// [`MAX_SIGNATURE_BYTES`].
 pub fn read_signature_file(path: &Path) -> Result<Option<String>> {
-    use std::io::Read as _;
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
+    match std::fs::symlink_metadata(path) {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(source) => return Err(Error::Read { path: path.to_path_buf(), source }),
-    };
-    let mut raw = Vec::new();
-    file.take(MAX_SIGNATURE_BYTES + 1)
-        .read_to_end(&mut raw)
-        .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+        Ok(_) => {}
+    }
+    // Only a regular file: a pipe in its place would never end.
+    let raw = crate::input::read_limited(path, MAX_SIGNATURE_BYTES, |_| too_big(path))?;
     signature_text(path, raw).map(Some)
+}
+
+fn too_big(path: &Path) -> Error {
+    Error::Signature {
+        path: path.to_path_buf(),
+        reason: format!(
+            "dit bestand is groter dan {} kB en dus geen minisign-handtekening",
+            MAX_SIGNATURE_BYTES / 1000
+        ),
+    }
 }
 
 /// A signature's bytes as text; refuses one over [`MAX_SIGNATURE_BYTES`].
 pub fn signature_text(path: &Path, raw: Vec<u8>) -> Result<String> {
     if raw.len() as u64 > MAX_SIGNATURE_BYTES {
-        return Err(Error::Signature {
-            path: path.to_path_buf(),
-            reason: format!(
-                "dit bestand is groter dan {} kB en dus geen minisign-handtekening",
-                MAX_SIGNATURE_BYTES / 1000
-            ),
-        });
+        return Err(too_big(path));
     }
-    Ok(String::from_utf8_lossy(&raw).into_owned())
+    // A byte order mark (a Windows editor saved it) is no part of the signature.
+    Ok(crate::input::without_bom(&String::from_utf8_lossy(&raw)).to_string())
 }
 
 /// What `pack keygen` wrote.
@@ -166,7 +168,10 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Signs the file `pack` with the secret key at `key`; writes `PACK.minisig` and returns its
 /// path with the key id.
 pub fn sign(pack: &Path, key: &Path) -> Result<(PathBuf, String)> {
-    let key_text = std::fs::read_to_string(key).map_err(|source| Error::Read { path: key.to_path_buf(), source })?;
+    let key_bytes = crate::input::read_limited(key, MAX_SIGNATURE_BYTES, |_| {
+        key_error(key, "dit bestand is te groot voor een geheime sleutel van `keuzehulp pack keygen`")
+    })?;
+    let key_text = String::from_utf8_lossy(&key_bytes).into_owned();
     let secret = SecretKeyBox::from_string(&key_text)
         .and_then(SecretKeyBox::into_unencrypted_secret_key)
         .map_err(|_| {
@@ -175,7 +180,11 @@ pub fn sign(pack: &Path, key: &Path) -> Result<(PathBuf, String)> {
                 "dit is geen geheime sleutel van `keuzehulp pack keygen` (een met een wachtwoord beveiligde sleutel wordt niet ondersteund)",
             )
         })?;
-    let bytes = std::fs::read(pack).map_err(|source| Error::Read { path: pack.to_path_buf(), source })?;
+    let bytes =
+        crate::input::read_limited(pack, crate::catalogue::validate::MAX_PACK_BYTES, |size| Error::InvalidInput {
+            field: pack.display().to_string(),
+            message: format!("het pakket is {} MB; een pakket mag ten hoogste 32 MB zijn", size.div_ceil(1_000_000)),
+        })?;
     let name = pack.file_name().map(|n| n.to_string_lossy().replace(['\t', '\n', '\r'], " ")).unwrap_or_default();
     let trusted = format!("timestamp:{}\tfile:{name}\thashed", crate::time::Clock::system().now().as_second());
     let signature = minisign::sign(
@@ -240,11 +249,23 @@ pub fn verify<'a>(
             "het pakket is ondertekend met een sleutel die u niet vertrouwt (sleutel-id {id}). Vertrouw die sleutel pas met `keuzehulp trust add` als u zeker weet van welke uitgever hij is"
         )));
     };
-    if let Some(until) = key.valid_until.as_deref().filter(|until| *until < today) {
-        return Err(refuse(format!(
-            "de sleutel van \"{}\" (sleutel-id {id}) werd vertrouwd tot en met {until}; die datum is voorbij. Vraag de uitgever om een nieuwe sleutel, of vertrouw deze opnieuw met `keuzehulp trust remove` en `keuzehulp trust add … --until`",
-            key.name
-        )));
+    if let Some(until) = key.valid_until.as_deref() {
+        // Compared as days, not as text: a hand-edited "31-12-2027" or "2027-1-5" never
+        // sorts after today by accident.
+        let Some(last) = crate::time::date::parse(until) else {
+            return Err(refuse(format!(
+                "de laatste dag van vertrouwen in de sleutel van \"{}\" (sleutel-id {id}) is {:?}, en dat is geen datum (JJJJ-MM-DD). Vertrouw de sleutel opnieuw: `keuzehulp trust remove` en `keuzehulp trust add … --until JJJJ-MM-DD`",
+                key.name,
+                crate::error::short(until)
+            )));
+        };
+        let today = crate::time::date::parse(today).ok_or_else(|| refuse(format!("{today:?} is geen datum")))?;
+        if last < today {
+            return Err(refuse(format!(
+                "de sleutel van \"{}\" (sleutel-id {id}) werd vertrouwd tot en met {until}; die datum is voorbij. Vraag de uitgever om een nieuwe sleutel, of vertrouw deze opnieuw met `keuzehulp trust remove` en `keuzehulp trust add … --until`",
+                key.name
+            )));
+        }
     }
     let public = parse_public_key(&key.public_key)
         .map(|(k, _)| k)

@@ -6,9 +6,9 @@
 //!
 //! Covered so far: the taxonomy, the decision tree's ways in, the worker's page, the
 //! catalogue summary, search, the advisor, the dossier and backups, the conversation guides
-//! and a dossier's conversations, the evaluation loop (instruments, measurements, the
-//! traject, evaluations with their proposal, before and after, practice, shared outcomes).
-//! The other types in
+//! and a dossier's conversations, a pack's import diff (preview, update, refusals, removal),
+//! and the evaluation loop (instruments, measurements, the traject, evaluations with their
+//! proposal, before and after, practice, shared outcomes). The other types in
 //! `ui/src/api.ts` are still written by hand (see ARCHITECTURE.md).
 
 use std::path::{Path, PathBuf};
@@ -16,7 +16,10 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::advisor::{Advice, Answers, Coverage, CoverageCell, Recommendation, Signal, StepAdvice};
-use crate::app::{CatalogueSummary, InstrumentView, MatrixCell, MatrixRow, NewAdvice, ShareExport, ShareImported};
+use crate::app::{
+    AddedRecord, CatalogueSummary, ChangedRecord, ImportDiff, InstrumentView, MatrixCell, MatrixRow, NewAdvice,
+    PackPreview, PackUpdate, Removed, ShareExport, ShareImported,
+};
 use crate::backup::{Backup, BackupKind, Erasure, Unerased};
 use crate::catalogue::conversation::{Conversations, Guide, GuideQuestion, GuideTheme, Reference, Source};
 use crate::catalogue::instrument::{
@@ -24,6 +27,7 @@ use crate::catalogue::instrument::{
 };
 use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
 use crate::catalogue::practice::{Practice, PracticeCount, Verdicts};
+use crate::catalogue::rules::{Refusal, RefusalCode};
 use crate::catalogue::view::{OriginKind, RecordOrigin};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::evaluate::{
@@ -172,6 +176,14 @@ fn files() -> Vec<(String, String)> {
         one::<NewAdvice>(&cfg),
         one::<ShareExport>(&cfg),
         one::<ShareImported>(&cfg),
+        one::<RefusalCode>(&cfg),
+        one::<Refusal>(&cfg),
+        one::<AddedRecord>(&cfg),
+        one::<ChangedRecord>(&cfg),
+        one::<ImportDiff>(&cfg),
+        one::<PackPreview>(&cfg),
+        one::<PackUpdate>(&cfg),
+        one::<Removed>(&cfg),
         ("ErrorCode.ts".to_string(), error_code()),
     ];
     files.sort();

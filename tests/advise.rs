@@ -412,7 +412,7 @@ fn validate_checks_the_workers_page_as_the_build_does() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("worker.toml:people[2] (vertrouwenspersoon).record: no intervention has id \"nergens\""),
+        stderr.contains("worker.toml:people[2] (vertrouwenspersoon).record: er is geen interventie met id \"nergens\""),
         "{stderr}"
     );
 }

@@ -145,7 +145,8 @@ fn exports_stay_encrypted_unless_asked_and_restore_and_off_keep_everything() {
         }
     }
     assert_eq!(ok(&cli, None, &["dossier", "show", &id])["notes"][0]["text"], "eerste");
-    ok(&cli, None, &["dossier", "export", &id, "-o", export_s]);
+    let again = dir.join("export-na-uitzetten.json");
+    ok(&cli, None, &["dossier", "export", &id, "-o", again.to_str().expect("utf-8")]);
 }
 
 #[test]

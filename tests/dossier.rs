@@ -361,7 +361,8 @@ fn output_through_a_symlink_writes_the_target_and_keeps_the_link() {
     std::fs::write(&target, b"oud").expect("old file");
     let link = out.path().join("koppeling.json");
     std::os::unix::fs::symlink(&target, &link).expect("symlink");
-    cli.json(&["dossier", "export", &id, "-o", link.to_str().expect("utf-8")]);
+    // The link's target exists: replaced only when asked (`--force`), like any file.
+    cli.json(&["dossier", "export", &id, "--force", "-o", link.to_str().expect("utf-8")]);
     assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link stays a link");
     let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).expect("target")).expect("json");
     assert_eq!(written["dossier"]["id"], id.as_str(), "the target holds the export");

@@ -979,12 +979,21 @@ fn an_instrument_definition_travels_in_a_pack_and_is_used_from_then_on() {
     let own = json!({ "format": "keuzehulp-pack", "version": 3, "interventions": [], "instruments": [definition] });
     let file = cli.data.path().join("uwes.json");
     std::fs::write(&file, own.to_string()).expect("pack");
+    // Unsigned, it may not take the place of the bundled definition.
+    let err = refused(&cli, &["import", file.to_str().expect("utf-8")]);
+    assert!(message(&err).contains("\"uwes-9\" is een instrumentdefinitie van Keuzehulp"), "{err}");
+    // Signed by the arbodienst that holds the licence, it may.
+    let keys = tempfile::tempdir().expect("keys");
+    let key = |name: &str| keys.path().join(name).to_str().expect("utf-8").to_string();
+    ok(&cli, &["pack", "keygen", "--out", keys.path().to_str().expect("utf-8")]);
+    ok(&cli, &["trust", "add", &key("publisher.pub"), "--name", "Arbodienst West"]);
+    ok(&cli, &["pack", "sign", file.to_str().expect("utf-8"), "--key", &key("publisher.key")]);
     let done = ok(&cli, &["import", file.to_str().expect("utf-8")]);
     assert_eq!(done["instruments"], 1, "{done}");
     let list = ok(&cli, &["instruments"]);
     let uwes =
         list["instruments"].as_array().expect("list").iter().find(|i| i["id"] == "uwes-9").cloned().expect("uwes");
-    assert_eq!((uwes["origin"].as_str(), uwes["response"]["max"].as_i64()), (Some("eigen"), Some(6)));
+    assert_eq!((uwes["origin"].as_str(), uwes["response"]["max"].as_i64()), (Some("Arbodienst West"), Some(6)));
     let id = id_of(&ok(&cli, &["dossier", "new", "--org", "Zorggroep Oost"]));
     ok(
         &cli,
@@ -1006,6 +1015,7 @@ fn an_instrument_definition_travels_in_a_pack_and_is_used_from_then_on() {
     let mut bad = own.clone();
     bad["instruments"][0]["items"] = json!([{ "number": 1, "text": "Een vraag", "text_en": "A question" }]);
     std::fs::write(&file, bad.to_string()).expect("pack");
+    std::fs::remove_file(keuzehulp::signing::signature_path(&file)).expect("the old signature");
     let err = refused(&cli, &["import", file.to_str().expect("utf-8")]);
     assert!(
         message(&err)

@@ -110,7 +110,7 @@ fn visit(cli: &Cli) -> Visit {
 }
 
 fn out_path(cli: &Cli, name: &str) -> PathBuf {
-    cli.data.path().join(name)
+    cli.out.path().join(name)
 }
 
 fn s(path: &Path) -> &str {

@@ -120,7 +120,8 @@ fn a_full_disk_gives_a_clear_message_and_loses_nothing() {
     json(&data, &["show", "pico"]);
     json(&data, &["backup", "list"]);
 
-    let big = "x".repeat(100 * 1024);
+    // The longest note a dossier takes.
+    let big = "x".repeat(5_000);
     let out = run(&data, &["dossier", "note", &id, &big]);
     fails_naming(&out, "keuzehulp.sqlite3", "a note on a full disk");
     fails_naming(&out, "schijf is vol", "a note on a full disk");
@@ -145,13 +146,26 @@ fn a_full_disk_gives_a_clear_message_and_loses_nothing() {
     assert_eq!(now, before_files, "no partial backup or stray file in the data directory");
     assert_eq!(files_in(&data.join("backups")), before_backups, "no half-made backup is kept");
 
-    // A little room: enough to open the store and read, not enough for the note. The
-    // transaction fails as a whole; no half note, and the dossier reads as before.
+    // A little room: enough to open the store and read, not enough for a dossier of a
+    // hundred long notes from a file. The transaction fails as a whole; no half dossier, and
+    // the dossier reads as before.
     let len = std::fs::metadata(&filler).expect("filler").len();
     std::fs::OpenOptions::new().write(true).open(&filler).expect("filler").set_len(len - 64 * 1024).expect("shrink");
-    let out = run(&data, &["dossier", "note", &id, &big]);
-    fails_naming(&out, "keuzehulp.sqlite3", "a note that does not fit");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let file = elsewhere.path().join("groot.json");
+    let notes: Vec<serde_json::Value> = (0..100)
+        .map(|n| serde_json::json!({ "id": n + 1, "text": big, "created_at": "2026-11-20T10:00:00Z" }))
+        .collect();
+    let dossier = serde_json::json!({
+        "format": "keuzehulp-dossier", "version": 1, "exported_at": "2026-11-20T10:00:00Z",
+        "dossier": { "id": "d-groot", "org": "Groot", "answers": {}, "shortlist": [], "notes": notes, "plan": [],
+                     "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T10:00:00Z", "revision": 1 }
+    });
+    std::fs::write(&file, dossier.to_string()).expect("write");
+    let out = run(&data, &["dossier", "import", file.to_str().expect("utf-8")]);
+    fails_naming(&out, "keuzehulp.sqlite3", "a dossier that does not fit");
     assert_eq!(json(&data, &["dossier", "show", &id]), before, "no partial note");
+    assert_eq!(json(&data, &["dossier", "list"])["dossiers"].as_array().map(Vec::len), Some(1), "no half dossier");
 
     // Room again: everything is as it was, and work goes on.
     std::fs::remove_file(filler).expect("free space");

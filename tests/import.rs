@@ -122,7 +122,19 @@ fn a_dry_run_names_what_would_change_and_changes_nothing() {
     let list = cli.json(&["list"]);
     let records = list["interventions"].as_array().expect("array");
     let same = records[0].clone();
-    let mut changed = records[1].clone();
+    // An own record, imported before: an unsigned pack may change its own records.
+    let mut own = records[1].clone();
+    own["id"] = "eigen-record".into();
+    own["name"] = "Eigen record".into();
+    own["aliases"] = serde_json::json!([]);
+    let first = cli.data.path().join("eerst.json");
+    std::fs::write(
+        &first,
+        serde_json::json!({ "format": "keuzehulp-pack", "interventions": [own.clone()] }).to_string(),
+    )
+    .expect("write pack");
+    cli.json(&["import", first.to_str().expect("utf-8 path")]);
+    let mut changed = own.clone();
     changed["name"] = "Een andere naam".into();
     changed["evidence"]["basis"] = "Een ander oordeel.".into();
     let mut added = records[2].clone();
@@ -133,19 +145,24 @@ fn a_dry_run_names_what_would_change_and_changes_nothing() {
     let hash_before = cli.json(&["catalogue"])["content_hash"].clone();
 
     let diff = cli.json(&["import", pack.to_str().expect("utf-8 path"), "--dry-run"]);
+    // The contract's three fields (DESIGN.md), and beside them names, origins and refusals.
+    assert_eq!(diff["added"], serde_json::json!(["nieuw-in-het-pakket"]));
+    assert_eq!(diff["changed"][0]["id"], "eigen-record");
+    assert_eq!(diff["changed"][0]["fields"], serde_json::json!(["evidence.basis", "name"]));
+    assert_eq!(diff["unchanged"], 1);
+    assert_eq!(diff["changed"][0]["name"], "Een andere naam");
     assert_eq!(
-        diff,
-        serde_json::json!({
-            "added": ["nieuw-in-het-pakket"],
-            "changed": [{ "id": changed["id"], "fields": ["evidence.basis", "name"] }],
-            "unchanged": 1,
-        })
+        (diff["changed"][0]["from"]["kind"].as_str(), diff["changed"][0]["to"]["kind"].as_str()),
+        (Some("eigen"), Some("eigen"))
     );
+    assert_eq!(diff["added_records"][0]["name"], records[2]["name"]);
+    assert_eq!(diff["refused"], serde_json::json!([]));
     assert_eq!(cli.json(&["catalogue"])["content_hash"], hash_before, "nothing changed");
     assert!(cli.cmd().args(["show", "nieuw-in-het-pakket"]).run().status.code() != Some(0));
     let text = cli.cmd().arg("import").arg(&pack).arg("--dry-run").run();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("1 nieuw, 1 gewijzigd, 1 gelijk") && text.contains("niets gewijzigd"), "{text}");
+    assert!(text.contains("~ eigen-record (Een andere naam): evidence.basis, name"), "{text}");
 }
 
 #[test]

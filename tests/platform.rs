@@ -227,6 +227,46 @@ fn a_restore_while_another_program_has_the_store_open_is_refused_by_name() {
 }
 
 #[test]
+fn switching_encryption_while_another_process_has_the_store_open_is_refused_and_loses_nothing() {
+    // The window stays open while a script switches encryption on: the switch puts a new file
+    // in the database's place, and the window would go on writing into the old, unlinked one,
+    // report success, and lose it. Every process that opens the store holds a claim on it,
+    // so the switch is refused by name until the other lets go (the same on Windows, where
+    // the lock is LockFileEx instead of flock).
+    const PASS: &str = "correct paard batterij";
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    cli.json(&["dossier", "note", &id, "voor de omzetting"]);
+
+    let mut window = keuzehulp::Keuzehulp::open(cli.data.path()).expect("the window opens the store");
+    for args in [vec!["encryption", "on"], vec!["backup", "restore", "niet-nodig.sqlite3"]] {
+        let out = cli.cmd().env("KEUZEHULP_PASSPHRASE", PASS).args(&args).run();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("Keuzehulp is nog open in een ander venster of programma"), "{args:?}: {stderr}");
+    }
+    let status = cli.json(&["encryption", "status"]);
+    assert_eq!(status["encrypted"], false, "nothing changed");
+    window.dossier_note(&id, "in het venster, na de poging").expect("the window still writes");
+    drop(window);
+
+    let on = cli.cmd().env("KEUZEHULP_PASSPHRASE", PASS).args(["encryption", "on", "--json"]).run();
+    assert!(on.status.success(), "once the window is closed: {}", String::from_utf8_lossy(&on.stderr));
+    let mut window = keuzehulp::Keuzehulp::open_with_passphrase(cli.data.path(), Some(PASS)).expect("opens again");
+    let notes: Vec<String> = window.dossier(&id).expect("dossier").notes.into_iter().map(|n| n.text).collect();
+    assert_eq!(notes, ["voor de omzetting", "in het venster, na de poging"], "no write was lost");
+
+    // And the other way round: switching off while the window is open.
+    let out = cli.cmd().env("KEUZEHULP_PASSPHRASE", PASS).args(["encryption", "off"]).run();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nog open in een ander venster"));
+    window.dossier_note(&id, "nog een").expect("the window still writes");
+    drop(window);
+    let off = cli.cmd().env("KEUZEHULP_PASSPHRASE", PASS).args(["encryption", "off"]).run();
+    assert!(off.status.success(), "{}", String::from_utf8_lossy(&off.stderr));
+    assert_eq!(cli.json(&["dossier", "show", &id])["notes"].as_array().expect("notes").len(), 3);
+}
+
+#[test]
 fn two_processes_write_to_one_store_and_lose_nothing() {
     // The window and a script, or two windows: SQLite's file locks (fcntl on Unix, LockFileEx
     // on Windows) keep them apart; every note that was acknowledged is there.
@@ -313,7 +353,7 @@ fn a_read_only_target_file_is_named_not_replaced() {
     let dir = tempfile::tempdir().expect("temp dir");
     for (args, name) in [
         (vec!["report", &id, "--format", "html", "--force", "-o"], "rapport.html"),
-        (vec!["dossier", "export", &id, "-o"], "dossier.json"),
+        (vec!["dossier", "export", &id, "--force", "-o"], "dossier.json"),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, b"van de klant").expect("write");

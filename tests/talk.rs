@@ -361,7 +361,7 @@ fn confidential_worker_notes_stay_out_of_reports_unless_ticked() {
     let secret = done["conversation"]["themes"][0]["note"]["id"].as_i64().expect("note id");
     assert_eq!(done["conversation"]["themes"][0]["note"]["confidential"], true);
     let report = |extra: &[&str]| {
-        let path = cli.data.path().join("r.html");
+        let path = cli.out.path().join("r.html");
         let mut args = vec!["report", &id, "--format", "html", "-o", path.to_str().expect("utf-8"), "--force"];
         args.extend(extra);
         cli.json(&args);
@@ -432,7 +432,7 @@ fn the_dossier_file_carries_the_conversations_and_an_old_file_still_reads() {
 #[test]
 fn the_paper_sheet_holds_every_question_of_the_guide() {
     let cli = Cli::new();
-    let html = cli.data.path().join("team.html");
+    let html = cli.out.path().join("team.html");
     cli.json(&["conversation", "sheet", "team", "--format", "html", "-o", html.to_str().expect("utf-8")]);
     let text = std::fs::read_to_string(&html).expect("sheet");
     let guide = cli.json(&["conversation", "show", "team"]);
@@ -444,11 +444,11 @@ fn the_paper_sheet_holds_every_question_of_the_guide() {
     }
     assert!(text.contains("Hoe gaat het hier nu mee?") && text.contains("Aantal aanwezig"));
     assert!(text.contains("Signaleringsmethode Werkdruk"), "the sources are named");
-    let worker = cli.data.path().join("mw.html");
+    let worker = cli.out.path().join("mw.html");
     cli.json(&["conversation", "sheet", "medewerker", "--format", "html", "-o", worker.to_str().expect("utf-8")]);
     let worker = std::fs::read_to_string(&worker).expect("sheet");
     assert!(worker.contains("Geen medische gegevens") && !worker.contains("Aantal aanwezig"));
-    let pdf = cli.data.path().join("team.pdf");
+    let pdf = cli.out.path().join("team.pdf");
     cli.json(&["conversation", "sheet", "team", "-o", pdf.to_str().expect("utf-8")]);
     assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
     // An existing file stays unless --force.

@@ -52,6 +52,9 @@ mod crypt;
 // What differs on Windows (run there under wine too): data folder, paths, open and read-only
 // files, two processes on one store, CRLF.
 mod platform;
+// Data safety, second round: the process claim's neighbours (erase, backups, damaged copies,
+// the WAL), packs that change only their own records, bounded dossier files, file writing.
+mod safety;
 // The core's layers point one way.
 mod layers;
 // One version everywhere: the command line, the window, Tauri, the packages.

@@ -4,14 +4,16 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The `keuzehulp` binary with a fresh, private data directory.
+/// The `keuzehulp` binary with a fresh, private data directory, and a folder outside it for
+/// the files commands write (Keuzehulp never writes over a file in its data directory).
 pub struct Cli {
     pub data: tempfile::TempDir,
+    pub out: tempfile::TempDir,
 }
 
 impl Cli {
     pub fn new() -> Self {
-        Cli { data: tempfile::tempdir().expect("temp dir") }
+        Cli { data: tempfile::tempdir().expect("temp dir"), out: tempfile::tempdir().expect("temp dir") }
     }
 
     /// A command with `--data-dir` set to this test's directory.

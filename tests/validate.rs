@@ -66,7 +66,7 @@ fn cases() -> Vec<(&'static str, Broken, &'static [&'static str])> {
         (
             "a judgement date the file leaves out",
             File("interventions/buddysysteem.toml", |t| Some(replace_line(&t, "assessed_on", ""))),
-            &["buddysysteem.toml:evidence.assessed_on: is missing; write \"onbekend\""],
+            &["buddysysteem.toml:evidence.assessed_on: ontbreekt; schrijf \"onbekend\""],
         ),
         (
             "an evidence level without the scheme it was judged by",
@@ -81,14 +81,14 @@ fn cases() -> Vec<(&'static str, Broken, &'static [&'static str])> {
         (
             "a sector under a sector that is not top-level",
             File("taxonomy.toml", |t| Some(t.replacen("parent = \"zorg\"", "parent = \"zorg-vvt\"", 1))),
-            &["taxonomy.toml:sectors.zorg-ziekenhuis.parent: \"zorg-vvt\" is not a top-level sector"],
+            &["taxonomy.toml:sectors.zorg-ziekenhuis.parent: \"zorg-vvt\" is geen hoofdsector"],
         ),
         (
             "an evidence level without its rank",
             File("taxonomy.toml", |t| Some(t.replacen("\nrank = 3\n", "\n", 1))),
-            &["taxonomy.toml:evidence_levels.effectief.rank: is missing"],
+            &["taxonomy.toml:evidence_levels.effectief.rank: ontbreekt"],
         ),
-        ("a missing step file", File("steps/D.toml", |_| None), &["steps:D: the file D.toml for step D is missing"]),
+        ("a missing step file", File("steps/D.toml", |_| None), &["steps:D: het bestand D.toml voor stap D ontbreekt"]),
         (
             "a step file for another step",
             File("steps/C.toml", |t| Some(replace_line(&t, "step = ", "step = \"D\""))),
@@ -97,22 +97,22 @@ fn cases() -> Vec<(&'static str, Broken, &'static [&'static str])> {
         (
             "a step without advice for a role",
             File("steps/C.toml", |t| Some(t.replace("role = \"medewerker\"", "role = \"leidinggevende\""))),
-            &["C.toml:advice: needs exactly one advice for role \"medewerker\", found 0"],
+            &["C.toml:advice: heeft precies één advies nodig voor rol \"medewerker\", gevonden: 0"],
         ),
         (
             "a question filling an answer that does not exist",
             File("tree.toml", |t| Some(t.replacen("answer = \"role\"", "answer = \"rol\"", 1))),
-            &["tree.toml:questions[0].answer: \"rol\" is not allowed; allowed: role, level"],
+            &["tree.toml:questions[0].answer: \"rol\" is niet toegestaan; toegestaan: role, level"],
         ),
         (
             "a question of a kind there is none names the field, the value and the kinds",
             File("tree.toml", |t| Some(t.replacen("kind = \"single\"", "kind = \"singel\"", 1))),
-            &["tree.toml:57:8: kind \"singel\" is not allowed; allowed: single, multi, yes-no"],
+            &["tree.toml:57:8: soort \"singel\" is niet toegestaan; toegestaan: single, multi, yes-no"],
         ),
         (
             "a question of another kind than its answer takes",
             File("tree.toml", |t| Some(t.replacen("kind = \"single\"", "kind = \"multi\"", 1))),
-            &["tree.toml:questions[0].kind: must be \"single\" for answer \"role\""],
+            &["tree.toml:questions[0].kind: moet \"single\" zijn voor antwoord \"role\""],
         ),
         (
             "a way in that leads with an unknown record",

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use keuzehulp::ImportReport;
-use keuzehulp::app::{OwnSaved, PackPreview, PackUpdate};
+use keuzehulp::app::{OwnSaved, PackPreview, PackUpdate, Removed};
 use keuzehulp::catalogue::Intervention;
 use keuzehulp::signing::{TrustList, TrustedKey};
 use tauri::{AppHandle, Runtime, State};
@@ -14,7 +14,8 @@ use tauri::{AppHandle, Runtime, State};
 use crate::{ApiError, AppState, Files};
 
 /// The pack file the user chose and looked at (`pack_preview`), until it is imported or
-/// another is chosen. Only the shell knows its path.
+/// another is chosen. Only the shell knows its path; the window holds the digest of what it
+/// was shown, and the import checks the file against it.
 #[derive(Debug, Default)]
 pub struct ChosenPack(Mutex<Option<PathBuf>>);
 
@@ -49,11 +50,24 @@ pub async fn pack_preview<R: Runtime>(
     Ok(Some(preview))
 }
 
-/// Imports the pack looked at with `pack_preview`, read and checked again: all or nothing.
+/// Imports the pack looked at with `pack_preview`, read and checked again: all or nothing,
+/// and only when its bytes are still those shown (`digest`, from the preview); otherwise
+/// `pack_changed` and nothing is imported.
 #[tauri::command]
-pub fn pack_import(state: State<'_, AppState>, chosen: State<'_, ChosenPack>) -> Result<ImportReport, ApiError> {
+pub fn pack_import(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPack>,
+    digest: String,
+) -> Result<ImportReport, ApiError> {
     let path = chosen.take()?;
-    state.with(|core| core.import(&path))
+    state.with(|core| core.import_previewed(&path, &digest))
+}
+
+/// Removes an imported record (a publisher's or an own one); the bundled record with that
+/// id, if there is one, returns.
+#[tauri::command]
+pub fn catalogue_remove(state: State<'_, AppState>, id: String) -> Result<Removed, ApiError> {
+    state.with(|core| core.catalogue_remove(&id))
 }
 
 /// The trusted publishers' keys, and those removed.
@@ -175,12 +189,15 @@ mod tests {
         let err = call("own_export", serde_json::json!({})).expect_err("nothing to share yet");
         assert_eq!(err["code"], "nothing_to_export");
         // Nothing looked at yet: nothing to import.
-        let err = call("pack_import", serde_json::json!({})).expect_err("nothing chosen");
+        let err = call("pack_import", serde_json::json!({ "digest": "0" })).expect_err("nothing chosen");
         assert_eq!(err["code"], "invalid_input");
         // An untrusted signature refuses the pack.
         let err = call("pack_preview", serde_json::json!({})).expect_err("untrusted");
         assert_eq!(err["code"], "signature_refused", "{err}");
-        assert!(call("pack_import", serde_json::json!({})).is_err(), "a refused pack is not kept for import");
+        assert!(
+            call("pack_import", serde_json::json!({ "digest": "0" })).is_err(),
+            "a refused pack is not kept for import"
+        );
 
         let err =
             call("trust_add", serde_json::json!({ "key": public, "name": "", "until": null })).expect_err("no name");
@@ -196,7 +213,15 @@ mod tests {
         assert_eq!(preview["publisher"], "Arbodienst West");
         assert_eq!(preview["added"], serde_json::json!(["uit-pakket"]));
         assert_eq!(preview["file"], "pakket.json", "a file name, never a path");
-        let done = call("pack_import", serde_json::json!({})).expect("import");
+        assert_eq!(preview["added_records"][0]["origin"]["name"], "Arbodienst West", "{preview}");
+        // The file changed after it was shown: refused, nothing imported; looked at again, it imports.
+        let original = std::fs::read(files.join("pakket.json")).expect("pack");
+        std::fs::write(files.join("pakket.json"), b"{}").expect("swapped");
+        let err = call("pack_import", serde_json::json!({ "digest": preview["digest"] })).expect_err("swapped");
+        assert_eq!(err["code"], "pack_changed", "{err}");
+        std::fs::write(files.join("pakket.json"), original).expect("put back");
+        let preview = call("pack_preview", serde_json::json!({})).expect("preview");
+        let done = call("pack_import", serde_json::json!({ "digest": preview["digest"] })).expect("import");
         assert_eq!((done["added"].as_u64(), done["publisher"].as_str()), (Some(1), Some("Arbodienst West")));
         let shown = call("intervention", serde_json::json!({ "id": "uit-pakket" })).expect("shown");
         assert_eq!(shown["origin"]["name"], "Arbodienst West");
@@ -239,5 +264,12 @@ mod tests {
         assert_eq!(call("own_export", serde_json::json!({})).expect("shared"), 2);
         let shared = std::fs::read_to_string(files.join("eigen-interventies-2026-11-26.json")).expect("written");
         assert!(shared.contains("\"eigen-overleg\""), "{shared}");
+
+        // An imported record removed from the window; a bundled one stays.
+        let removed = call("catalogue_remove", serde_json::json!({ "id": "uit-pakket" })).expect("removed");
+        assert_eq!((removed["id"].as_str(), removed["bundled_back"].as_bool()), (Some("uit-pakket"), Some(false)));
+        assert!(call("intervention", serde_json::json!({ "id": "uit-pakket" })).is_err(), "gone");
+        let err = call("catalogue_remove", serde_json::json!({ "id": "pico" })).expect_err("bundled");
+        assert_eq!(err["code"], "invalid_input", "{err}");
     }
 }

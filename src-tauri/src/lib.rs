@@ -201,10 +201,12 @@ fn dossier_undelete(state: State<'_, AppState>, id: String) -> Result<(), ApiErr
     state.with(|core| core.dossier_undelete(&id))
 }
 
-/// Erases a dossier for good, from the store and from every backup that holds it.
+/// Erases a dossier for good, from the store and from every backup that holds it; with
+/// `remove_damaged` (the user agreed) a damaged copy of the database set aside that cannot
+/// be rewritten is removed.
 #[tauri::command]
-fn dossier_erase(state: State<'_, AppState>, id: String) -> Result<Erasure, ApiError> {
-    state.with(|core| core.dossier_erase(&id))
+fn dossier_erase(state: State<'_, AppState>, id: String, remove_damaged: Option<bool>) -> Result<Erasure, ApiError> {
+    state.with(|core| core.dossier_erase_with(&id, remove_damaged.unwrap_or(false)))
 }
 
 /// Asks where to save dossier `id` and writes it there; answers with the path, or nothing
@@ -229,7 +231,8 @@ async fn dossier_export<R: Runtime>(
     };
     let suggested = format!("dossier-{}.{extension}", files::slug(&org));
     let Some(path) = files.save(&app, &suggested, kind, &[extension]) else { return Ok(None) };
-    state.with(|core| core.dossier_export(&id, &path, in_the_clear, with_confidential.unwrap_or(false)))?;
+    // The save dialog asked before replacing a file.
+    state.with(|core| core.dossier_export(&id, &path, in_the_clear, with_confidential.unwrap_or(false), true))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -396,10 +399,18 @@ fn encryption_status(state: State<'_, AppState>) -> Result<bool, ApiError> {
 }
 
 /// Turns encryption on (with `passphrase`, also to change it) or off (`null`), for the store
-/// and its backups, and opens the store again.
+/// and its backups, and opens the store again. With `remove_damaged` (the user agreed),
+/// damaged copies of the database that cannot be encrypted are removed; without it they
+/// refuse the switch with `damaged_copies`, naming them.
 #[tauri::command]
-fn encryption_set(state: State<'_, AppState>, passphrase: Option<String>) -> Result<bool, ApiError> {
-    state.session(|session| session.set_encryption(passphrase.as_deref()))
+fn encryption_set(
+    state: State<'_, AppState>,
+    passphrase: Option<String>,
+    remove_damaged: Option<bool>,
+) -> Result<bool, ApiError> {
+    state.session(|session| {
+        session.switch_encryption(passphrase.as_deref(), remove_damaged.unwrap_or(false)).map(|(on, _)| on)
+    })
 }
 
 /// Registers the state and the commands on any runtime (the real one, or the mock one in
@@ -449,6 +460,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             encryption_set,
             catalogue::pack_preview,
             catalogue::pack_import,
+            catalogue::catalogue_remove,
             catalogue::trust_list,
             catalogue::trust_add,
             catalogue::trust_remove,

@@ -234,6 +234,39 @@ fn a_damaged_database_can_be_restored_from_the_window_by_backup_name_only() {
 }
 
 #[test]
+fn encryption_is_not_switched_while_another_program_has_the_store_open_and_the_window_goes_on() {
+    let (dir, mut core) = open_core();
+    let info = keuzehulp::dossier::VisitInfo { org: "Zorggroep Oost".into(), ..Default::default() };
+    let id = core.dossier_new(&info).expect("dossier");
+    // A script (here: a second core in this process) has the store open too.
+    let mut other = Keuzehulp::open(&dir).expect("the other program");
+    let app = build_app(mock_builder(), AppState::new(Ok(core)), Files::Folder(std::env::temp_dir()))
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+    let call = |cmd: &str, args: serde_json::Value| call_on(&webview, cmd, args);
+    let err = call("encryption_set", serde_json::json!({ "passphrase": "correct paard batterij" }))
+        .expect_err("refused while another program has it open");
+    assert_eq!(err["code"], "database_in_use", "{err}");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("nog open in een ander venster")), "{err}");
+    // The window still works, and the other program's write is kept.
+    other.dossier_note(&id, "van het script").expect("the script writes");
+    call("dossier_note", serde_json::json!({ "id": id, "text": "van het venster" })).expect("the window writes");
+    assert_eq!(call("encryption_status", serde_json::json!({})).expect("status"), false);
+    drop(other);
+    assert_eq!(
+        call("encryption_set", serde_json::json!({ "passphrase": "correct paard batterij", "removeDamaged": false }))
+            .expect("alone now"),
+        true
+    );
+    let shown = call("dossier", serde_json::json!({ "id": id })).expect("reopened with the passphrase");
+    assert_eq!(shown["notes"].as_array().map(Vec::len), Some(2), "{shown}");
+    let erased = call("dossier_erase", serde_json::json!({ "id": id, "removeDamaged": true })).expect("erase");
+    assert_eq!((erased["removed"].clone(), erased["wal_pending"].clone()), (serde_json::json!([]), false.into()));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn a_conversation_entered_in_the_window_steers_the_answers_and_bad_answers_name_their_field() {
     let (dir, core) = open_core();
     let files = dir.join("bestanden");

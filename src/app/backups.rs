@@ -5,17 +5,26 @@
 use std::path::Path;
 
 use super::Keuzehulp;
-use crate::backup::{self, Backup};
+use crate::backup::{self, Backup, BackupKind};
+use crate::claim::Claim;
 use crate::crypt;
 use crate::dossier;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::time::Clock;
 
-/// Erases dossier `id` from the store, then from every backup that holds it.
-pub(super) fn erase(store: &mut Store, data_dir: &Path, id: &str) -> Result<backup::Erasure> {
-    store.dossier_erase(id)?;
-    backup::erase_dossier(store, data_dir, id)
+/// Erases dossier `id` from the store, then from every backup that holds it, under the
+/// backup lock: a backup being made meanwhile either finishes first (and is rewritten
+/// here) or waits (and never holds the dossier). Temporary copies a broken-off backup, erase
+/// or restore left behind are removed. With `remove_damaged`, a damaged copy set aside that
+/// cannot be rewritten is removed (the user agreed).
+pub(super) fn erase(store: &mut Store, data_dir: &Path, id: &str, remove_damaged: bool) -> Result<backup::Erasure> {
+    let lock = backup::lock(data_dir)?;
+    let wal_emptied = store.dossier_erase(id)?;
+    let mut erasure = backup::erase_dossier(store, data_dir, id, remove_damaged)?;
+    backup::remove_leftovers(data_dir, &lock);
+    erasure.wal_pending = !wal_emptied;
+    Ok(erasure)
 }
 
 /// What emptying the trash at start-up did.
@@ -48,7 +57,7 @@ impl Purge {
 pub(super) fn purge_trash(store: &mut Store, data_dir: &Path) -> Result<Purge> {
     let mut purge = Purge::default();
     for id in store.dossier_trash_due()? {
-        let erasure = erase(store, data_dir, &id)?;
+        let erasure = erase(store, data_dir, &id, false)?;
         purge.erased += 1;
         purge.failed.extend(erasure.failed);
     }
@@ -109,13 +118,26 @@ impl Keuzehulp {
     }
 
     /// Turns encryption on (`Some(passphrase)`, also to change the passphrase) or off
-    /// (`None`), for the store and every backup; closes this Keuzehulp, so open the data
-    /// directory again afterwards (with the new passphrase).
+    /// (`None`), for the store and every backup; see [`Keuzehulp::set_encryption_with`].
+    pub fn set_encryption(self, passphrase: Option<&str>) -> Result<()> {
+        self.set_encryption_with(passphrase, false).map(|_| ())
+    }
+
+    /// Turns encryption on (`Some(passphrase)`, also to change the passphrase) or off
+    /// (`None`), for the store, every backup and every damaged copy set aside; closes this
+    /// Keuzehulp, so open the data directory again afterwards (with the new passphrase).
+    /// Answers the damaged copies removed.
+    ///
+    /// No other process may have the store open: it would go on writing into the old file.
+    /// The process claim is taken exclusively first, else [`Error::InUse`] and nothing changes.
+    /// A damaged copy that cannot be encrypted is removed only with `remove_damaged` (the
+    /// user agreed); without it [`Error::DamagedCopies`] names them and nothing changes.
     ///
     /// Each file is written anew beside the old one, synced and renamed over it, so a crash
     /// leaves either the old or the new file. The marker is written before encrypting and
-    /// removed after decrypting, so an interruption is finished at the next open.
-    pub fn set_encryption(self, passphrase: Option<&str>) -> Result<()> {
+    /// removed after decrypting, so an interruption is finished at the next open. Temporary
+    /// copies a broken-off operation left behind are removed.
+    pub fn set_encryption_with(self, passphrase: Option<&str>, remove_damaged: bool) -> Result<Vec<String>> {
         if let Some(p) = passphrase
             && p.chars().count() < crypt::MIN_PASSPHRASE
         {
@@ -133,20 +155,62 @@ impl Keuzehulp {
         let data_dir = self.data_dir.clone();
         let from = self.store.key().map(str::to_string);
         let to = passphrase.unwrap_or("");
+        let db = self.store.path().to_path_buf();
+        // This process lets go of its own claim, then takes it alone.
+        drop(self);
+        let _claim = Claim::exclusive(&data_dir, &db)?;
+        let lock = backup::lock(&data_dir)?;
+        let listed = backup::list(&data_dir)?;
+        let (set_aside, backups): (Vec<Backup>, Vec<Backup>) =
+            listed.into_iter().partition(|b| b.kind == BackupKind::Beschadigd);
+
+        // Damaged copies first: one that stays readable needs the user's consent to go.
+        let mut converted = Vec::new();
+        let mut unconvertible = Vec::new();
+        if passphrase.is_some() {
+            for b in set_aside {
+                // A damaged file cannot be told from an encrypted one by its first bytes:
+                // only one that opens with the old passphrase is known to be encrypted.
+                let sealed = from.as_deref().is_some_and(|f| crypt::opens_with(&b.path, f));
+                if sealed && from.as_deref() == Some(to) {
+                    continue;
+                }
+                match backup::convert_set_aside(&b.path, from.as_deref(), to) {
+                    Ok(tmp) => converted.push((b, tmp)),
+                    // Encrypted with the old passphrase it stays so: nothing readable.
+                    Err(_) if sealed => {}
+                    Err(_) => unconvertible.push(b),
+                }
+            }
+            if !unconvertible.is_empty() && !remove_damaged {
+                for (_, tmp) in &converted {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                return Err(Error::DamagedCopies { files: unconvertible.into_iter().map(|b| b.file).collect() });
+            }
+        }
+
         if passphrase.is_some() {
             let marker = data_dir.join(crypt::MARKER);
             crate::replace::write_atomically(&marker, "Keuzehulp versleutelt de gegevens in deze map.\n".as_bytes())?;
         }
-        let db = self.store.path().to_path_buf();
         let tmp = data_dir.join(format!("{}.omzetten", crate::store::DB_FILE));
-        let exported = crypt::export(self.store.conn(), &tmp, to).map_err(|e| Error::store(&db, e));
-        drop(self);
+        let exported = crypt::open(&db, from.as_deref())
+            .and_then(|conn| {
+                conn.busy_timeout(std::time::Duration::from_secs(5))?;
+                crypt::export(&conn, &tmp, to)?;
+                conn.close().map_err(|(_, e)| e)
+            })
+            .map_err(|e| Error::store(&db, e));
         if let Err(err) = exported.and_then(|()| backup::replace_database(&tmp, &db)) {
             let _ = std::fs::remove_file(&tmp);
+            for (_, tmp) in &converted {
+                let _ = std::fs::remove_file(tmp);
+            }
             return Err(err);
         }
         let mut failed = Vec::new();
-        for b in backup::list(&data_dir)? {
+        for b in backups {
             let plain = crypt::looks_plain(&b.path);
             let needed = match passphrase {
                 None => !plain,
@@ -166,6 +230,21 @@ impl Keuzehulp {
                 failed.push(b.file);
             }
         }
+        for (b, tmp) in converted {
+            if backup::replace_database(&tmp, &b.path).is_err() {
+                let _ = std::fs::remove_file(&tmp);
+                failed.push(b.file);
+            }
+        }
+        let mut removed = Vec::new();
+        for b in unconvertible {
+            if backup::remove_database(&b.path) {
+                removed.push(b.file);
+            } else {
+                failed.push(b.file);
+            }
+        }
+        backup::remove_leftovers(&data_dir, &lock);
         if passphrase.is_none() {
             let marker = data_dir.join(crypt::MARKER);
             std::fs::remove_file(&marker).map_err(|source| Error::Write { path: marker, source })?;
@@ -179,6 +258,6 @@ impl Keuzehulp {
                 ),
             });
         }
-        Ok(())
+        Ok(removed)
     }
 }

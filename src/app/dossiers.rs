@@ -88,7 +88,14 @@ impl Keuzehulp {
     /// when this returns `Ok`; the [`Erasure`](backup::Erasure) names any backup that could
     /// not be rewritten.
     pub fn dossier_erase(&mut self, id: &str) -> Result<backup::Erasure> {
-        erase(&mut self.store, &self.data_dir, id)
+        self.dossier_erase_with(id, false)
+    }
+
+    /// [`Keuzehulp::dossier_erase`]; with `remove_damaged` a damaged copy of the database set
+    /// aside (`beschadigd-…`) that cannot be rewritten or checked is removed (the user agreed),
+    /// instead of named in [`Erasure::failed`](backup::Erasure::failed).
+    pub fn dossier_erase_with(&mut self, id: &str, remove_damaged: bool) -> Result<backup::Erasure> {
+        erase(&mut self.store, &self.data_dir, id, remove_damaged)
     }
 
     /// Copies a dossier as a template; returns the new id.
@@ -99,10 +106,27 @@ impl Keuzehulp {
     /// Exports a dossier to one file. From an encrypted store the file is encrypted with the
     /// same passphrase, unless `in_the_clear` (the user's explicit choice): then plain JSON.
     /// A conversation's confidential notes stay out of the file unless `with_confidential`
-    /// (ticked by the professional).
-    pub fn dossier_export(&self, id: &str, path: &Path, in_the_clear: bool, with_confidential: bool) -> Result<()> {
+    /// (ticked by the professional). An existing file stays unless `replace`; a file inside
+    /// the data directory is never written.
+    pub fn dossier_export(
+        &self,
+        id: &str,
+        path: &Path,
+        in_the_clear: bool,
+        with_confidential: bool,
+        replace: bool,
+    ) -> Result<()> {
+        self.check_output(path, replace)?;
         let key = if in_the_clear { None } else { self.store.key() };
         dossier::file::export(&self.store, id, path, key, with_confidential)
+    }
+
+    /// Whether a file the user named may be written: never over Keuzehulp's own files in the
+    /// data directory (the store, a backup; see `refuse_own_files`), not even with `--force`,
+    /// and an existing file only with `replace`.
+    pub(super) fn check_output(&self, path: &Path, replace: bool) -> Result<()> {
+        super::refuse_own_files(path, &self.data_dir)?;
+        crate::replace::check_target(path, replace)
     }
 
     /// Imports a dossier file; a different dossier with the same id is kept unless `replace`.
@@ -127,6 +151,9 @@ impl Keuzehulp {
     /// a note number the dossier does not have is an error naming it.
     pub fn report_data_with(&self, id: &str, options: &ReportOptions) -> Result<ReportData> {
         let mut dossier = self.store.dossier(id)?;
+        // Whatever the store holds (a store from before the limits), a report shows at most
+        // what a dossier may hold: its cost stays bounded.
+        dossier::limits::clip(&mut dossier);
         if let Some(missing) = options.notes.iter().find(|n| !dossier.notes.iter().any(|x| x.id == **n)) {
             return Err(Error::InvalidInput {
                 field: "notitie".into(),
@@ -217,7 +244,7 @@ impl Keuzehulp {
     /// with the notes `options` names. The file appears whole or not at all; an existing
     /// file stays unless `options.replace`; the dossier is not changed.
     pub fn report_with(&self, id: &str, format: ReportFormat, path: &Path, options: &ReportOptions) -> Result<()> {
-        crate::replace::check_target(path, options.replace)?;
+        self.check_output(path, options.replace)?;
         let data = self.report_data_with(id, options)?;
         let bytes = match format {
             ReportFormat::Html => report::html(&data).into_bytes(),
@@ -243,7 +270,7 @@ impl Keuzehulp {
     /// as all-day events). A dossier without a plan, or (for `ics`) without evaluation dates,
     /// is an error and writes nothing; an existing file stays unless `replace`.
     pub fn export_plan(&self, id: &str, format: PlanFormat, path: &Path, replace: bool) -> Result<()> {
-        crate::replace::check_target(path, replace)?;
+        self.check_output(path, replace)?;
         let data = self.report_data(id)?;
         if data.dossier.plan.is_empty() {
             return Err(no_plan(id));

@@ -2,12 +2,15 @@
 //! signature, the trusted publishers' keys, and importing (or previewing) a pack.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::Keuzehulp;
-use crate::catalogue::{self, Intervention, Pack, PackOrigin, validate};
+use crate::catalogue::rules::{self, Incoming, RefusalCode};
+use crate::catalogue::view::RecordOrigin;
+use crate::catalogue::{self, Intervention, Origin, Pack, PackOrigin, Refusal, StoredOrigin, validate};
 use crate::error::{Error, Result};
 use crate::signing::{self, TrustList, TrustedKey};
 use crate::store::ImportReport;
@@ -31,25 +34,62 @@ pub fn validate(path: &Path) -> Result<usize> {
 
 /// Signs the pack file `pack` with the secret key file `key`, when the pack is valid: a
 /// signature vouches for what it covers. Answers the signature file and the key id. Needs
-/// no data directory: a publisher may have none.
-pub fn sign_pack(pack: &Path, key: &Path) -> Result<(PathBuf, String)> {
-    let text = std::fs::read_to_string(pack).map_err(|source| Error::Read { path: pack.to_path_buf(), source })?;
+/// no data directory (a publisher may have none); when there is one (`data_dir`), the
+/// signature is never written over its files. An existing signature stays unless `replace`.
+pub fn sign_pack(pack: &Path, key: &Path, replace: bool, data_dir: Option<&Path>) -> Result<(PathBuf, String)> {
+    let signature = signing::signature_path(pack);
+    if let Some(dir) = data_dir {
+        super::refuse_own_files(&signature, dir)?;
+    }
+    crate::replace::check_target(&signature, replace)?;
+    let text = catalogue::read_pack_file(pack)?;
     let taxonomy = catalogue::bundled()?.taxonomy;
     validate::load_pack(pack, &text, &taxonomy)
         .map_err(|problems| Error::Invalid { path: pack.to_path_buf(), problems })?;
     signing::sign(pack, key)
 }
 
+/// A pack file as read from disk, once: its text, its signature (file, text) when one lies
+/// beside it, and the digest of both (what the window showed, so it imports the same).
+pub(super) struct PackFile {
+    pub(super) text: String,
+    pub(super) signature: Option<(PathBuf, String)>,
+    pub(super) digest: String,
+}
+
+impl PackFile {
+    /// Reads the pack `path` and its signature `PATH.minisig`, size-limited and only as
+    /// regular files (see `catalogue::read_pack_file`); the signature covers exactly these
+    /// bytes.
+    pub(super) fn read(path: &Path) -> Result<PackFile> {
+        let text = catalogue::read_pack_file(path)?;
+        let signature_file = signing::signature_path(path);
+        let signature = signing::read_signature_file(&signature_file)?.map(|text| (signature_file, text));
+        let digest = digest(&text, signature.as_ref().map(|(_, s)| s.as_str()));
+        Ok(PackFile { text, signature, digest })
+    }
+}
+
+/// SHA-256 over a pack's text and its signature (if any), in hexadecimal.
+fn digest(text: &str, signature: Option<&str>) -> String {
+    use sha2::Digest as _;
+    let mut hash = sha2::Sha256::new();
+    hash.update(text.as_bytes());
+    if let Some(signature) = signature {
+        hash.update([0xff]);
+        hash.update(signature.as_bytes());
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 impl Keuzehulp {
     /// Reads a pack file once, checks its signature when one lies beside it (`PACK.minisig`),
     /// and validates it: see [`Keuzehulp::check_pack`].
-    pub(super) fn read_pack(&self, path: &Path) -> Result<(Pack, Option<String>)> {
-        // Size-limited and UTF-8 (see `catalogue::read_pack_file`); the signature covers
-        // exactly these bytes.
-        let text = catalogue::read_pack_file(path)?;
-        let signature_file = signing::signature_path(path);
-        let signature = signing::read_signature_file(&signature_file)?;
-        self.check_pack(path, &text, signature.as_deref().map(|s| (signature_file.as_path(), s)))
+    pub(super) fn read_pack(&self, path: &Path) -> Result<(Pack, Option<String>, String)> {
+        let file = PackFile::read(path)?;
+        let signature = file.signature.as_ref().map(|(name, text)| (name.as_path(), text.as_str()));
+        let (pack, publisher) = self.check_pack(path, &file.text, signature)?;
+        Ok((pack, publisher, file.digest))
     }
 
     /// Checks a pack held in memory (read from a file or fetched from the web, under the same
@@ -101,7 +141,7 @@ impl Keuzehulp {
         }
         if let Some(message) = validate::name_problem(name, validate::MAX_NAME) {
             let message = match message.as_str() {
-                "is empty" => "geef de uitgever een naam".to_string(),
+                "is leeg" => "geef de uitgever een naam".to_string(),
                 _ => format!("gebruik hoogstens {} tekens", validate::MAX_NAME),
             };
             return Err(Error::InvalidInput { field: "--name".into(), message });
@@ -154,51 +194,203 @@ impl Keuzehulp {
     }
 
     /// What importing the pack file at `path` would change, without changing anything: the
-    /// new ids, the changed records with the fields that differ, and how many are the same.
+    /// new records, the changed ones with the fields that differ and where they came from
+    /// and would come from, how many are the same, and the records refused, each with why.
     pub fn import_preview(&self, path: &Path) -> Result<ImportDiff> {
-        let (pack, _) = self.read_pack(path)?;
-        self.diff_of(&pack)
+        let (pack, publisher, _) = self.read_pack(path)?;
+        self.diff_of(&pack, publisher.as_deref(), &mut self.store.origins()?)
     }
 
-    /// What importing `pack` would change now.
-    pub(super) fn diff_of(&self, pack: &Pack) -> Result<ImportDiff> {
-        let current: std::collections::HashMap<&str, &Intervention> =
-            self.interventions()?.iter().map(|r| (r.id.as_str(), r)).collect();
-        let mut diff = ImportDiff { added: Vec::new(), changed: Vec::new(), unchanged: 0 };
+    /// What importing `pack` (signed by `publisher`, `None`: unsigned) would change now;
+    /// `origins` is where each record comes from at that moment, and afterwards where it
+    /// would come from (an update looks at its packs one after the other).
+    pub(super) fn diff_of(
+        &self,
+        pack: &Pack,
+        publisher: Option<&str>,
+        origins: &mut HashMap<String, StoredOrigin>,
+    ) -> Result<ImportDiff> {
+        let current: HashMap<&str, &Intervention> = self.interventions()?.iter().map(|r| (r.id.as_str(), r)).collect();
+        let incoming = Incoming { publisher, date: pack.date.as_deref(), version: pack.catalogue_version.as_deref() };
+        let becomes = StoredOrigin {
+            origin: Origin::Imported,
+            pack: PackOrigin {
+                publisher: publisher.map(str::to_string),
+                version: pack.catalogue_version.clone(),
+                date: pack.date.clone(),
+            },
+        };
+        let to = RecordOrigin::of(&becomes, &self.bundled.edition);
+        let mut diff = ImportDiff::default();
         for record in &pack.interventions {
-            match current.get(record.id.as_str()) {
-                None => diff.added.push(record.id.clone()),
-                Some(old) if *old == record => diff.unchanged += 1,
-                Some(old) => diff.changed.push(ChangedRecord {
+            let old = current.get(record.id.as_str());
+            // A record exactly as it is changes nothing, whoever sent it.
+            if old.is_some_and(|old| *old == record) {
+                diff.unchanged += 1;
+                continue;
+            }
+            let stored = origins.get(&record.id);
+            if let Err((code, message)) = rules::may_write(&record.id, stored, incoming) {
+                diff.refused.push(Refusal { id: record.id.clone(), name: record.name.clone(), code, message });
+                continue;
+            }
+            match (old, stored) {
+                (Some(old), Some(stored)) => diff.changed.push(ChangedRecord {
                     id: record.id.clone(),
+                    name: record.name.clone(),
                     fields: changed_fields(
                         &serde_json::to_value(old).map_err(Error::json("een interventie"))?,
                         &serde_json::to_value(record).map_err(Error::json("een interventie"))?,
                     ),
+                    from: RecordOrigin::of(stored, &self.bundled.edition),
+                    to: to.clone(),
                 }),
+                _ => {
+                    diff.added.push(record.id.clone());
+                    diff.added_records.push(AddedRecord {
+                        id: record.id.clone(),
+                        name: record.name.clone(),
+                        origin: to.clone(),
+                    });
+                }
+            }
+        }
+        diff.refused.extend(self.instrument_refusals(pack, publisher)?);
+        if diff.refused.is_empty() {
+            for id in diff.written() {
+                origins.insert(id.to_string(), becomes.clone());
             }
         }
         Ok(diff)
     }
 
-    /// Imports a pack file: all records or none. The error names the file, record id and
-    /// field of every problem.
-    pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
-        let (pack, publisher) = self.read_pack(path)?;
-        self.import_pack(&pack, publisher)
+    /// The instrument definitions of `pack` it may not write, by the same rule as records:
+    /// an unsigned pack adds and changes only its own ("eigen") definitions; a trusted
+    /// publisher changes only its own, and may put a definition in the place of a bundled
+    /// one (a licensed definition with the item texts and scoring key the bundled one lacks).
+    fn instrument_refusals(&self, pack: &Pack, publisher: Option<&str>) -> Result<Vec<Refusal>> {
+        if pack.instruments.is_empty() {
+            return Ok(Vec::new());
+        }
+        let imported = self.store.imported_instruments()?;
+        let bundled = catalogue::instruments()?;
+        let mut out = Vec::new();
+        for i in &pack.instruments {
+            let id = crate::error::short(&i.id);
+            let owner = imported.iter().find(|(x, _)| x.id == i.id).map(|(_, owner)| owner.as_deref());
+            let refusal = match (owner, publisher) {
+                (None, None) if bundled.iter().any(|b| b.id == i.id) => Some((
+                    RefusalCode::BundledRecord,
+                    format!(
+                        "\"{id}\" is een instrumentdefinitie van Keuzehulp; alleen een pakket dat een vertrouwde uitgever ondertekende, mag die vervangen. Geef uw versie een eigen id"
+                    ),
+                )),
+                (None, _) | (Some(None), None) => None,
+                (Some(None), Some(p)) => Some((
+                    RefusalCode::OwnRecord,
+                    format!(
+                        "\"{id}\" is een eigen instrumentdefinitie op deze computer; een pakket van uitgever {p} neemt die niet over"
+                    ),
+                )),
+                (Some(Some(o)), None) => Some((
+                    RefusalCode::PublisherRecord,
+                    format!(
+                        "\"{id}\" is van uitgever {o}; alleen een pakket dat met de sleutel van {o} is ondertekend, mag het wijzigen"
+                    ),
+                )),
+                (Some(Some(o)), Some(p)) if o != p => Some((
+                    RefusalCode::PublisherRecord,
+                    format!("\"{id}\" is van uitgever {o}; uitgever {p} mag het niet wijzigen"),
+                )),
+                (Some(Some(_)), Some(_)) => None,
+            };
+            if let Some((code, message)) = refusal {
+                out.push(Refusal { id: i.id.clone(), name: i.name.clone(), code, message });
+            }
+        }
+        Ok(out)
     }
 
-    pub(super) fn import_pack(&mut self, pack: &Pack, publisher: Option<String>) -> Result<ImportReport> {
+    /// Imports a pack file: all records or none. The error names the file, record id and
+    /// field of every problem, or every record the pack may not write (see
+    /// [`catalogue::rules`]).
+    pub fn import(&mut self, path: &Path) -> Result<ImportReport> {
+        let (pack, publisher, _) = self.read_pack(path)?;
+        self.import_pack(path, &pack, publisher)
+    }
+
+    /// [`Keuzehulp::import`] of the pack the window showed: only when its bytes (and its
+    /// signature's) are still those of the preview, by `digest` ([`PackPreview::digest`]);
+    /// else [`Error::PackChanged`] and nothing is imported.
+    pub fn import_previewed(&mut self, path: &Path, digest: &str) -> Result<ImportReport> {
+        let file = PackFile::read(path)?;
+        if file.digest != digest {
+            return Err(Error::PackChanged { path: path.to_path_buf() });
+        }
+        let signature = file.signature.as_ref().map(|(name, text)| (name.as_path(), text.as_str()));
+        let (pack, publisher) = self.check_pack(path, &file.text, signature)?;
+        self.import_pack(path, &pack, publisher)
+    }
+
+    /// Imports a checked `pack` (named `name` in messages) signed by `publisher`, unless it
+    /// holds a record it may not write: then [`Error::ImportRefused`] and nothing changes.
+    pub(super) fn import_pack(&mut self, name: &Path, pack: &Pack, publisher: Option<String>) -> Result<ImportReport> {
+        let diff = self.diff_of(pack, publisher.as_deref(), &mut self.store.origins()?)?;
+        if !diff.refused.is_empty() {
+            return Err(Error::ImportRefused { path: name.to_path_buf(), refusals: diff.refused });
+        }
         let origin = PackOrigin { publisher, version: pack.catalogue_version.clone(), date: pack.date.clone() };
-        let report = self.store.import(pack, &origin)?;
+        // Only what is new or changed is written: a record already exactly so keeps its origin.
+        let written: std::collections::HashSet<&str> = diff.written().collect();
+        let pack = Pack {
+            interventions: pack.interventions.iter().filter(|r| written.contains(r.id.as_str())).cloned().collect(),
+            ..pack.clone()
+        };
+        let mut report = self.store.import(&pack, &origin)?;
+        report.unchanged = diff.unchanged;
         self.records = OnceCell::new();
         self.index = None;
         Ok(report)
     }
+
+    /// Removes the imported record `id` (`keuzehulp catalogue remove ID`): a publisher's or
+    /// an own record goes, and the bundled record with that id, if there is one, returns. A
+    /// bundled record itself is not removed.
+    pub fn catalogue_remove(&mut self, id: &str) -> Result<Removed> {
+        let record = self.intervention(id)?;
+        let bundled = self.bundled.interventions.iter().find(|r| r.id == id);
+        if !self.store.remove_imported(id, bundled)? {
+            return Err(Error::InvalidInput {
+                field: "ID".into(),
+                message: format!(
+                    "\"{}\" komt uit de meegeleverde catalogus; alleen geïmporteerde interventies kunnen worden verwijderd",
+                    crate::error::short(id)
+                ),
+            });
+        }
+        self.records = OnceCell::new();
+        self.index = None;
+        Ok(Removed { id: id.to_string(), name: record.name, bundled_back: bundled.is_some() })
+    }
 }
 
-/// What an import would change (`import --dry-run`).
+/// What `catalogue remove` did.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Removed {
+    /// The record's id.
+    pub id: String,
+    /// The name of the record removed.
+    pub name: String,
+    /// Whether the bundled record with that id is back in its place.
+    pub bundled_back: bool,
+}
+
+/// What an import would change (`import --dry-run`): `added`, `changed` and `unchanged` as
+/// the command-line contract fixes them, and beside them each new record's name and origin,
+/// each change's origin before and after, and each record refused with why.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportDiff {
     /// Ids not in the catalogue yet, in pack order.
     pub added: Vec<String>,
@@ -206,15 +398,45 @@ pub struct ImportDiff {
     pub changed: Vec<ChangedRecord>,
     /// How many records are already exactly as in the pack.
     pub unchanged: usize,
+    /// The new records (as `added`), with their names and the origin they would get.
+    pub added_records: Vec<AddedRecord>,
+    /// Records the pack may not write; when there is one, importing it imports nothing.
+    pub refused: Vec<Refusal>,
+}
+
+impl ImportDiff {
+    /// The ids an import writes: the new and the changed records.
+    pub fn written(&self) -> impl Iterator<Item = &str> {
+        self.added.iter().map(String::as_str).chain(self.changed.iter().map(|c| c.id.as_str()))
+    }
+}
+
+/// One record an import would add.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AddedRecord {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Where it would come from.
+    pub origin: RecordOrigin,
 }
 
 /// One record an import would change.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ChangedRecord {
     /// Its id.
     pub id: String,
     /// The fields that differ, sorted; inside `evidence` as `evidence.level` and so on.
     pub fields: Vec<String>,
+    /// Its name in the pack.
+    pub name: String,
+    /// Where it comes from now.
+    pub from: RecordOrigin,
+    /// Where it would come from after the import.
+    pub to: RecordOrigin,
 }
 
 /// The top-level fields in which two records' JSON differs; a differing object (evidence) is

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 /// A pack file as checked before importing it: its signature, its records, and what it
 /// would change. Nothing has been written.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PackPreview {
     /// The file's name (no folder: the window never shows or sends paths).
     pub file: String,
@@ -26,9 +27,12 @@ pub struct PackPreview {
     pub version: Option<String>,
     /// The pack's own date (YYYY-MM-DD), when it gives one.
     pub date: Option<String>,
-    /// What importing it would change.
+    /// What importing it would change, and the records it may not write.
     #[serde(flatten)]
     pub diff: ImportDiff,
+    /// The SHA-256 of the pack's bytes and its signature's: the window imports exactly these
+    /// with [`Keuzehulp::import_previewed`].
+    pub digest: String,
 }
 
 /// One problem with a field of an own intervention, as the form shows it: on the field and
@@ -64,10 +68,11 @@ fn record_field(field: &str, id: &str) -> String {
 impl Keuzehulp {
     /// Reads and checks the pack file at `path` as [`Keuzehulp::import`] would (its
     /// signature against the trust list, every record), and says what importing it would
-    /// change and who signed it. Writes nothing.
+    /// change, which records it may not write, and who signed it, with the digest of what
+    /// was read. Writes nothing.
     pub fn pack_preview(&self, path: &Path) -> Result<PackPreview> {
-        let (pack, publisher) = self.read_pack(path)?;
-        let diff = self.diff_of(&pack)?;
+        let (pack, publisher, digest) = self.read_pack(path)?;
+        let diff = self.diff_of(&pack, publisher.as_deref(), &mut self.store.origins()?)?;
         Ok(PackPreview {
             file: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             signed: publisher.is_some(),
@@ -75,6 +80,7 @@ impl Keuzehulp {
             version: pack.catalogue_version,
             date: pack.date,
             diff,
+            digest,
         })
     }
 
@@ -158,6 +164,7 @@ impl Keuzehulp {
                 message: "er zijn nog geen eigen interventies om te delen".into(),
             });
         }
+        self.check_output(path, true)?;
         let json = serde_json::to_string_pretty(&pack).map_err(Error::json("het pakket"))?;
         crate::replace::write_new(path, json.as_bytes(), true)?;
         Ok(pack.interventions.len())

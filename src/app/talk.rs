@@ -96,9 +96,10 @@ impl Keuzehulp {
 
     /// Writes the printable A4 sheet of guide `guide` (its questions, follow-ups, a rating row
     /// and room for notes per theme) for a paper session, as `html` or `pdf`. An existing file
-    /// stays unless `replace`.
+    /// stays unless `replace`; nothing is written over Keuzehulp's own files in the data
+    /// directory.
     pub fn conversation_sheet(&self, guide: &str, format: SheetFormat, path: &Path, replace: bool) -> Result<()> {
-        crate::replace::check_target(path, replace)?;
+        self.check_output(path, replace)?;
         let guides = self.conversation_guides()?;
         let guide = self.conversation_guide(guide)?;
         let sheet =

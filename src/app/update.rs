@@ -42,12 +42,13 @@ struct UpdateIndex {
 
 /// One pack of an update.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PackUpdate {
     /// Its file name.
     pub file: String,
     /// The trusted publisher that signed it, or "eigen".
     pub publisher: String,
-    /// What it changes (changed).
+    /// What it changes, and the records it may not write.
     #[serde(flatten)]
     pub diff: ImportDiff,
     /// Whether it was imported (false in a dry run).
@@ -83,7 +84,7 @@ impl Source {
     pub(super) fn describe(&self) -> String {
         match self {
             Source::Folder(dir) => dir.display().to_string(),
-            Source::Web(web) => web.base().to_string(),
+            Source::Web(web) => fetch::redact(web.base()),
         }
     }
 
@@ -91,7 +92,7 @@ impl Source {
     pub(super) fn index(&self) -> Result<(String, String)> {
         match self {
             Source::Folder(dir) => {
-                let path = dir.join(UPDATE_INDEX);
+                let path = inside(dir, UPDATE_INDEX)?;
                 let bytes = read_capped(&path, MAX_INDEX_BYTES, "de index")?;
                 Ok((path.display().to_string(), catalogue::pack_text(&path, bytes)?))
             }
@@ -100,7 +101,7 @@ impl Source {
                 match web.get(&url, MAX_INDEX_BYTES, "de index van pakketten")? {
                     Fetched::Found(bytes) => {
                         let text = catalogue::pack_text(Path::new(&url), bytes)?;
-                        Ok((url, text))
+                        Ok((fetch::redact(&url), text))
                     }
                     Fetched::NotFound => Err(Error::Fetch {
                         url,
@@ -115,9 +116,12 @@ impl Source {
     pub(super) fn pack(&self, name: &str) -> Result<Arrived> {
         match self {
             Source::Folder(dir) => {
-                let path = dir.join(name);
+                let path = inside(dir, name)?;
                 let text = catalogue::read_pack_file(&path)?;
                 let signature_file = signing::signature_path(&path);
+                if signature_file.symlink_metadata().is_ok() {
+                    inside(dir, &format!("{name}.minisig"))?;
+                }
                 let signature = signing::read_signature_file(&signature_file)?.map(|text| (signature_file, text));
                 Ok(Arrived { name: path, text, signature })
             }
@@ -138,37 +142,48 @@ impl Source {
                 let signature = match web.get(&signature_url, signing::MAX_SIGNATURE_BYTES, "de handtekening")? {
                     Fetched::Found(bytes) => {
                         let text = signing::signature_text(Path::new(&signature_url), bytes)?;
-                        Some((PathBuf::from(signature_url), text))
+                        Some((PathBuf::from(fetch::redact(&signature_url)), text))
                     }
                     Fetched::NotFound => None,
                 };
-                Ok(Arrived { name: PathBuf::from(url), text, signature })
+                Ok(Arrived { name: PathBuf::from(fetch::redact(&url)), text, signature })
             }
         }
     }
 }
 
-/// Reads at most `limit` bytes of the file `path`; a larger file is refused.
+/// Reads at most `limit` bytes of the regular file `path`; a larger file is refused.
 fn read_capped(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
-    use std::io::Read as _;
-    let read = |source| Error::Read { path: path.to_path_buf(), source };
-    let file = std::fs::File::open(path).map_err(read)?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(read)?;
-    if bytes.len() as u64 > limit {
+    crate::input::read_limited(path, limit, |_| Error::InvalidInput {
+        field: path.display().to_string(),
+        message: format!("{what} is groter dan {} MB; dat is geen index van pakketten", limit.div_ceil(1_000_000)),
+    })
+}
+
+/// The file `name` in the update folder `dir`, when it is there and, links followed, stays
+/// inside that folder: a link on a USB stick to a file elsewhere on the computer is refused.
+fn inside(dir: &Path, name: &str) -> Result<PathBuf> {
+    let path = dir.join(name);
+    let read = |path: &Path, source| Error::Read { path: path.to_path_buf(), source };
+    let real = std::fs::canonicalize(&path).map_err(|e| read(&path, e))?;
+    let folder = std::fs::canonicalize(dir).map_err(|e| read(dir, e))?;
+    if !real.starts_with(&folder) {
         return Err(Error::InvalidInput {
             field: path.display().to_string(),
-            message: format!("{what} is groter dan {} MB; dat is geen index van pakketten", limit.div_ceil(1_000_000)),
+            message: format!(
+                "dit is een koppeling naar een bestand buiten de map {}; een update leest alleen bestanden in zijn eigen map",
+                dir.display()
+            ),
         });
     }
-    Ok(bytes)
+    Ok(path)
 }
 
 /// The packs `index.json` of `source` lists, each checked to be a plain file name in the
 /// same folder; answers the index's name (for messages) and the names.
 pub(super) fn listed_packs(source: &Source) -> Result<(String, Vec<String>)> {
     let (index_name, text) = source.index()?;
-    let index: UpdateIndex = serde_json::from_str(&text).map_err(|e| Error::InvalidInput {
+    let index: UpdateIndex = serde_json::from_str(crate::input::without_bom(&text)).map_err(|e| Error::InvalidInput {
         field: index_name.clone(),
         message: format!(
             "geen geldige index ({}); verwacht {{\"format\": \"keuzehulp-index\", \"packs\": [\"pakket.json\", ...]}}",
@@ -235,11 +250,28 @@ impl Keuzehulp {
             let (pack, publisher) = self.check_pack(&arrived.name, &arrived.text, signature)?;
             packs.push((name.clone(), pack, publisher));
         }
+        // Every pack's diff in order, as if the ones before it were imported: a pack that may
+        // not write a record refuses the whole update before anything is imported.
+        let mut origins = self.store.origins()?;
+        let mut diffs = Vec::new();
+        let mut refused = Vec::new();
+        for (file, pack, publisher) in &packs {
+            let diff = self.diff_of(pack, publisher.as_deref(), &mut origins)?;
+            refused.extend(diff.refused.iter().cloned().map(|mut r| {
+                r.message = format!("{file}: {}", r.message);
+                r
+            }));
+            diffs.push(diff);
+        }
+        if !dry_run && !refused.is_empty() {
+            return Err(Error::ImportRefused { path: PathBuf::from(source.describe()), refusals: refused });
+        }
         let mut done = Vec::new();
-        for (file, pack, publisher) in packs {
-            let diff = self.diff_of(&pack)?;
+        for ((file, pack, publisher), checked) in packs.into_iter().zip(diffs) {
+            let diff =
+                if dry_run { checked } else { self.diff_of(&pack, publisher.as_deref(), &mut self.store.origins()?)? };
             if !dry_run {
-                self.import_pack(&pack, publisher.clone())?;
+                self.import_pack(Path::new(&file), &pack, publisher.clone())?;
             }
             done.push(PackUpdate {
                 file,

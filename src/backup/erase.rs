@@ -6,7 +6,9 @@ use std::path::Path;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{copy_synced, list, remove_side_files, remove_temp_database, replace_database, temp_path};
+use super::{
+    BackupKind, copy_synced, list, remove_side_files, remove_temp_database, replace_database, side_file, temp_path,
+};
 use crate::error::Result;
 use crate::store::{self, Store};
 
@@ -18,6 +20,13 @@ pub struct Erasure {
     pub cleaned: Vec<String>,
     /// The backups that could not be rewritten, with why; they still hold the dossier.
     pub failed: Vec<Unerased>,
+    /// Damaged databases set aside (`beschadigd-…`) that could not be rewritten or checked,
+    /// removed because the user agreed to (file names).
+    pub removed: Vec<String>,
+    /// Whether the dossier may still be in the database's log (`-wal`): another program was
+    /// reading the database, so the log could not be emptied yet. It is emptied as soon as
+    /// possible: when that program closes, at the next change, or at the next start.
+    pub wal_pending: bool,
 }
 
 /// A backup that still holds an erased dossier.
@@ -37,12 +46,38 @@ pub struct Unerased {
 ///
 /// This is what makes "erase a dossier" hold for the backups too (the AVG's right to
 /// erasure); backups of other dossiers are untouched.
-pub fn erase_dossier(store: &Store, data_dir: &Path, id: &str) -> Result<Erasure> {
+pub fn erase_dossier(store: &Store, data_dir: &Path, id: &str, remove_damaged: bool) -> Result<Erasure> {
     let mut erasure = Erasure::default();
     for backup in list(data_dir)? {
-        match erase_from(store, &backup.path, id) {
+        let set_aside = backup.kind == BackupKind::Beschadigd;
+        let outcome = match crate::store::wal::damage_beside(&backup.path) {
+            Some(detail) if set_aside => Err(format!(
+                "het logbestand ernaast is beschadigd ({detail}); Keuzehulp kan niet nagaan of het dossier erin staat"
+            )),
+            _ => erase_from(store, &backup.path, id),
+        };
+        match outcome {
             Ok(true) => erasure.cleaned.push(backup.file),
             Ok(false) => {}
+            Err(_) if set_aside && remove_damaged => {
+                let _ = std::fs::remove_file(&backup.path);
+                remove_side_files(&backup.path);
+                if backup.path.exists() {
+                    erasure.failed.push(Unerased {
+                        file: backup.file,
+                        reason: "deze beschadigde kopie kon niet worden verwijderd".into(),
+                    });
+                } else {
+                    erasure.removed.push(backup.file);
+                }
+            }
+            Err(reason) if set_aside => erasure.failed.push(Unerased {
+                file: backup.file,
+                reason: format!(
+                    "een beschadigde kopie van de database; {reason}. Verwijder hem met `keuzehulp dossier erase {} --remove-damaged`",
+                    crate::error::short(id)
+                ),
+            }),
             Err(reason) => erasure.failed.push(Unerased { file: backup.file, reason }),
         }
     }
@@ -60,11 +95,20 @@ fn erase_from(store: &Store, path: &Path, id: &str) -> std::result::Result<bool,
     let tmp = temp_path(dir, "wissen");
     let result = (|| {
         copy_synced(path, &tmp).map_err(|e| e.to_string())?;
+        // A damaged database set aside may have its log beside it: it is part of what it holds.
+        let wal = side_file(path, "-wal");
+        let with_wal = wal.exists();
+        if with_wal {
+            copy_synced(&wal, &side_file(&tmp, "-wal")).map_err(|e| e.to_string())?;
+        }
         let tmp_text = tmp.to_str().ok_or("het pad van de gegevensmap is geen geldige tekst (UTF-8)")?;
         let conn = store.conn();
         let outcome = match conn.execute("ATTACH DATABASE ?1 AS wissen", [tmp_text]) {
             Ok(_) => {
+                // Fold a copied log into the file, so the rewritten file holds everything.
+                let folded = !with_wal || conn.execute_batch("PRAGMA wissen.journal_mode = DELETE").is_ok();
                 let outcome = match holds(conn, "wissen", id) {
+                    _ if !folded => None,
                     Ok(false) => Some(Ok(false)),
                     Ok(true) => Some(delete_from(conn, "wissen", id).map(|()| true)),
                     Err(_) => None,
@@ -79,6 +123,9 @@ fn erase_from(store: &Store, path: &Path, id: &str) -> std::result::Result<bool,
             None => {
                 let own = crate::crypt::open(&tmp, store.key()).map_err(erase_text)?;
                 own.execute_batch("PRAGMA foreign_keys = ON").map_err(erase_text)?;
+                if with_wal {
+                    own.execute_batch("PRAGMA journal_mode = DELETE").map_err(erase_text)?;
+                }
                 let erased = holds(&own, "main", id).map_err(erase_text)?;
                 if erased {
                     delete_from(&own, "main", id)?;

@@ -94,23 +94,29 @@ pub enum BackupKind {
     VoorHerstel,
     /// Restored from a file whose name is not a backup's: made elsewhere, kind unknown.
     Extern,
+    /// A damaged database set aside in the data directory (`beschadigd-<time>.sqlite3`, by a
+    /// restore, or with its damaged WAL): not a backup, but it may hold dossiers, so it is
+    /// listed, erased from and encrypted like one.
+    Beschadigd,
 }
 
 impl BackupKind {
     /// Every kind, the ones made here first.
-    pub const ALL: [BackupKind; 5] = [
+    pub const ALL: [BackupKind; 6] = [
         BackupKind::Handmatig,
         BackupKind::Dagelijks,
         BackupKind::VoorMigratie,
         BackupKind::VoorHerstel,
         BackupKind::Extern,
+        BackupKind::Beschadigd,
     ];
 
     /// Its word in JSON and in the command line's list (a made kind's as in its file name).
     pub fn as_str(self) -> &'static str {
-        match self.made() {
-            Some(kind) => kind.as_str(),
-            None => "extern",
+        match (self, self.made()) {
+            (_, Some(kind)) => kind.as_str(),
+            (BackupKind::Beschadigd, None) => "beschadigd",
+            (_, None) => "extern",
         }
     }
 
@@ -121,7 +127,7 @@ impl BackupKind {
             BackupKind::Dagelijks => Some(Kind::Dagelijks),
             BackupKind::VoorMigratie => Some(Kind::VoorMigratie),
             BackupKind::VoorHerstel => Some(Kind::VoorHerstel),
-            BackupKind::Extern => None,
+            BackupKind::Extern | BackupKind::Beschadigd => None,
         }
     }
 }
@@ -239,8 +245,37 @@ pub fn list(data_dir: &Path) -> Result<Vec<Backup>> {
             size: metadata.len(),
         });
     }
+    backups.extend(set_aside(data_dir));
     backups.sort_by_key(|b| std::cmp::Reverse(order_key(b)));
     Ok(backups)
+}
+
+/// The damaged databases set aside in `data_dir` (`beschadigd-<time>[-n].sqlite3`), each
+/// with the size of its `-wal` added.
+fn set_aside(data_dir: &Path) -> Vec<Backup> {
+    let Ok(entries) = std::fs::read_dir(data_dir) else { return Vec::new() };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let Some(file) = entry.file_name().to_str().map(str::to_string) else { continue };
+        let Some(rest) = file.strip_prefix(store::SET_ASIDE_PREFIX).and_then(|r| r.strip_suffix(EXTENSION)) else {
+            continue;
+        };
+        let Some(created_at) = rest.get(..20).and_then(stamp_to_utc) else { continue };
+        let seq = rest.get(20..).unwrap_or_default();
+        if !(seq.is_empty()
+            || seq.strip_prefix('-').is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())))
+        {
+            continue;
+        }
+        let Ok(metadata) = entry.metadata() else { continue };
+        if !metadata.is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let wal = std::fs::metadata(side_file(&path, "-wal")).map_or(0, |m| m.len());
+        found.push(Backup { path, file, created_at, kind: BackupKind::Beschadigd, size: metadata.len() + wal });
+    }
+    found
 }
 
 /// Makes a backup of `kind` of the open store.
@@ -262,36 +297,68 @@ fn create_from(
     })
 }
 
-/// The lock file in the backup directory: held while a new backup gets its name, so two
-/// processes never take the same name or both make the day's daily backup.
+/// The lock file in the backup directory. Held while a backup is made (from the first page
+/// read to its final name), while a dossier is erased from the store and the backups, and
+/// while the database's file is replaced: so an erase never runs while a backup that still
+/// holds the dossier is being made, and two processes never take the same name or both
+/// make the day's daily backup.
 const LOCK_FILE: &str = ".vergrendeling";
 
-/// Holds the backup directory's lock until dropped.
-struct DirLock(std::fs::File);
+/// Holds the backup directory's lock until dropped (see [`lock`]).
+#[derive(Debug)]
+pub struct BackupLock(std::fs::File);
 
-impl DirLock {
-    fn take(dir: &Path) -> Result<DirLock> {
-        let path = dir.join(LOCK_FILE);
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|source| Error::Write { path: path.clone(), source })?;
-        file.lock().map_err(|source| Error::Write { path, source })?;
-        Ok(DirLock(file))
-    }
+/// Takes the backup directory's lock in `data_dir`, waiting for another process that holds
+/// it (a backup being made, an erase). Not reentrant: one holder per process at a time.
+pub fn lock(data_dir: &Path) -> Result<BackupLock> {
+    let dir = data_dir.join(BACKUP_DIR);
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Write { path: dir.clone(), source })?;
+    let path = dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| Error::Write { path: path.clone(), source })?;
+    file.lock().map_err(|source| Error::Write { path, source })?;
+    Ok(BackupLock(file))
 }
 
-impl Drop for DirLock {
+impl Drop for BackupLock {
     fn drop(&mut self) {
         let _ = self.0.unlock();
     }
 }
 
+/// Removes what a backup, erase, restore or switch of encryption broken off (a killed
+/// process) left behind in `data_dir` and its backups: temporary copies that may hold a
+/// dossier. Call it holding the backup lock ([`lock`]) and the store open (its claim): then
+/// no such operation is under way in any process, and every one of these files is left
+/// over. Returns the files removed; one that cannot be removed is named by the next call.
+pub fn remove_leftovers(data_dir: &Path, _held: &BackupLock) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let db_temp = format!("{}.omzetten", store::DB_FILE);
+    for (dir, backups) in [(data_dir.to_path_buf(), false), (data_dir.join(BACKUP_DIR), true)] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let base = name.trim_end_matches("-wal").trim_end_matches("-shm").trim_end_matches("-journal");
+            let converting = base.ends_with(".omzetten")
+                && (base == db_temp
+                    || (backups && base.starts_with(PREFIX))
+                    || (!backups && base.starts_with(store::SET_ASIDE_PREFIX)));
+            let leftover = (base.starts_with(TEMP_PREFIX) && base.ends_with(TEMP_SUFFIX)) || converting;
+            if leftover && entry.file_type().is_ok_and(|t| t.is_file()) && std::fs::remove_file(entry.path()).is_ok() {
+                removed.push(entry.path());
+            }
+        }
+    }
+    removed
+}
+
 /// Makes a backup of `kind` of the database open on `conn` (the file `db`): `VACUUM INTO` a
-/// temporary file, sync, integrity check, rename. The name is taken under the backup
-/// directory's lock; when `unless(backups)` then holds for the backups already there (another
+/// temporary file, sync, integrity check, rename, all under the backup directory's lock
+/// ([`lock`]); when `unless(backups)` holds for the backups already there (another
 /// process made the same backup meanwhile), the new file is dropped and `None` returned.
 /// A backup of an encrypted store is encrypted with the same key (`VACUUM INTO` keeps it).
 fn create_unless(
@@ -313,6 +380,9 @@ fn create_unless(
             source: std::io::Error::other("het pad van de gegevensmap is geen geldige tekst (UTF-8)"),
         });
     };
+    // Held from the first page read: an erase waits until this backup has its name, and then
+    // finds it; or this backup waits until the erase is done, and does not hold the dossier.
+    let _lock = lock(data_dir)?;
     let result = (|| {
         conn.execute("VACUUM INTO ?1", [tmp_text]).map_err(|e| match store::damage(&e) {
             Some(detail) => Error::damaged(db, detail),
@@ -323,7 +393,6 @@ fn create_unless(
             path: tmp.clone(),
             detail: format!("de nieuwe reservekopie kwam niet door de controle: {}", problem.detail()),
         })?;
-        let _lock = DirLock::take(&dir)?;
         if unless(&list(data_dir)?) {
             return Ok(None);
         }
@@ -391,7 +460,12 @@ fn check_file(path: &Path, key: Option<&str>) -> std::result::Result<u32, Proble
 /// The newest backup in `data_dir/backups` that passes the integrity check and that this
 /// version can open (encrypted backups with `key`).
 pub fn newest_good(data_dir: &Path, key: Option<&str>) -> Option<PathBuf> {
-    list(data_dir).ok()?.into_iter().find(|b| check_file(&b.path, key).is_ok()).map(|b| b.path)
+    list(data_dir)
+        .ok()?
+        .into_iter()
+        .filter(|b| b.kind != BackupKind::Beschadigd)
+        .find(|b| check_file(&b.path, key).is_ok())
+        .map(|b| b.path)
 }
 
 /// `path` with `suffix` appended to its file name (`x.sqlite3` → `x.sqlite3-wal`).
@@ -450,6 +524,49 @@ pub(crate) fn replace_database(tmp: &Path, db: &Path) -> Result<()> {
         sync_dir(dir);
     }
     Ok(())
+}
+
+/// Writes the damaged copy set aside at `path` (with its `-wal`) anew as
+/// `<path without .sqlite3>.omzetten`, encrypted with `to` (plain when empty), read with
+/// `from` when it is encrypted; checked like a backup. Answers the new file, to be put in
+/// place with [`replace_database`]; or why it cannot be done (it is damaged past reading,
+/// or its log is). The copy itself is not changed.
+pub(crate) fn convert_set_aside(path: &Path, from: Option<&str>, to: &str) -> std::result::Result<PathBuf, String> {
+    if let Some(detail) = store::wal::damage_beside(path) {
+        return Err(format!("het logbestand ernaast is beschadigd ({detail})"));
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let work = temp_path(dir, "omzetten");
+    let target = path.with_extension("omzetten");
+    let result = (|| {
+        copy_synced(path, &work).map_err(|e| e.to_string())?;
+        let wal = side_file(path, "-wal");
+        if wal.exists() {
+            copy_synced(&wal, &side_file(&work, "-wal")).map_err(|e| e.to_string())?;
+        }
+        let key = if crate::crypt::looks_plain(&work) { None } else { from };
+        let conn = crate::crypt::open(&work, key).map_err(|e| e.to_string())?;
+        conn.execute_batch("PRAGMA journal_mode = DELETE").map_err(|e| e.to_string())?;
+        crate::crypt::export(&conn, &target, to).map_err(|e| e.to_string())?;
+        conn.close().map_err(|(_, e)| e.to_string())?;
+        let key = (!to.is_empty()).then_some(to);
+        check_file(&target, key).map_err(|problem| problem.detail())?;
+        remove_side_files(&target);
+        Ok(target.clone())
+    })();
+    remove_temp_database(&work);
+    if result.is_err() {
+        remove_temp_database(&target);
+    }
+    result
+}
+
+/// Removes the database file `path` with its `-wal`, `-shm` and `-journal`; answers whether
+/// it is gone.
+pub(crate) fn remove_database(path: &Path) -> bool {
+    let _ = std::fs::remove_file(path);
+    remove_side_files(path);
+    !path.exists()
 }
 
 fn sync_file(path: &Path) -> std::io::Result<()> {

@@ -13,6 +13,8 @@ use crate::time::{self, Clock};
 /// Puts the backup `file` back as the database of `data_dir`, without opening the store
 /// (it may be damaged), and returns that backup; `key` reads an encrypted store and backup.
 ///
+/// 0. No other process (or open store in this one) may have the store open: the process
+///    claim is taken exclusively ([`crate::claim`]), else [`Error::InUse`].
 /// 1. `file` (a path, or the name of a file in `data_dir/backups`) is copied to a temporary
 ///    file in `data_dir`, synced and checked (integrity, a Keuzehulp schema, not newer than
 ///    this program). A bad file changes nothing.
@@ -26,6 +28,9 @@ pub fn restore(data_dir: &Path, file: &Path, key: Option<&str>) -> Result<Backup
         path: data_dir.to_path_buf(),
         reason: format!("de map kan niet worden aangemaakt ({e})"),
     })?;
+    // No other process may have the store open while its file is replaced: it would go on
+    // writing into the old one. Taken before anything is read.
+    let _claim = crate::claim::Claim::exclusive(data_dir, &data_dir.join(DB_FILE))?;
     let file = resolve(data_dir, file);
     let metadata = std::fs::metadata(&file).map_err(|source| Error::Read { path: file.clone(), source })?;
     if !metadata.is_file() {
@@ -122,16 +127,7 @@ fn save_current(data_dir: &Path, db: &Path, key: Option<&str>) -> Result<()> {
 /// Moves a damaged database and its `-wal` and `-shm` to `beschadigd-<time>.sqlite3`
 /// (+ `-wal`, `-shm`) in `data_dir`, unchanged.
 fn move_aside(data_dir: &Path, db: &Path) -> Result<()> {
-    let stamp = Clock::system().now_utc().replace(':', "-");
-    let mut seq = 1;
-    let target = loop {
-        let suffix = if seq > 1 { format!("-{seq}") } else { String::new() };
-        let candidate = data_dir.join(format!("beschadigd-{stamp}{suffix}{EXTENSION}"));
-        if !candidate.exists() && !side_file(&candidate, "-wal").exists() {
-            break candidate;
-        }
-        seq += 1;
-    };
+    let target = store::set_aside_name(data_dir);
     std::fs::rename(db, &target).map_err(|source| Error::Write { path: target.clone(), source })?;
     for suffix in ["-wal", "-shm"] {
         let side = side_file(db, suffix);

@@ -140,7 +140,7 @@ fn backups_in_the_same_second_sort_by_sequence() {
 }
 
 #[test]
-fn a_listed_kind_is_the_word_of_its_file_name_or_extern() {
+fn a_listed_kind_is_the_word_of_its_file_name_or_extern_or_beschadigd() {
     for kind in Kind::ALL {
         let listed = BackupKind::from(kind);
         assert_eq!(listed.as_str(), kind.as_str());
@@ -148,6 +148,8 @@ fn a_listed_kind_is_the_word_of_its_file_name_or_extern() {
     }
     assert_eq!(BackupKind::Extern.as_str(), "extern");
     assert_eq!(BackupKind::Extern.made(), None);
+    assert_eq!(BackupKind::Beschadigd.as_str(), "beschadigd");
+    assert_eq!(BackupKind::Beschadigd.made(), None, "never pruned, never counted as a backup made");
     for kind in BackupKind::ALL {
         assert_eq!(serde_json::to_value(kind).ok(), Some(serde_json::json!(kind.as_str())), "{kind:?}");
     }

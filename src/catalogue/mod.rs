@@ -6,12 +6,14 @@ pub mod instrument;
 pub mod model;
 mod origin;
 pub mod practice;
+pub mod rules;
 pub mod validate;
 pub mod view;
 pub mod worker;
 
 pub use model::{Catalogue, Edition, Evidence, Intervention, Pack, StepGuide, Taxonomy, Term};
 pub use origin::{Origin, PackOrigin, StoredOrigin};
+pub use rules::{Refusal, RefusalCode};
 
 use crate::error::Result;
 
@@ -24,9 +26,6 @@ pub const BUNDLED_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue
 /// Reads a pack file as text, refusing one larger than [`validate::MAX_PACK_BYTES`] before
 /// reading it (a gigabyte file would cost gigabytes of memory and minutes of indexing).
 pub fn read_pack_file(path: &std::path::Path) -> Result<String> {
-    use std::io::Read as _;
-    let read = |source| crate::error::Error::Read { path: path.to_path_buf(), source };
-    let file = std::fs::File::open(path).map_err(read)?;
     let too_big = |size: u64| crate::error::Error::InvalidInput {
         field: path.display().to_string(),
         message: format!(
@@ -35,20 +34,14 @@ pub fn read_pack_file(path: &std::path::Path) -> Result<String> {
             validate::MAX_PACK_BYTES / 1_000_000
         ),
     };
-    let size = file.metadata().map_err(read)?.len();
-    if size > validate::MAX_PACK_BYTES {
-        return Err(too_big(size));
-    }
-    let mut bytes = Vec::new();
-    // A file that grows while it is read (or a pipe) stops one byte past the limit.
-    file.take(validate::MAX_PACK_BYTES + 1).read_to_end(&mut bytes).map_err(read)?;
-    if bytes.len() as u64 > validate::MAX_PACK_BYTES {
-        return Err(too_big(bytes.len() as u64));
-    }
+    // Only a regular file (a pipe would never end); a file that grows while it is read stops
+    // one byte past the limit.
+    let bytes = crate::input::read_limited(path, validate::MAX_PACK_BYTES, too_big)?;
     pack_text(path, bytes)
 }
 
-/// A pack's bytes (read from a file, or fetched) as text; `path` names it in the error.
+/// A pack's bytes (read from a file, or fetched) as text; `path` names it in the error. A
+/// byte order mark stays in the text (a signature covers it); the parser passes over it.
 pub fn pack_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| crate::error::Error::Read {
         path: path.to_path_buf(),

@@ -151,7 +151,7 @@ impl std::str::FromStr for QuestionKind {
     /// (serde's own "unknown variant" would name neither the field nor, in Dutch, the choices).
     fn from_str(value: &str) -> Result<Self, String> {
         Self::ALL.into_iter().find(|k| k.as_str() == value).ok_or_else(|| {
-            format!("kind \"{value}\" is not allowed; allowed: {}", Self::ALL.map(Self::as_str).join(", "))
+            format!("soort \"{value}\" is niet toegestaan; toegestaan: {}", Self::ALL.map(Self::as_str).join(", "))
         })
     }
 }
@@ -504,9 +504,9 @@ mod tests {
     fn an_unknown_question_kind_is_named_with_its_field_and_place() {
         let text = question("singel");
         let err = toml::from_str::<Question>(&text).expect_err("no such kind");
-        assert_eq!(err.message(), "kind \"singel\" is not allowed; allowed: single, multi, yes-no");
+        assert_eq!(err.message(), "soort \"singel\" is niet toegestaan; toegestaan: single, multi, yes-no");
         assert_eq!(err.span().and_then(|span| text.get(span)), Some("\"singel\""), "the place is the value");
         let err = serde_json::from_str::<QuestionKind>("\"Yes-No\"").expect_err("words are lower case");
-        assert!(err.to_string().starts_with("kind \"Yes-No\" is not allowed"), "{err}");
+        assert!(err.to_string().starts_with("soort \"Yes-No\" is niet toegestaan"), "{err}");
     }
 }

@@ -59,24 +59,24 @@ pub fn parse(text: &str, documents: &[&str], records: &[&str]) -> Result<Vec<Lea
         toml::from_str(text).map_err(|e| vec![("toml".to_string(), e.to_string().trim().replace('\n', " "))])?;
     let mut problems = Vec::new();
     if file.people.is_empty() {
-        problems.push(("people".to_string(), "lists no one".to_string()));
+        problems.push(("people".to_string(), "noemt niemand".to_string()));
     }
     let mut seen = BTreeSet::new();
     for (i, p) in file.people.iter().enumerate() {
         let at = format!("people[{i}] ({})", p.id);
         if p.id.is_empty() || !p.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            problems.push((format!("{at}.id"), "must be [a-z0-9-], not empty".to_string()));
+            problems.push((format!("{at}.id"), "moet uit [a-z0-9-] bestaan en mag niet leeg zijn".to_string()));
         }
         if !seen.insert(p.id.as_str()) {
-            problems.push((format!("{at}.id"), "appears twice".to_string()));
+            problems.push((format!("{at}.id"), "komt twee keer voor".to_string()));
         }
         for (field, value) in [("who", &p.who), ("who_en", &p.who_en)] {
             if value.trim().is_empty() {
-                problems.push((format!("{at}.{field}"), "is empty".to_string()));
+                problems.push((format!("{at}.{field}"), "is leeg".to_string()));
             }
         }
         if p.text.is_empty() || p.text.iter().chain(&p.text_en).any(|x| x.trim().is_empty()) {
-            problems.push((format!("{at}.text"), "needs at least one paragraph, none empty".to_string()));
+            problems.push((format!("{at}.text"), "heeft minstens één alinea nodig, geen lege".to_string()));
         }
         if p.text.len() != p.text_en.len() {
             problems.push((
@@ -87,22 +87,25 @@ pub fn parse(text: &str, documents: &[&str], records: &[&str]) -> Result<Vec<Lea
         if let Some(record) = &p.record
             && !records.contains(&record.as_str())
         {
-            problems.push((format!("{at}.record"), format!("no intervention has id \"{record}\"")));
+            problems.push((format!("{at}.record"), format!("er is geen interventie met id \"{record}\"")));
         }
         let says = |paragraphs: &[String], words: &str| paragraphs.iter().any(|x| x.to_lowercase().contains(words));
         if p.sources.is_empty() && !(says(&p.text, "niet bekend") && says(&p.text_en, "not known")) {
             problems.push((
                 format!("{at}.sources"),
-                "none given, so the text must say the facts are \"niet bekend\" / \"not known\"".to_string(),
+                "geen bron gegeven, dus de tekst moet zeggen dat de feiten \"niet bekend\" / \"not known\" zijn"
+                    .to_string(),
             ));
         }
         for (k, s) in p.sources.iter().enumerate() {
             if !documents.contains(&s.document.as_str()) {
-                problems
-                    .push((format!("{at}.sources[{k}].document"), format!("no document has id \"{}\"", s.document)));
+                problems.push((
+                    format!("{at}.sources[{k}].document"),
+                    format!("er is geen document met id \"{}\"", s.document),
+                ));
             }
             if s.section.trim().is_empty() {
-                problems.push((format!("{at}.sources[{k}].section"), "is empty".to_string()));
+                problems.push((format!("{at}.sources[{k}].section"), "is leeg".to_string()));
             }
             if s.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
                 problems.push((format!("{at}.sources[{k}].url"), "must start with https://".to_string()));
@@ -134,13 +137,17 @@ mod tests {
     #[test]
     fn each_broken_rule_is_named() {
         let cases: &[(&str, &str, &str)] = &[
-            ("id = \"bedrijfsarts\"", "id = \"Bedrijfsarts!\"", ".id: must be"),
-            ("record = \"open-spreekuur-bedrijfsarts\"", "record = \"nergens\"", ".record: no intervention"),
+            ("id = \"bedrijfsarts\"", "id = \"Bedrijfsarts!\"", ".id: moet uit"),
+            ("record = \"open-spreekuur-bedrijfsarts\"", "record = \"nergens\"", ".record: er is geen interventie"),
             ("text_en = [\"One.\"]", "text_en = [\"One.\", \"Two.\"]", ".text_en: has 2 paragraphs"),
-            ("document = \"leidraad\"", "document = \"blog\"", ".document: no document"),
+            ("document = \"leidraad\"", "document = \"blog\"", ".document: er is geen document"),
             ("section = \"Stap C\"", "section = \"Stap C\", url = \"http://x\"", ".url: must start"),
-            ("who = \"De bedrijfsarts\"", "who = \" \"", ".who: is empty"),
-            ("sources = [{ document = \"leidraad\", section = \"Stap C\" }]", "sources = []", ".sources: none given"),
+            ("who = \"De bedrijfsarts\"", "who = \" \"", ".who: is leeg"),
+            (
+                "sources = [{ document = \"leidraad\", section = \"Stap C\" }]",
+                "sources = []",
+                ".sources: geen bron gegeven",
+            ),
             ("text = [\"Een.\"]", "text = [\"Een.\"]\nsource = \"x\"", "unknown field"),
         ];
         for (from, to, expected) in cases {
@@ -152,7 +159,12 @@ mod tests {
             );
         }
         let twice = format!("{}{}", one(GOOD), one(GOOD));
-        assert!(parse(&twice, DOCS, RECORDS).expect_err("twice").iter().any(|(_, message)| message == "appears twice"));
+        assert!(
+            parse(&twice, DOCS, RECORDS)
+                .expect_err("twice")
+                .iter()
+                .any(|(_, message)| message == "komt twee keer voor")
+        );
     }
 
     #[test]

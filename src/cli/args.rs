@@ -29,7 +29,11 @@ pub enum Command {
     /// Alle interventies
     List,
     /// De catalogus: versie, datum, uitgever, aantal interventies en welke bewijsoordelen verlopen zijn
-    Catalogue,
+    Catalogue {
+        /// Een geïmporteerde interventie verwijderen
+        #[command(subcommand)]
+        command: Option<CatalogueCommand>,
+    },
     /// Eén interventie met al haar velden
     Show {
         /// Het id van de interventie
@@ -141,6 +145,16 @@ pub enum ShareCommand {
     },
 }
 
+/// `keuzehulp catalogue ...`
+#[derive(Debug, Subcommand)]
+pub enum CatalogueCommand {
+    /// Een geïmporteerde interventie verwijderen; de meegeleverde met hetzelfde id (als die er is) komt terug
+    Remove {
+        /// Het id van de interventie
+        id: String,
+    },
+}
+
 /// `keuzehulp conversation ...`
 #[derive(Debug, Subcommand)]
 pub enum ConversationCommand {
@@ -183,6 +197,9 @@ pub enum PackCommand {
         /// De geheime sleutel (publisher.key)
         #[arg(long, value_name = "FILE")]
         key: PathBuf,
+        /// Een bestaande handtekening vervangen
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -215,7 +232,11 @@ pub enum EncryptionCommand {
     /// Of de gegevens versleuteld zijn
     Status,
     /// Versleutelen met het wachtwoord in KEUZEHULP_PASSPHRASE (ook: een nieuw wachtwoord, met het oude in KEUZEHULP_OLD_PASSPHRASE)
-    On,
+    On {
+        /// Beschadigde kopieën van de database die niet versleuteld kunnen worden, verwijderen
+        #[arg(long)]
+        remove_damaged: bool,
+    },
     /// Ontsleutelen (het wachtwoord in KEUZEHULP_PASSPHRASE)
     Off,
 }
@@ -546,6 +567,9 @@ pub enum DossierCommand {
     Erase {
         /// Het id van het dossier
         id: String,
+        /// Beschadigde kopieën van de database die niet kunnen worden nagekeken, verwijderen
+        #[arg(long)]
+        remove_damaged: bool,
     },
     /// Een dossier naar één bestand exporteren
     Export {
@@ -561,6 +585,9 @@ pub enum DossierCommand {
         /// Ook de vertrouwelijke gespreksnotities meenemen (standaard blijven ze weg)
         #[arg(long)]
         with_confidential: bool,
+        /// Een bestaand bestand vervangen
+        #[arg(long)]
+        force: bool,
     },
     /// Het actieplan exporteren: xlsx (met het plan van aanpak voor de RI&E op het tweede
     /// blad), csv (voor Nederlandse Excel) of ics (de evaluatiedata voor de agenda)

@@ -13,8 +13,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{
-    BackupCommand, Cli, Command, ConversationCommand, DossierCommand, EncryptionCommand, PackCommand, SearchArgs,
-    ShareCommand, TrustCommand,
+    BackupCommand, CatalogueCommand, Cli, Command, ConversationCommand, DossierCommand, EncryptionCommand, PackCommand,
+    SearchArgs, ShareCommand, TrustCommand,
 };
 use keuzehulp::app::TODAY_ENV;
 use keuzehulp::dossier::PlanChange;
@@ -47,7 +47,7 @@ pub fn run(cli: &Cli, out: &mut Out) -> std::result::Result<(), SessionError> {
     let session = || Session::new(data_dir(cli), passphrase(PASSPHRASE_ENV).as_deref());
     match &cli.command {
         Command::Validate { path } => Ok(validate_path(path, out)?),
-        Command::Pack(command) => Ok(pack(command, out)?),
+        Command::Pack(command) => Ok(pack(command, data_dir(cli).ok().as_deref(), out)?),
         Command::Backup(command) => backup(&mut session(), command, out),
         Command::Encryption(command) => encryption(cli, command, out),
         command => {
@@ -66,7 +66,18 @@ fn on_core(app: &mut Keuzehulp, command: &Command, out: &mut Out) -> Result<()> 
             let view = app.show(id)?;
             out.show(&view, app.taxonomy())
         }
-        Command::Catalogue => out.catalogue(&app.catalogue_info()?),
+        Command::Catalogue { command: None } => out.catalogue(&app.catalogue_info()?),
+        Command::Catalogue { command: Some(CatalogueCommand::Remove { id }) } => {
+            let removed = app.catalogue_remove(id)?;
+            out.value(
+                &removed,
+                &if removed.bundled_back {
+                    format!("\"{}\" ({}) verwijderd; de meegeleverde interventie is terug", removed.id, removed.name)
+                } else {
+                    format!("\"{}\" ({}) verwijderd", removed.id, removed.name)
+                },
+            )
+        }
         Command::Search(args) => {
             let result = search(app, args, out);
             out.notices(app.take_notices());
@@ -107,7 +118,8 @@ fn on_core(app: &mut Keuzehulp, command: &Command, out: &mut Out) -> Result<()> 
         }
         Command::Update { from, dry_run } => {
             let updates = app.update_from(from, *dry_run)?;
-            out.updated(from, &updates, *dry_run)
+            // A user name or password in the address is never shown.
+            out.updated(&keuzehulp::fetch::redact(from), &updates, *dry_run)
         }
         Command::Trust(command) => trust(app, command, out),
         Command::Instruments => out.instruments(&app.instruments()?),
@@ -146,14 +158,24 @@ fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> std::res
                 if encrypted { "De gegevens zijn versleuteld." } else { "De gegevens zijn niet versleuteld." },
             )?)
         }
-        EncryptionCommand::On => {
+        EncryptionCommand::On { remove_damaged } => {
             let new = key.ok_or_else(|| Error::InvalidInput {
                 field: PASSPHRASE_ENV.into(),
                 message: "zet het nieuwe wachtwoord in deze omgevingsvariabele".into(),
             })?;
             let old = passphrase("KEUZEHULP_OLD_PASSPHRASE").unwrap_or_else(|| new.clone());
-            Session::new(data_dir(cli), Some(&old)).set_encryption(Some(&new))?;
-            Ok(out.value(&status(true), "De gegevens en de reservekopieën zijn versleuteld.")?)
+            let (_, removed) =
+                Session::new(data_dir(cli), Some(&old)).switch_encryption(Some(&new), *remove_damaged)?;
+            let mut text = "De gegevens en de reservekopieën zijn versleuteld.".to_string();
+            if !removed.is_empty() {
+                text.push_str(&format!(
+                    "\nVerwijderd, omdat ze niet versleuteld konden worden: {}",
+                    removed.join(", ")
+                ));
+            }
+            let mut value = status(true);
+            value["damaged_removed"] = serde_json::json!(removed);
+            Ok(out.value(&value, &text)?)
         }
         EncryptionCommand::Off => {
             let mut session = Session::new(data_dir(cli), key.as_deref());
@@ -164,8 +186,9 @@ fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> std::res
     }
 }
 
-/// `pack keygen` and `pack sign` need no data directory: a publisher may have none.
-fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
+/// `pack keygen` and `pack sign` need no data directory: a publisher may have none. When
+/// there is one, a signature is never written inside it.
+fn pack(command: &PackCommand, data_dir: Option<&Path>, out: &mut Out) -> Result<()> {
     match command {
         PackCommand::Keygen { out: dir } => {
             let files = keuzehulp::signing::keygen(dir)?;
@@ -180,9 +203,9 @@ fn pack(command: &PackCommand, out: &mut Out) -> Result<()> {
                 ),
             )
         }
-        PackCommand::Sign { pack, key } => {
+        PackCommand::Sign { pack, key, force } => {
             // Only a valid pack is signed: a signature vouches for what it covers.
-            let (signature, key_id) = keuzehulp::app::sign_pack(pack, key)?;
+            let (signature, key_id) = keuzehulp::app::sign_pack(pack, key, *force, data_dir)?;
             out.value(
                 &serde_json::json!({ "pack": pack, "signature": signature, "key_id": key_id }),
                 &format!("Ondertekend met sleutel {key_id}: {}", signature.display()),
@@ -435,18 +458,33 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             app.dossier_undelete(id)?;
             out.value(&serde_json::json!({ "id": id, "restored": true }), &format!("Dossier {id} is teruggezet"))
         }
-        DossierCommand::Erase { id } => {
-            let erasure = app.dossier_erase(id)?;
+        DossierCommand::Erase { id, remove_damaged } => {
+            let erasure = app.dossier_erase_with(id, *remove_damaged)?;
             let mut text = match erasure.cleaned.len() {
                 0 => format!("Dossier {id} gewist"),
                 1 => format!("Dossier {id} gewist, ook uit 1 reservekopie"),
                 n => format!("Dossier {id} gewist, ook uit {n} reservekopieën"),
             };
             for left in &erasure.failed {
-                text.push_str(&format!(
-                    "\nLet op: reservekopie {} bevat het dossier nog ({}); verwijder die zelf uit de map backups.",
-                    left.file, left.reason
-                ));
+                text.push_str(&if left.file.starts_with("beschadigd-") {
+                    format!(
+                        "\nLet op: de beschadigde kopie {} kan het dossier nog bevatten ({}).",
+                        left.file, left.reason
+                    )
+                } else {
+                    format!(
+                        "\nLet op: reservekopie {} bevat het dossier nog ({}); verwijder die zelf uit de map backups.",
+                        left.file, left.reason
+                    )
+                });
+            }
+            if !erasure.removed.is_empty() {
+                text.push_str(&format!("\nBeschadigde kopieën verwijderd: {}", erasure.removed.join(", ")));
+            }
+            if erasure.wal_pending {
+                text.push_str(
+                    "\nLet op: een ander programma leest de database nog, dus het dossier staat nog in het logbestand (keuzehulp.sqlite3-wal). Het wordt daaruit gewist zodra dat programma klaar is: bij de volgende wijziging of start van Keuzehulp.",
+                );
             }
             out.value(
                 &serde_json::json!({
@@ -454,12 +492,14 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
                     "erased": true,
                     "backups_cleaned": erasure.cleaned,
                     "backups_failed": erasure.failed,
+                    "damaged_removed": erasure.removed,
+                    "wal_pending": erasure.wal_pending,
                 }),
                 &text,
             )
         }
-        DossierCommand::Export { id, output, plain, with_confidential } => {
-            app.dossier_export(id, output, *plain, *with_confidential)?;
+        DossierCommand::Export { id, output, plain, with_confidential, force } => {
+            app.dossier_export(id, output, *plain, *with_confidential, *force)?;
             out.value(
                 &serde_json::json!({ "id": id, "path": output }),
                 &format!("Dossier geëxporteerd naar {}", output.display()),

@@ -6,11 +6,35 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{
     Dossier, Note, PlanChange, PlanItem, PlanStatus, ShortlistItem, VisitInfo, check_date, exec, insert_conversations,
-    insert_dossier, insert_shortlisted, not_found, plan_items, sql, touch,
+    insert_dossier, insert_shortlisted, limits, not_found, plan_items, sql, touch,
 };
 use crate::advisor::Answers;
 use crate::error::{Error, Result};
 use crate::store::Store;
+
+/// The visit facts within [`limits`], or the first that is not.
+fn check_visit(info: &VisitInfo) -> Result<()> {
+    let mut problems = Vec::new();
+    limits::visit("", info, &mut problems);
+    limits::refuse(problems)
+}
+
+/// Refuses one more row in `table` (notes, plan items, shortlist) of dossier `id` when it
+/// holds `max` already; `what` names them in Dutch.
+fn full(tx: &Transaction<'_>, table: &str, id: &str, max: usize, what: &str) -> Result<()> {
+    let n: i64 = tx
+        .query_row(&format!("SELECT COUNT(*) FROM {table} WHERE dossier_id = ?1"), [id], |r| r.get(0))
+        .map_err(sql)?;
+    if n >= max as i64 {
+        return Err(Error::InvalidInput {
+            field: "dossier".into(),
+            message: format!(
+                "dit dossier heeft al {n} {what}, het hoogste aantal voor één dossier; er is niets toegevoegd"
+            ),
+        });
+    }
+    Ok(())
+}
 
 impl Store {
     /// Creates a dossier; returns its id.
@@ -22,6 +46,7 @@ impl Store {
             });
         }
         check_date("visit_date", &info.visit_date)?;
+        check_visit(info)?;
         let id = format!("d-{}", uuid::Uuid::new_v4().simple());
         let now = self.clock().now_utc();
         self.write(|tx| {
@@ -38,6 +63,8 @@ impl Store {
         let value = f(&tx)?;
         crate::store::mark_changed(&tx).map_err(|e| Error::store(&path, e))?;
         tx.commit().map_err(|e| Error::store(&path, e))?;
+        // An erased dossier still in the WAL (a reader held it then): try again, without waiting.
+        self.finish_erase(false);
         Ok(value)
     }
 
@@ -52,6 +79,7 @@ impl Store {
                 message: "de naam van de organisatie ontbreekt".into(),
             });
         }
+        check_visit(info)?;
         if self.head(id)?.info == *info {
             return Ok(());
         }
@@ -80,6 +108,9 @@ impl Store {
     /// Stores the advisor's answers (reopening the dossier gives the same results). The same
     /// answers again write nothing: showing the results does not count as a change.
     pub fn dossier_set_answers(&mut self, id: &str, answers: &Answers) -> Result<()> {
+        let mut problems = Vec::new();
+        limits::answers("", answers, &mut problems);
+        limits::refuse(problems)?;
         if self.head(id)?.answers == *answers {
             return Ok(());
         }
@@ -93,9 +124,22 @@ impl Store {
 
     /// Puts an intervention on the shortlist (or updates why).
     pub fn dossier_shortlist(&mut self, id: &str, intervention: &str, why: Option<&str>) -> Result<()> {
+        let mut problems = Vec::new();
+        limits::why(why, &mut problems);
+        limits::refuse(problems)?;
         let now = self.clock().now_utc();
         self.write(|tx| {
             touch(tx, id, &now)?;
+            let listed: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM shortlist WHERE dossier_id = ?1 AND intervention_id = ?2)",
+                    params![id, intervention],
+                    |r| r.get(0),
+                )
+                .map_err(sql)?;
+            if !listed {
+                full(tx, "shortlist", id, limits::MAX_SHORTLIST, "interventies op de keuzelijst")?;
+            }
             exec(
                 tx,
                 "INSERT INTO shortlist (dossier_id, intervention_id, why, added_at) VALUES (?1, ?2, ?3, ?4)
@@ -119,9 +163,13 @@ impl Store {
         if text.trim().is_empty() {
             return Err(Error::InvalidInput { field: "text".into(), message: "de notitie is leeg".into() });
         }
+        let mut problems = Vec::new();
+        limits::note(text, &mut problems);
+        limits::refuse(problems)?;
         let now = self.clock().now_utc();
         self.write(|tx| {
             touch(tx, id, &now)?;
+            full(tx, "notes", id, limits::MAX_NOTES, "notities")?;
             exec(tx, "INSERT INTO notes (dossier_id, text, created_at) VALUES (?1, ?2, ?3)", params![id, text, now])?;
             Ok(Note { id: tx.last_insert_rowid(), text: text.to_string(), created_at: now.clone() })
         })
@@ -134,6 +182,9 @@ impl Store {
         check_date("start", &non_empty(&change.start_date))?;
         check_date("evaluation_date", &non_empty(&change.evaluation_date))?;
         let status: Option<PlanStatus> = change.status.as_deref().map(str::parse).transpose()?;
+        let mut problems = Vec::new();
+        limits::plan_change(change, &mut problems);
+        limits::refuse(problems)?;
         let now = self.clock().now_utc();
         self.write(|tx| {
             touch(tx, id, &now)?;
@@ -157,6 +208,7 @@ impl Store {
                         field: "intervention".into(),
                         message: "een nieuw actiepunt hoort bij een interventie".into(),
                     })?;
+                    full(tx, "plan_items", id, limits::MAX_PLAN_ITEMS, "actiepunten")?;
                     exec(
                         tx,
                         "INSERT INTO plan_items (dossier_id, intervention_id) VALUES (?1, ?2)",

@@ -122,7 +122,20 @@ pub fn read(
     known_interventions: &[String],
     key: Option<&str>,
 ) -> Result<DossierFile> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    // Only a regular file (a pipe would never end), and no larger than the largest dossier.
+    let bytes = crate::input::read_limited(path, super::limits::MAX_FILE_BYTES, |size| Error::InvalidInput {
+        field: path.display().to_string(),
+        message: format!(
+            "het dossierbestand is {} MB; een dossierbestand is ten hoogste {} MB",
+            size.div_ceil(1_000_000),
+            super::limits::MAX_FILE_BYTES / 1_000_000
+        ),
+    })?;
+    // A byte order mark (a Windows editor saved the file) is no part of the JSON.
+    let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     // JSON starts with `{` (after any white space); an encrypted file with random salt.
     let text = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') | None => String::from_utf8(bytes).map_err(|e| Error::Read {
@@ -186,6 +199,37 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
     };
     if d.id.trim().is_empty() {
         problem("dossier.id", "ontbreekt".into());
+    } else if !super::limits::is_id(&d.id) {
+        problem(
+            "dossier.id",
+            format!(
+                "\"{}\" is geen geldig dossier-id (1 tot {} letters, cijfers, - of _)",
+                crate::error::short(&d.id),
+                super::limits::MAX_ID_CHARS
+            ),
+        );
+    }
+    // Moments as the program writes them; nothing else (a line break, a calendar line) passes.
+    let moments = [
+        ("exported_at".to_string(), &file.exported_at),
+        ("dossier.created_at".to_string(), &d.created_at),
+        ("dossier.updated_at".to_string(), &d.updated_at),
+    ]
+    .into_iter()
+    .chain(d.notes.iter().enumerate().map(|(i, n)| (format!("dossier.notes[{i}].created_at"), &n.created_at)))
+    .chain(d.shortlist.iter().enumerate().map(|(i, s)| (format!("dossier.shortlist[{i}].added_at"), &s.added_at)));
+    for (field, moment) in moments {
+        if crate::time::parse_utc(moment).is_none() {
+            problem(&field, format!("\"{}\" is geen tijdstip (JJJJ-MM-DDTUU:MM:SSZ)", crate::error::short(moment)));
+        }
+    }
+    if d.revision < 0 {
+        problem("dossier.revision", format!("{} is geen versienummer", d.revision));
+    }
+    let mut bounds = Vec::new();
+    super::limits::dossier(d, &mut bounds);
+    for (field, message) in bounds {
+        problem(&field, message);
     }
     if d.info.org.trim().is_empty() {
         problem("dossier.org", "ontbreekt".into());
@@ -202,7 +246,7 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
         if let Some(date) = date
             && !is_date(date)
         {
-            problem(field, format!("\"{date}\" is geen datum"));
+            problem(field, format!("\"{}\" is geen datum", crate::error::short(date)));
         }
     }
     for (i, item) in d.shortlist.iter().enumerate() {
@@ -225,7 +269,10 @@ pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy, known_interventions: 
             if let Some(date) = date
                 && !is_date(date)
             {
-                problem(&format!("dossier.plan[{i}].{name}"), format!("\"{date}\" is geen datum"));
+                problem(
+                    &format!("dossier.plan[{i}].{name}"),
+                    format!("\"{}\" is geen datum", crate::error::short(date)),
+                );
             }
         }
     }

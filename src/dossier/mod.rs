@@ -18,6 +18,7 @@
 mod change;
 pub mod evaluate;
 pub mod file;
+pub mod limits;
 pub mod measure;
 mod read;
 pub mod share;

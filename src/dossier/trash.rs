@@ -120,15 +120,19 @@ impl Store {
     }
 
     /// Erases a dossier for good (SQLite `secure_delete` overwrites the freed pages), in the
-    /// trash or not.
-    pub fn dossier_erase(&mut self, id: &str) -> Result<()> {
-        let path = self.path().to_path_buf();
+    /// trash or not, then empties the WAL, which still holds the pages as they were. Answers
+    /// whether the WAL could be emptied: not while another program is reading the database
+    /// (it may need those pages); then the store tries again at every later change and at
+    /// every start until it succeeds ([`Store::finish_erase`]).
+    pub fn dossier_erase(&mut self, id: &str) -> Result<bool> {
         // `secure_delete` is on for every connection of the store (see `Store::configure`).
         self.write(|tx| {
             let n = tx.execute("DELETE FROM dossiers WHERE id = ?1", [id]).map_err(sql)?;
-            if n == 0 { Err(not_found(id)) } else { Ok(()) }
+            if n == 0 {
+                return Err(not_found(id));
+            }
+            crate::store::set_meta(tx, crate::store::WAL_TO_EMPTY, "1").map_err(sql)
         })?;
-        // Move the erased pages out of the WAL as well.
-        self.conn().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).map_err(|e| Error::store(&path, e))
+        Ok(self.finish_erase(true))
     }
 }

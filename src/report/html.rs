@@ -19,6 +19,9 @@ pub fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Control characters and direction overrides (which make text read differently
+            // from what it is) are shown as `?`, as on the command line.
+            c if (c.is_control() && c != '\n' && c != '\t') || crate::error::is_direction_control(c) => out.push('?'),
             other => out.push(other),
         }
     }
@@ -281,5 +284,6 @@ mod tests {
     #[test]
     fn html_escaping_covers_markup_and_quotes() {
         assert_eq!(esc("<img src=x onerror=\"a\">&'"), "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;");
+        assert_eq!(esc("a\u{7}b\u{202e}c\u{2066}d\ne"), "a?b?c?d\ne", "controls and overrides neutralised");
     }
 }

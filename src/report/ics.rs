@@ -25,6 +25,8 @@ pub fn ics(data: &ReportData, now: &str) -> Result<Vec<u8>> {
         .iter()
         .enumerate()
         .filter_map(|(i, p)| p.evaluation_date.as_deref().map(|date| (i + 1, p, date)))
+        // Only a day the calendar has: nothing else ever reaches a date line.
+        .filter(|(_, _, date)| crate::time::is_date(date))
         .collect();
     if dated.is_empty() {
         return Err(Error::NothingToExport {
@@ -44,9 +46,11 @@ pub fn ics(data: &ReportData, now: &str) -> Result<Vec<u8>> {
         let day = date.replace('-', "");
         let name = plan_name(data, p);
         o.line("BEGIN:VEVENT");
-        o.line(&format!("UID:{}-actiepunt-{nr}@keuzehulp", d.id));
+        o.prop("UID", &format!("{}-actiepunt-{nr}@keuzehulp", d.id));
         o.line(&format!("DTSTAMP:{stamp}"));
-        o.line(&format!("LAST-MODIFIED:{}", ical_utc(&d.updated_at)));
+        if crate::time::parse_utc(&d.updated_at).is_some() {
+            o.line(&format!("LAST-MODIFIED:{}", ical_utc(&d.updated_at)));
+        }
         o.line(&format!("SEQUENCE:{}", d.revision.max(0)));
         o.line(&format!("DTSTART;VALUE=DATE:{day}"));
         o.line(&format!("DTEND;VALUE=DATE:{}", next_day(date).unwrap_or(day)));
@@ -72,10 +76,12 @@ pub fn ics(data: &ReportData, now: &str) -> Result<Vec<u8>> {
 struct Ical(String);
 
 impl Ical {
-    /// One content line, folded at 75 octets without splitting a character.
+    /// One content line, folded at 75 octets without splitting a character. A content line
+    /// holds no control character (RFC 5545 §3.1): any that reached here is dropped, so no
+    /// value can end a line and start a property of its own.
     fn line(&mut self, line: &str) {
         let mut width = 0;
-        for c in line.chars() {
+        for c in line.chars().filter(|c| !c.is_control()) {
             if width + c.len_utf8() > 75 {
                 self.0.push_str("\r\n ");
                 width = 1;
@@ -92,8 +98,8 @@ impl Ical {
     }
 }
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11); control characters other than line ends are
-/// dropped, since the format does not allow them.
+/// Escapes a TEXT value (RFC 5545 §3.3.11: backslash, semicolon, comma, a line end as `\n`);
+/// other control characters are dropped, since the format does not allow them.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -136,6 +142,10 @@ mod tests {
     #[test]
     fn text_is_escaped_and_long_lines_fold_between_characters() {
         assert_eq!(escape("a;b,c\\d\ne\u{7}"), "a\\;b\\,c\\\\d\\ne");
+        assert_eq!(escape("x\r\nATTACH:y.exe"), "x\\nATTACH:y.exe", "a line break stays inside the value");
+        let mut o = Ical::default();
+        o.line("UID:d-1\r\nATTACH:y.exe");
+        assert_eq!(o.0, "UID:d-1ATTACH:y.exe\r\n", "no raw line end in a content line");
         let mut o = Ical::default();
         o.prop("SUMMARY", &"😀".repeat(40));
         for line in o.0.split("\r\n").filter(|l| !l.is_empty()) {

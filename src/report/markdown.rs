@@ -9,14 +9,20 @@ use super::rows::{
 };
 use super::{evaluate, pva, talk};
 
-/// Escapes text for Markdown (and keeps it on one line where asked).
+/// Escapes text for Markdown and keeps it on one line. Control characters (an escape
+/// sequence that recolours a terminal showing the file) and Unicode direction overrides
+/// (which make text read differently from what it is) become `?`, as on the command line.
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!') {
             out.push('\\');
         }
-        out.push(if c == '\n' { ' ' } else { c });
+        out.push(match c {
+            '\n' | '\t' => ' ',
+            c if c.is_control() || crate::error::is_direction_control(c) => '?',
+            c => c,
+        });
     }
     out
 }
@@ -211,5 +217,6 @@ mod tests {
     #[test]
     fn markdown_escaping_defuses_links_and_html() {
         assert_eq!(md("[klik](javascript:x) <b>"), "\\[klik\\](javascript:x) \\<b\\>");
+        assert_eq!(md("a\u{1b}[31mb\u{202e}cba\r\nz"), "a?\\[31mb?cba? z", "no escape sequence or override");
     }
 }

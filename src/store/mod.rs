@@ -6,6 +6,7 @@
 
 mod instruments;
 pub mod migrations;
+pub(crate) mod wal;
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,28 @@ pub struct Store {
     key: Option<crate::crypt::Passphrase>,
     /// Where "now" comes from for every time stamp written.
     clock: Clock,
+    /// This process's shared claim on the store, held while it is open (see [`crate::claim`]).
+    _claim: crate::claim::Claim,
+    /// What opening found worth saying (a damaged WAL kept aside), taken once.
+    notices: Vec<String>,
+}
+
+/// The prefix of a damaged database moved or copied aside in the data directory.
+pub(crate) const SET_ASIDE_PREFIX: &str = "beschadigd-";
+
+/// A free name in `dir` for a damaged database set aside now: `beschadigd-<UTC time>.sqlite3`
+/// (`-2`, `-3`, ... when taken), with no `-wal` of that name either.
+pub(crate) fn set_aside_name(dir: &Path) -> PathBuf {
+    let stamp = Clock::system().now_utc().replace(':', "-");
+    let mut seq = 1;
+    loop {
+        let suffix = if seq > 1 { format!("-{seq}") } else { String::new() };
+        let candidate = dir.join(format!("{SET_ASIDE_PREFIX}{stamp}{suffix}.sqlite3"));
+        if !candidate.exists() && !wal::wal_of(&candidate).exists() {
+            return candidate;
+        }
+        seq += 1;
+    }
 }
 
 /// A store that is open and checked, its schema perhaps older than this program's. The one
@@ -77,6 +100,8 @@ pub struct ImportReport {
     pub added: usize,
     /// Records that replaced an earlier one with the same id.
     pub updated: usize,
+    /// Records of the pack already exactly so, not written (they keep their origin).
+    pub unchanged: usize,
     /// The trusted publisher that signed the pack; `None` for an unsigned pack ("eigen").
     pub publisher: Option<String>,
     /// Instrument definitions the pack added or replaced.
@@ -93,8 +118,29 @@ impl Store {
     /// damaged, not new, when `had_data()` says backups of it exist (or its WAL holds data).
     /// An encrypted store without a key gives [`Error::PassphraseRequired`], a wrong key
     /// [`Error::WrongPassphrase`]; neither changes the file.
+    ///
+    /// The store holds this process's shared claim ([`crate::claim`]) while it is open. When
+    /// no other process has it open, a WAL that SQLite would recover only in part is first
+    /// copied aside with the database ([`wal::keep_aside_if_damaged`]), and a notice says so.
     pub fn open(dir: &Path, key: Option<&str>, clock: Clock, had_data: impl FnOnce() -> bool) -> Result<Unmigrated> {
         let path = dir.join(DB_FILE);
+        let (claim, alone) = crate::claim::Claim::shared_after(dir, &path, || wal::keep_aside_if_damaged(dir, &path))?;
+        let mut notices = Vec::new();
+        match alone {
+            Some(Ok(Some((copy, detail)))) => notices.push(format!(
+                "het logbestand van de database ({}-wal) was beschadigd: {detail}. Wat na de beschadiging was vastgelegd, kon SQLite niet terugzetten; de database en het logbestand zijn bewaard als {copy} (met -wal), en staan in `keuzehulp backup list`",
+                DB_FILE
+            )),
+            Some(Err(source)) => {
+                return Err(Error::damaged(
+                    &path,
+                    format!(
+                        "het logbestand ({DB_FILE}-wal) is beschadigd en kon niet apart worden gezet ({source}); zonder dat zouden vastgelegde wijzigingen verloren gaan"
+                    ),
+                ));
+            }
+            _ => {}
+        }
         // SQLite would open a file marked read-only for reading only and fail at the first
         // write (or, as root, write past the mark): say so before anything happens.
         if std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
@@ -126,9 +172,18 @@ impl Store {
             }
             other => other?,
         }
-        let store = Store { conn, path, key: key.map(crate::crypt::Passphrase::new), clock };
+        let store = Store { conn, path, key: key.map(crate::crypt::Passphrase::new), clock, _claim: claim, notices };
         store.configure()?;
+        // An erase that could not empty the WAL (another program was reading) finishes now.
+        if migrations::version(&store.conn).is_ok_and(|v| v > 0) {
+            store.finish_erase(false);
+        }
         Ok(Unmigrated(store))
+    }
+
+    /// What opening found worth telling the user; taken once.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// The passphrase of an encrypted store.
@@ -169,6 +224,35 @@ impl Store {
         Ok(())
     }
 
+    /// When a dossier was erased and the WAL may still hold its pages: empties the WAL
+    /// (`wal_checkpoint(TRUNCATE)`) and, when that worked, forgets that it was due. Answers
+    /// whether the WAL is empty of erased pages now. It cannot be emptied while another
+    /// program reads the database from an older state; `wait` waits for that (the busy
+    /// timeout) rather than trying once.
+    pub fn finish_erase(&self, wait: bool) -> bool {
+        if !matches!(self.meta(WAL_TO_EMPTY), Ok(Some(_))) {
+            return true;
+        }
+        if !wait {
+            let _ = self.conn.busy_timeout(std::time::Duration::ZERO);
+        }
+        let checkpoint = || {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0))
+                .is_ok_and(|busy| busy == 0)
+        };
+        let emptied = checkpoint();
+        if emptied && self.conn.execute("DELETE FROM meta WHERE key = ?1", [WAL_TO_EMPTY]).is_ok() {
+            // Forgetting it wrote a page of `meta` (no dossier) to the emptied WAL: empty it
+            // again, for tidiness.
+            checkpoint();
+        }
+        if !wait {
+            let _ = self.conn.busy_timeout(std::time::Duration::from_secs(5));
+        }
+        emptied
+    }
+
     pub(crate) fn meta(&self, key: &str) -> Result<Option<String>> {
         self.conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
@@ -182,8 +266,10 @@ impl Store {
         Ok(self.meta("catalogue_hash")?.unwrap_or_default())
     }
 
-    /// Loads the bundled catalogue when it is new or changed (by `bundled_hash`). Imported
-    /// records survive; an imported record with a bundled id keeps winning.
+    /// Loads the bundled catalogue when it is new or changed (by `bundled_hash`): the one way
+    /// bundled records change. Imported records survive; an imported record with a bundled
+    /// id (imported before packs were held to their own records) keeps its place until it
+    /// is removed (`catalogue remove`), and the bundled one returns.
     /// Returns whether anything changed.
     pub fn sync_bundled(
         &mut self,
@@ -226,6 +312,7 @@ impl Store {
         let mut report = ImportReport {
             added: 0,
             updated: 0,
+            unchanged: 0,
             publisher: origin.publisher.clone(),
             instruments: pack.instruments.len(),
         };
@@ -312,6 +399,52 @@ impl Store {
             )
             .optional()
             .map_err(|e| Error::store(&self.path, e))
+    }
+
+    /// Where every record came from, by id.
+    pub fn origins(&self) -> Result<std::collections::HashMap<String, StoredOrigin>> {
+        let fail = |e| Error::store(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, origin, publisher, pack_version, pack_date FROM interventions")
+            .map_err(fail)?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    StoredOrigin {
+                        origin: if row.get::<_, String>(1)? == "bundled" { Origin::Bundled } else { Origin::Imported },
+                        pack: PackOrigin { publisher: row.get(2)?, version: row.get(3)?, date: row.get(4)? },
+                    },
+                ))
+            })
+            .map_err(fail)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(fail)
+    }
+
+    /// Removes the imported record `id`, and puts `bundled` (the bundled record with that id,
+    /// if there is one) back in its place, in one transaction. Answers whether there was an
+    /// imported record `id`; a bundled record is never removed.
+    pub fn remove_imported(&mut self, id: &str, bundled: Option<&Intervention>) -> Result<bool> {
+        let path = self.path.clone();
+        let fail = |e| Error::store(&path, e);
+        let tx = self.conn.transaction().map_err(fail)?;
+        let removed =
+            tx.execute("DELETE FROM interventions WHERE id = ?1 AND origin = 'imported'", [id]).map_err(fail)?;
+        if removed == 0 {
+            return Ok(false);
+        }
+        if let Some(record) = bundled {
+            tx.execute(
+                "INSERT INTO interventions (id, origin, record) VALUES (?1, 'bundled', ?2)",
+                params![record.id, serde_json::to_string(record).map_err(Error::json("een interventie"))?],
+            )
+            .map_err(fail)?;
+        }
+        update_catalogue_hash(&tx).map_err(fail)?;
+        mark_changed(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(true)
     }
 
     /// Each record's id with the parts of its evidence that say whether it has lapsed
@@ -570,7 +703,11 @@ pub(crate) fn mark_changed(conn: &Connection) -> rusqlite::Result<()> {
 /// The `meta` key of the change token.
 pub(crate) const LAST_CHANGE: &str = "last_change";
 
-fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+/// The `meta` key set while the WAL may still hold an erased dossier's pages: the WAL is
+/// emptied at the next chance ([`Store::finish_erase`]).
+pub(crate) const WAL_TO_EMPTY: &str = "wal_legen";
+
+pub(crate) fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         params![key, value],

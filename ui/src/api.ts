@@ -40,6 +40,15 @@ import type { Term } from "./generated/Term";
 import type { Trashed } from "./generated/Trashed";
 import type { Via } from "./generated/Via";
 import type { VisitInfo } from "./generated/VisitInfo";
+import type { AddedRecord } from "./generated/AddedRecord";
+import type { ChangedRecord } from "./generated/ChangedRecord";
+import type { ImportDiff } from "./generated/ImportDiff";
+import type { PackPreview } from "./generated/PackPreview";
+import type { PackUpdate } from "./generated/PackUpdate";
+import type { Refusal } from "./generated/Refusal";
+import type { RefusalCode } from "./generated/RefusalCode";
+import type { Removed } from "./generated/Removed";
+
 import type { ComparedTheme } from "./generated/ComparedTheme";
 import type { Comparison } from "./generated/Comparison";
 import type { Conversation } from "./generated/Conversation";
@@ -171,6 +180,14 @@ export type {
   TalkView,
   ThemeAnswer,
   ThemeInput,
+  AddedRecord,
+  ChangedRecord,
+  ImportDiff,
+  PackPreview,
+  PackUpdate,
+  Refusal,
+  RefusalCode,
+  Removed,
   CarriedFrom,
   CarriedOut,
   Change,
@@ -273,29 +290,10 @@ export interface Tree {
   worker: Lead[];
 }
 
-/** What an import would change (`import --dry-run`). */
-export interface ImportDiff {
-  added: string[];
-  changed: { id: string; fields: string[] }[];
-  unchanged: number;
-}
-/** A pack file looked at before importing it: who signed it ("eigen": nobody) and its diff. */
-export interface PackPreview extends ImportDiff {
-  file: string;
-  publisher: string;
-  signed: boolean;
-  version: string | null;
-  date: string | null;
-}
-/** One pack of an update from a folder or web address. */
-export interface PackUpdate extends ImportDiff {
-  file: string;
-  publisher: string;
-  imported: boolean;
-}
 export interface ImportReport {
   added: number;
   updated: number;
+  unchanged: number;
   publisher: string | null;
 }
 export interface TrustedKey {
@@ -353,8 +351,9 @@ export interface Api {
   dossierDelete(id: string): Promise<void>;
   dossierTrash(): Promise<Trashed[]>;
   dossierUndelete(id: string): Promise<void>;
-  /** Erases a dossier for good, from the backups too. */
-  dossierErase(id: string): Promise<Erasure>;
+  /** Erases a dossier for good, from the backups too; with `removeDamaged` (the user agreed)
+   * a damaged copy of the database that cannot be rewritten is removed. */
+  dossierErase(id: string, removeDamaged?: boolean): Promise<Erasure>;
   /** Asks where to save; null when the user cancelled. From an encrypted store the file is
    * encrypted with the same passphrase, unless `inTheClear`. A conversation's confidential
    * notes go along only `withConfidential` (ticked by the professional). */
@@ -387,12 +386,16 @@ export interface Api {
   /** Opens an encrypted store. */
   unlock(passphrase: string): Promise<void>;
   encryptionStatus(): Promise<boolean>;
-  /** Turns encryption on (a passphrase) or off (null); answers whether it is on now. */
-  encryptionSet(passphrase: string | null): Promise<boolean>;
+  /** Turns encryption on (a passphrase) or off (null); answers whether it is on now. Damaged
+   * copies that cannot be encrypted refuse it (`damaged_copies`) unless `removeDamaged`. */
+  encryptionSet(passphrase: string | null, removeDamaged?: boolean): Promise<boolean>;
   /** Asks which pack to import and checks it; null when cancelled. Nothing is imported. */
   packPreview(): Promise<PackPreview | null>;
-  /** Imports the pack last looked at with `packPreview` (checked again). */
-  packImport(): Promise<ImportReport>;
+  /** Imports the pack last looked at with `packPreview`, only when it still holds the bytes
+   * shown (`digest` from the preview; else `pack_changed`). */
+  packImport(digest: string): Promise<ImportReport>;
+  /** Removes an imported record; the bundled one with that id (if any) returns. */
+  catalogueRemove(id: string): Promise<Removed>;
   trustList(): Promise<TrustList>;
   /** Trusts a public key as publisher `name`, until `until` (YYYY-MM-DD) when given. */
   trustAdd(key: string, name: string, until: string | null): Promise<TrustedKey>;
@@ -458,7 +461,7 @@ export const tauriApi: Api = {
   dossierDelete: (id) => invoke<void>("dossier_delete", { id }),
   dossierTrash: () => invoke<Trashed[]>("dossier_trash"),
   dossierUndelete: (id) => invoke<void>("dossier_undelete", { id }),
-  dossierErase: (id) => invoke<Erasure>("dossier_erase", { id }),
+  dossierErase: (id, removeDamaged) => invoke<Erasure>("dossier_erase", { id, removeDamaged: removeDamaged ?? false }),
   dossierExport: (id, inTheClear, withConfidential) =>
     invoke<string | null>("dossier_export", {
       id,
@@ -479,9 +482,11 @@ export const tauriApi: Api = {
   backupRestore: (file) => invoke<Backup>("backup_restore", { file }),
   unlock: (passphrase) => invoke<void>("unlock", { passphrase }),
   encryptionStatus: () => invoke<boolean>("encryption_status"),
-  encryptionSet: (passphrase) => invoke<boolean>("encryption_set", { passphrase }),
+  encryptionSet: (passphrase, removeDamaged) =>
+    invoke<boolean>("encryption_set", { passphrase, removeDamaged: removeDamaged ?? false }),
   packPreview: () => invoke<PackPreview | null>("pack_preview"),
-  packImport: () => invoke<ImportReport>("pack_import"),
+  packImport: (digest) => invoke<ImportReport>("pack_import", { digest }),
+  catalogueRemove: (id) => invoke<Removed>("catalogue_remove", { id }),
   trustList: () => invoke<TrustList>("trust_list"),
   trustAdd: (key, name, until) => invoke<TrustedKey>("trust_add", { key, name, until }),
   trustRemove: (name) => invoke<void>("trust_remove", { name }),

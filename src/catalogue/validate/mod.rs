@@ -179,7 +179,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
             problems.push(Problem::new(
                 steps_dir_name.clone(),
                 wanted,
-                format!("the file {wanted}.toml for step {wanted} is missing"),
+                format!("het bestand {wanted}.toml voor stap {wanted} ontbreekt"),
             ));
         }
     }
@@ -207,6 +207,8 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
 /// against `taxonomy`. Problems name the file, the record's id and the field.
 pub fn load_pack(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Pack, Vec<Problem>> {
     let file = display(path);
+    // Windows editors start a UTF-8 file with a byte order mark: it is no part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let pack: Pack = match serde_json::from_str(text) {
         Ok(pack) => pack,
         Err(err) => {
@@ -314,13 +316,13 @@ pub const MAX_NAME: usize = 120;
 /// blank, too long, or holding control characters (which could rewrite a terminal line).
 pub fn name_problem(text: &str, max: usize) -> Option<String> {
     if text.trim().is_empty() {
-        return Some("is empty".to_string());
+        return Some("is leeg".to_string());
     }
     if text.chars().count() > max {
-        return Some(format!("is longer than {max} characters"));
+        return Some(format!("is langer dan {max} tekens"));
     }
     if let Some(c) = text.chars().find(|c| c.is_control()) {
-        return Some(format!("holds a control character (U+{:04X}); use plain text", u32::from(c)));
+        return Some(format!("bevat een stuurteken (U+{:04X}); gebruik gewone tekst", u32::from(c)));
     }
     None
 }
@@ -334,7 +336,9 @@ fn missing_in_file(path: &Path, table: &str, fields: &[&str]) -> Vec<(String, St
     fields
         .iter()
         .filter(|field| !found.contains_key(**field))
-        .map(|field| (format!("{table}.{field}"), "is missing; write \"onbekend\" when no source gives it".to_string()))
+        .map(|field| {
+            (format!("{table}.{field}"), "ontbreekt; schrijf \"onbekend\" als geen bron het geeft".to_string())
+        })
         .collect()
 }
 
@@ -346,7 +350,7 @@ fn toml_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            problems.push(Problem::new(display(dir), "-", format!("cannot read the folder: {err}")));
+            problems.push(Problem::new(display(dir), "-", format!("de map kan niet worden gelezen: {err}")));
             return Vec::new();
         }
     };
@@ -382,13 +386,19 @@ pub fn dutch_parse_error(message: &str) -> String {
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Vec<Problem>) -> Option<T> {
+    // Only a regular file: opening a named pipe would wait for a writer that never comes.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        problems.push(Problem::new(display(path), "-", "is geen gewoon bestand (maar een map, apparaat of pipe)"));
+        return None;
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) => {
-            problems.push(Problem::new(display(path), "-", format!("cannot read the file: {err}")));
+            problems.push(Problem::new(display(path), "-", format!("het bestand kan niet worden gelezen: {err}")));
             return None;
         }
     };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     match toml::from_str::<T>(&text) {
         Ok(value) => Some(value),
         Err(err) => {

@@ -29,7 +29,7 @@ pub(super) fn check_edition(edition: &Edition) -> Vec<(String, String)> {
         out.push(("version".into(), message));
     }
     if !is_date(&edition.date) {
-        out.push(("date".into(), format!("\"{}\" is not a date (YYYY-MM-DD)", edition.date)));
+        out.push(("date".into(), format!("\"{}\" is geen datum (JJJJ-MM-DD)", edition.date)));
     }
     if let Some(message) = name_problem(&edition.publisher, MAX_NAME) {
         out.push(("publisher".into(), message));
@@ -57,14 +57,17 @@ pub(super) fn check_step(vocab: &Vocabulary<'_>, ids: &BTreeSet<&str>, s: &StepG
         }
     }
     if s.why.is_empty() {
-        out.push(("why".into(), "needs at least one finding".into()));
+        out.push(("why".into(), "heeft minstens één bevinding nodig".into()));
     }
     check_findings(vocab, "why", &s.why, &mut out);
     check_findings(vocab, "rationale", &s.rationale, &mut out);
     for role in &t.roles {
         let count = s.advice.iter().filter(|a| a.role == role.id).count();
         if count != 1 {
-            out.push(("advice".into(), format!("needs exactly one advice for role \"{}\", found {count}", role.id)));
+            out.push((
+                "advice".into(),
+                format!("heeft precies één advies nodig voor rol \"{}\", gevonden: {count}", role.id),
+            ));
         }
     }
     for (i, advice) in s.advice.iter().enumerate() {
@@ -72,7 +75,7 @@ pub(super) fn check_step(vocab: &Vocabulary<'_>, ids: &BTreeSet<&str>, s: &StepG
         vocab.check(&format!("{field}.role"), &t.roles, &advice.role, &mut out);
         check_text(&format!("{field}.audience"), &advice.audience, &mut out);
         if advice.items.is_empty() {
-            out.push((format!("{field}.items"), "needs at least one item".into()));
+            out.push((format!("{field}.items"), "heeft minstens één punt nodig".into()));
         }
         for (j, item) in advice.items.iter().enumerate() {
             check_text(&format!("{field}.items[{j}]"), item, &mut out);
@@ -109,7 +112,10 @@ pub(super) fn check_tree(t: &Taxonomy, tree: &DecisionTree) -> Vec<(String, Stri
     let vocab = Vocabulary::new(t);
     let mut out = Vec::new();
     if tree.entries.len() != 4 {
-        out.push(("entries".into(), format!("needs the leidraad's four questions, found {}", tree.entries.len())));
+        out.push((
+            "entries".into(),
+            format!("heeft de vier vragen van de leidraad nodig, gevonden: {}", tree.entries.len()),
+        ));
     }
     for (i, entry) in tree.entries.iter().enumerate() {
         let field = format!("entries[{i}]");
@@ -127,7 +133,7 @@ pub(super) fn check_tree(t: &Taxonomy, tree: &DecisionTree) -> Vec<(String, Stri
     for (i, q) in tree.questions.iter().enumerate() {
         let field = format!("questions[{i}]");
         if !seen.insert(q.id.as_str()) {
-            out.push((format!("{field}.id"), format!("\"{}\" is used twice", q.id)));
+            out.push((format!("{field}.id"), format!("\"{}\" komt twee keer voor", q.id)));
         }
         check_text(&format!("{field}.prompt"), &q.prompt, &mut out);
         check_text(&format!("{field}.prompt_en"), &q.prompt_en, &mut out);
@@ -136,17 +142,17 @@ pub(super) fn check_tree(t: &Taxonomy, tree: &DecisionTree) -> Vec<(String, Stri
                 let allowed: Vec<&str> = ANSWER_FIELDS.iter().map(|(n, _, _)| *n).collect();
                 out.push((
                     format!("{field}.answer"),
-                    format!("\"{}\" is not allowed; allowed: {}", q.answer, allowed.join(", ")),
+                    format!("\"{}\" is niet toegestaan; toegestaan: {}", q.answer, allowed.join(", ")),
                 ));
             }
             Some((_, kind, options)) => {
                 if q.kind != *kind {
-                    out.push((format!("{field}.kind"), format!("must be \"{kind}\" for answer \"{}\"", q.answer)));
+                    out.push((format!("{field}.kind"), format!("moet \"{kind}\" zijn voor antwoord \"{}\"", q.answer)));
                 }
                 if q.options_from.as_deref() != *options {
                     out.push((
                         format!("{field}.options_from"),
-                        format!("must be {options:?} for answer \"{}\"", q.answer),
+                        format!("moet {options:?} zijn voor antwoord \"{}\"", q.answer),
                     ));
                 }
             }
@@ -174,10 +180,14 @@ pub(super) fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
         let mut seen = BTreeSet::new();
         for term in terms {
             if !seen.insert(term.id.as_str()) {
-                problems.push(Problem::new(file, name, format!("\"{}\" is defined twice", term.id)));
+                problems.push(Problem::new(file, name, format!("\"{}\" is twee keer gedefinieerd", term.id)));
             }
             if term.label.trim().is_empty() || term.label_en.trim().is_empty() {
-                problems.push(Problem::new(file, format!("{name}.{}", term.id), "needs a Dutch and an English label"));
+                problems.push(Problem::new(
+                    file,
+                    format!("{name}.{}", term.id),
+                    "heeft een Nederlands en een Engels label nodig",
+                ));
             }
         }
     }
@@ -188,18 +198,18 @@ pub(super) fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
             problems.push(Problem::new(
                 file,
                 format!("sectors.{}.parent", sector.id),
-                format!("\"{parent}\" is not a top-level sector"),
+                format!("\"{parent}\" is geen hoofdsector"),
             ));
         }
     }
     for level in &t.evidence_levels {
         if level.rank.is_none() {
-            problems.push(Problem::new(file, format!("evidence_levels.{}.rank", level.id), "is missing"));
+            problems.push(Problem::new(file, format!("evidence_levels.{}.rank", level.id), "ontbreekt"));
         }
     }
     for wanted in STEP_ORDER {
         if !t.steps.iter().any(|s| s.id == wanted) {
-            problems.push(Problem::new(file, "steps", format!("step \"{wanted}\" is missing")));
+            problems.push(Problem::new(file, "steps", format!("stap \"{wanted}\" ontbreekt")));
         }
     }
     for (name, wanted) in [
@@ -210,7 +220,7 @@ pub(super) fn check_taxonomy(file: &str, t: &Taxonomy) -> Vec<Problem> {
     ] {
         let terms = lists.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or(&[]);
         if !terms.iter().any(|t| t.id == wanted) {
-            problems.push(Problem::new(file, name, format!("\"{wanted}\" must be defined")));
+            problems.push(Problem::new(file, name, format!("\"{wanted}\" moet gedefinieerd zijn")));
         }
     }
     problems

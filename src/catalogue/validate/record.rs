@@ -238,16 +238,18 @@ pub(super) fn check_intervention(vocab: &Vocabulary<'_>, r: &Intervention) -> Ve
     {
         out.push((
             "evidence.assessed_on".into(),
-            format!("\"{on}\" is not a date (YYYY-MM-DD, or YYYY-MM or YYYY as precise as the source) or \"onbekend\""),
+            format!(
+                "\"{on}\" is geen datum (JJJJ-MM-DD, of JJJJ-MM of JJJJ, zo precies als de bron) en geen \"onbekend\""
+            ),
         ));
     }
     if let Some(until) = &r.evidence.valid_until {
         if !is_date(until) {
-            out.push(("evidence.valid_until".into(), format!("\"{until}\" is not a date (YYYY-MM-DD)")));
+            out.push(("evidence.valid_until".into(), format!("\"{until}\" is geen datum (JJJJ-MM-DD)")));
         } else if let Some(on) = &r.evidence.assessed_on
             && until.as_str() < on.as_str()
         {
-            out.push(("evidence.valid_until".into(), format!("\"{until}\" lies before assessed_on \"{on}\"")));
+            out.push(("evidence.valid_until".into(), format!("\"{until}\" ligt voor assessed_on \"{on}\"")));
         }
     }
     vocab.check_sources("sources", &r.sources, &mut out);

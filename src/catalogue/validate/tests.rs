@@ -49,7 +49,7 @@ fn cases() -> Vec<(&'static str, Mutation, String)> {
         (
             "an empty version name",
             |p| p["catalogue_version"] = json!(" "),
-            format!("{FILE}:catalogue_version: is empty"),
+            format!("{FILE}:catalogue_version: is leeg"),
         ),
         (
             "a date that is no day",
@@ -59,7 +59,7 @@ fn cases() -> Vec<(&'static str, Mutation, String)> {
         (
             "a control character in the publisher",
             |p| p["publisher"] = json!("Uitgever\u{1b}[2J"),
-            format!("{FILE}:publisher: holds a control character (U+001B)"),
+            format!("{FILE}:publisher: bevat een stuurteken (U+001B)"),
         ),
         (
             "too many records",
@@ -152,17 +152,17 @@ fn cases() -> Vec<(&'static str, Mutation, String)> {
         (
             "a judgement date that is none",
             |p| record(p)["evidence"]["assessed_on"] = json!("gisteren"),
-            r("evidence.assessed_on", "\"gisteren\" is not a date"),
+            r("evidence.assessed_on", "\"gisteren\" is geen datum"),
         ),
         (
             "a month that is none",
             |p| record(p)["evidence"]["assessed_on"] = json!("2024-13"),
-            r("evidence.assessed_on", "\"2024-13\" is not a date"),
+            r("evidence.assessed_on", "\"2024-13\" is geen datum"),
         ),
         (
             "an end of validity that is no day",
             |p| record(p)["evidence"]["valid_until"] = json!("2026-02-31"),
-            r("evidence.valid_until", "\"2026-02-31\" is not a date"),
+            r("evidence.valid_until", "\"2026-02-31\" is geen datum"),
         ),
         (
             "an end of validity before the judgement",
@@ -170,7 +170,7 @@ fn cases() -> Vec<(&'static str, Mutation, String)> {
                 record(p)["evidence"]["assessed_on"] = json!("2024-05-01");
                 record(p)["evidence"]["valid_until"] = json!("2023-01-01");
             },
-            r("evidence.valid_until", "\"2023-01-01\" lies before assessed_on \"2024-05-01\""),
+            r("evidence.valid_until", "\"2023-01-01\" ligt voor assessed_on \"2024-05-01\""),
         ),
         ("no source", |p| record(p)["sources"] = json!([]), r("sources", "heeft minstens één bron nodig")),
         (

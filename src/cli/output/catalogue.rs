@@ -56,7 +56,7 @@ impl Out {
         for p in packs {
             let _ = writeln!(
                 t,
-                "{} ({}): {} nieuw, {} gewijzigd, {} gelijk{}",
+                "{} ({}): {} nieuw, {} gewijzigd, {} gelijk{}{}",
                 p.file,
                 if p.publisher == "eigen" {
                     "niet ondertekend, eigen".to_string()
@@ -66,8 +66,16 @@ impl Out {
                 p.diff.added.len(),
                 p.diff.changed.len(),
                 p.diff.unchanged,
+                match p.diff.refused.len() {
+                    0 => String::new(),
+                    n => format!(", {n} geweigerd"),
+                },
                 if p.imported { "; geïmporteerd" } else { "" }
             );
+            diff_lines(t, &p.diff);
+        }
+        if packs.iter().any(|p| !p.diff.refused.is_empty()) {
+            let _ = writeln!(t, "Met een geweigerde interventie wordt geen enkel pakket geïmporteerd.");
         }
         if dry_run {
             let _ = writeln!(t, "Er is niets gewijzigd (--dry-run).");
@@ -113,18 +121,17 @@ impl Out {
         let t = &mut self.text;
         let _ = writeln!(
             t,
-            "{} zou toevoegen: {} nieuw, {} gewijzigd, {} gelijk. Er is niets gewijzigd.",
+            "{} zou toevoegen: {} nieuw, {} gewijzigd, {} gelijk{}. Er is niets gewijzigd.",
             path.display(),
             diff.added.len(),
             diff.changed.len(),
-            diff.unchanged
+            diff.unchanged,
+            match diff.refused.len() {
+                0 => String::new(),
+                n => format!("; {n} geweigerd, dus importeren zou niets doen"),
+            }
         );
-        for id in &diff.added {
-            let _ = writeln!(t, "  + {id}");
-        }
-        for change in &diff.changed {
-            let _ = writeln!(t, "  ~ {} ({})", change.id, change.fields.join(", "));
-        }
+        diff_lines(t, diff);
         Ok(())
     }
 
@@ -231,5 +238,24 @@ impl Out {
         let _ = writeln!(t, "Laatst gecontroleerd: {}", nl_date(&r.last_reviewed));
         let _ = writeln!(t, "Herkomst: {}", nl_dates_in(&view.origin.describe()));
         Ok(())
+    }
+}
+
+/// One line per record an import would add, change or refuse: its name, where it would come
+/// from, and why a refused one is refused.
+fn diff_lines(t: &mut String, diff: &ImportDiff) {
+    for added in &diff.added_records {
+        let _ = writeln!(t, "  + {} ({}), {}", added.id, added.name, added.origin.describe());
+    }
+    for change in &diff.changed {
+        let origin = if change.from == change.to {
+            String::new()
+        } else {
+            format!("; herkomst: {} → {}", change.from.describe(), change.to.describe())
+        };
+        let _ = writeln!(t, "  ~ {} ({}): {}{origin}", change.id, change.name, change.fields.join(", "));
+    }
+    for refused in &diff.refused {
+        let _ = writeln!(t, "  ! {} ({}): {}", refused.id, refused.name, refused.message);
     }
 }

@@ -4,4 +4,4 @@
  * What a listed backup is ([`Backup::kind`]): one of the kinds made here, or `extern`, a
  * file restored from elsewhere whose name does not say. In JSON the words of the file names.
  */
-export type BackupKind = "handmatig" | "dagelijks" | "voor-migratie" | "voor-herstel" | "extern";
+export type BackupKind = "handmatig" | "dagelijks" | "voor-migratie" | "voor-herstel" | "extern" | "beschadigd";

@@ -12,4 +12,15 @@ cleaned: Array<string>,
 /**
  * The backups that could not be rewritten, with why; they still hold the dossier.
  */
-failed: Array<Unerased>, };
+failed: Array<Unerased>, 
+/**
+ * Damaged databases set aside (`beschadigd-…`) that could not be rewritten or checked,
+ * removed because the user agreed to (file names).
+ */
+removed: Array<string>, 
+/**
+ * Whether the dossier may still be in the database's log (`-wal`): another program was
+ * reading the database, so the log could not be emptied yet. It is emptied as soon as
+ * possible: when that program closes, at the next change, or at the next start.
+ */
+wal_pending: boolean, };

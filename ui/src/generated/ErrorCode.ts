@@ -35,4 +35,9 @@ export type ErrorCode =
   | "key"
   | "unreachable"
   | "fetch"
+  | "damaged_copies"
+  | "import_refused"
+  | "pack_changed"
+  | "not_a_file"
+  | "inside_data_dir"
   | "not_yet_available";

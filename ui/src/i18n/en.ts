@@ -273,6 +273,7 @@ export const en: Strings = {
     "voor-migratie": "before an update",
     "voor-herstel": "before a restore",
     extern: "from elsewhere",
+    beschadigd: "damaged copy",
   },
   backupLine: (when: string, kind: string, size: string) => `${when} — ${kind}, ${size}`,
   restore: "Restore",

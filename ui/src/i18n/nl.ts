@@ -280,6 +280,7 @@ export const nl = {
     "voor-migratie": "vóór bijwerking",
     "voor-herstel": "vóór herstel",
     extern: "van elders",
+    beschadigd: "beschadigde kopie",
   } satisfies Record<BackupKind, string>,
   backupLine: (when: string, kind: string, size: string) => `${when} — ${kind}, ${size}`,
   restore: "Herstellen",

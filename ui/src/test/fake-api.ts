@@ -116,6 +116,7 @@ export function fakeDossiers(seed: Dossier[] = []) {
     encryptionSet: missing,
     packPreview: missing,
     packImport: missing,
+    catalogueRemove: missing,
     trustList: missing,
     trustAdd: missing,
     trustRemove: missing,
@@ -174,6 +175,8 @@ export function fakeDossiers(seed: Dossier[] = []) {
       return {
         cleaned: ["a.sqlite3", "b.sqlite3"],
         failed: [{ file: "c.sqlite3", reason: "de reservekopie is beschadigd" }],
+        removed: [],
+        wal_pending: false,
       };
     },
     dossier: async (id) => json(get(id)),

@@ -17,6 +17,7 @@ const trust = {
   ],
   revoked: [],
 };
+const trimbos = { kind: "publisher" as const, name: "Trimbos-instituut", version: "2027.1", date: "2027-01-01" };
 const preview: PackPreview = {
   file: "pakket.json",
   publisher: "Trimbos-instituut",
@@ -24,8 +25,19 @@ const preview: PackPreview = {
   version: "2027.1",
   date: "2027-01-01",
   added: ["nieuw-record"],
-  changed: [{ id: "x", fields: ["summary", "evidence.level"] }],
+  added_records: [{ id: "nieuw-record", name: "Nieuw record", origin: trimbos }],
+  changed: [
+    {
+      id: "x",
+      fields: ["summary", "evidence.level"],
+      name: "PiCo-gesprek",
+      from: { kind: "bundled", name: "Keuzehulp", version: "2026.1", date: null },
+      to: trimbos,
+    },
+  ],
   unchanged: 3,
+  refused: [],
+  digest: "ab12",
 };
 const catalogue = (overrides: Partial<Api>) =>
   makeStore(fakeApi({ trustList: async () => trust, ownRecords: async () => [], ...overrides }));
@@ -41,9 +53,9 @@ describe("catalogue screen", () => {
     const { store, went } = catalogue({
       intervention: async () => bundled,
       packPreview: async () => preview,
-      packImport: async () => {
-        calls.push("import");
-        return { added: 1, updated: 4, publisher: "Trimbos-instituut" };
+      packImport: async (digest) => {
+        calls.push(`import ${digest}`);
+        return { added: 1, updated: 4, unchanged: 3, publisher: "Trimbos-instituut" };
       },
     });
     const view = await show(store, "#/catalogus");
@@ -66,7 +78,7 @@ describe("catalogue screen", () => {
     expect(calls).toEqual([]);
     $<HTMLButtonElement>(view, "#pack-import").click();
     await settle();
-    expect(calls).toEqual(["import"]);
+    expect(calls).toEqual(["import ab12"]);
     expect(went).toEqual(["#/catalogus"]);
     // The banner says what the preview said, and what the import did beyond it.
     expect(store.takeArrival().notice).toBe(
@@ -101,7 +113,7 @@ describe("catalogue screen", () => {
       },
       packImport: async () => {
         calls.push("import");
-        return { added: 0, updated: 0, publisher: null };
+        return { added: 0, updated: 0, unchanged: 0, publisher: null };
       },
     });
     const view = await show(store, "#/catalogus");
