@@ -93,3 +93,14 @@ describe("practice beside the evidence label", () => {
     expect(view.querySelector('.recommendation[data-id="y"] .practice')).toBeNull();
   });
 });
+
+describe("follow-up visit from the dossier", () => {
+  it("is offered on the dossier's overview beside the link to its traject", async () => {
+    const { store, went } = traject();
+    const view = await show(store, "#/dossier/d1");
+    expect($(view, "#dossier-traject").getAttribute("href")).toBe("#/dossier/d1/traject");
+    $<HTMLButtonElement>(view, "#follow-up").click();
+    await settle();
+    expect(went.at(-1)).toBe("#/dossier/d9/traject");
+  });
+});
