@@ -92,9 +92,15 @@ describe("evaluation of a plan item", () => {
       ["after_period-to", "30-09-2026"],
     ])
       type($<HTMLInputElement>(view, `#ev-ind-0-${field}`), value);
+    expect(document.activeElement?.id).toBe("ev-ind-0-indicator");
     await click(view, "#evaluate-save");
     expect(summaryLinks(view).map(([field]) => field)).toEqual(["ev-ind-0-before_period-to"]);
+    expect($(view, "#ev-ind-0-before_period-to-error").textContent).toContain("maand");
     expect(fake.calls.filter((c) => c[0] === "evaluate")).toEqual([]);
+    // Taken away again, the figure no longer holds the save back.
+    await click(view, "#ev-ind-0-remove");
+    await click(view, "#evaluate-save");
+    expect(fake.calls.filter((c) => c[0] === "evaluate")).toHaveLength(1);
   });
 
   it("ends with new advice for what is still at play, opening the results page with its answers", async () => {
