@@ -135,6 +135,12 @@ export const evalNl = {
   measureSave: "Meting opslaan",
   measureSaved: (scale: string, n: number) => `Meting opgeslagen: ${scale}, ${n} mensen.`,
   warningPrefix: "Let op",
+  fileTitle: "Of: een bestand met antwoorden",
+  fileIntro:
+    "Een CSV-bestand met één rij per persoon. Keuzehulp rekent in het geheugen het teamgemiddelde per schaal uit en bewaart alleen dat; het bestand wordt niet gekopieerd. Kies hierboven de vragenlijst, en vul als u wilt de datum en het aantal uitgenodigd in.",
+  fileButton: "Bestand met antwoorden kiezen",
+  fileSaved: (scales: string, rows: number, counted: number) =>
+    `Meting opgeslagen: ${scales}. ${rows} rijen gelezen, ${counted} volledig en meegeteld.`,
   requiredNumber: "Vul een getal in.",
   // Practice beside the label.
   practiceLabel: "Eigen praktijk",
@@ -258,6 +264,12 @@ export const evalEn: EvalStrings = {
   measureSave: "Save the measurement",
   measureSaved: (scale, n) => `Measurement saved: ${scale}, ${n} people.`,
   warningPrefix: "Note",
+  fileTitle: "Or: a file of answers",
+  fileIntro:
+    "A CSV file with one row per person. Keuzehulp works out the team's mean per scale in memory and keeps only that; the file is not copied. Choose the questionnaire above, and fill in the date and the number invited if you like.",
+  fileButton: "Choose a file of answers",
+  fileSaved: (scales, rows, counted) =>
+    `Measurement saved: ${scales}. ${rows} rows read, ${counted} complete and counted.`,
   requiredNumber: "Fill in a number.",
   practiceLabel: "Own practice",
 };

@@ -422,6 +422,24 @@ export function fakeEvaluation(fake: ReturnType<typeof fakeDossiers>): Partial<A
           : [],
       };
     },
+    dossierMeasureFile: async (id, instrument, invited, date) => {
+      calls.push(["measure-file", id, instrument, invited, date]);
+      return {
+        id,
+        measurement: {
+          ...{ id: 2, kind: "instrument", source: instrument, date: date ?? "2026-11-22" },
+          ...{ scale: { min: 1, max: 5, higher_is_better: true }, n: 12, invited },
+          values: [
+            { key: "werkdruk", value: 3.1 },
+            { key: "steun", value: 3.8 },
+          ],
+        },
+        scales: ["werkdruk", "steun"],
+        replaced: false,
+        warnings: [],
+        scored: { rows: 14, counted: 12 },
+      };
+    },
     beforeAfter: async () => [change],
     traject: async (id) => {
       const d = store.get(id);

@@ -53,6 +53,18 @@ describe("a questionnaire's team aggregate", () => {
     expect(view.querySelector("#ms-past_cutoff")).toBeNull();
   });
 
+  it("reads a file of answers for the chosen questionnaire and says how many rows counted", async () => {
+    const { view, fake } = await measuring();
+    type($<HTMLInputElement>(view, "#ms-invited"), "20");
+    type($<HTMLInputElement>(view, "#ms-date"), "15-01-2027");
+    $<HTMLButtonElement>(view, "#measure-file").click();
+    await settle();
+    expect(fake.calls.at(-1)).toEqual(["measure-file", "d1", "teamthermometer", 20, "2027-01-15"]);
+    expect($(view, "#measure-status").textContent).toBe(
+      "Meting opgeslagen: Werkdruk, Steun. 14 rijen gelezen, 12 volledig en meegeteld.",
+    );
+  });
+
   it("asks for the questionnaire and the numbers before sending anything", async () => {
     const { view, fake } = await measuring();
     // The only questionnaire is chosen already; the user took it away.
