@@ -17,7 +17,8 @@ export type Route =
   | { name: "restore" }
   | { name: "trash" }
   | { name: "catalogue" }
-  | { name: "own"; id?: string };
+  | { name: "own"; id?: string }
+  | { name: "talk"; id: string; guide?: string; step?: string };
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
 export function parseRoute(hash: string): Route {
@@ -55,6 +56,10 @@ export function parseRoute(hash: string): Route {
     case "catalogus":
       if (parts[1] === "eigen") return parts[2] ? { name: "own", id: parts[2] } : { name: "own" };
       return { name: "catalogue" };
+    case "gesprek":
+      // A conversation of a dossier (issue 28): its guide and the step within it.
+      if (!parts[1]) return { name: "dossiers", query: "" };
+      return { name: "talk", id: parts[1], guide: parts[2], step: parts.slice(3).join("/") || undefined };
     case "dossier":
       if (!parts[1]) return { name: "dossiers", query: "" };
       return (DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "")
