@@ -77,7 +77,7 @@ async function renderedOneOf(driver, hashes) {
 /** Walks the live conversation screen by screen: the first question gets a note, "Terug"
  * returns to it with the note kept, every other question is skipped, each theme gets its
  * rating; answers how many questions were asked. */
-async function walkLive(driver, u, id, found) {
+async function walkLive(driver, u, id, found, toRating = false) {
   const at = (step) => `#/gesprek/${id}/team/${step}`;
   let questions = 0;
   let themes = 0;
@@ -90,7 +90,7 @@ async function walkLive(driver, u, id, found) {
       await u.click(`#talk-rating-${TEAM[themes]}`);
       await u.click("#q-next");
       themes += 1;
-    } else if (step === 0) {
+    } else if (step === 0 && !toRating) {
       questions += 1;
       await waitText(driver, "#q-caption", /Vraag 1 van \d+/);
       await axe(driver, "talk-question", found);
@@ -104,6 +104,19 @@ async function walkLive(driver, u, id, found) {
       await u.click("#q-next");
     } else {
       questions += 1;
+      // The theme's first question said it all: on to the rating (where the link is offered).
+      const link = toRating ? await driver.findElements(By.id("q-to-rating")) : [];
+      if (link.length) {
+        await u.click("#q-to-rating");
+        // On to the theme's rating screen, further on: its step is read from the address.
+        let shown = at(step);
+        await driver.wait(async () => {
+          shown = await driver.executeScript("return document.querySelector('main')?.dataset.rendered ?? null");
+          return shown !== at(step);
+        }, 10_000, "the rating screen is rendered");
+        step = Number(shown.split("/").pop()) - 1;
+        continue;
+      }
       await u.click("#q-skip");
     }
   }
@@ -161,6 +174,34 @@ test("a team conversation of seven themes, one question per screen, from the dos
     await app.stop();
   }
   assert.deepEqual(found, [], JSON.stringify(found, null, 2));
+});
+
+test("the same conversation held live at its quickest: each theme's first question, then on to its rating", async () => {
+  const dataDir = newDataDir();
+  const { id } = cliJson("dossier", "new", "--org", "Zorggroep Zuid", "--sector", "zorg", "--data-dir", dataDir);
+  const app = await launch({ dataDir });
+  const { driver } = app;
+  const found = [];
+  try {
+    await openDossier(driver, id);
+    const u = await counter(driver);
+    await u.click("#task-talk-team");
+    await rendered(driver, `#/gesprek/${id}/team`);
+    await u.type("#talk-present", "8");
+    await u.click("#talk-begin");
+    await walkLive(driver, u, id, found, true);
+    await rendered(driver, `#/gesprek/${id}/team/controleer`);
+    await u.click("#talk-save");
+    await rendered(driver, `#/gesprek/${id}`);
+    await u.click("#talk-advice");
+    await waitText(driver, "#results-count", /\d+ interventies passen/);
+    const { screens, actions } = await u.report("team conversation held live, each theme's first question only, dossier to advice");
+    assert.ok(screens <= 21, `${screens} screens`);
+    assert.ok(actions <= 30, `${actions} actions`);
+    assert.deepEqual(cliJson("dossier", "show", id, "--data-dir", dataDir).conversations[0].themes.map((t) => t.rating), TEAM);
+  } finally {
+    await app.stop();
+  }
 });
 
 /** Types one conversation in from paper: a form per theme, the given ratings. */

@@ -539,6 +539,7 @@ export const en: Strings = {
     back: "Back",
     next: "Next",
     skip: "Skip",
+    toRating: "On to the rating of this theme",
     followUp: "To ask further",
     questionNote: "Note on this question (optional)",
     ratingTitle: (theme: string) => `${theme}: the rating`,

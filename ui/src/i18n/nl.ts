@@ -551,6 +551,7 @@ export const nl = {
     back: "Terug",
     next: "Volgende",
     skip: "Overslaan",
+    toRating: "Verder naar de beoordeling van dit thema",
     followUp: "Om door te vragen",
     questionNote: "Notitie bij deze vraag (niet verplicht)",
     ratingTitle: (theme: string) => `${theme}: de beoordeling`,

@@ -176,6 +176,22 @@ describe("conversations", () => {
     expect(store.talk).toBeUndefined();
   });
 
+  it("goes on to a theme's rating once the group has said what matters, leaving its other questions unasked", async () => {
+    const { store, went } = talkStore();
+    let view = await show(store, "#/gesprek/d1/team");
+    type($(view, "#talk-present"), "3");
+    view = await press(store, view, "#talk-begin");
+    type($(view, "#talk-note"), "Te veel tegelijk");
+    view = await press(store, view, "#q-to-rating");
+    expect(went.at(-1)).toBe("#/gesprek/d1/team/2");
+    expect($(view, "#q-caption").textContent).toBe("Werkdruk · Thema 1 van 2");
+    // The rating screen has no such link; the theme's last question neither.
+    expect(view.querySelector("#q-to-rating")).toBeNull();
+    expect(store.talk?.themes.werkdruk.questions["werkdruk-a"]).toBe("Te veel tegelijk");
+    view = await press(store, view, "#q-back");
+    expect(view.querySelector("#q-to-rating")).toBeNull();
+  });
+
   it("shows the worker conversation's rule on every screen and marks its notes confidential", async () => {
     const { store, talked } = talkStore();
     let view = await show(store, "#/gesprek/d1/medewerker");
