@@ -514,6 +514,7 @@ export const en: Strings = {
       medewerker: "Conversation with a worker",
     } as Record<string, string>,
     held: (n: number) => (n === 1 ? "held once" : `held ${n} times`),
+    startOne: "Start a conversation",
     outcomes: "Outcomes of the conversations",
     hubTitle: "Conversations",
     hubIntro: "Choose a conversation to start, or look at the outcomes.",

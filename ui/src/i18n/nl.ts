@@ -526,6 +526,7 @@ export const nl = {
       medewerker: "Gesprek met een medewerker",
     } as Record<string, string>,
     held: (n: number) => (n === 1 ? "1 keer gehouden" : `${n} keer gehouden`),
+    startOne: "Een gesprek beginnen",
     outcomes: "Uitkomsten van de gesprekken",
     hubTitle: "Gesprekken",
     hubIntro: "Kies een gesprek om te beginnen, of bekijk de uitkomsten.",
