@@ -10,6 +10,7 @@ pub mod advisor;
 pub mod app;
 mod backup;
 pub mod catalogue;
+pub mod cli;
 mod claim;
 mod crypt;
 pub mod dossier;

@@ -1,6 +1,7 @@
 // View logic without the DOM: routes, the question flow, facet counts, highlighting.
 // Kept pure so Vitest can check it directly.
 import type { Answers, Dossier, DossierSummary, Entry, PlanItem, Question, Recommendation, VisitInfo } from "./api";
+import { type EvalRoute, parseEvalRoute } from "./eval-logic";
 
 export type Route =
   | { name: "start" }
@@ -18,7 +19,8 @@ export type Route =
   | { name: "trash" }
   | { name: "catalogue" }
   | { name: "own"; id?: string }
-  | { name: "talk"; id: string; guide?: string; step?: string };
+  | { name: "talk"; id: string; guide?: string; step?: string }
+  | EvalRoute;
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
 export function parseRoute(hash: string): Route {
@@ -62,9 +64,12 @@ export function parseRoute(hash: string): Route {
       return { name: "talk", id: parts[1], guide: parts[2], step: parts.slice(3).join("/") || undefined };
     case "dossier":
       if (!parts[1]) return { name: "dossiers", query: "" };
-      return (DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "")
-        ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask }
-        : { name: "dossier", id: parts[1] };
+      return (
+        parseEvalRoute(parts) ??
+        ((DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "")
+          ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask }
+          : { name: "dossier", id: parts[1] })
+      );
     default:
       return { name: "start" };
   }

@@ -63,5 +63,12 @@ export async function loadView(store: Store, route: Route): Promise<View> {
       return view(import("./views/OwnForm.svelte"), [store, route.id]);
     case "talk":
       return view(import("./views/Talk.svelte"), [store, route.id, route.guide, route.step]);
+    // The evaluation loop's screens.
+    case "traject":
+      return view(import("./views/Traject.svelte"), [store, route.id]);
+    case "evaluate":
+      return view(import("./views/Evaluate.svelte"), [store, route.id, route.item]);
+    case "measure":
+      return view(import("./views/Measure.svelte"), [store, route.id]);
   }
 }

@@ -7,13 +7,13 @@ use std::path::Path;
 
 use serde_json::json;
 
-use keuzehulp::ImportReport;
-use keuzehulp::app::{CatalogueInfo, ImportDiff, PackUpdate};
-use keuzehulp::catalogue::view::RecordView;
-use keuzehulp::catalogue::{Taxonomy, Term};
-use keuzehulp::error::Result;
-use keuzehulp::signing::TrustList;
-use keuzehulp::time::{nl_date, nl_date_or_unknown, nl_dates_in, nl_moment};
+use crate::ImportReport;
+use crate::app::{CatalogueInfo, ImportDiff, PackUpdate};
+use crate::catalogue::view::RecordView;
+use crate::catalogue::{Taxonomy, Term};
+use crate::error::Result;
+use crate::signing::TrustList;
+use crate::time::{nl_date, nl_date_or_unknown, nl_dates_in, nl_moment};
 
 use super::{NOT_KNOWN, Out, for_terminal};
 
