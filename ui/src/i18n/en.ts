@@ -515,6 +515,8 @@ export const en: Strings = {
     } as Record<string, string>,
     held: (n: number) => (n === 1 ? "held once" : `held ${n} times`),
     startOne: "Start a conversation",
+    reportNotesTitle: "Confidential notes from the conversations",
+    reportNotesHelp: "These notes only go into the report if you tick them.",
     outcomes: "Outcomes of the conversations",
     hubTitle: "Conversations",
     hubIntro: "Choose a conversation to start, or look at the outcomes.",

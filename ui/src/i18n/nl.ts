@@ -527,6 +527,8 @@ export const nl = {
     } as Record<string, string>,
     held: (n: number) => (n === 1 ? "1 keer gehouden" : `${n} keer gehouden`),
     startOne: "Een gesprek beginnen",
+    reportNotesTitle: "Vertrouwelijke notities uit de gesprekken",
+    reportNotesHelp: "Deze notities komen alleen in het rapport als u ze aanvinkt.",
     outcomes: "Uitkomsten van de gesprekken",
     hubTitle: "Gesprekken",
     hubIntro: "Kies een gesprek om te beginnen, of bekijk de uitkomsten.",

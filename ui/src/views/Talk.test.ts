@@ -260,6 +260,54 @@ describe("conversations", () => {
   });
 });
 
+describe("confidential conversation notes in the report", () => {
+  it("are listed on the report task and go into the report only when ticked", async () => {
+    const saved: unknown[][] = [];
+    const note = (id: number, text: string, confidential: boolean) => ({ id, text, confidential });
+    const fake = fakeDossiers([
+      {
+        ...hostileDossier,
+        conversations: [
+          {
+            id: 1,
+            guide: "medewerker",
+            date: "2026-11-20",
+            present: null,
+            measurement: null,
+            created_at: "2026-11-20T10:00:00Z",
+            themes: [
+              {
+                theme: "werkdruk",
+                rating: null,
+                note: note(11, "Voelt zich opgejaagd", true),
+                questions: [{ question: "werkdruk-a", note: note(12, "Wil minder avonddiensten", true) }],
+              },
+              { theme: "regelmogelijkheden", rating: 4, note: note(13, "Open notitie", false), questions: [] },
+            ],
+          },
+        ],
+      },
+    ]);
+    const { store } = makeStore(
+      fakeApi({ ...fake.api, reportSave: async (...args) => (saved.push(args), "/tmp/rapport.pdf") }),
+    );
+    const view = await show(store, "#/dossier/d1/rapport");
+    const listed = [...view.querySelectorAll("#report-talk-notes .note-text")].map((p) => p.textContent);
+    expect(listed).toEqual(["Voelt zich opgejaagd", "Wil minder avonddiensten"]);
+    $<HTMLButtonElement>(view, "#report-save").click();
+    await settle();
+    const tick = $<HTMLInputElement>(view, "#talk-note-in-report-12");
+    tick.checked = true;
+    tick.dispatchEvent(new Event("change", { bubbles: true }));
+    $<HTMLButtonElement>(view, "#report-save").click();
+    await settle();
+    expect(saved).toEqual([
+      ["d1", "pdf", [], []],
+      ["d1", "pdf", [], [12]],
+    ]);
+  });
+});
+
 describe("conversation outcomes", () => {
   const rated = (theme: string, label: string, rating: number | null) => ({
     theme,
