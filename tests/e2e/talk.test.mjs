@@ -301,6 +301,12 @@ test("the worker conversation shows the rule against medical details on every sc
     await rendered(driver, `#/gesprek/${id}`);
     const note = cliJson("dossier", "show", id, "--data-dir", dataDir).conversations[0].themes[0].questions[0].note;
     assert.equal(note.confidential, true);
+    // The report task lists it, unticked: it enters a report only when ticked there.
+    await driver.executeScript(`location.hash = "#/dossier/${id}/rapport"`);
+    await rendered(driver, `#/dossier/${id}/rapport`);
+    await waitText(driver, "#report-talk-notes", /Voelt zich opgejaagd in de avonddienst/);
+    assert.equal(await driver.findElement(By.id(`talk-note-in-report-${note.id}`)).isSelected(), false);
+    await axe(driver, "report-talk-notes", found);
   } finally {
     await app.stop();
   }
