@@ -573,7 +573,8 @@ pub fn command_line(args: impl IntoIterator<Item = std::ffi::OsString>) -> Optio
     let mut args = args.into_iter();
     let program = std::path::PathBuf::from(args.next()?);
     let rest: Vec<_> = args.collect();
-    let named = program.file_stem().and_then(|stem| stem.to_str()).is_some_and(|stem| stem.eq_ignore_ascii_case("keuzehulp"));
+    let named =
+        program.file_stem().and_then(|stem| stem.to_str()).is_some_and(|stem| stem.eq_ignore_ascii_case("keuzehulp"));
     let flagged = rest.first().is_some_and(|first| first == "--cli");
     let skip = usize::from(flagged);
     (named || flagged).then(|| std::iter::once("keuzehulp".into()).chain(rest.into_iter().skip(skip)).collect())
@@ -654,14 +655,12 @@ pub fn run() {
         .setup(|app| {
             let handle = app.handle().clone();
             // Should the thread not start, the first command opens the store instead.
-            let _ = std::thread::Builder::new()
-                .name("open-store".into())
-                .spawn(move || {
-                    let state = tauri::Manager::state::<AppState>(&handle);
-                    state.open_now();
-                    std::thread::sleep(MAINTENANCE_AFTER);
-                    state.maintain();
-                });
+            let _ = std::thread::Builder::new().name("open-store".into()).spawn(move || {
+                let state = tauri::Manager::state::<AppState>(&handle);
+                state.open_now();
+                std::thread::sleep(MAINTENANCE_AFTER);
+                state.maintain();
+            });
             #[cfg(target_os = "linux")]
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
                 // One page, no browsing history: WebKit's document-viewer cache model keeps
@@ -677,7 +676,9 @@ pub fn run() {
         })
         .run(tauri::generate_context!());
     if let Err(err) = result {
-        tell_user(&format!("Het venster van Keuzehulp kan niet worden geopend. Uw dossiers zijn niet aangeraakt.\n\n({err})"));
+        tell_user(&format!(
+            "Het venster van Keuzehulp kan niet worden geopend. Uw dossiers zijn niet aangeraakt.\n\n({err})"
+        ));
         std::process::exit(1);
     }
 }

@@ -12,10 +12,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{
-    BackupCommand, CatalogueCommand, Cli, Command, ConversationCommand, DossierCommand, EncryptionCommand, PackCommand,
-    SearchArgs, ShareCommand, TrustCommand,
-};
 use crate::app::TODAY_ENV;
 use crate::dossier::PlanChange;
 use crate::dossier::file::ImportResult;
@@ -23,6 +19,10 @@ use crate::error::{Error, Result};
 use crate::report::ReportOptions;
 use crate::search::Filters;
 use crate::{Keuzehulp, PASSPHRASE_ENV, Session, SessionError, default_data_dir};
+use args::{
+    BackupCommand, CatalogueCommand, Cli, Command, ConversationCommand, DossierCommand, EncryptionCommand, PackCommand,
+    SearchArgs, ShareCommand, TrustCommand,
+};
 use output::Out;
 
 /// Runs the program with the process's arguments; returns the exit code.

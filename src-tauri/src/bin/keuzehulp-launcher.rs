@@ -19,10 +19,7 @@ fn main() -> ExitCode {
     match Command::new(&engine).arg("--cli").args(std::env::args_os().skip(1)).status() {
         Ok(status) => ExitCode::from(status.code().and_then(|code| u8::try_from(code).ok()).unwrap_or(1)),
         Err(err) => {
-            eprintln!(
-                "keuzehulp: {} kan niet worden gestart ({err}); installeer Keuzehulp opnieuw",
-                engine.display()
-            );
+            eprintln!("keuzehulp: {} kan niet worden gestart ({err}); installeer Keuzehulp opnieuw", engine.display());
             ExitCode::from(1)
         }
     }
