@@ -645,7 +645,7 @@ pub fn run() {
     // create window"); ask first and say what to do.
     #[cfg(windows)]
     if let Err(err) = tauri::webview_version() {
-        tell_user(&format!("{NO_WEBVIEW2}\n\n(WebView2: {err})"));
+        tell_user(&format!("{NO_WEBVIEW2}\n\nTechnische details: {err}"));
         std::process::exit(1);
     }
     // The store opens (and makes the daily backup when one is due) while the window is made
