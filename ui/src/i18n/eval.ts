@@ -142,6 +142,11 @@ export const evalNl = {
   fileSaved: (scales: string, rows: number, counted: number) =>
     `Meting opgeslagen: ${scales}. ${rows} rijen gelezen, ${counted} volledig en meegeteld.`,
   requiredNumber: "Vul een getal in.",
+  // Leaving a form that was filled in but not saved.
+  evaluationUnsaved: "U heeft de evaluatie nog niet opgeslagen. Toch weggaan?",
+  measureUnsaved: "U heeft de meting nog niet opgeslagen. Toch weggaan?",
+  unsavedStay: "Verder met invullen",
+  unsavedLeave: "Weggaan zonder opslaan",
   // Practice beside the label.
   practiceLabel: "Eigen praktijk",
 };
@@ -271,6 +276,10 @@ export const evalEn: EvalStrings = {
   fileSaved: (scales, rows, counted) =>
     `Measurement saved: ${scales}. ${rows} rows read, ${counted} complete and counted.`,
   requiredNumber: "Fill in a number.",
+  evaluationUnsaved: "You have not saved the evaluation yet. Leave anyway?",
+  measureUnsaved: "You have not saved the measurement yet. Leave anyway?",
+  unsavedStay: "Go on filling in",
+  unsavedLeave: "Leave without saving",
   practiceLabel: "Own practice",
 };
 
