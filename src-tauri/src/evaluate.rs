@@ -143,3 +143,15 @@ pub async fn share_export<R: Runtime>(
 pub async fn share_import(state: State<'_, AppState>, from: String) -> Result<Vec<ShareImported>, ApiError> {
     state.with(|core| core.share_import(from.trim()))
 }
+
+/// Asks which colleague's outcome pack to read (its signature beside it), and reads it;
+/// nothing when cancelled.
+#[tauri::command]
+pub async fn share_import_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+) -> Result<Option<Vec<ShareImported>>, ApiError> {
+    let Some(path) = files.open(&app, "Praktijkpakket", &["json"]) else { return Ok(None) };
+    state.with(|core| core.share_import(&path.to_string_lossy())).map(Some)
+}

@@ -504,7 +504,8 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             evaluate::evaluation_advice,
             evaluate::practice,
             evaluate::share_export,
-            evaluate::share_import
+            evaluate::share_import,
+            evaluate::share_import_file
         ])
 }
 

@@ -394,6 +394,26 @@ fn from_the_overdue_item_to_the_verdict_and_the_new_advice() {
             .expect("scored");
     assert_eq!(measured["measurement"]["n"], 10);
     assert!(!measured.to_string().contains("KANARIE"), "no answer leaves the scoring");
+
+    // "Praktijk delen": the outcomes since a date, signed with the key the shell lets the user
+    // choose, saved where it lets them save; then read in again as a colleague's pack.
+    let keys = keuzehulp::signing::keygen(&files).expect("keys");
+    let shared = call("share_export", serde_json::json!({ "since": "2026-01-01", "sign": true })).expect("export");
+    assert_eq!((shared["records"].as_u64(), shared["trajecten"].as_u64()), (Some(1), Some(1)), "{shared}");
+    assert!(shared["signature"].is_string(), "{shared}");
+    assert!(!std::fs::read_to_string(files.join("praktijk-2026-06-20.json")).expect("pack").contains("Zorggroep"));
+    let err = call("share_import_file", serde_json::json!({})).expect_err("not trusted yet");
+    assert_eq!(err["code"], "signature_refused", "{err}");
+    let public = std::fs::read_to_string(&keys.public_key).expect("public key");
+    call("trust_add", serde_json::json!({ "key": public, "name": "Arbodienst Oost", "until": null })).expect("trusted");
+    let read = call("share_import_file", serde_json::json!({})).expect("imported");
+    assert_eq!(
+        (read[0]["publisher"].as_str(), read[0]["added"].as_u64()),
+        (Some("Arbodienst Oost"), Some(1)),
+        "{read}"
+    );
+    let practice = call("practice", serde_json::json!({ "id": "regelmogelijkheden-autonomie" })).expect("practice");
+    assert_eq!(practice[0]["shared_text"], "Praktijk in onze arbodienst (1 traject): 1 keer ingezet, 1 keer werkte");
     let _ = std::fs::remove_dir_all(dir);
 }
 

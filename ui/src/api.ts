@@ -438,6 +438,8 @@ export interface Api {
   shareExport(since: string, sign: boolean): Promise<ShareExport | null>;
   /** Reads colleagues' signed outcome packs from a folder or web address. */
   shareImport(from: string): Promise<ShareImported[]>;
+  /** Asks which colleague's pack to read (the shell's dialog), and reads it; null when cancelled. */
+  shareImportFile(): Promise<ShareImported[] | null>;
 }
 
 export const tauriApi: Api = {
@@ -517,6 +519,7 @@ export const tauriApi: Api = {
   practice: (id) => invoke<Practice[]>("practice", { id: id ?? null }),
   shareExport: (since, sign) => invoke<ShareExport | null>("share_export", { since, sign }),
   shareImport: (from) => invoke<ShareImported[]>("share_import", { from }),
+  shareImportFile: () => invoke<ShareImported[] | null>("share_import_file"),
 };
 
 /**

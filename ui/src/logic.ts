@@ -18,6 +18,7 @@ export type Route =
   | { name: "restore" }
   | { name: "trash" }
   | { name: "catalogue" }
+  | { name: "share" }
   | { name: "own"; id?: string }
   | { name: "talk"; id: string; guide?: string; step?: string }
   | EvalRoute;
@@ -56,6 +57,7 @@ export function parseRoute(hash: string): Route {
     case "prullenbak":
       return { name: "trash" };
     case "catalogus":
+      if (parts[1] === "praktijk") return { name: "share" };
       if (parts[1] === "eigen") return parts[2] ? { name: "own", id: parts[2] } : { name: "own" };
       return { name: "catalogue" };
     case "gesprek":

@@ -155,6 +155,7 @@ export function fakeDossiers(seed: Dossier[] = []) {
     practice: missing,
     shareExport: missing,
     shareImport: missing,
+    shareImportFile: missing,
     dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
     dossierDelete: async (id) => {
       calls.push(["delete", id]);
@@ -222,7 +223,9 @@ export function fakeDossiers(seed: Dossier[] = []) {
       get(id).answers = json(answers);
     },
   };
-  return { api, calls, store };
+  // The interventions colleagues' packs (read in by `shareImport`) name.
+  const sharedPractice: string[] = [];
+  return { api, calls, store, sharedPractice };
 }
 
 export const hostileDossier: Dossier = {
@@ -467,7 +470,52 @@ export function fakeEvaluation(fake: ReturnType<typeof fakeDossiers>): Partial<A
           verdicts: { werkte: 2, onduidelijk: 0, "werkte-niet": 0, "niet-uitgevoerd": 0 },
         },
         text: "Eigen praktijk: 3 keer ingezet, 2 keer werkte",
+        ...(fake.sharedPractice.includes(id ?? "x") ? sharedPractice : {}),
       },
+      ...(id ? [] : fake.sharedPractice.map((p) => ({ id: p, own: noPractice, text: "", ...sharedPractice }))),
     ],
+    shareExport: async (since, sign) => {
+      calls.push(["share-export", since, sign]);
+      return {
+        path: "/tmp/praktijk-2026-11-22.json",
+        records: 4,
+        trajecten: 3,
+        signature: sign ? "/tmp/x.minisig" : null,
+      };
+    },
+    shareImport: async (from) => {
+      calls.push(["share-import", from]);
+      if (!from.startsWith("/"))
+        throw { code: "invalid_input", message: `${from}: geen map of webadres (begin met https://)` };
+      fake.sharedPractice.push("pico");
+      return [{ file: "praktijk-utrecht.json", publisher: "Arbodienst Utrecht", records: 5, added: 5, replaced: 0 }];
+    },
+    shareImportFile: async () => {
+      calls.push(["share-import-file"]);
+      throw {
+        code: "signature_refused",
+        message:
+          "praktijk.json is niet ondertekend; praktijk van collega's telt alleen mee als een vertrouwde sleutel het pakket ondertekende",
+      };
+    },
   };
 }
+
+const noPractice = {
+  trajecten: 0,
+  chosen: 0,
+  evaluated: 0,
+  verdicts: { werkte: 0, onduidelijk: 0, "werkte-niet": 0, "niet-uitgevoerd": 0 },
+};
+
+/** What a colleague's pack says of an intervention. */
+const sharedPractice = {
+  shared: {
+    ...noPractice,
+    trajecten: 4,
+    chosen: 4,
+    evaluated: 4,
+    verdicts: { ...noPractice.verdicts, werkte: 3, onduidelijk: 1 },
+  },
+  shared_text: "Praktijk in onze arbodienst (4 trajecten): 4 keer ingezet, 3 keer werkte, 1 keer onduidelijk",
+};
