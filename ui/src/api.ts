@@ -114,8 +114,12 @@ import type { TrajectView } from "./generated/TrajectView";
 import type { Verdict } from "./generated/Verdict";
 import type { Verdicts } from "./generated/Verdicts";
 import type { Visit } from "./generated/Visit";
+import type { Credit } from "./generated/Credit";
+import type { Day } from "./generated/Day";
 
 export type {
+  Credit,
+  Day,
   Advice,
   Answers,
   Backup,
@@ -397,8 +401,8 @@ export interface Api {
   /** Removes an imported record; the bundled one with that id (if any) returns. */
   catalogueRemove(id: string): Promise<Removed>;
   trustList(): Promise<TrustList>;
-  /** Trusts a public key as publisher `name`, until `until` (YYYY-MM-DD) when given. */
-  trustAdd(key: string, name: string, until: string | null): Promise<TrustedKey>;
+  /** Trusts a public key as publisher `name`, until the day `until` when given. */
+  trustAdd(key: string, name: string, until: Day | null): Promise<TrustedKey>;
   trustRemove(name: string): Promise<void>;
   /** The packs of a folder or web address: what each would change; with `apply`, imported. */
   updateFrom(from: string, apply: boolean): Promise<PackUpdate[]>;
@@ -417,11 +421,11 @@ export interface Api {
   /** A team's aggregate on one scale; `too_few_respondents` under 10, a warning under 30% response. */
   dossierMeasure(id: string, input: MeasureInput): Promise<MeasureOutcome>;
   /** Asks for a file of answers (CSV), scores it in memory and keeps only the aggregate; null when cancelled. */
-  dossierMeasureFile(id: string, instrument: string, invited?: number, date?: string): Promise<MeasureOutcome | null>;
+  dossierMeasureFile(id: string, instrument: string, invited?: number, date?: Day): Promise<MeasureOutcome | null>;
   /** Takes a measurement (not a conversation's) out of a dossier. */
   dossierUnmeasure(id: string, measurement: number): Promise<void>;
   /** "Vervolgbezoek": the next visit, with the open items and the newest measurements carried over. */
-  dossierFollowUp(id: string, date?: string): Promise<FollowUp>;
+  dossierFollowUp(id: string, date?: Day): Promise<FollowUp>;
   /** The dossier's traject: visits, items and measurements marked new, carried over or closed. */
   traject(id: string): Promise<TrajectView>;
   /** Per theme or scale, the baseline and the re-measurement with n (for the chart and its table). */
@@ -435,7 +439,7 @@ export interface Api {
   /** The practice counts beside the evidence label, of one intervention or all. */
   practice(id?: string): Promise<Practice[]>;
   /** Asks (a key when `sign`, then) where to save the anonymised outcome records since `since`; null when cancelled. */
-  shareExport(since: string, sign: boolean): Promise<ShareExport | null>;
+  shareExport(since: Day, sign: boolean): Promise<ShareExport | null>;
   /** Reads colleagues' signed outcome packs from a folder or web address. */
   shareImport(from: string): Promise<ShareImported[]>;
 }
