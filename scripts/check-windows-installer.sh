@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Checks a Windows installer made by scripts/package.sh, in a fresh wine prefix:
 #  1. its listing (7-Zip reads NSIS installers) holds the program, the command-line program
-#     and the WebView2 loader where the program needs it;
+#     and the uninstaller, and every DLL the shipped programs import is either in the
+#     installer or a DLL every Windows 10/11 has (the list below);
 #  2. a silent install into a folder with a space and non-ASCII letters puts the program,
 #     the uninstaller and the Start-menu shortcut in place and registers the uninstaller;
 #  3. the installed command-line program answers with the right version and keeps a dossier
 #     in the user's data folder (%APPDATA%\Keuzehulp\keuzehulp\data);
 #  4. a silent uninstall removes the program, the shortcut and the registration, and the
 #     user's data survives it.
-# The window itself cannot start under wine (no WebView2 runtime); that is left to the
-# release workflow's Windows runner.
+#  5. the installed window program loads all its DLLs and, finding no WebView2 runtime (wine
+#     has none), says so in Dutch in a message box and stops: no panic, no missing DLL.
+# The window itself cannot be shown under wine; the release workflow's Windows runner runs
+# the end-to-end tests on the installed program.
 #   bash scripts/check-windows-installer.sh INSTALLER.exe VERSION
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,12 +30,29 @@ for file in keuzehulp-desktop.exe keuzehulp.exe uninstall.exe; do
 done
 unpacked=$(mktemp -d)
 trap 'rm -rf "$unpacked"' EXIT
-7z x -y -o"$unpacked" "$installer" keuzehulp-desktop.exe >/dev/null
-if x86_64-w64-mingw32-objdump -p "$unpacked/keuzehulp-desktop.exe" | grep -qi 'DLL Name: WebView2Loader.dll'; then
-  grep -q "WebView2Loader.dll\$" <<<"$listing" || fail "the program needs WebView2Loader.dll, which the installer does not hold"
-  echo "  (keuzehulp-desktop.exe loads WebView2Loader.dll)"
-fi
-ok "the installer holds the program, the command line, the uninstaller (and the WebView2 loader the program needs)"
+7z x -y -o"$unpacked" "$installer" '*.exe' '*.dll' -x'!uninstall.exe' >/dev/null
+
+# DLLs that ship with every Windows 10 and 11 (System32), so the installer need not carry
+# them. Anything else a program imports must be in the installer. (bcryptprimitives.dll is
+# Windows' own since Windows 8; Debian's wine 8 lacks it, see scripts/wine-runner.sh.)
+system_dlls=" advapi32.dll bcrypt.dll bcryptprimitives.dll comctl32.dll comdlg32.dll crypt32.dll
+  d2d1.dll d3d11.dll dbghelp.dll dwmapi.dll dwrite.dll dxgi.dll gdi32.dll gdiplus.dll imm32.dll
+  iphlpapi.dll kernel32.dll msimg32.dll msvcrt.dll ncrypt.dll netapi32.dll ntdll.dll ole32.dll
+  oleacc.dll oleaut32.dll powrprof.dll propsys.dll rpcrt4.dll secur32.dll setupapi.dll
+  shell32.dll shlwapi.dll user32.dll userenv.dll uxtheme.dll version.dll windowscodecs.dll
+  winmm.dll winspool.drv ws2_32.dll wtsapi32.dll api-ms-win-core-synch-l1-2-0.dll
+  api-ms-win-core-winrt-l1-1-0.dll api-ms-win-core-winrt-string-l1-1-0.dll "
+shipped=" $(find "$unpacked" -maxdepth 1 -iname '*.dll' -printf '%f\n' | tr '[:upper:]' '[:lower:]' | tr '\n' ' ') "
+for exe in "$unpacked"/*.exe; do
+  imports=$(bash "$root/scripts/windows-imports.sh" "$exe")
+  [[ -n $imports ]] || fail "no imports read from $(basename "$exe")"
+  for dll in $imports; do
+    [[ $system_dlls == *" $dll "* || $shipped == *" $dll "* ]] \
+      || fail "$(basename "$exe") imports $dll, which is neither in the installer nor a Windows system DLL"
+  done
+  echo "  $(basename "$exe") imports: $(tr '\n' ' ' <<<"$imports")"
+done
+ok "the installer holds the program, the command line, the uninstaller and every DLL they import beyond Windows' own"
 
 export WINEPREFIX="$root/target/wine-install-check"
 rm -rf "$WINEPREFIX" "$WINEPREFIX.lock"
@@ -68,6 +88,28 @@ run "$instdir/keuzehulp.exe" dossier new --org "Zorggroep José" --json | tr -d 
 data="$user_dir/AppData/Roaming/Keuzehulp/keuzehulp/data"
 [[ -f "$data/keuzehulp.sqlite3" ]] || fail "no store in the user's data folder $data"
 ok "a dossier made with the installed program is kept in ${data#"$drive_c/"}"
+
+# The window program, installed, on a computer without the WebView2 runtime: a Dutch message
+# box, then exit 1. Run on a private X display; the box is found by its title and answered.
+desktop_log="$WINEPREFIX/desktop-stderr.log"
+outcome=$(xvfb-run -a -s "-screen 0 1024x768x24" bash -c '
+  "$1" "$2" 2>"$3" >/dev/null &
+  pid=$!
+  box=$(timeout 120 xdotool search --sync --name "^Keuzehulp kan niet starten\$" 2>/dev/null | head -n 1)
+  if [[ -z $box ]]; then kill "$pid" 2>/dev/null; wait "$pid"; echo "no-box"; exit 0; fi
+  xdotool windowfocus --sync "$box" 2>/dev/null; xdotool key Return
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid"; echo "box-stays"; exit 0; fi
+  wait "$pid"; echo "box exit=$?"
+' _ "$root/scripts/wine-runner.sh" "$instdir/keuzehulp-desktop.exe" "$desktop_log" | tail -n 1)
+wineserver -w 2>/dev/null || true
+stderr_text=$(tr -d '\r' <"$desktop_log")
+if grep -qiE "panicked|not found|importing dlls failed|failed to create window" <<<"$stderr_text"; then
+  fail "the installed window program did not stop cleanly: $stderr_text"
+fi
+[[ $outcome == "box exit=1" ]] || fail "the installed window program showed no Dutch message box and exit 1 ($outcome): $stderr_text"
+grep -q "WebView2 nodig" <<<"$stderr_text" || fail "the program's stderr does not name the missing WebView2 runtime in Dutch: $stderr_text"
+ok "without WebView2 the installed window program says so in Dutch (\"Keuzehulp kan niet starten\") and exits 1"
 
 run "$instdir/uninstall.exe" /S
 wineserver -w

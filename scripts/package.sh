@@ -2,17 +2,19 @@
 # Builds Keuzehulp's installable packages into target/dist/ (release work; not a test):
 #   keuzehulp_<version>_amd64.deb          the desktop program and the `keuzehulp` command
 #   Keuzehulp_<version>_x64-setup.exe      the Windows installer (per user; NSIS)
-#   windows/keuzehulp.exe                  the Windows command-line program on its own
 #   SHA256SUMS                             over everything above
+# Each carries the engine once: the window program answers the command line too
+# (/usr/bin/keuzehulp is a link to it; keuzehulp.exe is a small launcher beside it).
 # and checks them: the .deb's contents and Depends, the installer's listing, and the
 # installer run under wine (install, use, uninstall; the user's data survives).
 #
 #   bash scripts/package.sh                        everything, release build
 #   bash scripts/package.sh --deb                  only the .deb
-#   bash scripts/package.sh --windows              only the Windows installer and program
+#   bash scripts/package.sh --windows              only the Windows installer
 #   bash scripts/package.sh --deb --profile debug --out DIR    (scripts/test.sh: the .deb of
 #                                                  the debug build it already made, for the
-#                                                  installed-program test)
+#                                                  installed-program test; --windows likewise,
+#                                                  for the installer's checks under wine)
 #
 # Everything is built in a staging folder first; target/dist/ (or --out) is replaced only
 # when every step succeeded, so a failed step leaves no half-written file there.
@@ -28,7 +30,7 @@ while (($#)); do
     --profile) profile=${2:?--profile needs release or debug}; shift ;;
     --out) out=${2:?--out needs a folder}; shift ;;
     --no-setup) skip_setup=1 ;;
-    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "package.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -82,16 +84,16 @@ step "front end"
 
 if ((want_deb)); then
   step "Linux build ($profile)"
-  cargo build "${cargo_profile[@]}" -p keuzehulp --bin keuzehulp -p keuzehulp-desktop --bin keuzehulp-desktop
+  cargo build "${cargo_profile[@]}" -p keuzehulp-desktop --bin keuzehulp-desktop
 
   step "Debian package"
   deb_root="$staging/deb-root"
   install -d "$deb_root/DEBIAN" "$deb_root/usr/bin" "$deb_root/usr/share/applications" \
     "$deb_root/usr/share/icons/hicolor/256x256/apps" "$deb_root/usr/share/doc/keuzehulp"
-  for bin in keuzehulp keuzehulp-desktop; do
-    install -m 0755 "target/$profile_dir/$bin" "$deb_root/usr/bin/$bin"
-    strip --strip-unneeded "$deb_root/usr/bin/$bin"
-  done
+  install -m 0755 "target/$profile_dir/keuzehulp-desktop" "$deb_root/usr/bin/keuzehulp-desktop"
+  strip --strip-unneeded "$deb_root/usr/bin/keuzehulp-desktop"
+  # One engine: started as `keuzehulp`, the window program is the command line.
+  ln -s keuzehulp-desktop "$deb_root/usr/bin/keuzehulp"
   install -m 0644 packaging/linux/keuzehulp.desktop "$deb_root/usr/share/applications/keuzehulp.desktop"
   install -m 0644 src-tauri/icons/icon.png "$deb_root/usr/share/icons/hicolor/256x256/apps/keuzehulp.png"
   install -m 0644 packaging/linux/copyright "$deb_root/usr/share/doc/keuzehulp/copyright"
@@ -100,7 +102,7 @@ if ((want_deb)); then
   shlibs="$staging/shlibs"
   mkdir -p "$shlibs/debian"
   printf 'Source: keuzehulp\n\nPackage: keuzehulp\nArchitecture: amd64\n' >"$shlibs/debian/control"
-  depends=$(cd "$shlibs" && dpkg-shlibdeps -O -e"$deb_root/usr/bin/keuzehulp-desktop" -e"$deb_root/usr/bin/keuzehulp" 2>/dev/null \
+  depends=$(cd "$shlibs" && dpkg-shlibdeps -O -e"$deb_root/usr/bin/keuzehulp-desktop" 2>/dev/null \
     | sed -n 's/^shlibs:Depends=//p')
   [[ $depends == *libwebkit2gtk-4.1-0* ]] || { echo "package.sh: dpkg-shlibdeps found no WebKitGTK runtime: '$depends'" >&2; exit 1; }
   size=$(du -sk --exclude=DEBIAN "$deb_root" | cut -f1)
@@ -117,27 +119,29 @@ fi
 if ((want_windows)); then
   win=x86_64-pc-windows-gnu
   step "Windows build ($profile, $win)"
-  cargo build "${cargo_profile[@]}" --target "$win" -p keuzehulp --bin keuzehulp -p keuzehulp-desktop --bin keuzehulp-desktop
+  cargo build "${cargo_profile[@]}" --target "$win" -p keuzehulp-desktop --bin keuzehulp-desktop --bin keuzehulp-launcher
 
   step "Windows installer"
   stage="$staging/windows-stage"
-  mkdir -p "$stage" "$staging/windows"
-  for bin in keuzehulp keuzehulp-desktop; do
-    cp "target/$win/$profile_dir/$bin.exe" "$stage/$bin.exe"
-    x86_64-w64-mingw32-strip --strip-unneeded "$stage/$bin.exe"
-  done
-  # With the GNU toolchain, wry loads WebView2Loader.dll at run time; it is shipped beside the
-  # program (the MSVC build links it statically). webview2-com-sys carries Microsoft's copy.
-  if x86_64-w64-mingw32-objdump -p "$stage/keuzehulp-desktop.exe" | grep -qi 'DLL Name: WebView2Loader.dll'; then
+  mkdir -p "$stage"
+  cp "target/$win/$profile_dir/keuzehulp-desktop.exe" "$stage/keuzehulp-desktop.exe"
+  cp "target/$win/$profile_dir/keuzehulp-launcher.exe" "$stage/keuzehulp.exe"
+  for exe in "$stage"/*.exe; do x86_64-w64-mingw32-strip --strip-unneeded "$exe"; done
+  # With the GNU toolchain, wry loads WebView2Loader.dll through the import table; it is shipped
+  # beside the program (the MSVC build links it statically). webview2-com-sys carries
+  # Microsoft's copy. scripts/check-windows-installer.sh then checks every import.
+  if bash scripts/windows-imports.sh "$stage/keuzehulp-desktop.exe" | grep -qx 'webview2loader.dll'; then
     loader=$(find "$root/target/$win/$profile_dir/build" -path '*webview2-com-sys*' -name WebView2Loader.dll -path '*x64*' | head -n 1)
     [[ -n $loader ]] || loader=$(find "${CARGO_HOME:-$HOME/.cargo}/registry/src" -path '*webview2-com-sys*/x64/WebView2Loader.dll' | sort | tail -n 1)
     [[ -n $loader ]] || { echo "package.sh: keuzehulp-desktop.exe needs WebView2Loader.dll, which was not found" >&2; exit 1; }
     cp "$loader" "$stage/WebView2Loader.dll"
   fi
   cp src-tauri/icons/icon.ico "$stage/icon.ico"
-  makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DSTAGE="$stage" \
+  # The debug build's installer (scripts/test.sh) is compressed fast: it is never shipped.
+  compressor=()
+  [[ $profile == debug ]] && compressor=(-DFAST)
+  makensis -V2 -INPUTCHARSET UTF8 "${compressor[@]}" -DVERSION="$version" -DSTAGE="$stage" \
     -DOUTFILE="$staging/Keuzehulp_${version}_x64-setup.exe" packaging/windows/keuzehulp.nsi
-  cp "$stage/keuzehulp.exe" "$staging/windows/keuzehulp.exe"
   rm -rf "$stage"
 
   step "Windows installer: check under wine (install, use, uninstall)"

@@ -5,7 +5,9 @@
 #   setup.sh --test     also what the tests need (Xvfb, WebKitWebDriver, tauri-driver, cargo-audit; pandoc
 #                       and unzip read the Word report back; mingw-w64 + wine for the core's
 #                       tests on Windows)
-#   setup.sh --package  also what scripts/package.sh needs (dpkg-dev, mingw-w64, NSIS, 7-Zip)
+#   setup.sh --package  also what scripts/package.sh needs (dpkg-dev, mingw-w64, NSIS, 7-Zip;
+#                       Xvfb and xdotool answer the installed program's message box under wine)
+#   The tests build and check the Windows installer too, so --test installs all of it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -32,8 +34,8 @@ fi
 if (( want_test || want_package )); then
   packages+=(gcc-mingw-w64-x86-64 wine wine64 p7zip-full)
 fi
-if (( want_package )); then
-  packages+=(dpkg-dev nsis)
+if (( want_test || want_package )); then
+  packages+=(dpkg-dev nsis xvfb xauth xdotool)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
@@ -102,5 +104,12 @@ if (( want_test )); then
     cargo install cargo-audit --locked --quiet
   else
     say "cargo-audit: present"
+  fi
+  # --- zizmor (the release workflow's security lints; a prebuilt wheel from PyPI) ---------
+  if ! zizmor --version 2>/dev/null | grep -qx 'zizmor 1.33.1'; then
+    say "pip: installing zizmor"
+    python3 -m pip install --quiet --disable-pip-version-check zizmor==1.33.1
+  else
+    say "zizmor: present"
   fi
 fi

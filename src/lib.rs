@@ -11,6 +11,7 @@ pub mod app;
 mod backup;
 pub mod catalogue;
 mod claim;
+pub mod cli;
 mod crypt;
 pub mod dossier;
 pub mod error;

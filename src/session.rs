@@ -72,6 +72,26 @@ impl Session {
         self.core.insert(opened).as_mut().map_err(|err| err.clone())
     }
 
+    /// [`Session::open`] leaving the start-up work that can wait (the trash's purge, the
+    /// daily backup) to [`Session::maintain`]: how the window opens the store while its page
+    /// loads. When the core is open already, it is given as it is.
+    pub fn open_deferred(&mut self) -> std::result::Result<&mut Keuzehulp, SessionError> {
+        if self.core.is_none() {
+            let dir = self.data_dir()?;
+            self.core = Some(Keuzehulp::open_deferred(dir, self.key(), self.clock.clone()).map_err(Arc::new));
+        }
+        self.open()
+    }
+
+    /// Runs the start-up work [`Session::open_deferred`] left (see [`Keuzehulp::maintain`]);
+    /// nothing when the core is not open.
+    pub fn maintain(&mut self) {
+        let passphrase = self.passphrase.as_ref().map(Passphrase::expose);
+        if let Some(Ok(core)) = self.core.as_mut() {
+            core.maintain(passphrase);
+        }
+    }
+
     /// The open core, taken out of the session (which then holds none until the next call).
     fn take_core(&mut self) -> std::result::Result<Keuzehulp, SessionError> {
         match self.core.take().unwrap_or_else(|| self.open_now()) {

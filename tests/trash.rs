@@ -173,6 +173,31 @@ fn thirty_days_in_the_trash_erase_a_dossier_at_start_up() {
 }
 
 #[test]
+fn the_window_opens_the_store_first_and_purges_and_backs_up_a_moment_later() {
+    let cli = Cli::new();
+    let old = cli.json(&["dossier", "new", "--org", "Zorggroep Oost"])["id"].as_str().expect("id").to_string();
+    let clock = Clock::fixed_at("2030-03-01T10:00:00Z").expect("clock");
+    let mut app = Keuzehulp::open_with_clock(cli.data.path(), None, clock.clone()).expect("opens");
+    app.dossier_delete(&old).expect("to the trash");
+    drop(app);
+    let backups = || std::fs::read_dir(cli.data.path().join("backups")).map(|d| d.count()).unwrap_or(0);
+    let before = backups();
+
+    // Thirty days on: the window's opening leaves the trash and the day's backup alone...
+    clock.advance(30 * 86_400);
+    let mut session = keuzehulp::Session::with_clock(Ok(cli.data.path().to_path_buf()), None, clock.clone());
+    let app = session.open_deferred().expect("opens");
+    assert_eq!(app.dossier_trash().expect("trash").len(), 1, "not purged while the first screen loads");
+    assert_eq!(backups(), before, "no backup made while the first screen loads");
+    // ...until the moment after.
+    session.maintain();
+    let app = session.open().expect("open");
+    assert!(app.dossier_trash().expect("trash").is_empty(), "purged after");
+    assert!(app.take_notices().iter().any(|n| n.contains("30 dagen in de prullenbak")));
+    assert!(backups() > before, "the day's backup made after");
+}
+
+#[test]
 fn the_trash_migration_keeps_every_dossier_and_backs_up_first() {
     let cli = Cli::new();
     let id = full_dossier(&cli);

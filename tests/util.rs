@@ -75,6 +75,18 @@ pub const BACK_TO_VERSION_7: &str = "DROP TABLE shared_outcomes; DROP TABLE inst
      DROP INDEX dossiers_by_traject; ALTER TABLE dossiers DROP COLUMN follows; ALTER TABLE dossiers DROP COLUMN traject; \
      PRAGMA user_version = 7;";
 
+/// One part of a zip file (a .docx's `word/document.xml`), read in this process so that the
+/// Windows run under wine checks it too.
+pub fn zip_part(path: &Path, part: &str) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut archive = zip::ZipArchive::new(file).unwrap_or_else(|e| panic!("{} is a zip: {e}", path.display()));
+    let mut entry = archive.by_name(part).unwrap_or_else(|e| panic!("{part} in {}: {e}", path.display()));
+    let mut text = String::new();
+    entry.read_to_string(&mut text).unwrap_or_else(|e| panic!("{part} is UTF-8: {e}"));
+    text
+}
+
 /// The repository's data/ directory.
 pub fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")

@@ -15,7 +15,11 @@
 ; 64-bit only, and a 64-bit installer also runs where 32-bit support is missing.
 Target amd64-unicode
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+!ifdef FAST
+  SetCompressor zlib
+!else
+  SetCompressor /SOLID lzma
+!endif
 RequestExecutionLevel user
 
 !ifndef VERSION

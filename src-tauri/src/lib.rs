@@ -67,6 +67,30 @@ impl AppState {
         AppState { session: Mutex::new(session) }
     }
 
+    /// The session for `data_dir`, not opened yet: the first command opens it, or
+    /// [`AppState::open_now`] from a thread of its own while the window is being made.
+    pub fn unopened(data_dir: Result<PathBuf, keuzehulp::Error>) -> Self {
+        AppState { session: Mutex::new(Session::new(data_dir, None)) }
+    }
+
+    /// Opens the core unless a command did already: whoever takes the session's lock first
+    /// opens it, and a command that comes meanwhile waits for it. The start-up work that can
+    /// wait (the trash's 30-day purge, the daily backup) is left to [`AppState::maintain`].
+    pub fn open_now(&self) {
+        if let Ok(mut session) = self.session.lock()
+            && let Err(err) = session.open_deferred()
+        {
+            eprintln!("keuzehulp: {err}");
+        }
+    }
+
+    /// The start-up work [`AppState::open_now`] left, run a few seconds after the first screen.
+    pub fn maintain(&self) {
+        if let Ok(mut session) = self.session.lock() {
+            session.maintain();
+        }
+    }
+
     /// Runs `f` on the session.
     fn session<T>(&self, f: impl FnOnce(&mut Session) -> Result<T, SessionError>) -> Result<T, ApiError> {
         let mut session = self.session.lock().map_err(|_| keuzehulp::Error::Interrupted)?;
@@ -522,14 +546,102 @@ fn set_webkit_defaults() {
     }
 }
 
+/// The arguments for the command line when this program was started as the command line:
+/// under the name `keuzehulp` (the link the Debian package installs as /usr/bin/keuzehulp),
+/// or with `--cli` first (what keuzehulp.exe, the Windows launcher, does). `None` starts the
+/// window. The first argument becomes `keuzehulp`, so help and errors name that program.
+pub fn command_line(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Vec<std::ffi::OsString>> {
+    let mut args = args.into_iter();
+    let program = std::path::PathBuf::from(args.next()?);
+    let rest: Vec<_> = args.collect();
+    let named =
+        program.file_stem().and_then(|stem| stem.to_str()).is_some_and(|stem| stem.eq_ignore_ascii_case("keuzehulp"));
+    let flagged = rest.first().is_some_and(|first| first == "--cli");
+    let skip = usize::from(flagged);
+    (named || flagged).then(|| std::iter::once("keuzehulp".into()).chain(rest.into_iter().skip(skip)).collect())
+}
+
+/// The title of every message the program shows before (or instead of) its window.
+#[cfg(windows)]
+const CANNOT_START: &str = "Keuzehulp kan niet starten";
+
+/// What a user on Windows reads when the WebView2 runtime, which draws the window, is not on
+/// the computer (Windows 10 without Edge updates, or a locked-down image).
+#[cfg(windows)]
+const NO_WEBVIEW2: &str = "Keuzehulp heeft Microsoft Edge WebView2 nodig om zijn venster te tonen, en dat \
+     onderdeel van Windows ontbreekt op deze computer.\n\n\
+     Vraag uw IT-afdeling om de \"WebView2 Runtime\" van Microsoft te installeren, of installeer \
+     hem zelf: zoek op microsoft.com naar \"WebView2 Runtime\". Daarna start Keuzehulp gewoon.\n\n\
+     Uw dossiers zijn niet aangeraakt. Het opdrachtregelprogramma keuzehulp.exe werkt ook zonder \
+     WebView2.";
+
+/// Tells the user why the program stops, where they can read it: on Windows the window
+/// program has no console, so a system message box; everywhere also on stderr, for a log.
+fn tell_user(message: &str) {
+    eprintln!("keuzehulp: {message}");
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::UI::WindowsAndMessaging::{MB_ICONERROR, MB_OK, MessageBoxW};
+        let wide = |text: &str| text.encode_utf16().chain(std::iter::once(0)).collect::<Vec<u16>>();
+        let (text, title) = (wide(message), wide(CANNOT_START));
+        // SAFETY: both pointers are to NUL-terminated UTF-16 buffers that outlive the call;
+        // a null owner window is allowed.
+        #[allow(unsafe_code)]
+        unsafe {
+            MessageBoxW(std::ptr::null_mut(), text.as_ptr(), title.as_ptr(), MB_OK | MB_ICONERROR);
+        }
+    }
+}
+
+/// A failure the program did not foresee reaches the user as a Dutch message, not as Rust's
+/// panic text; the technical detail goes to stderr for whoever reads the log.
+fn tell_user_on_panic() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        let detail = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        tell_user(&format!(
+            "Er ging iets mis dat Keuzehulp niet had voorzien, en het programma stopt. Uw opgeslagen \
+             dossiers zijn niet aangeraakt. Start Keuzehulp opnieuw; gebeurt dit weer, geef dan deze \
+             melding door aan wie Keuzehulp beheert.\n\nTechnische details: {detail}{place}"
+        ));
+    }));
+}
+
+/// How long after start-up the trash's purge and the daily backup run: after the first
+/// screen, before anyone is likely to have typed a note worth a backup.
+const MAINTENANCE_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Opens the core in the default data directory and runs the window. Call it from `main`
 /// before starting any thread.
 pub fn run() {
     #[cfg(target_os = "linux")]
     set_webkit_defaults();
-    let state = AppState::open(keuzehulp::default_data_dir());
+    tell_user_on_panic();
+    // Without the WebView2 runtime, Tauri cannot make a window and would panic ("failed to
+    // create window"); ask first and say what to do.
+    #[cfg(windows)]
+    if let Err(err) = tauri::webview_version() {
+        tell_user(&format!("{NO_WEBVIEW2}\n\n(WebView2: {err})"));
+        std::process::exit(1);
+    }
+    // The store opens (and makes the daily backup when one is due) while the window is made
+    // and its page loads, not before: the page's first call waits for it if it must.
+    let state = AppState::unopened(keuzehulp::default_data_dir());
     let result = build_app(tauri::Builder::default(), state, Files::from_env())
         .setup(|app| {
+            let handle = app.handle().clone();
+            // Should the thread not start, the first command opens the store instead.
+            let _ = std::thread::Builder::new().name("open-store".into()).spawn(move || {
+                let state = tauri::Manager::state::<AppState>(&handle);
+                state.open_now();
+                std::thread::sleep(MAINTENANCE_AFTER);
+                state.maintain();
+            });
             #[cfg(target_os = "linux")]
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
                 // One page, no browsing history: WebKit's document-viewer cache model keeps
@@ -541,13 +653,13 @@ pub fn run() {
                     }
                 });
             }
-            #[cfg(not(target_os = "linux"))]
-            let _ = app;
             Ok(())
         })
         .run(tauri::generate_context!());
     if let Err(err) = result {
-        eprintln!("keuzehulp: het venster kan niet worden geopend: {err}");
+        tell_user(&format!(
+            "Het venster van Keuzehulp kan niet worden geopend. Uw dossiers zijn niet aangeraakt.\n\n({err})"
+        ));
         std::process::exit(1);
     }
 }

@@ -572,3 +572,40 @@ fn a_call_that_broke_off_halfway_is_named_and_asks_for_a_restart() {
     assert!(err.message.contains("start het opnieuw"), "{}", err.message);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_window_program_answers_as_the_command_line_by_name_or_flag() {
+    use std::ffi::OsString;
+    let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+    let cli = |list: &[&str]| crate::command_line(args(list));
+    // The Debian package's /usr/bin/keuzehulp is a link to the window program.
+    assert_eq!(cli(&["/usr/bin/keuzehulp", "search", "werkdruk"]), Some(args(&["keuzehulp", "search", "werkdruk"])));
+    // keuzehulp.exe on Windows starts keuzehulp-desktop.exe --cli …
+    assert_eq!(
+        cli(&["C:/Keuzehulp/keuzehulp-desktop.exe", "--cli", "--version"]),
+        Some(args(&["keuzehulp", "--version"]))
+    );
+    assert_eq!(cli(&["C:/Keuzehulp/KEUZEHULP.EXE", "--version"]), Some(args(&["keuzehulp", "--version"])));
+    // Anything else opens the window, whatever it is given.
+    assert_eq!(cli(&["/usr/bin/keuzehulp-desktop"]), None);
+    assert_eq!(cli(&["/usr/bin/keuzehulp-desktop", "search"]), None);
+    assert_eq!(cli(&[]), None);
+}
+
+#[test]
+fn the_store_opens_beside_the_window_and_a_command_that_comes_first_waits_for_it() {
+    let dir = std::env::temp_dir().join(format!("keuzehulp-desktop-lazy-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    // A command before the opening thread ran: it opens the store itself.
+    let value = invoke(AppState::unopened(Ok(dir.clone())), "catalogue_summary").expect("command succeeds");
+    assert!(value["count"].as_u64().is_some_and(|n| n >= 45), "{value}");
+    // The opening thread first, then a command: the same answer, from the one open store.
+    let state = AppState::unopened(Ok(dir.clone()));
+    std::thread::scope(|scope| {
+        scope.spawn(|| state.open_now());
+    });
+    let again = invoke(state, "catalogue_summary").expect("command succeeds");
+    assert_eq!(again["count"], value["count"]);
+    assert!(dir.join("keuzehulp.sqlite3").exists(), "the store was made in the data directory");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use keuzehulp::advisor::Answers;
-use keuzehulp::dossier::VisitInfo;
-use keuzehulp::report::{PlanFormat, ReportFormat, SheetFormat};
+use crate::advisor::Answers;
+use crate::dossier::VisitInfo;
+use crate::report::{PlanFormat, ReportFormat, SheetFormat};
 
 /// Keuzehulp: interventies tegen psychosociale arbeidsbelasting kiezen, offline.
 #[derive(Debug, Parser)]

@@ -3,8 +3,8 @@
 //! `--after VAN..TOT`. A flag that does not read is an error naming it; the values
 //! themselves are checked by the core.
 
-use keuzehulp::dossier::evaluate::{IndicatorInput, Period};
-use keuzehulp::error::{Error, Result};
+use crate::dossier::evaluate::{IndicatorInput, Period};
+use crate::error::{Error, Result};
 
 fn bad(flag: &str, message: String) -> Error {
     Error::InvalidEvaluation { problems: vec![(flag.to_string(), message)] }

@@ -1,33 +1,40 @@
 //! The `keuzehulp` command line: argument parsing (clap, `args.rs`) and output
-//! (`output.rs`). Every command is a thin call into [`keuzehulp::Session`] and
-//! [`keuzehulp::Keuzehulp`]; this module only turns results into text or JSON.
+//! (`output.rs`). Every command is a thin call into [`crate::Session`] and
+//! [`crate::Keuzehulp`]; this module only turns results into text or JSON.
 
 mod args;
 // Reading `dossier evaluate`'s reach and indicator flags.
 mod evaluate_args;
-pub mod output;
+mod output;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
+use crate::app::TODAY_ENV;
+use crate::dossier::PlanChange;
+use crate::dossier::file::ImportResult;
+use crate::error::{Error, Result};
+use crate::report::ReportOptions;
+use crate::search::Filters;
+use crate::{Keuzehulp, PASSPHRASE_ENV, Session, SessionError, default_data_dir};
 use args::{
     BackupCommand, CatalogueCommand, Cli, Command, ConversationCommand, DossierCommand, EncryptionCommand, PackCommand,
     SearchArgs, ShareCommand, TrustCommand,
 };
-use keuzehulp::app::TODAY_ENV;
-use keuzehulp::dossier::PlanChange;
-use keuzehulp::dossier::file::ImportResult;
-use keuzehulp::error::{Error, Result};
-use keuzehulp::report::ReportOptions;
-use keuzehulp::search::Filters;
-use keuzehulp::{Keuzehulp, PASSPHRASE_ENV, Session, SessionError, default_data_dir};
 use output::Out;
 
 /// Runs the program with the process's arguments; returns the exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    main_from(std::env::args_os())
+}
+
+/// Runs the program with `args` (the first one is the program's name, as in `argv`); the
+/// window program calls this when it is started as the command line (see
+/// `keuzehulp_desktop::command_line`).
+pub fn main_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints usage errors to stderr (exit 2) and --help/--version to stdout (exit 0).
@@ -43,7 +50,7 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs one parsed command, writing its output to `out`.
-pub fn run(cli: &Cli, out: &mut Out) -> std::result::Result<(), SessionError> {
+fn run(cli: &Cli, out: &mut Out) -> std::result::Result<(), SessionError> {
     let session = || Session::new(data_dir(cli), passphrase(PASSPHRASE_ENV).as_deref());
     match &cli.command {
         Command::Validate { path } => Ok(validate_path(path, out)?),
@@ -119,7 +126,7 @@ fn on_core(app: &mut Keuzehulp, command: &Command, out: &mut Out) -> Result<()> 
         Command::Update { from, dry_run } => {
             let updates = app.update_from(from, *dry_run)?;
             // A user name or password in the address is never shown.
-            out.updated(&keuzehulp::fetch::redact(from), &updates, *dry_run)
+            out.updated(&crate::fetch::redact(from), &updates, *dry_run)
         }
         Command::Trust(command) => trust(app, command, out),
         Command::Instruments => out.instruments(&app.instruments()?),
@@ -191,7 +198,7 @@ fn encryption(cli: &Cli, command: &EncryptionCommand, out: &mut Out) -> std::res
 fn pack(command: &PackCommand, data_dir: Option<&Path>, out: &mut Out) -> Result<()> {
     match command {
         PackCommand::Keygen { out: dir } => {
-            let files = keuzehulp::signing::keygen(dir)?;
+            let files = crate::signing::keygen(dir)?;
             out.value(
                 &files,
                 &format!(
@@ -205,7 +212,7 @@ fn pack(command: &PackCommand, data_dir: Option<&Path>, out: &mut Out) -> Result
         }
         PackCommand::Sign { pack, key, force } => {
             // Only a valid pack is signed: a signature vouches for what it covers.
-            let (signature, key_id) = keuzehulp::app::sign_pack(pack, key, *force, data_dir)?;
+            let (signature, key_id) = crate::app::sign_pack(pack, key, *force, data_dir)?;
             out.value(
                 &serde_json::json!({ "pack": pack, "signature": signature, "key_id": key_id }),
                 &format!("Ondertekend met sleutel {key_id}: {}", signature.display()),
@@ -228,7 +235,7 @@ fn trust(app: &mut Keuzehulp, command: &TrustCommand, out: &mut Out) -> Result<(
             let until = key
                 .valid_until
                 .as_deref()
-                .map(|d| format!(" tot en met {}", keuzehulp::time::nl_date(d)))
+                .map(|d| format!(" tot en met {}", crate::time::nl_date(d)))
                 .unwrap_or_default();
             out.value(&key, &format!("Sleutel {} wordt vertrouwd als \"{}\"{until}", key.key_id, key.name))
         }
@@ -259,7 +266,7 @@ fn backup(session: &mut Session, command: &BackupCommand, out: &mut Out) -> std:
                 &format!(
                     "Reservekopie {} (van {}) teruggezet in {}",
                     restored.path.display(),
-                    keuzehulp::time::nl_moment(&restored.created_at),
+                    crate::time::nl_moment(&restored.created_at),
                     session.database()?.display()
                 ),
             )?)
@@ -334,7 +341,7 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
                 Some(r) => evaluate_args::reach(r)?,
                 None => (None, None),
             };
-            let input = keuzehulp::dossier::evaluate::EvaluationInput {
+            let input = crate::dossier::evaluate::EvaluationInput {
                 item: *item,
                 date: date.clone(),
                 carried_out: carried_out.clone().unwrap_or_default(),
@@ -388,7 +395,7 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
                             )],
                         });
                     };
-                    let input = keuzehulp::dossier::measure::MeasureInput {
+                    let input = crate::dossier::measure::MeasureInput {
                         instrument: instrument.clone(),
                         scale: scale.clone(),
                         date: date.clone(),
@@ -449,7 +456,7 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
                 &serde_json::json!({ "id": id, "trashed": true }),
                 &format!(
                     "Dossier {id} staat in de prullenbak; terugzetten: keuzehulp dossier undelete {id}. Na {} dagen wordt het definitief gewist.",
-                    keuzehulp::dossier::TRASH_DAYS
+                    crate::dossier::TRASH_DAYS
                 ),
             )
         }
@@ -551,7 +558,7 @@ fn search(app: &mut Keuzehulp, args: &SearchArgs, out: &mut Out) -> Result<()> {
 }
 
 /// The most bytes of one `search --stdin` line that are kept; the rest of the line is read
-/// and dropped (the search uses at most [`keuzehulp::search::MAX_QUERY_CHARS`] characters).
+/// and dropped (the search uses at most [`crate::search::MAX_QUERY_CHARS`] characters).
 const MAX_LINE_BYTES: usize = 16 * 1024;
 
 /// `search --stdin`: one query per line in, one JSON line per query out (batch use and
@@ -585,10 +592,10 @@ fn search_lines(app: &mut Keuzehulp, filters: &Filters, limit: usize, out: &mut 
         };
         let text = text.trim_end_matches('\r');
         let mut result = app.search(text, filters, limit)?;
-        if line.chars > keuzehulp::search::MAX_QUERY_CHARS
+        if line.chars > crate::search::MAX_QUERY_CHARS
             && let Some(first) = result.cut.first_mut()
         {
-            *first = keuzehulp::search::query_cut_note(line.chars);
+            *first = crate::search::query_cut_note(line.chars);
         }
         out.json_line(&result)?;
     }
@@ -665,5 +672,5 @@ fn open(session: &mut Session, out: &mut Out) -> std::result::Result<(), Session
 }
 
 fn validate_path(path: &Path, out: &mut Out) -> Result<()> {
-    out.valid(path, keuzehulp::app::validate(path)?)
+    out.valid(path, crate::app::validate(path)?)
 }

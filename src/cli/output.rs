@@ -10,18 +10,18 @@ use std::process::ExitCode;
 use serde::Serialize;
 use serde_json::json;
 
-use keuzehulp::Backup;
-use keuzehulp::advisor::Advice;
-use keuzehulp::app::TreeView;
-use keuzehulp::catalogue::worker::Lead;
-use keuzehulp::catalogue::{Pack, Taxonomy};
-use keuzehulp::dossier::evaluate::Change;
-use keuzehulp::dossier::talk::TalkSummary;
-use keuzehulp::dossier::traject::TrajectView;
-use keuzehulp::dossier::{Dossier, DossierSummary, Trashed};
-use keuzehulp::error::{Error, Result};
-use keuzehulp::search::SearchResult;
-use keuzehulp::time::{nl_date_or_unknown, nl_dates_in, nl_moment};
+use crate::Backup;
+use crate::advisor::Advice;
+use crate::app::TreeView;
+use crate::catalogue::worker::Lead;
+use crate::catalogue::{Pack, Taxonomy};
+use crate::dossier::evaluate::Change;
+use crate::dossier::talk::TalkSummary;
+use crate::dossier::traject::TrajectView;
+use crate::dossier::{Dossier, DossierSummary, Trashed};
+use crate::error::{Error, Result};
+use crate::search::SearchResult;
+use crate::time::{nl_date_or_unknown, nl_dates_in, nl_moment};
 
 /// Collected output of one command.
 #[derive(Debug, Default)]
@@ -416,7 +416,7 @@ impl Out {
 pub fn for_terminal(text: &str) -> String {
     text.chars()
         .map(|c| {
-            let bad = (c.is_control() && c != '\n' && c != '\t') || keuzehulp::error::is_direction_control(c);
+            let bad = (c.is_control() && c != '\n' && c != '\t') || crate::error::is_direction_control(c);
             if bad { '?' } else { c }
         })
         .collect()

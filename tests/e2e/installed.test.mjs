@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { basename } from "node:path";
 import { By, cliJson, launch, screenshot, waitText } from "./harness.mjs";
 
@@ -43,6 +43,8 @@ test("the .deb installs, runs from the menu entry's command, and leaves the user
     assert.equal(exec, "keuzehulp-desktop");
     assert.ok(existsSync("/usr/share/icons/hicolor/256x256/apps/keuzehulp.png"), "the menu entry's icon");
     assert.equal(execFileSync("/usr/bin/keuzehulp", ["--version"], { encoding: "utf8" }).trim(), `keuzehulp ${programVersion}`);
+    // One engine: the command line is the window program under another name.
+    assert.equal(realpathSync("/usr/bin/keuzehulp"), "/usr/bin/keuzehulp-desktop");
 
     // A first start, in the platform's own data folder ($XDG_DATA_HOME/keuzehulp).
     const started = Date.now();

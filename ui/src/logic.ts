@@ -1,6 +1,7 @@
 // View logic without the DOM: routes, the question flow, facet counts, highlighting.
 // Kept pure so Vitest can check it directly.
 import type { Answers, Dossier, DossierSummary, Entry, PlanItem, Question, Recommendation, VisitInfo } from "./api";
+import { type EvalRoute, parseEvalRoute } from "./eval-logic";
 
 export type Route =
   | { name: "start" }
@@ -17,7 +18,8 @@ export type Route =
   | { name: "restore" }
   | { name: "trash" }
   | { name: "catalogue" }
-  | { name: "own"; id?: string };
+  | { name: "own"; id?: string }
+  | EvalRoute;
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
 export function parseRoute(hash: string): Route {
@@ -57,9 +59,12 @@ export function parseRoute(hash: string): Route {
       return { name: "catalogue" };
     case "dossier":
       if (!parts[1]) return { name: "dossiers", query: "" };
-      return (DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "")
-        ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask }
-        : { name: "dossier", id: parts[1] };
+      return (
+        parseEvalRoute(parts) ??
+        ((DOSSIER_TASKS as readonly string[]).includes(parts[2] ?? "")
+          ? { name: "dossier", id: parts[1], task: parts[2] as DossierTask }
+          : { name: "dossier", id: parts[1] })
+      );
     default:
       return { name: "start" };
   }

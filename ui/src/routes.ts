@@ -61,5 +61,12 @@ export async function loadView(store: Store, route: Route): Promise<View> {
       return view(import("./views/Catalogue.svelte"), [store]);
     case "own":
       return view(import("./views/OwnForm.svelte"), [store, route.id]);
+    // The evaluation loop's screens.
+    case "traject":
+      return view(import("./views/Traject.svelte"), [store, route.id]);
+    case "evaluate":
+      return view(import("./views/Evaluate.svelte"), [store, route.id, route.item]);
+    case "measure":
+      return view(import("./views/Measure.svelte"), [store, route.id]);
   }
 }

@@ -7,13 +7,13 @@ use std::path::Path;
 
 use serde_json::json;
 
-use keuzehulp::ImportReport;
-use keuzehulp::app::{CatalogueInfo, ImportDiff, PackUpdate};
-use keuzehulp::catalogue::view::RecordView;
-use keuzehulp::catalogue::{Taxonomy, Term};
-use keuzehulp::error::Result;
-use keuzehulp::signing::TrustList;
-use keuzehulp::time::{nl_date, nl_date_or_unknown, nl_dates_in, nl_moment};
+use crate::ImportReport;
+use crate::app::{CatalogueInfo, ImportDiff, PackUpdate};
+use crate::catalogue::view::RecordView;
+use crate::catalogue::{Taxonomy, Term};
+use crate::error::Result;
+use crate::signing::TrustList;
+use crate::time::{nl_date, nl_date_or_unknown, nl_dates_in, nl_moment};
 
 use super::{NOT_KNOWN, Out, for_terminal};
 
@@ -48,7 +48,7 @@ impl Out {
     pub fn updated(&mut self, from: &str, packs: &[PackUpdate], dry_run: bool) -> Result<()> {
         if self.json {
             // The command line's JSON names the publisher with one word ("eigen" or the name).
-            let mut listed = serde_json::to_value(packs).map_err(keuzehulp::Error::json("de pakketten"))?;
+            let mut listed = serde_json::to_value(packs).map_err(crate::Error::json("de pakketten"))?;
             for (value, pack) in listed.as_array_mut().into_iter().flatten().zip(packs) {
                 value["publisher"] = pack.publisher.word().into();
             }
@@ -64,7 +64,7 @@ impl Out {
                 "{} ({}): {} nieuw, {} gewijzigd, {} gelijk{}{}",
                 p.file,
                 match &p.publisher {
-                    keuzehulp::catalogue::view::Credit::Publisher(name) => format!("ondertekend door {name}"),
+                    crate::catalogue::view::Credit::Publisher(name) => format!("ondertekend door {name}"),
                     _ => "niet ondertekend, eigen".to_string(),
                 },
                 p.diff.added.len(),

@@ -6,14 +6,14 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use keuzehulp::Keuzehulp;
-use keuzehulp::app::{InstrumentView, NewAdvice, ShareExport, ShareImported};
-use keuzehulp::dossier::Dossier;
-use keuzehulp::dossier::evaluate::{Change, EvaluateOutcome, EvaluationDraft, Proposal, number};
-use keuzehulp::dossier::measure::MeasureOutcome;
-use keuzehulp::dossier::traject::{FollowUp, Practice, TrajectView};
-use keuzehulp::error::{Error, Result};
-use keuzehulp::time::{nl_date, nl_date_or_unknown};
+use crate::Keuzehulp;
+use crate::app::{InstrumentView, NewAdvice, ShareExport, ShareImported};
+use crate::dossier::Dossier;
+use crate::dossier::evaluate::{Change, EvaluateOutcome, EvaluationDraft, Proposal, number};
+use crate::dossier::measure::MeasureOutcome;
+use crate::dossier::traject::{FollowUp, Practice, TrajectView};
+use crate::error::{Error, Result};
+use crate::time::{nl_date, nl_date_or_unknown};
 
 use super::{Out, for_terminal};
 
@@ -22,7 +22,7 @@ impl Out {
     pub fn instruments(&mut self, list: &[InstrumentView]) -> Result<()> {
         if self.json {
             // The command line's JSON names the origin with one word ("bundled", "eigen" or the name).
-            let mut listed = serde_json::to_value(list).map_err(keuzehulp::Error::json("de instrumenten"))?;
+            let mut listed = serde_json::to_value(list).map_err(crate::Error::json("de instrumenten"))?;
             for (value, view) in listed.as_array_mut().into_iter().flatten().zip(list) {
                 value["origin"] = view.origin.word().into();
             }
@@ -46,8 +46,8 @@ impl Out {
                 t,
                 "    antwoorden: {response}; scoring: {}",
                 match i.scoring {
-                    keuzehulp::catalogue::instrument::Scoring::Gemiddelde => "gemiddelde van de items",
-                    keuzehulp::catalogue::instrument::Scoring::Onbekend => "niet bekend",
+                    crate::catalogue::instrument::Scoring::Gemiddelde => "gemiddelde van de items",
+                    crate::catalogue::instrument::Scoring::Onbekend => "niet bekend",
                 }
             );
             for s in &i.scales {

@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use keuzehulp::catalogue::conversation::{Conversations, Guide, Reference};
-use keuzehulp::catalogue::{Taxonomy, Term};
-use keuzehulp::dossier::talk::{TalkOutcome, TalkSummary};
-use keuzehulp::error::Result;
-use keuzehulp::time::nl_date;
+use crate::catalogue::conversation::{Conversations, Guide, Reference};
+use crate::catalogue::{Taxonomy, Term};
+use crate::dossier::talk::{TalkOutcome, TalkSummary};
+use crate::error::Result;
+use crate::time::nl_date;
 
 use super::{Out, for_terminal};
 
@@ -55,7 +55,7 @@ impl Out {
     pub fn guide(&mut self, g: &Guide, guides: &Conversations, taxonomy: &Taxonomy) -> Result<()> {
         let cited = cited(g, guides);
         if self.json {
-            let mut value = serde_json::to_value(g).map_err(keuzehulp::error::Error::json("de leidraad"))?;
+            let mut value = serde_json::to_value(g).map_err(crate::error::Error::json("de leidraad"))?;
             if let Some(map) = value.as_object_mut() {
                 map.insert("references".into(), json!(cited));
             }

@@ -1,6 +1,18 @@
 // The test double of the core and the screens' data: a taxonomy, a tree, a record and a
 // dossier with hostile text in every field, and the dossier half of the core in memory.
-import type { Api, Dossier, DossierSummary, Intervention, Taxonomy, Tree } from "../api";
+import type {
+  Api,
+  Change,
+  Dossier,
+  DossierSummary,
+  EvaluationInput,
+  Evaluation,
+  InstrumentView,
+  Intervention,
+  Proposal,
+  Taxonomy,
+  Tree,
+} from "../api";
 import { emptyAnswers } from "../logic";
 
 export const term = (id: string) => ({ id, label: `NL ${id}`, label_en: `EN ${id}` });
@@ -282,5 +294,180 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     intervention: async () => record,
     advise: async () => ({ recommendations: [], advice: [], coverage: null, exact: true, notes: [], user_notes: [] }),
     ...overrides,
+  };
+}
+
+// The evaluation loop (issue 29): a before-and-after, a questionnaire definition, and the
+// core's evaluation, measurement, traject and practice calls in memory over `fakeDossiers`.
+export const change: Change = {
+  kind: "gesprek",
+  source: "team",
+  source_name: "het teamgesprek",
+  key: "werkdruk",
+  label: "Werkdruk",
+  label_en: "Workload",
+  themes: ["werkdruk"],
+  scale: { min: 1, max: 5, higher_is_better: true },
+  before: { date: "2026-03-01", value: 2, n: 12, past_cutoff: null },
+  after: { date: "2026-11-20", value: 3.5, n: 11, past_cutoff: null },
+  difference: 1.5,
+  direction: "beter",
+};
+
+export const instrument: InstrumentView = {
+  origin: "bundled",
+  id: "teamthermometer",
+  name: "Teamthermometer (Keuzehulp)",
+  name_en: "Team thermometer (Keuzehulp)",
+  version: "1",
+  about: "Hoe het team ervoor staat",
+  about_en: "How the team is doing",
+  rights_holder: "Keuzehulp",
+  licence: "vrij te gebruiken",
+  items_included: false,
+  response: { min: 1, max: 5, low: "slecht", low_en: "bad", high: "goed", high_en: "good" },
+  scoring: "gemiddelde",
+  scales: [
+    {
+      id: "werkdruk",
+      label: "Werkdruk",
+      label_en: "Workload",
+      themes: ["werkdruk"],
+      higher_is_better: true,
+      items: [],
+    },
+    { id: "steun", label: "Steun", label_en: "Support", themes: ["werkdruk"], higher_is_better: true, items: [] },
+  ],
+  cutoffs: [
+    {
+      scale: "werkdruk",
+      value: 2,
+      meaning: "veel werkdruk",
+      meaning_en: "high workload",
+      source: "s",
+      section: "p. 1",
+    },
+  ],
+  sources: [],
+};
+
+/** The proposal the fake core makes: none with a changed team, else from carried out. */
+function fakeProposal(input: EvaluationInput): Proposal {
+  if (input.team_changed)
+    return { verdict: null, why: ["geen conclusie mogelijk: het team is sinds de nulmeting sterk veranderd"] };
+  if (input.carried_out === "nee") return { verdict: "niet-uitgevoerd", why: ["het actiepunt is niet uitgevoerd"] };
+  return { verdict: "werkte", why: ["werkdruk ging van 2 naar 3,5 (n = 12 en 11)"] };
+}
+
+export function fakeEvaluation(fake: ReturnType<typeof fakeDossiers>): Partial<Api> {
+  const { store, calls } = fake;
+  const item = (id: string, n: number) => {
+    const found = store.get(id)?.plan.find((p) => p.id === n);
+    if (!found)
+      throw { code: "invalid_evaluation", message: `de evaluatie is niet opgeslagen (1 probleem)\n  item: geen ${n}` };
+    return found;
+  };
+  return {
+    evaluationDraft: async (id, input) => ({
+      item: json(item(id, input.item)),
+      intervention: "Werkdruk verminderen",
+      proposal: fakeProposal(input),
+      changes: [change],
+      earlier: [],
+    }),
+    dossierEvaluate: async (id, input) => {
+      calls.push(["evaluate", id, json(input)]);
+      const proposal = fakeProposal(input);
+      if (input.verdict !== proposal.verdict && !input.reason)
+        throw {
+          code: "invalid_evaluation",
+          message:
+            "de evaluatie is niet opgeslagen (1 probleem); er is niets veranderd:\n  reason: geef een reden: uw oordeel wijkt af van het voorstel",
+        };
+      const evaluation: Evaluation = {
+        ...{ id: 1, item: input.item, date: "2026-11-22", carried_out: input.carried_out },
+        ...{ reached: input.reached ?? null, reach_of: input.reach_of ?? null, team_says: input.team_says ?? null },
+        ...{ team_changed: !!input.team_changed, indicators: [], proposal, verdict: input.verdict },
+        ...{ reason: input.reason ?? null, created_at: "2026-11-22T10:00:00Z" },
+      };
+      const d = store.get(id);
+      if (d) d.evaluations = [...(d.evaluations ?? []), evaluation];
+      return { id, evaluation, replaced: false, status: "afgerond", changes: [change] };
+    },
+    evaluationAdvice: async () => ({
+      signals: [],
+      answers: { ...emptyAnswers(), themes: ["werkdruk"], steps: ["B2"] },
+      advice: { recommendations: [], advice: [], coverage: null, exact: true, notes: [], user_notes: [] },
+    }),
+    instruments: async () => [instrument],
+    dossierMeasure: async (id, input) => {
+      calls.push(["measure", id, json(input)]);
+      if (input.responded < 10)
+        throw {
+          code: "too_few_respondents",
+          message: `${input.scale}: ${input.responded} respondenten is te weinig: Keuzehulp bewaart alleen teamcijfers van ten minste 10 mensen, zodat niemand erin te herkennen is. Er is niets opgeslagen.`,
+        };
+      const low = input.invited && input.responded / input.invited < 0.3;
+      return {
+        id,
+        measurement: {
+          ...{ id: 1, kind: "instrument", source: input.instrument, date: input.date ?? "2026-11-22" },
+          ...{ scale: { min: 1, max: 5, higher_is_better: true }, n: input.responded },
+          values: [{ key: input.scale ?? "", value: input.mean }],
+        },
+        scales: [input.scale ?? ""],
+        replaced: false,
+        warnings: low
+          ? [`lage respons: ${input.responded} van ${input.invited}; de uitkomst zegt misschien weinig`]
+          : [],
+      };
+    },
+    dossierMeasureFile: async (id, instrument, invited, date) => {
+      calls.push(["measure-file", id, instrument, invited, date]);
+      return {
+        id,
+        measurement: {
+          ...{ id: 2, kind: "instrument", source: instrument, date: date ?? "2026-11-22" },
+          ...{ scale: { min: 1, max: 5, higher_is_better: true }, n: 12, invited },
+          values: [
+            { key: "werkdruk", value: 3.1 },
+            { key: "steun", value: 3.8 },
+          ],
+        },
+        scales: ["werkdruk", "steun"],
+        replaced: false,
+        warnings: [],
+        scored: { rows: 14, counted: 12 },
+      };
+    },
+    beforeAfter: async () => [change],
+    traject: async (id) => {
+      const d = store.get(id);
+      return {
+        traject: d?.traject ?? null,
+        visits: [{ id, visit_date: d?.visit_date ?? null, department: null, follows: d?.follows ?? null }],
+        plan: (d?.plan ?? []).map((p) => ({ mark: p.carried_from ? "overgenomen" : "nieuw", item: json(p) })),
+        measurements: [],
+      };
+    },
+    dossierFollowUp: async (id) => {
+      calls.push(["follow-up", id]);
+      const d = json(store.get(id) as Dossier);
+      const plan = d.plan.map((p) => ({ ...p, carried_from: { dossier: id, item: p.id } }));
+      store.set("d9", { ...d, id: "d9", plan, traject: id, follows: id, evaluations: [] });
+      return { id: "d9", traject: id, follows: id, carried_over: plan, closed: [], measurements: [] };
+    },
+    practice: async (id) => [
+      {
+        id: id ?? "x",
+        own: {
+          trajecten: 3,
+          chosen: 3,
+          evaluated: 2,
+          verdicts: { werkte: 2, onduidelijk: 0, "werkte-niet": 0, "niet-uitgevoerd": 0 },
+        },
+        text: "Eigen praktijk: 3 keer ingezet, 2 keer werkte",
+      },
+    ],
   };
 }
