@@ -315,7 +315,7 @@ export const change: Change = {
 };
 
 export const instrument: InstrumentView = {
-  origin: "bundled",
+  origin: { kind: "bundled" },
   id: "teamthermometer",
   name: "Teamthermometer (Keuzehulp)",
   name_en: "Team thermometer (Keuzehulp)",
