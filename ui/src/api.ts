@@ -1,6 +1,7 @@
 // The only file that talks to the core (through Tauri's `invoke`). Views get an `Api`
 // object, so tests can hand them a fake one.
 import { invoke } from "@tauri-apps/api/core";
+import { errorText } from "./i18n";
 // Generated from the Rust types (src/ui_types.rs); the rest below is still written by hand.
 import type { Advice } from "./generated/Advice";
 import type { Answers } from "./generated/Answers";
@@ -328,10 +329,13 @@ export interface OwnSaved {
 
 /** An error from the core: a stable code and a Dutch message. */
 
-/** An error from the core; "onbekend" when what was thrown carried no code. */
+/** An error from the core; "onbekend" when what was thrown carried no code. `message` is
+ * for people in the interface's language; `detail` is the core's own words (Dutch, naming the
+ * file, field or value), which the screens that place a problem on its field read. */
 export interface ApiError {
   code: ErrorCode | "onbekend";
   message: string;
+  detail: string;
 }
 
 export interface Api {
@@ -529,12 +533,9 @@ export const tauriApi: Api = {
  */
 export function toApiError(err: unknown): ApiError {
   const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
-  if (err && typeof err === "object" && "message" in err) {
-    const e = err as { code?: unknown; message: unknown };
-    return {
-      code: typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend",
-      message: sentence(String(e.message)),
-    };
-  }
-  return { code: "onbekend", message: sentence(String(err)) };
+  const known = err && typeof err === "object" && "message" in err;
+  const e = known ? (err as { code?: unknown; message: unknown }) : { message: err };
+  const code = typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend";
+  const detail = sentence(String(e.message));
+  return { code, message: errorText(code, detail), detail };
 }

@@ -135,11 +135,13 @@ export function askedQuestions(questions: Question[], given: string[]): Question
 
 /** The reasons worth showing on a card: the one or two that set it apart from the others in
  * the list (a reason most of the list shares is the user's own answer said back), or the
- * first reason when none does. */
-export function distinctReasons(list: Recommendation[], r: Recommendation, max = 2): string[] {
+ * first reason when none does; in English (`reasons_en`, the same reasons in the same order)
+ * when `en`. */
+export function distinctReasons(list: Recommendation[], r: Recommendation, max = 2, en = false): string[] {
   const shared = (reason: string) => list.filter((x) => x.reasons.includes(reason)).length;
-  const rare = r.reasons.filter((reason) => list.length < 3 || shared(reason) * 2 <= list.length);
-  return (rare.length ? rare : r.reasons).slice(0, max);
+  const rare = r.reasons.map((_, i) => i).filter((i) => list.length < 3 || shared(r.reasons[i]) * 2 <= list.length);
+  const words = en ? r.reasons_en : r.reasons;
+  return (rare.length ? rare : r.reasons.map((_, i) => i)).slice(0, max).map((i) => words[i] ?? r.reasons[i]);
 }
 
 /** Where "Vorige" leads from question `index`: the question before, or, from the first,

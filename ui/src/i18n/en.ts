@@ -486,6 +486,7 @@ export const en: Strings = {
   toPlanItem: "Go to the action",
   unplannedTitle: "On the choice list, not yet in the action plan",
   catalogueInDutch: "The catalogue is in Dutch.",
+  inDutch: (detail: string) => `(In Dutch: ${detail})`,
   costTimeOnlyKnown: "Cost and time are shown for an intervention only when a source gives them.",
   nextQuestions: "Next: answer the questions",
   visitDoneWhen: "This task is done once the visit's date and the contact person's name are filled in.",
