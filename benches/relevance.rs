@@ -1,5 +1,5 @@
 //! How well the search finds what a professional expects, over the judged query set in
-//! tests/search/queries.toml: hit@1/3/5/10 and MRR@10 per kind of query and overall, then
+//! tests/search/queries.toml: hit@1/3/5/10, MRR@5 and MRR@10 per kind of query and overall, then
 //! the queries with no expected record in the first five.
 //!
 //!   cargo bench --bench relevance               (the table)

@@ -294,7 +294,13 @@ impl Keuzehulp {
     }
 
     fn analyzer(&self) -> &Analyzer {
-        self.analyzer.get_or_init(|| Analyzer::new(catalogue_texts(&self.bundled.interventions)))
+        self.analyzer.get_or_init(|| {
+            let records = &self.bundled.interventions;
+            let names = records
+                .iter()
+                .flat_map(|r| std::iter::once(r.name.as_str()).chain(r.aliases.iter().map(String::as_str)));
+            Analyzer::new(catalogue_texts(records)).with_names(names)
+        })
     }
 
     /// Searches the catalogue. Any text is accepted; filters are checked against the

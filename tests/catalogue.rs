@@ -109,3 +109,28 @@ fn facts_corrected_against_the_sources_stay_corrected() {
         get(id);
     }
 }
+
+#[test]
+fn facts_of_the_source_check_of_issue_26_stay_corrected() {
+    let catalogue = catalogue::bundled().expect("bundled");
+    let get = |id: &str| catalogue.get(id).unwrap_or_else(|| panic!("intervention {id} is missing"));
+    // Seed 004 is the Kamerbrief of 11 January 2021 (Kamerstuk 25 883 nr. 405), not 2020.
+    let bat = get("burnout-assessment-tool");
+    assert!(!bat.summary.contains("Kamerbrief van 2020"), "{}", bat.summary);
+    // The HAN article is undated: no record cites it with a year.
+    let autonomy = get("regelmogelijkheden-autonomie");
+    for reference in &autonomy.evidence.references {
+        assert!(!reference.contains("(HAN, 2020)"), "{reference}");
+    }
+    // No seed says the vertrouwenspersoon is "voor vragen en meldingen".
+    assert!(!get("vertrouwenspersoon").summary.contains("vragen en meldingen"));
+    // An alias names one record only.
+    let mut seen: std::collections::BTreeMap<String, &str> = std::collections::BTreeMap::new();
+    for r in &catalogue.interventions {
+        for alias in &r.aliases {
+            if let Some(other) = seen.insert(alias.to_lowercase(), &r.id) {
+                panic!("alias {alias:?} on {other} and {}", r.id);
+            }
+        }
+    }
+}

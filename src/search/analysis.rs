@@ -1,11 +1,17 @@
 //! Dutch text analysis for the search index, used for documents and queries alike.
 //!
 //! A word goes through: splitting (hyphenated and `&`-joined words are kept whole *and*
-//! split: "burn-out" gives `burnout`, `burn`, `out`; "RI&E" gives `rie`), lower-casing,
-//! accent folding (é → e, ë → e), stop-word removal, decompounding ("pestgedrag" also gives
-//! `pest` and `gedrag`), and the Dutch (Porter) Snowball stemmer. The older Porter variant
-//! is chosen over Kraaij-Pohlmann because the latter strips *ge-* ("gezin" → "zin",
-//! "gedrag" → "drag"), which makes unrelated words meet.
+//! split: "burn-out" gives `burnout`, `burn`, `out`; an abbreviation keeps its sign: "RI&E"
+//! gives `ri&e`, "P&O" `p&o`, not "po"), lower-casing, accent folding (é → e, ë → e),
+//! stop-word removal, decompounding ("pestgedrag" also gives `pest` and `gedrag`), and the
+//! Dutch (Porter) Snowball stemmer, except for protected forms ("zorgen", worries, is not
+//! "zorg", care). The older Porter variant is chosen over Kraaij-Pohlmann because the latter
+//! strips *ge-* ("gezin" → "zin", "gedrag" → "drag"), which makes unrelated words meet.
+//!
+//! A query is read a little further (issue #26): a record's name typed run together
+//! ("huisvanwerkvermogen") becomes the name's words, and the particle of a separable verb is
+//! joined to its verb ("ze pesten hem weg" → `wegpesten`). English terms of the thesaurus are
+//! matched by their English stem ([`Analyzer::english_keys`]).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -18,7 +24,8 @@ const STOP_WORDS: &[&str] = &[
     "aan", "al", "als", "bij", "dan", "dat", "de", "deze", "die", "dit", "door", "een", "en", "er", "ge", "had", "heb",
     "hebben", "heeft", "het", "hij", "hoe", "hun", "ik", "in", "is", "je", "jij", "kan", "me", "men", "met", "mij",
     "mijn", "na", "naar", "niet", "nog", "of", "om", "ons", "ook", "op", "over", "te", "tot", "u", "uit", "van",
-    "veel", "voor", "was", "wat", "we", "wel", "wie", "wij", "wil", "wordt", "ze", "zich", "zij", "zijn", "zo", "zou",
+    "en/of", "veel", "voor", "was", "wat", "we", "wel", "wie", "wij", "wil", "wordt", "ze", "zich", "zij", "zijn",
+    "zo", "zou",
 ];
 
 /// Words that carry no meaning in a question or sentence typed into the search box ("wat
@@ -109,6 +116,42 @@ const QUESTION_WORDS: &[&str] = &[
 /// Base words for decompounding that users type but the catalogue may not contain.
 const EXTRA_WORDS: &str = include_str!("woorden.txt");
 
+/// The particles of Dutch separable verbs ("scheidbaar samengestelde werkwoorden": "ze
+/// pesten hem *weg*" is *wegpesten*, "ik val bijna *uit*" is *uitvallen*). A small list of
+/// the common adverbial and prepositional particles, after the Algemene Nederlandse
+/// Spraakkunst (Taalunie, e-ANS, "Scheidbaar samengestelde werkwoorden") and Taalunie's
+/// Taaladvies ("Scheidbare werkwoorden"). A query rejoins a particle with a verb before it
+/// only when the joined word is one the catalogue or the thesaurus knows.
+const PARTICLES: &[&str] = &[
+    "aan", "af", "bij", "buiten", "door", "in", "los", "mee", "na", "neer", "om", "op", "over", "samen", "terug",
+    "toe", "uit", "vast", "weg",
+];
+
+/// Words after which a particle is a preposition, not the end of a separable verb ("ik werk
+/// *in de* zorg", "op *mijn* werk"): articles, possessives and demonstratives.
+const DETERMINERS: &[&str] = &[
+    "de", "het", "een", "mijn", "jouw", "je", "uw", "zijn", "haar", "ons", "onze", "hun", "dit", "deze", "die", "dat",
+    "elke", "ieder", "iedere", "alle",
+];
+
+/// Words that end the clause a particle belongs to: a particle is not joined with a verb
+/// before them.
+const CLAUSE_BREAKS: &[&str] = &["en", "maar", "want", "omdat", "als", "dat", "die", "wanneer", "terwijl", "of", "dus"];
+
+/// How many words back a particle looks for its verb.
+const PARTICLE_REACH: usize = 5;
+
+/// Words kept as they are, not stemmed, because the stem would join them with a word of
+/// another sense: "zorgen" (worries; also the verb "to see to") would otherwise become
+/// "zorg", the care sector, and be widened with care words. Applies to records and queries
+/// alike.
+const PROTECTED: &[&str] = &["zorgen"];
+
+/// The longest piece of an abbreviation written with a sign ("RI&E", "P&O", "24/7"): the
+/// sign stays in the word, so that "P&O" (personeelszaken) does not become "po" (primair
+/// onderwijs).
+const MAX_ABBREVIATION_PIECE: usize = 3;
+
 /// Shortest part a compound is split into.
 const MIN_PART: usize = 4;
 /// Shortest word that is tried as a compound.
@@ -126,9 +169,15 @@ pub struct Analyzer {
 
 struct Inner {
     stemmer: Stemmer,
+    english: Stemmer,
     question: HashSet<&'static str>,
     stop: HashSet<&'static str>,
     dictionary: HashSet<String>,
+    /// Single words of the thesaurus (folded): a rejoined separable verb may be one of them.
+    lexicon: HashSet<String>,
+    /// Names and aliases of records with their letters run together ("huisvanwerkvermogen"),
+    /// to the name as written.
+    names: HashMap<String, String>,
     cache: Mutex<HashMap<String, Vec<String>>>,
 }
 
@@ -166,7 +215,57 @@ impl Analyzer {
             }
         }
         let question = QUESTION_WORDS.iter().copied().collect();
-        Analyzer { inner: Arc::new(Inner { stemmer, question, stop, dictionary, cache: Mutex::new(HashMap::new()) }) }
+        let lexicon = match super::thesaurus::parse(include_str!("../../data/thesaurus.toml")) {
+            Ok(groups) => groups
+                .iter()
+                .flat_map(|g| g.dutch().chain(g.narrower.iter().map(String::as_str)).map(fold).collect::<Vec<_>>())
+                .filter(|t| !t.contains(char::is_whitespace))
+                .collect(),
+            // build.rs refuses a thesaurus that does not parse.
+            Err(_) => HashSet::new(),
+        };
+        Analyzer {
+            inner: Arc::new(Inner {
+                stemmer,
+                english: Stemmer::new(Algorithm::English),
+                question,
+                stop,
+                dictionary,
+                lexicon,
+                names: HashMap::new(),
+                cache: Mutex::new(HashMap::new()),
+            }),
+        }
+    }
+
+    /// The analyzer with the records' names and aliases, so that a name typed with its
+    /// words run together ("huisvanwerkvermogen") is read as the name. Only names of two or
+    /// more words, at least [`MIN_COMPOUND`] letters run together.
+    pub fn with_names<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut map = HashMap::new();
+        for name in names {
+            let words = split_words(name);
+            if words.len() < 2 {
+                continue;
+            }
+            // "Het Huis van Werkvermogen" is typed "huisvanwerkvermogen" as often as with "het".
+            let article = usize::from(matches!(words[0].joined.as_str(), "de" | "het" | "een"));
+            for from in [0, article] {
+                let run: String = words[from..].iter().map(|w| w.joined.as_str()).collect();
+                if run.chars().count() >= MIN_COMPOUND {
+                    map.entry(run).or_insert_with(|| name.to_string());
+                }
+            }
+        }
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.names = map;
+        }
+        self
+    }
+
+    /// The name of a record when `word` is that name with its words run together.
+    pub fn name_run_together(&self, word: &str) -> Option<&str> {
+        self.inner.names.get(word).map(String::as_str)
     }
 
     /// The index terms of `text`: stems of words and of their compound parts.
@@ -198,7 +297,7 @@ impl Analyzer {
     /// words, pronouns and auxiliary verbs ("hoe", "iemand", "kunnen") are left out, unless
     /// nothing else is left.
     pub fn query_words_bounded(&self, text: &str, max_words: usize, max_chars: usize) -> QueryWords {
-        let words = split_words(text);
+        let words = self.rejoin_particles(self.unrun_names(split_words(text)));
         let meaningful = |w: &Word| !self.inner.stop.contains(w.joined.as_str()) && !self.is_question_word(&w.joined);
         let reduce = words.iter().any(meaningful);
         let mut out = QueryWords::default();
@@ -238,15 +337,116 @@ impl Analyzer {
         self.inner.question.contains(word)
     }
 
+    /// A word that is a record's name with its words run together becomes the name's words.
+    fn unrun_names(&self, words: Vec<Word>) -> Vec<Word> {
+        if self.inner.names.is_empty() {
+            return words;
+        }
+        let mut out = Vec::with_capacity(words.len());
+        for word in words {
+            match self.inner.names.get(&word.joined) {
+                Some(name) => out.extend(split_words(name)),
+                None => out.push(word),
+            }
+        }
+        out
+    }
+
+    /// Rejoins the particle of a separable verb with its verb: "ze pesten hem weg" reads as
+    /// "ze wegpesten hem", "ik val bijna uit" as "ik uitval bijna", "in te vullen" as
+    /// "invullen". A particle followed by an article or a possessive is a preposition and
+    /// stays. The joined word must be known (in the records or the thesaurus, as written
+    /// or as a stem), else nothing changes.
+    fn rejoin_particles(&self, mut words: Vec<Word>) -> Vec<Word> {
+        let mut j = 0;
+        while j < words.len() {
+            let particle = words[j].joined.clone();
+            if !PARTICLES.contains(&particle.as_str()) || words[j].has_parts() {
+                j += 1;
+                continue;
+            }
+            let next = words.get(j + 1).map(|w| w.joined.as_str());
+            if next.is_some_and(|n| DETERMINERS.contains(&n)) {
+                j += 1;
+                continue;
+            }
+            // "in te vullen": the verb follows.
+            if next == Some("te")
+                && let Some(verb) = words.get(j + 2).filter(|w| !w.has_parts())
+                && let Some(joined) = self.joinable(&particle, &verb.joined)
+            {
+                words[j + 2] = Word { pieces: vec![particle.clone(), verb.joined.clone()], joined };
+                words.drain(j..j + 2);
+                continue;
+            }
+            let mut found = None;
+            for i in (j.saturating_sub(PARTICLE_REACH)..j).rev() {
+                let verb = &words[i];
+                if CLAUSE_BREAKS.contains(&verb.joined.as_str()) {
+                    break;
+                }
+                if verb.has_parts() || PARTICLES.contains(&verb.joined.as_str()) {
+                    continue;
+                }
+                if let Some(joined) = self.joinable(&particle, &verb.joined) {
+                    found = Some((i, joined));
+                    break;
+                }
+            }
+            match found {
+                Some((i, joined)) => {
+                    let verb = words[i].joined.clone();
+                    words[i] = Word { joined, pieces: vec![particle, verb] };
+                    words.remove(j);
+                }
+                None => j += 1,
+            }
+        }
+        words
+    }
+
+    /// The word `particle` + `verb` makes, when it is known: as written ("uit" + "val"), or
+    /// with the verb's stem ("uit" + "valt" → "uitval").
+    fn joinable(&self, particle: &str, verb: &str) -> Option<String> {
+        if verb.chars().count() < 2 || verb.chars().any(|c| !c.is_alphabetic()) {
+            return None;
+        }
+        let stem = self.stem(verb);
+        let without_t = verb.strip_suffix('t').unwrap_or(verb);
+        [format!("{particle}{verb}"), format!("{particle}{without_t}"), format!("{particle}{stem}")].into_iter().find(
+            |joined| {
+                self.inner.lexicon.contains(joined)
+                    || self.inner.dictionary.contains(joined)
+                    || self.inner.dictionary.contains(&self.stem(joined))
+            },
+        )
+    }
+
     /// The key of each word of `text`: the stem of the whole word, stop words included. The
     /// thesaurus is matched on keys, so that "te veel werk" stays three words.
     pub fn keys(&self, text: &str) -> Vec<String> {
         split_words(text).iter().map(|w| self.stem(&w.joined)).collect()
     }
 
+    /// The English key of each word of `text`: its English (Snowball) stem, stop words
+    /// included. English terms of the thesaurus are matched on these, not on Dutch stems,
+    /// which join English words of different families.
+    pub fn english_keys(&self, text: &str) -> Vec<String> {
+        split_words(text).iter().map(|w| self.english_stem(&w.joined)).collect()
+    }
+
+    /// The English stem of a single folded word.
+    pub fn english_stem(&self, word: &str) -> String {
+        self.inner.english.stem(word).into_owned()
+    }
+
     /// The stem of a single folded word. Plurals in "-ies" ("interventies") lose their
-    /// "s" first, which the Porter stemmer leaves alone after a vowel.
+    /// "s" first, which the Porter stemmer leaves alone after a vowel. A protected form
+    /// ([`PROTECTED`]) stays as it is.
     pub fn stem(&self, word: &str) -> String {
+        if PROTECTED.contains(&word) {
+            return word.to_string();
+        }
         let word = match word.strip_suffix("ies") {
             Some(base) if base.chars().count() >= 3 => &word[..word.len() - 1],
             _ => word,
@@ -394,15 +594,15 @@ fn is_connector(c: char) -> bool {
 }
 
 /// Splits text into folded words. Brackets inside a word vanish ("[Ont]regel" → "ontregel").
+/// An abbreviation written with "&" or "/" between short pieces keeps its sign ("RI&E" →
+/// `ri&e`, "P&O" → `p&o`, "24/7"), so that it does not meet another abbreviation of the same
+/// letters ("PO", primair onderwijs); "/" between longer words separates them ("PMO/PAGO" →
+/// `pmo`, `pago`).
 fn split_words(text: &str) -> Vec<Word> {
     let mut words = Vec::new();
     let mut pieces: Vec<String> = Vec::new();
+    let mut signs: Vec<char> = Vec::new();
     let mut current = String::new();
-    let flush_piece = |current: &mut String, pieces: &mut Vec<String>| {
-        if !current.is_empty() {
-            pieces.push(std::mem::take(current));
-        }
-    };
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
@@ -410,19 +610,43 @@ fn split_words(text: &str) -> Vec<Word> {
         } else if matches!(c, '[' | ']') {
             // Part of a word when written inside one.
         } else if is_connector(c) && (!current.is_empty()) && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
-            flush_piece(&mut current, &mut pieces);
+            pieces.push(std::mem::take(&mut current));
+            signs.push(c);
         } else {
-            flush_piece(&mut current, &mut pieces);
-            if !pieces.is_empty() {
-                words.push(Word { joined: pieces.concat(), pieces: std::mem::take(&mut pieces) });
+            if !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
             }
+            flush_word(&mut words, std::mem::take(&mut pieces), std::mem::take(&mut signs));
         }
     }
-    flush_piece(&mut current, &mut pieces);
-    if !pieces.is_empty() {
-        words.push(Word { joined: pieces.concat(), pieces });
+    if !current.is_empty() {
+        pieces.push(current);
     }
+    flush_word(&mut words, pieces, signs);
     words
+}
+
+/// Joins the pieces of one written word (`signs[k]` stands between piece k and k + 1).
+fn flush_word(words: &mut Vec<Word>, pieces: Vec<String>, signs: Vec<char>) {
+    let mut joined = String::new();
+    let mut kept: Vec<String> = Vec::new();
+    let short = |p: &str| p.chars().count() <= MAX_ABBREVIATION_PIECE;
+    for (k, piece) in pieces.iter().enumerate() {
+        if k > 0 {
+            let sign = signs.get(k - 1).copied().unwrap_or('-');
+            let abbreviation = matches!(sign, '&' | '/') && short(&pieces[k - 1]) && short(piece);
+            if abbreviation {
+                joined.push(sign);
+            } else if sign == '/' {
+                words.push(Word { joined: std::mem::take(&mut joined), pieces: std::mem::take(&mut kept) });
+            }
+        }
+        joined.push_str(piece);
+        kept.push(piece.clone());
+    }
+    if !kept.is_empty() {
+        words.push(Word { joined, pieces: kept });
+    }
 }
 
 /// Lower-cases and folds accents into `out`.
@@ -548,7 +772,7 @@ mod tests {
         let words = plain_words("burn-out en RI&E, [Ont]regel de zorg");
         assert!(words.contains(&"burnout".to_string()), "{words:?}");
         assert!(words.contains(&"burn".to_string()) && words.contains(&"out".to_string()));
-        assert!(words.contains(&"rie".to_string()), "{words:?}");
+        assert!(words.contains(&"ri&e".to_string()), "{words:?}");
         assert!(words.contains(&"ontregel".to_string()), "{words:?}");
     }
 
@@ -583,5 +807,64 @@ mod tests {
     fn ordinary_words_are_not_torn_apart() {
         let a = analyzer();
         assert_eq!(a.terms("bedrijf"), vec![a.stem("bedrijf")]);
+    }
+
+    fn keys_of(a: &Analyzer, text: &str) -> Vec<String> {
+        a.query_words_bounded(text, 32, 40).words.into_iter().map(|w| w.key).collect()
+    }
+
+    #[test]
+    fn a_separable_verb_is_rejoined_with_its_particle() {
+        let a = Analyzer::new(["uitval voorkomen", "formulieren invullen"]);
+        // "wegpesten" is a word of the thesaurus, "uitval" and "invullen" of the texts.
+        assert!(
+            keys_of(&a, "ze pesten hem weg").contains(&a.stem("wegpesten")),
+            "{:?}",
+            keys_of(&a, "ze pesten hem weg")
+        );
+        assert!(keys_of(&a, "ik val bijna uit").contains(&a.stem("uitval")), "{:?}", keys_of(&a, "ik val bijna uit"));
+        assert!(keys_of(&a, "formulieren in te vullen").contains(&a.stem("invullen")));
+        // Before an article or a possessive the particle is a preposition.
+        assert_eq!(keys_of(&a, "ik val in de zorg").len(), 5);
+        // A joined word nobody uses is not made up.
+        assert_eq!(keys_of(&a, "ze zingen hem toe"), ["ze", "zing", "hem", "toe"].map(|w| a.stem(w)));
+    }
+
+    #[test]
+    fn worries_are_not_the_care_sector() {
+        let a = analyzer();
+        assert_eq!(a.stem("zorgen"), "zorgen");
+        assert_ne!(a.terms("zorgen"), a.terms("zorg"));
+        // Other words are stemmed as before.
+        assert_eq!(a.stem("zorgverleners"), a.stem("zorgverlener"));
+    }
+
+    #[test]
+    fn an_abbreviation_keeps_its_sign() {
+        let a = analyzer();
+        assert_ne!(a.keys("P&O"), a.keys("PO"));
+        assert_eq!(a.keys("RI&E"), a.keys("ri&e"));
+        assert!(plain_words("24/7").contains(&"24/7".to_string()));
+        // Between whole words "/" separates them.
+        assert_eq!(a.keys("PMO/PAGO"), [a.stem("pmo"), a.stem("pago")]);
+    }
+
+    #[test]
+    fn a_name_typed_run_together_is_read_as_the_name() {
+        let a = Analyzer::new(std::iter::empty()).with_names(["Het Huis van Werkvermogen", "Vitaal Bedrijf"]);
+        let groups = a.query_words("huisvanwerkvermogen");
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        assert_eq!(groups[0][0], a.stem("huis"));
+        assert_eq!(groups[1][0], a.stem("werkvermogen"));
+        assert_eq!(a.query_words("vitaalbedrijf").len(), 2);
+        // Other words are left alone.
+        assert_eq!(a.query_words("werkvermogen").len(), 1);
+    }
+
+    #[test]
+    fn english_words_have_an_english_stem() {
+        let a = analyzer();
+        assert_eq!(a.english_keys("caring carers"), ["care", "carer"]);
+        assert_ne!(a.english_stem("career"), a.english_stem("carers"));
     }
 }

@@ -37,8 +37,13 @@ enum Relation {
 /// The thesaurus, ready for matching queries.
 pub struct Thesaurus {
     groups: Vec<Group>,
-    /// A term's keys (the stems of its words) → its group and how it relates to it.
+    /// A Dutch term's keys (the Dutch stems of its words) → its group and how it relates to
+    /// it.
     entries: HashMap<Vec<String>, (usize, Relation)>,
+    /// An English term's keys (the English stems of its words, see
+    /// [`Analyzer::english_keys`]) → its group. English words go their own way: the Dutch
+    /// stemmer would join English words of different families.
+    english: HashMap<Vec<String>, usize>,
     /// The most words of any term.
     longest: usize,
     by_id: HashMap<String, usize>,
@@ -48,7 +53,10 @@ pub struct Thesaurus {
 
 impl std::fmt::Debug for Thesaurus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Thesaurus").field("groups", &self.groups.len()).field("terms", &self.entries.len()).finish()
+        f.debug_struct("Thesaurus")
+            .field("groups", &self.groups.len())
+            .field("terms", &(self.entries.len() + self.english.len()))
+            .finish()
     }
 }
 
@@ -84,9 +92,17 @@ impl Thesaurus {
     /// A thesaurus of `groups`, keyed with `analyzer`.
     pub fn new(groups: Vec<Group>, analyzer: &Analyzer) -> Thesaurus {
         let mut entries = HashMap::new();
+        let mut english = HashMap::new();
         let mut longest = 0;
         for (i, g) in groups.iter().enumerate() {
-            let same = g.dutch().chain(g.english.iter().map(String::as_str)).map(|t| (t, Relation::Same));
+            for term in &g.english {
+                let keys = analyzer.english_keys(term);
+                if !keys.is_empty() {
+                    longest = longest.max(keys.len());
+                    english.entry(keys).or_insert(i);
+                }
+            }
+            let same = g.dutch().map(|t| (t, Relation::Same));
             let narrower = g.narrower.iter().map(|t| (t.as_str(), Relation::Narrower));
             for (term, relation) in same.chain(narrower) {
                 let keys = analyzer.keys(term);
@@ -111,18 +127,23 @@ impl Thesaurus {
                 }
             }
         }
-        Thesaurus { groups, entries, longest, by_id, words }
+        Thesaurus { groups, entries, english, longest, by_id, words }
     }
 
     /// The matches in a query's word keys, left to right, the longest run first; each word
-    /// belongs to at most one match.
-    pub fn expansions(&self, keys: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
+    /// belongs to at most one match. `english[i]` is word i's English key: a run matches an
+    /// English term by those, a Dutch term by `keys`.
+    pub fn expansions(&self, keys: &[&str], english: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
         let mut out = Vec::new();
         let mut start = 0;
         while start < keys.len() {
             let found = (1..=self.longest.min(keys.len() - start)).rev().find_map(|n| {
                 let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
-                self.entries.get(&run).map(|&(group, relation)| (n, group, relation))
+                let dutch = self.entries.get(&run).map(|&(group, relation)| (n, group, relation));
+                dutch.or_else(|| {
+                    let run: Vec<String> = english.get(start..start + n)?.iter().map(|k| (*k).to_string()).collect();
+                    self.english.get(&run).map(|&group| (n, group, Relation::Same))
+                })
             });
             match found {
                 Some((n, group, relation)) => {
@@ -195,6 +216,11 @@ impl Thesaurus {
         best.map(|(d, term)| (term.to_string(), d))
     }
 
+    /// Whether `word` (folded) is a single-word term of the thesaurus.
+    pub fn is_term(&self, word: &str) -> bool {
+        self.words.iter().any(|(w, _)| w == word)
+    }
+
     /// The number of groups.
     pub fn len(&self) -> usize {
         self.groups.len()
@@ -219,7 +245,9 @@ mod tests {
         let (t, a) = bundled();
         let keys = a.keys(text);
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        t.expansions(&keys, &a)
+        let english = a.english_keys(text);
+        let english: Vec<&str> = english.iter().map(String::as_str).collect();
+        t.expansions(&keys, &english, &a)
     }
 
     #[test]

@@ -13,6 +13,10 @@ use tantivy::{DocAddress, DocSet, Term};
 use super::schema::WEIGHTED;
 use super::{MAX_CORRECTED_WORDS, MAX_QUERY_TERMS, SearchIndex, analysis};
 
+/// "Bedoelde u …?" is offered only when the words the query knows find fewer records than
+/// this: a query that already finds plenty is not second-guessed.
+const FEW_FOUND: u64 = 3;
+
 /// One phrase of the thesaurus added to a query word.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Phrase {
@@ -392,6 +396,17 @@ impl SearchIndex {
         word_dfs: &[u64],
         covered: &[bool],
     ) -> tantivy::Result<Option<String>> {
+        // What the query finds by the words it knows (their own records, or the thesaurus):
+        // when that is plenty, an unknown word is more likely a real word the catalogue does
+        // not use than a typo, and "correcting" it into another word misleads.
+        let mut found = 0u64;
+        for (i, word) in words.words.iter().enumerate() {
+            let Some(df) = word.group.and_then(|g| word_dfs.get(g).copied()) else { continue };
+            found = found.max(if covered.get(i).copied().unwrap_or(false) { u64::MAX } else { df });
+        }
+        if found >= FEW_FOUND {
+            return Ok(None);
+        }
         let mut out: Vec<String> = Vec::with_capacity(words.words.len());
         let mut looked_up = 0;
         let mut changed = false;
@@ -403,7 +418,9 @@ impl SearchIndex {
             };
             if unknown && looked_up < MAX_CORRECTED_WORDS && word.folded.chars().count() >= 4 {
                 looked_up += 1;
-                if let Some(better) = self.nearest_word(searcher, &word.folded)? {
+                if let Some(better) = self.nearest_word(searcher, &word.folded)?
+                    && self.finds_more(searcher, &better, found)?
+                {
                     out.push(better);
                     changed = true;
                     continue;
@@ -412,6 +429,15 @@ impl SearchIndex {
             out.push(word.folded.clone());
         }
         Ok(changed.then(|| out.join(" ")))
+    }
+
+    /// Whether `word` would find more than `found` records: a word of the thesaurus (which
+    /// widens to the catalogue's words), or one more records hold.
+    fn finds_more(&self, searcher: &tantivy::Searcher, word: &str, found: u64) -> tantivy::Result<bool> {
+        if self.thesaurus.is_term(word) {
+            return Ok(true);
+        }
+        Ok(self.max_doc_freq(searcher, &self.analyzer.stem(word))? > found)
     }
 
     /// The known word nearest to `word` (one edit, or two from eight letters): the fewest

@@ -27,6 +27,10 @@ pub struct Judged {
     pub category: String,
     /// The records expected near the top, best first.
     pub relevant: Vec<String>,
+    /// Who asks (for the category `situation`): bedrijfsarts, hr-adviseur, teamleider,
+    /// medewerker.
+    #[serde(default)]
+    pub audience: Option<String>,
     /// Why.
     #[serde(default)]
     pub note: Option<String>,
@@ -50,6 +54,8 @@ pub struct Scores {
     pub hit5: f64,
     /// … in the first ten.
     pub hit10: f64,
+    /// Mean reciprocal rank of the first expected record (0 beyond five).
+    pub mrr5: f64,
     /// Mean reciprocal rank of the first expected record (0 beyond ten).
     pub mrr10: f64,
 }
@@ -95,22 +101,31 @@ fn scores(ranks: impl Iterator<Item = Option<usize>>) -> Scores {
         return Scores::default();
     }
     let share = |k: usize| ranks.iter().filter(|r| r.is_some_and(|r| r <= k)).count() as f64 / n as f64;
-    let mrr = ranks.iter().map(|r| r.map_or(0.0, |r| 1.0 / r as f64)).sum::<f64>() / n as f64;
-    Scores { queries: n, hit1: share(1), hit3: share(3), hit5: share(5), hit10: share(10), mrr10: mrr }
+    let mrr =
+        |k: usize| ranks.iter().map(|r| r.filter(|r| *r <= k).map_or(0.0, |r| 1.0 / r as f64)).sum::<f64>() / n as f64;
+    Scores {
+        queries: n,
+        hit1: share(1),
+        hit3: share(3),
+        hit5: share(5),
+        hit10: share(10),
+        mrr5: mrr(5),
+        mrr10: mrr(10),
+    }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{:<18} {:>7} {:>6} {:>6} {:>6} {:>6} {:>7}",
-            "queries", "n", "hit@1", "hit@3", "hit@5", "hit@10", "MRR@10"
+            "{:<18} {:>7} {:>6} {:>6} {:>6} {:>6} {:>7} {:>7}",
+            "queries", "n", "hit@1", "hit@3", "hit@5", "hit@10", "MRR@5", "MRR@10"
         )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, s: &Scores| {
             writeln!(
                 f,
-                "{:<18} {:>7} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>7.2}",
-                name, s.queries, s.hit1, s.hit3, s.hit5, s.hit10, s.mrr10
+                "{:<18} {:>7} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>7.2} {:>7.2}",
+                name, s.queries, s.hit1, s.hit3, s.hit5, s.hit10, s.mrr5, s.mrr10
             )
         };
         for (category, s) in &self.by_category {
@@ -129,6 +144,7 @@ mod tests {
             q: q.into(),
             category: category.into(),
             relevant: relevant.iter().map(|s| s.to_string()).collect(),
+            audience: None,
             note: None,
         }
     }
@@ -149,6 +165,7 @@ mod tests {
         assert!((all.hit1 - 1.0 / 3.0).abs() < 1e-9);
         assert!((all.hit5 - 2.0 / 3.0).abs() < 1e-9);
         assert!((all.mrr10 - (1.0 + 0.25) / 3.0).abs() < 1e-9);
+        assert!((all.mrr5 - (1.0 + 0.25) / 3.0).abs() < 1e-9);
         assert_eq!(report.by_category["y"].hit10, 0.0);
         assert_eq!(report.misses.len(), 1);
         assert_eq!(report.misses[0].0, "c");

@@ -75,6 +75,7 @@ impl SearchIndex {
         }
         let df_of = |g: Option<usize>| g.and_then(|g| word_dfs.get(g).copied());
         let mut keys: Vec<String> = words.words.iter().map(|w| w.key.clone()).collect();
+        let mut english: Vec<String> = words.words.iter().map(|w| self.analyzer.english_stem(&w.folded)).collect();
         let mut looked_up = 0;
         let mut respelt = vec![false; keys.len()];
         for (i, word) in words.words.iter().enumerate() {
@@ -83,12 +84,14 @@ impl SearchIndex {
                 looked_up += 1;
                 if let Some((term, _)) = self.thesaurus.nearest(&word.folded) {
                     keys[i] = self.analyzer.stem(&term);
+                    english[i] = self.analyzer.english_stem(&term);
                     respelt[i] = true;
                 }
             }
         }
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let expansions = self.thesaurus.expansions(&keys, &self.analyzer);
+        let english: Vec<&str> = english.iter().map(String::as_str).collect();
+        let expansions = self.thesaurus.expansions(&keys, &english, &self.analyzer);
         let mut widen: Vec<Vec<Phrase>> = vec![Vec::new(); words.groups.len()];
         let mut widen_terms = 0;
         let mut widen_left_out = 0;

@@ -159,7 +159,31 @@ describe("the question flow", () => {
     expect(distinctReasons(list, list[2])).toEqual(["voor leidinggevenden"]);
     // In English: the same reasons, chosen by the Dutch ones, in English words.
     const en = { ...list[1], reasons_en: ["for team leaders", "theme: workload"] };
-    expect(distinctReasons([list[0], en, list[2], list[3]], en, 2, true)).toEqual(["theme: workload"]);
+    expect(distinctReasons([list[0], en, list[2], list[3]], en, 2, undefined, true)).toEqual(["theme: workload"]);
+  });
+
+  it("always shows first what a conversation said, though the whole list shares it", () => {
+    const heard = "uit het teamgesprek: regelmogelijkheden 2 van 5";
+    const mk = (id: string, reasons: string[]) => ({ id, reasons }) as unknown as Recommendation;
+    const list = [
+      mk("a", ["thema: werkdruk", heard, "kosteloos"]),
+      mk("b", [heard]),
+      mk("c", [heard, "thema: werkdruk"]),
+    ];
+    const signal = {
+      guide: "team",
+      named: "het teamgesprek",
+      theme: "regelmogelijkheden",
+      label: "regelmogelijkheden",
+    };
+    const answers = {
+      ...emptyAnswers(),
+      signals: [{ ...signal, themes: [], level: "team", steps: [], rating: 2, max: 5 }],
+    };
+    expect(distinctReasons(list, list[0], 2, answers)).toEqual([heard, "kosteloos"]);
+    expect(distinctReasons(list, list[1], 2, answers)).toEqual([heard]);
+    // Without the conversation among the answers, a reason every card shares is left out.
+    expect(distinctReasons(list, list[0])).toEqual(["kosteloos"]);
   });
 
   it("goes forward to the review after the last question and back to the start before the first", () => {

@@ -19,6 +19,7 @@ export type Route =
   | { name: "trash" }
   | { name: "catalogue" }
   | { name: "own"; id?: string }
+  | { name: "talk"; id: string; guide?: string; step?: string }
   | EvalRoute;
 
 /** Parses `#/...` into a route; anything unknown is the start screen. */
@@ -57,6 +58,10 @@ export function parseRoute(hash: string): Route {
     case "catalogus":
       if (parts[1] === "eigen") return parts[2] ? { name: "own", id: parts[2] } : { name: "own" };
       return { name: "catalogue" };
+    case "gesprek":
+      // A conversation of a dossier (issue 28): its guide and the step within it.
+      if (!parts[1]) return { name: "dossiers", query: "" };
+      return { name: "talk", id: parts[1], guide: parts[2], step: parts.slice(3).join("/") || undefined };
     case "dossier":
       if (!parts[1]) return { name: "dossiers", query: "" };
       return (
@@ -135,13 +140,25 @@ export function askedQuestions(questions: Question[], given: string[]): Question
 
 /** The reasons worth showing on a card: the one or two that set it apart from the others in
  * the list (a reason most of the list shares is the user's own answer said back), or the
- * first reason when none does; in English (`reasons_en`, the same reasons in the same order)
- * when `en`. */
-export function distinctReasons(list: Recommendation[], r: Recommendation, max = 2, en = false): string[] {
+ * first reason when none does. What a conversation said ("uit het teamgesprek:
+ * regelmogelijkheden 2 van 5") is why the user is here: it is always shown, first, though most
+ * of the list shares it. In English (`reasons_en`, the same reasons in the same order) when
+ * `en`; the choice is made on the Dutch words. */
+export function distinctReasons(
+  list: Recommendation[],
+  r: Recommendation,
+  max = 2,
+  answers?: Answers,
+  en = false,
+): string[] {
   const shared = (reason: string) => list.filter((x) => x.reasons.includes(reason)).length;
-  const rare = r.reasons.map((_, i) => i).filter((i) => list.length < 3 || shared(r.reasons[i]) * 2 <= list.length);
+  const all = r.reasons.map((_, i) => i);
+  const rare = all.filter((i) => list.length < 3 || shared(r.reasons[i]) * 2 <= list.length);
+  const heard = (answers?.signals ?? []).map((s) => `uit ${s.named}: ${s.label} `);
+  const talk = all.filter((i) => heard.some((h) => r.reasons[i].startsWith(h)));
+  const rest = (rare.length ? rare : all).filter((i) => !talk.includes(i));
   const words = en ? r.reasons_en : r.reasons;
-  return (rare.length ? rare : r.reasons.map((_, i) => i)).slice(0, max).map((i) => words[i] ?? r.reasons[i]);
+  return [...talk, ...rest].slice(0, Math.max(max, talk.length + 1)).map((i) => words[i] ?? r.reasons[i]);
 }
 
 /** Where "Vorige" leads from question `index`: the question before, or, from the first,

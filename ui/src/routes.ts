@@ -61,6 +61,8 @@ export async function loadView(store: Store, route: Route): Promise<View> {
       return view(import("./views/Catalogue.svelte"), [store]);
     case "own":
       return view(import("./views/OwnForm.svelte"), [store, route.id]);
+    case "talk":
+      return view(import("./views/Talk.svelte"), [store, route.id, route.guide, route.step]);
     // The evaluation loop's screens.
     case "traject":
       return view(import("./views/Traject.svelte"), [store, route.id]);

@@ -6,6 +6,7 @@ import { getContext, setContext } from "svelte";
 import type { Answers, Api, Taxonomy, Tree } from "./api";
 import { lang, setLang, type Lang } from "./i18n";
 import { emptyAnswers, parseRoute, type Route } from "./logic";
+import type { TalkDraft } from "./views/talk/flow";
 
 export interface ActiveDossier {
   id: string;
@@ -52,6 +53,8 @@ export class Store {
   dossier = $state<ActiveDossier | undefined>();
   /** Dossiers whose report was saved in this session (the dossier does not record it). */
   reportSaved = $state<string[]>([]);
+  /** The conversation being entered, across its screens, until it is saved (issue 28). */
+  talk = $state<TalkDraft | undefined>();
   /** A navigation held back by a guard, with the warning shown instead. */
   leaving = $state<{ message: string; to: string; focus: string } | undefined>();
   #arrival: Arrival = {};
