@@ -141,7 +141,18 @@ describe("the program", () => {
     expect(toApiError({ code: "wrong_passphrase", message: "het wachtwoord opent /x niet" })).toEqual({
       code: "wrong_passphrase",
       message: "Het wachtwoord opent /x niet",
+      detail: "Het wachtwoord opent /x niet",
     });
     expect(toApiError("schijf vol").message).toBe("Schijf vol");
+  });
+
+  it("says what went wrong in English on the English interface, with the core's Dutch words after it", () => {
+    setLang("en");
+    const e = toApiError({ code: "nothing_to_export", message: "er zijn nog geen eigen interventies om te delen" });
+    expect(e.message).toBe(
+      "There is nothing to export yet; no file was written. (In Dutch: Er zijn nog geen eigen interventies om te delen)",
+    );
+    expect(e.detail).toBe("Er zijn nog geen eigen interventies om te delen");
+    expect(toApiError("kapot").message).toBe("Something went wrong. (In Dutch: Kapot)");
   });
 });

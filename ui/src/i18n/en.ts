@@ -27,7 +27,8 @@ export const en: Strings = {
       : `For ${n} interventions the evidence judgement has lapsed.`,
   assessed: (on: string, by: string) => `Judged: ${on} (by: ${by})`,
   validUntil: (d: string) => `, valid until ${d}`,
-  lapsedNote: (why: string) => `Note: ${why}; no longer counts as evidence.`,
+  lapsedNote: (why: string) =>
+    `Note: the judgement of its evidence has lapsed (in Dutch: ${why}); it no longer counts as evidence.`,
   origin: "Origin",
   originBundled: (name: string, edition: string) => `Bundled catalogue${edition} (${name})`,
   originPublisher: (name: string, edition: string) => `Publisher ${name} (signed pack${edition})`,
@@ -486,6 +487,7 @@ export const en: Strings = {
   toPlanItem: "Go to the action",
   unplannedTitle: "On the choice list, not yet in the action plan",
   catalogueInDutch: "The catalogue is in Dutch.",
+  inDutch: (detail: string) => `(In Dutch: ${detail})`,
   costTimeOnlyKnown: "Cost and time are shown for an intervention only when a source gives them.",
   nextQuestions: "Next: answer the questions",
   visitDoneWhen: "This task is done once the visit's date and the contact person's name are filled in.",

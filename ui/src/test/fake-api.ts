@@ -295,7 +295,16 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
       ],
     }),
     intervention: async () => record,
-    advise: async () => ({ recommendations: [], advice: [], coverage: null, exact: true, notes: [], user_notes: [] }),
+    advise: async () => ({
+      recommendations: [],
+      advice: [],
+      coverage: null,
+      exact: true,
+      notes: [],
+      notes_en: [],
+      user_notes: [],
+      user_notes_en: [],
+    }),
     ...overrides,
   };
 }
@@ -318,7 +327,7 @@ export const change: Change = {
 };
 
 export const instrument: InstrumentView = {
-  origin: "bundled",
+  origin: { kind: "bundled" },
   id: "teamthermometer",
   name: "Teamthermometer (Keuzehulp)",
   name_en: "Team thermometer (Keuzehulp)",
@@ -400,7 +409,16 @@ export function fakeEvaluation(fake: ReturnType<typeof fakeDossiers>): Partial<A
     evaluationAdvice: async () => ({
       signals: [],
       answers: { ...emptyAnswers(), themes: ["werkdruk"], steps: ["B2"] },
-      advice: { recommendations: [], advice: [], coverage: null, exact: true, notes: [], user_notes: [] },
+      advice: {
+        recommendations: [],
+        advice: [],
+        coverage: null,
+        exact: true,
+        notes: [],
+        notes_en: [],
+        user_notes: [],
+        user_notes_en: [],
+      },
     }),
     instruments: async () => [instrument],
     dossierMeasure: async (id, input) => {

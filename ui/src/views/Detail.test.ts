@@ -43,6 +43,10 @@ describe("detail page", () => {
     const own = await detail({ ...record, origin: { kind: "eigen", name: "eigen", version: null, date: null } });
     expect(own.querySelector("#evidence-lapsed")).toBeNull();
     expect($(own, "#detail-origin").textContent).toBe("Eigen interventie (niet ondertekend)");
+    setLang("en");
+    expect($(await detail(lapsed), "#evidence-lapsed").textContent).toBe(
+      "Note: the judgement of its evidence has lapsed (in Dutch: bewijs beoordeeld in 2019; ouder dan vijf jaar); it no longer counts as evidence.",
+    );
   });
 
   it("renders hostile catalogue text as text: no element, no script, no javascript: link", async () => {
