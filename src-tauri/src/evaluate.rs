@@ -149,6 +149,6 @@ pub async fn share_import_file<R: Runtime>(
     state: State<'_, AppState>,
     files: State<'_, Files>,
 ) -> Result<Option<Vec<ShareImported>>, ApiError> {
-    let Some(path) = files.open(&app, "Praktijkpakket", &["json"]) else { return Ok(None) };
+    let Some(path) = files.open(&app, FileKind::SHARE) else { return Ok(None) };
     state.with(|core| core.share_import(&path.to_string_lossy())).map(Some)
 }
