@@ -119,7 +119,9 @@ fn scenarios() -> Vec<Scenario> {
                 "tijdelijke-werkaanpassingen",
                 "de-mentaal-gezonde-zaak",
             ],
-            n: 3,
+            // These rest on the undated HAN article: grounded, but the least certain, so the
+            // dated records on the same theme may come first.
+            n: 4,
         },
         Scenario {
             situation: "werkgever moet PSA in de RI&E opnemen",
@@ -415,4 +417,81 @@ fn validate_checks_the_workers_page_as_the_build_does() {
         stderr.contains("worker.toml:people[2] (vertrouwenspersoon).record: er is geen interventie met id \"nergens\""),
         "{stderr}"
     );
+}
+
+/// How well founded a record's evidence is on the day asked: (level rank, certainty), where a
+/// dated judgement that holds is 2, a lapsed one 1 and an undated one 0.
+fn founded(app: &Keuzehulp, id: &str) -> (u8, u8) {
+    let shown = app.show(id).expect("shown").to_json().expect("json");
+    let e = &shown["evidence"];
+    let level = match e["level"].as_str() {
+        Some("effectief") => 3,
+        Some("onderbouwd") => 2,
+        Some("praktijkvoorbeeld") => 1,
+        _ => 0,
+    };
+    let dated = e["assessed_on"].as_str().is_some() || e["valid_until"].as_str().is_some();
+    let certainty = if e["lapsed"] == true {
+        1
+    } else if dated {
+        2
+    } else {
+        0
+    };
+    (level, certainty)
+}
+
+#[test]
+fn after_the_2021_judgements_lapse_no_undated_or_lapsed_record_jumps_above_a_better_founded_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Keuzehulp::open(dir.path()).expect("opens");
+    let order = |app: &Keuzehulp, a: &Answers| -> Vec<String> {
+        app.advise(a, 200).expect("advice").recommendations.into_iter().map(|r| r.id).collect()
+    };
+    let mut jumps = Vec::new();
+    let mut lapsed_seen = 0;
+    for s in scenarios() {
+        app.set_today("2026-12-06").expect("a day");
+        let before = order(&app, &s.answers);
+        app.set_today("2027-01-02").expect("a day");
+        let after = order(&app, &s.answers);
+        let place = |list: &[String], id: &str| list.iter().position(|x| x == id);
+        for (i, a) in after.iter().enumerate() {
+            let fa = founded(&app, a);
+            if fa.1 == 2 {
+                continue;
+            }
+            lapsed_seen += usize::from(fa.1 == 1);
+            for b in &after[i + 1..] {
+                let fb = founded(&app, b);
+                let better = fb.0 >= fa.0 && fb.1 >= fa.1 && fb != fa;
+                let was_above = matches!((place(&before, b), place(&before, a)), (Some(pb), Some(pa)) if pb < pa);
+                if better && was_above {
+                    jumps.push(format!("{}: {a} {fa:?} jumped above {b} {fb:?}", s.situation));
+                }
+            }
+        }
+    }
+    assert!(lapsed_seen > 0, "on 2027-01-02 the 2021 judgements have lapsed");
+    assert!(jumps.is_empty(), "{}", jumps.join("\n"));
+}
+
+#[test]
+fn an_undated_judgement_weighs_least_and_a_lapsed_one_keeps_its_label_and_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Keuzehulp::open(dir.path()).expect("opens");
+    app.set_today("2027-01-02").expect("a day");
+    // The arbeidsdeskundige's question: the PMO (effect shown, judged 2021, now lapsed) and the
+    // records resting on the undated HAN article.
+    let a = answers("arboprofessional", Some("individu"), &[], &["werkbehoud", "signaleren-klachten"], None);
+    let advice = app.advise(&a, 200).expect("advice");
+    let rec = |id: &str| advice.recommendations.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id}"));
+    let pmo = rec("pmo-psychische-gezondheid");
+    assert!(pmo.evidence_lapsed);
+    let said = pmo.reasons.join(" | ");
+    assert!(said.contains("effect aangetoond: Ketelaar e.a. (2013)"), "{said}");
+    assert!(said.contains("beoordeling verlopen (bewijs beoordeeld in 2021; ouder dan vijf jaar)"), "{said}");
+    let han = rec("werkplekonderzoek-arbeidsdeskundige");
+    assert!(!han.evidence_lapsed, "an undated judgement is not called lapsed");
+    assert!(han.reasons.join(" | ").contains("beoordeling zonder datum"), "{:?}", han.reasons);
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Answers, label, level_phrase, rank, role_plural};
-use crate::catalogue::{Intervention, StepGuide, Taxonomy, evidence_lapse, sectors_fitting};
+use crate::catalogue::{Intervention, StepGuide, Taxonomy, evidence_lapse, evidence_undated, sectors_fitting};
 
 /// What the leidraad's own words are worth, which depends on the sector (see
 /// [`Weights::leidraad_in_zorg`]).
@@ -63,9 +63,16 @@ pub struct Weights {
     pub other_sector: i32,
     /// The record is for the chosen risk group.
     pub risk_group: i32,
-    /// Per rank of evidence (effectief 3 … onbekend 0, a lapsed judgement 0): orders records
-    /// that fit alike, without beating a fit on step or theme.
+    /// Per rank of evidence (effectief 3 … onbekend 0) of a dated judgement: orders records
+    /// that fit alike, without beating a fit on step or theme. A lapsed judgement keeps these
+    /// points: every 2021 judgement lapses on the same day, and taking its points would let
+    /// records nobody judged, or judged without a date, jump above it. The lapse is named
+    /// ("beoordeling verlopen"), counts as none against a minimum asked, and puts the record
+    /// after an equal one whose judgement holds ([`certainty`]).
     pub evidence_rank: i32,
+    /// The same for a judgement without any date: it can never be shown to still hold, so it
+    /// is the least certain of all and weighs less than a dated one, also before any lapse.
+    pub evidence_rank_undated: i32,
     /// The evidence is weaker than the minimum asked: a wish, not a filter; as much as a
     /// step, so such records come after those that meet it.
     pub weaker_evidence: i32,
@@ -103,6 +110,7 @@ pub const WEIGHTS: Weights = Weights {
     other_sector: -15,
     risk_group: 14,
     evidence_rank: 3,
+    evidence_rank_undated: 2,
     weaker_evidence: -25,
     free: 8,
     paid: -25,
@@ -358,20 +366,28 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// The evidence, always stated; a lapsed judgement is named and counts for nothing.
+    /// The evidence, always stated with what the source said. A lapsed judgement is named
+    /// ("beoordeling verlopen"); an undated one is named and weighs least. Against a minimum
+    /// asked, a lapsed judgement counts as none.
     fn evidence(&self, r: &Intervention, t: &mut Tally) {
         let lapse = evidence_lapse(&r.evidence, self.today);
-        let evidence_rank = if lapse.is_some() { 0 } else { rank(&self.taxonomy.evidence_levels, &r.evidence.level) };
-        t.score += i32::from(evidence_rank) * self.weights.evidence_rank;
-        match (r.evidence.level.as_str(), r.evidence.references.first()) {
-            _ if lapse.is_some() => t.reasons.push(|| lapse.clone().unwrap_or_default()),
-            ("effectief", Some(reference)) => {
-                t.reasons.push(|| format!("effect aangetoond: {}", short_reference(reference)))
-            }
-            ("onderbouwd", Some(reference)) => t.reasons.push(|| format!("onderbouwd: {}", short_reference(reference))),
-            ("praktijkvoorbeeld", _) => t.reasons.push(|| "goed praktijkvoorbeeld, effect niet onderzocht".to_string()),
-            _ => t.reasons.push(|| "niet beoordeeld op effect".to_string()),
-        }
+        let undated = evidence_undated(&r.evidence);
+        let level_rank = rank(&self.taxonomy.evidence_levels, &r.evidence.level);
+        let per_rank = if undated { self.weights.evidence_rank_undated } else { self.weights.evidence_rank };
+        t.score += i32::from(level_rank) * per_rank;
+        let evidence_rank = if lapse.is_some() { 0 } else { level_rank };
+        let said = || match (r.evidence.level.as_str(), r.evidence.references.first()) {
+            ("effectief", Some(reference)) => format!("effect aangetoond: {}", short_reference(reference)),
+            ("onderbouwd", Some(reference)) => format!("onderbouwd: {}", short_reference(reference)),
+            ("praktijkvoorbeeld", _) => "goed praktijkvoorbeeld, effect niet onderzocht".to_string(),
+            ("onbekend", _) => "niet beoordeeld op effect".to_string(),
+            (level, _) => label(&self.taxonomy.evidence_levels, level).to_lowercase(),
+        };
+        t.reasons.push(|| match (&lapse, undated) {
+            (Some(why), _) => format!("{} — beoordeling verlopen ({why})", said()),
+            (None, true) => format!("{} — beoordeling zonder datum, dus het minst zeker", said()),
+            (None, false) => said(),
+        });
         if let Some(min) = self.min_rank
             && evidence_rank < min
         {
@@ -439,6 +455,18 @@ impl<'a> Scorer<'a> {
                 )
             });
         }
+    }
+}
+
+/// How certain a record's evidence judgement is on `today`, to order records with equal
+/// scores: 2 a dated judgement that holds, 1 one that has lapsed, 0 an undated one or none.
+pub(super) fn certainty(r: &Intervention, today: &str) -> u8 {
+    if evidence_lapse(&r.evidence, today).is_some() {
+        1
+    } else if evidence_undated(&r.evidence) || r.evidence.level == crate::catalogue::model::UNKNOWN {
+        0
+    } else {
+        2
     }
 }
 

@@ -27,7 +27,10 @@ export const en: Strings = {
       : `For ${n} interventions the evidence judgement has lapsed.`,
   assessed: (on: string, by: string) => `Judged: ${on} (by: ${by})`,
   validUntil: (d: string) => `, valid until ${d}`,
-  lapsedNote: (why: string) => `Note: ${why}; no longer counts as evidence.`,
+  lapsedNote: (why: string) =>
+    `Note: judgement lapsed (${why}). What the source says is shown above; it no longer counts as evidence.`,
+  undatedNote: "Note: this judgement has no date, so it weighs least.",
+  lapsedTag: "judgement lapsed",
   origin: "Origin",
   originBundled: (name: string, edition: string) => `Bundled catalogue${edition} (${name})`,
   originPublisher: (name: string, edition: string) => `Publisher ${name} (signed pack${edition})`,

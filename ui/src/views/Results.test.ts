@@ -66,11 +66,16 @@ describe("results", () => {
   });
 
   it("shows cost and time on a card only when a source gives them, and says so once", async () => {
-    const recs = [rec("a", []), rec("b", [], { cost: "laag", time: "kort" })];
+    const recs = [rec("a", []), rec("b", [], { cost: "laag", time: "kort", evidence_lapsed: true })];
     const view = await show(makeStore(advising(recs), flowTree).store, "#/resultaten");
     const tags = (id: string) =>
       [...view.querySelectorAll(`.recommendation[data-id="${id}"] .tag`)].map((x) => x.className);
     expect(tags("a")).toEqual(["tag evidence"]);
+    // A lapsed judgement keeps its label, with the lapse said beside it.
+    expect($(view, '.recommendation[data-id="a"] .tag.evidence').textContent).not.toContain("verlopen");
+    expect($(view, '.recommendation[data-id="b"] .tag.evidence').textContent?.trim()).toMatch(
+      / · beoordeling verlopen$/,
+    );
     expect(tags("b")).toEqual(["tag evidence", "tag cost", "tag time"]);
     expect(view.querySelector(".recommendations")?.textContent).not.toMatch(/niet bekend|onbekend/i);
     expect($(view, "#results-unknown").textContent).toBe(
