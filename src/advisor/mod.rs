@@ -277,7 +277,7 @@ pub fn advise_leading(
         })
         .collect();
     // Stable: equal scores keep the order above.
-    scored.sort_by(|a, b| b.score.cmp(&a.score));
+    scored.sort_by_key(|r| std::cmp::Reverse(r.score));
     scored.truncate(limit.max(1));
     talk::explain(&mut scored, &answers.signals);
     let exact = scored.iter().any(|r| r.mismatches.is_empty());
