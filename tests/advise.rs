@@ -380,9 +380,30 @@ fn the_workers_way_in_answers_bij_wie_first_in_text_and_gives_the_leads_with_the
     let worker = text(&["advise", "--role", "medewerker", "--entry", "zorgen-terecht"]);
     let (leads, rest) = worker.split_once("\nInterventies:\n").expect("the leads, then the interventions");
     assert!(leads.starts_with("Bij wie kunt u terecht?"), "{worker}");
-    for who in ["Uw leidinggevende", "Het open spreekuur van de bedrijfsarts", "De vertrouwenspersoon", "De huisarts"] {
+    for who in [
+        "Hebt u nu dringend hulp nodig?",
+        "Uw collega's",
+        "Uw leidinggevende",
+        "Het open spreekuur van de bedrijfsarts",
+        "De vertrouwenspersoon",
+        "De huisarts",
+    ] {
         assert!(leads.contains(&format!("\n  {who}\n")), "{who}: {leads}");
     }
+    // Urgent help comes first, from a named public source.
+    let urgent = leads.split("\n  Uw collega's\n").next().expect("before the colleagues");
+    assert!(urgent.contains("Bel dan 113 of 0800-0113"), "{urgent}");
+    assert!(
+        urgent.contains("Bron: 113 Zelfmoordpreventie (stichting), www.113.nl")
+            && urgent.contains("(https://www.113.nl)")
+    );
+    // Each person leads with what to do; the manager need not hear what is wrong.
+    let manager = leads.split("\n  Uw leidinggevende\n").nth(1).expect("manager");
+    assert!(manager.trim_start().starts_with("Maak een afspraak met uw leidinggevende."), "{manager}");
+    assert!(manager.contains("U hoeft uw leidinggevende niet te vertellen wat u mankeert."), "{manager}");
+    let physician = leads.split("\n  Het open spreekuur van de bedrijfsarts\n").nth(1).expect("physician");
+    assert!(physician.trim_start().starts_with("Maak een afspraak bij het open spreekuur"), "{physician}");
+    assert!(!leads.contains("Praat op tijd met uw leidinggevende over uw klachten"), "{leads}");
     // Each fact with its source; where the sources are silent, it says so.
     assert!(leads.contains("Bron: Mentale klachten voorkomen bij zorgmedewerkers"), "{leads}");
     assert!(leads.contains("Meer: keuzehulp show open-spreekuur-bedrijfsarts"), "{leads}");
@@ -396,12 +417,15 @@ fn the_workers_way_in_answers_bij_wie_first_in_text_and_gives_the_leads_with_the
     // The window gets the leads with the tree, in both languages, each with its sources.
     let tree = cli.json(&["tree"]);
     let people = tree["worker"].as_array().expect("worker");
-    assert_eq!(people.len(), 4);
+    assert_eq!(people.len(), 6);
     for p in people {
         assert_eq!(p["text"].as_array().map(Vec::len), p["text_en"].as_array().map(Vec::len), "{p}");
     }
-    assert_eq!(people[1]["record"], "open-spreekuur-bedrijfsarts");
-    assert_eq!(people[1]["sources"][0]["document"], "leidraad");
+    assert_eq!(people[0]["id"], "dringend");
+    assert_eq!(people[0]["sources"][0]["document"], "web");
+    assert_eq!(people[1]["id"], "collegas");
+    assert_eq!(people[3]["record"], "open-spreekuur-bedrijfsarts");
+    assert_eq!(people[3]["sources"][0]["document"], "leidraad");
 }
 
 #[test]
@@ -414,7 +438,7 @@ fn validate_checks_the_workers_page_as_the_build_does() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("worker.toml:people[2] (vertrouwenspersoon).record: er is geen interventie met id \"nergens\""),
+        stderr.contains("worker.toml:people[4] (vertrouwenspersoon).record: er is geen interventie met id \"nergens\""),
         "{stderr}"
     );
 }

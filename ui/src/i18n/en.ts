@@ -299,7 +299,7 @@ export const en: Strings = {
   workerTitle: "Who can you turn to with your worries?",
   workerIntro:
     "Do you notice that work is getting too much, or are you worried about how you are doing? Talk about it in time. Here you read who you can turn to, and what Keuzehulp's sources say about it.",
-  workerSource: "Source",
+  workerSources: "Sources",
   workerMore: (who: string) => `More about ${who}`,
   workerThenTitle: "What else there is",
   workerThen:

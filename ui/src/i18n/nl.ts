@@ -307,7 +307,7 @@ export const nl = {
   workerTitle: "Bij wie kunt u terecht met uw zorgen?",
   workerIntro:
     "Merkt u dat het werk u te veel wordt, of maakt u zich zorgen over hoe het met u gaat? Praat er op tijd over. Hier leest u bij wie dat kan, en wat de bronnen van Keuzehulp daarover zeggen.",
-  workerSource: "Bron",
+  workerSources: "Bronnen",
   workerMore: (who: string) => `Meer over ${who}`,
   workerThenTitle: "Wat er verder is",
   workerThen:

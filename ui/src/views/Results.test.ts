@@ -229,11 +229,18 @@ describe("worker", () => {
     const doctor = $(view, 'li[data-person="bedrijfsarts"]');
     expect($(doctor, "h2").textContent).toBe("Het spreekuur");
     expect([...doctor.querySelectorAll("p")].map((x) => x.textContent)).toContain("Niet bekend: de kosten.");
-    expect(doctor.textContent).toContain("Bron: De leidraad (NVAB, 2021) — Stap C");
     expect($(doctor, "a").getAttribute("href")).toBe("#/interventie/x");
+    // The sources sit under one closed "Bronnen" toggle, not between the people.
+    expect(doctor.textContent).not.toContain("Bron");
+    const sources = $<HTMLDetailsElement>(view, "#worker-sources");
+    expect(sources.open).toBe(false);
+    expect($(sources, "summary").textContent).toBe("Bronnen");
+    expect($(sources, 'li[data-person="bedrijfsarts"]').textContent).toBe(
+      "Het spreekuur: De leidraad (NVAB, 2021) — Stap C; 113 Zelfmoordpreventie, www.113.nl (https://www.113.nl)",
+    );
     const gp = $(view, 'li[data-person="huisarts"]');
     expect(gp.textContent).toContain("niet bekend");
-    expect(gp.querySelector(".meta")).toBeNull();
+    expect(sources.querySelector('li[data-person="huisarts"]')).toBeNull();
     setLang("en");
     const english = await show(store, "#/bij-wie");
     expect($(english, 'li[data-person="bedrijfsarts"] h2').textContent).toBe("The consultation hour");
