@@ -360,9 +360,28 @@ fn the_workers_question_leads_with_people_and_services_a_worker_can_turn_to() {
     let mut expected = lead.to_vec();
     expected.sort_unstable();
     assert_eq!(first, expected, "{asked:?}");
-    // The same answers without that way in rank by fit alone: the lead is the entry's doing.
+    // A worker asking for themself without that way in still gets the people to turn to
+    // before the Huis van Werkvermogen (a model for employers): who a record is for counts.
     let plain = ids(&[]);
-    assert!(!lead.contains(&plain[0].as_str()), "{plain:?}");
+    let mut first: Vec<&str> = plain.iter().take(4).map(String::as_str).collect();
+    first.sort_unstable();
+    assert_eq!(first, expected, "{plain:?}");
+    let model = plain.iter().position(|x| x == "huis-van-werkvermogen").expect("the model still comes");
+    assert!(model >= 4, "{plain:?}");
+    // The way in weighs more than the role alone: the same records, further ahead.
+    let score = |extra: &[&str], id: &str| -> i64 {
+        let mut args = vec!["advise", "--role", "medewerker", "--level", "individu", "--step", "C"];
+        args.extend_from_slice(extra);
+        let advice = cli.json(&args);
+        let recs = advice["recommendations"].as_array().expect("recommendations").clone();
+        recs.iter().find(|r| r["id"] == id).and_then(|r| r["score"].as_i64()).expect("scored")
+    };
+    assert!(score(&["--entry", "zorgen-terecht"], "buddysysteem") > score(&[], "buddysysteem"));
+    // Another role asking has no such list: a team leader's top is not the worker's people.
+    let leader =
+        cli.json(&["advise", "--role", "leidinggevende", "--level", "individu", "--step", "C", "--limit", "4"]);
+    let reasons = leader["recommendations"].to_string();
+    assert!(!reasons.contains("hier kunt u zelf terecht"), "{reasons}");
     // An unknown way in is named with the ones there are.
     let out = cli.cmd().args(["advise", "--role", "medewerker", "--entry", "zorgen"]).run();
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -222,18 +222,29 @@ pub fn advise(
     limit: usize,
     today: &str,
 ) -> Result<Advice> {
-    advise_leading(records, taxonomy, guides, answers, &[], limit, today)
+    advise_leading(records, taxonomy, guides, answers, Leading::default(), limit, today)
 }
 
-/// [`advise`], with the records the chosen way in puts first (`lead`, by id): for the
-/// worker's "Bij wie kan ik terecht?", the people and services a worker can turn to.
+/// Records put forward by who asks: by the way in the user took (`by_entry`, put first), or,
+/// without one, by the way in made for the same role and level (meant for the person asking,
+/// so weighted less: ahead of records merely tagged with the role, not of everything).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Leading<'a> {
+    /// The records, by id.
+    pub ids: &'a [String],
+    /// Whether the user took the way in that names them.
+    pub by_entry: bool,
+}
+
+/// [`advise`], with the records put forward for who asks (`lead`): for the worker's "Bij wie
+/// kan ik terecht?", the people and services a worker can turn to.
 #[allow(clippy::too_many_arguments)]
 pub fn advise_leading(
     records: &[Intervention],
     taxonomy: &Taxonomy,
     guides: &[StepGuide],
     answers: &Answers,
-    lead: &[String],
+    lead: Leading<'_>,
     limit: usize,
     today: &str,
 ) -> Result<Advice> {

@@ -26,6 +26,10 @@ pub struct Weights {
     /// A record the way in puts first ([`crate::catalogue::model::Entry::lead_with`]): enough to
     /// come before every record that only fits the answers.
     pub lead: i32,
+    /// A record the way in for the asker's own role and level puts first, when the user did
+    /// not take that way in: it is meant for the person asking (a worker asking for themself
+    /// gets the people to turn to before a model for employers), but less than [`Weights::lead`].
+    pub for_asker: i32,
     /// The chosen step is the record's main (first) step. The step is the leidraad's main
     /// axis, so this is the largest single fit.
     pub main_step: i32,
@@ -94,6 +98,7 @@ pub struct Weights {
 /// The weights the advisor ranks by.
 pub const WEIGHTS: Weights = Weights {
     lead: 40,
+    for_asker: 20,
     main_step: 30,
     other_step: 22,
     leidraad_in_zorg: Leidraad { named_at_step: 10, named: 5, good_practice: 8 },
@@ -181,7 +186,7 @@ pub(super) struct Scorer<'a> {
     taxonomy: &'a Taxonomy,
     guides: &'a [StepGuide],
     answers: &'a Answers,
-    lead: &'a [String],
+    lead: super::Leading<'a>,
     today: &'a str,
     /// The steps asked for, `B` expanded.
     steps: &'a [String],
@@ -201,7 +206,7 @@ impl<'a> Scorer<'a> {
         taxonomy: &'a Taxonomy,
         guides: &'a [StepGuide],
         answers: &'a Answers,
-        lead: &'a [String],
+        lead: super::Leading<'a>,
         today: &'a str,
         steps: &'a [String],
         gaps: BTreeSet<(&'a str, &'a str)>,
@@ -257,8 +262,9 @@ impl<'a> Scorer<'a> {
 
     /// Put first by the way in.
     fn lead(&self, r: &Intervention, t: &mut Tally) {
-        if self.lead.contains(&r.id) {
-            t.fits(self.weights.lead, || "hier kunt u zelf terecht".to_string());
+        if self.lead.ids.contains(&r.id) {
+            let points = if self.lead.by_entry { self.weights.lead } else { self.weights.for_asker };
+            t.fits(points, || "hier kunt u zelf terecht".to_string());
         }
     }
 
