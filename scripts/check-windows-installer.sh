@@ -33,15 +33,17 @@ trap 'rm -rf "$unpacked"' EXIT
 7z x -y -o"$unpacked" "$installer" '*.exe' '*.dll' -x'!uninstall.exe' >/dev/null
 
 # DLLs that ship with every Windows 10 and 11 (System32), so the installer need not carry
-# them. Anything else a program imports must be in the installer. (bcryptprimitives.dll is
-# Windows' own since Windows 8; Debian's wine 8 lacks it, see scripts/wine-runner.sh.)
-system_dlls=" advapi32.dll bcrypt.dll bcryptprimitives.dll comctl32.dll comdlg32.dll crypt32.dll
+# them. Anything else a program imports must be in the installer. (bcryptprimitives.dll,
+# combase.dll and the api-ms-win-* API sets are Windows' own since Windows 8; Debian's wine 8 lacks it, see scripts/wine-runner.sh.)
+system_dlls=" advapi32.dll bcrypt.dll bcryptprimitives.dll combase.dll comctl32.dll comdlg32.dll crypt32.dll
   d2d1.dll d3d11.dll dbghelp.dll dwmapi.dll dwrite.dll dxgi.dll gdi32.dll gdiplus.dll imm32.dll
   iphlpapi.dll kernel32.dll msimg32.dll msvcrt.dll ncrypt.dll netapi32.dll ntdll.dll ole32.dll
   oleacc.dll oleaut32.dll powrprof.dll propsys.dll rpcrt4.dll secur32.dll setupapi.dll
   shell32.dll shlwapi.dll user32.dll userenv.dll uxtheme.dll version.dll windowscodecs.dll
   winmm.dll winspool.drv ws2_32.dll wtsapi32.dll api-ms-win-core-synch-l1-2-0.dll
-  api-ms-win-core-winrt-l1-1-0.dll api-ms-win-core-winrt-string-l1-1-0.dll "
+  api-ms-win-core-winrt-l1-1-0.dll api-ms-win-core-winrt-error-l1-1-0.dll
+  api-ms-win-core-winrt-string-l1-1-0.dll "
+system_dlls=" $(tr -s '[:space:]' ' ' <<<"$system_dlls") "
 shipped=" $(find "$unpacked" -maxdepth 1 -iname '*.dll' -printf '%f\n' | tr '[:upper:]' '[:lower:]' | tr '\n' ' ') "
 for exe in "$unpacked"/*.exe; do
   imports=$(bash "$root/scripts/windows-imports.sh" "$exe")
@@ -95,7 +97,7 @@ desktop_log="$WINEPREFIX/desktop-stderr.log"
 outcome=$(xvfb-run -a -s "-screen 0 1024x768x24" bash -c '
   "$1" "$2" 2>"$3" >/dev/null &
   pid=$!
-  box=$(timeout 120 xdotool search --sync --name "^Keuzehulp kan niet starten\$" 2>/dev/null | head -n 1)
+  box=$(timeout 120 xdotool search --sync --name "^Keuzehulp kan niet starten" 2>/dev/null | head -n 1)
   if [[ -z $box ]]; then kill "$pid" 2>/dev/null; wait "$pid"; echo "no-box"; exit 0; fi
   xdotool windowfocus --sync "$box" 2>/dev/null; xdotool key Return
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
@@ -104,7 +106,7 @@ outcome=$(xvfb-run -a -s "-screen 0 1024x768x24" bash -c '
 ' _ "$root/scripts/wine-runner.sh" "$instdir/keuzehulp-desktop.exe" "$desktop_log" | tail -n 1)
 wineserver -w 2>/dev/null || true
 stderr_text=$(tr -d '\r' <"$desktop_log")
-if grep -qiE "panicked|not found|importing dlls failed|failed to create window" <<<"$stderr_text"; then
+if grep -qiE "panicked|Library .* not found|importing dlls failed|failed to create window" <<<"$stderr_text"; then
   fail "the installed window program did not stop cleanly: $stderr_text"
 fi
 [[ $outcome == "box exit=1" ]] || fail "the installed window program showed no Dutch message box and exit 1 ($outcome): $stderr_text"

@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "practice",
     "share_export",
     "share_import",
+    "share_import_file",
 ];
 
 fn main() {

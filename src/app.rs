@@ -26,6 +26,8 @@ mod import;
 // `update --from DIR_OR_URL`.
 // The window's catalogue screen: a pack looked at before import, own interventions.
 mod own;
+// What the window's save dialog asks: the kind of file, a suggested name, or a refusal first.
+mod save;
 // Outcome records shared between colleagues: `share export`, `share import`.
 mod share;
 // Conversations: the guides, a dossier's conversations, the paper sheet.
@@ -38,6 +40,7 @@ use backups::{open_store, purge_trash};
 pub use evaluate::{InstrumentView, NewAdvice};
 pub use import::{AddedRecord, ChangedRecord, ImportDiff, Removed, sign_pack, validate};
 pub use own::{FieldProblem, OwnSaved, PackPreview};
+pub use save::Export;
 pub use share::{ShareExport, ShareImported};
 pub use update::{PackUpdate, UPDATE_INDEX};
 pub use views::{CatalogueInfo, CatalogueSummary, MatrixCell, MatrixRow, OptionView, QuestionView, TreeView};

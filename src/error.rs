@@ -247,14 +247,24 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
-    /// An export has nothing to show (a dossier without a plan, a plan without dates).
-    #[error("dossier {}: {reason}; er is geen bestand geschreven", short(.id))]
+    /// An export has nothing to show (a dossier without a plan, a plan without dates, no own
+    /// interventions yet); said before the save dialog opens.
+    #[error("{}{reason}; er is geen bestand geschreven", .id.as_deref().map(|id| format!("dossier {}: ", short(id))).unwrap_or_default())]
     NothingToExport {
-        /// The dossier.
-        id: String,
+        /// The dossier, when the export is of one.
+        id: Option<String>,
         /// What is missing.
         reason: String,
     },
+    /// A pack is to be imported, but none was chosen and looked at first.
+    #[error("kies eerst een pakket en bekijk het; er is nog niets om te importeren")]
+    NoPackChosen,
+    /// An earlier call stopped halfway (the program's own defect), so the state it left
+    /// cannot be trusted; nothing more is done until the program starts again.
+    #[error(
+        "een eerdere opdracht is halverwege afgebroken; sluit Keuzehulp en start het opnieuw. Wat al was opgeslagen, blijft bewaard."
+    )]
+    Interrupted,
     /// The output file exists and may not be replaced.
     #[error(
         "{} bestaat al; kies een andere naam, of vervang het bestand (op de opdrachtregel met --force). Er is niets geschreven.",
@@ -393,6 +403,8 @@ impl Error {
             Error::StoreReadOnly { .. } => "store_read_only",
             Error::Report { .. } => "report",
             Error::NothingToExport { .. } => "nothing_to_export",
+            Error::NoPackChosen => "no_pack_chosen",
+            Error::Interrupted => "interrupted",
             Error::FileExists { .. } => "file_exists",
             Error::Signature { .. } => "signature_refused",
             Error::Key { .. } => "key",
@@ -576,7 +588,9 @@ pub(crate) mod tests {
             (Error::StoreReadOnly { path: path() }, "store_read_only"),
             (Error::FileInUse { path: path() }, "file_in_use"),
             (Error::Report { reason: "r".into() }, "report"),
-            (Error::NothingToExport { id: "d".into(), reason: "r".into() }, "nothing_to_export"),
+            (Error::NothingToExport { id: Some("d".into()), reason: "r".into() }, "nothing_to_export"),
+            (Error::NoPackChosen, "no_pack_chosen"),
+            (Error::Interrupted, "interrupted"),
             (Error::FileExists { path: path() }, "file_exists"),
             (Error::Signature { path: path(), reason: "r".into() }, "signature_refused"),
             (Error::Key { path: path(), reason: "r".into() }, "key"),
@@ -622,6 +636,8 @@ pub(crate) mod tests {
             | Error::FileInUse { .. }
             | Error::Report { .. }
             | Error::NothingToExport { .. }
+            | Error::NoPackChosen
+            | Error::Interrupted
             | Error::FileExists { .. }
             | Error::Signature { .. }
             | Error::Key { .. }

@@ -8,6 +8,13 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// What a person typed in a field that may be left empty: `None` when it is missing or only
+/// blanks, else the text without the blanks around it. Every optional text a face passes in
+/// goes through here, so an empty field means "not given" the same way on every face.
+pub fn given(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
 /// Opens `path` for reading when it is a regular file (a link to one counts); a folder, a
 /// device or a pipe is [`Error::NotAFile`], without opening it.
 pub fn open_regular(path: &Path) -> Result<std::fs::File> {

@@ -16,6 +16,7 @@ mod crypt;
 pub mod dossier;
 pub mod error;
 pub mod fetch;
+pub mod files;
 mod input;
 mod replace;
 pub mod report;

@@ -28,7 +28,7 @@ use crate::catalogue::instrument::{
 use crate::catalogue::model::{Document, Entry, Presets, QuestionKind, Taxonomy, Term};
 use crate::catalogue::practice::{Practice, PracticeCount, Verdicts};
 use crate::catalogue::rules::{Refusal, RefusalCode};
-use crate::catalogue::view::{OriginKind, RecordOrigin};
+use crate::catalogue::view::{Credit, OriginKind, RecordOrigin};
 use crate::catalogue::worker::{Lead, LeadSource};
 use crate::dossier::evaluate::{
     CarriedOut, Change, Direction, EvaluateOutcome, Evaluation, EvaluationDraft, EvaluationInput, Indicator,
@@ -46,6 +46,7 @@ use crate::dossier::{
 };
 use crate::report::{PlanFormat, ReportFormat, SheetFormat};
 use crate::search::{Filters, Hit, SearchResult, Via};
+use crate::time::Day;
 
 /// Where the generated files live.
 fn dir() -> PathBuf {
@@ -85,6 +86,8 @@ fn files() -> Vec<(String, String)> {
         one::<CatalogueSummary>(&cfg),
         one::<OriginKind>(&cfg),
         one::<RecordOrigin>(&cfg),
+        one::<Credit>(&cfg),
+        one::<Day>(&cfg),
         one::<Answers>(&cfg),
         one::<VisitInfo>(&cfg),
         one::<ShortlistItem>(&cfg),

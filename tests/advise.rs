@@ -202,9 +202,18 @@ fn reasons_are_concrete_and_checkable() {
     let advice =
         app.advise(&answers("leidinggevende", Some("team"), &["B2"], &["werkdruk"], None), 10).expect("advice");
     let first = &advice.recommendations[0];
-    assert!(first.reasons.iter().any(|r| r == "past bij stap B2: hanteerbare werkdruk"), "{:?}", first.reasons);
+    assert!(first.reasons.iter().any(|r| r == "helpt bij: hanteerbare werkdruk"), "{:?}", first.reasons);
     assert!(first.reasons.iter().any(|r| r == "gericht op teamniveau"), "{:?}", first.reasons);
     assert!(first.reasons.iter().any(|r| r == "voor leidinggevenden"), "{:?}", first.reasons);
+    // The same reasons in English, in the same order, for the English interface.
+    assert_eq!(first.reasons_en.len(), first.reasons.len());
+    let at = |r: &str| first.reasons.iter().position(|x| x == r).expect("the reason");
+    assert_eq!(first.reasons_en[at("helpt bij: hanteerbare werkdruk")], "helps with: manageable workload");
+    assert_eq!(first.reasons_en[at("voor leidinggevenden")], "for team leaders");
+    // In words a team leader uses: no codes of the leidraad's steps, in either language.
+    for r in advice.recommendations.iter().flat_map(|r| r.reasons.iter().chain(&r.reasons_en).chain(&r.mismatches)) {
+        assert!(!r.contains("stap B") && !r.contains("step B") && !r.contains("stap A"), "{r}");
+    }
     let pmo = app
         .advise(&answers("arboprofessional", Some("individu"), &["D"], &[], None), 20)
         .expect("advice")
@@ -263,7 +272,7 @@ fn the_aanbod_scan_shows_gaps_and_fills_them_first() {
         "offered ones are not recommended again"
     );
     assert!(
-        advice.recommendations[0].reasons[0].starts_with("vult een gat in het aanbod"),
+        advice.recommendations[0].reasons[0].starts_with("vult een gat in wat u al aanbiedt"),
         "{:?}",
         advice.recommendations[0].reasons
     );

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// those before it.
 const LAYERS: &[&[&str]] = &[
     // The catalogue, and the leaves every part may use.
-    &["catalogue", "error", "time", "replace", "crypt", "signing", "fetch", "claim", "input"],
+    &["catalogue", "error", "time", "replace", "crypt", "signing", "fetch", "claim", "input", "files"],
     // What is kept and searched, and the advice over it.
     &["store", "search", "advisor"],
     // What is made from the store: dossiers, reports, backups.

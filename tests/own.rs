@@ -4,7 +4,7 @@
 
 use keuzehulp::Keuzehulp;
 use keuzehulp::catalogue::Intervention;
-use keuzehulp::catalogue::view::OriginKind;
+use keuzehulp::catalogue::view::{Credit, OriginKind};
 
 use crate::signing::write_pack;
 use crate::util::Cli;
@@ -35,7 +35,7 @@ fn a_pack_preview_names_the_signer_and_the_diff_and_changes_nothing() {
 
     // Unsigned: "eigen".
     let preview = core.pack_preview(&pack).expect("preview");
-    assert_eq!(preview.publisher, "eigen");
+    assert_eq!(preview.publisher, Credit::Eigen);
     assert!(!preview.signed);
     assert_eq!(preview.diff.added, ["nieuw-uit-pakket"]);
     assert_eq!(preview.file, "pakket.json");
@@ -48,7 +48,7 @@ fn a_pack_preview_names_the_signer_and_the_diff_and_changes_nothing() {
     let public = std::fs::read_to_string(&made.public_key).expect("public key");
     core.trust_add(&public, "Arbodienst West", Some("2027-12-31")).expect("trusted");
     let preview = core.pack_preview(&pack).expect("preview");
-    assert_eq!(preview.publisher, "Arbodienst West");
+    assert_eq!(preview.publisher, Credit::Publisher("Arbodienst West".into()));
     assert!(preview.signed);
     assert_eq!(core.catalogue_info().expect("info").content_hash, before.content_hash, "a preview writes nothing");
 
@@ -114,7 +114,10 @@ fn an_own_intervention_is_checked_like_the_catalogue_saved_as_eigen_and_shared_a
     let colleague = Cli::new();
     let mut theirs = open(&colleague);
     let preview = theirs.pack_preview(&file).expect("a valid pack");
-    assert_eq!((preview.diff.added.clone(), preview.publisher.as_str()), (vec!["eigen-overleg".to_string()], "eigen"));
+    assert_eq!(
+        (preview.diff.added.clone(), preview.publisher.clone()),
+        (vec!["eigen-overleg".to_string()], Credit::Eigen)
+    );
     theirs.import(&file).expect("imported");
     assert_eq!(theirs.show("eigen-overleg").expect("shown").origin.kind, OriginKind::Eigen);
     assert_eq!(

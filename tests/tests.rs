@@ -55,6 +55,9 @@ mod platform;
 // Data safety, second round: the process claim's neighbours (erase, backups, damaged copies,
 // the WAL), packs that change only their own records, bounded dossier files, file writing.
 mod safety;
+// The window's boundary ruled by the core: save dialogs asked or refused first, file filters,
+// blank fields, days.
+mod boundary;
 // The core's layers point one way.
 mod layers;
 // One version everywhere: the command line, the window, Tauri, the packages.

@@ -6,9 +6,12 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use keuzehulp::ImportReport;
+use keuzehulp::app::Export;
 use keuzehulp::app::{OwnSaved, PackPreview, PackUpdate, Removed};
 use keuzehulp::catalogue::Intervention;
+use keuzehulp::files::FileKind;
 use keuzehulp::signing::{TrustList, TrustedKey};
+use keuzehulp::time::Day;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::{ApiError, AppState, Files};
@@ -27,10 +30,7 @@ impl ChosenPack {
     }
 
     fn take(&self) -> Result<PathBuf, ApiError> {
-        self.0.lock().ok().and_then(|mut c| c.take()).ok_or_else(|| ApiError {
-            code: "invalid_input".into(),
-            message: "kies eerst een pakket; er is nog niets bekeken om te importeren".into(),
-        })
+        Ok(self.0.lock().ok().and_then(|mut c| c.take()).ok_or(keuzehulp::Error::NoPackChosen)?)
     }
 }
 
@@ -44,7 +44,7 @@ pub async fn pack_preview<R: Runtime>(
     chosen: State<'_, ChosenPack>,
 ) -> Result<Option<PackPreview>, ApiError> {
     chosen.set(None);
-    let Some(path) = files.open(&app, "Keuzehulp-pakket", &["json"]) else { return Ok(None) };
+    let Some(path) = files.open(&app, FileKind::PACK) else { return Ok(None) };
     let preview = state.with(|core| core.pack_preview(&path))?;
     chosen.set(Some(path));
     Ok(Some(preview))
@@ -77,15 +77,15 @@ pub fn trust_list(state: State<'_, AppState>) -> Result<TrustList, ApiError> {
 }
 
 /// Trusts a public key (the `.pub` file's text or its key line) as publisher `name`, until
-/// the day `until` (YYYY-MM-DD) when given.
+/// the day `until` when given.
 #[tauri::command]
 pub fn trust_add(
     state: State<'_, AppState>,
     key: String,
     name: String,
-    until: Option<String>,
+    until: Option<Day>,
 ) -> Result<TrustedKey, ApiError> {
-    state.with(|core| core.trust_add(&key, &name, until.as_deref().filter(|u| !u.is_empty())))
+    state.with(|core| core.trust_add(&key, &name, until.as_ref().map(Day::as_str)))
 }
 
 /// No longer trusts the publisher `name`: its packs are refused from now on.
@@ -98,7 +98,7 @@ pub fn trust_remove(state: State<'_, AppState>, name: String) -> Result<(), ApiE
 /// what each would change; with `apply` it imports them too (checked again, all first).
 #[tauri::command]
 pub async fn update_from(state: State<'_, AppState>, from: String, apply: bool) -> Result<Vec<PackUpdate>, ApiError> {
-    state.with(|core| core.update_from(from.trim(), !apply))
+    state.with(|core| core.update_from(&from, !apply))
 }
 
 /// The own interventions ("eigen"), whole, for the form.
@@ -115,26 +115,14 @@ pub fn own_save(state: State<'_, AppState>, record: Intervention, new: bool) -> 
 }
 
 /// Asks where to save the own interventions as a pack and writes it; answers with the
-/// number of records, or nothing when cancelled.
+/// number of records, or nothing when cancelled. Without own interventions nothing is asked.
 #[tauri::command]
 pub async fn own_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     files: State<'_, Files>,
 ) -> Result<Option<usize>, ApiError> {
-    state.with(|core| core.own_pack().map(|p| p.interventions.len())).and_then(|n| match n {
-        0 => Err(ApiError {
-            code: "nothing_to_export".into(),
-            message: "er zijn nog geen eigen interventies om te delen".into(),
-        }),
-        _ => Ok(()),
-    })?;
-    let today = state.with(|core| Ok(core.today()))?;
-    let Some(path) = files.save(&app, &format!("eigen-interventies-{today}.json"), "Keuzehulp-pakket", &["json"])
-    else {
-        return Ok(None);
-    };
-    state.with(|core| core.own_export(&path)).map(Some)
+    Ok(state.save(&app, &files, Export::Own, |core, path| core.own_export(path))?.map(|(_, n)| n))
 }
 
 #[cfg(test)]
@@ -190,7 +178,7 @@ mod tests {
         assert_eq!(err["code"], "nothing_to_export");
         // Nothing looked at yet: nothing to import.
         let err = call("pack_import", serde_json::json!({ "digest": "0" })).expect_err("nothing chosen");
-        assert_eq!(err["code"], "invalid_input");
+        assert_eq!(err["code"], "no_pack_chosen");
         // An untrusted signature refuses the pack.
         let err = call("pack_preview", serde_json::json!({})).expect_err("untrusted");
         assert_eq!(err["code"], "signature_refused", "{err}");
@@ -210,7 +198,7 @@ mod tests {
         assert_eq!(list["trusted"][0]["name"], "Arbodienst West");
 
         let preview = call("pack_preview", serde_json::json!({})).expect("preview");
-        assert_eq!(preview["publisher"], "Arbodienst West");
+        assert_eq!(preview["publisher"], serde_json::json!({ "kind": "publisher", "name": "Arbodienst West" }));
         assert_eq!(preview["added"], serde_json::json!(["uit-pakket"]));
         assert_eq!(preview["file"], "pakket.json", "a file name, never a path");
         assert_eq!(preview["added_records"][0]["origin"]["name"], "Arbodienst West", "{preview}");

@@ -8,13 +8,16 @@
 //! item, the proposal so far, before and after) → `dossier_evaluate` (the verdict) →
 //! `evaluation_advice` (the new advice), with `before_after` for the chart.
 
+use keuzehulp::app::Export;
 use keuzehulp::app::{InstrumentView, NewAdvice, ShareExport, ShareImported};
 use keuzehulp::dossier::evaluate::{Change, EvaluateOutcome, EvaluationDraft, EvaluationInput};
 use keuzehulp::dossier::measure::{MeasureInput, MeasureOutcome};
 use keuzehulp::dossier::traject::{FollowUp, Practice, TrajectView};
+use keuzehulp::files::FileKind;
+use keuzehulp::time::Day;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::{ApiError, AppState, Files, files};
+use crate::{ApiError, AppState, Files};
 
 /// The instrument definitions (bundled, and imported from packs).
 #[tauri::command]
@@ -43,16 +46,13 @@ pub async fn dossier_measure_file<R: Runtime>(
     id: String,
     instrument: String,
     invited: Option<f64>,
-    date: Option<String>,
+    date: Option<Day>,
 ) -> Result<Option<MeasureOutcome>, ApiError> {
     // An unknown dossier or instrument is named before asking for the file.
-    state.with(|core| core.dossier(&id).and_then(|_| core.instrument(&instrument)).map(|_| ()))?;
-    let Some(path) = files.open(&app, "Antwoorden (CSV)", &["csv", "txt"]) else { return Ok(None) };
-    state
-        .with(|core| {
-            core.dossier_measure_file(&id, &instrument, &path, invited, date.as_deref().filter(|d| !d.is_empty()))
-        })
-        .map(Some)
+    state.with(|core| core.measure_file_check(&id, &instrument))?;
+    let Some(path) = files.open(&app, FileKind::ANSWERS) else { return Ok(None) };
+    let date = date.as_ref().map(Day::as_str);
+    state.with(|core| core.dossier_measure_file(&id, &instrument, &path, invited, date)).map(Some)
 }
 
 /// Takes a measurement (not a conversation's) out of a dossier.
@@ -64,8 +64,8 @@ pub fn dossier_unmeasure(state: State<'_, AppState>, id: String, measurement: i6
 /// "Vervolgbezoek": the next visit of the traject, with the open items and the newest
 /// measurement of each source carried over.
 #[tauri::command]
-pub fn dossier_follow_up(state: State<'_, AppState>, id: String, date: Option<String>) -> Result<FollowUp, ApiError> {
-    state.with(|core| core.dossier_follow_up(&id, date.as_deref().filter(|d| !d.is_empty())))
+pub fn dossier_follow_up(state: State<'_, AppState>, id: String, date: Option<Day>) -> Result<FollowUp, ApiError> {
+    state.with(|core| core.dossier_follow_up(&id, date.as_ref().map(Day::as_str)))
 }
 
 /// A dossier's place in its traject: the visits, its items and measurements marked new,
@@ -112,7 +112,7 @@ pub fn evaluation_advice(state: State<'_, AppState>, id: String, limit: usize) -
 /// The practice counts (own and shared), of one intervention or all.
 #[tauri::command]
 pub fn practice(state: State<'_, AppState>, id: Option<String>) -> Result<Vec<Practice>, ApiError> {
-    state.with(|core| core.practice(id.as_deref().filter(|i| !i.is_empty())))
+    state.with(|core| core.practice(id.as_deref()))
 }
 
 /// Asks where to save the outcome records since `since` (and, with `sign`, first which
@@ -122,24 +122,33 @@ pub async fn share_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     files: State<'_, Files>,
-    since: String,
+    since: Day,
     sign: bool,
 ) -> Result<Option<ShareExport>, ApiError> {
-    state.with(|core| keuzehulp::time::parse_date("since", &since).map(|_| core.today()))?;
-    let key = if sign {
-        let Some(key) = files.open(&app, "Geheime uitgeverssleutel", &["key"]) else { return Ok(None) };
-        Some(key)
-    } else {
-        None
+    let key = match sign.then(|| files.open(&app, FileKind::SECRET_KEY)) {
+        Some(None) => return Ok(None),
+        key => key.flatten(),
     };
-    let today = state.with(|core| Ok(core.today()))?;
-    let suggested = format!("praktijk-{}.json", files::slug(&today));
-    let Some(path) = files.save(&app, &suggested, "Praktijkpakket", &["json"]) else { return Ok(None) };
-    state.with(|core| core.share_export(&since, &path, key.as_deref(), true)).map(Some)
+    let export = Export::Share { since: &since };
+    Ok(state
+        .save(&app, &files, export, |core, path| core.share_export(since.as_str(), path, key.as_deref(), true))?
+        .map(|(_, done)| done))
 }
 
 /// Reads colleagues' signed outcome packs from a folder or web address (`index.json`).
 #[tauri::command]
 pub async fn share_import(state: State<'_, AppState>, from: String) -> Result<Vec<ShareImported>, ApiError> {
-    state.with(|core| core.share_import(from.trim()))
+    state.with(|core| core.share_import(&from))
+}
+
+/// Asks which colleague's outcome pack to read (its signature beside it), and reads it;
+/// nothing when cancelled.
+#[tauri::command]
+pub async fn share_import_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    files: State<'_, Files>,
+) -> Result<Option<Vec<ShareImported>>, ApiError> {
+    let Some(path) = files.open(&app, FileKind::SHARE) else { return Ok(None) };
+    state.with(|core| core.share_import(&path.to_string_lossy())).map(Some)
 }

@@ -2,23 +2,33 @@
 //! tests that cannot click a native dialog, a fixed folder (`KEUZEHULP_FILES_DIR`).
 //!
 //! The web view never passes a path: the shell asks the user, so a compromised page cannot
-//! write or read files of its choosing.
+//! write or read files of its choosing. What the dialog asks (the kind of file, its
+//! extensions, the suggested name) comes from the core ([`keuzehulp::files`]).
 
 use std::path::{Path, PathBuf};
 
+use keuzehulp::files::{FileKind, SaveAs};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 /// How save and open locations are chosen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Files {
     /// Ask the user with the system's file dialogs, and open saved reports with the system viewer.
     Dialogs,
     /// Save under the suggested name in this folder, open its newest matching file, and show
     /// nothing (end-to-end tests).
     Folder(PathBuf),
+    /// As `Folder`, and every dialog that would have been shown is written down (tests).
+    #[cfg(test)]
+    Recording(PathBuf, std::sync::Arc<std::sync::Mutex<Vec<Asked>>>),
 }
+
+/// A dialog the shell would have shown (tests): the kind's label, its extensions, and the
+/// suggested name of a save dialog.
+#[cfg(test)]
+pub type Asked = (String, Vec<String>, Option<String>);
 
 impl Files {
     /// `Folder` when `KEUZEHULP_FILES_DIR` is set, otherwise `Dialogs`.
@@ -29,40 +39,47 @@ impl Files {
         }
     }
 
-    /// Where to save a file suggested as `suggested`; `None` when the user cancelled.
-    pub fn save<R: Runtime>(
-        &self,
-        app: &AppHandle<R>,
-        suggested: &str,
-        kind: &str,
-        extensions: &[&str],
-    ) -> Option<PathBuf> {
+    /// Where to save the file `save` describes; `None` when the user cancelled.
+    pub fn save<R: Runtime>(&self, app: &AppHandle<R>, save: &SaveAs) -> Option<PathBuf> {
         match self {
             Files::Dialogs => app
                 .dialog()
                 .file()
-                .set_file_name(suggested)
-                .add_filter(kind, extensions)
+                .set_file_name(&save.file_name)
+                .add_filter(save.kind.label, save.kind.extensions)
                 .blocking_save_file()
                 .and_then(|p| p.into_path().ok()),
-            Files::Folder(dir) => Some(dir.join(suggested)),
+            Files::Folder(dir) => Some(dir.join(&save.file_name)),
+            #[cfg(test)]
+            Files::Recording(dir, asked) => {
+                asked.lock().ok()?.push(asked_for(save.kind, Some(&save.file_name)));
+                Some(dir.join(&save.file_name))
+            }
         }
     }
 
-    /// Which file to open; `None` when the user cancelled.
-    pub fn open<R: Runtime>(&self, app: &AppHandle<R>, kind: &str, extensions: &[&str]) -> Option<PathBuf> {
+    /// Which file of `kind` to open; `None` when the user cancelled.
+    pub fn open<R: Runtime>(&self, app: &AppHandle<R>, kind: FileKind) -> Option<PathBuf> {
         match self {
-            Files::Dialogs => {
-                app.dialog().file().add_filter(kind, extensions).blocking_pick_file().and_then(|p| p.into_path().ok())
+            Files::Dialogs => app
+                .dialog()
+                .file()
+                .add_filter(kind.label, kind.extensions)
+                .blocking_pick_file()
+                .and_then(|p| p.into_path().ok()),
+            Files::Folder(dir) => newest_with_extension(dir, kind.extensions),
+            #[cfg(test)]
+            Files::Recording(dir, asked) => {
+                asked.lock().ok()?.push(asked_for(kind, None));
+                newest_with_extension(dir, kind.extensions)
             }
-            Files::Folder(dir) => newest_with_extension(dir, extensions),
         }
     }
 
     /// Opens a saved file with the system's viewer; a failure to do so is not an error (the
     /// file is saved, and the user can open it by hand).
     pub fn show<R: Runtime>(&self, app: &AppHandle<R>, path: &Path) {
-        if let Files::Dialogs = self
+        if matches!(self, Files::Dialogs)
             && let Err(err) = app.opener().open_path(path.display().to_string(), None::<&str>)
         {
             eprintln!("keuzehulp: kan {} niet openen met het standaardprogramma: {err}", path.display());
@@ -80,30 +97,7 @@ fn newest_with_extension(dir: &Path, extensions: &[&str]) -> Option<PathBuf> {
         .map(|(_, path)| path)
 }
 
-/// A file-name-safe form of an organisation's name: lower case letters and digits joined by
-/// hyphens ("Zorg & Welzijn B.V." → "zorg-welzijn-b-v").
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() { "dossier".into() } else { trimmed.chars().take(60).collect() }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::slug;
-
-    #[test]
-    fn slugs_are_safe_file_names() {
-        assert_eq!(slug("Zorg & Welzijn B.V."), "zorg-welzijn-b-v");
-        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug("   "), "dossier");
-        assert_eq!(slug("Café Één"), "café-één");
-    }
+fn asked_for(kind: FileKind, name: Option<&str>) -> Asked {
+    (kind.label.into(), kind.extensions.iter().map(|e| e.to_string()).collect(), name.map(Into::into))
 }

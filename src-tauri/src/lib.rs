@@ -1,17 +1,18 @@
 //! The desktop shell: Tauri commands that each call one method of the core
 //! ([`keuzehulp::Keuzehulp`]) and map its error to `{code, message}`. No rules live here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use keuzehulp::advisor::{Advice, Answers};
-use keuzehulp::app::TreeView;
+use keuzehulp::app::{Export, TreeView};
 use keuzehulp::catalogue::Taxonomy;
 use keuzehulp::catalogue::conversation::Conversations;
 use keuzehulp::catalogue::view::RecordView;
 use keuzehulp::dossier::file::ImportOutcome;
 use keuzehulp::dossier::talk::{TalkInput, TalkOutcome, TalkSummary};
 use keuzehulp::dossier::{Dossier, DossierSummary, Note, PlanChange, PlanItem, Trashed, VisitInfo};
+use keuzehulp::files::FileKind;
 use keuzehulp::report::{PlanFormat, ReportFormat, ReportOptions, SheetFormat};
 use keuzehulp::search::{Filters, SearchResult};
 use keuzehulp::{Backup, CatalogueSummary, Erasure, Keuzehulp, Session, SessionError};
@@ -92,16 +93,43 @@ impl AppState {
 
     /// Runs `f` on the session.
     fn session<T>(&self, f: impl FnOnce(&mut Session) -> Result<T, SessionError>) -> Result<T, ApiError> {
-        let mut session = self.session.lock().map_err(|_| ApiError {
-            code: "internal".into(),
-            message: "een eerdere opdracht is mislukt; start Keuzehulp opnieuw".into(),
-        })?;
+        let mut session = self.session.lock().map_err(|_| keuzehulp::Error::Interrupted)?;
         f(&mut session).map_err(ApiError::from)
     }
 
     /// Runs `f` on the open core.
     fn with<T>(&self, f: impl FnOnce(&mut Keuzehulp) -> Result<T, keuzehulp::Error>) -> Result<T, ApiError> {
         self.session(|session| session.with(f))
+    }
+
+    /// Asks where to save `export` (the core says what to ask, or refuses first: then no
+    /// dialog opens), writes it there with `write`, and opens a file for reading with the
+    /// system's program. Answers with the path and what `write` gave; `None`: cancelled.
+    fn save<R: Runtime, T>(
+        &self,
+        app: &AppHandle<R>,
+        files: &Files,
+        export: Export<'_>,
+        write: impl FnOnce(&mut Keuzehulp, &Path) -> Result<T, keuzehulp::Error>,
+    ) -> Result<Option<(String, T)>, ApiError> {
+        let asked = self.with(|core| core.save_as(&export))?;
+        let Some(path) = files.save(app, &asked) else { return Ok(None) };
+        let done = self.with(|core| write(core, &path))?;
+        if export.opens() {
+            files.show(app, &path);
+        }
+        Ok(Some((path.display().to_string(), done)))
+    }
+
+    /// [`AppState::save`] of a file that is all its writing gives: answers with its path.
+    fn save_path<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        files: &Files,
+        export: Export<'_>,
+        write: impl FnOnce(&mut Keuzehulp, &Path) -> Result<(), keuzehulp::Error>,
+    ) -> Result<Option<String>, ApiError> {
+        Ok(self.save(app, files, export, write)?.map(|(path, ())| path))
     }
 }
 
@@ -145,7 +173,7 @@ fn advise(state: State<'_, AppState>, answers: Answers, limit: usize) -> Result<
 /// overdue evaluations.
 #[tauri::command]
 fn dossiers(state: State<'_, AppState>, filter: Option<String>) -> Result<Vec<DossierSummary>, ApiError> {
-    state.with(|core| core.dossiers(filter.as_deref().filter(|f| !f.trim().is_empty())))
+    state.with(|core| core.dossiers(filter.as_deref()))
 }
 
 /// One whole dossier.
@@ -180,7 +208,7 @@ fn dossier_shortlist(
     intervention: String,
     why: Option<String>,
 ) -> Result<(), ApiError> {
-    state.with(|core| core.dossier_shortlist(&id, &intervention, why.as_deref().filter(|w| !w.trim().is_empty())))
+    state.with(|core| core.dossier_shortlist(&id, &intervention, why.as_deref()))
 }
 
 /// Takes an intervention off the shortlist.
@@ -234,8 +262,9 @@ fn dossier_erase(state: State<'_, AppState>, id: String, remove_damaged: Option<
 }
 
 /// Asks where to save dossier `id` and writes it there; answers with the path, or nothing
-/// when the user cancelled. The web view never names a path itself. A conversation's
-/// confidential notes go along only `with_confidential` (ticked by the professional).
+/// when the user cancelled. The web view never names a path itself. From an encrypted store
+/// the file is encrypted too, unless `in_the_clear`. A conversation's confidential notes go
+/// along only `with_confidential` (ticked by the professional).
 #[tauri::command]
 async fn dossier_export<R: Runtime>(
     app: AppHandle<R>,
@@ -245,23 +274,14 @@ async fn dossier_export<R: Runtime>(
     in_the_clear: bool,
     with_confidential: Option<bool>,
 ) -> Result<Option<String>, ApiError> {
-    let (org, encrypted) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.encrypted())))?;
-    // From an encrypted store the export is encrypted too (a SQLCipher file, not JSON),
-    // unless the user chose to export in the clear.
-    let (extension, kind) = if encrypted && !in_the_clear {
-        ("keuzehulp", "Versleuteld Keuzehulp-dossier")
-    } else {
-        ("json", "Keuzehulp-dossier")
-    };
-    let suggested = format!("dossier-{}.{extension}", files::slug(&org));
-    let Some(path) = files.save(&app, &suggested, kind, &[extension]) else { return Ok(None) };
-    // The save dialog asked before replacing a file.
-    state.with(|core| core.dossier_export(&id, &path, in_the_clear, with_confidential.unwrap_or(false), true))?;
-    Ok(Some(path.display().to_string()))
+    let export = Export::Dossier { id: &id, in_the_clear };
+    let confidential = with_confidential.unwrap_or(false);
+    state.save_path(&app, &files, export, |core, path| core.dossier_export(&id, path, in_the_clear, confidential, true))
 }
 
 /// Asks which dossier file to import and imports it; a different dossier with the same id is
-/// kept beside it, never overwritten. Answers with the outcome, or nothing when cancelled.
+/// kept beside it, never overwritten. An encrypted file opens with `passphrase`, or without
+/// one typed, with the store's. Answers with the outcome, or nothing when cancelled.
 #[tauri::command]
 async fn dossier_import<R: Runtime>(
     app: AppHandle<R>,
@@ -269,48 +289,28 @@ async fn dossier_import<R: Runtime>(
     files: State<'_, Files>,
     passphrase: Option<String>,
 ) -> Result<Option<ImportOutcome>, ApiError> {
-    let Some(path) = files.open(&app, "Keuzehulp-dossier", &["json", "keuzehulp"]) else { return Ok(None) };
-    state
-        .with(|core| match passphrase.as_deref().filter(|p| !p.is_empty()) {
-            Some(key) => core.dossier_import_with_key(&path, false, Some(key)),
-            None => core.dossier_import(&path, false),
-        })
-        .map(Some)
+    let Some(path) = files.open(&app, FileKind::DOSSIER_ANY) else { return Ok(None) };
+    state.with(|core| core.dossier_import_typed(&path, passphrase.as_deref())).map(Some)
 }
 
-/// Asks where to save the advice report of dossier `id` as `pdf`, `html`, `md` or `docx`,
-/// with the notes numbered in `notes`, writes it and opens it with the system's viewer.
-/// Answers with the path, or nothing when cancelled. The save dialog has asked before
-/// replacing a file, so an existing file is replaced.
+/// Asks where to save the advice report of dossier `id` in `format`, with the notes numbered
+/// in `notes` (and the confidential conversation notes in `talk_notes`), writes it and opens
+/// it with the system's viewer. Answers with the path, or nothing when cancelled. The save
+/// dialog has asked before replacing a file, so an existing file is replaced.
 #[tauri::command]
 async fn report_save<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     files: State<'_, Files>,
     id: String,
-    format: String,
+    format: ReportFormat,
     notes: Option<Vec<i64>>,
     talk_notes: Option<Vec<i64>>,
 ) -> Result<Option<String>, ApiError> {
-    let format: ReportFormat = format.parse()?;
-    let (name, extensions): (&str, &[&str]) = match format {
-        ReportFormat::Pdf => ("PDF", &["pdf"]),
-        ReportFormat::Html => ("HTML", &["html", "htm"]),
-        ReportFormat::Md => ("Markdown", &["md"]),
-        ReportFormat::Docx => ("Word-document", &["docx"]),
-    };
-    let (org, today) = state.with(|core| Ok((core.dossier(&id)?.info.org, core.today())))?;
-    let suggested = format!("adviesrapport-{}-{today}.{}", files::slug(&org), extensions[0]);
-    let Some(path) = files.save(&app, &suggested, name, extensions) else { return Ok(None) };
-    let options = ReportOptions {
-        notes: notes.unwrap_or_default(),
-        all_notes: false,
-        talk_notes: talk_notes.unwrap_or_default(),
-        replace: true,
-    };
-    state.with(|core| core.report_with(&id, format, &path, &options))?;
-    files.show(&app, &path);
-    Ok(Some(path.display().to_string()))
+    let options = ReportOptions::ticked(notes.unwrap_or_default(), talk_notes.unwrap_or_default());
+    state.save_path(&app, &files, Export::Report { id: &id, format }, |core, path| {
+        core.report_with(&id, format, path, &options)
+    })
 }
 
 /// The conversation guides (team, team leader, worker) with the references they cite.
@@ -339,55 +339,36 @@ fn talk_summary(state: State<'_, AppState>, id: String) -> Result<TalkSummary, A
     state.with(|core| core.talk_summary(&id))
 }
 
-/// Asks where to save the printable A4 sheet of guide `guide` (`pdf` or `html`), writes it
-/// and opens it. Answers with the path, or nothing when cancelled.
+/// Asks where to save the printable A4 sheet of guide `guide` in `format`, writes it and
+/// opens it. Answers with the path, or nothing when cancelled.
 #[tauri::command]
 async fn conversation_sheet_save<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     files: State<'_, Files>,
     guide: String,
-    format: String,
+    format: SheetFormat,
 ) -> Result<Option<String>, ApiError> {
-    let format: SheetFormat = format.parse()?;
-    let (name, extension) = match format {
-        SheetFormat::Pdf => ("PDF", "pdf"),
-        SheetFormat::Html => ("HTML", "html"),
-    };
-    // An unknown guide is refused before asking where to save.
-    state.with(|core| core.conversation_guide(&guide).map(|_| ()))?;
-    let suggested = format!("gespreksformulier-{}.{extension}", files::slug(&guide));
-    let Some(path) = files.save(&app, &suggested, name, &[extension]) else { return Ok(None) };
-    state.with(|core| core.conversation_sheet(&guide, format, &path, true))?;
-    files.show(&app, &path);
-    Ok(Some(path.display().to_string()))
+    state.save_path(&app, &files, Export::Sheet { guide: &guide, format }, |core, path| {
+        core.conversation_sheet(&guide, format, path, true)
+    })
 }
 
-/// Asks where to save the action plan of dossier `id` as `xlsx` (with the plan van aanpak on
-/// a second sheet), `csv` or `ics` (the evaluation dates for the agenda), writes it and
+/// Asks where to save the action plan of dossier `id` in `format` (a workbook with the plan
+/// van aanpak on a second sheet, CSV, or the evaluation dates for the agenda), writes it and
 /// opens it with the system's program for it. Answers with the path, or nothing when
-/// cancelled.
+/// cancelled; a dossier without a plan (or without dates, for the agenda) is refused first.
 #[tauri::command]
 async fn plan_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     files: State<'_, Files>,
     id: String,
-    format: String,
+    format: PlanFormat,
 ) -> Result<Option<String>, ApiError> {
-    let format: PlanFormat = format.parse()?;
-    let (name, stem) = match format {
-        PlanFormat::Xlsx => ("Excel-werkmap", "actieplan"),
-        PlanFormat::Csv => ("CSV (puntkomma's)", "actieplan"),
-        PlanFormat::Ics => ("Agenda (iCalendar)", "evaluaties"),
-    };
-    // Refuse a dossier without a plan before asking where to save.
-    let (org, today) = state.with(|core| Ok((core.dossier_with_plan(&id)?.info.org, core.today())))?;
-    let suggested = format!("{stem}-{}-{today}.{format}", files::slug(&org));
-    let Some(path) = files.save(&app, &suggested, name, &[format.as_str()]) else { return Ok(None) };
-    state.with(|core| core.export_plan(&id, format, &path, true))?;
-    files.show(&app, &path);
-    Ok(Some(path.display().to_string()))
+    state.save_path(&app, &files, Export::Plan { id: &id, format }, |core, path| {
+        core.export_plan(&id, format, path, true)
+    })
 }
 
 /// The backups in the data directory, newest first; works also when the database is damaged.
@@ -504,7 +485,8 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState, files: Files)
             evaluate::evaluation_advice,
             evaluate::practice,
             evaluate::share_export,
-            evaluate::share_import
+            evaluate::share_import,
+            evaluate::share_import_file
         ])
 }
 
@@ -645,7 +627,7 @@ pub fn run() {
     // create window"); ask first and say what to do.
     #[cfg(windows)]
     if let Err(err) = tauri::webview_version() {
-        tell_user(&format!("{NO_WEBVIEW2}\n\n(WebView2: {err})"));
+        tell_user(&format!("{NO_WEBVIEW2}\n\nTechnische details: {err}"));
         std::process::exit(1);
     }
     // The store opens (and makes the daily backup when one is due) while the window is made

@@ -77,8 +77,12 @@ pub struct Recommendation {
     pub score: i32,
     /// Why it is recommended, in Dutch, concrete and checkable.
     pub reasons: Vec<String>,
+    /// The same reasons in English, in the same order (the window's English interface).
+    pub reasons_en: Vec<String>,
     /// What does not fit the answers, in Dutch; empty for an exact fit.
     pub mismatches: Vec<String>,
+    /// The same in English, in the same order.
+    pub mismatches_en: Vec<String>,
     /// The record's levels (for filtering the list in the window).
     pub levels: Vec<String>,
     /// The record's steps.
@@ -139,9 +143,35 @@ pub struct Advice {
     pub exact: bool,
     /// Notes on the answers: nothing fits exactly, conflicting answers. Printed in the report.
     pub notes: Vec<String>,
+    /// The same notes in English, in the same order.
+    pub notes_en: Vec<String>,
     /// Notes about the user's own role ("the leidraad does not address arboprofessionals at
     /// step C"): for the user on screen, never printed in the client's report.
     pub user_notes: Vec<String>,
+    /// The same in English, in the same order.
+    pub user_notes_en: Vec<String>,
+}
+
+/// A text the advisor writes for people, in Dutch (the command line, the report, the
+/// window in Dutch) and in English (the window in English). Both are made in one place, so
+/// they cannot drift apart; a face picks one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Said {
+    /// In Dutch.
+    pub nl: String,
+    /// In English.
+    pub en: String,
+}
+
+impl Said {
+    fn new(nl: &str, en: &str) -> Self {
+        Said { nl: nl.to_string(), en: en.to_string() }
+    }
+
+    /// Dutch and English lists, in the same order.
+    fn split(list: Vec<Said>) -> (Vec<String>, Vec<String>) {
+        list.into_iter().map(|s| (s.nl, s.en)).unzip()
+    }
 }
 
 /// Checks every answer against the taxonomy; an unknown value names the allowed ones.
@@ -181,28 +211,32 @@ fn label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
     terms.iter().find(|t| t.id == id).map_or(id, |t| t.label.as_str())
 }
 
+fn label_en<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
+    terms.iter().find(|t| t.id == id).map_or(id, |t| t.label_en.as_str())
+}
+
 fn rank(terms: &[Term], id: &str) -> u8 {
     terms.iter().find(|t| t.id == id).and_then(|t| t.rank).unwrap_or(0)
 }
 
-/// Dutch plural of a role for "voor …" reasons.
-fn role_plural(role: &str) -> &'static str {
+/// The plural of a role for "voor …" reasons, in Dutch and English.
+fn role_plural(role: &str) -> (&'static str, &'static str) {
     match role {
-        "beleidsmaker" => "beleidsmakers",
-        "werkgever" => "werkgevers (directie, HRM, OR)",
-        "leidinggevende" => "leidinggevenden",
-        "medewerker" => "medewerkers",
-        "arboprofessional" => "arboprofessionals",
-        _ => "deze rol",
+        "beleidsmaker" => ("beleidsmakers", "policy makers"),
+        "werkgever" => ("werkgevers (directie, HRM, OR)", "employers (management, HR, works council)"),
+        "leidinggevende" => ("leidinggevenden", "team leaders"),
+        "medewerker" => ("medewerkers", "workers"),
+        "arboprofessional" => ("arboprofessionals", "occupational health professionals"),
+        _ => ("deze rol", "this role"),
     }
 }
 
-fn level_phrase(level: &str) -> &'static str {
+fn level_phrase(level: &str) -> Said {
     match level {
-        "individu" => "gericht op het individu",
-        "team" => "gericht op teamniveau",
-        "organisatie" => "gericht op organisatieniveau",
-        _ => "gericht op dit niveau",
+        "individu" => Said::new("gericht op het individu", "aimed at the individual"),
+        "team" => Said::new("gericht op teamniveau", "aimed at the team"),
+        "organisatie" => Said::new("gericht op organisatieniveau", "aimed at the organisation"),
+        _ => Said::new("gericht op dit niveau", "aimed at this level"),
     }
 }
 
@@ -267,12 +301,16 @@ pub fn advise_leading(
         .into_iter()
         .filter_map(|(_, r)| {
             let Scored { score, reasons, mismatches } = scorer.score(r, true)?;
+            let (reasons, reasons_en) = Said::split(reasons);
+            let (mismatches, mismatches_en) = Said::split(mismatches);
             Some(Recommendation {
                 id: r.id.clone(),
                 name: r.name.clone(),
                 score,
                 reasons,
+                reasons_en,
                 mismatches,
+                mismatches_en,
                 levels: r.levels.clone(),
                 steps: r.steps.clone(),
                 roles: r.roles.clone(),
@@ -293,21 +331,30 @@ pub fn advise_leading(
     talk::explain(&mut scored, &answers.signals);
     let exact = scored.iter().any(|r| r.mismatches.is_empty());
 
-    let user_notes = role_notes(guides, answers, &steps);
+    let (user_notes, user_notes_en) = Said::split(role_notes(guides, taxonomy, answers, &steps));
     let mut notes = conflicts(records, taxonomy, answers, today);
     if !exact && !scored.is_empty() {
         notes.insert(
             0,
-            "Geen interventie past precies bij alle antwoorden; dit zijn de dichtstbijzijnde, met wat er niet past."
-                .to_string(),
+            Said::new(
+                "Geen interventie past precies bij alle antwoorden; dit zijn de dichtstbijzijnde, met wat er niet past.",
+                "No intervention fits every answer exactly; these are the closest, with what does not fit.",
+            ),
         );
     }
     if scored.is_empty() {
-        let level = answers.level.as_deref().map_or("dit niveau", |l| label(&taxonomy.levels, l));
-        notes.push(format!("De catalogus heeft nog niets op {level} dat u niet al aanbiedt."));
+        let level = answers.level.as_deref();
+        let nl = level.map_or("dit niveau".into(), |l| format!("{}niveau", label(&taxonomy.levels, l).to_lowercase()));
+        let en =
+            level.map_or("this level".into(), |l| format!("{} level", label_en(&taxonomy.levels, l).to_lowercase()));
+        notes.push(Said {
+            nl: format!("De catalogus heeft nog niets op {nl} dat u niet al aanbiedt."),
+            en: format!("The catalogue has nothing yet at {en} that you do not already offer."),
+        });
     }
+    let (notes, notes_en) = Said::split(notes);
     let advice = step_advice(guides, answers, &steps);
-    Ok(Advice { recommendations: scored, advice, coverage, exact, notes, user_notes })
+    Ok(Advice { recommendations: scored, advice, coverage, exact, notes, notes_en, user_notes, user_notes_en })
 }
 
 /// The leidraad's advice for the role at each chosen step (all steps when none was chosen).
@@ -332,17 +379,25 @@ fn step_advice(guides: &[StepGuide], answers: &Answers, steps: &[String]) -> Vec
         .collect()
 }
 
-/// Where the leidraad does not address the user's role at a chosen step.
-fn role_notes(guides: &[StepGuide], answers: &Answers, steps: &[String]) -> Vec<String> {
+/// Where the leidraad does not address the user's role at a chosen step (named by what it
+/// is about, not its code).
+fn role_notes(guides: &[StepGuide], taxonomy: &Taxonomy, answers: &Answers, steps: &[String]) -> Vec<Said> {
     let mut notes = Vec::new();
     if let Some(role) = &answers.role {
+        let (who_nl, who_en) = role_plural(role);
         for guide in guides.iter().filter(|g| steps.contains(&g.step)) {
             if guide.advice.iter().any(|a| &a.role == role && !a.from_leidraad) {
-                notes.push(format!(
-                    "De leidraad richt zich bij stap {} niet op {}; het advies hieronder komt uit andere bronnen of ontbreekt.",
-                    guide.step,
-                    role_plural(role)
-                ));
+                let step = &guide.step;
+                notes.push(Said {
+                    nl: format!(
+                        "De leidraad richt zich bij ‘{}’ niet op {who_nl}; het advies hieronder komt uit andere bronnen of ontbreekt.",
+                        label(&taxonomy.steps, step).to_lowercase()
+                    ),
+                    en: format!(
+                        "On ‘{}’ the guideline does not address {who_en}; the advice below comes from other sources, or there is none.",
+                        label_en(&taxonomy.steps, step).to_lowercase()
+                    ),
+                });
             }
         }
     }
@@ -350,26 +405,39 @@ fn role_notes(guides: &[StepGuide], answers: &Answers, steps: &[String]) -> Vec<
 }
 
 /// Answers that pull against each other, named.
-fn conflicts(records: &[Intervention], taxonomy: &Taxonomy, answers: &Answers, today: &str) -> Vec<String> {
+fn conflicts(records: &[Intervention], taxonomy: &Taxonomy, answers: &Answers, today: &str) -> Vec<Said> {
     let mut notes = Vec::new();
     if answers.free && answers.min_evidence.is_some() {
         let min = answers.min_evidence.as_deref().map_or(0, |e| rank(&taxonomy.evidence_levels, e));
         let both = records.iter().any(|r| r.cost_class == "gratis" && counted_rank(taxonomy, r, today) >= min);
         if !both {
-            notes.push(format!(
-                "Tegenstrijdig: gratis én minstens \"{}\" komt in de catalogus niet samen voor; de lijst weegt beide mee.",
-                label(&taxonomy.evidence_levels, answers.min_evidence.as_deref().unwrap_or_default()).to_lowercase()
-            ));
+            let wanted = answers.min_evidence.as_deref().unwrap_or_default();
+            notes.push(Said {
+                nl: format!(
+                    "Tegenstrijdig: gratis én minstens \"{}\" komt in de catalogus niet samen voor; de lijst weegt beide mee.",
+                    label(&taxonomy.evidence_levels, wanted).to_lowercase()
+                ),
+                en: format!(
+                    "Conflicting: free and at least “{}” do not occur together in the catalogue; the list weighs both.",
+                    label_en(&taxonomy.evidence_levels, wanted).to_lowercase()
+                ),
+            });
         }
     }
     if let (Some(role), Some(level)) = (&answers.role, &answers.level)
         && !records.iter().any(|r| r.levels.contains(level) && r.roles.contains(role))
     {
-        notes.push(format!(
-            "Tegenstrijdig: de catalogus heeft niets voor {} op {}niveau.",
-            role_plural(role),
-            label(&taxonomy.levels, level).to_lowercase()
-        ));
+        let (who_nl, who_en) = role_plural(role);
+        notes.push(Said {
+            nl: format!(
+                "Tegenstrijdig: de catalogus heeft niets voor {who_nl} op {}niveau.",
+                label(&taxonomy.levels, level).to_lowercase()
+            ),
+            en: format!(
+                "Conflicting: the catalogue has nothing for {who_en} at {} level.",
+                label_en(&taxonomy.levels, level).to_lowercase()
+            ),
+        });
     }
     notes
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Answers, label, level_phrase, rank, role_plural};
+use super::{Answers, Said, label, label_en, level_phrase, rank, role_plural};
 use crate::catalogue::{Intervention, StepGuide, Taxonomy, evidence_lapse, evidence_undated, sectors_fitting};
 
 /// What the leidraad's own words are worth, which depends on the sector (see
@@ -128,10 +128,10 @@ pub const WEIGHTS: Weights = Weights {
 /// The duration classes from short to long; `onbekend` is outside the order.
 const TIME_ORDER: [&str; 3] = ["kort", "middel", "lang"];
 
-/// Reasons or mismatches, built only when they will be shown.
+/// Reasons or mismatches, each in Dutch and English, built only when they will be shown.
 struct Notes {
     on: bool,
-    list: Vec<String>,
+    list: Vec<Said>,
 }
 
 impl Notes {
@@ -139,13 +139,13 @@ impl Notes {
         Notes { on, list: Vec::new() }
     }
 
-    fn push(&mut self, text: impl FnOnce() -> String) {
+    fn push(&mut self, text: impl FnOnce() -> Said) {
         if self.on {
             self.list.push(text());
         }
     }
 
-    fn push_first(&mut self, text: impl FnOnce() -> String) {
+    fn push_first(&mut self, text: impl FnOnce() -> Said) {
         if self.on {
             self.list.insert(0, text());
         }
@@ -161,13 +161,13 @@ struct Tally {
 
 impl Tally {
     /// Adds `points` with a reason.
-    fn fits(&mut self, points: i32, reason: impl FnOnce() -> String) {
+    fn fits(&mut self, points: i32, reason: impl FnOnce() -> Said) {
         self.score += points;
         self.reasons.push(reason);
     }
 
     /// Adds `points` (usually negative) with a mismatch.
-    fn misses(&mut self, points: i32, mismatch: impl FnOnce() -> String) {
+    fn misses(&mut self, points: i32, mismatch: impl FnOnce() -> Said) {
         self.score += points;
         self.mismatches.push(mismatch);
     }
@@ -176,8 +176,8 @@ impl Tally {
 /// A record's fit: its score, reasons and mismatches (those two empty unless explained).
 pub(super) struct Scored {
     pub score: i32,
-    pub reasons: Vec<String>,
-    pub mismatches: Vec<String>,
+    pub reasons: Vec<Said>,
+    pub mismatches: Vec<Said>,
 }
 
 /// Scores records against one set of answers. What the answers imply (the steps, the gaps,
@@ -264,7 +264,7 @@ impl<'a> Scorer<'a> {
     fn lead(&self, r: &Intervention, t: &mut Tally) {
         if self.lead.ids.contains(&r.id) {
             let points = if self.lead.by_entry { self.weights.lead } else { self.weights.for_asker };
-            t.fits(points, || "hier kunt u zelf terecht".to_string());
+            t.fits(points, || Said::new("hier kunt u zelf terecht", "you can turn to them yourself"));
         }
     }
 
@@ -279,26 +279,35 @@ impl<'a> Scorer<'a> {
             Some((position, step)) => {
                 let points = if position == 0 { self.weights.main_step } else { self.weights.other_step };
                 t.fits(points, || {
-                    format!("past bij stap {step}: {}", label(&self.taxonomy.steps, step).to_lowercase())
+                    let (nl, en) = self.step_words(step);
+                    Said { nl: format!("helpt bij: {nl}"), en: format!("helps with: {en}") }
                 });
                 if let Some(guide) =
                     self.guides.iter().filter(|g| steps.contains(&g.step)).find(|g| g.good_practices.contains(&r.id))
                 {
                     t.fits(self.leidraad.good_practice, || {
-                        format!("goed praktijkvoorbeeld in de leidraad bij stap {}", guide.step)
+                        let (nl, en) = self.step_words(&guide.step);
+                        Said {
+                            nl: format!("de leidraad geeft het als goed voorbeeld bij: {nl}"),
+                            en: format!("the guideline gives it as a good example for: {en}"),
+                        }
                     });
                 }
             }
-            None => {
-                t.misses(0, || format!("past niet bij stap {} (wel bij stap {})", steps.join("/"), r.steps.join(", ")))
-            }
+            None => t.misses(0, || {
+                let (nl, en): (Vec<String>, Vec<String>) = steps.iter().map(|s| self.step_words(s)).unzip();
+                Said {
+                    nl: format!("helpt niet direct bij: {}", nl.join(" / ")),
+                    en: format!("does not directly help with: {}", en.join(" / ")),
+                }
+            }),
         }
     }
 
     /// The level, a hard condition already met.
     fn level(&self, t: &mut Tally) {
         if let Some(level) = &self.answers.level {
-            t.fits(self.weights.level, || level_phrase(level).to_string());
+            t.fits(self.weights.level, || level_phrase(level));
         }
     }
 
@@ -307,11 +316,17 @@ impl<'a> Scorer<'a> {
         let Some(role) = &self.answers.role else { return };
         let steps = self.steps;
         if r.roles.contains(role) {
-            t.fits(self.weights.role, || format!("voor {}", role_plural(role)));
+            t.fits(self.weights.role, || {
+                let (nl, en) = role_plural(role);
+                Said { nl: format!("voor {nl}"), en: format!("for {en}") }
+            });
         } else if role != "arboprofessional" {
             // An arbo professional advises on every intervention, also those meant for
             // others: that is no mismatch to name on each of them.
-            t.misses(0, || format!("niet specifiek voor {}", role_plural(role)));
+            t.misses(0, || {
+                let (nl, en) = role_plural(role);
+                Said { nl: format!("niet specifiek voor {nl}"), en: format!("not specifically for {en}") }
+            });
         }
         let named =
             self.guides.iter().filter(|g| steps.is_empty() || steps.contains(&g.step)).find(|g| {
@@ -320,7 +335,12 @@ impl<'a> Scorer<'a> {
         if let Some(guide) = named {
             let points = if steps.is_empty() { self.leidraad.named } else { self.leidraad.named_at_step };
             t.fits(points, || {
-                format!("genoemd in het advies van de leidraad voor {} bij stap {}", role_plural(role), guide.step)
+                let (who_nl, who_en) = role_plural(role);
+                let (nl, en) = self.step_words(&guide.step);
+                Said {
+                    nl: format!("de leidraad raadt het {who_nl} aan bij: {nl}"),
+                    en: format!("the guideline recommends it to {who_en} for: {en}"),
+                }
             });
         }
     }
@@ -333,13 +353,16 @@ impl<'a> Scorer<'a> {
         }
         let matched: Vec<&String> = themes.iter().filter(|th| r.themes.contains(th)).collect();
         if matched.is_empty() {
-            t.misses(self.weights.no_theme, || "geen van de gekozen thema's".to_string());
+            t.misses(self.weights.no_theme, || Said::new("geen van de gekozen thema's", "none of the chosen themes"));
             return;
         }
         let more = matched.len().min(self.weights.themes_counted) as i32 - 1;
         t.score += self.weights.theme + self.weights.more_theme * more;
         for theme in matched {
-            t.reasons.push(|| format!("thema: {}", label(&self.taxonomy.themes, theme).to_lowercase()));
+            t.reasons.push(|| {
+                let (nl, en) = self.words(&self.taxonomy.themes, theme);
+                Said { nl: format!("thema: {nl}"), en: format!("theme: {en}") }
+            });
         }
     }
 
@@ -347,16 +370,23 @@ impl<'a> Scorer<'a> {
     fn sector(&self, r: &Intervention, t: &mut Tally) {
         let (Some(sector), Some(fit)) = (&self.answers.sector, &self.sector_fit) else { return };
         let sectors = &self.taxonomy.sectors;
+        let for_sector = |s: &str| {
+            let (nl, en) = self.words(sectors, s);
+            Said { nl: format!("voor de sector {nl}"), en: format!("for the sector {en}") }
+        };
         if r.sectors.iter().any(|s| s == sector) {
-            t.fits(self.weights.sector, || format!("voor de sector {}", label(sectors, sector).to_lowercase()));
+            t.fits(self.weights.sector, || for_sector(sector));
         } else if let Some(s) = r.sectors.iter().find(|s| *s != "algemeen" && fit.contains(s)) {
-            t.fits(self.weights.near_sector, || format!("voor de sector {}", label(sectors, s).to_lowercase()));
+            t.fits(self.weights.near_sector, || for_sector(s));
         } else if r.sectors.iter().any(|s| s == "algemeen") {
-            t.fits(self.weights.all_sectors, || "voor alle sectoren".to_string());
+            t.fits(self.weights.all_sectors, || Said::new("voor alle sectoren", "for every sector"));
         } else {
             t.misses(self.weights.other_sector, || {
-                let theirs: Vec<String> = r.sectors.iter().map(|s| label(sectors, s).to_lowercase()).collect();
-                format!("bedoeld voor een andere sector ({})", theirs.join(", "))
+                let (nl, en): (Vec<String>, Vec<String>) = r.sectors.iter().map(|s| self.words(sectors, s)).unzip();
+                Said {
+                    nl: format!("bedoeld voor een andere sector ({})", nl.join(", ")),
+                    en: format!("meant for another sector ({})", en.join(", ")),
+                }
             });
         }
     }
@@ -364,11 +394,17 @@ impl<'a> Scorer<'a> {
     /// The risk group.
     fn risk_group(&self, r: &Intervention, t: &mut Tally) {
         let Some(group) = &self.answers.risk_group else { return };
-        let name = || label(&self.taxonomy.risk_groups, group).to_lowercase();
+        let words = || self.words(&self.taxonomy.risk_groups, group);
         if r.risk_groups.contains(group) {
-            t.fits(self.weights.risk_group, || format!("voor {}", name()));
+            t.fits(self.weights.risk_group, || {
+                let (nl, en) = words();
+                Said { nl: format!("voor {nl}"), en: format!("for {en}") }
+            });
         } else {
-            t.misses(0, || format!("niet specifiek voor {}", name()));
+            t.misses(0, || {
+                let (nl, en) = words();
+                Said { nl: format!("niet specifiek voor {nl}"), en: format!("not specifically for {en}") }
+            });
         }
     }
 
@@ -383,28 +419,52 @@ impl<'a> Scorer<'a> {
         t.score += i32::from(level_rank) * per_rank;
         let evidence_rank = if lapse.is_some() { 0 } else { level_rank };
         let said = || match (r.evidence.level.as_str(), r.evidence.references.first()) {
-            ("effectief", Some(reference)) => format!("effect aangetoond: {}", short_reference(reference)),
-            ("onderbouwd", Some(reference)) => format!("onderbouwd: {}", short_reference(reference)),
-            ("praktijkvoorbeeld", _) => "goed praktijkvoorbeeld, effect niet onderzocht".to_string(),
-            ("onbekend", _) => "niet beoordeeld op effect".to_string(),
-            (level, _) => label(&self.taxonomy.evidence_levels, level).to_lowercase(),
+            ("effectief", Some(reference)) => Said {
+                nl: format!("effect aangetoond: {}", short_reference(reference)),
+                en: format!("effect shown: {}", short_reference(reference).replace(" e.a.", " et al.")),
+            },
+            ("onderbouwd", Some(reference)) => Said {
+                nl: format!("onderbouwd: {}", short_reference(reference)),
+                en: format!("underpinned: {}", short_reference(reference).replace(" e.a.", " et al.")),
+            },
+            ("praktijkvoorbeeld", _) => {
+                Said::new("goed praktijkvoorbeeld, effect niet onderzocht", "good practice, effect not studied")
+            }
+            ("onbekend", _) => Said::new("niet beoordeeld op effect", "not assessed for effect"),
+            (level, _) => {
+                let (nl, en) = self.words(&self.taxonomy.evidence_levels, level);
+                Said { nl, en }
+            }
         };
-        t.reasons.push(|| match (&lapse, undated) {
-            (Some(why), _) => format!("{} — beoordeling verlopen ({why})", said()),
-            (None, true) => format!("{} — beoordeling zonder datum, dus het minst zeker", said()),
-            (None, false) => said(),
+        t.reasons.push(|| {
+            let s = said();
+            match (&lapse, undated) {
+                (Some(why), _) => Said {
+                    nl: format!("{} — beoordeling verlopen ({why})", s.nl),
+                    en: format!("{} — judgement lapsed (too old, or past its end date)", s.en),
+                },
+                (None, true) => Said {
+                    nl: format!("{} — beoordeling zonder datum, dus het minst zeker", s.nl),
+                    en: format!("{} — judgement without a date, so the least certain", s.en),
+                },
+                (None, false) => s,
+            }
         });
         if let Some(min) = self.min_rank
             && evidence_rank < min
         {
             t.misses(self.weights.weaker_evidence, || {
                 if lapse.is_some() {
-                    "bewijs zwakker dan gevraagd (het oordeel is verlopen)".to_string()
-                } else {
-                    format!(
-                        "bewijs zwakker dan gevraagd ({})",
-                        label(&self.taxonomy.evidence_levels, &r.evidence.level).to_lowercase()
+                    Said::new(
+                        "bewijs zwakker dan gevraagd (het oordeel is verlopen)",
+                        "weaker evidence than asked for (the judgement has lapsed)",
                     )
+                } else {
+                    let (nl, en) = self.words(&self.taxonomy.evidence_levels, &r.evidence.level);
+                    Said {
+                        nl: format!("bewijs zwakker dan gevraagd ({nl})"),
+                        en: format!("weaker evidence than asked for ({en})"),
+                    }
                 }
             });
         }
@@ -414,9 +474,11 @@ impl<'a> Scorer<'a> {
     fn cost(&self, r: &Intervention, t: &mut Tally) {
         let free = self.answers.free;
         match r.cost_class.as_str() {
-            "gratis" => t.fits(if free { self.weights.free } else { 0 }, || "gratis".to_string()),
-            "betaald" if free => t.misses(self.weights.paid, || "niet gratis".to_string()),
-            "onbekend" if free => t.misses(self.weights.cost_unknown, || "kosten niet bekend".to_string()),
+            "gratis" => t.fits(if free { self.weights.free } else { 0 }, || Said::new("gratis", "free")),
+            "betaald" if free => t.misses(self.weights.paid, || Said::new("niet gratis", "not free")),
+            "onbekend" if free => {
+                t.misses(self.weights.cost_unknown, || Said::new("kosten niet bekend", "cost not known"))
+            }
             _ => {}
         }
     }
@@ -424,13 +486,19 @@ impl<'a> Scorer<'a> {
     /// The time, against the most there is.
     fn time(&self, r: &Intervention, t: &mut Tally) {
         let Some(max) = &self.answers.max_time else { return };
-        let theirs = || label(&self.taxonomy.time_classes, &r.time_class).to_lowercase();
+        let words = || self.words(&self.taxonomy.time_classes, &r.time_class);
         let limit_at = TIME_ORDER.iter().position(|x| x == max);
         let at = TIME_ORDER.iter().position(|x| *x == r.time_class);
         match (limit_at, at) {
-            (Some(l), Some(x)) if x <= l => t.fits(0, || format!("tijd: {}", theirs())),
-            (Some(_), Some(_)) => t.misses(self.weights.longer, || format!("kost meer tijd ({})", theirs())),
-            _ => t.misses(self.weights.time_unknown, || "tijdsduur niet bekend".to_string()),
+            (Some(l), Some(x)) if x <= l => t.fits(0, || {
+                let (nl, en) = words();
+                Said { nl: format!("tijd: {nl}"), en: format!("time: {en}") }
+            }),
+            (Some(_), Some(_)) => t.misses(self.weights.longer, || {
+                let (nl, en) = words();
+                Said { nl: format!("kost meer tijd ({nl})"), en: format!("takes more time ({en})") }
+            }),
+            _ => t.misses(self.weights.time_unknown, || Said::new("tijdsduur niet bekend", "duration not known")),
         }
     }
 
@@ -455,12 +523,27 @@ impl<'a> Scorer<'a> {
         if let Some((level, step)) = filled {
             t.score += self.weights.gap;
             t.reasons.push_first(|| {
-                format!(
-                    "vult een gat in het aanbod: {} × stap {step}",
-                    label(&self.taxonomy.levels, level).to_lowercase()
-                )
+                let (level_nl, level_en) = self.words(&self.taxonomy.levels, level);
+                let (nl, en) = self.step_words(step);
+                Said {
+                    nl: format!("vult een gat in wat u al aanbiedt: {level_nl}, bij {nl}"),
+                    en: format!("fills a gap in what you already offer: {level_en}, for {en}"),
+                }
             });
         }
+    }
+}
+
+impl Scorer<'_> {
+    /// A taxonomy term in Dutch and English, lower case, for inside a sentence.
+    fn words(&self, terms: &[crate::catalogue::Term], id: &str) -> (String, String) {
+        (label(terms, id).to_lowercase(), label_en(terms, id).to_lowercase())
+    }
+
+    /// A step of the leidraad as a team leader says it: what it is about ("hanteerbare
+    /// werkdruk"), not its code.
+    fn step_words(&self, step: &str) -> (String, String) {
+        self.words(&self.taxonomy.steps, step)
     }
 }
 

@@ -40,6 +40,17 @@ impl Signal {
     pub fn reason(&self) -> String {
         format!("uit {}: {} {} van {}", self.named, self.label, self.rating, self.max)
     }
+
+    /// The same reason in English (the theme's short name is the guide's own, in Dutch).
+    pub fn reason_en(&self) -> String {
+        let named = match self.guide.as_str() {
+            "team" => "the team conversation",
+            "leidinggevende" => "the conversation with the team leader",
+            "medewerker" => "the conversation with a worker",
+            _ => "a conversation",
+        };
+        format!("from {named}: {} {} of {}", self.label, self.rating, self.max)
+    }
 }
 
 /// Checks signals against the taxonomy (a dossier file may carry them).
@@ -68,10 +79,9 @@ pub(super) fn explain(recommendations: &mut [Recommendation], signals: &[Signal]
     let mut ordered: Vec<&Signal> = signals.iter().collect();
     ordered.sort_by_key(|s| s.rating);
     for r in recommendations {
-        let reasons: Vec<String> =
-            ordered.iter().filter(|s| s.themes.iter().any(|t| r.themes.contains(t))).map(|s| s.reason()).collect();
-        if !reasons.is_empty() {
-            r.reasons.splice(0..0, reasons);
-        }
+        let addressed: Vec<&&Signal> =
+            ordered.iter().filter(|s| s.themes.iter().any(|t| r.themes.contains(t))).collect();
+        r.reasons.splice(0..0, addressed.iter().map(|s| s.reason()));
+        r.reasons_en.splice(0..0, addressed.iter().map(|s| s.reason_en()));
     }
 }

@@ -22,7 +22,7 @@ impl Keuzehulp {
 
     /// The dossiers, most recently changed first, optionally filtered by text.
     pub fn dossiers(&self, filter: Option<&str>) -> Result<Vec<DossierSummary>> {
-        self.store.dossier_list(filter)
+        self.store.dossier_list(crate::input::given(filter))
     }
 
     /// One whole dossier.
@@ -45,7 +45,7 @@ impl Keuzehulp {
     /// Puts an intervention on a dossier's shortlist, with why.
     pub fn dossier_shortlist(&mut self, id: &str, intervention: &str, why: Option<&str>) -> Result<()> {
         self.intervention(intervention)?;
-        self.store.dossier_shortlist(id, intervention, why)
+        self.store.dossier_shortlist(id, intervention, crate::input::given(why))
     }
 
     /// Takes an intervention off the shortlist.
@@ -117,7 +117,7 @@ impl Keuzehulp {
         replace: bool,
     ) -> Result<()> {
         self.check_output(path, replace)?;
-        let key = if in_the_clear { None } else { self.store.key() };
+        let key = if self.export_encrypted(in_the_clear) { self.store.key() } else { None };
         dossier::file::export(&self.store, id, path, key, with_confidential)
     }
 
@@ -133,6 +133,15 @@ impl Keuzehulp {
     pub fn dossier_import(&mut self, path: &Path, replace: bool) -> Result<ImportOutcome> {
         let key = self.store.key().map(str::to_string);
         self.dossier_import_with_key(path, replace, key.as_deref())
+    }
+
+    /// The window's import of a dossier file: an encrypted file opens with `passphrase`, or,
+    /// when none is typed (missing or empty), with the store's own.
+    pub fn dossier_import_typed(&mut self, path: &Path, passphrase: Option<&str>) -> Result<ImportOutcome> {
+        match passphrase.filter(|p| !p.is_empty()) {
+            Some(key) => self.dossier_import_with_key(path, false, Some(key)),
+            None => self.dossier_import(path, false),
+        }
     }
 
     /// [`Keuzehulp::dossier_import`] of a file that may be encrypted with `key`.
@@ -285,9 +294,9 @@ impl Keuzehulp {
 }
 
 /// Dossier `id` has no action plan to export.
-fn no_plan(id: &str) -> Error {
+pub(super) fn no_plan(id: &str) -> Error {
     Error::NothingToExport {
-        id: id.to_string(),
+        id: Some(id.to_string()),
         reason: "het dossier heeft nog geen actiepunten, dus er is geen actieplan om te exporteren".into(),
     }
 }

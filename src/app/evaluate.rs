@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::Keuzehulp;
 use crate::advisor::{Advice, Answers, Signal};
 use crate::catalogue::instrument::Instrument;
+use crate::catalogue::view::Credit;
 use crate::dossier::evaluate::{
     self, Change, EvaluateOutcome, EvaluationDraft, EvaluationInput, Lookup, Proposal, before_after, propose, relevant,
 };
@@ -28,7 +29,7 @@ pub struct InstrumentView {
     #[serde(flatten)]
     pub instrument: Instrument,
     /// `bundled`, the publisher that signed its pack, or `eigen` (an unsigned pack).
-    pub origin: String,
+    pub origin: Credit,
 }
 
 /// "Nieuw advies voor wat nog speelt": the themes that did not improve, the answers they
@@ -50,13 +51,10 @@ impl Keuzehulp {
     pub fn instruments(&self) -> Result<Vec<InstrumentView>> {
         let mut out: BTreeMap<String, InstrumentView> = crate::catalogue::instruments()?
             .into_iter()
-            .map(|i| (i.id.clone(), InstrumentView { instrument: i, origin: "bundled".into() }))
+            .map(|i| (i.id.clone(), InstrumentView { instrument: i, origin: Credit::Bundled }))
             .collect();
         for (i, publisher) in self.store.imported_instruments()? {
-            out.insert(
-                i.id.clone(),
-                InstrumentView { instrument: i, origin: publisher.unwrap_or_else(|| "eigen".into()) },
-            );
+            out.insert(i.id.clone(), InstrumentView { instrument: i, origin: Credit::of_pack(publisher) });
         }
         Ok(out.into_values().collect())
     }
@@ -86,6 +84,13 @@ impl Keuzehulp {
         self.store.dossier_measure(id, &checked)
     }
 
+    /// Whether a file of answers for `instrument` could go into dossier `id`: both exist.
+    /// The window asks this before it asks for the file.
+    pub fn measure_file_check(&self, id: &str, instrument: &str) -> Result<()> {
+        self.store.dossier(id)?;
+        self.instrument(instrument).map(|_| ())
+    }
+
     /// Scores a file of individual answers (CSV) to `instrument` in memory and stores only
     /// the team's aggregate per scale in dossier `id`; the file is never copied.
     pub fn dossier_measure_file(
@@ -98,7 +103,7 @@ impl Keuzehulp {
     ) -> Result<MeasureOutcome> {
         self.store.dossier(id)?;
         let instrument = self.instrument(instrument)?;
-        let checked = measure::score_file(path, &instrument, invited, date, &self.today())?;
+        let checked = measure::score_file(path, &instrument, invited, crate::input::given(date), &self.today())?;
         self.store.dossier_measure(id, &checked)
     }
 
@@ -110,7 +115,7 @@ impl Keuzehulp {
     /// Makes the next visit of dossier `id`'s traject on `date` (default today), carrying
     /// over the open plan items and the newest measurement of each source.
     pub fn dossier_follow_up(&mut self, id: &str, date: Option<&str>) -> Result<FollowUp> {
-        let date = date.map(str::to_string).unwrap_or_else(|| self.today());
+        let date = crate::input::given(date).map(str::to_string).unwrap_or_else(|| self.today());
         crate::time::parse_date("date", &date)?;
         let existing: Option<String> = self.store.follow_up_of(id)?;
         if let Some(next) = existing {
@@ -225,6 +230,7 @@ impl Keuzehulp {
     /// The practice counts per intervention (own trajecten, and shared when imported); with
     /// `id`, only that intervention's (an unknown id is an error).
     pub fn practice(&self, id: Option<&str>) -> Result<Vec<Practice>> {
+        let id = crate::input::given(id);
         if let Some(id) = id {
             self.intervention(id)?;
         }

@@ -130,6 +130,7 @@ impl Keuzehulp {
     /// publisher `name`: records from packs it signs are credited to that name. With
     /// `valid_until` (YYYY-MM-DD, today or later), packs it signed are refused after that day.
     pub fn trust_add(&mut self, key: &str, name: &str, valid_until: Option<&str>) -> Result<TrustedKey> {
+        let valid_until = crate::input::given(valid_until);
         if let Some(c) = name.chars().find(|c| c.is_control() || crate::error::is_direction_control(*c)) {
             return Err(Error::InvalidInput {
                 field: "--name".into(),

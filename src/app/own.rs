@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{ImportDiff, Keuzehulp};
+use crate::catalogue::view::Credit;
 use crate::catalogue::{self, Intervention, Pack, validate};
 use crate::catalogue::{Origin, PackOrigin};
 use crate::error::{Error, Result};
@@ -20,7 +21,7 @@ pub struct PackPreview {
     /// The file's name (no folder: the window never shows or sends paths).
     pub file: String,
     /// The trusted publisher that signed it, or "eigen" when it is not signed.
-    pub publisher: String,
+    pub publisher: Credit,
     /// Whether it is signed by a trusted key.
     pub signed: bool,
     /// The pack's own version, when it gives one.
@@ -76,7 +77,7 @@ impl Keuzehulp {
         Ok(PackPreview {
             file: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             signed: publisher.is_some(),
-            publisher: publisher.unwrap_or_else(|| "eigen".into()),
+            publisher: Credit::of_pack(publisher),
             version: pack.catalogue_version,
             date: pack.date,
             diff,
@@ -159,10 +160,7 @@ impl Keuzehulp {
     pub fn own_export(&self, path: &Path) -> Result<usize> {
         let pack = self.own_pack()?;
         if pack.interventions.is_empty() {
-            return Err(Error::InvalidInput {
-                field: "eigen interventies".into(),
-                message: "er zijn nog geen eigen interventies om te delen".into(),
-            });
+            return Err(super::save::no_own_records());
         }
         self.check_output(path, true)?;
         let json = serde_json::to_string_pretty(&pack).map_err(Error::json("het pakket"))?;

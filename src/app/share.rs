@@ -162,6 +162,7 @@ impl Keuzehulp {
     /// `index.json` lists, or one pack file; each must be signed by a trusted key and pass
     /// every check before the first is kept. Answers per pack what it added.
     pub fn share_import(&mut self, from: &str) -> Result<Vec<ShareImported>> {
+        let from = from.trim();
         let single = Path::new(from);
         let mut arrived = Vec::new();
         if !crate::fetch::is_web(from) && single.is_file() {

@@ -47,7 +47,7 @@ pub struct PackUpdate {
     /// Its file name.
     pub file: String,
     /// The trusted publisher that signed it, or "eigen".
-    pub publisher: String,
+    pub publisher: crate::catalogue::view::Credit,
     /// What it changes, and the records it may not write.
     #[serde(flatten)]
     pub diff: ImportDiff,
@@ -230,7 +230,7 @@ impl Keuzehulp {
     /// before it is imported; with `dry_run` nothing is imported and every diff is against
     /// the catalogue as it is now. Only a web address makes a network call.
     pub fn update_from(&mut self, from: &str, dry_run: bool) -> Result<Vec<PackUpdate>> {
-        let source = Source::new(from)?;
+        let source = Source::new(from.trim())?;
         let (index_name, names) = listed_packs(&source)?;
         let mut packs: Vec<(String, Pack, Option<String>)> = Vec::new();
         let mut total = 0u64;
@@ -275,7 +275,7 @@ impl Keuzehulp {
             }
             done.push(PackUpdate {
                 file,
-                publisher: publisher.unwrap_or_else(|| "eigen".into()),
+                publisher: crate::catalogue::view::Credit::of_pack(publisher),
                 diff,
                 imported: !dry_run,
             });

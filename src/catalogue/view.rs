@@ -18,6 +18,39 @@ pub enum OriginKind {
     Eigen,
 }
 
+/// Who a pack's records (or an instrument definition) are credited to: the program's own
+/// catalogue, a trusted publisher by the name the user gave its key, or "eigen" (an unsigned
+/// pack: made here or imported without a signature). A value, so no publisher's name can be
+/// mistaken for "eigen".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "lowercase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum Credit {
+    /// With the program.
+    Bundled,
+    /// A trusted publisher, by the name its key was given.
+    Publisher(String),
+    /// An unsigned pack.
+    Eigen,
+}
+
+impl Credit {
+    /// A pack signed by `publisher` (`None`: unsigned, "eigen").
+    pub fn of_pack(publisher: Option<String>) -> Self {
+        publisher.map_or(Credit::Eigen, Credit::Publisher)
+    }
+
+    /// The word the command line prints and its JSON carries: "bundled", the publisher's
+    /// name, or "eigen".
+    pub fn word(&self) -> &str {
+        match self {
+            Credit::Bundled => "bundled",
+            Credit::Publisher(name) => name,
+            Credit::Eigen => "eigen",
+        }
+    }
+}
+
 /// Where a record came from, as `show --json` and the detail screen name it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]

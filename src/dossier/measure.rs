@@ -172,7 +172,7 @@ pub fn check(input: &MeasureInput, instrument: &Instrument, today: &str) -> Resu
         return Err(problem(
             "responded",
             format!(
-                "{responded} respondenten van {invited} genodigden kan niet: geef bij --n hoeveel mensen zijn uitgenodigd"
+                "{responded} respondenten van {invited} genodigden kan niet: er kunnen niet meer mensen antwoorden dan er zijn uitgenodigd"
             ),
         ));
     }
@@ -280,7 +280,7 @@ pub fn score_file(
         return Err(problem(
             "n",
             format!(
-                "{counted} ingevulde rijen van {invited} genodigden kan niet: geef bij --n hoeveel mensen zijn uitgenodigd"
+                "{counted} ingevulde rijen van {invited} genodigden kan niet: er kunnen niet meer mensen antwoorden dan er zijn uitgenodigd"
             ),
         ));
     }

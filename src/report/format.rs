@@ -8,6 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::files::FileKind;
 
 /// A format of the advice report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +60,24 @@ impl SheetFormat {
             SheetFormat::Pdf => "pdf",
         }
     }
+
+    /// How a file dialog names the format.
+    pub fn label(self) -> &'static str {
+        self.kind().label
+    }
+
+    /// Its file extensions, the one a new file gets first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        self.kind().extensions
+    }
+
+    /// The kind of file it is written as.
+    pub fn kind(self) -> FileKind {
+        match self {
+            SheetFormat::Html => FileKind { label: "HTML", extensions: &["html"] },
+            SheetFormat::Pdf => FileKind { label: "PDF", extensions: &["pdf"] },
+        }
+    }
 }
 
 impl FromStr for SheetFormat {
@@ -91,6 +110,26 @@ impl ReportFormat {
             ReportFormat::Docx => "docx",
         }
     }
+
+    /// How a file dialog names the format.
+    pub fn label(self) -> &'static str {
+        self.kind().label
+    }
+
+    /// Its file extensions, the one a new file gets first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        self.kind().extensions
+    }
+
+    /// The kind of file it is written as.
+    pub fn kind(self) -> FileKind {
+        match self {
+            ReportFormat::Html => FileKind { label: "HTML", extensions: &["html", "htm"] },
+            ReportFormat::Pdf => FileKind { label: "PDF", extensions: &["pdf"] },
+            ReportFormat::Md => FileKind { label: "Markdown", extensions: &["md"] },
+            ReportFormat::Docx => FileKind { label: "Word-document", extensions: &["docx"] },
+        }
+    }
 }
 
 impl PlanFormat {
@@ -103,6 +142,25 @@ impl PlanFormat {
             PlanFormat::Xlsx => "xlsx",
             PlanFormat::Csv => "csv",
             PlanFormat::Ics => "ics",
+        }
+    }
+
+    /// How a file dialog names the format.
+    pub fn label(self) -> &'static str {
+        self.kind().label
+    }
+
+    /// Its file extensions, the one a new file gets first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        self.kind().extensions
+    }
+
+    /// The kind of file it is written as.
+    pub fn kind(self) -> FileKind {
+        match self {
+            PlanFormat::Xlsx => FileKind { label: "Excel-werkmap", extensions: &["xlsx"] },
+            PlanFormat::Csv => FileKind { label: "CSV (puntkomma's)", extensions: &["csv"] },
+            PlanFormat::Ics => FileKind { label: "Agenda (iCalendar)", extensions: &["ics"] },
         }
     }
 }

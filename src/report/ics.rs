@@ -16,24 +16,31 @@ use super::rows::plan_name;
 use crate::dossier::PlanItem;
 use crate::error::{Error, Result};
 
-/// The calendar as the bytes of an `.ics` file; `now` is the export time
-/// (`YYYY-MM-DDTHH:MM:SSZ`) for DTSTAMP.
-pub fn ics(data: &ReportData, now: &str) -> Result<Vec<u8>> {
+/// The plan items with an evaluation date (a day the calendar has: nothing else ever reaches
+/// a date line), with their place in the plan; [`Error::NothingToExport`] when there are none.
+pub fn check_dated(data: &ReportData) -> Result<Vec<(usize, &PlanItem, &str)>> {
     let d = &data.dossier;
     let dated: Vec<(usize, &PlanItem, &str)> = d
         .plan
         .iter()
         .enumerate()
         .filter_map(|(i, p)| p.evaluation_date.as_deref().map(|date| (i + 1, p, date)))
-        // Only a day the calendar has: nothing else ever reaches a date line.
         .filter(|(_, _, date)| crate::time::is_date(date))
         .collect();
     if dated.is_empty() {
         return Err(Error::NothingToExport {
-            id: d.id.clone(),
+            id: Some(d.id.clone()),
             reason: "geen enkel actiepunt heeft een evaluatiedatum, dus er staat niets in de agenda".into(),
         });
     }
+    Ok(dated)
+}
+
+/// The calendar as the bytes of an `.ics` file; `now` is the export time
+/// (`YYYY-MM-DDTHH:MM:SSZ`) for DTSTAMP.
+pub fn ics(data: &ReportData, now: &str) -> Result<Vec<u8>> {
+    let d = &data.dossier;
+    let dated = check_dated(data)?;
     let mut o = Ical::default();
     o.line("BEGIN:VCALENDAR");
     o.line("VERSION:2.0");

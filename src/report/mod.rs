@@ -50,6 +50,14 @@ pub struct ReportOptions {
     pub replace: bool,
 }
 
+impl ReportOptions {
+    /// The window's report: the notes and confidential conversation notes ticked by number,
+    /// replacing the file the save dialog chose (it asked already).
+    pub fn ticked(notes: Vec<i64>, talk_notes: Vec<i64>) -> Self {
+        ReportOptions { notes, all_notes: false, talk_notes, replace: true }
+    }
+}
+
 /// Everything a report shows, gathered by the core.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportData {

@@ -26,6 +26,44 @@ pub fn parse_date(field: &str, text: &str) -> Result<Date> {
     })
 }
 
+/// A date as it crosses into the core from the window: a day the calendar has, written
+/// `YYYY-MM-DD` in JSON (a string in TypeScript). Reading checks it (`2026-02-31` is refused,
+/// naming the value), so a command that takes a `Day` never sees anything else.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Day(#[cfg_attr(test, ts(type = "string"))] String);
+
+impl Day {
+    /// `text` as a day, checked; the error names `field` and the value.
+    pub fn parse(field: &str, text: &str) -> Result<Day> {
+        parse_date(field, text).map(|_| Day(text.to_string()))
+    }
+
+    /// The day written `YYYY-MM-DD`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Day, D::Error> {
+        let text = String::deserialize(d)?;
+        Day::parse("datum", &text).map_err(serde::de::Error::custom)
+    }
+}
+
 /// A moment as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds).
 pub fn utc_string(at: Timestamp) -> String {
     at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()

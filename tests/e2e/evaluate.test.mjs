@@ -2,12 +2,16 @@
 // line (a baseline, two actions, "Vervolgbezoek", a re-measurement), then from the overdue
 // item on the start screen to the verdict of both actions and "Nieuw advies voor wat nog
 // speelt"; axe on each new screen; a questionnaire of 9 respondents refused in Dutch. The
-// screens shown and the user's actions are counted (the figure in the issue's note).
+// screens shown and the user's actions are counted (the figure in the issue's note). Leaving
+// a measurement typed in but not saved is held back with a warning. "Praktijk delen": the
+// outcomes saved as a signed pack and read in again as a colleague's, counted beside the own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
-import { By, cliJson, launch, newDataDir, rendered, screenshot, until, waitText } from "./harness.mjs";
+import { By, cliJson, launch, newDataDir, rendered, screenshot, until, waitFocus, waitText } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -125,6 +129,50 @@ test("from the overdue item on the start screen to the verdicts and the new advi
     found.push(...(await serious(driver, "measure-refused")));
     await screenshot(driver, "measure-refused");
     assert.equal(cliJson("dossier", "show", second, "--data-dir", dataDir).measurements.length, measured);
+    // Typed in but not saved: leaving is held back, with buttons that say what they do.
+    await driver.findElement(By.id("measure-back")).click();
+    await waitText(driver, "#leave-warning", /U heeft de meting nog niet opgeslagen\. Toch weggaan\?/);
+    assert.equal(await driver.findElement(By.id("leave-anyway")).getText(), "Weggaan zonder opslaan");
+    found.push(...(await serious(driver, "measure-leave-warning")));
+    await driver.findElement(By.id("leave-stay")).click();
+    await waitFocus(driver, "ms-responded");
+    assert.equal(await driver.executeScript("return location.hash"), `#/dossier/${second}/meting`);
+    assert.deepEqual(found, []);
+  } finally {
+    await app.stop();
+  }
+});
+
+test("practice shared as a signed pack and read in again counts beside the own", async () => {
+  const dataDir = newDataDir();
+  const filesDir = mkdtempSync(join(tmpdir(), "keuzehulp-e2e-files-"));
+  const { second } = seedTraject(dataDir);
+  for (const item of cliJson("dossier", "show", second, "--data-dir", dataDir).plan)
+    cliJson("dossier", "evaluate", second, "--item", String(item.id), "--carried-out", "ja", "--verdict", "werkte",
+      "--reason", "Het team merkt het", "--data-dir", dataDir);
+  // The shell's dialogs answer from the files folder: the newest key, then the newest pack.
+  cliJson("pack", "keygen", "--out", filesDir, "--data-dir", dataDir);
+  cliJson("trust", "add", join(filesDir, "publisher.pub"), "--name", "Arbodienst Oost", "--data-dir", dataDir);
+  const app = await launch({ dataDir, filesDir });
+  const { driver } = app;
+  const found = [];
+  try {
+    await driver.wait(until.elementLocated(By.id("start-title")), 15_000);
+    await driver.executeScript(`location.hash = "#/catalogus"`);
+    await driver.wait(until.elementLocated(By.id("catalogue-share")), 10_000);
+    await driver.findElement(By.id("catalogue-share")).click();
+    await rendered(driver, "#/catalogus/praktijk");
+    await waitText(driver, "#share-practice-none", /nog geen praktijk van collega's/);
+    found.push(...(await serious(driver, "share")));
+    await driver.findElement(By.id("share-since")).sendKeys("01-01-2025");
+    await driver.findElement(By.id("share-export")).click();
+    await waitText(driver, "#share-status", /^2 uitkomsten uit 1 traject opgeslagen in .*praktijk-.*\.json\. Het pakket is ondertekend\.$/);
+    await driver.findElement(By.id("share-import-file")).click();
+    await waitText(driver, "#share-imported", /ondertekend door Arbodienst Oost\. 2 uitkomsten: 2 nieuw, 0 vervangen\./);
+    await waitText(driver, "#share-practice", /Praktijk in onze arbodienst \(1 traject\): 1 keer ingezet, 1 keer werkte/);
+    assert.equal((await driver.findElements(By.css("#share-practice li"))).length, 2);
+    found.push(...(await serious(driver, "share-imported")));
+    await screenshot(driver, "share-imported");
     assert.deepEqual(found, []);
   } finally {
     await app.stop();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { toApiError } from "./api";
 import App from "./App.svelte";
 import { lang, setLang, t } from "./i18n";
-import { fakeApi, fakeDossiers, hostileDossier } from "./test/fake-api";
+import { fakeApi, fakeDossiers, fakeEvaluation, hostileDossier } from "./test/fake-api";
 import { $, reset, settle, type } from "./test/render";
 import { noticeAfterRestart } from "./store.svelte";
 
@@ -84,6 +84,23 @@ describe("the program", () => {
     await vi.waitFor(() => expect(document.querySelector("main")?.dataset.rendered).toBe("#/dossiers"));
   });
 
+  it("says on the warning's buttons what they do when a filled-in measurement would be lost", async () => {
+    const fake = fakeDossiers([hostileDossier]);
+    const body = await start(fakeApi({ ...fake.api, ...fakeEvaluation(fake) }));
+    await go("#/dossier/d1/meting");
+    type($<HTMLInputElement>(body, "#ms-mean"), "3,2");
+    location.hash = "#/";
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    await settle();
+    expect(location.hash).toBe("#/dossier/d1/meting");
+    expect($(body, "#leave-warning").textContent).toContain("U heeft de meting nog niet opgeslagen. Toch weggaan?");
+    expect($(body, "#leave-stay").textContent).toBe("Verder met invullen");
+    expect($(body, "#leave-anyway").textContent).toBe("Weggaan zonder opslaan");
+    $<HTMLButtonElement>(body, "#leave-stay").click();
+    flushSync();
+    expect(document.activeElement?.id).toBe("ms-mean");
+  });
+
   it("asks for the passphrase of an encrypted store, then starts", async () => {
     let locked = true;
     const api = fakeApi({
@@ -124,7 +141,18 @@ describe("the program", () => {
     expect(toApiError({ code: "wrong_passphrase", message: "het wachtwoord opent /x niet" })).toEqual({
       code: "wrong_passphrase",
       message: "Het wachtwoord opent /x niet",
+      detail: "Het wachtwoord opent /x niet",
     });
     expect(toApiError("schijf vol").message).toBe("Schijf vol");
+  });
+
+  it("says what went wrong in English on the English interface, with the core's Dutch words after it", () => {
+    setLang("en");
+    const e = toApiError({ code: "nothing_to_export", message: "er zijn nog geen eigen interventies om te delen" });
+    expect(e.message).toBe(
+      "There is nothing to export yet; no file was written. (In Dutch: Er zijn nog geen eigen interventies om te delen)",
+    );
+    expect(e.detail).toBe("Er zijn nog geen eigen interventies om te delen");
+    expect(toApiError("kapot").message).toBe("Something went wrong. (In Dutch: Kapot)");
   });
 });

@@ -1,6 +1,7 @@
 // The only file that talks to the core (through Tauri's `invoke`). Views get an `Api`
 // object, so tests can hand them a fake one.
 import { invoke } from "@tauri-apps/api/core";
+import { errorText } from "./i18n";
 // Generated from the Rust types (src/ui_types.rs); the rest below is still written by hand.
 import type { Advice } from "./generated/Advice";
 import type { Answers } from "./generated/Answers";
@@ -114,8 +115,12 @@ import type { TrajectView } from "./generated/TrajectView";
 import type { Verdict } from "./generated/Verdict";
 import type { Verdicts } from "./generated/Verdicts";
 import type { Visit } from "./generated/Visit";
+import type { Credit } from "./generated/Credit";
+import type { Day } from "./generated/Day";
 
 export type {
+  Credit,
+  Day,
   Advice,
   Answers,
   Backup,
@@ -324,10 +329,13 @@ export interface OwnSaved {
 
 /** An error from the core: a stable code and a Dutch message. */
 
-/** An error from the core; "onbekend" when what was thrown carried no code. */
+/** An error from the core; "onbekend" when what was thrown carried no code. `message` is
+ * for people in the interface's language; `detail` is the core's own words (Dutch, naming the
+ * file, field or value), which the screens that place a problem on its field read. */
 export interface ApiError {
   code: ErrorCode | "onbekend";
   message: string;
+  detail: string;
 }
 
 export interface Api {
@@ -397,8 +405,8 @@ export interface Api {
   /** Removes an imported record; the bundled one with that id (if any) returns. */
   catalogueRemove(id: string): Promise<Removed>;
   trustList(): Promise<TrustList>;
-  /** Trusts a public key as publisher `name`, until `until` (YYYY-MM-DD) when given. */
-  trustAdd(key: string, name: string, until: string | null): Promise<TrustedKey>;
+  /** Trusts a public key as publisher `name`, until the day `until` when given. */
+  trustAdd(key: string, name: string, until: Day | null): Promise<TrustedKey>;
   trustRemove(name: string): Promise<void>;
   /** The packs of a folder or web address: what each would change; with `apply`, imported. */
   updateFrom(from: string, apply: boolean): Promise<PackUpdate[]>;
@@ -417,11 +425,11 @@ export interface Api {
   /** A team's aggregate on one scale; `too_few_respondents` under 10, a warning under 30% response. */
   dossierMeasure(id: string, input: MeasureInput): Promise<MeasureOutcome>;
   /** Asks for a file of answers (CSV), scores it in memory and keeps only the aggregate; null when cancelled. */
-  dossierMeasureFile(id: string, instrument: string, invited?: number, date?: string): Promise<MeasureOutcome | null>;
+  dossierMeasureFile(id: string, instrument: string, invited?: number, date?: Day): Promise<MeasureOutcome | null>;
   /** Takes a measurement (not a conversation's) out of a dossier. */
   dossierUnmeasure(id: string, measurement: number): Promise<void>;
   /** "Vervolgbezoek": the next visit, with the open items and the newest measurements carried over. */
-  dossierFollowUp(id: string, date?: string): Promise<FollowUp>;
+  dossierFollowUp(id: string, date?: Day): Promise<FollowUp>;
   /** The dossier's traject: visits, items and measurements marked new, carried over or closed. */
   traject(id: string): Promise<TrajectView>;
   /** Per theme or scale, the baseline and the re-measurement with n (for the chart and its table). */
@@ -435,9 +443,11 @@ export interface Api {
   /** The practice counts beside the evidence label, of one intervention or all. */
   practice(id?: string): Promise<Practice[]>;
   /** Asks (a key when `sign`, then) where to save the anonymised outcome records since `since`; null when cancelled. */
-  shareExport(since: string, sign: boolean): Promise<ShareExport | null>;
+  shareExport(since: Day, sign: boolean): Promise<ShareExport | null>;
   /** Reads colleagues' signed outcome packs from a folder or web address. */
   shareImport(from: string): Promise<ShareImported[]>;
+  /** Asks which colleague's pack to read (the shell's dialog), and reads it; null when cancelled. */
+  shareImportFile(): Promise<ShareImported[] | null>;
 }
 
 export const tauriApi: Api = {
@@ -517,6 +527,7 @@ export const tauriApi: Api = {
   practice: (id) => invoke<Practice[]>("practice", { id: id ?? null }),
   shareExport: (since, sign) => invoke<ShareExport | null>("share_export", { since, sign }),
   shareImport: (from) => invoke<ShareImported[]>("share_import", { from }),
+  shareImportFile: () => invoke<ShareImported[] | null>("share_import_file"),
 };
 
 /**
@@ -525,12 +536,9 @@ export const tauriApi: Api = {
  */
 export function toApiError(err: unknown): ApiError {
   const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
-  if (err && typeof err === "object" && "message" in err) {
-    const e = err as { code?: unknown; message: unknown };
-    return {
-      code: typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend",
-      message: sentence(String(e.message)),
-    };
-  }
-  return { code: "onbekend", message: sentence(String(err)) };
+  const known = err && typeof err === "object" && "message" in err;
+  const e = known ? (err as { code?: unknown; message: unknown }) : { message: err };
+  const code = typeof e.code === "string" ? (e.code as ErrorCode) : "onbekend";
+  const detail = sentence(String(e.message));
+  return { code, message: errorText(code, detail), detail };
 }

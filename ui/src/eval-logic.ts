@@ -88,7 +88,9 @@ function countText(c: PracticeCount): string {
 export function practiceLines(p: Practice): string[] {
   if (lang() !== "en") return [p.text, ...(p.shared_text ? [p.shared_text] : [])];
   const shared = p.shared
-    ? [`Practice in our occupational health service (${p.shared.trajecten}): ${countText(p.shared)}`]
+    ? [
+        `Practice in our occupational health service (${p.shared.trajecten} ${p.shared.trajecten === 1 ? "traject" : "trajects"}): ${countText(p.shared)}`,
+      ]
     : [];
   return [`Own practice: ${countText(p.own)}`, ...shared];
 }

@@ -3,8 +3,9 @@
 // catalogue's own text stays Dutch. The chosen language lives in the store
 // (`store.svelte.ts`), which re-renders the screen when it changes; this module answers
 // for the current one.
-import type { Term } from "./api";
+import type { ErrorCode, Term } from "./api";
 import { en } from "./i18n/en";
+import { errorsEn } from "./i18n/errors-en";
 import { nl, type Strings } from "./i18n/nl";
 
 export type { Strings };
@@ -53,6 +54,13 @@ export function label(terms: Term[], id: string): string {
   const term = terms.find((x) => x.id === id);
   if (!term) return id;
   return current === "en" ? term.label_en : term.label;
+}
+
+/** What went wrong, for people: the core's words (Dutch) on the Dutch interface; on the
+ * English one the gist in English by the error's code, then the core's words marked as Dutch
+ * (they name the file, field or value). */
+export function errorText(code: ErrorCode | "onbekend", detail: string): string {
+  return current === "en" ? `${errorsEn[code] ?? errorsEn.onbekend} ${en.inDutch(detail)}` : detail;
 }
 
 /** An ISO date in words: "3 december 2027" / "3 December 2027". */

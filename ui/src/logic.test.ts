@@ -29,7 +29,9 @@ const rec = (id: string, levels: string[], steps: string[], evidence = "onbekend
   name: id,
   score: 1,
   reasons: ["r"],
+  reasons_en: ["r"],
   mismatches: [],
+  mismatches_en: [],
   levels,
   steps,
   roles: ["werkgever"],
@@ -155,6 +157,9 @@ describe("the question flow", () => {
     expect(distinctReasons(list, list[1])).toEqual(["thema: werkdruk"]);
     // Nothing sets it apart: the first reason, so a card is never without one.
     expect(distinctReasons(list, list[2])).toEqual(["voor leidinggevenden"]);
+    // In English: the same reasons, chosen by the Dutch ones, in English words.
+    const en = { ...list[1], reasons_en: ["for team leaders", "theme: workload"] };
+    expect(distinctReasons([list[0], en, list[2], list[3]], en, 2, undefined, true)).toEqual(["theme: workload"]);
   });
 
   it("always shows first what a conversation said, though the whole list shares it", () => {

@@ -18,6 +18,7 @@ export type Route =
   | { name: "restore" }
   | { name: "trash" }
   | { name: "catalogue" }
+  | { name: "share" }
   | { name: "own"; id?: string }
   | { name: "talk"; id: string; guide?: string; step?: string }
   | EvalRoute;
@@ -56,6 +57,7 @@ export function parseRoute(hash: string): Route {
     case "prullenbak":
       return { name: "trash" };
     case "catalogus":
+      if (parts[1] === "praktijk") return { name: "share" };
       if (parts[1] === "eigen") return parts[2] ? { name: "own", id: parts[2] } : { name: "own" };
       return { name: "catalogue" };
     case "gesprek":
@@ -140,16 +142,25 @@ export function askedQuestions(questions: Question[], given: string[]): Question
 
 /** The reasons worth showing on a card: the one or two that set it apart from the others in
  * the list (a reason most of the list shares is the user's own answer said back), or the
- * first reason when none does. */
-export function distinctReasons(list: Recommendation[], r: Recommendation, max = 2, answers?: Answers): string[] {
+ * first reason when none does. What a conversation said ("uit het teamgesprek:
+ * regelmogelijkheden 2 van 5") is why the user is here: it is always shown, first, though most
+ * of the list shares it. In English (`reasons_en`, the same reasons in the same order) when
+ * `en`; the choice is made on the Dutch words. */
+export function distinctReasons(
+  list: Recommendation[],
+  r: Recommendation,
+  max = 2,
+  answers?: Answers,
+  en = false,
+): string[] {
   const shared = (reason: string) => list.filter((x) => x.reasons.includes(reason)).length;
-  const rare = r.reasons.filter((reason) => list.length < 3 || shared(reason) * 2 <= list.length);
-  // What a conversation said ("uit het teamgesprek: regelmogelijkheden 2 van 5") is why the
-  // user is here: it is always shown, first, though most of the list shares it.
+  const all = r.reasons.map((_, i) => i);
+  const rare = all.filter((i) => list.length < 3 || shared(r.reasons[i]) * 2 <= list.length);
   const heard = (answers?.signals ?? []).map((s) => `uit ${s.named}: ${s.label} `);
-  const talk = r.reasons.filter((reason) => heard.some((h) => reason.startsWith(h)));
-  const rest = (rare.length ? rare : r.reasons).filter((reason) => !talk.includes(reason));
-  return [...talk, ...rest].slice(0, Math.max(max, talk.length + 1));
+  const talk = all.filter((i) => heard.some((h) => r.reasons[i].startsWith(h)));
+  const rest = (rare.length ? rare : all).filter((i) => !talk.includes(i));
+  const words = en ? r.reasons_en : r.reasons;
+  return [...talk, ...rest].slice(0, Math.max(max, talk.length + 1)).map((i) => words[i] ?? r.reasons[i]);
 }
 
 /** Where "Vorige" leads from question `index`: the question before, or, from the first,

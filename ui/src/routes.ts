@@ -59,6 +59,8 @@ export async function loadView(store: Store, route: Route): Promise<View> {
       return view(import("./views/Trash.svelte"), [store]);
     case "catalogue":
       return view(import("./views/Catalogue.svelte"), [store]);
+    case "share":
+      return view(import("./views/Share.svelte"), [store]);
     case "own":
       return view(import("./views/OwnForm.svelte"), [store, route.id]);
     case "talk":

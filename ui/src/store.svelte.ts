@@ -21,10 +21,19 @@ export interface Arrival {
   deleted?: ActiveDossier;
 }
 
-/** A check before the screen is left: the message to warn with (a value on the page would
- * be lost), or null. `focus` is the field to go back to. */
+/** What a guard warns with: the message, the field to go back to, and (where the general
+ * "correct the date" / "leave anyway" do not fit) what the two buttons say. */
+export interface LeaveWarning {
+  message: string;
+  focus: string;
+  stay?: string;
+  leave?: string;
+}
+
+/** A check before the screen is left: the warning (a value on the page would be lost), or
+ * null. */
 export interface LeaveGuard {
-  check(): { message: string; focus: string } | null;
+  check(): LeaveWarning | null;
 }
 
 /** The message a screen shows after the program started again (a restore, encryption):
@@ -56,7 +65,7 @@ export class Store {
   /** The conversation being entered, across its screens, until it is saved (issue 28). */
   talk = $state<TalkDraft | undefined>();
   /** A navigation held back by a guard, with the warning shown instead. */
-  leaving = $state<{ message: string; to: string; focus: string } | undefined>();
+  leaving = $state<(LeaveWarning & { to: string }) | undefined>();
   #arrival: Arrival = {};
   // Asked on navigation, never rendered: no reactivity needed.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity

@@ -47,7 +47,12 @@ impl Out {
     /// `keuzehulp update --from DIR`.
     pub fn updated(&mut self, from: &str, packs: &[PackUpdate], dry_run: bool) -> Result<()> {
         if self.json {
-            return self.put_json(&json!({ "from": from, "dry_run": dry_run, "packs": packs }));
+            // The command line's JSON names the publisher with one word ("eigen" or the name).
+            let mut listed = serde_json::to_value(packs).map_err(crate::Error::json("de pakketten"))?;
+            for (value, pack) in listed.as_array_mut().into_iter().flatten().zip(packs) {
+                value["publisher"] = pack.publisher.word().into();
+            }
+            return self.put_json(&json!({ "from": from, "dry_run": dry_run, "packs": listed }));
         }
         let t = &mut self.text;
         if packs.is_empty() {
@@ -58,10 +63,9 @@ impl Out {
                 t,
                 "{} ({}): {} nieuw, {} gewijzigd, {} gelijk{}{}",
                 p.file,
-                if p.publisher == "eigen" {
-                    "niet ondertekend, eigen".to_string()
-                } else {
-                    format!("ondertekend door {}", p.publisher)
+                match &p.publisher {
+                    crate::catalogue::view::Credit::Publisher(name) => format!("ondertekend door {name}"),
+                    _ => "niet ondertekend, eigen".to_string(),
                 },
                 p.diff.added.len(),
                 p.diff.changed.len(),

@@ -21,7 +21,12 @@ impl Out {
     /// `keuzehulp instruments`.
     pub fn instruments(&mut self, list: &[InstrumentView]) -> Result<()> {
         if self.json {
-            return self.put_json(&json!({ "instruments": list }));
+            // The command line's JSON names the origin with one word ("bundled", "eigen" or the name).
+            let mut listed = serde_json::to_value(list).map_err(crate::Error::json("de instrumenten"))?;
+            for (value, view) in listed.as_array_mut().into_iter().flatten().zip(list) {
+                value["origin"] = view.origin.word().into();
+            }
+            return self.put_json(&json!({ "instruments": listed }));
         }
         for view in list {
             let i = &view.instrument;
@@ -32,7 +37,7 @@ impl Out {
                 i.id,
                 for_terminal(&i.name),
                 for_terminal(&i.version),
-                view.origin
+                for_terminal(view.origin.word())
             );
             let response = i.response.as_ref().map_or("niet bekend".to_string(), |r| {
                 format!("{} ({}) tot {} ({})", r.min, for_terminal(&r.low), r.max, for_terminal(&r.high))

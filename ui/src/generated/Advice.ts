@@ -28,7 +28,15 @@ exact: boolean,
  */
 notes: Array<string>, 
 /**
+ * The same notes in English, in the same order.
+ */
+notes_en: Array<string>, 
+/**
  * Notes about the user's own role ("the leidraad does not address arboprofessionals at
  * step C"): for the user on screen, never printed in the client's report.
  */
-user_notes: Array<string>, };
+user_notes: Array<string>, 
+/**
+ * The same in English, in the same order.
+ */
+user_notes_en: Array<string>, };

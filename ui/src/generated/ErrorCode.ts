@@ -30,6 +30,8 @@ export type ErrorCode =
   | "file_in_use"
   | "report"
   | "nothing_to_export"
+  | "no_pack_chosen"
+  | "interrupted"
   | "file_exists"
   | "signature_refused"
   | "key"

@@ -22,9 +22,17 @@ score: number,
  */
 reasons: Array<string>, 
 /**
+ * The same reasons in English, in the same order (the window's English interface).
+ */
+reasons_en: Array<string>, 
+/**
  * What does not fit the answers, in Dutch; empty for an exact fit.
  */
 mismatches: Array<string>, 
+/**
+ * The same in English, in the same order.
+ */
+mismatches_en: Array<string>, 
 /**
  * The record's levels (for filtering the list in the window).
  */

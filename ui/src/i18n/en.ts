@@ -28,7 +28,7 @@ export const en: Strings = {
   assessed: (on: string, by: string) => `Judged: ${on} (by: ${by})`,
   validUntil: (d: string) => `, valid until ${d}`,
   lapsedNote: (why: string) =>
-    `Note: judgement lapsed (${why}). What the source says is shown above; it no longer counts as evidence.`,
+    `Note: judgement lapsed (in Dutch: ${why}). What the source says is shown above; it no longer counts as evidence.`,
   undatedNote: "Note: this judgement has no date, so it weighs least.",
   lapsedTag: "judgement lapsed",
   origin: "Origin",
@@ -489,6 +489,7 @@ export const en: Strings = {
   toPlanItem: "Go to the action",
   unplannedTitle: "On the choice list, not yet in the action plan",
   catalogueInDutch: "The catalogue is in Dutch.",
+  inDutch: (detail: string) => `(In Dutch: ${detail})`,
   costTimeOnlyKnown: "Cost and time are shown for an intervention only when a source gives them.",
   nextQuestions: "Next: answer the questions",
   visitDoneWhen: "This task is done once the visit's date and the contact person's name are filled in.",

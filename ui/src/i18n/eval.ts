@@ -142,6 +142,42 @@ export const evalNl = {
   fileSaved: (scales: string, rows: number, counted: number) =>
     `Meting opgeslagen: ${scales}. ${rows} rijen gelezen, ${counted} volledig en meegeteld.`,
   requiredNumber: "Vul een getal in.",
+  // Leaving a form that was filled in but not saved.
+  evaluationUnsaved: "U heeft de evaluatie nog niet opgeslagen. Toch weggaan?",
+  measureUnsaved: "U heeft de meting nog niet opgeslagen. Toch weggaan?",
+  unsavedStay: "Verder met invullen",
+  unsavedLeave: "Weggaan zonder opslaan",
+  // Sharing practice within the arbodienst ("Praktijk delen").
+  shareLink: "Praktijk delen met collega's",
+  shareTitle: "Praktijk delen",
+  shareIntro:
+    "Deel met collega's in uw arbodienst hoe interventies uitpakten, en lees hun praktijk in. Er gaan alleen anonieme uitkomsten mee: de interventie, sector, grootte, niveau, stap, of het is uitgevoerd, het oordeel en de verandering in teamcijfers van ten minste 10 mensen. Geen namen van organisaties en geen notities.",
+  shareExportTitle: "Uw uitkomsten delen",
+  shareExportIntro:
+    "Keuzehulp bewaart de evaluaties vanaf de datum die u kiest in één pakket. Zet het in de gedeelde map van uw arbodienst.",
+  shareSince: "Evaluaties vanaf",
+  shareSinceHint: "dd-mm-jjjj",
+  shareSinceMissing: "Vul de datum in vanaf wanneer u evaluaties wilt delen.",
+  shareSign: "Ondertekenen met mijn uitgeverssleutel (collega's lezen alleen ondertekende pakketten in)",
+  shareExportButton: "Praktijkpakket opslaan",
+  shareExported: (records: number, trajecten: number, path: string, signed: boolean) =>
+    `${records === 1 ? "1 uitkomst" : `${records} uitkomsten`} uit ${trajecten === 1 ? "1 traject" : `${trajecten} trajecten`} opgeslagen in ${path}. ${signed ? "Het pakket is ondertekend." : "Het pakket is niet ondertekend: collega's kunnen het zo niet inlezen."}`,
+  shareImportTitle: "Praktijk van collega's inlezen",
+  shareImportIntro:
+    "Een pakket dat een collega deelde, uit de gedeelde map of van de webserver van de catalogusupdates. Alleen pakketten met de handtekening van een vertrouwde uitgever tellen mee. Ze worden alleen gelezen, nooit veranderd.",
+  shareImportFile: "Een pakket kiezen",
+  shareFrom: "Of: een map of webadres",
+  shareFromHint: "De map of het webadres met index.json, zoals bij catalogusupdates.",
+  shareFromEmpty: "Vul een map of webadres in.",
+  shareImportButton: "Inlezen",
+  shareImportedTitle: "Ingelezen",
+  shareImportedLine: (file: string, publisher: string, records: number, added: number, replaced: number) =>
+    `${file}: ondertekend door ${publisher}. ${records === 1 ? "1 uitkomst" : `${records} uitkomsten`}: ${added} nieuw, ${replaced} vervangen.`,
+  shareNothingImported: "Daar staan geen praktijkpakketten.",
+  sharePracticeTitle: "Praktijk in onze arbodienst",
+  sharePracticeIntro:
+    "Per interventie uw eigen praktijk en die van uw collega's, los van het bewijs dat de bron noemt.",
+  sharePracticeNone: "Er is nog geen praktijk van collega's ingelezen.",
   // Practice beside the label.
   practiceLabel: "Eigen praktijk",
 };
@@ -271,6 +307,40 @@ export const evalEn: EvalStrings = {
   fileSaved: (scales, rows, counted) =>
     `Measurement saved: ${scales}. ${rows} rows read, ${counted} complete and counted.`,
   requiredNumber: "Fill in a number.",
+  evaluationUnsaved: "You have not saved the evaluation yet. Leave anyway?",
+  measureUnsaved: "You have not saved the measurement yet. Leave anyway?",
+  unsavedStay: "Go on filling in",
+  unsavedLeave: "Leave without saving",
+  shareLink: "Share practice with colleagues",
+  shareTitle: "Share practice",
+  shareIntro:
+    "Share with colleagues in your occupational health service how interventions worked out, and read in their practice. Only anonymous outcomes go along: the intervention, sector, size, level, step, whether it was carried out, the verdict and the change in team figures of at least 10 people. No names of organisations and no notes.",
+  shareExportTitle: "Share your outcomes",
+  shareExportIntro:
+    "Keuzehulp saves the evaluations from the date you choose in one pack. Put it in your service's shared folder.",
+  shareSince: "Evaluations from",
+  shareSinceHint: "dd-mm-yyyy",
+  shareSinceMissing: "Fill in the date from which you want to share evaluations.",
+  shareSign: "Sign with my publisher key (colleagues only read in signed packs)",
+  shareExportButton: "Save the practice pack",
+  shareExported: (records, trajecten, path, signed) =>
+    `${records === 1 ? "1 outcome" : `${records} outcomes`} from ${trajecten === 1 ? "1 series of visits" : `${trajecten} series of visits`} saved in ${path}. ${signed ? "The pack is signed." : "The pack is not signed: colleagues cannot read it in like this."}`,
+  shareImportTitle: "Read in colleagues' practice",
+  shareImportIntro:
+    "A pack a colleague shared, from the shared folder or from the web server of the catalogue updates. Only packs signed by a trusted publisher count. They are only read, never changed.",
+  shareImportFile: "Choose a pack",
+  shareFrom: "Or: a folder or web address",
+  shareFromHint: "The folder or web address with index.json, as for catalogue updates.",
+  shareFromEmpty: "Fill in a folder or web address.",
+  shareImportButton: "Read in",
+  shareImportedTitle: "Read in",
+  shareImportedLine: (file, publisher, records, added, replaced) =>
+    `${file}: signed by ${publisher}. ${records === 1 ? "1 outcome" : `${records} outcomes`}: ${added} new, ${replaced} replaced.`,
+  shareNothingImported: "There are no practice packs there.",
+  sharePracticeTitle: "Practice in our occupational health service",
+  sharePracticeIntro:
+    "Per intervention your own practice and your colleagues', apart from the evidence the source gives.",
+  sharePracticeNone: "No colleagues' practice has been read in yet.",
   practiceLabel: "Own practice",
 };
 

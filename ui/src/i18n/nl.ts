@@ -499,6 +499,7 @@ export const nl = {
   toPlanItem: "Naar de actie",
   unplannedTitle: "Op de keuzelijst, nog niet in het actieplan",
   catalogueInDutch: "De catalogus is in het Nederlands.",
+  inDutch: (detail: string) => detail,
   costTimeOnlyKnown: "Kosten en tijd staan bij een interventie alleen als een bron ze noemt.",
   nextQuestions: "Volgende: vragen beantwoorden",
   visitDoneWhen: "Deze taak is klaar als de datum van het bezoek en de naam van de contactpersoon zijn ingevuld.",

@@ -158,6 +158,7 @@ export function fakeDossiers(seed: Dossier[] = []) {
     practice: missing,
     shareExport: missing,
     shareImport: missing,
+    shareImportFile: missing,
     dossiers: async () => [...store.values()].filter((d) => !trash.has(d.id)).map((d) => summary(d)),
     dossierDelete: async (id) => {
       calls.push(["delete", id]);
@@ -225,7 +226,9 @@ export function fakeDossiers(seed: Dossier[] = []) {
       get(id).answers = json(answers);
     },
   };
-  return { api, calls, store };
+  // The interventions colleagues' packs (read in by `shareImport`) name.
+  const sharedPractice: string[] = [];
+  return { api, calls, store, sharedPractice };
 }
 
 export const hostileDossier: Dossier = {
@@ -295,7 +298,16 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
       ],
     }),
     intervention: async () => record,
-    advise: async () => ({ recommendations: [], advice: [], coverage: null, exact: true, notes: [], user_notes: [] }),
+    advise: async () => ({
+      recommendations: [],
+      advice: [],
+      coverage: null,
+      exact: true,
+      notes: [],
+      notes_en: [],
+      user_notes: [],
+      user_notes_en: [],
+    }),
     ...overrides,
   };
 }
@@ -318,7 +330,7 @@ export const change: Change = {
 };
 
 export const instrument: InstrumentView = {
-  origin: "bundled",
+  origin: { kind: "bundled" },
   id: "teamthermometer",
   name: "Teamthermometer (Keuzehulp)",
   name_en: "Team thermometer (Keuzehulp)",
@@ -400,7 +412,16 @@ export function fakeEvaluation(fake: ReturnType<typeof fakeDossiers>): Partial<A
     evaluationAdvice: async () => ({
       signals: [],
       answers: { ...emptyAnswers(), themes: ["werkdruk"], steps: ["B2"] },
-      advice: { recommendations: [], advice: [], coverage: null, exact: true, notes: [], user_notes: [] },
+      advice: {
+        recommendations: [],
+        advice: [],
+        coverage: null,
+        exact: true,
+        notes: [],
+        notes_en: [],
+        user_notes: [],
+        user_notes_en: [],
+      },
     }),
     instruments: async () => [instrument],
     dossierMeasure: async (id, input) => {
@@ -470,7 +491,52 @@ export function fakeEvaluation(fake: ReturnType<typeof fakeDossiers>): Partial<A
           verdicts: { werkte: 2, onduidelijk: 0, "werkte-niet": 0, "niet-uitgevoerd": 0 },
         },
         text: "Eigen praktijk: 3 keer ingezet, 2 keer werkte",
+        ...(fake.sharedPractice.includes(id ?? "x") ? sharedPractice : {}),
       },
+      ...(id ? [] : fake.sharedPractice.map((p) => ({ id: p, own: noPractice, text: "", ...sharedPractice }))),
     ],
+    shareExport: async (since, sign) => {
+      calls.push(["share-export", since, sign]);
+      return {
+        path: "/tmp/praktijk-2026-11-22.json",
+        records: 4,
+        trajecten: 3,
+        signature: sign ? "/tmp/x.minisig" : null,
+      };
+    },
+    shareImport: async (from) => {
+      calls.push(["share-import", from]);
+      if (!from.startsWith("/"))
+        throw { code: "invalid_input", message: `${from}: geen map of webadres (begin met https://)` };
+      fake.sharedPractice.push("pico");
+      return [{ file: "praktijk-utrecht.json", publisher: "Arbodienst Utrecht", records: 5, added: 5, replaced: 0 }];
+    },
+    shareImportFile: async () => {
+      calls.push(["share-import-file"]);
+      throw {
+        code: "signature_refused",
+        message:
+          "praktijk.json is niet ondertekend; praktijk van collega's telt alleen mee als een vertrouwde sleutel het pakket ondertekende",
+      };
+    },
   };
 }
+
+const noPractice = {
+  trajecten: 0,
+  chosen: 0,
+  evaluated: 0,
+  verdicts: { werkte: 0, onduidelijk: 0, "werkte-niet": 0, "niet-uitgevoerd": 0 },
+};
+
+/** What a colleague's pack says of an intervention. */
+const sharedPractice = {
+  shared: {
+    ...noPractice,
+    trajecten: 4,
+    chosen: 4,
+    evaluated: 4,
+    verdicts: { ...noPractice.verdicts, werkte: 3, onduidelijk: 1 },
+  },
+  shared_text: "Praktijk in onze arbodienst (4 trajecten): 4 keer ingezet, 3 keer werkte, 1 keer onduidelijk",
+};

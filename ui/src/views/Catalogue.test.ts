@@ -20,7 +20,7 @@ const trust = {
 const trimbos = { kind: "publisher" as const, name: "Trimbos-instituut", version: "2027.1", date: "2027-01-01" };
 const preview: PackPreview = {
   file: "pakket.json",
-  publisher: "Trimbos-instituut",
+  publisher: { kind: "publisher", name: "Trimbos-instituut" },
   signed: true,
   version: "2027.1",
   date: "2027-01-01",

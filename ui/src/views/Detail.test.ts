@@ -51,6 +51,10 @@ describe("detail page", () => {
     expect($(undated, "#evidence-undated").textContent).toBe(
       "Let op: deze beoordeling heeft geen datum; ze telt daarom het minst zwaar mee.",
     );
+    setLang("en");
+    expect($(await detail(lapsed), "#evidence-lapsed").textContent).toBe(
+      "Note: judgement lapsed (in Dutch: bewijs beoordeeld in 2019; ouder dan vijf jaar). What the source says is shown above; it no longer counts as evidence.",
+    );
   });
 
   it("renders hostile catalogue text as text: no element, no script, no javascript: link", async () => {

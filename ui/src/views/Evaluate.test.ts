@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Dossier } from "../api";
+import type { Store } from "../store.svelte";
 import { fakeApi, fakeDossiers, fakeEvaluation, hostileDossier } from "../test/fake-api";
 import { $, makeStore, reset, settle, show, type } from "../test/render";
 
@@ -13,6 +14,15 @@ function evaluating(seed: Dossier[] = [hostileDossier]) {
 
 const summaryLinks = (view: HTMLElement) =>
   [...view.querySelectorAll<HTMLAnchorElement>("#error-summary a")].map((a) => [a.dataset.field, a.textContent]);
+
+/** The warning leaving for `to` would give (the address is put back), or undefined. */
+function tryLeave(store: Store, to: string) {
+  const from = store.hash;
+  const left = store.arrive(to);
+  const held = store.leaving;
+  [store.leaving, store.hash] = [undefined, from];
+  return left ? undefined : held;
+}
 
 const click = async (view: HTMLElement, css: string) => {
   $<HTMLElement>(view, css).click();
@@ -113,5 +123,35 @@ describe("evaluation of a plan item", () => {
     expect(went.at(-1)).toBe("#/resultaten");
     expect(store.answers.themes).toEqual(["werkdruk"]);
     expect(store.dossier?.id).toBe("d1");
+  });
+
+  it("warns before leaving a form that was filled in but not saved, with buttons that say what they do", async () => {
+    const { store } = evaluating();
+    const view = await show(store, "#/dossier/d1/evaluatie/7");
+    // Untouched, leaving loses nothing: no warning.
+    expect(tryLeave(store, "#/dossiers")).toBeUndefined();
+    type($<HTMLTextAreaElement>(view, "#ev-team_says"), "Minder gejaagd");
+    expect(tryLeave(store, "#/dossiers")).toEqual({
+      message: "U heeft de evaluatie nog niet opgeslagen. Toch weggaan?",
+      focus: "ev-team_says",
+      stay: "Verder met invullen",
+      leave: "Weggaan zonder opslaan",
+      to: "#/dossiers",
+    });
+    await click(view, "#ev-carried_out-deels");
+    expect(tryLeave(store, "#/")?.focus).toBe("ev-carried_out-deels");
+    store.setLang("en");
+    expect(tryLeave(store, "#/")).toMatchObject({
+      message: "You have not saved the evaluation yet. Leave anyway?",
+      stay: "Go on filling in",
+      leave: "Leave without saving",
+    });
+    store.setLang("nl");
+    // Saved, nothing is lost by leaving.
+    await click(view, "#ev-verdict-onduidelijk");
+    type($<HTMLTextAreaElement>(view, "#ev-reason"), "Te vroeg om te zeggen");
+    await click(view, "#evaluate-save");
+    expect(view.querySelector("#evaluate-done")).not.toBeNull();
+    expect(tryLeave(store, "#/")).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import type { Store } from "../store.svelte";
 import { fakeApi, fakeDossiers, fakeEvaluation, hostileDossier } from "../test/fake-api";
 import { $, choose, makeStore, reset, settle, show, type } from "../test/render";
 
@@ -8,7 +9,16 @@ async function measuring() {
   const fake = fakeDossiers([hostileDossier]);
   const { store } = makeStore(fakeApi({ ...fake.api, ...fakeEvaluation(fake) }));
   const view = await show(store, "#/dossier/d1/meting");
-  return { view, fake };
+  return { view, fake, store };
+}
+
+/** The warning leaving for `to` would give (the address is put back), or undefined. */
+function tryLeave(store: Store, to: string) {
+  const from = store.hash;
+  const left = store.arrive(to);
+  const held = store.leaving;
+  [store.leaving, store.hash] = [undefined, from];
+  return left ? undefined : held;
 }
 
 /** Fills the team aggregate: the questionnaire, its scale and the numbers. */
@@ -79,5 +89,22 @@ describe("a questionnaire's team aggregate", () => {
     ]);
     expect($(view, "#ms-mean-error").textContent).toContain('"drie" is geen getal');
     expect(fake.calls).toEqual([]);
+  });
+
+  it("warns before leaving a measurement that was typed in but not saved; once saved, leaving is free", async () => {
+    const { view, store } = await measuring();
+    choose($<HTMLSelectElement>(view, "#ms-instrument"), "teamthermometer");
+    expect(tryLeave(store, "#/")).toBeUndefined();
+    fill(view, { responded: "12", mean: "3,2" });
+    expect(tryLeave(store, "#/")).toEqual({
+      message: "U heeft de meting nog niet opgeslagen. Toch weggaan?",
+      focus: "ms-responded",
+      stay: "Verder met invullen",
+      leave: "Weggaan zonder opslaan",
+      to: "#/",
+    });
+    await save(view);
+    expect($(view, "#measure-status").textContent).toContain("Meting opgeslagen");
+    expect(tryLeave(store, "#/")).toBeUndefined();
   });
 });

@@ -25,7 +25,9 @@ const rec = (id: string, reasons: string[], more: Partial<Recommendation> = {}):
   name: `Naam ${id}`,
   score: 1,
   reasons,
+  reasons_en: reasons.map((r) => `EN ${r}`),
   mismatches: [],
+  mismatches_en: (more.mismatches ?? []).map((r) => `EN ${r}`),
   levels: ["team"],
   steps: ["B2"],
   roles: ["werkgever"],
@@ -38,9 +40,10 @@ const rec = (id: string, reasons: string[], more: Partial<Recommendation> = {}):
   time: "onbekend",
   ...more,
 });
+const noNotes = { notes: [], notes_en: [], user_notes: [], user_notes_en: [] };
 const advising = (recommendations: Recommendation[]) =>
   fakeApi({
-    advise: async () => ({ recommendations, advice: [], coverage: null, exact: true, notes: [], user_notes: [] }),
+    advise: async () => ({ recommendations, advice: [], coverage: null, exact: true, ...noNotes }),
   });
 
 describe("results", () => {
@@ -95,6 +98,8 @@ describe("results", () => {
           exact: true,
           notes: [],
           user_notes: [],
+          notes_en: [],
+          user_notes_en: [],
         };
       },
     });
@@ -170,6 +175,31 @@ describe("results", () => {
     const view = await show(makeStore(advising([rec("a", [])]), flowTree).store, "#/resultaten");
     expect($(view, "#catalogue-language").textContent).toBe("The catalogue is in Dutch.");
     expect($(view, "#results-count").textContent).toBe("1 intervention fits your answers: 1 fully, 0 partly");
+  });
+
+  it("gives the advisor's reasons, what does not fit and its notes in English on the English interface", async () => {
+    setLang("en");
+    const recs = [
+      rec("a", ["helpt bij: hanteerbare werkdruk"], { mismatches: ["niet gratis"] }),
+      rec("b", ["voor leidinggevenden"]),
+    ];
+    const api = fakeApi({
+      advise: async () => ({
+        ...{ recommendations: recs, advice: [], coverage: null, exact: false, ...noNotes },
+        notes: ["Geen interventie past precies."],
+        notes_en: ["No intervention fits exactly."],
+      }),
+    });
+    const view = await show(makeStore(api, flowTree).store, "#/resultaten");
+    const first = $(view, '.recommendation[data-id="a"]');
+    expect([...first.querySelectorAll(".reasons li")].map((x) => x.textContent)).toEqual([
+      "EN helpt bij: hanteerbare werkdruk",
+    ]);
+    expect($(first, ".mismatches").textContent).toBe("Note: EN niet gratis");
+    expect([...view.querySelectorAll(".note[role=note]")].map((x) => x.textContent)).toEqual([
+      "No intervention fits exactly.",
+    ]);
+    expect(view.textContent).not.toContain("Geen interventie past precies");
   });
 });
 

@@ -70,7 +70,8 @@ describe("practice beside the evidence label", () => {
       text: "Eigen praktijk: 3 keer ingezet, 2 keer werkte",
     };
     const rec = (id: string, practice?: typeof practiced) => ({
-      ...{ id, name: id, score: 1, reasons: [], mismatches: [], levels: [], steps: [], roles: [], themes: [] },
+      ...{ id, name: id, score: 1, reasons: [], reasons_en: [], mismatches: [], mismatches_en: [] },
+      ...{ levels: [], steps: [], roles: [], themes: [] },
       ...{
         sectors: [],
         summary: "",
@@ -83,7 +84,7 @@ describe("practice beside the evidence label", () => {
     });
     const advise = async () => ({
       recommendations: [rec("x", practiced), rec("y")],
-      ...{ advice: [], coverage: null, exact: true, notes: [], user_notes: [] },
+      ...{ advice: [], coverage: null, exact: true, notes: [], notes_en: [], user_notes: [], user_notes_en: [] },
     });
     const { store } = makeStore(fakeApi({ advise }));
     const view = await show(store, "#/resultaten");

@@ -53,6 +53,23 @@ export class EvaluationForm {
     this.item = item;
   }
 
+  /** The first field filled in (its element id), or null while the form is untouched:
+   * leaving then loses nothing. */
+  firstFilled(): string | null {
+    const choice = (id: string, first: string, v: string) => (v === first ? id : `${id}-${v}`);
+    const filled: [boolean, string][] = [
+      [this.carriedOut !== "", choice("ev-carried_out", CARRIED_OUT[0], this.carriedOut)],
+      [this.reached.trim() !== "", "ev-reached"],
+      [this.reachOf.trim() !== "", "ev-reach_of"],
+      [this.teamSays.trim() !== "", "ev-team_says"],
+      [this.teamChanged, "ev-team_changed"],
+      [this.indicators.length > 0, "ev-ind-0-indicator"],
+      [this.verdict !== "", choice("ev-verdict", VERDICTS[0], this.verdict)],
+      [this.reason.trim() !== "", "ev-reason"],
+    ];
+    return filled.find(([yes]) => yes)?.[1] ?? null;
+  }
+
   addIndicator(): void {
     const used = this.indicators.map((r) => r.indicator);
     const indicator = INDICATORS.find((x) => !used.includes(x)) ?? "verzuimpercentage";
