@@ -373,9 +373,20 @@ impl Keuzehulp {
         // The way in the user took may put some records first (tree.toml `lead_with`).
         let entries = &self.bundled.tree.entries;
         let lead = match answers.entry.as_deref() {
-            None => &[][..],
+            // No way in taken: the one made for this role and level still says who the
+            // records are for (a worker asking for themself: the people to turn to).
+            None => entries
+                .iter()
+                .find(|e| {
+                    !e.lead_with.is_empty()
+                        && answers.role.is_some()
+                        && e.presets.role == answers.role
+                        && (answers.level.is_none() || e.presets.level == answers.level)
+                })
+                .map(|e| advisor::Leading { ids: &e.lead_with, by_entry: false })
+                .unwrap_or_default(),
             Some(id) => match entries.iter().find(|e| e.id == id) {
-                Some(entry) => entry.lead_with.as_slice(),
+                Some(entry) => advisor::Leading { ids: &entry.lead_with, by_entry: true },
                 None => {
                     return Err(Error::UnknownValue {
                         what: "ingang",

@@ -119,7 +119,9 @@ fn scenarios() -> Vec<Scenario> {
                 "tijdelijke-werkaanpassingen",
                 "de-mentaal-gezonde-zaak",
             ],
-            n: 3,
+            // These rest on the undated HAN article: grounded, but the least certain, so the
+            // dated records on the same theme may come first.
+            n: 4,
         },
         Scenario {
             situation: "werkgever moet PSA in de RI&E opnemen",
@@ -367,9 +369,28 @@ fn the_workers_question_leads_with_people_and_services_a_worker_can_turn_to() {
     let mut expected = lead.to_vec();
     expected.sort_unstable();
     assert_eq!(first, expected, "{asked:?}");
-    // The same answers without that way in rank by fit alone: the lead is the entry's doing.
+    // A worker asking for themself without that way in still gets the people to turn to
+    // before the Huis van Werkvermogen (a model for employers): who a record is for counts.
     let plain = ids(&[]);
-    assert!(!lead.contains(&plain[0].as_str()), "{plain:?}");
+    let mut first: Vec<&str> = plain.iter().take(4).map(String::as_str).collect();
+    first.sort_unstable();
+    assert_eq!(first, expected, "{plain:?}");
+    let model = plain.iter().position(|x| x == "huis-van-werkvermogen").expect("the model still comes");
+    assert!(model >= 4, "{plain:?}");
+    // The way in weighs more than the role alone: the same records, further ahead.
+    let score = |extra: &[&str], id: &str| -> i64 {
+        let mut args = vec!["advise", "--role", "medewerker", "--level", "individu", "--step", "C"];
+        args.extend_from_slice(extra);
+        let advice = cli.json(&args);
+        let recs = advice["recommendations"].as_array().expect("recommendations").clone();
+        recs.iter().find(|r| r["id"] == id).and_then(|r| r["score"].as_i64()).expect("scored")
+    };
+    assert!(score(&["--entry", "zorgen-terecht"], "buddysysteem") > score(&[], "buddysysteem"));
+    // Another role asking has no such list: a team leader's top is not the worker's people.
+    let leader =
+        cli.json(&["advise", "--role", "leidinggevende", "--level", "individu", "--step", "C", "--limit", "4"]);
+    let reasons = leader["recommendations"].to_string();
+    assert!(!reasons.contains("hier kunt u zelf terecht"), "{reasons}");
     // An unknown way in is named with the ones there are.
     let out = cli.cmd().args(["advise", "--role", "medewerker", "--entry", "zorgen"]).run();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -387,9 +408,30 @@ fn the_workers_way_in_answers_bij_wie_first_in_text_and_gives_the_leads_with_the
     let worker = text(&["advise", "--role", "medewerker", "--entry", "zorgen-terecht"]);
     let (leads, rest) = worker.split_once("\nInterventies:\n").expect("the leads, then the interventions");
     assert!(leads.starts_with("Bij wie kunt u terecht?"), "{worker}");
-    for who in ["Uw leidinggevende", "Het open spreekuur van de bedrijfsarts", "De vertrouwenspersoon", "De huisarts"] {
+    for who in [
+        "Hebt u nu dringend hulp nodig?",
+        "Uw collega's",
+        "Uw leidinggevende",
+        "Het open spreekuur van de bedrijfsarts",
+        "De vertrouwenspersoon",
+        "De huisarts",
+    ] {
         assert!(leads.contains(&format!("\n  {who}\n")), "{who}: {leads}");
     }
+    // Urgent help comes first, from a named public source.
+    let urgent = leads.split("\n  Uw collega's\n").next().expect("before the colleagues");
+    assert!(urgent.contains("Bel dan 113 of 0800-0113"), "{urgent}");
+    assert!(
+        urgent.contains("Bron: 113 Zelfmoordpreventie (stichting), www.113.nl")
+            && urgent.contains("(https://www.113.nl)")
+    );
+    // Each person leads with what to do; the manager need not hear what is wrong.
+    let manager = leads.split("\n  Uw leidinggevende\n").nth(1).expect("manager");
+    assert!(manager.trim_start().starts_with("Maak een afspraak met uw leidinggevende."), "{manager}");
+    assert!(manager.contains("U hoeft uw leidinggevende niet te vertellen wat u mankeert."), "{manager}");
+    let physician = leads.split("\n  Het open spreekuur van de bedrijfsarts\n").nth(1).expect("physician");
+    assert!(physician.trim_start().starts_with("Maak een afspraak bij het open spreekuur"), "{physician}");
+    assert!(!leads.contains("Praat op tijd met uw leidinggevende over uw klachten"), "{leads}");
     // Each fact with its source; where the sources are silent, it says so.
     assert!(leads.contains("Bron: Mentale klachten voorkomen bij zorgmedewerkers"), "{leads}");
     assert!(leads.contains("Meer: keuzehulp show open-spreekuur-bedrijfsarts"), "{leads}");
@@ -403,12 +445,15 @@ fn the_workers_way_in_answers_bij_wie_first_in_text_and_gives_the_leads_with_the
     // The window gets the leads with the tree, in both languages, each with its sources.
     let tree = cli.json(&["tree"]);
     let people = tree["worker"].as_array().expect("worker");
-    assert_eq!(people.len(), 4);
+    assert_eq!(people.len(), 6);
     for p in people {
         assert_eq!(p["text"].as_array().map(Vec::len), p["text_en"].as_array().map(Vec::len), "{p}");
     }
-    assert_eq!(people[1]["record"], "open-spreekuur-bedrijfsarts");
-    assert_eq!(people[1]["sources"][0]["document"], "leidraad");
+    assert_eq!(people[0]["id"], "dringend");
+    assert_eq!(people[0]["sources"][0]["document"], "web");
+    assert_eq!(people[1]["id"], "collegas");
+    assert_eq!(people[3]["record"], "open-spreekuur-bedrijfsarts");
+    assert_eq!(people[3]["sources"][0]["document"], "leidraad");
 }
 
 #[test]
@@ -421,7 +466,84 @@ fn validate_checks_the_workers_page_as_the_build_does() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("worker.toml:people[2] (vertrouwenspersoon).record: er is geen interventie met id \"nergens\""),
+        stderr.contains("worker.toml:people[4] (vertrouwenspersoon).record: er is geen interventie met id \"nergens\""),
         "{stderr}"
     );
+}
+
+/// How well founded a record's evidence is on the day asked: (level rank, certainty), where a
+/// dated judgement that holds is 2, a lapsed one 1 and an undated one 0.
+fn founded(app: &Keuzehulp, id: &str) -> (u8, u8) {
+    let shown = app.show(id).expect("shown").to_json().expect("json");
+    let e = &shown["evidence"];
+    let level = match e["level"].as_str() {
+        Some("effectief") => 3,
+        Some("onderbouwd") => 2,
+        Some("praktijkvoorbeeld") => 1,
+        _ => 0,
+    };
+    let dated = e["assessed_on"].as_str().is_some() || e["valid_until"].as_str().is_some();
+    let certainty = if e["lapsed"] == true {
+        1
+    } else if dated {
+        2
+    } else {
+        0
+    };
+    (level, certainty)
+}
+
+#[test]
+fn after_the_2021_judgements_lapse_no_undated_or_lapsed_record_jumps_above_a_better_founded_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Keuzehulp::open(dir.path()).expect("opens");
+    let order = |app: &Keuzehulp, a: &Answers| -> Vec<String> {
+        app.advise(a, 200).expect("advice").recommendations.into_iter().map(|r| r.id).collect()
+    };
+    let mut jumps = Vec::new();
+    let mut lapsed_seen = 0;
+    for s in scenarios() {
+        app.set_today("2026-12-06").expect("a day");
+        let before = order(&app, &s.answers);
+        app.set_today("2027-01-02").expect("a day");
+        let after = order(&app, &s.answers);
+        let place = |list: &[String], id: &str| list.iter().position(|x| x == id);
+        for (i, a) in after.iter().enumerate() {
+            let fa = founded(&app, a);
+            if fa.1 == 2 {
+                continue;
+            }
+            lapsed_seen += usize::from(fa.1 == 1);
+            for b in &after[i + 1..] {
+                let fb = founded(&app, b);
+                let better = fb.0 >= fa.0 && fb.1 >= fa.1 && fb != fa;
+                let was_above = matches!((place(&before, b), place(&before, a)), (Some(pb), Some(pa)) if pb < pa);
+                if better && was_above {
+                    jumps.push(format!("{}: {a} {fa:?} jumped above {b} {fb:?}", s.situation));
+                }
+            }
+        }
+    }
+    assert!(lapsed_seen > 0, "on 2027-01-02 the 2021 judgements have lapsed");
+    assert!(jumps.is_empty(), "{}", jumps.join("\n"));
+}
+
+#[test]
+fn an_undated_judgement_weighs_least_and_a_lapsed_one_keeps_its_label_and_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Keuzehulp::open(dir.path()).expect("opens");
+    app.set_today("2027-01-02").expect("a day");
+    // The arbeidsdeskundige's question: the PMO (effect shown, judged 2021, now lapsed) and the
+    // records resting on the undated HAN article.
+    let a = answers("arboprofessional", Some("individu"), &[], &["werkbehoud", "signaleren-klachten"], None);
+    let advice = app.advise(&a, 200).expect("advice");
+    let rec = |id: &str| advice.recommendations.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id}"));
+    let pmo = rec("pmo-psychische-gezondheid");
+    assert!(pmo.evidence_lapsed);
+    let said = pmo.reasons.join(" | ");
+    assert!(said.contains("effect aangetoond: Ketelaar e.a. (2013)"), "{said}");
+    assert!(said.contains("beoordeling verlopen (bewijs beoordeeld in 2021; ouder dan vijf jaar)"), "{said}");
+    let han = rec("werkplekonderzoek-arbeidsdeskundige");
+    assert!(!han.evidence_lapsed, "an undated judgement is not called lapsed");
+    assert!(han.reasons.join(" | ").contains("beoordeling zonder datum"), "{:?}", han.reasons);
 }

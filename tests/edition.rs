@@ -159,7 +159,13 @@ fn imported_judgements_on_both_sides_of_the_line_rank_and_read_as_they_should() 
         "{}",
         reasons("oud-bewijs")
     );
-    assert!(!reasons("oud-bewijs").contains("effect aangetoond"), "{}", reasons("oud-bewijs"));
+    // What the source said stays visible, with "beoordeling verlopen" and the date.
+    assert!(
+        reasons("oud-bewijs").contains("effect aangetoond") && reasons("oud-bewijs").contains("beoordeling verlopen"),
+        "{}",
+        reasons("oud-bewijs")
+    );
+    assert!(!reasons("vers-bewijs").contains("verlopen"), "{}", reasons("vers-bewijs"));
     assert!(reasons("vers-bewijs").contains("effect aangetoond"), "{}", reasons("vers-bewijs"));
     assert_eq!(recs[place("oud-bewijs")]["evidence_lapsed"], true);
     // Asking for proven effect: the lapsed one is named as weaker than asked.
@@ -281,4 +287,17 @@ fn search_facets_and_the_evidence_filter_count_a_lapsed_judgement_as_none() {
     let (ids, effective, _) = ids_and_counts("2024-06-01", Some("effectief"));
     assert_eq!(ids, ["grens-bewijs", "verlopen-bewijs", "vers-bewijs"]);
     assert_eq!(effective, 3);
+}
+
+#[test]
+fn show_keeps_a_lapsed_label_with_its_date_and_calls_an_undated_one_least_certain() {
+    let cli = Cli::new();
+    let pmo = text_on(&cli, "2027-01-02", &["show", "pmo-psychische-gezondheid"]);
+    assert!(pmo.contains("Bewijs: Effect aangetoond — "), "{pmo}");
+    assert!(pmo.contains("Beoordeeld: 2021"), "{pmo}");
+    assert!(pmo.contains("Let op: beoordeling verlopen (bewijs beoordeeld in 2021; ouder dan vijf jaar)."), "{pmo}");
+    let before = text_on(&cli, "2026-12-31", &["show", "pmo-psychische-gezondheid"]);
+    assert!(!before.contains("verlopen"), "{before}");
+    let han = text_on(&cli, "2026-12-31", &["show", "werkplekonderzoek-arbeidsdeskundige"]);
+    assert!(han.contains("Let op: deze beoordeling heeft geen datum; ze telt daarom het minst zwaar mee."), "{han}");
 }

@@ -4,7 +4,8 @@
 //!
 //! Pure code: no I/O, no clock, no randomness. The same answers on the same day give the
 //! same order; "today" is passed in, so an evidence judgement over five years old (see
-//! [`evidence_lapse`]) is named in the reasons and no longer counts as evidence.
+//! [`evidence_lapse`]) is named in the reasons ("beoordeling verlopen") and counts as none
+//! against a minimum asked; an undated one weighs least.
 //!
 //! Ranking: the requested level is a hard condition (every recommendation fits it). Step,
 //! role, themes, sector, risk group and the constraints add to or take from a score; a
@@ -255,18 +256,29 @@ pub fn advise(
     limit: usize,
     today: &str,
 ) -> Result<Advice> {
-    advise_leading(records, taxonomy, guides, answers, &[], limit, today)
+    advise_leading(records, taxonomy, guides, answers, Leading::default(), limit, today)
 }
 
-/// [`advise`], with the records the chosen way in puts first (`lead`, by id): for the
-/// worker's "Bij wie kan ik terecht?", the people and services a worker can turn to.
+/// Records put forward by who asks: by the way in the user took (`by_entry`, put first), or,
+/// without one, by the way in made for the same role and level (meant for the person asking,
+/// so weighted less: ahead of records merely tagged with the role, not of everything).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Leading<'a> {
+    /// The records, by id.
+    pub ids: &'a [String],
+    /// Whether the user took the way in that names them.
+    pub by_entry: bool,
+}
+
+/// [`advise`], with the records put forward for who asks (`lead`): for the worker's "Bij wie
+/// kan ik terecht?", the people and services a worker can turn to.
 #[allow(clippy::too_many_arguments)]
 pub fn advise_leading(
     records: &[Intervention],
     taxonomy: &Taxonomy,
     guides: &[StepGuide],
     answers: &Answers,
-    lead: &[String],
+    lead: Leading<'_>,
     limit: usize,
     today: &str,
 ) -> Result<Advice> {
@@ -278,7 +290,12 @@ pub fn advise_leading(
     let scorer = Scorer::new(taxonomy, guides, answers, lead, today, &steps, gaps);
     let mut ranked: Vec<(i32, &Intervention)> =
         records.iter().filter_map(|r| scorer.score(r, false).map(|s| (s.score, r))).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    // Equal scores: the more certain judgement first (a lapsed or undated one after), then by id.
+    ranked.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| score::certainty(b.1, today).cmp(&score::certainty(a.1, today)))
+            .then(a.1.id.cmp(&b.1.id))
+    });
     ranked.truncate(limit.max(1));
     let mut scored: Vec<Recommendation> = ranked
         .into_iter()
@@ -308,7 +325,8 @@ pub fn advise_leading(
             })
         })
         .collect();
-    scored.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id)));
+    // Stable: equal scores keep the order above.
+    scored.sort_by_key(|r| std::cmp::Reverse(r.score));
     scored.truncate(limit.max(1));
     talk::explain(&mut scored, &answers.signals);
     let exact = scored.iter().any(|r| r.mismatches.is_empty());

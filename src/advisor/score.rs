@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Answers, Said, label, label_en, level_phrase, rank, role_plural};
-use crate::catalogue::{Intervention, StepGuide, Taxonomy, evidence_lapse, sectors_fitting};
+use crate::catalogue::{Intervention, StepGuide, Taxonomy, evidence_lapse, evidence_undated, sectors_fitting};
 
 /// What the leidraad's own words are worth, which depends on the sector (see
 /// [`Weights::leidraad_in_zorg`]).
@@ -26,6 +26,10 @@ pub struct Weights {
     /// A record the way in puts first ([`crate::catalogue::model::Entry::lead_with`]): enough to
     /// come before every record that only fits the answers.
     pub lead: i32,
+    /// A record the way in for the asker's own role and level puts first, when the user did
+    /// not take that way in: it is meant for the person asking (a worker asking for themself
+    /// gets the people to turn to before a model for employers), but less than [`Weights::lead`].
+    pub for_asker: i32,
     /// The chosen step is the record's main (first) step. The step is the leidraad's main
     /// axis, so this is the largest single fit.
     pub main_step: i32,
@@ -63,9 +67,16 @@ pub struct Weights {
     pub other_sector: i32,
     /// The record is for the chosen risk group.
     pub risk_group: i32,
-    /// Per rank of evidence (effectief 3 … onbekend 0, a lapsed judgement 0): orders records
-    /// that fit alike, without beating a fit on step or theme.
+    /// Per rank of evidence (effectief 3 … onbekend 0) of a dated judgement: orders records
+    /// that fit alike, without beating a fit on step or theme. A lapsed judgement keeps these
+    /// points: every 2021 judgement lapses on the same day, and taking its points would let
+    /// records nobody judged, or judged without a date, jump above it. The lapse is named
+    /// ("beoordeling verlopen"), counts as none against a minimum asked, and puts the record
+    /// after an equal one whose judgement holds ([`certainty`]).
     pub evidence_rank: i32,
+    /// The same for a judgement without any date: it can never be shown to still hold, so it
+    /// is the least certain of all and weighs less than a dated one, also before any lapse.
+    pub evidence_rank_undated: i32,
     /// The evidence is weaker than the minimum asked: a wish, not a filter; as much as a
     /// step, so such records come after those that meet it.
     pub weaker_evidence: i32,
@@ -87,6 +98,7 @@ pub struct Weights {
 /// The weights the advisor ranks by.
 pub const WEIGHTS: Weights = Weights {
     lead: 40,
+    for_asker: 20,
     main_step: 30,
     other_step: 22,
     leidraad_in_zorg: Leidraad { named_at_step: 10, named: 5, good_practice: 8 },
@@ -103,6 +115,7 @@ pub const WEIGHTS: Weights = Weights {
     other_sector: -15,
     risk_group: 14,
     evidence_rank: 3,
+    evidence_rank_undated: 2,
     weaker_evidence: -25,
     free: 8,
     paid: -25,
@@ -173,7 +186,7 @@ pub(super) struct Scorer<'a> {
     taxonomy: &'a Taxonomy,
     guides: &'a [StepGuide],
     answers: &'a Answers,
-    lead: &'a [String],
+    lead: super::Leading<'a>,
     today: &'a str,
     /// The steps asked for, `B` expanded.
     steps: &'a [String],
@@ -193,7 +206,7 @@ impl<'a> Scorer<'a> {
         taxonomy: &'a Taxonomy,
         guides: &'a [StepGuide],
         answers: &'a Answers,
-        lead: &'a [String],
+        lead: super::Leading<'a>,
         today: &'a str,
         steps: &'a [String],
         gaps: BTreeSet<(&'a str, &'a str)>,
@@ -249,8 +262,9 @@ impl<'a> Scorer<'a> {
 
     /// Put first by the way in.
     fn lead(&self, r: &Intervention, t: &mut Tally) {
-        if self.lead.contains(&r.id) {
-            t.fits(self.weights.lead, || Said::new("hier kunt u zelf terecht", "you can turn to them yourself"));
+        if self.lead.ids.contains(&r.id) {
+            let points = if self.lead.by_entry { self.weights.lead } else { self.weights.for_asker };
+            t.fits(points, || Said::new("hier kunt u zelf terecht", "you can turn to them yourself"));
         }
     }
 
@@ -394,29 +408,48 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// The evidence, always stated; a lapsed judgement is named and counts for nothing.
+    /// The evidence, always stated with what the source said. A lapsed judgement is named
+    /// ("beoordeling verlopen"); an undated one is named and weighs least. Against a minimum
+    /// asked, a lapsed judgement counts as none.
     fn evidence(&self, r: &Intervention, t: &mut Tally) {
         let lapse = evidence_lapse(&r.evidence, self.today);
-        let evidence_rank = if lapse.is_some() { 0 } else { rank(&self.taxonomy.evidence_levels, &r.evidence.level) };
-        t.score += i32::from(evidence_rank) * self.weights.evidence_rank;
-        match (r.evidence.level.as_str(), r.evidence.references.first()) {
-            _ if lapse.is_some() => t.reasons.push(|| Said {
-                nl: lapse.clone().unwrap_or_default(),
-                en: "the judgement of its evidence has lapsed (too old, or past its end date)".into(),
-            }),
-            ("effectief", Some(reference)) => t.reasons.push(|| Said {
+        let undated = evidence_undated(&r.evidence);
+        let level_rank = rank(&self.taxonomy.evidence_levels, &r.evidence.level);
+        let per_rank = if undated { self.weights.evidence_rank_undated } else { self.weights.evidence_rank };
+        t.score += i32::from(level_rank) * per_rank;
+        let evidence_rank = if lapse.is_some() { 0 } else { level_rank };
+        let said = || match (r.evidence.level.as_str(), r.evidence.references.first()) {
+            ("effectief", Some(reference)) => Said {
                 nl: format!("effect aangetoond: {}", short_reference(reference)),
                 en: format!("effect shown: {}", short_reference(reference).replace(" e.a.", " et al.")),
-            }),
-            ("onderbouwd", Some(reference)) => t.reasons.push(|| Said {
+            },
+            ("onderbouwd", Some(reference)) => Said {
                 nl: format!("onderbouwd: {}", short_reference(reference)),
                 en: format!("underpinned: {}", short_reference(reference).replace(" e.a.", " et al.")),
-            }),
-            ("praktijkvoorbeeld", _) => t.reasons.push(|| {
+            },
+            ("praktijkvoorbeeld", _) => {
                 Said::new("goed praktijkvoorbeeld, effect niet onderzocht", "good practice, effect not studied")
-            }),
-            _ => t.reasons.push(|| Said::new("niet beoordeeld op effect", "not assessed for effect")),
-        }
+            }
+            ("onbekend", _) => Said::new("niet beoordeeld op effect", "not assessed for effect"),
+            (level, _) => {
+                let (nl, en) = self.words(&self.taxonomy.evidence_levels, level);
+                Said { nl, en }
+            }
+        };
+        t.reasons.push(|| {
+            let s = said();
+            match (&lapse, undated) {
+                (Some(why), _) => Said {
+                    nl: format!("{} — beoordeling verlopen ({why})", s.nl),
+                    en: format!("{} — judgement lapsed (too old, or past its end date)", s.en),
+                },
+                (None, true) => Said {
+                    nl: format!("{} — beoordeling zonder datum, dus het minst zeker", s.nl),
+                    en: format!("{} — judgement without a date, so the least certain", s.en),
+                },
+                (None, false) => s,
+            }
+        });
         if let Some(min) = self.min_rank
             && evidence_rank < min
         {
@@ -511,6 +544,18 @@ impl Scorer<'_> {
     /// werkdruk"), not its code.
     fn step_words(&self, step: &str) -> (String, String) {
         self.words(&self.taxonomy.steps, step)
+    }
+}
+
+/// How certain a record's evidence judgement is on `today`, to order records with equal
+/// scores: 2 a dated judgement that holds, 1 one that has lapsed, 0 an undated one or none.
+pub(super) fn certainty(r: &Intervention, today: &str) -> u8 {
+    if evidence_lapse(&r.evidence, today).is_some() {
+        1
+    } else if evidence_undated(&r.evidence) || r.evidence.level == crate::catalogue::model::UNKNOWN {
+        0
+    } else {
+        2
     }
 }
 

@@ -225,6 +225,13 @@ pub fn evidence_holds_through(evidence: &Evidence) -> Option<String> {
     }
 }
 
+/// Whether a judgement (a level other than `onbekend`) has no date to age by: no
+/// `assessed_on` and no `valid_until`. It never lapses, so it must not count as timeless:
+/// the advisor weighs it as the least certain of all (below a lapsed one).
+pub fn evidence_undated(evidence: &Evidence) -> bool {
+    evidence.level != model::UNKNOWN && evidence_holds_through(evidence).is_none()
+}
+
 /// Checks that `value` (if given) is one of `terms`; the error names the value and lists
 /// the allowed ones.
 pub fn check_term(what: &'static str, value: Option<&str>, terms: &[Term]) -> Result<()> {

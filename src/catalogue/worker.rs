@@ -37,12 +37,16 @@ pub struct Lead {
     pub sources: Vec<LeadSource>,
 }
 
+/// The `document` of a source outside the seed documents: a named public web page, whose
+/// `section` names the publisher and the page and whose `url` is required.
+pub const WEB_SOURCE: &str = "web";
+
 /// Where a lead's facts come from.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LeadSource {
-    /// A document id of the taxonomy (`[[documents]]`).
+    /// A document id of the taxonomy (`[[documents]]`), or [`WEB_SOURCE`].
     pub document: String,
     /// The part of the document.
     pub section: String,
@@ -98,7 +102,12 @@ pub fn parse(text: &str, documents: &[&str], records: &[&str]) -> Result<Vec<Lea
             ));
         }
         for (k, s) in p.sources.iter().enumerate() {
-            if !documents.contains(&s.document.as_str()) {
+            if s.document == WEB_SOURCE {
+                if s.url.is_none() {
+                    problems
+                        .push((format!("{at}.sources[{k}].url"), "een webbron heeft een webadres nodig".to_string()));
+                }
+            } else if !documents.contains(&s.document.as_str()) {
                 problems.push((
                     format!("{at}.sources[{k}].document"),
                     format!("er is geen document met id \"{}\"", s.document),
@@ -132,6 +141,8 @@ mod tests {
     fn a_good_lead_is_read() {
         let people = parse(&one(GOOD), DOCS, RECORDS).expect("valid");
         assert_eq!(people[0].sources[0].document, "leidraad");
+        let web = GOOD.replace("document = \"leidraad\"", "document = \"web\", url = \"https://www.113.nl\"");
+        assert_eq!(parse(&one(&web), DOCS, RECORDS).expect("a named web page")[0].sources[0].document, "web");
     }
 
     #[test]
@@ -142,6 +153,7 @@ mod tests {
             ("text_en = [\"One.\"]", "text_en = [\"One.\", \"Two.\"]", ".text_en: has 2 paragraphs"),
             ("document = \"leidraad\"", "document = \"blog\"", ".document: er is geen document"),
             ("section = \"Stap C\"", "section = \"Stap C\", url = \"http://x\"", ".url: must start"),
+            ("document = \"leidraad\"", "document = \"web\"", ".url: een webbron heeft een webadres nodig"),
             ("who = \"De bedrijfsarts\"", "who = \" \"", ".who: is leeg"),
             (
                 "sources = [{ document = \"leidraad\", section = \"Stap C\" }]",

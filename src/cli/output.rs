@@ -126,12 +126,16 @@ impl Out {
                 let _ = writeln!(t, "    {paragraph}");
             }
             for source in &lead.sources {
+                let url = source.url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+                if source.document == crate::catalogue::worker::WEB_SOURCE {
+                    let _ = writeln!(t, "    Bron: {}{url}", source.section);
+                    continue;
+                }
                 let title = taxonomy
                     .documents
                     .iter()
                     .find(|d| d.id == source.document)
                     .map_or(source.document.as_str(), |d| d.title.as_str());
-                let url = source.url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
                 let _ = writeln!(t, "    Bron: {title} — {}{url}", source.section);
             }
             if let Some(record) = &lead.record {

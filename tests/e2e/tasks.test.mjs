@@ -250,8 +250,10 @@ test("a worker with worries reads who to turn to first, then the interventions, 
     assert.ok(reached.screens <= 2, `${reached.screens} screens`);
     assert.ok(reached.actions <= 1, `${reached.actions} actions`);
     const people = await driver.executeScript("return [...document.querySelectorAll('#worker-people li')].map((li) => li.dataset.person)");
-    assert.deepEqual(people, ["leidinggevende", "bedrijfsarts", "vertrouwenspersoon", "huisarts"]);
-    assert.match(await driver.findElement(By.css('li[data-person="bedrijfsarts"]')).getText(), /open en vertrouwelijk spreekuur[\s\S]*Bron: /);
+    assert.deepEqual(people, ["dringend", "collegas", "leidinggevende", "bedrijfsarts", "vertrouwenspersoon", "huisarts"]);
+    assert.match(await driver.findElement(By.css('li[data-person="dringend"]')).getText(), /Bel dan 113 of 0800-0113/);
+    assert.match(await driver.findElement(By.css('li[data-person="bedrijfsarts"]')).getText(), /^Het open spreekuur[\s\S]*Maak een afspraak bij het open spreekuur/);
+    assert.equal(await driver.findElement(By.css("#worker-sources")).getAttribute("open"), null, "sources folded");
     await screenshot(driver, "task3-worker");
     await u.click("#worker-results");
     await waitText(driver, "#results-count", /\d+ interventies? pass/);

@@ -216,7 +216,13 @@ impl Out {
             r.evidence.valid_until.as_deref().map(|u| format!(", geldig tot {}", nl_date(u))).unwrap_or_default()
         );
         if let Some(lapse) = &view.lapse {
-            let _ = writeln!(t, "Let op: {}; telt niet meer als bewijs.", nl_dates_in(lapse));
+            let _ = writeln!(
+                t,
+                "Let op: beoordeling verlopen ({}). Wat de bron zegt, staat hierboven; als bewijs telt het niet meer.",
+                nl_dates_in(lapse)
+            );
+        } else if crate::catalogue::evidence_undated(&r.evidence) {
+            let _ = writeln!(t, "Let op: deze beoordeling heeft geen datum; ze telt daarom het minst zwaar mee.");
         }
         for reference in &r.evidence.references {
             let _ = writeln!(t, "  - {reference}");

@@ -5,7 +5,7 @@
  */
 export type LeadSource = { 
 /**
- * A document id of the taxonomy (`[[documents]]`).
+ * A document id of the taxonomy (`[[documents]]`), or [`WEB_SOURCE`].
  */
 document: string, 
 /**

@@ -28,7 +28,9 @@ export const en: Strings = {
   assessed: (on: string, by: string) => `Judged: ${on} (by: ${by})`,
   validUntil: (d: string) => `, valid until ${d}`,
   lapsedNote: (why: string) =>
-    `Note: the judgement of its evidence has lapsed (in Dutch: ${why}); it no longer counts as evidence.`,
+    `Note: judgement lapsed (in Dutch: ${why}). What the source says is shown above; it no longer counts as evidence.`,
+  undatedNote: "Note: this judgement has no date, so it weighs least.",
+  lapsedTag: "judgement lapsed",
   origin: "Origin",
   originBundled: (name: string, edition: string) => `Bundled catalogue${edition} (${name})`,
   originPublisher: (name: string, edition: string) => `Publisher ${name} (signed pack${edition})`,
@@ -297,7 +299,7 @@ export const en: Strings = {
   workerTitle: "Who can you turn to with your worries?",
   workerIntro:
     "Do you notice that work is getting too much, or are you worried about how you are doing? Talk about it in time. Here you read who you can turn to, and what Keuzehulp's sources say about it.",
-  workerSource: "Source",
+  workerSources: "Sources",
   workerMore: (who: string) => `More about ${who}`,
   workerThenTitle: "What else there is",
   workerThen:

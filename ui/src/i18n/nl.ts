@@ -28,7 +28,10 @@ export const nl = {
       : `Bij ${n} interventies is het bewijsoordeel verlopen.`,
   assessed: (on: string, by: string) => `Beoordeeld: ${on} (door: ${by})`,
   validUntil: (d: string) => `, geldig tot ${d}`,
-  lapsedNote: (why: string) => `Let op: ${why}; telt niet meer als bewijs.`,
+  lapsedNote: (why: string) =>
+    `Let op: beoordeling verlopen (${why}). Wat de bron zegt, staat hierboven; als bewijs telt het niet meer.`,
+  undatedNote: "Let op: deze beoordeling heeft geen datum; ze telt daarom het minst zwaar mee.",
+  lapsedTag: "beoordeling verlopen",
   origin: "Herkomst",
   originBundled: (name: string, edition: string) => `Meegeleverde catalogus${edition} (${name})`,
   originPublisher: (name: string, edition: string) => `Uitgever ${name} (ondertekend pakket${edition})`,
@@ -304,7 +307,7 @@ export const nl = {
   workerTitle: "Bij wie kunt u terecht met uw zorgen?",
   workerIntro:
     "Merkt u dat het werk u te veel wordt, of maakt u zich zorgen over hoe het met u gaat? Praat er op tijd over. Hier leest u bij wie dat kan, en wat de bronnen van Keuzehulp daarover zeggen.",
-  workerSource: "Bron",
+  workerSources: "Bronnen",
   workerMore: (who: string) => `Meer over ${who}`,
   workerThenTitle: "Wat er verder is",
   workerThen:

@@ -41,7 +41,10 @@ export const tree: Tree = {
       record: "x",
       text: ["Een open spreekuur.", "Niet bekend: de kosten."],
       text_en: ["An open hour.", "Not known: the cost."],
-      sources: [{ document: "leidraad", section: "Stap C" }],
+      sources: [
+        { document: "leidraad", section: "Stap C" },
+        { document: "web", section: "113 Zelfmoordpreventie, www.113.nl", url: "https://www.113.nl" },
+      ],
     },
     {
       id: "huisarts",

@@ -35,17 +35,25 @@ describe("detail page", () => {
     const view = await detail(lapsed);
     expect($(view, "#evidence-assessed").textContent?.trim()).toBe("Beoordeeld: 2019 (door: NL uitgever)");
     expect($(view, "#evidence-lapsed").textContent).toBe(
-      "Let op: bewijs beoordeeld in 2019; ouder dan vijf jaar; telt niet meer als bewijs.",
+      "Let op: beoordeling verlopen (bewijs beoordeeld in 2019; ouder dan vijf jaar). Wat de bron zegt, staat hierboven; als bewijs telt het niet meer.",
     );
+    expect(view.querySelector("#evidence-undated")).toBeNull();
     expect($(view, "#detail-origin").textContent).toBe(
       "Uitgever Trimbos-instituut (ondertekend pakket 1.0 · 01-11-2026)",
     );
     const own = await detail({ ...record, origin: { kind: "eigen", name: "eigen", version: null, date: null } });
     expect(own.querySelector("#evidence-lapsed")).toBeNull();
     expect($(own, "#detail-origin").textContent).toBe("Eigen interventie (niet ondertekend)");
+    const undated = await detail({
+      ...record,
+      evidence: { ...record.evidence, assessed_on: undefined, valid_until: undefined },
+    });
+    expect($(undated, "#evidence-undated").textContent).toBe(
+      "Let op: deze beoordeling heeft geen datum; ze telt daarom het minst zwaar mee.",
+    );
     setLang("en");
     expect($(await detail(lapsed), "#evidence-lapsed").textContent).toBe(
-      "Note: the judgement of its evidence has lapsed (in Dutch: bewijs beoordeeld in 2019; ouder dan vijf jaar); it no longer counts as evidence.",
+      "Note: judgement lapsed (in Dutch: bewijs beoordeeld in 2019; ouder dan vijf jaar). What the source says is shown above; it no longer counts as evidence.",
     );
   });
 

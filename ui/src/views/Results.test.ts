@@ -69,11 +69,16 @@ describe("results", () => {
   });
 
   it("shows cost and time on a card only when a source gives them, and says so once", async () => {
-    const recs = [rec("a", []), rec("b", [], { cost: "laag", time: "kort" })];
+    const recs = [rec("a", []), rec("b", [], { cost: "laag", time: "kort", evidence_lapsed: true })];
     const view = await show(makeStore(advising(recs), flowTree).store, "#/resultaten");
     const tags = (id: string) =>
       [...view.querySelectorAll(`.recommendation[data-id="${id}"] .tag`)].map((x) => x.className);
     expect(tags("a")).toEqual(["tag evidence"]);
+    // A lapsed judgement keeps its label, with the lapse said beside it.
+    expect($(view, '.recommendation[data-id="a"] .tag.evidence').textContent).not.toContain("verlopen");
+    expect($(view, '.recommendation[data-id="b"] .tag.evidence').textContent?.trim()).toMatch(
+      / · beoordeling verlopen$/,
+    );
     expect(tags("b")).toEqual(["tag evidence", "tag cost", "tag time"]);
     expect(view.querySelector(".recommendations")?.textContent).not.toMatch(/niet bekend|onbekend/i);
     expect($(view, "#results-unknown").textContent).toBe(
@@ -254,11 +259,18 @@ describe("worker", () => {
     const doctor = $(view, 'li[data-person="bedrijfsarts"]');
     expect($(doctor, "h2").textContent).toBe("Het spreekuur");
     expect([...doctor.querySelectorAll("p")].map((x) => x.textContent)).toContain("Niet bekend: de kosten.");
-    expect(doctor.textContent).toContain("Bron: De leidraad (NVAB, 2021) — Stap C");
     expect($(doctor, "a").getAttribute("href")).toBe("#/interventie/x");
+    // The sources sit under one closed "Bronnen" toggle, not between the people.
+    expect(doctor.textContent).not.toContain("Bron");
+    const sources = $<HTMLDetailsElement>(view, "#worker-sources");
+    expect(sources.open).toBe(false);
+    expect($(sources, "summary").textContent).toBe("Bronnen");
+    expect($(sources, 'li[data-person="bedrijfsarts"]').textContent).toBe(
+      "Het spreekuur: De leidraad (NVAB, 2021) — Stap C; 113 Zelfmoordpreventie, www.113.nl (https://www.113.nl)",
+    );
     const gp = $(view, 'li[data-person="huisarts"]');
     expect(gp.textContent).toContain("niet bekend");
-    expect(gp.querySelector(".meta")).toBeNull();
+    expect(sources.querySelector('li[data-person="huisarts"]')).toBeNull();
     setLang("en");
     const english = await show(store, "#/bij-wie");
     expect($(english, 'li[data-person="bedrijfsarts"] h2').textContent).toBe("The consultation hour");
