@@ -94,6 +94,10 @@ ok "a dossier made with the installed program is kept in ${data#"$drive_c/"}"
 # The window program, installed, on a computer without the WebView2 runtime: a Dutch message
 # box, then exit 1. Run on a private X display; the box is found by its title and answered.
 desktop_log="$WINEPREFIX/desktop-stderr.log"
+# Wine's session (its server and desktop process) outlives the commands above by a few seconds
+# and has no X display; the program must start a new one on the virtual display below.
+wineserver -k 2>/dev/null || true
+wineserver -w 2>/dev/null || true
 outcome=$(xvfb-run -a -s "-screen 0 1024x768x24" bash -c '
   "$1" "$2" 2>"$3" >/dev/null &
   pid=$!
