@@ -80,13 +80,15 @@ shortcut="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Keuzeh
 [[ -f "$shortcut" ]] || fail "no Start-menu shortcut at $shortcut"
 ok "Start-menu shortcut: ${shortcut#"$drive_c/"}"
 key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Keuzehulp'
-run reg query "$key" /v DisplayVersion 2>/dev/null | grep -q "$version" || fail "the uninstaller is not registered with version $version"
+registered=$(run reg query "$key" /v DisplayVersion 2>/dev/null || true)
+grep -q "$version" <<<"$registered" || fail "the uninstaller is not registered with version $version"
 ok "registered for Apps & features, version $version"
 
 got=$(run "$instdir/keuzehulp.exe" --version | tr -d '\r')
 [[ $got == "keuzehulp $version" ]] || fail "keuzehulp.exe --version says '$got', expected 'keuzehulp $version'"
 ok "keuzehulp.exe --version: $got"
-run "$instdir/keuzehulp.exe" dossier new --org "Zorggroep José" --json | tr -d '\r' | grep -q '"id"' || fail "the installed program could not make a dossier"
+made=$(run "$instdir/keuzehulp.exe" dossier new --org "Zorggroep José" --json | tr -d '\r')
+grep -q '"id"' <<<"$made" || fail "the installed program could not make a dossier"
 data="$user_dir/AppData/Roaming/Keuzehulp/keuzehulp/data"
 [[ -f "$data/keuzehulp.sqlite3" ]] || fail "no store in the user's data folder $data"
 ok "a dossier made with the installed program is kept in ${data#"$drive_c/"}"

@@ -130,7 +130,9 @@ if ((want_windows)); then
   # With the GNU toolchain, wry loads WebView2Loader.dll through the import table; it is shipped
   # beside the program (the MSVC build links it statically). webview2-com-sys carries
   # Microsoft's copy. scripts/check-windows-installer.sh then checks every import.
-  if bash scripts/windows-imports.sh "$stage/keuzehulp-desktop.exe" | grep -qx 'webview2loader.dll'; then
+  # The imports are read whole into a variable first: grep -q on a pipe ends the writer early.
+  imports=$(bash scripts/windows-imports.sh "$stage/keuzehulp-desktop.exe")
+  if grep -qx 'webview2loader.dll' <<<"$imports"; then
     loader=$(find "$root/target/$win/$profile_dir/build" -path '*webview2-com-sys*' -name WebView2Loader.dll -path '*x64*' | head -n 1)
     [[ -n $loader ]] || loader=$(find "${CARGO_HOME:-$HOME/.cargo}/registry/src" -path '*webview2-com-sys*/x64/WebView2Loader.dll' | sort | tail -n 1)
     [[ -n $loader ]] || { echo "package.sh: keuzehulp-desktop.exe needs WebView2Loader.dll, which was not found" >&2; exit 1; }

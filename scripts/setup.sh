@@ -106,7 +106,7 @@ if (( want_test )); then
     say "cargo-audit: present"
   fi
   # --- zizmor (the release workflow's security lints; a prebuilt wheel from PyPI) ---------
-  if ! zizmor --version 2>/dev/null | grep -qx 'zizmor 1.33.1'; then
+  if [[ $(zizmor --version 2>/dev/null || true) != 'zizmor 1.33.1' ]]; then
     say "pip: installing zizmor"
     python3 -m pip install --quiet --disable-pip-version-check zizmor==1.33.1
   else
