@@ -248,3 +248,25 @@ fn looks_plain(path: &std::path::Path) -> bool {
         Err(_) => true,
     }
 }
+
+/// An encrypted file starts with a random salt, so about one export in 256 starts with `{`
+/// (or white space and `{`) as JSON does; such a file must still ask for the passphrase.
+#[test]
+fn an_encrypted_export_whose_salt_starts_like_json_still_asks_for_the_passphrase() {
+    let cli = Cli::new();
+    let id = ok(&cli, None, &["dossier", "new", "--org", "Gemeente Westdorp"])["id"].as_str().expect("id").to_string();
+    ok(&cli, Some(PASS), &["encryption", "on"]);
+    let sealed = cli.data.path().join("export.keuzehulp");
+    ok(&cli, Some(PASS), &["dossier", "export", &id, "-o", sealed.to_str().expect("utf-8")]);
+    let bytes = std::fs::read(&sealed).expect("export");
+    let other = Cli::new();
+    for (n, head) in [&b"{"[..], &b" \n{"[..]].into_iter().enumerate() {
+        let mut changed = bytes.clone();
+        changed[..head.len()].copy_from_slice(head);
+        let copy = other.data.path().join(format!("meegenomen-{n}.keuzehulp"));
+        std::fs::write(&copy, &changed).expect("copy");
+        let copy_s = copy.to_str().expect("utf-8");
+        assert_eq!(error_code(&other, None, &["dossier", "import", copy_s]), "passphrase_required", "{head:?}");
+    }
+    assert_eq!(ok(&other, None, &["dossier", "list"])["dossiers"], serde_json::json!([]), "nothing imported");
+}

@@ -136,18 +136,18 @@ pub fn read(
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
-    // JSON starts with `{` (after any white space); an encrypted file with random salt.
-    let text = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{') | None => String::from_utf8(bytes).map_err(|e| Error::Read {
-            path: path.to_path_buf(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
-        })?,
-        // An encrypted file is at least one SQLCipher page; anything else is checked as text.
-        Some(_) if bytes.len() >= 4096 && !crate::crypt::looks_plain(path) => read_encrypted(path, key)?,
-        Some(_) => String::from_utf8(bytes).map_err(|e| Error::Read {
-            path: path.to_path_buf(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
-        })?,
+    // A dossier file in the clear is JSON, so UTF-8 text. An encrypted one is at least one
+    // SQLCipher page that starts with a random salt: its first byte may be anything, even
+    // `{`, so only bytes that are no text at all are taken for an encrypted file.
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) if e.as_bytes().len() >= 4096 && !crate::crypt::looks_plain(path) => read_encrypted(path, key)?,
+        Err(e) => {
+            return Err(Error::Read {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            });
+        }
     };
     parse(path, &text, taxonomy, known_interventions)
 }
