@@ -113,6 +113,49 @@ const QUESTION_WORDS: &[&str] = &[
     "help",
 ];
 
+/// The rest of the Snowball project's Dutch stop-word list (snowballstem.org, "Dutch stop
+/// word list", as tantivy ships it), which [`STOP_WORDS`] does not hold: left out of a
+/// sentence typed into the search box like [`QUESTION_WORDS`]. In a told situation ("mijn
+/// team weet niet *meer* waarom…") such a word would otherwise meet a record by chance, or
+/// through a stem of another sense ("meer" → "mer").
+const SNOWBALL_DUTCH: &[&str] = &[
+    "alles", "altijd", "andere", "ben", "daar", "der", "doch", "dus", "eens", "geen", "geweest", "haar", "hem", "hier",
+    "iets", "ja", "kon", "maar", "meer", "niets", "nu", "omdat", "onder", "reeds", "tegen", "toch", "toen", "waren",
+    "want", "wezen", "zal", "zonder",
+];
+
+/// Everyday words that tell *how* a situation is, not *what* it is (issue #26): adverbs of
+/// frequency and degree, quantifiers, and verbs of knowing and saying that carry no
+/// subject. Left out of a sentence like [`QUESTION_WORDS`]; several stem into a word of
+/// another sense ("vaak" → "vak", "weet" → "wet", "hele" → "hel").
+const TELLING_WORDS: &[&str] = &[
+    "allemaal",
+    "bijna",
+    "eigenlijk",
+    "elke",
+    "erg",
+    "gewoon",
+    "hele",
+    "helemaal",
+    "ieder",
+    "iedere",
+    "iedereen",
+    "niemand",
+    "nooit",
+    "precies",
+    "soms",
+    "steeds",
+    "vaak",
+    "vaker",
+    "weer",
+    "weet",
+    "weten",
+    "wist",
+    "zeggen",
+    "zegt",
+    "zei",
+];
+
 /// Base words for decompounding that users type but the catalogue may not contain.
 const EXTRA_WORDS: &str = include_str!("woorden.txt");
 
@@ -214,7 +257,7 @@ impl Analyzer {
                 add(&word.joined);
             }
         }
-        let question = QUESTION_WORDS.iter().copied().collect();
+        let question = QUESTION_WORDS.iter().chain(SNOWBALL_DUTCH).chain(TELLING_WORDS).copied().collect();
         let lexicon = match super::thesaurus::parse(include_str!("../../data/thesaurus.toml")) {
             Ok(groups) => groups
                 .iter()
@@ -375,7 +418,7 @@ impl Analyzer {
                 && let Some(verb) = words.get(j + 2).filter(|w| !w.has_parts())
                 && let Some(joined) = self.joinable(&particle, &verb.joined)
             {
-                words[j + 2] = Word { pieces: vec![particle.clone(), verb.joined.clone()], joined };
+                words[j + 2] = Word::rejoined(joined);
                 words.drain(j..j + 2);
                 continue;
             }
@@ -395,8 +438,7 @@ impl Analyzer {
             }
             match found {
                 Some((i, joined)) => {
-                    let verb = words[i].joined.clone();
-                    words[i] = Word { joined, pieces: vec![particle, verb] };
+                    words[i] = Word::rejoined(joined);
                     words.remove(j);
                 }
                 None => j += 1,
@@ -565,6 +607,13 @@ struct Word {
 }
 
 impl Word {
+    /// A separable verb joined with its particle: one word, whose pieces are not its parts
+    /// ("buiten" + "sluiten" is not *buit* + *sluit*; the words were typed apart only
+    /// because Dutch splits the verb).
+    fn rejoined(joined: String) -> Word {
+        Word { pieces: vec![joined.clone()], joined }
+    }
+
     fn has_parts(&self) -> bool {
         self.pieces.len() > 1
     }

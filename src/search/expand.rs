@@ -24,6 +24,11 @@ pub const SAME: f32 = 0.5;
 pub const FROM_NARROWER: f32 = 0.3;
 /// The weight of a wider group's words.
 pub const BROADER: f32 = 0.2;
+/// The factor on every weight above when no record holds the typed words: the thesaurus's
+/// phrases are then the only way those words count, so a synonym counts as much as a word
+/// typed would (and a narrower or wider word for less), not less than a common word beside
+/// it ("ik lig te *piekeren* over mijn werk").
+pub const STANDS_IN: f32 = 2.0;
 /// The most phrases one match adds (its own group's first, then the wider groups'); the
 /// query also has a budget of terms, and only phrases found in some record count for it.
 pub const MAX_PHRASES_PER_MATCH: usize = 40;

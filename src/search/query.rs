@@ -17,6 +17,50 @@ use super::{MAX_CORRECTED_WORDS, MAX_QUERY_TERMS, SearchIndex, analysis};
 /// this: a query that already finds plenty is not second-guessed.
 const FEW_FOUND: u64 = 3;
 
+/// The statistics BM25 weighs a word with: how many records hold it in *any* text field,
+/// not in the one field matched. A word found in most records ("werk", "team") is then weak
+/// everywhere, also in the few names that hold it; a word few records hold (the word that
+/// carries a situation: "pesten", "mantelzorg") is strong in every field.
+pub(super) struct CatalogueStats<'a> {
+    pub(super) searcher: &'a tantivy::Searcher,
+    pub(super) fields: [Field; 5],
+    cache: std::cell::RefCell<BTreeMap<(u32, String), u64>>,
+}
+
+impl<'a> CatalogueStats<'a> {
+    pub(super) fn new(searcher: &'a tantivy::Searcher, fields: [Field; 5]) -> Self {
+        CatalogueStats { searcher, fields, cache: std::cell::RefCell::new(BTreeMap::new()) }
+    }
+}
+
+impl tantivy::query::Bm25StatisticsProvider for CatalogueStats<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        tantivy::query::Bm25StatisticsProvider::total_num_tokens(self.searcher, field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        tantivy::query::Bm25StatisticsProvider::total_num_docs(self.searcher)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        let value = term.value();
+        let text = match value.as_str() {
+            Some(text) if self.fields.contains(&term.field()) => text.to_string(),
+            _ => return self.searcher.doc_freq(term),
+        };
+        let key = (term.field().field_id(), text.clone());
+        if let Some(df) = self.cache.borrow().get(&key) {
+            return Ok(*df);
+        }
+        let mut max = 0;
+        for field in self.fields {
+            max = max.max(self.searcher.doc_freq(&Term::from_field_text(field, &text))?);
+        }
+        self.cache.borrow_mut().insert(key, max);
+        Ok(max)
+    }
+}
+
 /// One phrase of the thesaurus added to a query word.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Phrase {
@@ -298,6 +342,11 @@ impl SearchIndex {
     pub(super) fn phrase_match_query(&self, terms: &[String]) -> Box<dyn Query> {
         let groups: Vec<Vec<String>> = terms.iter().map(|t| vec![t.clone()]).collect();
         self.own_words_query(&groups)
+    }
+
+    /// The stemmed text fields, in the order of [`WEIGHTED`].
+    pub(super) fn text_fields(&self) -> [Field; 5] {
+        WEIGHTED.map(|(name, _)| self.field(name))
     }
 
     fn field(&self, name: &str) -> Field {

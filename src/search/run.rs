@@ -9,7 +9,7 @@ use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, TantivyDocument, Value};
 
-use super::query::Phrase;
+use super::query::{CatalogueStats, Phrase};
 use super::schema::{FACETS, LAPSE_FACET, filter_query};
 use super::{
     Filters, Hit, MAX_CORRECTED_WORDS, MAX_PHRASES_FOR_KNOWN, MAX_PHRASES_FOR_UNKNOWN, MAX_QUERY_CHARS,
@@ -131,7 +131,10 @@ impl SearchIndex {
                 added += 1;
                 // The phrase joins the first word of the run only: scored once, not once per
                 // word (a run of two words would otherwise count it twice and cost twice).
-                widen[span[0]].push(Phrase { text: text.clone(), terms, weight: *weight, expansion: e });
+                // For words no record holds, the phrases are the only way the words count:
+                // they stand in for them, for as much as the words would count themselves.
+                let weight = if known { *weight } else { *weight * expand::STANDS_IN };
+                widen[span[0]].push(Phrase { text: text.clone(), terms, weight, expansion: e });
             }
         }
         if widen_left_out > 0 {
@@ -244,7 +247,9 @@ impl SearchIndex {
         }
         facet_collector.add_facet(format!("/{LAPSE_FACET}").as_str());
         let top = TopDocs::with_limit(limit.max(1)).order_by_score();
-        let (top, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
+        let stats = CatalogueStats::new(&searcher, self.text_fields());
+        let (top, total, facet_counts) =
+            searcher.search_with_statistics_provider(&query, &(top, Count, facet_collector), &stats)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top.into_iter().take(limit) {
             hits.push((self.hit(&searcher, address, score)?, address));
