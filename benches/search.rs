@@ -5,7 +5,9 @@
 //! `cargo bench --bench search` runs criterion; `cargo bench --bench search -- --percentiles`
 //! prints median and p99 per query class (what the issue's numbers ask for) and exits;
 //! `-- --bounds` prints only the worst query after the bounds and the cost of verifying an
-//! index at open (issue #18).
+//! index at open (issue #18); `-- --query-times` only the query times at 10,000 records, with
+//! the judged set's told situations, in few runs (issue #26; also unoptimised, through
+//! `cargo test --bench search -- --query-times`).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -73,8 +75,18 @@ fn measure(
     queries: &[&str],
     filters: &Filters,
 ) -> (Duration, Duration) {
+    measure_runs(index, taxonomy, queries, filters, 200)
+}
+
+fn measure_runs(
+    index: &SearchIndex,
+    taxonomy: &catalogue::Taxonomy,
+    queries: &[&str],
+    filters: &Filters,
+    runs: usize,
+) -> (Duration, Duration) {
     let mut times = Vec::new();
-    for _ in 0..200 {
+    for _ in 0..runs {
         for q in queries {
             let start = Instant::now();
             black_box(index.search(q, filters, taxonomy, TODAY, 10).expect("search"));
@@ -383,7 +395,37 @@ fn print_bounds() {
     verification_at_open(&catalogue.interventions, &big);
 }
 
+/// Query times at 10,000 records only, 20 runs per query (short enough for an unoptimised
+/// build: `cargo test --bench search -- --query-times`), with the judged set's told
+/// situations (issue #26) beside the classes above.
+fn print_query_times() {
+    let (catalogue, _) = bundled();
+    let taxonomy = &catalogue.taxonomy;
+    let big = synthetic(&catalogue.interventions, 10_000);
+    let dir = tempfile::tempdir().expect("tmp");
+    let index = build(&big, dir.path());
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search/queries.toml");
+    let judged = std::fs::read_to_string(&path).expect("judged set");
+    let judged = keuzehulp::search::relevance::parse(&judged).expect("parses");
+    let situations: Vec<&str> = judged.iter().filter(|j| j.category == "situation").map(|j| j.q.as_str()).collect();
+    println!("{:<34} {:>10} {:>10}", "query class (10k, 20 runs)", "median", "p99");
+    for (name, queries) in [
+        ("typical", TYPICAL),
+        ("typo", TYPO),
+        ("everyday words, English", EVERYDAY),
+        ("situations (judged set)", situations.as_slice()),
+        ("as you type", TYPING),
+    ] {
+        let (p50, p99) = measure_runs(&index, taxonomy, queries, &Filters::default(), 20);
+        println!("{name:<34} {:>10.1?} {:>10.1?}", p50, p99);
+    }
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "--query-times") {
+        print_query_times();
+        return;
+    }
     if std::env::args().any(|a| a == "--bounds") {
         print_bounds();
         return;

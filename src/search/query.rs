@@ -24,7 +24,7 @@ const FEW_FOUND: u64 = 3;
 pub(super) struct CatalogueStats<'a> {
     pub(super) searcher: &'a tantivy::Searcher,
     pub(super) fields: [Field; 5],
-    cache: std::cell::RefCell<BTreeMap<(u32, String), u64>>,
+    cache: std::cell::RefCell<BTreeMap<String, u64>>,
 }
 
 impl<'a> CatalogueStats<'a> {
@@ -48,15 +48,14 @@ impl tantivy::query::Bm25StatisticsProvider for CatalogueStats<'_> {
             Some(text) if self.fields.contains(&term.field()) => text.to_string(),
             _ => return self.searcher.doc_freq(term),
         };
-        let key = (term.field().field_id(), text.clone());
-        if let Some(df) = self.cache.borrow().get(&key) {
+        if let Some(df) = self.cache.borrow().get(&text) {
             return Ok(*df);
         }
         let mut max = 0;
         for field in self.fields {
             max = max.max(self.searcher.doc_freq(&Term::from_field_text(field, &text))?);
         }
-        self.cache.borrow_mut().insert(key, max);
+        self.cache.borrow_mut().insert(text, max);
         Ok(max)
     }
 }
