@@ -376,6 +376,13 @@ impl Analyzer {
         out
     }
 
+    /// Whether `word` (folded) is left out of a sentence: a question word or a word that only
+    /// tells how ([`QUESTION_WORDS`], [`SNOWBALL_DUTCH`], [`TELLING_WORDS`]): "hoe",
+    /// "allemaal", "steeds", "meer".
+    pub fn is_telling_word(&self, word: &str) -> bool {
+        self.is_question_word(word)
+    }
+
     fn is_question_word(&self, word: &str) -> bool {
         self.inner.question.contains(word)
     }
@@ -877,6 +884,26 @@ mod tests {
         assert_eq!(keys_of(&a, "ik val in de zorg").len(), 5);
         // A joined word nobody uses is not made up.
         assert_eq!(keys_of(&a, "ze zingen hem toe"), ["ze", "zing", "hem", "toe"].map(|w| a.stem(w)));
+    }
+
+    #[test]
+    fn a_sentence_keeps_the_words_that_carry_its_situation() {
+        let a = analyzer();
+        let groups = a.query_words("een medewerker huilt vaak en ik weet het niet meer");
+        let firsts: Vec<&str> = groups.iter().map(|g| g[0].as_str()).collect();
+        assert_eq!(firsts, [a.stem("medewerker"), a.stem("huilt")], "{groups:?}");
+        // Alone, such a word is still looked for.
+        assert_eq!(a.query_words("vaak").len(), 1);
+    }
+
+    #[test]
+    fn a_rejoined_separable_verb_is_one_word() {
+        let a = Analyzer::new(["collega's buitensluiten"]);
+        let groups = a.query_words("ze sluiten hem buiten");
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(groups[0][0], a.stem("buitensluiten"));
+        // The particle and the verb are not its parts ("buiten" is not "buit").
+        assert!(!groups[0].contains(&a.stem("buiten")), "{groups:?}");
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub struct Thesaurus {
     by_id: HashMap<String, usize>,
     /// Every single-word term, folded, with its length in characters: for spelling.
     words: Vec<(String, usize)>,
+    /// Every key any Dutch term uses.
+    used: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Thesaurus {
@@ -132,7 +134,14 @@ impl Thesaurus {
                 }
             }
         }
-        Thesaurus { groups, entries, english, longest, by_id, words }
+        let used = entries.keys().flatten().cloned().collect();
+        Thesaurus { groups, entries, english, longest, by_id, words, used }
+    }
+
+    /// Whether some Dutch term of the thesaurus has a word with this key ("meer" in "geen
+    /// zin meer in werk").
+    pub fn uses(&self, key: &str) -> bool {
+        self.used.contains(key)
     }
 
     /// The matches in a query's word keys, left to right, the longest run first; each word

@@ -89,9 +89,18 @@ impl SearchIndex {
                 }
             }
         }
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let english: Vec<&str> = english.iter().map(String::as_str).collect();
-        let expansions = self.thesaurus.expansions(&keys, &english, &self.analyzer);
+        // Words that only tell how ("het wordt me *allemaal* te veel") are skipped in matching
+        // the thesaurus, unless a term of it uses them: the run around them still matches.
+        let kept: Vec<usize> = (0..keys.len())
+            .filter(|&i| !self.analyzer.is_telling_word(&words.words[i].folded) || self.thesaurus.uses(&keys[i]))
+            .collect();
+        let keys: Vec<&str> = kept.iter().map(|&i| keys[i].as_str()).collect();
+        let english: Vec<&str> = kept.iter().map(|&i| english[i].as_str()).collect();
+        let mut expansions = self.thesaurus.expansions(&keys, &english, &self.analyzer);
+        for expansion in &mut expansions {
+            expansion.start = kept[expansion.start];
+            expansion.end = kept[expansion.end - 1] + 1;
+        }
         let mut widen: Vec<Vec<Phrase>> = vec![Vec::new(); words.groups.len()];
         let mut widen_terms = 0;
         let mut widen_left_out = 0;
