@@ -325,6 +325,37 @@ impl Analyzer {
         out
     }
 
+    /// The terms of `text` that stand for whole words (and the pieces of "burn-out"), without
+    /// the parts a compound is split into: for a record's name and aliases, where a part
+    /// ("team" in "Teamcoach") says less than a word.
+    pub fn whole_terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for word in split_words(text) {
+            out.extend(self.word_terms(&word.joined).into_iter().take(1));
+            if word.has_parts() {
+                for part in word.parts() {
+                    out.extend(self.word_terms(&part).into_iter().take(1));
+                }
+            }
+        }
+        out
+    }
+
+    /// The parts compounds of `text` are split into, without the whole words: the
+    /// complement of [`Analyzer::whole_terms`] in [`Analyzer::terms`].
+    pub fn part_terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for word in split_words(text) {
+            out.extend(self.word_terms(&word.joined).into_iter().skip(1));
+            if word.has_parts() {
+                for part in word.parts() {
+                    out.extend(self.word_terms(&part).into_iter().skip(1));
+                }
+            }
+        }
+        out
+    }
+
     /// The terms of one query word, grouped: the first is the word's own stem, the rest its
     /// compound parts. Empty for stop words. Unbounded: for what a person types, use
     /// [`Analyzer::query_words_bounded`].
@@ -753,6 +784,30 @@ pub fn plain_words(text: &str) -> Vec<String> {
 #[derive(Clone)]
 pub struct DutchTokenizer(pub Analyzer);
 
+/// The tantivy tokenizer for names and aliases: [`Analyzer::whole_terms`].
+#[derive(Clone)]
+pub struct DutchWholeTokenizer(pub Analyzer);
+
+/// The tantivy tokenizer for the parts of names and aliases: [`Analyzer::part_terms`].
+#[derive(Clone)]
+pub struct DutchPartsTokenizer(pub Analyzer);
+
+impl Tokenizer for DutchWholeTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream::new(self.0.whole_terms(text))
+    }
+}
+
+impl Tokenizer for DutchPartsTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream::new(self.0.part_terms(text))
+    }
+}
+
 /// The tantivy tokenizer for the plain (prefix) field.
 #[derive(Clone)]
 pub struct PlainTokenizer;
@@ -894,6 +949,20 @@ mod tests {
         assert_eq!(firsts, [a.stem("medewerker"), a.stem("huilt")], "{groups:?}");
         // Alone, such a word is still looked for.
         assert_eq!(a.query_words("vaak").len(), 1);
+    }
+
+    #[test]
+    fn a_name_keeps_its_words_whole_and_its_parts_apart() {
+        let a = Analyzer::new(["team", "coach"]);
+        assert_eq!(a.whole_terms("Teamcoach"), [a.stem("teamcoach")]);
+        assert!(a.part_terms("Teamcoach").contains(&a.stem("team")), "{:?}", a.part_terms("Teamcoach"));
+        // Together they are what every other field holds.
+        let mut both = a.whole_terms("Teamcoach burn-out");
+        both.extend(a.part_terms("Teamcoach burn-out"));
+        let mut all = a.terms("Teamcoach burn-out");
+        both.sort();
+        all.sort();
+        assert_eq!(both, all);
     }
 
     #[test]

@@ -23,12 +23,12 @@ const FEW_FOUND: u64 = 3;
 /// carries a situation: "pesten", "mantelzorg") is strong in every field.
 pub(super) struct CatalogueStats<'a> {
     pub(super) searcher: &'a tantivy::Searcher,
-    pub(super) fields: [Field; 5],
+    pub(super) fields: [Field; 6],
     cache: std::cell::RefCell<BTreeMap<String, u64>>,
 }
 
 impl<'a> CatalogueStats<'a> {
-    pub(super) fn new(searcher: &'a tantivy::Searcher, fields: [Field; 5]) -> Self {
+    pub(super) fn new(searcher: &'a tantivy::Searcher, fields: [Field; 6]) -> Self {
         CatalogueStats { searcher, fields, cache: std::cell::RefCell::new(BTreeMap::new()) }
     }
 }
@@ -344,7 +344,7 @@ impl SearchIndex {
     }
 
     /// The stemmed text fields, in the order of [`WEIGHTED`].
-    pub(super) fn text_fields(&self) -> [Field; 5] {
+    pub(super) fn text_fields(&self) -> [Field; 6] {
         WEIGHTED.map(|(name, _)| self.field(name))
     }
 
@@ -353,6 +353,7 @@ impl SearchIndex {
         match name {
             "name" => f.name,
             "aliases" => f.aliases,
+            "name_parts" => f.name_parts,
             "summary" => f.summary,
             "labels" => f.labels,
             _ => f.body,

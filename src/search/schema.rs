@@ -12,13 +12,18 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Term};
 
 use super::Filters;
-use super::analysis::{Analyzer, DutchTokenizer, PlainTokenizer};
+use super::analysis::{Analyzer, DutchPartsTokenizer, DutchTokenizer, DutchWholeTokenizer, PlainTokenizer};
 use crate::catalogue::{Intervention, Taxonomy};
 
 pub(super) const NL: &str = "kh_nl";
-/// The stemmed text fields and their boosts: name and aliases above summary above body.
-pub(super) const WEIGHTED: [(&str, f32); 5] =
-    [("name", 5.0), ("aliases", 4.0), ("summary", 2.0), ("labels", 1.5), ("body", 1.0)];
+/// Names and aliases: whole words only.
+pub(super) const NL_WHOLE: &str = "kh_nl_whole";
+/// The parts of the compounds in names and aliases.
+pub(super) const NL_PARTS: &str = "kh_nl_parts";
+/// The stemmed text fields and their boosts: name and aliases above summary above body. A
+/// part of a compound in a name or alias ("team" in "Teamcoach") weighs as the summary.
+pub(super) const WEIGHTED: [(&str, f32); 6] =
+    [("name", 5.0), ("aliases", 4.0), ("name_parts", 2.0), ("summary", 2.0), ("labels", 1.5), ("body", 1.0)];
 pub(super) const PLAIN: &str = "kh_plain";
 
 /// Field handles, looked up once.
@@ -27,6 +32,8 @@ pub(super) struct Fields {
     pub(super) id: Field,
     pub(super) name: Field,
     pub(super) aliases: Field,
+    /// The parts of the compounds in the name and aliases.
+    pub(super) name_parts: Field,
     pub(super) summary: Field,
     pub(super) stored_summary: Field,
     pub(super) body: Field,
@@ -46,18 +53,21 @@ pub(super) struct Fields {
 
 pub(super) fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let nl = |stored: bool| {
-        let indexing = TextFieldIndexing::default().set_tokenizer(NL).set_index_option(IndexRecordOption::WithFreqs);
+    let nl_with = |tokenizer: &str, stored: bool| {
+        let indexing =
+            TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqs);
         let options = TextOptions::default().set_indexing_options(indexing);
         if stored { options.set_stored() } else { options }
     };
+    let nl = |stored: bool| nl_with(NL, stored);
     let plain = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default().set_tokenizer(PLAIN).set_index_option(IndexRecordOption::Basic),
     );
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
-        name: b.add_text_field("name", nl(true)),
-        aliases: b.add_text_field("aliases", nl(false)),
+        name: b.add_text_field("name", nl_with(NL_WHOLE, true)),
+        aliases: b.add_text_field("aliases", nl_with(NL_WHOLE, false)),
+        name_parts: b.add_text_field("name_parts", nl_with(NL_PARTS, false)),
         summary: b.add_text_field("summary", nl(false)),
         stored_summary: b.add_text_field("summary_text", STORED),
         body: b.add_text_field("body", nl(false)),
@@ -86,6 +96,8 @@ pub(super) const LAPSE_FACET: &str = "lapse";
 
 pub(super) fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
     index.tokenizers().register(NL, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
+    index.tokenizers().register(NL_WHOLE, TextAnalyzer::from(DutchWholeTokenizer(analyzer.clone())));
+    index.tokenizers().register(NL_PARTS, TextAnalyzer::from(DutchPartsTokenizer(analyzer.clone())));
     index.tokenizers().register(PLAIN, TextAnalyzer::from(PlainTokenizer));
 }
 
@@ -93,8 +105,10 @@ pub(super) fn document(f: &Fields, r: &Intervention, taxonomy: &Taxonomy) -> Tan
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &r.id);
     doc.add_text(f.name, &r.name);
+    doc.add_text(f.name_parts, &r.name);
     for alias in &r.aliases {
         doc.add_text(f.aliases, alias);
+        doc.add_text(f.name_parts, alias);
     }
     doc.add_text(f.summary, &r.summary);
     doc.add_text(f.stored_summary, &r.summary);
