@@ -466,7 +466,14 @@ impl Analyzer {
                 if CLAUSE_BREAKS.contains(&verb.joined.as_str()) {
                     break;
                 }
-                if verb.has_parts() || PARTICLES.contains(&verb.joined.as_str()) {
+                // An article, pronoun or other word left out of a sentence is no verb ("iets
+                // *op*" after "een" is not "open").
+                let word = verb.joined.as_str();
+                if verb.has_parts()
+                    || PARTICLES.contains(&word)
+                    || self.inner.stop.contains(word)
+                    || self.is_question_word(word)
+                {
                     continue;
                 }
                 if let Some(joined) = self.joinable(&particle, &verb.joined) {
@@ -937,6 +944,9 @@ mod tests {
         assert!(keys_of(&a, "formulieren in te vullen").contains(&a.stem("invullen")));
         // Before an article or a possessive the particle is a preposition.
         assert_eq!(keys_of(&a, "ik val in de zorg").len(), 5);
+        // An article is no verb: "een … op" is not "open".
+        let b = Analyzer::new(["een open cultuur"]);
+        assert!(!keys_of(&b, "levert een pmo iets op").contains(&b.stem("open")));
         // A joined word nobody uses is not made up.
         assert_eq!(keys_of(&a, "ze zingen hem toe"), ["ze", "zing", "hem", "toe"].map(|w| a.stem(w)));
     }
