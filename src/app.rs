@@ -370,6 +370,16 @@ impl Keuzehulp {
     /// Ranked recommendations with reasons, the leidraad's advice for the chosen steps and
     /// role, and (with `answers.have`) the aanbod-scan.
     pub fn advise(&self, answers: &Answers, limit: usize) -> Result<Advice> {
+        // A conversation's signals stored before their English names were kept get them now.
+        let named;
+        let answers = if answers.signals.iter().any(|s| s.label_en.is_empty() || s.named_en.is_empty()) {
+            let mut copy = answers.clone();
+            advisor::name_in_english(&mut copy.signals, self.conversation_guides()?);
+            named = copy;
+            &named
+        } else {
+            answers
+        };
         // The way in the user took may put some records first (tree.toml `lead_with`).
         let entries = &self.bundled.tree.entries;
         let lead = match answers.entry.as_deref() {

@@ -27,7 +27,7 @@ mod talk;
 pub use coverage::{Coverage, CoverageCell, coverage};
 pub use score::{Leidraad, WEIGHTS, Weights};
 use score::{Scored, Scorer};
-pub use talk::Signal;
+pub use talk::{Signal, name_in_english};
 
 /// The answers to the decision tree. Every field may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,12 +164,12 @@ pub(crate) struct Said {
 }
 
 impl Said {
-    fn new(nl: &str, en: &str) -> Self {
+    pub(crate) fn new(nl: &str, en: &str) -> Self {
         Said { nl: nl.to_string(), en: en.to_string() }
     }
 
     /// Dutch and English lists, in the same order.
-    fn split(list: Vec<Said>) -> (Vec<String>, Vec<String>) {
+    pub(crate) fn split(list: Vec<Said>) -> (Vec<String>, Vec<String>) {
         list.into_iter().map(|s| (s.nl, s.en)).unzip()
     }
 }

@@ -64,8 +64,10 @@ const guides = {
 const signal: Signal = {
   guide: "team",
   named: "het teamgesprek",
+  named_en: "the team conversation",
   theme: "regelmogelijkheden",
   label: "regelmogelijkheden",
+  label_en: "autonomy",
   themes: ["werkdruk"],
   level: "team",
   steps: ["B2"],
