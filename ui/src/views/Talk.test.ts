@@ -381,6 +381,14 @@ describe("conversation outcomes", () => {
     expect($(view, "#talk-low").textContent).toBe("regelmogelijkheden: 2 van 5 (uit het teamgesprek)");
   });
 
+  it("names the low themes and the conversation in English on the English interface", async () => {
+    const { store } = talkStore({ talkSummary: async () => summary });
+    store.setLang("en");
+    const view = await show(store, "#/gesprek/d1");
+    expect($(view, "#talk-low").textContent).toBe("autonomy: 2 of 5 (from the team conversation)");
+    store.setLang("nl");
+  });
+
   it("opens the advice on the themes rated 1 or 2, as the dossier's answers", async () => {
     const { store, went, fake } = talkStore({ talkSummary: async () => summary });
     fake.store.get("d1")!.answers = { steps: ["B2"], themes: ["werkdruk"], free: false, have: [], signals: [signal] };
