@@ -367,9 +367,39 @@ impl Keuzehulp {
         Ok(())
     }
 
+    /// `answers` with what their way in presets (tree.toml `presets`) where the user gave
+    /// nothing: the role, the level and the steps. What was given stays, as in the window,
+    /// where choosing a way in fills the same answers and the user may change them.
+    pub fn with_presets(&self, mut answers: Answers) -> Result<Answers> {
+        let Some(id) = answers.entry.as_deref() else { return Ok(answers) };
+        let entry = self.entry(id)?;
+        advisor::preset(&mut answers, &entry.presets);
+        Ok(answers)
+    }
+
+    /// The way in `id`, or an error naming the ones there are.
+    fn entry(&self, id: &str) -> Result<&catalogue::model::Entry> {
+        let entries = &self.bundled.tree.entries;
+        entries.iter().find(|e| e.id == id).ok_or_else(|| Error::UnknownValue {
+            what: "ingang",
+            value: id.to_string(),
+            allowed: entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", "),
+        })
+    }
+
     /// Ranked recommendations with reasons, the leidraad's advice for the chosen steps and
     /// role, and (with `answers.have`) the aanbod-scan.
     pub fn advise(&self, answers: &Answers, limit: usize) -> Result<Advice> {
+        // A conversation's signals stored before their English names were kept get them now.
+        let named;
+        let answers = if answers.signals.iter().any(|s| s.label_en.is_empty() || s.named_en.is_empty()) {
+            let mut copy = answers.clone();
+            advisor::name_in_english(&mut copy.signals, self.conversation_guides()?);
+            named = copy;
+            &named
+        } else {
+            answers
+        };
         // The way in the user took may put some records first (tree.toml `lead_with`).
         let entries = &self.bundled.tree.entries;
         let lead = match answers.entry.as_deref() {
@@ -385,16 +415,7 @@ impl Keuzehulp {
                 })
                 .map(|e| advisor::Leading { ids: &e.lead_with, by_entry: false })
                 .unwrap_or_default(),
-            Some(id) => match entries.iter().find(|e| e.id == id) {
-                Some(entry) => advisor::Leading { ids: &entry.lead_with, by_entry: true },
-                None => {
-                    return Err(Error::UnknownValue {
-                        what: "ingang",
-                        value: id.to_string(),
-                        allowed: entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", "),
-                    });
-                }
-            },
+            Some(id) => advisor::Leading { ids: &self.entry(id)?.lead_with, by_entry: true },
         };
         let mut advice = advisor::advise_leading(
             self.interventions()?,

@@ -547,3 +547,105 @@ fn an_undated_judgement_weighs_least_and_a_lapsed_one_keeps_its_label_and_date()
     assert!(!han.evidence_lapsed, "an undated judgement is not called lapsed");
     assert!(han.reasons.join(" | ").contains("beoordeling zonder datum"), "{:?}", han.reasons);
 }
+
+/// The leidraad's own advice for the asker at the chosen step leads, in its own order: a
+/// board in mental-health care at step A first gets what the leidraad advises employers
+/// there, not a good practice or a manifesto merely tagged with the step.
+#[test]
+fn the_leidraads_own_advice_for_the_asker_and_step_leads() {
+    let (_dir, app) = open();
+    let guide = app.steps().iter().find(|g| g.step == "A").expect("step A");
+    let advice = guide.advice.iter().find(|a| a.role == "werkgever" && a.from_leidraad).expect("advice");
+    for sector in [Some("zorg-ggz"), Some("zorg"), None] {
+        let got = app.advise(&answers("werkgever", Some("organisatie"), &["A"], &[], sector), 10).expect("advice");
+        let ids: Vec<&str> = got.recommendations.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids[0], advice.interventions[0], "{sector:?}: the leidraad's first advice first, got {ids:?}");
+        // Every record the advice names and the record gives step A for comes before every
+        // record it does not name.
+        let named_with_step: Vec<&str> = got
+            .recommendations
+            .iter()
+            .filter(|r| advice.interventions.contains(&r.id) && r.steps.iter().any(|s| s == "A"))
+            .map(|r| r.id.as_str())
+            .collect();
+        assert!(named_with_step.len() >= 3, "{sector:?}: {ids:?}");
+        let last_named = ids.iter().rposition(|id| named_with_step.contains(id)).expect("named");
+        let first_other = ids.iter().position(|id| !advice.interventions.iter().any(|n| n == id)).expect("others");
+        assert!(last_named < first_other, "{sector:?}: named {named_with_step:?} must lead, got {ids:?}");
+        // A named record whose own steps do not include A is not told it "does not help".
+        let pmo = got.recommendations.iter().find(|r| r.id == "pmo-psychische-gezondheid").expect("PMO listed");
+        assert!(pmo.mismatches.is_empty(), "{:?}", pmo.mismatches);
+        assert!(pmo.reasons.iter().any(|r| r.contains("de leidraad raadt het werkgevers")), "{:?}", pmo.reasons);
+    }
+}
+
+/// A team leader asking about burn-out at team level, where no record is about it, is told
+/// so and where such records are, instead of getting records about something else as if
+/// they were the answer.
+#[test]
+fn a_theme_nothing_at_the_level_is_about_is_named_with_the_levels_where_it_is() {
+    let (_dir, app) = open();
+    let got =
+        app.advise(&answers("leidinggevende", Some("team"), &["B1", "B2"], &["burn-out"], None), 10).expect("advice");
+    let note = got.notes.iter().find(|n| n.contains("burn-out")).unwrap_or_else(|| panic!("{:?}", got.notes));
+    assert!(note.starts_with("Op teamniveau gaat niets in de catalogus over burn-out"), "{note}");
+    assert!(note.contains("organisatieniveau") && note.contains("individueel niveau"), "{note}");
+    let en = got.notes_en.iter().find(|n| n.contains("burnout")).expect("English note");
+    assert!(en.starts_with("At team level nothing in the catalogue is about burnout"), "{en}");
+    // At a level where records about it exist, no such note.
+    let org =
+        app.advise(&answers("leidinggevende", Some("organisatie"), &[], &["burn-out"], None), 10).expect("advice");
+    assert!(!org.notes.iter().any(|n| n.contains("gaat niets in de catalogus over")), "{:?}", org.notes);
+    assert!(org.recommendations[0].themes.iter().any(|t| t == "burn-out"), "{:?}", org.recommendations[0].id);
+}
+
+/// `advise --entry` asks the tree the way the window does: the way in fills the role, level
+/// and steps the user did not give, several steps may be given, and a flag given wins.
+#[test]
+fn the_command_line_takes_a_way_ins_presets_and_several_steps() {
+    let cli = Cli::new();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["advise", "--limit", "8"];
+        all.extend(args);
+        let value = cli.json(&all);
+        value["recommendations"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let by_entry = ids(&["--entry", "werkstress-team"]);
+    let spelled_out =
+        ids(&["--entry", "werkstress-team", "--role", "leidinggevende", "--level", "team", "--step", "B2,B1"]);
+    assert_eq!(by_entry, spelled_out, "the entry's presets are used");
+    assert_ne!(by_entry, ids(&["--role", "leidinggevende"]), "without the presets the list differs");
+    assert_eq!(
+        ids(&["--role", "werkgever", "--step", "A", "--step", "D"]),
+        ids(&["--role", "werkgever", "--step", "A,D"])
+    );
+    let advice = cli.json(&["advise", "--entry", "werkstress-team"]);
+    let steps: Vec<&str> =
+        advice["advice"].as_array().expect("advice").iter().filter_map(|a| a["step"].as_str()).collect();
+    assert_eq!(steps, ["B1", "B2"], "the leidraad's advice for both preset steps");
+    // A flag given wins over the preset.
+    let org = cli.json(&["advise", "--entry", "werkstress-team", "--level", "organisatie", "--limit", "5"]);
+    for r in org["recommendations"].as_array().expect("array") {
+        assert!(r["levels"].as_array().expect("levels").iter().any(|l| l == "organisatie"), "{r}");
+    }
+    // The stored answers of a dossier are those the advice used.
+    let id = cli.json(&["dossier", "new", "--org", "Zorggroep Oost"])["id"].as_str().expect("id").to_string();
+    let stored = cli.json(&["dossier", "answer", &id, "--entry", "werkstress-team"]);
+    assert_eq!(stored["answers"]["role"], "leidinggevende");
+    assert_eq!(stored["answers"]["steps"], serde_json::json!(["B2", "B1"]));
+    // No role and no way in; an unknown way in.
+    let out = cli.cmd().args(["advise", "--level", "team"]).run();
+    assert_eq!(out.status.code(), Some(2), "a usage error: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--role"));
+    let out = cli.cmd().args(["advise", "--entry", "ruimtevaart"]).run();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.code() == Some(1) && err.contains("\"ruimtevaart\"") && err.contains("werkstress-team"),
+        "{err}"
+    );
+}

@@ -37,6 +37,9 @@ mod talk;
 // The evaluation loop: a traject of visits, measurements (aggregates only), evaluations with a
 // proposed verdict, before-and-after charts, practice counts, shared outcomes, instruments.
 mod evaluate;
+// What the core writes for the window's English interface: the proposal's lines, the own
+// intervention form's problems, a conversation's reason.
+mod english;
 // Dates in the command line's text output (dd-mm-jjjj) and in JSON (ISO).
 mod dates;
 // Editable exports: the report as Word, the action plan as XLSX, CSV and iCalendar.

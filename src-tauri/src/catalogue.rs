@@ -242,7 +242,10 @@ mod tests {
         record["summary"] = "".into();
         let saved = call("own_save", serde_json::json!({ "record": record, "new": true })).expect("answers");
         assert_eq!(saved["id"], serde_json::Value::Null);
-        assert_eq!(saved["problems"][0], serde_json::json!({ "field": "summary", "message": "is leeg" }));
+        assert_eq!(
+            saved["problems"][0],
+            serde_json::json!({ "field": "summary", "message": "is leeg", "message_en": "is empty" })
+        );
         record["summary"] = "Een kort overleg.".into();
         let saved = call("own_save", serde_json::json!({ "record": record, "new": true })).expect("saved");
         assert_eq!(saved["id"], "eigen-overleg");

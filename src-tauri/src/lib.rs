@@ -22,6 +22,7 @@ use tauri::{AppHandle, Builder, Runtime, State};
 mod catalogue;
 mod evaluate;
 mod files;
+mod startup;
 pub use files::Files;
 
 /// An error as the front end receives it: a stable code and a Dutch message.
@@ -620,6 +621,7 @@ const MAINTENANCE_AFTER: std::time::Duration = std::time::Duration::from_secs(3)
 /// Opens the core in the default data directory and runs the window. Call it from `main`
 /// before starting any thread.
 pub fn run() {
+    startup::mark("main");
     #[cfg(target_os = "linux")]
     set_webkit_defaults();
     tell_user_on_panic();
@@ -635,11 +637,13 @@ pub fn run() {
     let state = AppState::unopened(keuzehulp::default_data_dir());
     let result = build_app(tauri::Builder::default(), state, Files::from_env())
         .setup(|app| {
+            startup::mark("setup");
             let handle = app.handle().clone();
             // Should the thread not start, the first command opens the store instead.
             let _ = std::thread::Builder::new().name("open-store".into()).spawn(move || {
                 let state = tauri::Manager::state::<AppState>(&handle);
                 state.open_now();
+                startup::mark("store-open");
                 std::thread::sleep(MAINTENANCE_AFTER);
                 state.maintain();
             });

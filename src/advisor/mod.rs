@@ -17,6 +17,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::model::Presets;
 use crate::catalogue::{Intervention, StepGuide, Taxonomy, Term, check_term, evidence_lapse};
 use crate::error::Result;
 
@@ -27,7 +28,7 @@ mod talk;
 pub use coverage::{Coverage, CoverageCell, coverage};
 pub use score::{Leidraad, WEIGHTS, Weights};
 use score::{Scored, Scorer};
-pub use talk::Signal;
+pub use talk::{Signal, name_in_english};
 
 /// The answers to the decision tree. Every field may be left empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,13 +165,27 @@ pub(crate) struct Said {
 }
 
 impl Said {
-    fn new(nl: &str, en: &str) -> Self {
+    pub(crate) fn new(nl: &str, en: &str) -> Self {
         Said { nl: nl.to_string(), en: en.to_string() }
     }
 
     /// Dutch and English lists, in the same order.
-    fn split(list: Vec<Said>) -> (Vec<String>, Vec<String>) {
+    pub(crate) fn split(list: Vec<Said>) -> (Vec<String>, Vec<String>) {
         list.into_iter().map(|s| (s.nl, s.en)).unzip()
+    }
+}
+
+/// Fills what a way in presets (its role, level and steps) where `answers` give nothing;
+/// an answer given stays. The window does the same when a way in is chosen.
+pub fn preset(answers: &mut Answers, presets: &Presets) {
+    if answers.role.is_none() {
+        answers.role.clone_from(&presets.role);
+    }
+    if answers.level.is_none() {
+        answers.level.clone_from(&presets.level);
+    }
+    if answers.steps.is_empty() {
+        answers.steps.clone_from(&presets.steps);
     }
 }
 
@@ -290,9 +305,11 @@ pub fn advise_leading(
     let scorer = Scorer::new(taxonomy, guides, answers, lead, today, &steps, gaps);
     let mut ranked: Vec<(i32, &Intervention)> =
         records.iter().filter_map(|r| scorer.score(r, false).map(|s| (s.score, r))).collect();
-    // Equal scores: the more certain judgement first (a lapsed or undated one after), then by id.
+    // Equal scores: in the order the leidraad's advice for the asker names them, then the
+    // more certain judgement first (a lapsed or undated one after), then by id.
     ranked.sort_by(|a, b| {
         b.0.cmp(&a.0)
+            .then_with(|| scorer.leidraad_order(a.1).cmp(&scorer.leidraad_order(b.1)))
             .then_with(|| score::certainty(b.1, today).cmp(&score::certainty(a.1, today)))
             .then(a.1.id.cmp(&b.1.id))
     });
@@ -438,6 +455,45 @@ fn conflicts(records: &[Intervention], taxonomy: &Taxonomy, answers: &Answers, t
                 label_en(&taxonomy.levels, level).to_lowercase()
             ),
         });
+    }
+    // A theme nothing at the chosen level is about: say so, and where it is found, rather than
+    // let records about something else stand as the answer unexplained.
+    if let Some(level) = &answers.level {
+        for theme in &answers.themes {
+            let about = |r: &&Intervention| r.themes.contains(theme);
+            if records.iter().filter(about).any(|r| r.levels.contains(level)) {
+                continue;
+            }
+            let elsewhere: Vec<&Term> = taxonomy
+                .levels
+                .iter()
+                .filter(|l| records.iter().filter(about).any(|r| r.levels.contains(&l.id)))
+                .collect();
+            if elsewhere.is_empty() {
+                continue;
+            }
+            let at = |l: &str, label: &str| match l {
+                "individu" => "individueel niveau".to_string(),
+                _ => format!("{}niveau", label.to_lowercase()),
+            };
+            let nl_levels: Vec<String> = elsewhere.iter().map(|l| at(&l.id, &l.label)).collect();
+            let en_levels: Vec<String> =
+                elsewhere.iter().map(|l| format!("{} level", l.label_en.to_lowercase())).collect();
+            notes.push(Said {
+                nl: format!(
+                    "Op {} gaat niets in de catalogus over {}; op {} wel: kies dat niveau om die interventies te zien.",
+                    at(level, label(&taxonomy.levels, level)),
+                    label(&taxonomy.themes, theme).to_lowercase(),
+                    nl_levels.join(" en ")
+                ),
+                en: format!(
+                    "At {} level nothing in the catalogue is about {}; at {} there is: choose that level to see those interventions.",
+                    label_en(&taxonomy.levels, level).to_lowercase(),
+                    label_en(&taxonomy.themes, theme).to_lowercase(),
+                    en_levels.join(" and ")
+                ),
+            });
+        }
     }
     notes
 }

@@ -10,7 +10,10 @@ use crate::catalogue::{Intervention, StepGuide, Taxonomy, evidence_lapse, eviden
 /// [`Weights::leidraad_in_zorg`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Leidraad {
-    /// The leidraad names the record in its advice for the user's role at a chosen step.
+    /// The leidraad names the record in its advice for the user's role at a chosen step. In
+    /// zorg its own advice for that audience and step leads: more than a good practice plus
+    /// the difference between a sector's own record and one for every sector plus the whole
+    /// evidence range, so a record merely tagged with the step never comes first.
     pub named_at_step: i32,
     /// The same, when no step was chosen: a weaker tie between the advice and the question.
     pub named: i32,
@@ -101,7 +104,7 @@ pub const WEIGHTS: Weights = Weights {
     for_asker: 20,
     main_step: 30,
     other_step: 22,
-    leidraad_in_zorg: Leidraad { named_at_step: 10, named: 5, good_practice: 8 },
+    leidraad_in_zorg: Leidraad { named_at_step: 25, named: 5, good_practice: 8 },
     leidraad_elsewhere: Leidraad { named_at_step: 4, named: 2, good_practice: 3 },
     level: 5,
     role: 15,
@@ -294,6 +297,10 @@ impl<'a> Scorer<'a> {
                     });
                 }
             }
+            // The leidraad names it in its advice for the asker at a chosen step (the PMO, a
+            // step C and D record, in the advice to employers at step A): no mismatch; the
+            // naming is its reason ([`Scorer::role`]).
+            None if self.named_at_step(r).is_some() => {}
             None => t.misses(0, || {
                 let (nl, en): (Vec<String>, Vec<String>) = steps.iter().map(|s| self.step_words(s)).unzip();
                 Said {
@@ -328,10 +335,7 @@ impl<'a> Scorer<'a> {
                 Said { nl: format!("niet specifiek voor {nl}"), en: format!("not specifically for {en}") }
             });
         }
-        let named =
-            self.guides.iter().filter(|g| steps.is_empty() || steps.contains(&g.step)).find(|g| {
-                g.advice.iter().any(|a| &a.role == role && a.from_leidraad && a.interventions.contains(&r.id))
-            });
+        let named = if steps.is_empty() { self.named_by_leidraad(r, role, |_| true) } else { self.named_at_step(r) };
         if let Some(guide) = named {
             let points = if steps.is_empty() { self.leidraad.named } else { self.leidraad.named_at_step };
             t.fits(points, || {
@@ -343,6 +347,34 @@ impl<'a> Scorer<'a> {
                 }
             });
         }
+    }
+
+    /// Where the leidraad's advice for the asker at a chosen step names the record (its
+    /// advice lists what to do first, first); `usize::MAX` when it does not.
+    pub(super) fn leidraad_order(&self, r: &Intervention) -> usize {
+        let Some(role) = self.answers.role.as_deref() else { return usize::MAX };
+        self.guides
+            .iter()
+            .filter(|g| self.steps.iter().any(|s| s == &g.step))
+            .flat_map(|g| g.advice.iter().filter(|a| a.role == role && a.from_leidraad))
+            .find_map(|a| a.interventions.iter().position(|id| id == &r.id))
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The chosen step at which the leidraad names the record in its advice for the asker's
+    /// role, if any.
+    fn named_at_step(&self, r: &Intervention) -> Option<&'a StepGuide> {
+        let role = self.answers.role.as_ref()?;
+        self.named_by_leidraad(r, role, |step| self.steps.iter().any(|s| s == step))
+    }
+
+    /// The first step guide, among the steps `at` takes, whose own advice (not another
+    /// source's) for `role` names the record.
+    fn named_by_leidraad(&self, r: &Intervention, role: &str, at: impl Fn(&str) -> bool) -> Option<&'a StepGuide> {
+        self.guides
+            .iter()
+            .filter(|g| at(&g.step))
+            .find(|g| g.advice.iter().any(|a| a.role == role && a.from_leidraad && a.interventions.contains(&r.id)))
     }
 
     /// The themes: each one matched is named.

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Recommendation;
+use crate::catalogue::conversation::Conversations;
 use crate::catalogue::{Taxonomy, check_term};
 use crate::error::{Error, Result};
 
@@ -19,10 +20,18 @@ pub struct Signal {
     pub guide: String,
     /// How the reason names the conversation: "het teamgesprek".
     pub named: String,
+    /// The same in English: "the team conversation". Empty in a signal stored before it
+    /// was kept; then the guide's id says it ([`Signal::reason_en`]).
+    #[serde(default)]
+    pub named_en: String,
     /// The guide's theme id.
     pub theme: String,
     /// The theme's short name for the reason: "regelmogelijkheden".
     pub label: String,
+    /// The same in English: "autonomy". Empty in a signal stored before it was kept; the
+    /// façade fills it in from the guides before advising ([`name_in_english`]).
+    #[serde(default)]
+    pub label_en: String,
     /// The taxonomy themes it maps onto, the main one first.
     pub themes: Vec<String>,
     /// The level it points to.
@@ -41,15 +50,37 @@ impl Signal {
         format!("uit {}: {} {} van {}", self.named, self.label, self.rating, self.max)
     }
 
-    /// The same reason in English (the theme's short name is the guide's own, in Dutch).
+    /// The same reason in English: "from the team conversation: autonomy 2 of 5".
     pub fn reason_en(&self) -> String {
-        let named = match self.guide.as_str() {
-            "team" => "the team conversation",
-            "leidinggevende" => "the conversation with the team leader",
-            "medewerker" => "the conversation with a worker",
-            _ => "a conversation",
+        let named = if self.named_en.is_empty() {
+            match self.guide.as_str() {
+                _ if self.named == "de hermeting" => "the re-measurement",
+                "team" => "the team conversation",
+                "leidinggevende" => "the conversation with the team leader",
+                "medewerker" => "the conversation with a worker",
+                _ => "a conversation",
+            }
+        } else {
+            self.named_en.as_str()
         };
-        format!("from {named}: {} {} of {}", self.label, self.rating, self.max)
+        let label = if self.label_en.is_empty() { &self.label } else { &self.label_en };
+        format!("from {named}: {label} {} of {}", self.rating, self.max)
+    }
+}
+
+/// Gives signals stored before their English names were kept those names, from the guides
+/// (the theme's `short_en`, the guide's `named_en`); a theme no guide knows keeps its own.
+pub fn name_in_english(signals: &mut [Signal], guides: &Conversations) {
+    for s in signals.iter_mut().filter(|s| s.label_en.is_empty() || s.named_en.is_empty()) {
+        let Some(guide) = guides.guide(&s.guide) else { continue };
+        if s.label_en.is_empty()
+            && let Some(theme) = guide.theme(&s.theme)
+        {
+            s.label_en = theme.short_en.clone();
+        }
+        if s.named_en.is_empty() && s.named == guide.named {
+            s.named_en = guide.named_en.clone();
+        }
     }
 }
 

@@ -44,6 +44,14 @@ pub struct FieldProblem {
     pub field: String,
     /// The validator's message.
     pub message: String,
+    /// The same in English (the window's English interface), beside the Dutch.
+    pub message_en: String,
+}
+
+impl FieldProblem {
+    fn new(field: &str, nl: String, en: String) -> Self {
+        FieldProblem { field: field.to_string(), message: nl, message_en: en }
+    }
 }
 
 /// What saving an own intervention did: saved (its id), or not, with every problem.
@@ -53,17 +61,6 @@ pub struct OwnSaved {
     pub id: Option<String>,
     /// The problems, per field; empty when saved.
     pub problems: Vec<FieldProblem>,
-}
-
-/// The field of a pack problem inside its record: `interventions[0] (id "x").name` → `name`.
-/// `id` is the record's id, which the validator quotes in the label.
-fn record_field(field: &str, id: &str) -> String {
-    let labelled = format!("interventions[0] (id \"{id}\").");
-    field
-        .strip_prefix(labelled.as_str())
-        .or_else(|| field.strip_prefix("interventions[0]."))
-        .unwrap_or(field)
-        .to_string()
 }
 
 impl Keuzehulp {
@@ -85,31 +82,40 @@ impl Keuzehulp {
         })
     }
 
-    /// The problems of `record` as an own intervention, per field, from the same validator
-    /// as the catalogue files and packs ([`validate::check_pack`]). `new`: it is being added
+    /// The problems of `record` as an own intervention, per field, in Dutch and English, from
+    /// the same validator as the catalogue files and packs ([`validate::check_record`]). `new`: it is being added
     /// (its id must be free); otherwise an own intervention with that id is being changed.
     /// An id of the bundled catalogue or of a publisher's record is never an own record's.
     pub fn own_problems(&self, record: &Intervention, new: bool) -> Result<Vec<FieldProblem>> {
-        let pack = Pack { interventions: vec![record.clone()], ..Pack::default() };
-        let mut problems: Vec<FieldProblem> = validate::check_pack("eigen", &pack, &self.bundled.taxonomy)
+        let mut problems: Vec<FieldProblem> = validate::check_record(record, &self.bundled.taxonomy)
             .into_iter()
-            .map(|p| FieldProblem { field: record_field(&p.field, &record.id), message: p.message })
+            .map(|found| FieldProblem::new(&found.field, found.nl, found.en))
             .collect();
         if !record.id.is_empty() && !problems.iter().any(|p| p.field == "id") {
-            let message = match self.store.origin(&record.id)? {
-                Some(stored) if stored.origin == Origin::Bundled => Some(
+            let problem = match self.store.origin(&record.id)? {
+                Some(stored) if stored.origin == Origin::Bundled => Some((
                     "dit id hoort bij een interventie uit de meegeleverde catalogus; kies een ander id".to_string(),
-                ),
-                Some(stored) if stored.pack.publisher.is_some() => Some(format!(
-                    "dit id hoort bij een interventie van uitgever {}; kies een ander id",
-                    stored.pack.publisher.unwrap_or_default()
+                    "this id belongs to an intervention of the bundled catalogue; choose another id".to_string(),
                 )),
-                Some(_) if new => Some("er is al een eigen interventie met dit id; kies een ander id".to_string()),
-                None if !new => Some("er is geen eigen interventie met dit id".to_string()),
+                Some(stored) if stored.pack.publisher.is_some() => {
+                    let publisher = stored.pack.publisher.unwrap_or_default();
+                    Some((
+                        format!("dit id hoort bij een interventie van uitgever {publisher}; kies een ander id"),
+                        format!("this id belongs to an intervention of publisher {publisher}; choose another id"),
+                    ))
+                }
+                Some(_) if new => Some((
+                    "er is al een eigen interventie met dit id; kies een ander id".to_string(),
+                    "there already is an own intervention with this id; choose another id".to_string(),
+                )),
+                None if !new => Some((
+                    "er is geen eigen interventie met dit id".to_string(),
+                    "there is no own intervention with this id".to_string(),
+                )),
                 _ => None,
             };
-            if let Some(message) = message {
-                problems.push(FieldProblem { field: "id".into(), message });
+            if let Some((nl, en)) = problem {
+                problems.push(FieldProblem::new("id", nl, en));
             }
         }
         Ok(problems)
@@ -166,18 +172,5 @@ impl Keuzehulp {
         let json = serde_json::to_string_pretty(&pack).map_err(Error::json("het pakket"))?;
         crate::replace::write_new(path, json.as_bytes(), true)?;
         Ok(pack.interventions.len())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::record_field;
-
-    #[test]
-    fn problems_name_the_field_inside_the_record() {
-        assert_eq!(record_field("interventions[0] (id \"x\").name", "x"), "name");
-        assert_eq!(record_field("interventions[0] (id \"a).b\").evidence.level", "a).b"), "evidence.level");
-        assert_eq!(record_field("interventions[0].id", ""), "id");
-        assert_eq!(record_field("interventions[0] (id \"x\").sources[0].section", "x"), "sources[0].section");
     }
 }

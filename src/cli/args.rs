@@ -272,15 +272,15 @@ pub struct SearchArgs {
 /// The advisor's answers.
 #[derive(Debug, Args)]
 pub struct AdviseArgs {
-    /// Wie u bent
-    #[arg(long)]
-    pub role: String,
-    /// Niveau: individu, team of organisatie
+    /// Wie u bent (zonder --role: de rol van de ingang)
+    #[arg(long, required_unless_present = "entry")]
+    pub role: Option<String>,
+    /// Niveau: individu, team of organisatie (zonder --level: dat van de ingang)
     #[arg(long)]
     pub level: Option<String>,
-    /// Stap: A, B1, B2, C of D
-    #[arg(long)]
-    pub step: Option<String>,
+    /// Stappen: A, B1, B2, C of D; herhaalbaar of met komma's (zonder --step: die van de ingang)
+    #[arg(long, value_delimiter = ',')]
+    pub step: Vec<String>,
     /// Thema's (herhaalbaar)
     #[arg(long)]
     pub theme: Vec<String>,
@@ -311,13 +311,14 @@ pub struct AdviseArgs {
 }
 
 impl AdviseArgs {
-    /// The flags as advisor answers.
+    /// The flags as advisor answers, before the way in's presets (see
+    /// [`crate::app::Keuzehulp::with_presets`]).
     pub fn answers(&self) -> Answers {
         Answers {
             entry: self.entry.clone(),
-            role: Some(self.role.clone()),
+            role: self.role.clone(),
             level: self.level.clone(),
-            steps: self.step.iter().cloned().collect(),
+            steps: self.step.clone(),
             themes: self.theme.clone(),
             sector: self.sector.clone(),
             risk_group: self.risk_group.clone(),

@@ -96,7 +96,7 @@ fn on_core(app: &mut Keuzehulp, command: &Command, out: &mut Out) -> Result<()> 
             out.imported(path, &report)
         }
         Command::Advise(args) => {
-            let advice = app.advise(&args.answers(), args.limit)?;
+            let advice = app.advise(&app.with_presets(args.answers())?, args.limit)?;
             // A worker's way in answers "bij wie" first, as the window's worker page does.
             let tree = app.tree();
             let worker = |id: &String| {
@@ -414,8 +414,9 @@ fn dossier(app: &mut Keuzehulp, command: &DossierCommand, out: &mut Out) -> Resu
             out.followed_up(&made)
         }
         DossierCommand::Answer { id, answers } => {
-            app.dossier_answer(id, &answers.answers())?;
-            out.value(&serde_json::json!({ "id": id, "answers": answers.answers() }), "Antwoorden opgeslagen")
+            let answers = app.with_presets(answers.answers())?;
+            app.dossier_answer(id, &answers)?;
+            out.value(&serde_json::json!({ "id": id, "answers": answers }), "Antwoorden opgeslagen")
         }
         DossierCommand::Shortlist { id, intervention, why, remove } => {
             if *remove {

@@ -22,10 +22,12 @@ use serde::{Deserialize, Serialize};
 
 use super::talk::{Measurement, MeasurementKind, Scale};
 use super::{PlanStatus, exec, sql, touch};
+use crate::advisor::Said;
 use crate::catalogue::conversation::{Conversations, LOW_RATING, RATING_MAX};
 use crate::catalogue::instrument::Instrument;
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::time::nl_date;
 
 /// The fewest people a measurement must stand for before a change in it says anything (and
 /// the fewest respondents a questionnaire's aggregate is kept for).
@@ -153,6 +155,16 @@ impl Indicator {
             Indicator::Deelname => "Deelname",
         }
     }
+
+    /// As people read it in English (the window's words for it).
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Indicator::Verzuimpercentage => "Sickness absence rate",
+            Indicator::Meldingsfrequentie => "Frequency of reported absence",
+            Indicator::Verloop => "Staff turnover",
+            Indicator::Deelname => "Participation",
+        }
+    }
 }
 
 /// A period of days, both ends included.
@@ -255,6 +267,12 @@ pub struct Proposal {
     pub verdict: Option<Verdict>,
     /// Why, one line each, the deciding line first.
     pub why: Vec<String>,
+    /// The same lines in English, in the same order (the window's English interface). Made
+    /// with the proposal and not stored: an evaluation read back from the dossier has the
+    /// Dutch lines only (the report and the command line read those).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub why_en: Vec<String>,
 }
 
 /// The words for a proposal without a verdict.
@@ -325,6 +343,16 @@ impl Direction {
             Direction::Onbepaald => "veranderd (drempel onbekend)",
         }
     }
+
+    /// As people read it in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Direction::Beter => "better",
+            Direction::Slechter => "worse",
+            Direction::Gelijk => "the same",
+            Direction::Onbepaald => "changed (threshold unknown)",
+        }
+    }
 }
 
 /// One side of a comparison.
@@ -351,6 +379,8 @@ pub struct Change {
     pub source: String,
     /// How people name the source: "het teamgesprek", "Teamthermometer (Keuzehulp)".
     pub source_name: String,
+    /// The same in English: "the team conversation".
+    pub source_name_en: String,
     /// The theme or scale id.
     pub key: String,
     /// Its name (Dutch).
@@ -376,6 +406,8 @@ pub struct Change {
 pub struct KeyInfo {
     /// How people name the source.
     pub source_name: String,
+    /// The same in English.
+    pub source_name_en: String,
     /// The key's name (Dutch).
     pub label: String,
     /// The key's name (English).
@@ -408,6 +440,7 @@ impl Lookup<'_> {
                 let theme = guide.and_then(|g| g.theme(key));
                 KeyInfo {
                     source_name: guide.map_or(m.source.clone(), |g| g.named.clone()),
+                    source_name_en: guide.map_or(m.source.clone(), |g| g.named_en.clone()),
                     label: theme.map_or(key.to_string(), |t| t.label.clone()),
                     label_en: theme.map_or(key.to_string(), |t| t.label_en.clone()),
                     themes: theme.map(|t| t.taxonomy.clone()).unwrap_or_default(),
@@ -420,6 +453,7 @@ impl Lookup<'_> {
                 let scale = instrument.and_then(|i| i.scale(key));
                 KeyInfo {
                     source_name: instrument.map_or(m.source.clone(), |i| i.name.clone()),
+                    source_name_en: instrument.map_or(m.source.clone(), |i| i.name_en.clone()),
                     label: scale.map_or(key.to_string(), |s| s.label.clone()),
                     label_en: scale.map_or(key.to_string(), |s| s.label_en.clone()),
                     themes: scale.map(|s| s.themes.clone()).unwrap_or_default(),
@@ -486,6 +520,7 @@ pub fn before_after(
             kind: k.0,
             source: k.1.clone(),
             source_name: info.source_name,
+            source_name_en: info.source_name_en,
             key: k.2.clone(),
             label: info.label,
             label_en: info.label_en,
@@ -508,7 +543,8 @@ pub fn relevant(change: &Change, themes: &[String]) -> bool {
 
 /// What the program proposes for a plan item. `changes` are the relevant before/after
 /// pairs; `measured` says whether a relevant baseline exists (so a missing pair is a
-/// missing re-measurement, else a missing baseline).
+/// missing re-measurement, else a missing baseline). Every line is made in Dutch and in
+/// English at once, so the two cannot drift.
 pub fn propose(
     carried_out: CarriedOut,
     team_changed: bool,
@@ -519,107 +555,163 @@ pub fn propose(
 ) -> Proposal {
     let mut why = Vec::new();
     let verdict = decide(carried_out, team_changed, changes, measured, &mut why);
+    let n = |n: Option<u32>, unknown: &str| n.map_or(unknown.to_string(), |n| n.to_string());
     for c in changes {
-        why.push(format!(
-            "{} ({}): {} op {} (n = {}) → {} op {} (n = {}): {}",
-            c.label,
-            c.source_name,
-            number(c.before.value),
-            crate::time::nl_date(&c.before.date),
-            c.before.n.map_or("niet bekend".to_string(), |n| n.to_string()),
-            number(c.after.value),
-            crate::time::nl_date(&c.after.date),
-            c.after.n.map_or("niet bekend".to_string(), |n| n.to_string()),
-            c.direction.label()
-        ));
+        let (before, after) = (nl_date(&c.before.date), nl_date(&c.after.date));
+        why.push(Said {
+            nl: format!(
+                "{} ({}): {} op {before} (n = {}) → {} op {after} (n = {}): {}",
+                c.label,
+                c.source_name,
+                number(c.before.value),
+                n(c.before.n, "niet bekend"),
+                number(c.after.value),
+                n(c.after.n, "niet bekend"),
+                c.direction.label()
+            ),
+            en: format!(
+                "{} ({}): {} on {before} (n = {}) → {} on {after} (n = {}): {}",
+                c.label_en,
+                c.source_name_en,
+                number_en(c.before.value),
+                n(c.before.n, "not known"),
+                number_en(c.after.value),
+                n(c.after.n, "not known"),
+                c.direction.label_en()
+            ),
+        });
     }
     if let (Some(reached), Some(of)) = reach
         && of > 0
     {
         let share = f64::from(reached) * 100.0 / f64::from(of);
-        why.push(format!("Bereik: {reached} van {of} ({share:.0}%)."));
+        why.push(Said {
+            nl: format!("Bereik: {reached} van {of} ({share:.0}%)."),
+            en: format!("Reach: {reached} of {of} ({share:.0}%)."),
+        });
     }
     for i in indicators {
-        why.push(format!(
-            "{}: {} ({} t/m {}) → {} ({} t/m {}); telt niet mee in het voorstel: het hangt van veel meer af dan deze maatregel.",
-            i.indicator.label(),
-            number(i.before),
-            crate::time::nl_date(&i.before_period.from),
-            crate::time::nl_date(&i.before_period.to),
-            number(i.after),
-            crate::time::nl_date(&i.after_period.from),
-            crate::time::nl_date(&i.after_period.to),
-        ));
+        let (from_before, to_before) = (nl_date(&i.before_period.from), nl_date(&i.before_period.to));
+        let (from_after, to_after) = (nl_date(&i.after_period.from), nl_date(&i.after_period.to));
+        why.push(Said {
+            nl: format!(
+                "{}: {} ({from_before} t/m {to_before}) → {} ({from_after} t/m {to_after}); telt niet mee in het voorstel: het hangt van veel meer af dan deze maatregel.",
+                i.indicator.label(),
+                number(i.before),
+                number(i.after),
+            ),
+            en: format!(
+                "{}: {} ({from_before} to {to_before}) → {} ({from_after} to {to_after}); does not count in the proposal: it depends on much more than this measure.",
+                i.indicator.label_en(),
+                number_en(i.before),
+                number_en(i.after),
+            ),
+        });
     }
-    Proposal { verdict, why }
+    let (why, why_en) = Said::split(why);
+    Proposal { verdict, why, why_en }
 }
+
+/// The words for "no conclusion possible" opening a line, in Dutch and English.
+const NONE_NL: &str = "Geen conclusie mogelijk";
+const NONE_EN: &str = "No conclusion possible";
 
 fn decide(
     carried_out: CarriedOut,
     team_changed: bool,
     changes: &[Change],
     measured: bool,
-    why: &mut Vec<String>,
+    why: &mut Vec<Said>,
 ) -> Option<Verdict> {
     if carried_out == CarriedOut::Nee {
-        why.push("Niet uitgevoerd: er is geen effect om te beoordelen.".into());
+        why.push(Said::new(
+            "Niet uitgevoerd: er is geen effect om te beoordelen.",
+            "Not carried out: there is no effect to judge.",
+        ));
         return Some(Verdict::NietUitgevoerd);
     }
     if changes.is_empty() {
         why.push(if measured {
-            format!(
-                "{}: er is nog geen hermeting na de nulmeting van de thema's van deze interventie.",
-                capital(NO_CONCLUSION)
-            )
+            Said {
+                nl: format!("{NONE_NL}: er is nog geen hermeting na de nulmeting van de thema's van deze interventie."),
+                en: format!("{NONE_EN}: there is no re-measurement yet after the baseline of this intervention's themes."),
+            }
         } else {
-            format!(
-                "{}: er is geen nulmeting van de thema's van deze interventie (een teamgesprek of vragenlijst vóór de start).",
-                capital(NO_CONCLUSION)
-            )
+            Said {
+                nl: format!(
+                    "{NONE_NL}: er is geen nulmeting van de thema's van deze interventie (een teamgesprek of vragenlijst vóór de start)."
+                ),
+                en: format!(
+                    "{NONE_EN}: there is no baseline of this intervention's themes (a team conversation or questionnaire before the start)."
+                ),
+            }
         });
         return None;
     }
     if team_changed {
-        why.push(format!(
-            "{}: het team is veranderd sinds de nulmeting, dus een verschil zegt weinig over deze maatregel.",
-            capital(NO_CONCLUSION)
-        ));
+        why.push(Said {
+            nl: format!(
+                "{NONE_NL}: het team is veranderd sinds de nulmeting, dus een verschil zegt weinig over deze maatregel."
+            ),
+            en: format!(
+                "{NONE_EN}: the team has changed since the baseline, so a difference says little about this measure."
+            ),
+        });
         return None;
     }
     let fewest = changes.iter().flat_map(|c| [c.before.n, c.after.n]).map(|n| n.unwrap_or(0)).min().unwrap_or(0);
     if fewest < MIN_GROUP {
-        why.push(format!(
-            "{}: te weinig mensen (n = {fewest}); bij minder dan {MIN_GROUP} mensen zegt een verschil niet genoeg.",
-            capital(NO_CONCLUSION)
-        ));
+        why.push(Said {
+            nl: format!(
+                "{NONE_NL}: te weinig mensen (n = {fewest}); bij minder dan {MIN_GROUP} mensen zegt een verschil niet genoeg."
+            ),
+            en: format!(
+                "{NONE_EN}: too few people (n = {fewest}); with fewer than {MIN_GROUP} people a difference does not say enough."
+            ),
+        });
         return None;
     }
     let count = |d: Direction| changes.iter().filter(|c| c.direction == d).count();
     let (better, worse, same) = (count(Direction::Beter), count(Direction::Slechter), count(Direction::Gelijk));
     let verdict = if better == changes.len() {
-        why.push(format!("Voorstel werkte: elk gemeten thema is minstens een punt beter ({better} van {better})."));
+        why.push(Said {
+            nl: format!("Voorstel werkte: elk gemeten thema is minstens een punt beter ({better} van {better})."),
+            en: format!("Proposal worked: every measured theme is at least one point better ({better} of {better})."),
+        });
         Verdict::Werkte
     } else if better == 0 && worse + same == changes.len() {
-        why.push(format!("Voorstel werkte niet: geen gemeten thema is beter ({worse} slechter, {same} gelijk)."));
+        why.push(Said {
+            nl: format!("Voorstel werkte niet: geen gemeten thema is beter ({worse} slechter, {same} gelijk)."),
+            en: format!("Proposal did not work: no measured theme is better ({worse} worse, {same} the same)."),
+        });
         Verdict::WerkteNiet
     } else {
-        why.push(format!(
-            "Voorstel onduidelijk: de metingen wijzen niet één kant op ({better} beter, {worse} slechter, {same} gelijk, {} zonder bekende drempel).",
-            changes.len() - better - worse - same
-        ));
+        let open = changes.len() - better - worse - same;
+        why.push(Said {
+            nl: format!(
+                "Voorstel onduidelijk: de metingen wijzen niet één kant op ({better} beter, {worse} slechter, {same} gelijk, {open} zonder bekende drempel)."
+            ),
+            en: format!(
+                "Proposal unclear: the measurements do not point one way ({better} better, {worse} worse, {same} the same, {open} without a known threshold)."
+            ),
+        });
         Verdict::Onduidelijk
     };
     match carried_out {
-        CarriedOut::Deels => why.push("Let op: deels uitgevoerd.".into()),
+        CarriedOut::Deels => why.push(Said::new("Let op: deels uitgevoerd.", "Note: partly carried out.")),
         CarriedOut::Gestopt if verdict == Verdict::Werkte => {
             why.insert(
                 0,
-                "Gestopt voor het klaar was: een verbetering is dan moeilijk aan deze maatregel toe te schrijven."
-                    .into(),
+                Said::new(
+                    "Gestopt voor het klaar was: een verbetering is dan moeilijk aan deze maatregel toe te schrijven.",
+                    "Stopped before it was finished: an improvement is then hard to put down to this measure.",
+                ),
             );
             return Some(Verdict::Onduidelijk);
         }
-        CarriedOut::Gestopt => why.push("Let op: gestopt voor het klaar was.".into()),
+        CarriedOut::Gestopt => {
+            why.push(Said::new("Let op: gestopt voor het klaar was.", "Note: stopped before it was finished."))
+        }
         _ => {}
     }
     Some(verdict)
@@ -632,9 +724,9 @@ pub fn number(value: f64) -> String {
     text.replace('.', ",")
 }
 
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+/// A number for people reading English: a decimal point, at most two decimals.
+pub fn number_en(value: f64) -> String {
+    number(value).replace(',', ".")
 }
 
 /// The themes that did not improve (the same or worse) in a conversation's ratings or a
@@ -664,8 +756,10 @@ pub fn still_playing(changes: &[Change], guides: &Conversations) -> Vec<crate::a
         out.push(crate::advisor::Signal {
             guide: c.source.clone(),
             named: "de hermeting".into(),
+            named_en: "the re-measurement".into(),
             theme: theme.id.clone(),
             label: theme.short.clone(),
+            label_en: theme.short_en.clone(),
             themes: theme.taxonomy.clone(),
             level: theme.level.clone(),
             steps: theme.steps.clone(),
@@ -939,6 +1033,7 @@ pub(super) fn evaluations(conn: &rusqlite::Connection, id: &str) -> rusqlite::Re
             proposal: Proposal {
                 verdict: proposed.and_then(|p| p.parse().ok()),
                 why: serde_json::from_str(&why).unwrap_or_default(),
+                why_en: Vec::new(),
             },
             verdict,
             reason,

@@ -550,8 +550,10 @@ pub fn signals(conversations: &[Conversation], guides: &Conversations) -> Vec<Si
                 out.push(Signal {
                     guide: guide.id.clone(),
                     named: guide.named.clone(),
+                    named_en: guide.named_en.clone(),
                     theme: theme.id.clone(),
                     label: theme.short.clone(),
+                    label_en: theme.short_en.clone(),
                     themes: theme.taxonomy.clone(),
                     level: theme.level.clone(),
                     steps: theme.steps.clone(),

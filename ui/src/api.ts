@@ -320,7 +320,10 @@ export interface TrustList {
 /** A problem with one field of an own intervention, named as the catalogue files name it. */
 export interface FieldProblem {
   field: string;
+  /** In Dutch. */
   message: string;
+  /** The same in English (the English interface). */
+  message_en: string;
 }
 export interface OwnSaved {
   id: string | null;

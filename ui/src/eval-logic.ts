@@ -1,7 +1,7 @@
 // The evaluation loop's view logic without the DOM: its addresses, the numbers typed in,
 // the core's problems per field, the chart's geometry and the practice line. Kept pure so
 // Vitest can check it directly.
-import type { Change, Dossier, Practice, PracticeCount } from "./api";
+import type { Change, Dossier, Practice, PracticeCount, Proposal } from "./api";
 import { lang, locale } from "./i18n";
 
 /** The evaluation loop's screens: a dossier's traject, the evaluation of one plan item, and
@@ -98,4 +98,15 @@ export function practiceLines(p: Practice): string[] {
 /** The label of a change in the interface's language. */
 export function changeLabel(c: Change): string {
   return lang() === "en" ? c.label_en : c.label;
+}
+
+/** How a change's source is named in the interface's language ("the team conversation"). */
+export function sourceName(c: Change): string {
+  return lang() === "en" ? c.source_name_en : c.source_name;
+}
+
+/** The proposal's lines in the interface's language: the English ones (`why_en`, made with
+ * the proposal, the same lines in the same order) on the English interface when given. */
+export function proposalLines(p: Proposal): string[] {
+  return lang() === "en" && p.why_en?.length ? p.why_en : p.why;
 }

@@ -173,8 +173,10 @@ describe("the question flow", () => {
     const signal = {
       guide: "team",
       named: "het teamgesprek",
+      named_en: "the team conversation",
       theme: "regelmogelijkheden",
       label: "regelmogelijkheden",
+      label_en: "autonomy",
     };
     const answers = {
       ...emptyAnswers(),

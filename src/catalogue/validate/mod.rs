@@ -21,6 +21,7 @@ use crate::time::date::is_date;
 use super::model::{Catalogue, DecisionTree, Edition, Intervention, Pack, StepGuide, Taxonomy, UNKNOWN};
 pub use parts::taxonomy_list;
 use parts::{check_edition, check_step, check_taxonomy, check_tree};
+pub use record::Found;
 use record::{Vocabulary, check_intervention};
 
 /// One thing wrong with a catalogue file.
@@ -146,7 +147,7 @@ pub fn load_dir(dir: &Path) -> Result<Catalogue, Vec<Problem>> {
         problems.extend(
             check_intervention(&vocab, record)
                 .into_iter()
-                .map(|(field, message)| Problem::new(file.clone(), field, message)),
+                .map(|found| Problem::new(file.clone(), found.field, found.nl)),
         );
         if record.evidence.level != UNKNOWN && record.evidence.scheme == UNKNOWN {
             problems.push(Problem::new(
@@ -224,6 +225,12 @@ pub fn load_pack(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Pack, V
     if problems.is_empty() { Ok(pack) } else { Err(problems) }
 }
 
+/// What is wrong with one record, per field (as the catalogue files name it), in Dutch and
+/// in English: the checks [`check_pack`] makes of each of its records.
+pub fn check_record(record: &Intervention, taxonomy: &Taxonomy) -> Vec<Found> {
+    check_intervention(&Vocabulary::new(taxonomy), record)
+}
+
 /// Validates the records of an already parsed pack.
 pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -282,8 +289,8 @@ pub fn check_pack(file: &str, pack: &Pack, taxonomy: &Taxonomy) -> Vec<Problem> 
                 format!("het id \"{}\" komt twee keer voor", record.id),
             ));
         }
-        for (field, message) in check_intervention(&vocab, record) {
-            problems.push(Problem::new(file, format!("{label}.{field}"), message));
+        for found in check_intervention(&vocab, record) {
+            problems.push(Problem::new(file, format!("{label}.{}", found.field), found.nl));
         }
     }
     let themes: Vec<&str> = taxonomy.themes.iter().map(|t| t.id.as_str()).collect();

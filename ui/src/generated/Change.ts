@@ -21,6 +21,10 @@ source: string,
  */
 source_name: string, 
 /**
+ * The same in English: "the team conversation".
+ */
+source_name_en: string, 
+/**
  * The theme or scale id.
  */
 key: string, 

@@ -12,4 +12,10 @@ verdict: Verdict | null,
 /**
  * Why, one line each, the deciding line first.
  */
-why: Array<string>, };
+why: Array<string>, 
+/**
+ * The same lines in English, in the same order (the window's English interface). Made
+ * with the proposal and not stored: an evaluation read back from the dossier has the
+ * Dutch lines only (the report and the command line read those).
+ */
+why_en?: Array<string>, };

@@ -13,6 +13,11 @@ guide: string,
  */
 named: string, 
 /**
+ * The same in English: "the team conversation". Empty in a signal stored before it
+ * was kept; then the guide's id says it ([`Signal::reason_en`]).
+ */
+named_en: string, 
+/**
  * The guide's theme id.
  */
 theme: string, 
@@ -20,6 +25,11 @@ theme: string,
  * The theme's short name for the reason: "regelmogelijkheden".
  */
 label: string, 
+/**
+ * The same in English: "autonomy". Empty in a signal stored before it was kept; the
+ * façade fills it in from the guides before advising ([`name_in_english`]).
+ */
+label_en: string, 
 /**
  * The taxonomy themes it maps onto, the main one first.
  */

@@ -318,6 +318,7 @@ export const change: Change = {
   kind: "gesprek",
   source: "team",
   source_name: "het teamgesprek",
+  source_name_en: "the team conversation",
   key: "werkdruk",
   label: "Werkdruk",
   label_en: "Workload",
@@ -369,7 +370,11 @@ export const instrument: InstrumentView = {
 /** The proposal the fake core makes: none with a changed team, else from carried out. */
 function fakeProposal(input: EvaluationInput): Proposal {
   if (input.team_changed)
-    return { verdict: null, why: ["geen conclusie mogelijk: het team is sinds de nulmeting sterk veranderd"] };
+    return {
+      verdict: null,
+      why: ["geen conclusie mogelijk: het team is sinds de nulmeting sterk veranderd"],
+      why_en: ["no conclusion possible: the team has changed a lot since the baseline"],
+    };
   if (input.carried_out === "nee") return { verdict: "niet-uitgevoerd", why: ["het actiepunt is niet uitgevoerd"] };
   return { verdict: "werkte", why: ["werkdruk ging van 2 naar 3,5 (n = 12 en 11)"] };
 }

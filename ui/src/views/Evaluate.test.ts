@@ -60,6 +60,19 @@ describe("evaluation of a plan item", () => {
     expect($(view, "#ev-proposal-body").textContent).toContain("het team is sinds de nulmeting sterk veranderd");
   });
 
+  it("says the proposal's reasons in English on the English interface", async () => {
+    const { store } = evaluating();
+    store.setLang("en");
+    const view = await show(store, "#/dossier/d1/evaluatie/7");
+    await click(view, "#ev-carried_out-deels");
+    await click(view, "#ev-team_changed");
+    await vi.waitFor(() => expect($(view, "#ev-proposal-body").textContent).toContain("No conclusion possible"));
+    const body = $(view, "#ev-proposal-body").textContent ?? "";
+    expect(body).toContain("the team has changed a lot since the baseline");
+    expect(body).not.toContain("nulmeting");
+    store.setLang("nl");
+  });
+
   it("puts the core's refusal of a verdict without a reason on the reason field, then saves it with one", async () => {
     const { store, fake } = evaluating();
     const view = await show(store, "#/dossier/d1/evaluatie/7");

@@ -76,8 +76,12 @@ describe("own intervention form", () => {
             ? {
                 id: null,
                 problems: [
-                  { field: "id", message: "die id heeft de meegeleverde catalogus al" },
-                  { field: "sources[0].section", message: "is te lang" },
+                  {
+                    field: "id",
+                    message: "die id heeft de meegeleverde catalogus al",
+                    message_en: "the bundled catalogue already has that id",
+                  },
+                  { field: "sources[0].section", message: "is te lang", message_en: "is too long" },
                 ],
               }
             : { id: r.id, problems: [] };
@@ -98,6 +102,24 @@ describe("own intervention form", () => {
     await submit(view);
     expect(went).toEqual(["#/catalogus"]);
     expect(store.takeArrival().notice).toBe("Koffie-overleg is opgeslagen als eigen interventie.");
+  });
+
+  it("puts the core's problems on their fields in English on the English interface", async () => {
+    setLang("en");
+    const problems = [
+      {
+        field: "id",
+        message: "dit id hoort bij de meegeleverde catalogus",
+        message_en: "this id is the bundled catalogue's",
+      },
+    ];
+    const { store } = makeStore(fakeApi({ ownRecords: async () => [], ownSave: async () => ({ id: null, problems }) }));
+    const view = await show(store, "#/catalogus/eigen");
+    fill(view);
+    await submit(view);
+    expect(links(view)).toEqual([["own-id", "Id: this id is the bundled catalogue's"]]);
+    expect($(view, "#own-id-error").textContent).toContain("this id is the bundled catalogue's");
+    expect(view.textContent).not.toContain("meegeleverde");
   });
 
   it("edits an own intervention in place: the id stays, every known fact is kept", async () => {

@@ -64,8 +64,10 @@ const guides = {
 const signal: Signal = {
   guide: "team",
   named: "het teamgesprek",
+  named_en: "the team conversation",
   theme: "regelmogelijkheden",
   label: "regelmogelijkheden",
+  label_en: "autonomy",
   themes: ["werkdruk"],
   level: "team",
   steps: ["B2"],
@@ -377,6 +379,14 @@ describe("conversation outcomes", () => {
     expect($(view, "#talk-differ-largest").textContent).toBe("Het grootste verschil: regelmogelijkheden.");
     expect($(view, "#talk-differ-table tbody tr.largest th").textContent).toBe("regelmogelijkheden");
     expect($(view, "#talk-low").textContent).toBe("regelmogelijkheden: 2 van 5 (uit het teamgesprek)");
+  });
+
+  it("names the low themes and the conversation in English on the English interface", async () => {
+    const { store } = talkStore({ talkSummary: async () => summary });
+    store.setLang("en");
+    const view = await show(store, "#/gesprek/d1");
+    expect($(view, "#talk-low").textContent).toBe("autonomy: 2 of 5 (from the team conversation)");
+    store.setLang("nl");
   });
 
   it("opens the advice on the themes rated 1 or 2, as the dossier's answers", async () => {
