@@ -1,7 +1,7 @@
 // Starts tauri-driver (which starts Debian's WebKitWebDriver) and opens a WebDriver session
 // on the real desktop binary. Each test gets its own data directory and app instance.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -102,9 +102,30 @@ export async function launch({ profile, dataDir: givenDataDir, filesDir, shipped
         await driver.quit();
       } finally {
         driverProc.kill();
+        // The program may take a moment to exit after its session ends; until it has, it
+        // holds its claim on the store, and a next step that replaces the database (the
+        // command line's `encryption on`, a restore) is rightly refused.
+        await gone(profile);
       }
     },
   };
+}
+
+/** Waits (up to 15 s) until no process started for this launch runs any more: on Linux, none
+ * whose environment holds `XDG_DATA_HOME=profile` (each launch has its own profile folder). */
+async function gone(profile) {
+  if (process.platform !== "linux") return;
+  const marker = `XDG_DATA_HOME=${profile}\0`;
+  const running = () =>
+    readdirSync("/proc").some((pid) => {
+      if (!/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker);
+      } catch {
+        return false;
+      }
+    });
+  for (let waited = 0; waited < 15_000 && running(); waited += 100) await sleep(100);
 }
 
 /** A fresh data directory. */
