@@ -494,3 +494,19 @@ fn a_day_the_calendar_does_not_have_is_refused_by_name() {
     let listed = cli.json(&["dossier", "list"]);
     assert_eq!(listed["dossiers"].as_array().map(Vec::len), Some(2), "a refused command made nothing: {listed}");
 }
+
+/// The keuzelijst keeps the order the professional chose in, also for items added within
+/// the same second (a click, then the next), not the order of their ids.
+#[test]
+fn the_shortlist_keeps_the_order_things_were_chosen_in() {
+    let cli = Cli::new();
+    let id = new_dossier(&cli, "Zorggroep Oost");
+    let chosen = ["regelmogelijkheden-autonomie", "administratiedruk-verminderen", "pico", "intervisie"];
+    for intervention in chosen {
+        cli.json(&["dossier", "shortlist", &id, intervention]);
+    }
+    let d = cli.json(&["dossier", "show", &id]);
+    let order: Vec<&str> =
+        d["shortlist"].as_array().expect("shortlist").iter().filter_map(|s| s["intervention_id"].as_str()).collect();
+    assert_eq!(order, chosen);
+}
