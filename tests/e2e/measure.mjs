@@ -1,7 +1,7 @@
 // A bench command, not a test: measures the real desktop program with a catalogue of 10,000
 // interventions. Run from the repository root after a build:
 //   KEUZEHULP_APP=target/release/keuzehulp-desktop KEUZEHULP_CLI=target/release/keuzehulp \
-//     xvfb-run -a node tests/e2e/measure.mjs [--bundled]
+//     xvfb-run -a node tests/e2e/measure.mjs [--bundled | --first]
 // Prints: time until the window is interactive, key press → results painted (median, p95),
 // and the resident memory of the program: its own process and WebKit's helper processes.
 //
@@ -20,11 +20,11 @@ if (process.argv.includes("--floor")) {
   process.exit(0);
 }
 // After the floor: the harness wants the program's binaries, which the floor does not.
-const { By, launch, waitText } = await import("./harness.mjs");
+const { By, launch, newDataDir, waitText } = await import("./harness.mjs");
 
 const cli = process.env.KEUZEHULP_CLI;
 // `--bundled`: measure with the bundled catalogue only, instead of 10,000 interventions.
-const bundled = process.argv.includes("--bundled");
+const bundled = process.argv.includes("--bundled") || process.argv.includes("--first");
 const pack = JSON.parse(execFileSync(cli, ["list", "--json", "--data-dir", mkdtempSync(join(tmpdir(), "kh-m-"))], { encoding: "utf8" }));
 const real = pack.interventions;
 const big = [];
@@ -37,16 +37,21 @@ for (let i = 0; !bundled && big.length < 10_000; i += 1) {
 const packFile = join(mkdtempSync(join(tmpdir(), "kh-pack-")), "pack.json");
 writeFileSync(packFile, JSON.stringify({ interventions: big }));
 
-const app = await launch();
-try {
-  if (!bundled) execFileSync(cli, ["import", packFile, "--data-dir", app.dataDir], { stdio: "ignore" });
-  // Build the search index now, so the window is measured in its steady state.
-  execFileSync(cli, ["search", "werkdruk", "--data-dir", app.dataDir], { stdio: "ignore" });
-  // A fresh app on the data (the first search builds the index).
-  await app.stop();
-} catch (e) {
-  await app.stop();
-  throw e;
+// `--first`: the very first start, on a data folder nothing has used yet (the store is made
+// and the bundled catalogue loaded then), with the bundled catalogue.
+const first = process.argv.includes("--first");
+const app = first ? { dataDir: newDataDir() } : await launch();
+if (!first) {
+  try {
+    if (!bundled) execFileSync(cli, ["import", packFile, "--data-dir", app.dataDir], { stdio: "ignore" });
+    // Build the search index now, so the window is measured in its steady state.
+    execFileSync(cli, ["search", "werkdruk", "--data-dir", app.dataDir], { stdio: "ignore" });
+    // A fresh app on the data (the first search builds the index).
+    await app.stop();
+  } catch (e) {
+    await app.stop();
+    throw e;
+  }
 }
 
 /** The app's process and its descendants (WebKit's web and network processes); `rootPid`
@@ -94,14 +99,18 @@ function windowsProcessTree(rootName) {
 }
 
 const started = Date.now();
+// The program's own marks (src-tauri/src/startup.rs) and the page's (performance.mark):
+// where the time to the first screen goes, without the WebDriver's own start.
+const marksFile = join(mkdtempSync(join(tmpdir(), "kh-marks-")), "marks.txt");
 // As shipped: without WebKit's accelerated compositing (only one screenshot would work, and
 // none is taken here).
-const run = await launch({ dataDir: app.dataDir, shipped: true });
+const run = await launch({ dataDir: app.dataDir, shipped: true, env: { KEUZEHULP_STARTUP_MARKS: marksFile } });
 try {
   const { driver } = run;
   await driver.manage().setTimeouts({ script: 120_000 });
   await waitText(driver, "#catalogue-count", /\d+/, 30_000);
   const interactive = Date.now() - started;
+  await printStartup(driver, marksFile);
   await driver.findElement(By.id("search-input")).sendKeys("w");
   await waitText(driver, "#search-status", /resultaten|Niets/, 60_000);
   const times = await driver.executeAsyncScript(`
@@ -158,6 +167,65 @@ try {
   report("after 10 s idle");
 } finally {
   await run.stop();
+}
+
+/** Prints where the time from the process's start to the first screen went: the process's
+ * start (from /proc on Linux), the program's marks and the page's. */
+async function printStartup(driver, marksFile) {
+  const page = await driver.executeScript(`
+    const nav = performance.getEntriesByType("navigation")[0];
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    return { origin: performance.timeOrigin, responseEnd: nav?.responseEnd, domContentLoaded: nav?.domContentLoadedEventEnd,
+             script: at("kh-script"), core: at("kh-core"), interactive: at("kh-interactive") };`);
+  const marks = new Map();
+  if (existsSync(marksFile)) {
+    for (const line of readFileSync(marksFile, "utf8").split("\n").filter(Boolean)) {
+      const [name, ms] = line.split(" ");
+      if (!marks.has(name)) marks.set(name, Number(ms));
+    }
+  }
+  const moments = [];
+  const exec = processStart("keuzehulp-desktop");
+  if (exec) moments.push(["process started (exec)", exec]);
+  for (const name of ["main", "setup"]) if (marks.has(name)) moments.push([`program: ${name}`, marks.get(name)]);
+  moments.push(["page: navigation started", page.origin]);
+  for (const key of ["responseEnd", "script", "domContentLoaded", "core", "interactive"]) {
+    if (typeof page[key] === "number") moments.push([`page: ${key}`, page.origin + page[key]]);
+  }
+  if (marks.has("store-open")) moments.push(["program: store open (beside the page)", marks.get("store-open")]);
+  moments.sort((a, b) => a[1] - b[1]);
+  const zero = moments[0][1];
+  console.log("start-up, from the first moment known:");
+  for (const [what, at] of moments) console.log(`  +${(at - zero).toFixed(0).padStart(4)} ms  ${what}`);
+  if (exec && typeof page.interactive === "number") {
+    console.log(`first screen after the process started: ${(page.origin + page.interactive - exec).toFixed(0)} ms`);
+  }
+}
+
+/** When the newest process named `name` started, in ms since 1970 (Linux; 10 ms steps). The
+ * kernel counts a process's start in clock ticks since boot, and gives the boot time only in
+ * whole seconds; so the boot is placed by this process's own start, whose time node knows
+ * (`performance.timeOrigin`). */
+function processStart(name) {
+  if (process.platform !== "linux") return undefined;
+  const tick = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  const startTicks = (pid) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), ticks: Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]) };
+  };
+  const boot = performance.timeOrigin - (startTicks(process.pid).ticks / tick) * 1000;
+  let newest;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const { comm, ticks } = startTicks(pid);
+      if (comm !== name.slice(0, 15)) continue;
+      const at = boot + (ticks / tick) * 1000;
+      if (newest === undefined || at > newest) newest = at;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return newest;
 }
 
 /** WebKitGTK's own cost: MiniBrowser, as shipped settings, 10 s after loading each page. */
