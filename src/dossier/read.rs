@@ -105,7 +105,9 @@ impl Store {
         let conn = self.conn();
         let Head { info, answers, created_at, updated_at, revision } = self.head(id)?;
         let mut stmt = conn
-            .prepare("SELECT intervention_id, why, added_at FROM shortlist WHERE dossier_id = ?1 ORDER BY added_at, rowid")
+            .prepare(
+                "SELECT intervention_id, why, added_at FROM shortlist WHERE dossier_id = ?1 ORDER BY added_at, rowid",
+            )
             .map_err(fail)?;
         let shortlist = stmt
             .query_map([id], |r| Ok(ShortlistItem { intervention_id: r.get(0)?, why: r.get(1)?, added_at: r.get(2)? }))
