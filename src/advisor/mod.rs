@@ -13,6 +13,7 @@
 //! the list is never silently empty. The scorer, one method per criterion, is in `score.rs`;
 //! every weight, with why it is what it is, in [`WEIGHTS`].
 
+use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -303,16 +304,18 @@ pub fn advise_leading(
     let gaps =
         coverage.as_ref().map(|c| c.gaps.iter().map(|(l, s)| (l.as_str(), s.as_str())).collect()).unwrap_or_default();
     let scorer = Scorer::new(taxonomy, guides, answers, lead, today, &steps, gaps);
-    let mut ranked: Vec<(i32, &Intervention)> =
-        records.iter().filter_map(|r| scorer.score(r, false).map(|s| (s.score, r))).collect();
     // Equal scores: in the order the leidraad's advice for the asker names them, then the
-    // more certain judgement first (a lapsed or undated one after), then by id.
-    ranked.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| scorer.leidraad_order(a.1).cmp(&scorer.leidraad_order(b.1)))
-            .then_with(|| score::certainty(b.1, today).cmp(&score::certainty(a.1, today)))
-            .then(a.1.id.cmp(&b.1.id))
-    });
+    // more certain judgement first (a lapsed or undated one after), then by id. Each key is
+    // worked out once per record, not once per comparison.
+    // The sort key: higher score, earlier in the leidraad's advice, more certain judgement.
+    let mut ranked: Vec<(_, &Intervention)> = records
+        .iter()
+        .filter_map(|r| {
+            let s = scorer.score(r, false)?;
+            Some(((Reverse(s.score), scorer.leidraad_order(r), Reverse(score::certainty(r, today))), r))
+        })
+        .collect();
+    ranked.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
     ranked.truncate(limit.max(1));
     let mut scored: Vec<Recommendation> = ranked
         .into_iter()
@@ -343,7 +346,7 @@ pub fn advise_leading(
         })
         .collect();
     // Stable: equal scores keep the order above.
-    scored.sort_by_key(|r| std::cmp::Reverse(r.score));
+    scored.sort_by_key(|r| Reverse(r.score));
     scored.truncate(limit.max(1));
     talk::explain(&mut scored, &answers.signals);
     let exact = scored.iter().any(|r| r.mismatches.is_empty());

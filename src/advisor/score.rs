@@ -353,11 +353,8 @@ impl<'a> Scorer<'a> {
     /// advice lists what to do first, first); `usize::MAX` when it does not.
     pub(super) fn leidraad_order(&self, r: &Intervention) -> usize {
         let Some(role) = self.answers.role.as_deref() else { return usize::MAX };
-        self.guides
-            .iter()
-            .filter(|g| self.steps.iter().any(|s| s == &g.step))
-            .flat_map(|g| g.advice.iter().filter(|a| a.role == role && a.from_leidraad))
-            .find_map(|a| a.interventions.iter().position(|id| id == &r.id))
+        self.own_advice(role, |step| self.steps.iter().any(|s| s == step))
+            .find_map(|(_, ids)| ids.iter().position(|id| id == &r.id))
             .unwrap_or(usize::MAX)
     }
 
@@ -371,10 +368,22 @@ impl<'a> Scorer<'a> {
     /// The first step guide, among the steps `at` takes, whose own advice (not another
     /// source's) for `role` names the record.
     fn named_by_leidraad(&self, r: &Intervention, role: &str, at: impl Fn(&str) -> bool) -> Option<&'a StepGuide> {
-        self.guides
-            .iter()
-            .filter(|g| at(&g.step))
-            .find(|g| g.advice.iter().any(|a| a.role == role && a.from_leidraad && a.interventions.contains(&r.id)))
+        self.own_advice(role, at).find(|(_, ids)| ids.contains(&r.id)).map(|(guide, _)| guide)
+    }
+
+    /// The leidraad's own advice (not another source's) for `role` at the steps `at` takes,
+    /// in step order: each step's guide with the records that advice names.
+    fn own_advice<'s>(
+        &'s self,
+        role: &'s str,
+        at: impl Fn(&str) -> bool + 's,
+    ) -> impl Iterator<Item = (&'a StepGuide, &'a [String])> + 's {
+        self.guides.iter().filter(move |g| at(&g.step)).flat_map(move |g| {
+            g.advice
+                .iter()
+                .filter(move |a| a.role == role && a.from_leidraad)
+                .map(move |a| (g, a.interventions.as_slice()))
+        })
     }
 
     /// The themes: each one matched is named.
