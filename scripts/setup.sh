@@ -40,7 +40,10 @@ fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for pkg in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  # Read into a variable, never `| grep -q`: under pipefail a writer killed by SIGPIPE after
+  # grep's first match would make a present package look missing.
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ $status == *"install ok installed"* ]] || missing+=("$pkg")
 done
 if (( ${#missing[@]} )); then
   say "apt: installing ${missing[*]}"
@@ -51,7 +54,8 @@ else
 fi
 
 # An English-locale system for the end-to-end test that dates do not follow the locale.
-if (( want_test )) && ! locale -a 2>/dev/null | grep -qix 'en_US\.utf-\?8'; then
+locales=$(locale -a 2>/dev/null || true)
+if (( want_test )) && ! grep -qix 'en_US\.utf-\?8' <<<"$locales"; then
   say "locale: generating en_US.UTF-8"
   as_root localedef -i en_US -f UTF-8 en_US.UTF-8
 fi
@@ -66,7 +70,8 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 if (( want_test || want_package )); then
-  if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
+  targets=$(rustup target list --installed 2>/dev/null || true)
+  if ! grep -qx x86_64-pc-windows-gnu <<<"$targets"; then
     say "rust: adding the x86_64-pc-windows-gnu target"
     rustup target add x86_64-pc-windows-gnu
   else
