@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use tantivy::DocAddress;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermSetQuery};
 use tantivy::schema::{Field, TantivyDocument, Value};
+use tantivy::{DocAddress, Term};
 
 use super::query::{CatalogueStats, Phrase};
 use super::schema::{FACETS, LAPSE_FACET, filter_query};
@@ -16,6 +16,9 @@ use super::{
     MAX_QUERY_WORDS, MAX_WIDEN_TERMS, MAX_WORD_CHARS, SearchIndex, SearchResult, Via, analysis, expand, query_cut_note,
 };
 use crate::catalogue::Taxonomy;
+
+/// What a record a way in puts first gets on top of its words' score.
+const LEAD_SCORE: f32 = 100_000.0;
 
 /// What one run of a query gives: the hits with their place in the index, how many match
 /// in all, and the facet counts.
@@ -31,6 +34,7 @@ impl SearchIndex {
         taxonomy: &Taxonomy,
         today: &str,
         limit: usize,
+        lead: &[String],
     ) -> tantivy::Result<SearchResult> {
         let mut cut = Vec::new();
         let length = text.chars().count();
@@ -154,8 +158,17 @@ impl SearchIndex {
         let groups = &words.groups;
         let prefix = last_word_prefix(text);
         let text_query = self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?;
+        let text_query = match text_query {
+            Some(words) if !lead.is_empty() => Some(self.leading(words, lead)),
+            other => other,
+        };
         let filter_query = filter_query(&self.fields, filters, taxonomy, today);
-        let (found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
+        let (mut found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
+        for (hit, _) in &mut found {
+            if hit.score >= LEAD_SCORE && lead.contains(&hit.id) {
+                hit.score -= LEAD_SCORE;
+            }
+        }
         let mut nearest = Vec::new();
         if total == 0 && (text_query.is_some() || filter_query.is_some()) {
             // Nothing fits: first drop the filters, then allow looser spelling.
@@ -189,7 +202,15 @@ impl SearchIndex {
             .map(|i| !respelt[i] && expansions.iter().any(|e| (e.start..e.end).contains(&i)))
             .collect();
         let suggestion = self.suggestion(&searcher, &words, &word_dfs, &covered)?;
-        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut, suggestion })
+        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut, suggestion, way_in: None })
+    }
+
+    /// The query `words`, or one of the records `lead`, those first: their score is raised by
+    /// [`LEAD_SCORE`], more than any words can give.
+    fn leading(&self, words: Box<dyn Query>, lead: &[String]) -> Box<dyn Query> {
+        let ids = lead.iter().map(|id| Term::from_field_text(self.fields.id, id));
+        let first = BoostQuery::new(Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), 1.0)), LEAD_SCORE);
+        Box::new(BooleanQuery::new(vec![(Occur::Should, words), (Occur::Should, Box::new(first))]))
     }
 
     /// Per hit: the thesaurus's words through which it matched, for each run of typed words
