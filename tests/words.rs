@@ -185,6 +185,21 @@ fn the_leidraads_own_question_in_other_words_opens_its_way_in() {
 }
 
 #[test]
+fn a_word_only_one_record_holds_also_brings_its_wider_groups_records_after_it() {
+    let (_dir, mut app) = open();
+    // "overwerken" is in one record's text; overtime is a form of workload (thesaurus group
+    // overwerk, broader werkdruk): the records about workload follow it, found through it.
+    let result = search(&mut app, "overwerken");
+    assert_eq!(top(&result, 1), ["inwerktraject-jonge-professionals"], "the record holding the word stays first");
+    assert!(result.total >= 5, "{} records", result.total);
+    let through_workload = result.hits.iter().filter(|h| h.via.iter().any(|v| v.to == "werkdruk")).count();
+    assert!(through_workload >= 3, "{:?}", result.hits.iter().map(|h| (&h.id, &h.via)).collect::<Vec<_>>());
+    // A word many records hold is not widened: its own records are answer enough.
+    let plenty = search(&mut app, "werkdruk");
+    assert!(plenty.hits.iter().all(|h| h.via.iter().all(|v| v.to != "psychosociale arbeidsbelasting")), "{plenty:?}");
+}
+
+#[test]
 fn the_second_reading_s_wrong_senses_stay_fixed() {
     let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus.toml"))
         .expect("the thesaurus is in the repository");

@@ -17,6 +17,9 @@ use super::{
 };
 use crate::catalogue::Taxonomy;
 
+/// Fewer records than this for the words (but some): the words' wider groups join in.
+const FEW_FOUND: usize = 5;
+
 /// What a record a way in puts first gets on top of its words' score.
 const LEAD_SCORE: f32 = 100_000.0;
 
@@ -105,51 +108,7 @@ impl SearchIndex {
             expansion.start = kept[expansion.start];
             expansion.end = kept[expansion.end - 1] + 1;
         }
-        let mut widen: Vec<Vec<Phrase>> = vec![Vec::new(); words.groups.len()];
-        let mut widen_terms = 0;
-        let mut widen_left_out = 0;
-        for (e, expansion) in expansions.iter().enumerate() {
-            let span: Vec<usize> = words.words[expansion.start..expansion.end].iter().filter_map(|w| w.group).collect();
-            if span.is_empty() {
-                continue;
-            }
-            // Words that records hold themselves need the thesaurus less: only a few of
-            // their own group's words are added, not the wider groups' (which would only
-            // cost time on a large catalogue); a word no record holds gets them all.
-            let known = span.iter().all(|&g| df_of(Some(g)).is_some_and(|df| df > 0));
-            let mut added = 0;
-            for (text, weight) in &expansion.phrases {
-                let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
-                if added >= cap || (known && *weight <= expand::BROADER) {
-                    continue;
-                }
-                let terms: Vec<String> =
-                    self.analyzer.query_words(text).into_iter().filter_map(|g| g.into_iter().next()).collect();
-                if terms.is_empty() {
-                    continue;
-                }
-                // A phrase no record holds adds nothing.
-                let mut present = true;
-                for term in &terms {
-                    present &= self.max_doc_freq(&searcher, term)? > 0;
-                }
-                if !present {
-                    continue;
-                }
-                if widen_terms + terms.len() > MAX_WIDEN_TERMS {
-                    widen_left_out += 1;
-                    continue;
-                }
-                widen_terms += terms.len();
-                added += 1;
-                // The phrase joins the first word of the run only: scored once, not once per
-                // word (a run of two words would otherwise count it twice and cost twice).
-                // For words no record holds, the phrases are the only way the words count:
-                // they stand in for them, for as much as the words would count themselves.
-                let weight = if known { *weight } else { *weight * expand::STANDS_IN };
-                widen[span[0]].push(Phrase { text: text.clone(), terms, weight, expansion: e });
-            }
-        }
+        let (mut widen, widen_left_out) = self.widen(&searcher, &words, &expansions, &word_dfs, false)?;
         if widen_left_out > 0 {
             cut.push(format!(
                 "alleen de eerste {MAX_WIDEN_TERMS} termen uit de thesaurus zijn gebruikt; {widen_left_out} woorden niet"
@@ -157,13 +116,36 @@ impl SearchIndex {
         }
         let groups = &words.groups;
         let prefix = last_word_prefix(text);
-        let text_query = self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?;
-        let text_query = match text_query {
+        let lead_first = |query: Option<Box<dyn Query>>| match query {
             Some(words) if !lead.is_empty() => Some(self.leading(words, lead)),
             other => other,
         };
+        let mut text_query =
+            lead_first(self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?);
         let filter_query = filter_query(&self.fields, filters, taxonomy, today);
-        let (mut found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
+        let (mut found, mut total, mut facets) =
+            self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
+        if (1..FEW_FOUND).contains(&total) {
+            // The words are in a record or two only ("overwerken"): their wider groups'
+            // words join (the word's own records stay first), when that finds more.
+            let (wider, _) = self.widen(&searcher, &words, &expansions, &word_dfs, true)?;
+            if wider.iter().map(Vec::len).sum::<usize>() > widen.iter().map(Vec::len).sum::<usize>() {
+                let query = lead_first(self.text_query(
+                    &searcher,
+                    groups,
+                    &word_dfs,
+                    &wider,
+                    prefix.as_deref(),
+                    1,
+                    &mut Vec::new(),
+                )?);
+                let more = self.run(query.as_deref(), filter_query.as_deref(), today, limit)?;
+                if more.1 > total {
+                    (found, total, facets) = more;
+                    (text_query, widen) = (query, wider);
+                }
+            }
+        }
         for (hit, _) in &mut found {
             if hit.score >= LEAD_SCORE && lead.contains(&hit.id) {
                 hit.score -= LEAD_SCORE;
@@ -203,6 +185,66 @@ impl SearchIndex {
             .collect();
         let suggestion = self.suggestion(&searcher, &words, &word_dfs, &covered)?;
         Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut, suggestion, way_in: None })
+    }
+
+    /// The thesaurus's phrases per word group, within [`MAX_WIDEN_TERMS`]; and how many were
+    /// left out for it. Words that records hold themselves get a few of their own group's
+    /// phrases, and (only with `broader_for_known`) their wider groups' too.
+    fn widen(
+        &self,
+        searcher: &tantivy::Searcher,
+        words: &analysis::QueryWords,
+        expansions: &[expand::Expansion],
+        word_dfs: &[u64],
+        broader_for_known: bool,
+    ) -> tantivy::Result<(Vec<Vec<Phrase>>, usize)> {
+        let df_of = |g: Option<usize>| g.and_then(|g| word_dfs.get(g).copied());
+        let mut widen: Vec<Vec<Phrase>> = vec![Vec::new(); words.groups.len()];
+        let mut widen_terms = 0;
+        let mut widen_left_out = 0;
+        for (e, expansion) in expansions.iter().enumerate() {
+            let span: Vec<usize> = words.words[expansion.start..expansion.end].iter().filter_map(|w| w.group).collect();
+            if span.is_empty() {
+                continue;
+            }
+            // Words that records hold themselves need the thesaurus less: only a few of
+            // their own group's words are added, not the wider groups' (which would only
+            // cost time on a large catalogue); a word no record holds gets them all.
+            let known = span.iter().all(|&g| df_of(Some(g)).is_some_and(|df| df > 0));
+            let mut added = 0;
+            for (text, weight) in &expansion.phrases {
+                let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
+                if added >= cap || (known && !broader_for_known && *weight <= expand::BROADER) {
+                    continue;
+                }
+                let terms: Vec<String> =
+                    self.analyzer.query_words(text).into_iter().filter_map(|g| g.into_iter().next()).collect();
+                if terms.is_empty() {
+                    continue;
+                }
+                // A phrase no record holds adds nothing.
+                let mut present = true;
+                for term in &terms {
+                    present &= self.max_doc_freq(searcher, term)? > 0;
+                }
+                if !present {
+                    continue;
+                }
+                if widen_terms + terms.len() > MAX_WIDEN_TERMS {
+                    widen_left_out += 1;
+                    continue;
+                }
+                widen_terms += terms.len();
+                added += 1;
+                // The phrase joins the first word of the run only: scored once, not once per
+                // word (a run of two words would otherwise count it twice and cost twice).
+                // For words no record holds, the phrases are the only way the words count:
+                // they stand in for them, for as much as the words would count themselves.
+                let weight = if known { *weight } else { *weight * expand::STANDS_IN };
+                widen[span[0]].push(Phrase { text: text.clone(), terms, weight, expansion: e });
+            }
+        }
+        Ok((widen, widen_left_out))
     }
 
     /// The query `words`, or one of the records `lead`, those first: their score is raised by
