@@ -314,8 +314,11 @@ impl Keuzehulp {
             self.index = None;
         }
         self.open_index()?;
+        let way_in = way_in_asked(&self.bundled.tree.entries, text);
+        let lead: Vec<String> = way_in.map(|e| e.lead_with.clone()).unwrap_or_default();
+        let way_in = way_in.map(|e| e.id.clone());
         let first = match &self.index {
-            Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
+            Some(index) => index.search_leading(text, filters, &self.bundled.taxonomy, &self.today(), limit, &lead),
             None => Err(self.not_open()),
         };
         let mut result = match first {
@@ -324,12 +327,15 @@ impl Keuzehulp {
                 self.rebuild_index()?;
                 self.notices.push(format!("zoekindex opnieuw opgebouwd: {reason}"));
                 match &self.index {
-                    Some(index) => index.search(text, filters, &self.bundled.taxonomy, &self.today(), limit),
+                    Some(index) => {
+                        index.search_leading(text, filters, &self.bundled.taxonomy, &self.today(), limit, &lead)
+                    }
                     None => Err(self.not_open()),
                 }
             }
             other => other,
         }?;
+        result.way_in = way_in;
         let practice = self.practice_map()?;
         if !practice.is_empty() {
             for hit in &mut result.hits {
@@ -486,6 +492,19 @@ fn prepare_data_dir(dir: &Path) -> Result<()> {
     })?;
     std::fs::remove_file(&probe).map_err(|e| fail(format!("een testbestand kan niet worden verwijderd ({e})")))?;
     Ok(())
+}
+
+/// The way in whose question `text` asks in other words: the first entry with an
+/// `asked_as` phrase whose words stand, in that order and side by side, among the words of
+/// `text` (compared folded: lower case, no accents, punctuation as space).
+fn way_in_asked<'a>(entries: &'a [catalogue::model::Entry], text: &str) -> Option<&'a catalogue::model::Entry> {
+    let words = |t: &str| -> String {
+        let folded: String =
+            crate::search::analysis::fold(t).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+        format!(" {} ", folded.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let asked = words(text);
+    entries.iter().find(|e| e.asked_as.iter().any(|phrase| asked.contains(&words(phrase))))
 }
 
 /// The candidate closest to `wanted` by edit distance, if it is reasonably close.

@@ -77,7 +77,7 @@ fn each_format_has_its_own_file_filter_and_a_safe_suggested_name() {
         let asked = report(format);
         assert_eq!((asked.kind.label, asked.kind.extensions), (label, extensions), "{format}");
         assert_eq!(asked.file_name, format!("adviesrapport-zorg-welzijn-b-v-noord-2026-11-26.{}", extensions[0]));
-        assert_eq!(format.label(), label);
+        assert_eq!(format.kind().label, label);
     }
     let plan = |format| core.save_as(&Export::Plan { id: &id, format }).expect("asks");
     let expected = [
@@ -88,7 +88,7 @@ fn each_format_has_its_own_file_filter_and_a_safe_suggested_name() {
     for (format, label, name) in expected {
         let asked = plan(format);
         assert_eq!((asked.kind.label, asked.file_name.as_str()), (label, name), "{format}");
-        assert_eq!(format.extensions(), [format.as_str()]);
+        assert_eq!(format.kind().extensions, [format.as_str()]);
     }
     let sheet = core.save_as(&Export::Sheet { guide: "team", format: SheetFormat::Pdf }).expect("asks");
     assert_eq!((sheet.kind, sheet.file_name.as_str()), (SheetFormat::Pdf.kind(), "gespreksformulier-team.pdf"));

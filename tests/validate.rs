@@ -107,12 +107,27 @@ fn cases() -> Vec<(&'static str, Broken, &'static [&'static str])> {
         (
             "a question of a kind there is none names the field, the value and the kinds",
             File("tree.toml", |t| Some(t.replacen("kind = \"single\"", "kind = \"singel\"", 1))),
-            &["tree.toml:57:8: soort \"singel\" is niet toegestaan; toegestaan: single, multi, yes-no"],
+            &["tree.toml:65:8: soort \"singel\" is niet toegestaan; toegestaan: single, multi, yes-no"],
         ),
         (
             "a question of another kind than its answer takes",
             File("tree.toml", |t| Some(t.replacen("kind = \"single\"", "kind = \"multi\"", 1))),
             &["tree.toml:questions[0].kind: moet \"single\" zijn voor antwoord \"role\""],
+        ),
+        (
+            "a way in asked as a single word, in capitals, or as another way in's question",
+            File("tree.toml", |t| {
+                Some(
+                    t.replacen("\"bij wie kan ik aankloppen\"", "\"aankloppen\"", 1)
+                        .replacen("\"waar kan ik terecht\"", "\"Waar kan ik terecht\"", 1)
+                        .replacen("\"de juiste ondersteuning organiseren\"", "\"met wie kan ik praten\"", 1),
+                )
+            }),
+            &[
+                "tree.toml:entries[2].asked_as[2]: moet minstens drie woorden hebben (een los woord is een zoekwoord, geen vraag)",
+                "tree.toml:entries[2].asked_as[1]: moet in kleine letters, met één spatie tussen de woorden",
+                "tree.toml:entries[3].asked_as[1]: \"met wie kan ik praten\" staat ook bij \"zorgen-terecht\"",
+            ],
         ),
         (
             "a way in that leads with an unknown record",

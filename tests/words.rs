@@ -152,6 +152,54 @@ fn worries_do_not_lead_to_the_care_sector() {
 }
 
 #[test]
+fn the_leidraads_own_question_in_other_words_opens_its_way_in() {
+    let (_dir, mut app) = open();
+    let people = ["open-spreekuur-bedrijfsarts", "vertrouwenspersoon", "buddysysteem", "anonieme-e-healthregeling"];
+    for q in [
+        "Bij wie kan ik terecht met mijn zorgen?",
+        "met wie kan ik praten over wat me dwarszit op het werk",
+        "Who can I turn to with my worries?",
+    ] {
+        let result = search(&mut app, q);
+        assert_eq!(result.way_in.as_deref(), Some("zorgen-terecht"), "{q}");
+        let mut first = top(&result, 4);
+        first.sort_unstable();
+        let mut expected = people.to_vec();
+        expected.sort_unstable();
+        assert_eq!(first, expected, "{q}: the people a worker can turn to come first");
+        assert!(result.hits.iter().all(|h| h.score < 1_000.0), "{q}: a score as the words give it");
+    }
+    // The other ways in are recognised too, but put nothing first (they lead with no records).
+    let team = search(&mut app, "hoe voorkom ik werkstress bij mijn team");
+    assert_eq!(team.way_in.as_deref(), Some("werkstress-team"));
+    // Words of the question without the question are a search like any other.
+    for q in ["zorgen over werkdruk", "terecht", "praten met collega's", "wie kan ik"] {
+        assert_eq!(search(&mut app, q).way_in, None, "{q}");
+    }
+    // The filters still hold for the records put first.
+    let filters = Filters { level: Some("organisatie".into()), ..Filters::default() };
+    let filtered = app.search("bij wie kan ik terecht met mijn zorgen", &filters, 10).expect("search");
+    for hit in &filtered.hits {
+        assert!(hit.levels.iter().any(|l| l == "organisatie"), "{}: {:?}", hit.id, hit.levels);
+    }
+}
+
+#[test]
+fn a_word_only_one_record_holds_also_brings_its_wider_groups_records_after_it() {
+    let (_dir, mut app) = open();
+    // "overwerken" is in one record's text; overtime is a form of workload (thesaurus group
+    // overwerk, broader werkdruk): the records about workload follow it, found through it.
+    let result = search(&mut app, "overwerken");
+    assert_eq!(top(&result, 1), ["inwerktraject-jonge-professionals"], "the record holding the word stays first");
+    assert!(result.total >= 5, "{} records", result.total);
+    let through_workload = result.hits.iter().filter(|h| h.via.iter().any(|v| v.to == "werkdruk")).count();
+    assert!(through_workload >= 3, "{:?}", result.hits.iter().map(|h| (&h.id, &h.via)).collect::<Vec<_>>());
+    // A word many records hold is not widened: its own records are answer enough.
+    let plenty = search(&mut app, "werkdruk");
+    assert!(plenty.hits.iter().all(|h| h.via.iter().all(|v| v.to != "psychosociale arbeidsbelasting")), "{plenty:?}");
+}
+
+#[test]
 fn the_second_reading_s_wrong_senses_stay_fixed() {
     let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus.toml"))
         .expect("the thesaurus is in the repository");

@@ -69,6 +69,11 @@ pub struct Entry {
     /// zorgen?" the people and services a worker can turn to directly.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lead_with: Vec<String>,
+    /// How people put this question in their own words (lower case, Dutch and English): a
+    /// search that contains one of them is taken as this question, shows the way in, and puts
+    /// `lead_with` first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asked_as: Vec<String>,
 }
 
 /// Answers preset by an entry.

@@ -555,7 +555,9 @@ fn search(app: &mut Keuzehulp, args: &SearchArgs, out: &mut Out) -> Result<()> {
     }
     let query = args.query.clone().unwrap_or_default();
     let result = app.search(&query, &filters, args.limit)?;
-    out.search(&result)
+    let tree = app.tree();
+    let way_in = result.way_in.as_deref().and_then(|id| tree.entries.iter().find(|e| e.id == id));
+    out.search(&result, way_in)
 }
 
 /// The most bytes of one `search --stdin` line that are kept; the rest of the line is read

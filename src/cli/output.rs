@@ -13,6 +13,7 @@ use serde_json::json;
 use crate::Backup;
 use crate::advisor::Advice;
 use crate::app::TreeView;
+use crate::catalogue::model::Entry;
 use crate::catalogue::worker::Lead;
 use crate::catalogue::{Pack, Taxonomy};
 use crate::dossier::evaluate::Change;
@@ -73,9 +74,16 @@ impl Out {
     }
 
     /// `keuzehulp search`.
-    pub fn search(&mut self, result: &SearchResult) -> Result<()> {
+    pub fn search(&mut self, result: &SearchResult, way_in: Option<&Entry>) -> Result<()> {
         if self.json {
             return self.put_json(result);
+        }
+        if let Some(entry) = way_in {
+            let _ = writeln!(
+                self.text,
+                "Uw vraag lijkt op de startvraag \"{}\": keuzehulp advise --entry {} loopt die met u door.\n",
+                entry.question, entry.id
+            );
         }
         for cut in &result.cut {
             let _ = writeln!(self.text, "Let op: {cut}.");

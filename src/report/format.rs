@@ -61,17 +61,8 @@ impl SheetFormat {
         }
     }
 
-    /// How a file dialog names the format.
-    pub fn label(self) -> &'static str {
-        self.kind().label
-    }
-
-    /// Its file extensions, the one a new file gets first.
-    pub fn extensions(self) -> &'static [&'static str] {
-        self.kind().extensions
-    }
-
-    /// The kind of file it is written as.
+    /// The kind of file it is written as: how a file dialog names it, and its extensions
+    /// (the one a new file gets first).
     pub fn kind(self) -> FileKind {
         match self {
             SheetFormat::Html => FileKind { label: "HTML", extensions: &["html"] },
@@ -111,17 +102,8 @@ impl ReportFormat {
         }
     }
 
-    /// How a file dialog names the format.
-    pub fn label(self) -> &'static str {
-        self.kind().label
-    }
-
-    /// Its file extensions, the one a new file gets first.
-    pub fn extensions(self) -> &'static [&'static str] {
-        self.kind().extensions
-    }
-
-    /// The kind of file it is written as.
+    /// The kind of file it is written as: how a file dialog names it, and its extensions
+    /// (the one a new file gets first).
     pub fn kind(self) -> FileKind {
         match self {
             ReportFormat::Html => FileKind { label: "HTML", extensions: &["html", "htm"] },
@@ -145,17 +127,8 @@ impl PlanFormat {
         }
     }
 
-    /// How a file dialog names the format.
-    pub fn label(self) -> &'static str {
-        self.kind().label
-    }
-
-    /// Its file extensions, the one a new file gets first.
-    pub fn extensions(self) -> &'static [&'static str] {
-        self.kind().extensions
-    }
-
-    /// The kind of file it is written as.
+    /// The kind of file it is written as: how a file dialog names it, and its extensions
+    /// (the one a new file gets first).
     pub fn kind(self) -> FileKind {
         match self {
             PlanFormat::Xlsx => FileKind { label: "Excel-werkmap", extensions: &["xlsx"] },

@@ -166,6 +166,12 @@ pub struct SearchResult {
     /// "Bedoelde u …?": the query with each unknown word replaced by the nearest known one
     /// (from the records or the thesaurus), when a word was unknown and a near one exists.
     pub suggestion: Option<String>,
+    /// The way in (an entry id of the decision tree) whose question the query asks in other
+    /// words ("met wie kan ik praten…" asks "Bij wie kan ik terecht met mijn zorgen?"); its
+    /// records come first. Set by [`crate::Keuzehulp::search`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub way_in: Option<String>,
 }
 
 /// An open, current search index.
@@ -205,6 +211,22 @@ impl SearchIndex {
         today: &str,
         limit: usize,
     ) -> Result<SearchResult> {
+        self.search_leading(text, filters, taxonomy, today, limit, &[])
+    }
+
+    /// [`SearchIndex::search`], with the records `lead` (ids) put before every other hit when
+    /// they pass the filters, whether or not they hold the words: the records a way in puts
+    /// first when the query asks that way in's question. Among themselves they keep the
+    /// order of their words' scores.
+    pub fn search_leading(
+        &self,
+        text: &str,
+        filters: &Filters,
+        taxonomy: &Taxonomy,
+        today: &str,
+        limit: usize,
+        lead: &[String],
+    ) -> Result<SearchResult> {
         if limit > MAX_LIMIT {
             return Err(Error::InvalidInput {
                 field: "limit".into(),
@@ -212,7 +234,7 @@ impl SearchIndex {
             });
         }
         let damaged = |reason: String| Error::Index { path: self.dir.clone(), reason };
-        match quietly(|| self.search_bounded(text, filters, taxonomy, today, limit)) {
+        match quietly(|| self.search_bounded(text, filters, taxonomy, today, limit, lead)) {
             Some(Ok(result)) => Ok(result),
             Some(Err(e)) => Err(damaged(format!("de zoekindex is beschadigd ({})", one_line(&e)))),
             None => Err(damaged("de zoekindex is beschadigd (onleesbaar)".into())),

@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use tantivy::DocAddress;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermSetQuery};
 use tantivy::schema::{Field, TantivyDocument, Value};
+use tantivy::{DocAddress, Term};
 
 use super::query::{CatalogueStats, Phrase};
 use super::schema::{FACETS, LAPSE_FACET, filter_query};
@@ -16,6 +16,12 @@ use super::{
     MAX_QUERY_WORDS, MAX_WIDEN_TERMS, MAX_WORD_CHARS, SearchIndex, SearchResult, Via, analysis, expand, query_cut_note,
 };
 use crate::catalogue::Taxonomy;
+
+/// Fewer records than this for the words (but some): the words' wider groups join in.
+const FEW_FOUND: usize = 5;
+
+/// What a record a way in puts first gets on top of its words' score.
+const LEAD_SCORE: f32 = 100_000.0;
 
 /// What one run of a query gives: the hits with their place in the index, how many match
 /// in all, and the facet counts.
@@ -31,6 +37,7 @@ impl SearchIndex {
         taxonomy: &Taxonomy,
         today: &str,
         limit: usize,
+        lead: &[String],
     ) -> tantivy::Result<SearchResult> {
         let mut cut = Vec::new();
         let length = text.chars().count();
@@ -101,51 +108,7 @@ impl SearchIndex {
             expansion.start = kept[expansion.start];
             expansion.end = kept[expansion.end - 1] + 1;
         }
-        let mut widen: Vec<Vec<Phrase>> = vec![Vec::new(); words.groups.len()];
-        let mut widen_terms = 0;
-        let mut widen_left_out = 0;
-        for (e, expansion) in expansions.iter().enumerate() {
-            let span: Vec<usize> = words.words[expansion.start..expansion.end].iter().filter_map(|w| w.group).collect();
-            if span.is_empty() {
-                continue;
-            }
-            // Words that records hold themselves need the thesaurus less: only a few of
-            // their own group's words are added, not the wider groups' (which would only
-            // cost time on a large catalogue); a word no record holds gets them all.
-            let known = span.iter().all(|&g| df_of(Some(g)).is_some_and(|df| df > 0));
-            let mut added = 0;
-            for (text, weight) in &expansion.phrases {
-                let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
-                if added >= cap || (known && *weight <= expand::BROADER) {
-                    continue;
-                }
-                let terms: Vec<String> =
-                    self.analyzer.query_words(text).into_iter().filter_map(|g| g.into_iter().next()).collect();
-                if terms.is_empty() {
-                    continue;
-                }
-                // A phrase no record holds adds nothing.
-                let mut present = true;
-                for term in &terms {
-                    present &= self.max_doc_freq(&searcher, term)? > 0;
-                }
-                if !present {
-                    continue;
-                }
-                if widen_terms + terms.len() > MAX_WIDEN_TERMS {
-                    widen_left_out += 1;
-                    continue;
-                }
-                widen_terms += terms.len();
-                added += 1;
-                // The phrase joins the first word of the run only: scored once, not once per
-                // word (a run of two words would otherwise count it twice and cost twice).
-                // For words no record holds, the phrases are the only way the words count:
-                // they stand in for them, for as much as the words would count themselves.
-                let weight = if known { *weight } else { *weight * expand::STANDS_IN };
-                widen[span[0]].push(Phrase { text: text.clone(), terms, weight, expansion: e });
-            }
-        }
+        let (mut widen, widen_left_out) = self.widen(&searcher, &words, &expansions, &word_dfs, false)?;
         if widen_left_out > 0 {
             cut.push(format!(
                 "alleen de eerste {MAX_WIDEN_TERMS} termen uit de thesaurus zijn gebruikt; {widen_left_out} woorden niet"
@@ -153,9 +116,41 @@ impl SearchIndex {
         }
         let groups = &words.groups;
         let prefix = last_word_prefix(text);
-        let text_query = self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?;
+        let lead_first = |query: Option<Box<dyn Query>>| match query {
+            Some(words) if !lead.is_empty() => Some(self.leading(words, lead)),
+            other => other,
+        };
+        let mut text_query =
+            lead_first(self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?);
         let filter_query = filter_query(&self.fields, filters, taxonomy, today);
-        let (found, total, facets) = self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
+        let (mut found, mut total, mut facets) =
+            self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
+        if (1..FEW_FOUND).contains(&total) {
+            // The words are in a record or two only ("overwerken"): their wider groups'
+            // words join (the word's own records stay first), when that finds more.
+            let (wider, _) = self.widen(&searcher, &words, &expansions, &word_dfs, true)?;
+            if wider.iter().map(Vec::len).sum::<usize>() > widen.iter().map(Vec::len).sum::<usize>() {
+                let query = lead_first(self.text_query(
+                    &searcher,
+                    groups,
+                    &word_dfs,
+                    &wider,
+                    prefix.as_deref(),
+                    1,
+                    &mut Vec::new(),
+                )?);
+                let more = self.run(query.as_deref(), filter_query.as_deref(), today, limit)?;
+                if more.1 > total {
+                    (found, total, facets) = more;
+                    (text_query, widen) = (query, wider);
+                }
+            }
+        }
+        for (hit, _) in &mut found {
+            if hit.score >= LEAD_SCORE && lead.contains(&hit.id) {
+                hit.score -= LEAD_SCORE;
+            }
+        }
         let mut nearest = Vec::new();
         if total == 0 && (text_query.is_some() || filter_query.is_some()) {
             // Nothing fits: first drop the filters, then allow looser spelling.
@@ -189,7 +184,75 @@ impl SearchIndex {
             .map(|i| !respelt[i] && expansions.iter().any(|e| (e.start..e.end).contains(&i)))
             .collect();
         let suggestion = self.suggestion(&searcher, &words, &word_dfs, &covered)?;
-        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut, suggestion })
+        Ok(SearchResult { query: text.to_string(), hits, total, facets, terms, nearest, cut, suggestion, way_in: None })
+    }
+
+    /// The thesaurus's phrases per word group, within [`MAX_WIDEN_TERMS`]; and how many were
+    /// left out for it. Words that records hold themselves get a few of their own group's
+    /// phrases, and (only with `broader_for_known`) their wider groups' too.
+    fn widen(
+        &self,
+        searcher: &tantivy::Searcher,
+        words: &analysis::QueryWords,
+        expansions: &[expand::Expansion],
+        word_dfs: &[u64],
+        broader_for_known: bool,
+    ) -> tantivy::Result<(Vec<Vec<Phrase>>, usize)> {
+        let df_of = |g: Option<usize>| g.and_then(|g| word_dfs.get(g).copied());
+        let mut widen: Vec<Vec<Phrase>> = vec![Vec::new(); words.groups.len()];
+        let mut widen_terms = 0;
+        let mut widen_left_out = 0;
+        for (e, expansion) in expansions.iter().enumerate() {
+            let span: Vec<usize> = words.words[expansion.start..expansion.end].iter().filter_map(|w| w.group).collect();
+            if span.is_empty() {
+                continue;
+            }
+            // Words that records hold themselves need the thesaurus less: only a few of
+            // their own group's words are added, not the wider groups' (which would only
+            // cost time on a large catalogue); a word no record holds gets them all.
+            let known = span.iter().all(|&g| df_of(Some(g)).is_some_and(|df| df > 0));
+            let mut added = 0;
+            for (text, weight) in &expansion.phrases {
+                let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
+                if added >= cap || (known && !broader_for_known && *weight <= expand::BROADER) {
+                    continue;
+                }
+                let terms: Vec<String> =
+                    self.analyzer.query_words(text).into_iter().filter_map(|g| g.into_iter().next()).collect();
+                if terms.is_empty() {
+                    continue;
+                }
+                // A phrase no record holds adds nothing.
+                let mut present = true;
+                for term in &terms {
+                    present &= self.max_doc_freq(searcher, term)? > 0;
+                }
+                if !present {
+                    continue;
+                }
+                if widen_terms + terms.len() > MAX_WIDEN_TERMS {
+                    widen_left_out += 1;
+                    continue;
+                }
+                widen_terms += terms.len();
+                added += 1;
+                // The phrase joins the first word of the run only: scored once, not once per
+                // word (a run of two words would otherwise count it twice and cost twice).
+                // For words no record holds, the phrases are the only way the words count:
+                // they stand in for them, for as much as the words would count themselves.
+                let weight = if known { *weight } else { *weight * expand::STANDS_IN };
+                widen[span[0]].push(Phrase { text: text.clone(), terms, weight, expansion: e });
+            }
+        }
+        Ok((widen, widen_left_out))
+    }
+
+    /// The query `words`, or one of the records `lead`, those first: their score is raised by
+    /// [`LEAD_SCORE`], more than any words can give.
+    fn leading(&self, words: Box<dyn Query>, lead: &[String]) -> Box<dyn Query> {
+        let ids = lead.iter().map(|id| Term::from_field_text(self.fields.id, id));
+        let first = BoostQuery::new(Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), 1.0)), LEAD_SCORE);
+        Box::new(BooleanQuery::new(vec![(Occur::Should, words), (Occur::Should, Box::new(first))]))
     }
 
     /// Per hit: the thesaurus's words through which it matched, for each run of typed words

@@ -3,9 +3,9 @@
 // screen does on arrival (a message, a field to focus). Views hold no state of their own
 // between screens; they read and change this store, which the App hands them as context.
 import { getContext, setContext } from "svelte";
-import type { Answers, Api, Taxonomy, Tree } from "./api";
+import type { Answers, Api, Entry, Taxonomy, Tree } from "./api";
 import { lang, setLang, type Lang } from "./i18n";
-import { emptyAnswers, parseRoute, type Route } from "./logic";
+import { applyEntry, emptyAnswers, givenFields, parseRoute, type Route } from "./logic";
 import type { TalkDraft } from "./views/talk/flow";
 
 export interface ActiveDossier {
@@ -84,6 +84,15 @@ export class Store {
     this.#arrival = arrival;
     if (this.hash === hash) this.visits += 1;
     this.#navigate(hash);
+  }
+
+  /** Takes a way in: its presets as answers (not asked again), then, for a worker with
+   * worries, who to turn to first; for the others, the first question. */
+  begin(entry: Entry, from = "#/"): void {
+    this.answers = applyEntry(entry);
+    this.given = givenFields(entry);
+    this.questionsFrom = from;
+    this.go(entry.presets.role === "medewerker" ? "#/bij-wie" : "#/vraag/0");
   }
 
   /** What the screen being shown should do on arrival; asked once. */

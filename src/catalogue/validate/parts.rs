@@ -128,6 +128,27 @@ pub(super) fn check_tree(t: &Taxonomy, tree: &DecisionTree) -> Vec<(String, Stri
             vocab.check(&format!("{field}.presets.level"), &t.levels, level, &mut out);
         }
         vocab.check_list(&format!("{field}.presets.steps"), &t.steps, &entry.presets.steps, 0, &mut out);
+        for (j, phrase) in entry.asked_as.iter().enumerate() {
+            let words = phrase.split_whitespace().count();
+            let message = if words < 3 {
+                Some("moet minstens drie woorden hebben (een los woord is een zoekwoord, geen vraag)".to_string())
+            } else if phrase.to_lowercase() != *phrase
+                || phrase.split_whitespace().collect::<Vec<_>>().join(" ") != *phrase
+            {
+                Some("moet in kleine letters, met één spatie tussen de woorden".to_string())
+            } else {
+                tree.entries[..i]
+                    .iter()
+                    .find(|other| other.asked_as.contains(phrase))
+                    .map(|other| format!("\"{phrase}\" staat ook bij \"{}\"", other.id))
+                    .or_else(|| {
+                        entry.asked_as[..j].contains(phrase).then(|| format!("\"{phrase}\" komt twee keer voor"))
+                    })
+            };
+            if let Some(message) = message {
+                out.push((format!("{field}.asked_as[{j}]"), message));
+            }
+        }
     }
     let mut seen = BTreeSet::new();
     for (i, q) in tree.questions.iter().enumerate() {

@@ -33,4 +33,10 @@ presets: Presets,
  * Interventions this way in puts first, by id: for "Bij wie kan ik terecht met mijn
  * zorgen?" the people and services a worker can turn to directly.
  */
-lead_with?: Array<string>, };
+lead_with?: Array<string>, 
+/**
+ * How people put this question in their own words (lower case, Dutch and English): a
+ * search that contains one of them is taken as this question, shows the way in, and puts
+ * `lead_with` first.
+ */
+asked_as?: Array<string>, };

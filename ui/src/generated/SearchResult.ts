@@ -37,4 +37,10 @@ cut: Array<string>,
  * "Bedoelde u …?": the query with each unknown word replaced by the nearest known one
  * (from the records or the thesaurus), when a word was unknown and a near one exists.
  */
-suggestion: string | null, };
+suggestion: string | null, 
+/**
+ * The way in (an entry id of the decision tree) whose question the query asks in other
+ * words ("met wie kan ik praten…" asks "Bij wie kan ik terecht met mijn zorgen?"); its
+ * records come first. Set by [`crate::Keuzehulp::search`].
+ */
+way_in?: string, };

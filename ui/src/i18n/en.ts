@@ -64,6 +64,8 @@ export const en: Strings = {
   nothingFound: (q: string) => `Nothing found for “${q}”.`,
   nearest: "The nearest matches:",
   didYouMean: "Did you mean:",
+  wayInAsked: "Your question is like one of the four starting questions:",
+  wayInBegin: "Start with this question",
   foundVia: "Found through",
   noRecommendations: "No recommendations.",
   detailBack: "Back",

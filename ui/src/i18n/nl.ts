@@ -66,6 +66,8 @@ export const nl = {
   nothingFound: (q: string) => `Niets gevonden voor “${q}”.`,
   nearest: "Wat er het dichtst bij komt:",
   didYouMean: "Bedoelde u:",
+  wayInAsked: "Uw vraag lijkt op een van de vier startvragen:",
+  wayInBegin: "Begin met deze vraag",
   foundVia: "Gevonden via",
   noRecommendations: "Geen aanbevelingen.",
   detailBack: "Terug",

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeApi } from "../test/fake-api";
+import { fakeApi, tree } from "../test/fake-api";
 import { $, makeStore, reset, settle, show, type } from "../test/render";
 
 beforeEach(reset);
@@ -27,6 +27,41 @@ describe("search view", () => {
     const view = await show(makeStore(api).store, "#/zoeken?q=xyz");
     expect($(view, "#search-status").textContent?.trim()).toBe("Niets gevonden voor “xyz”.");
     expect(view.textContent).toContain("Dichtbij");
+  });
+
+  it("offers the way in when the query asks one of the starting questions, and takes it", async () => {
+    const entry = {
+      id: "zorgen-terecht",
+      question: "Bij wie kan ik terecht met mijn zorgen?",
+      question_en: "Who can I turn to with my worries?",
+      help: "Voor medewerkers.",
+      help_en: "For workers.",
+      presets: { role: "medewerker", level: "individu", steps: ["C"] },
+    };
+    const api = fakeApi({
+      search: async (query) => ({
+        query,
+        total: 0,
+        terms: [],
+        facets: {},
+        hits: [],
+        nearest: [],
+        cut: [],
+        suggestion: null,
+        way_in: query.includes("praten") ? "zorgen-terecht" : undefined,
+      }),
+    });
+    const { store, went } = makeStore(api, { ...tree, entries: [entry] });
+    const plain = await show(store, "#/zoeken?q=werkdruk");
+    expect(plain.querySelector("#search-way-in")).toBeNull();
+    const view = await show(store, "#/zoeken?q=met%20wie%20kan%20ik%20praten");
+    expect($(view, "#search-way-in").textContent?.replace(/\s+/g, " ")).toContain(
+      "Uw vraag lijkt op een van de vier startvragen: Bij wie kan ik terecht met mijn zorgen?",
+    );
+    $<HTMLButtonElement>(view, "#search-way-in-begin").click();
+    expect(went.at(-1)).toBe("#/bij-wie");
+    expect(store.answers.role).toBe("medewerker");
+    expect(store.given).toContain("role");
   });
 
   it("offers 'Bedoelde u' and searches the suggestion when it is chosen", async () => {
