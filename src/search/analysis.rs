@@ -199,8 +199,11 @@ const PARTICLE_REACH: usize = 5;
 /// Words kept as they are, not stemmed, because the stem would join them with a word of
 /// another sense: "zorgen" (worries; also the verb "to see to") would otherwise become
 /// "zorg", the care sector, and be widened with care words. Applies to records and queries
-/// alike.
-const PROTECTED: &[&str] = &["zorgen"];
+/// alike. Also "slechts" (only), which the stemmer makes "slecht" (bad: "ik slaap slecht"),
+/// and "leeg" (drained, empty), which it makes "leg" (I lay: "ik leg de lat hoog"). A word
+/// whose stem is a stop word ("overheid" → "over") is kept as it is without a list (see
+/// [`Analyzer::stem`]).
+const PROTECTED: &[&str] = &["zorgen", "slechts", "leeg"];
 
 /// The longest piece of an abbreviation written with a sign ("RI&E", "P&O", "24/7"): the
 /// sign stays in the word, so that "P&O" (personeelszaken) does not become "po" (primair
@@ -562,11 +565,17 @@ impl Analyzer {
         if PROTECTED.contains(&word) {
             return word.to_string();
         }
-        let word = match word.strip_suffix("ies") {
+        let base = match word.strip_suffix("ies") {
             Some(base) if base.chars().count() >= 3 => &word[..word.len() - 1],
             _ => word,
         };
-        self.inner.stemmer.stem(word).into_owned()
+        let stem = self.inner.stemmer.stem(base);
+        // A stem that is a stop word would make the word one of the words a query leaves
+        // out ("overheid" → "over"): then the word stays as it is.
+        if stem != base && self.inner.stop.contains(stem.as_ref()) && !self.inner.stop.contains(word) {
+            return word.to_string();
+        }
+        stem.into_owned()
     }
 
     fn word_terms(&self, word: &str) -> Vec<String> {
@@ -906,6 +915,19 @@ mod tests {
 
     fn analyzer() -> Analyzer {
         Analyzer::new(["pesten en ongewenst gedrag", "de werkdruk verminderen", "administratie", "mantelzorgers"])
+    }
+
+    #[test]
+    fn a_word_is_not_stemmed_into_another_sense_or_into_a_stop_word() {
+        let a = analyzer();
+        // "ik slaap slecht" is not "slechts" (only); "ik voel me leeg" is not "ik leg".
+        assert_ne!(a.stem("slechts"), a.stem("slecht"));
+        assert_ne!(a.stem("leeg"), a.stem("leg"));
+        // "overheid" would become "over", a word every query leaves out.
+        assert_eq!(a.stem("overheid"), "overheid");
+        assert!(!a.query_words("de overheid").is_empty());
+        // Ordinary words still meet their plural.
+        assert_eq!(a.stem("werkgevers"), a.stem("werkgever"));
     }
 
     #[test]
