@@ -200,6 +200,26 @@ fn a_word_only_one_record_holds_also_brings_its_wider_groups_records_after_it() 
 }
 
 #[test]
+fn an_english_term_is_found_whichever_small_words_join_it() {
+    let (_dir, mut app) = open();
+    // "return to work" is an English term of the re-integration group; "to" only joins.
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus.toml"))
+        .expect("the thesaurus is in the repository");
+    let groups = keuzehulp::search::thesaurus::parse(&text).expect("parses");
+    let group = groups.iter().find(|g| g.id == "re-integratie").expect("a group for re-integration");
+    let dutch: Vec<String> = group.dutch().map(str::to_lowercase).collect();
+    for q in ["return to work", "returning to work", "return back to work"] {
+        let result = search(&mut app, q);
+        let to: Vec<&str> = result.hits.iter().flat_map(|h| h.via.iter().map(|v| v.to.as_str())).collect();
+        assert!(!to.is_empty() && to.iter().all(|t| dutch.contains(&t.to_lowercase())), "{q}: {to:?}");
+    }
+    // A term that would keep one word only is not that word alone: "talk about" is not every
+    // "talk".
+    let talk = search(&mut app, "talk");
+    assert!(talk.hits.iter().all(|h| h.via.iter().all(|v| v.from != "talk")), "{talk:?}");
+}
+
+#[test]
 fn the_second_reading_s_wrong_senses_stay_fixed() {
     let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus.toml"))
         .expect("the thesaurus is in the repository");

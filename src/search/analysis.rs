@@ -28,6 +28,18 @@ const STOP_WORDS: &[&str] = &[
     "zo", "zou",
 ];
 
+/// English words that only join the others ("return *to* work", "caring *for a* parent"):
+/// an English thesaurus term and an English query are matched without them, on both sides,
+/// so a term does not hang on which of them a searcher typed. Function words of the Snowball
+/// English stop list (snowballstem.org, "english stop word list"), the pronouns and
+/// auxiliaries a question is asked with.
+pub const ENGLISH_JOINING_WORDS: &[&str] = &[
+    "a", "about", "after", "am", "an", "and", "are", "as", "at", "be", "been", "being", "by", "can", "could", "do",
+    "does", "for", "from", "had", "has", "have", "her", "his", "how", "i", "in", "into", "is", "it", "its", "me", "my",
+    "of", "on", "or", "our", "she", "should", "so", "that", "the", "their", "them", "they", "this", "to", "us", "was",
+    "we", "were", "what", "when", "where", "which", "who", "with", "would", "you", "your",
+];
+
 /// Words that carry no meaning in a question or sentence typed into the search box ("wat
 /// kan ik doen als iemand gepest wordt?"): question words, pronouns, auxiliary verbs, the
 /// words of asking. Left out of a query only; the index keeps them (they are rarely in it
@@ -520,6 +532,22 @@ impl Analyzer {
     /// which join English words of different families.
     pub fn english_keys(&self, text: &str) -> Vec<String> {
         split_words(text).iter().map(|w| self.english_stem(&w.joined)).collect()
+    }
+
+    /// The English keys of `text` without its joining words ([`ENGLISH_JOINING_WORDS`]):
+    /// what an English thesaurus term is matched on. A term that would keep one word only
+    /// ("talk about", "on call") keeps them all: alone, its word means too much else.
+    pub fn english_content_keys(&self, text: &str) -> Vec<String> {
+        let words = split_words(text);
+        let content: Vec<String> = words
+            .iter()
+            .filter(|w| !ENGLISH_JOINING_WORDS.contains(&w.joined.as_str()))
+            .map(|w| self.english_stem(&w.joined))
+            .collect();
+        if content.len() < 2 && content.len() < words.len() {
+            return self.english_keys(text);
+        }
+        content
     }
 
     /// The English stem of a single folded word.

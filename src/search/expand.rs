@@ -103,7 +103,7 @@ impl Thesaurus {
         let mut longest = 0;
         for (i, g) in groups.iter().enumerate() {
             for term in &g.english {
-                let keys = analyzer.english_keys(term);
+                let keys = analyzer.english_content_keys(term);
                 if !keys.is_empty() {
                     longest = longest.max(keys.len());
                     english.entry(keys).or_insert(i);
@@ -146,19 +146,41 @@ impl Thesaurus {
 
     /// The matches in a query's word keys, left to right, the longest run first; each word
     /// belongs to at most one match. `english[i]` is word i's English key: a run matches an
-    /// English term by those, a Dutch term by `keys`.
+    /// English term by those, a Dutch term by `keys`. (English terms are keyed without their
+    /// joining words: give `english` without them too, as [`Thesaurus::english_expansions`]
+    /// does, or a term that has one is not found.)
     pub fn expansions(&self, keys: &[&str], english: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
+        self.scan(keys.len(), analyzer, keys, |start, n| {
+            let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
+            let dutch = self.entries.get(&run).map(|&(group, relation)| (group, relation));
+            dutch.or_else(|| {
+                let run: Vec<String> = english.get(start..start + n)?.iter().map(|k| (*k).to_string()).collect();
+                self.english.get(&run).map(|&group| (group, Relation::Same))
+            })
+        })
+    }
+
+    /// The matches of English terms only in a query's English keys, given without the
+    /// joining words ([`super::analysis::ENGLISH_JOINING_WORDS`]).
+    pub fn english_expansions(&self, english: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
+        self.scan(english.len(), analyzer, english, |start, n| {
+            let run: Vec<String> = english[start..start + n].iter().map(|k| (*k).to_string()).collect();
+            self.english.get(&run).map(|&group| (group, Relation::Same))
+        })
+    }
+
+    /// Left to right, the longest run of `len` words first that `find` knows.
+    fn scan(
+        &self,
+        len: usize,
+        analyzer: &Analyzer,
+        keys: &[&str],
+        find: impl Fn(usize, usize) -> Option<(usize, Relation)>,
+    ) -> Vec<Expansion> {
         let mut out = Vec::new();
         let mut start = 0;
-        while start < keys.len() {
-            let found = (1..=self.longest.min(keys.len() - start)).rev().find_map(|n| {
-                let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
-                let dutch = self.entries.get(&run).map(|&(group, relation)| (n, group, relation));
-                dutch.or_else(|| {
-                    let run: Vec<String> = english.get(start..start + n)?.iter().map(|k| (*k).to_string()).collect();
-                    self.english.get(&run).map(|&group| (n, group, Relation::Same))
-                })
-            });
+        while start < len {
+            let found = (1..=self.longest.min(len - start)).rev().find_map(|n| find(start, n).map(|(g, r)| (n, g, r)));
             match found {
                 Some((n, group, relation)) => {
                     let own: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();

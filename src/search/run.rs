@@ -101,13 +101,24 @@ impl SearchIndex {
         let kept: Vec<usize> = (0..keys.len())
             .filter(|&i| !self.analyzer.is_telling_word(&words.words[i].folded) || self.thesaurus.uses(&keys[i]))
             .collect();
-        let keys: Vec<&str> = kept.iter().map(|&i| keys[i].as_str()).collect();
-        let english: Vec<&str> = kept.iter().map(|&i| english[i].as_str()).collect();
-        let mut expansions = self.thesaurus.expansions(&keys, &english, &self.analyzer);
+        let kept_keys: Vec<&str> = kept.iter().map(|&i| keys[i].as_str()).collect();
+        let mut expansions = self.thesaurus.expansions(&kept_keys, &[], &self.analyzer);
         for expansion in &mut expansions {
             expansion.start = kept[expansion.start];
             expansion.end = kept[expansion.end - 1] + 1;
         }
+        // English terms go their own way: matched on English stems, without the words that
+        // only join ("return *to* work"), on either side.
+        let content: Vec<usize> = (0..keys.len())
+            .filter(|&i| !analysis::ENGLISH_JOINING_WORDS.contains(&words.words[i].folded.as_str()))
+            .collect();
+        let content_keys: Vec<&str> = content.iter().map(|&i| english[i].as_str()).collect();
+        let mut in_english = self.thesaurus.english_expansions(&content_keys, &self.analyzer);
+        for expansion in &mut in_english {
+            expansion.start = content[expansion.start];
+            expansion.end = content[expansion.end - 1] + 1;
+        }
+        let expansions = merge_expansions(expansions, in_english);
         let (mut widen, widen_left_out) = self.widen(&searcher, &words, &expansions, &word_dfs, false)?;
         if widen_left_out > 0 {
             cut.push(format!(
@@ -377,6 +388,22 @@ impl SearchIndex {
             practice: None,
         })
     }
+}
+
+/// The Dutch and the English matches of one query as one list, left to right: an English
+/// match that overlaps Dutch ones replaces them when it covers more of the query's words.
+fn merge_expansions(dutch: Vec<expand::Expansion>, english: Vec<expand::Expansion>) -> Vec<expand::Expansion> {
+    let mut out = dutch;
+    for e in english {
+        let overlaps = |d: &expand::Expansion| d.start < e.end && e.start < d.end;
+        let covered: usize = out.iter().filter(|d| overlaps(d)).map(|d| d.end - d.start).sum();
+        if covered == 0 || e.end - e.start > covered {
+            out.retain(|d| !overlaps(d));
+            out.push(e);
+        }
+    }
+    out.sort_by_key(|e| e.start);
+    out
 }
 
 /// The word being typed: the last word when the text does not end in a space.
