@@ -220,6 +220,16 @@ fn an_english_term_is_found_whichever_small_words_join_it() {
 }
 
 #[test]
+fn a_narrower_word_whose_own_group_no_record_names_reaches_the_wider_group() {
+    let (_dir, mut app) = open();
+    // "slaappillen" (sleeping pills) is a narrower word of sleeping badly, which no record
+    // names; sleeping badly is a form of stress, which records do name.
+    let result = search(&mut app, "slaappillen");
+    assert!(result.total > 0, "{result:?}");
+    assert!(result.hits.iter().all(|h| !h.via.is_empty()), "found through the thesaurus: {result:?}");
+}
+
+#[test]
 fn the_second_reading_s_wrong_senses_stay_fixed() {
     let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus.toml"))
         .expect("the thesaurus is in the repository");
@@ -248,6 +258,11 @@ fn the_second_reading_s_wrong_senses_stay_fixed() {
         ("collegiale ondersteuning", "collegiale ondersteuning", "collegiale-opvang"),
         // Employers and workers are not their organisations (cao partners).
         ("wat kunnen werkgevers en werknemers doen", "werkgevers en werknemers", "sociale-partners"),
+        // The everyday-language pass's second reading: something drastic that happened is not
+        // "ingrijpen" (stepping in) when complaints are noticed.
+        ("ik heb iets ingrijpends meegemaakt", "ingrijpend", "signaleren"),
+        // A colleague's suicide is a critical incident, not the worker's own thoughts of it.
+        ("zelfmoord van een collega", "zelfmoord van een collega", "suicidaliteit"),
     ];
     let mut failures = Vec::new();
     for (query, from, wrong) in cases {

@@ -216,11 +216,15 @@ impl Thesaurus {
         for term in g.dutch() {
             add(term, weight, &mut out);
         }
-        if relation == Relation::Same {
-            for wider in g.broader.iter().filter_map(|id| self.by_id.get(id)) {
-                for term in self.groups[*wider].dutch() {
-                    add(term, BROADER, &mut out);
-                }
+        // The wider groups: for a narrower word ("slaappillen") one step further away still,
+        // but there, so that a word whose own group no record names finds something.
+        let wider_weight = match relation {
+            Relation::Same => BROADER,
+            Relation::Narrower => BROADER * FROM_NARROWER / SAME,
+        };
+        for wider in g.broader.iter().filter_map(|id| self.by_id.get(id)) {
+            for term in self.groups[*wider].dutch() {
+                add(term, wider_weight, &mut out);
             }
         }
         out
