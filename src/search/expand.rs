@@ -330,7 +330,7 @@ mod tests {
         // less again.
         let (own, wider): (Vec<_>, Vec<_>) = found[0].phrases.iter().partition(|(_, w)| *w == FROM_NARROWER);
         assert!(own.iter().any(|(t, _)| t == "werkdruk"), "{found:?}");
-        assert!(wider.iter().all(|(_, w)| *w < FROM_NARROWER && *w < BROADER), "{found:?}");
+        assert!(!wider.is_empty() && wider.iter().all(|(_, w)| *w < BROADER), "{found:?}");
     }
 
     #[test]
