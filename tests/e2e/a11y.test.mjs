@@ -77,10 +77,22 @@ test("no serious or critical accessibility violation on any screen", async () =>
 
   // The unlock screen shows only at the start of an encrypted store: encrypt, relaunch, and
   // check it as it first appears and after a wrong passphrase.
-  execFileSync(process.env.KEUZEHULP_CLI, ["encryption", "on", "--data-dir", dataDir], {
-    env: { ...process.env, KEUZEHULP_PASSPHRASE: "correct paard batterij" },
-    stdio: "ignore",
-  });
+  // Should the store still be claimed a moment after the window's processes are gone (once
+  // seen in a full run on a loaded machine, cause unknown), the command line rightly says it
+  // is still open: asked again for up to 10 s. Any other failure shows its message.
+  for (let tries = 0; ; tries += 1) {
+    try {
+      execFileSync(process.env.KEUZEHULP_CLI, ["encryption", "on", "--data-dir", dataDir], {
+        env: { ...process.env, KEUZEHULP_PASSPHRASE: "correct paard batterij" },
+        stdio: ["ignore", "ignore", "pipe"],
+        encoding: "utf8",
+      });
+      break;
+    } catch (e) {
+      if (tries >= 20 || !String(e.stderr).includes("nog open")) throw new Error(`encryption on: ${e.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
   const locked = await launch({ dataDir });
   try {
     await locked.driver.wait(until.elementLocated(By.id("unlock-title")), 15_000);
