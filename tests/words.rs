@@ -75,7 +75,8 @@ fn a_synonym_counts_for_less_than_the_word_as_typed() {
 #[test]
 fn a_question_is_reduced_to_the_words_that_carry_it() {
     let (_dir, mut app) = open();
-    let short = search(&mut app, "gepest");
+    // The same words without the question's (who asks, a team leader, stays in both).
+    let short = search(&mut app, "gepest op mijn afdeling");
     let question = search(&mut app, "Wat kan ik doen als iemand op mijn afdeling gepest wordt?");
     assert!(!short.hits.is_empty());
     assert_eq!(top(&question, 3)[..1], top(&short, 3)[..1], "the question finds what its meaning finds");
@@ -227,6 +228,24 @@ fn a_narrower_word_whose_own_group_no_record_names_reaches_the_wider_group() {
     let result = search(&mut app, "slaappillen");
     assert!(result.total > 0, "{result:?}");
     assert!(result.hits.iter().all(|h| !h.via.is_empty()), "found through the thesaurus: {result:?}");
+}
+
+#[test]
+fn a_sentence_told_by_a_team_leader_puts_the_records_for_team_leaders_higher() {
+    let (_dir, mut app) = open();
+    // The same words, once from someone who speaks of "my team": the records meant for team
+    // leaders gain, the others stay where the words put them.
+    let told = search(&mut app, "mijn team heeft het zwaar");
+    let plain = search(&mut app, "het team heeft het zwaar");
+    let mut checked = 0;
+    for hit in &told.hits {
+        let Some(before) = plain.hits.iter().find(|h| h.id == hit.id) else { continue };
+        let for_leaders = app.show(&hit.id).expect("a record").record.roles.iter().any(|r| r == "leidinggevende");
+        let gain = hit.score - before.score;
+        assert!(if for_leaders { gain > 1.0 } else { gain.abs() < 0.01 }, "{}: {gain}", hit.id);
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked}");
 }
 
 #[test]

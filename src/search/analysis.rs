@@ -28,6 +28,62 @@ const STOP_WORDS: &[&str] = &[
     "zo", "zou",
 ];
 
+/// Who is asking, as a sentence gives it away: a team leader speaks of "mijn team" or "mijn
+/// mensen", an employer or HR adviser of "onze medewerkers" or "ons personeel", a worker of
+/// herself ("ik", "mijn"). A role of the taxonomy, or none when the sentence does not say.
+/// The first rule that matches decides (one about another worker gives none); the phrases
+/// are compared as folded words.
+const ASKERS: &[(&str, &[&str])] = &[
+    (
+        "leidinggevende",
+        &[
+            "mijn team",
+            "mijn teams",
+            "mijn mensen",
+            "mijn medewerkers",
+            "mijn medewerker",
+            "mijn afdeling",
+            "mijn teamleden",
+            "in mijn team",
+            "my team",
+            "my staff",
+            "my people",
+            "my employees",
+            "my direct reports",
+        ],
+    ),
+    (
+        "werkgever",
+        &[
+            "onze medewerkers",
+            "ons personeel",
+            "onze organisatie",
+            "onze werknemers",
+            "ons bedrijf",
+            "onze mensen",
+            "our staff",
+            "our employees",
+            "our organisation",
+            "our organization",
+            "our company",
+            "our workers",
+        ],
+    ),
+    // Someone who tells about another worker is not asking for herself: no role then.
+    ("", &["een medewerker", "een werknemer", "een collega", "an employee", "a worker", "a colleague"]),
+    ("medewerker", &["ik", "mij", "me", "mijn", "i", "my", "myself"]),
+];
+
+/// The role a sentence is asked from ([`ASKERS`]), if it says.
+pub fn asker(text: &str) -> Option<&'static str> {
+    let words: Vec<String> = split_words(text).into_iter().map(|w| w.joined).collect();
+    let has = |phrase: &str| {
+        let wanted: Vec<&str> = phrase.split(' ').collect();
+        words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
+    };
+    ASKERS.iter().find(|(_, phrases)| phrases.iter().any(|p| has(p))).map(|(role, _)| *role).filter(|r| !r.is_empty())
+}
+
 /// English words that only join the others ("return *to* work", "caring *for a* parent"):
 /// an English thesaurus term and an English query are matched without them, on both sides,
 /// so a term does not hang on which of them a searcher typed. Function words of the Snowball
@@ -915,6 +971,19 @@ mod tests {
 
     fn analyzer() -> Analyzer {
         Analyzer::new(["pesten en ongewenst gedrag", "de werkdruk verminderen", "administratie", "mantelzorgers"])
+    }
+
+    #[test]
+    fn a_sentence_gives_away_who_asks_unless_it_is_about_someone_else() {
+        assert_eq!(asker("Mijn team zit er doorheen"), Some("leidinggevende"));
+        assert_eq!(asker("hoe houd ik mijn mensen gezond"), Some("leidinggevende"), "the team before the I");
+        assert_eq!(asker("Ons personeel meldt zich vaker ziek"), Some("werkgever"));
+        assert_eq!(asker("ik kan het niet meer aan"), Some("medewerker"));
+        assert_eq!(asker("my manager shouts at me"), Some("medewerker"));
+        assert_eq!(asker("een medewerker van mij huilt vaak"), None);
+        assert_eq!(asker("werkdruk in de zorg"), None);
+        // Whole words only: "mijnbouw" is no "mijn", "team" alone is no one's team.
+        assert_eq!(asker("mijnbouw en het team"), None);
     }
 
     #[test]

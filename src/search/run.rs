@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermSetQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::{Field, TantivyDocument, Value};
 use tantivy::{DocAddress, Term};
 
@@ -19,6 +20,9 @@ use crate::catalogue::Taxonomy;
 
 /// Fewer records than this for the words (but some): the words' wider groups join in.
 const FEW_FOUND: usize = 5;
+
+/// What a record for the role a sentence is asked from gets on top of its words' score.
+const ASKER_SCORE: f32 = 2.0;
 
 /// What a record a way in puts first gets on top of its words' score.
 const LEAD_SCORE: f32 = 100_000.0;
@@ -127,8 +131,10 @@ impl SearchIndex {
         }
         let groups = &words.groups;
         let prefix = last_word_prefix(text);
+        let asker = analysis::asker(text);
         let lead_first = |query: Option<Box<dyn Query>>| match query {
             Some(words) if !lead.is_empty() => Some(self.leading(words, lead)),
+            Some(words) => Some(self.for_asker(words, asker)),
             other => other,
         };
         let mut text_query =
@@ -256,6 +262,15 @@ impl SearchIndex {
             }
         }
         Ok((widen, widen_left_out))
+    }
+
+    /// The query `words`, and among its records those for the role the sentence is asked
+    /// from ([`analysis::asker`]) a little higher: [`ASKER_SCORE`], about a common word's worth.
+    fn for_asker(&self, words: Box<dyn Query>, asker: Option<&str>) -> Box<dyn Query> {
+        let Some(role) = asker else { return words };
+        let term = Term::from_field_text(self.fields.roles, role);
+        let theirs = ConstScoreQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), ASKER_SCORE);
+        Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
     }
 
     /// The query `words`, or one of the records `lead`, those first: their score is raised by
