@@ -1,8 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { SearchResult } from "../api";
 import { fakeApi, tree } from "../test/fake-api";
 import { $, makeStore, reset, settle, show, type } from "../test/render";
 
 beforeEach(reset);
+
+/** The core's answer to `query` with nothing found, and `more` on top. */
+function answer(query: string, more: Partial<SearchResult> = {}): SearchResult {
+  return { query, total: 0, terms: [], facets: {}, hits: [], nearest: [], cut: [], suggestion: null, ...more };
+}
 
 describe("search view", () => {
   it("marks the matched words and shows the count", async () => {
@@ -13,16 +19,10 @@ describe("search view", () => {
 
   it("says so when nothing is found and offers the nearest", async () => {
     const api = fakeApi({
-      search: async (query) => ({
-        query,
-        total: 0,
-        terms: [],
-        facets: {},
-        hits: [],
-        cut: [],
-        suggestion: null,
-        nearest: [{ id: "n", name: "Dichtbij", score: 1, levels: [], steps: [], summary: "", matched: [], via: [] }],
-      }),
+      search: async (query) =>
+        answer(query, {
+          nearest: [{ id: "n", name: "Dichtbij", score: 1, levels: [], steps: [], summary: "", matched: [], via: [] }],
+        }),
     });
     const view = await show(makeStore(api).store, "#/zoeken?q=xyz");
     expect($(view, "#search-status").textContent?.trim()).toBe("Niets gevonden voor “xyz”.");
@@ -39,17 +39,7 @@ describe("search view", () => {
       presets: { role: "medewerker", level: "individu", steps: ["C"] },
     };
     const api = fakeApi({
-      search: async (query) => ({
-        query,
-        total: 0,
-        terms: [],
-        facets: {},
-        hits: [],
-        nearest: [],
-        cut: [],
-        suggestion: null,
-        way_in: query.includes("praten") ? "zorgen-terecht" : undefined,
-      }),
+      search: async (query) => answer(query, { way_in: query.includes("praten") ? "zorgen-terecht" : undefined }),
     });
     const { store, went } = makeStore(api, { ...tree, entries: [entry] });
     const plain = await show(store, "#/zoeken?q=werkdruk");
@@ -69,16 +59,7 @@ describe("search view", () => {
     const api = fakeApi({
       search: async (query) => {
         asked.push(query);
-        return {
-          query,
-          total: 0,
-          terms: [],
-          facets: {},
-          hits: [],
-          nearest: [],
-          cut: [],
-          suggestion: query === "harasment" ? "harassment" : null,
-        };
+        return answer(query, { suggestion: query === "harasment" ? "harassment" : null });
       },
     });
     const view = await show(makeStore(api).store, "#/zoeken?q=harasment");
@@ -92,27 +73,22 @@ describe("search view", () => {
 
   it("says through which word a record was found", async () => {
     const api = fakeApi({
-      search: async (query) => ({
-        query,
-        total: 1,
-        terms: [],
-        facets: {},
-        nearest: [],
-        cut: [],
-        suggestion: null,
-        hits: [
-          {
-            id: "bat",
-            name: "Burnout Assessment Tool",
-            score: 1,
-            levels: [],
-            steps: [],
-            summary: "",
-            matched: [],
-            via: [{ from: "opgebrand", to: "burn-out" }],
-          },
-        ],
-      }),
+      search: async (query) =>
+        answer(query, {
+          total: 1,
+          hits: [
+            {
+              id: "bat",
+              name: "Burnout Assessment Tool",
+              score: 1,
+              levels: [],
+              steps: [],
+              summary: "",
+              matched: [],
+              via: [{ from: "opgebrand", to: "burn-out" }],
+            },
+          ],
+        }),
     });
     const view = await show(makeStore(api).store, "#/zoeken?q=opgebrand");
     expect($(view, ".hit .via").textContent).toBe("Gevonden via: opgebrand → burn-out");
@@ -125,7 +101,7 @@ describe("from the start screen", () => {
     const api = fakeApi({
       search: async (query) => {
         asked.push(query);
-        return { query, total: 0, terms: [], facets: {}, hits: [], nearest: [], cut: [], suggestion: null };
+        return answer(query);
       },
     });
     const { store, went } = makeStore(api);
