@@ -33,6 +33,26 @@ test("search: type werkdruk, results appear, open one, the detail shows its evid
   }
 });
 
+test("search: the leidraad's question typed in other words leads with who to turn to, and opens that way in", async () => {
+  const app = await launch();
+  const { driver } = app;
+  try {
+    await waitText(driver, "#catalogue-count", /\d+ interventies/);
+    await driver.findElement(By.id("search-input")).sendKeys("Met wie kan ik praten over mijn zorgen?");
+    const wayIn = await waitText(driver, "#search-way-in", /Bij wie kan ik terecht met mijn zorgen\?/);
+    const ids = [];
+    for (const hit of (await driver.findElements(By.css("#search-results li.hit"))).slice(0, 4)) ids.push(await hit.getAttribute("data-id"));
+    for (const id of ["open-spreekuur-bedrijfsarts", "vertrouwenspersoon", "buddysysteem", "anonieme-e-healthregeling"]) {
+      assert.ok(ids.includes(id), `${id} among the first four: ${ids}`);
+    }
+    await screenshot(driver, "1-search-way-in");
+    await wayIn.findElement(By.id("search-way-in-begin")).click();
+    await driver.wait(until.elementLocated(By.id("worker-people")), 10_000, "the worker's page: who to turn to");
+  } finally {
+    await app.stop();
+  }
+});
+
 test("guided questions: a team leader in healthcare about workload gets results with reasons", async () => {
   const app = await launch();
   const { driver } = app;
