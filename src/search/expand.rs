@@ -144,19 +144,12 @@ impl Thesaurus {
         self.used.contains(key)
     }
 
-    /// The matches in a query's word keys, left to right, the longest run first; each word
-    /// belongs to at most one match. `english[i]` is word i's English key: a run matches an
-    /// English term by those, a Dutch term by `keys`. (English terms are keyed without their
-    /// joining words: give `english` without them too, as [`Thesaurus::english_expansions`]
-    /// does, or a term that has one is not found.)
-    pub fn expansions(&self, keys: &[&str], english: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
+    /// The matches of Dutch terms in a query's word keys (Dutch stems), left to right, the
+    /// longest run first; each word belongs to at most one match.
+    pub fn expansions(&self, keys: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
         self.scan(keys.len(), analyzer, keys, |start, n| {
             let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
-            let dutch = self.entries.get(&run).map(|&(group, relation)| (group, relation));
-            dutch.or_else(|| {
-                let run: Vec<String> = english.get(start..start + n)?.iter().map(|k| (*k).to_string()).collect();
-                self.english.get(&run).map(|&group| (group, Relation::Same))
-            })
+            self.entries.get(&run).copied()
         })
     }
 
@@ -285,9 +278,11 @@ mod tests {
         let (t, a) = bundled();
         let keys = a.keys(text);
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let english = a.english_keys(text);
+        let english = a.english_content_keys(text);
         let english: Vec<&str> = english.iter().map(String::as_str).collect();
-        t.expansions(&keys, &english, &a)
+        let mut found = t.expansions(&keys, &a);
+        found.extend(t.english_expansions(&english, &a));
+        found
     }
 
     #[test]

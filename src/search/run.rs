@@ -106,23 +106,15 @@ impl SearchIndex {
             .filter(|&i| !self.analyzer.is_telling_word(&words.words[i].folded) || self.thesaurus.uses(&keys[i]))
             .collect();
         let kept_keys: Vec<&str> = kept.iter().map(|&i| keys[i].as_str()).collect();
-        let mut expansions = self.thesaurus.expansions(&kept_keys, &[], &self.analyzer);
-        for expansion in &mut expansions {
-            expansion.start = kept[expansion.start];
-            expansion.end = kept[expansion.end - 1] + 1;
-        }
+        let in_dutch = at_query_words(self.thesaurus.expansions(&kept_keys, &self.analyzer), &kept);
         // English terms go their own way: matched on English stems, without the words that
         // only join ("return *to* work"), on either side.
         let content: Vec<usize> = (0..keys.len())
             .filter(|&i| !analysis::ENGLISH_JOINING_WORDS.contains(&words.words[i].folded.as_str()))
             .collect();
         let content_keys: Vec<&str> = content.iter().map(|&i| english[i].as_str()).collect();
-        let mut in_english = self.thesaurus.english_expansions(&content_keys, &self.analyzer);
-        for expansion in &mut in_english {
-            expansion.start = content[expansion.start];
-            expansion.end = content[expansion.end - 1] + 1;
-        }
-        let expansions = merge_expansions(expansions, in_english);
+        let in_english = at_query_words(self.thesaurus.english_expansions(&content_keys, &self.analyzer), &content);
+        let expansions = merge_expansions(in_dutch, in_english);
         let (mut widen, widen_left_out) = self.widen(&searcher, &words, &expansions, &word_dfs, false)?;
         if widen_left_out > 0 {
             cut.push(format!(
@@ -403,6 +395,16 @@ impl SearchIndex {
             practice: None,
         })
     }
+}
+
+/// Matches found in a selection of the query's words (`at[i]` is the query word the i-th
+/// selected word is), placed back at the query's own words.
+fn at_query_words(mut expansions: Vec<expand::Expansion>, at: &[usize]) -> Vec<expand::Expansion> {
+    for expansion in &mut expansions {
+        expansion.start = at[expansion.start];
+        expansion.end = at[expansion.end - 1] + 1;
+    }
+    expansions
 }
 
 /// The Dutch and the English matches of one query as one list, left to right: an English
