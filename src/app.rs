@@ -496,15 +496,11 @@ fn prepare_data_dir(dir: &Path) -> Result<()> {
 
 /// The way in whose question `text` asks in other words: the first entry with an
 /// `asked_as` phrase whose words stand, in that order and side by side, among the words of
-/// `text` (compared folded: lower case, no accents, punctuation as space).
+/// `text` (compared folded: lower case, no accents).
 fn way_in_asked<'a>(entries: &'a [catalogue::model::Entry], text: &str) -> Option<&'a catalogue::model::Entry> {
-    let words = |t: &str| -> String {
-        let folded: String =
-            crate::search::analysis::fold(t).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-        format!(" {} ", folded.split_whitespace().collect::<Vec<_>>().join(" "))
-    };
-    let asked = words(text);
-    entries.iter().find(|e| e.asked_as.iter().any(|phrase| asked.contains(&words(phrase))))
+    use crate::search::analysis::{folded_words, holds_phrase};
+    let words = folded_words(text);
+    entries.iter().find(|e| e.asked_as.iter().any(|phrase| holds_phrase(&words, phrase)))
 }
 
 /// The candidate closest to `wanted` by edit distance, if it is reasonably close.

@@ -2,7 +2,7 @@
 //! is asked with, the particles of separable verbs, protected forms, who asks, and the
 //! bounds of decompounding.
 
-use super::words::split_words;
+use super::words::{folded_words, holds_phrase};
 
 /// Words that carry no meaning for search.
 pub(super) const STOP_WORDS: &[&str] = &[
@@ -61,12 +61,12 @@ pub(super) const ASKERS: &[(&str, &[&str])] = &[
 
 /// The role a sentence is asked from ([`ASKERS`]), if it says.
 pub fn asker(text: &str) -> Option<&'static str> {
-    let words: Vec<String> = split_words(text).into_iter().map(|w| w.joined).collect();
-    let has = |phrase: &str| {
-        let wanted: Vec<&str> = phrase.split(' ').collect();
-        words.windows(wanted.len()).any(|w| w.iter().zip(&wanted).all(|(a, b)| a == b))
-    };
-    ASKERS.iter().find(|(_, phrases)| phrases.iter().any(|p| has(p))).map(|(role, _)| *role).filter(|r| !r.is_empty())
+    let words = folded_words(text);
+    ASKERS
+        .iter()
+        .find(|(_, phrases)| phrases.iter().any(|p| holds_phrase(&words, p)))
+        .map(|(role, _)| *role)
+        .filter(|r| !r.is_empty())
 }
 
 /// English words that only join the others ("return *to* work", "caring *for a* parent"):

@@ -26,7 +26,7 @@ use lists::*;
 pub use lists::{ENGLISH_JOINING_WORDS, asker};
 pub use tokenizer::{DutchPartsTokenizer, DutchTokenizer, DutchWholeTokenizer, PlainTokenizer, VecTokenStream};
 use words::*;
-pub use words::{fold, plain_words};
+pub use words::{fold, folded_words, holds_phrase, plain_words};
 
 /// The analyzer: stemmer, stop words, the decompounding dictionary and a cache of words
 /// already analysed. Cheap to clone (shared state).

@@ -144,3 +144,16 @@ pub fn plain_words(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// The words of `text` as written, folded ("Bij wie kan ik terecht?" → bij, wie, kan, ik,
+/// terecht): for finding a phrase in it with [`holds_phrase`].
+pub fn folded_words(text: &str) -> Vec<String> {
+    split_words(text).into_iter().map(|w| w.joined).collect()
+}
+
+/// Whether the words of `phrase` stand side by side, in that order, among `words` (from
+/// [`folded_words`]).
+pub fn holds_phrase(words: &[String], phrase: &str) -> bool {
+    let wanted = folded_words(phrase);
+    !wanted.is_empty() && words.windows(wanted.len()).any(|run| run == wanted.as_slice())
+}
