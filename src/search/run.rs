@@ -124,13 +124,14 @@ impl SearchIndex {
         let groups = &words.groups;
         let prefix = last_word_prefix(text);
         let asker = analysis::asker(text);
-        let lead_first = |query: Option<Box<dyn Query>>| match query {
+        // The words' query, with the way in's records first, or else who asks counted.
+        let ranked = |query: Option<Box<dyn Query>>| match query {
             Some(words) if !lead.is_empty() => Some(self.leading(words, lead)),
             Some(words) => Some(self.for_asker(words, asker)),
             other => other,
         };
         let mut text_query =
-            lead_first(self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?);
+            ranked(self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?);
         let filter_query = filter_query(&self.fields, filters, taxonomy, today);
         let (mut found, mut total, mut facets) =
             self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
@@ -139,7 +140,7 @@ impl SearchIndex {
             // words join (the word's own records stay first), when that finds more.
             let (wider, _) = self.widen(&searcher, &words, &expansions, &word_dfs, true)?;
             if wider.iter().map(Vec::len).sum::<usize>() > widen.iter().map(Vec::len).sum::<usize>() {
-                let query = lead_first(self.text_query(
+                let query = ranked(self.text_query(
                     &searcher,
                     groups,
                     &word_dfs,
