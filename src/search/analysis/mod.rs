@@ -508,6 +508,12 @@ mod tests {
         assert_eq!(asker("ik kan het niet meer aan"), Some("medewerker"));
         assert_eq!(asker("my manager shouts at me"), Some("medewerker"));
         assert_eq!(asker("een medewerker van mij huilt vaak"), None);
+        // Whoever asks how to see it in someone else, or in the staff, is not the worker.
+        assert_eq!(asker("hoe zie ik of iemand opbrandt"), None);
+        assert_eq!(asker("ik wil medewerkers eerder spreken"), None);
+        assert_eq!(asker("how do I know if someone is burning out"), None);
+        // Someone as the one to talk to leaves the worker asking.
+        assert_eq!(asker("ik wil met iemand praten"), Some("medewerker"));
         assert_eq!(asker("werkdruk in de zorg"), None);
         // Whole words only: "mijnbouw" is no "mijn", "team" alone is no one's team.
         assert_eq!(asker("mijnbouw en het team"), None);
