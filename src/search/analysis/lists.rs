@@ -115,6 +115,7 @@ pub(super) const QUESTION_WORDS: &[&str] = &[
     "doen",
     "doet",
     "echt",
+    "ervoor",
     "ga",
     "gaan",
     "gaat",
@@ -274,6 +275,13 @@ pub(super) const PARTICLE_REACH: usize = 5;
 /// whose stem is a stop word ("overheid" → "over") is kept as it is without a list (see
 /// [`Analyzer::stem`]).
 pub(super) const PROTECTED: &[&str] = &["zorgen", "slechts", "leeg"];
+
+/// "zorgen" in "zorgen *dat*" and "*ervoor* zorgen" means to see to it, a verb of doing like
+/// "maken", not the worries of "mijn zorgen" nor the care of "zorgen voor mijn moeder": then
+/// it is left out of a sentence like [`QUESTION_WORDS`] (Van Dale, "zorgen", sense 2: "ervoor
+/// zorgen dat …").
+pub(super) const SEE_TO_IT: (&[&str], &[&str]) =
+    (&["zorg", "zorgen", "zorgt", "zorgde", "zorgden"], &["dat", "ervoor"]);
 
 /// The longest piece of an abbreviation written with a sign ("RI&E", "P&O", "24/7"): the
 /// sign stays in the word, so that "P&O" (personeelszaken) does not become "po" (primair
