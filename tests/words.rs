@@ -249,6 +249,24 @@ fn a_sentence_told_by_a_team_leader_puts_the_records_for_team_leaders_higher() {
 }
 
 #[test]
+fn what_one_can_act_on_comes_before_a_manifesto_on_the_same_words() {
+    let (_dir, mut app) = open();
+    let kind = |app: &Keuzehulp, id: &str| app.show(id).expect("a record").record.kind;
+    // A guide and a manifesto both carry "burn-out" in their name: the guide, something to
+    // act on, comes first.
+    let found = search(&mut app, "burn-out");
+    let place = |id: &str| found.hits.iter().position(|h| h.id == id).unwrap_or_else(|| panic!("{id}: {found:?}"));
+    assert!(place("nip-whitepaper-burn-out") < place("manifest-blinde-vlek-burn-out"), "{:?}", top(&found, 5));
+    assert_eq!(kind(&app, "manifest-blinde-vlek-burn-out"), "campagne");
+    assert_eq!(kind(&app, "nip-whitepaper-burn-out"), "handreiking");
+    // It only weighs where the words fit alike: asked for a manifesto, the manifestos lead.
+    let manifests = search(&mut app, "manifest");
+    for hit in manifests.hits.iter().take(2) {
+        assert_eq!(kind(&app, &hit.id), "campagne", "{:?}", top(&manifests, 5));
+    }
+}
+
+#[test]
 fn the_second_reading_s_wrong_senses_stay_fixed() {
     let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/thesaurus.toml"))
         .expect("the thesaurus is in the repository");

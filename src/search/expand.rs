@@ -45,6 +45,11 @@ pub struct Thesaurus {
     /// A Dutch term's keys (the Dutch stems of its words) → its group and how it relates to
     /// it.
     entries: HashMap<Vec<String>, (usize, Relation)>,
+    /// A Dutch term of several words by its keys in sorted order: Dutch moves the verb
+    /// ("op mijn tenen lopen", "ik loop op mijn tenen"; "ik zit er doorheen", "dat ze er
+    /// doorheen zitten"), so a run of the query with the same words in another order is the
+    /// same term.
+    any_order: HashMap<Vec<String>, (usize, Relation)>,
     /// An English term's keys (the English stems of its words, see
     /// [`Analyzer::english_keys`]) → its group. English words go their own way: the Dutch
     /// stemmer would join English words of different families.
@@ -99,6 +104,7 @@ impl Thesaurus {
     /// A thesaurus of `groups`, keyed with `analyzer`.
     pub fn new(groups: Vec<Group>, analyzer: &Analyzer) -> Thesaurus {
         let mut entries = HashMap::new();
+        let mut any_order = HashMap::new();
         let mut english = HashMap::new();
         let mut longest = 0;
         for (i, g) in groups.iter().enumerate() {
@@ -117,6 +123,9 @@ impl Thesaurus {
                     continue;
                 }
                 longest = longest.max(keys.len());
+                if keys.len() > 1 {
+                    any_order.entry(sorted(&keys)).or_insert((i, relation));
+                }
                 // Two terms with one stem: the first (and a same-sense one) wins.
                 entries.entry(keys).or_insert((i, relation));
             }
@@ -135,7 +144,7 @@ impl Thesaurus {
             }
         }
         let used = entries.keys().flatten().cloned().collect();
-        Thesaurus { groups, entries, english, longest, by_id, words, used }
+        Thesaurus { groups, entries, any_order, english, longest, by_id, words, used }
     }
 
     /// Whether some Dutch term of the thesaurus has a word with this key ("meer" in "geen
@@ -145,11 +154,12 @@ impl Thesaurus {
     }
 
     /// The matches of Dutch terms in a query's word keys (Dutch stems), left to right, the
-    /// longest run first; each word belongs to at most one match.
+    /// longest run first; each word belongs to at most one match. A run of several words
+    /// also matches a term with the same words in another order (the verb moved).
     pub fn expansions(&self, keys: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
         self.scan(keys.len(), analyzer, keys, |start, n| {
             let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
-            self.entries.get(&run).copied()
+            self.entries.get(&run).or_else(|| if n > 1 { self.any_order.get(&sorted(&run)) } else { None }).copied()
         })
     }
 
@@ -265,6 +275,13 @@ impl Thesaurus {
     }
 }
 
+/// `keys` in sorted order.
+fn sorted(keys: &[String]) -> Vec<String> {
+    let mut keys = keys.to_vec();
+    keys.sort_unstable();
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +322,16 @@ mod tests {
         let found = expand("ik ben emotioneel uitgeput");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].start, found[0].end, found[0].group.as_str()), (2, 4, "burn-out"));
+    }
+
+    #[test]
+    fn a_term_is_found_with_its_verb_moved() {
+        // The thesaurus writes "zit er doorheen"; a subordinate clause puts the verb last.
+        let found = expand("ik zie dat mijn mensen er doorheen zitten");
+        let over = found.iter().find(|e| e.group == "overbelasting").expect("the verb-last form is the same term");
+        assert_eq!((over.start, over.end), (5, 8), "{found:?}");
+        // Only all of its words, side by side: a part of it is not the term.
+        assert!(expand("zij kwam er doorheen").iter().all(|e| e.group != "overbelasting"));
     }
 
     #[test]

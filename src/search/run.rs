@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::schema::{Field, TantivyDocument, Value};
+use tantivy::schema::{Facet, Field, TantivyDocument, Value};
 use tantivy::{DocAddress, Term};
 
 use super::query::{CatalogueStats, Phrase};
@@ -23,6 +23,29 @@ const FEW_FOUND: usize = 5;
 
 /// What a record for the role a sentence is asked from gets on top of its words' score.
 const ASKER_SCORE: f32 = 2.0;
+
+/// Per kind of record (taxonomy.toml's `kinds`, each named once), whether it is something to
+/// do or use: a method, an instrument, a guide, a legal duty to carry out. A person who tells a
+/// situation wants what she can act on; the other kinds (a campaign or manifesto, a network,
+/// an award, a treaty) tell about the field, and are found as well, after what one can act on
+/// when the words fit alike.
+const TO_ACT_ON: &[(&str, bool)] = &[
+    ("interventie", true),
+    ("instrument", true),
+    ("training", true),
+    ("methode", true),
+    ("toolbox", true),
+    ("handreiking", true),
+    ("wettelijke-verplichting", true),
+    ("campagne", false),
+    ("netwerk", false),
+    ("prijs", false),
+    ("verdrag", false),
+];
+
+/// What a record of a kind to act on gets on top of its words' score: as much as who asks,
+/// about a common word's worth; chosen beforehand, not fitted to the judged queries.
+const TO_ACT_ON_SCORE: f32 = 2.0;
 
 /// What a record a way in puts first gets on top of its words' score.
 const LEAD_SCORE: f32 = 100_000.0;
@@ -124,8 +147,9 @@ impl SearchIndex {
         let groups = &words.groups;
         let prefix = last_word_prefix(text);
         let asker = analysis::asker(text);
-        // The words' query, with the way in's records first, or else who asks counted.
-        let ranked = |query: Option<Box<dyn Query>>| match query {
+        // The words' query, what one can act on a little higher, with the way in's records
+        // first, or else who asks counted.
+        let ranked = |query: Option<Box<dyn Query>>| match query.map(|words| self.to_act_on(words)) {
             Some(words) if !lead.is_empty() => Some(self.leading(words, lead)),
             Some(words) => Some(self.for_asker(words, asker)),
             other => other,
@@ -263,6 +287,17 @@ impl SearchIndex {
         let Some(role) = asker else { return words };
         let term = Term::from_field_text(self.fields.roles, role);
         let theirs = ConstScoreQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), ASKER_SCORE);
+        Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
+    }
+
+    /// The query `words`, and among its records those of a kind to act on ([`TO_ACT_ON`]) a
+    /// little higher: [`TO_ACT_ON_SCORE`].
+    fn to_act_on(&self, words: Box<dyn Query>) -> Box<dyn Query> {
+        let kinds = TO_ACT_ON
+            .iter()
+            .filter(|(_, act)| *act)
+            .map(|(kind, _)| Term::from_facet(self.fields.tags, &Facet::from(&format!("/kind/{kind}"))));
+        let theirs = ConstScoreQuery::new(Box::new(TermSetQuery::new(kinds)), TO_ACT_ON_SCORE);
         Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
     }
 
@@ -431,4 +466,19 @@ fn last_word_prefix(text: &str) -> Option<String> {
     }
     let last = analysis::plain_words(text.rsplit(char::is_whitespace).next().unwrap_or_default()).into_iter().last()?;
     (last.chars().count() >= 3 && last.chars().count() <= 40).then_some(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TO_ACT_ON;
+
+    #[test]
+    fn every_kind_of_the_taxonomy_is_said_to_be_to_act_on_or_not() {
+        let catalogue = crate::catalogue::bundled().expect("the bundled catalogue loads");
+        let mut kinds: Vec<&str> = catalogue.taxonomy.kinds.iter().map(|k| k.id.as_str()).collect();
+        let mut listed: Vec<&str> = TO_ACT_ON.iter().map(|(kind, _)| *kind).collect();
+        kinds.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(kinds, listed, "a kind added to taxonomy.toml is named in one list in src/search/run.rs");
+    }
 }

@@ -54,8 +54,31 @@ pub(super) const ASKERS: &[(&str, &[&str])] = &[
             "our workers",
         ],
     ),
-    // Someone who tells about another worker is not asking for herself: no role then.
-    ("", &["een medewerker", "een werknemer", "een collega", "an employee", "a worker", "a colleague"]),
+    // Someone who tells about another worker, or about the staff, is not asking for herself:
+    // no role then ("hoe zie ik *of iemand* opbrandt", "ik wil *medewerkers* eerder zien").
+    (
+        "",
+        &[
+            "een medewerker",
+            "een werknemer",
+            "een collega",
+            "dat iemand",
+            "of iemand",
+            "als iemand",
+            "wanneer iemand",
+            "medewerkers",
+            "werknemers",
+            "an employee",
+            "a worker",
+            "a colleague",
+            "if someone",
+            "whether someone",
+            "that someone",
+            "when someone",
+            "employees",
+            "workers",
+        ],
+    ),
     ("medewerker", &["ik", "mij", "me", "mijn", "i", "my", "myself"]),
 ];
 
@@ -92,6 +115,7 @@ pub(super) const QUESTION_WORDS: &[&str] = &[
     "doen",
     "doet",
     "echt",
+    "ervoor",
     "ga",
     "gaan",
     "gaat",
@@ -125,11 +149,16 @@ pub(super) const QUESTION_WORDS: &[&str] = &[
     "welk",
     "welke",
     "werd",
+    "wilde",
+    "wilden",
+    "willen",
+    "wilt",
     "word",
     "worden",
     "zelf",
     "zoek",
     "zoeken",
+    "zullen",
     "please",
     "what",
     "how",
@@ -246,6 +275,13 @@ pub(super) const PARTICLE_REACH: usize = 5;
 /// whose stem is a stop word ("overheid" → "over") is kept as it is without a list (see
 /// [`Analyzer::stem`]).
 pub(super) const PROTECTED: &[&str] = &["zorgen", "slechts", "leeg"];
+
+/// "zorgen" in "zorgen *dat*" and "*ervoor* zorgen" means to see to it, a verb of doing like
+/// "maken", not the worries of "mijn zorgen" nor the care of "zorgen voor mijn moeder": then
+/// it is left out of a sentence like [`QUESTION_WORDS`] (Van Dale, "zorgen", sense 2: "ervoor
+/// zorgen dat …").
+pub(super) const SEE_TO_IT: (&[&str], &[&str]) =
+    (&["zorg", "zorgen", "zorgt", "zorgde", "zorgden"], &["dat", "ervoor"]);
 
 /// The longest piece of an abbreviation written with a sign ("RI&E", "P&O", "24/7"): the
 /// sign stays in the word, so that "P&O" (personeelszaken) does not become "po" (primair

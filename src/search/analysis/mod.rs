@@ -199,8 +199,18 @@ impl Analyzer {
         let words = self.rejoin_particles(self.unrun_names(split_words(text)));
         let meaningful = |w: &Word| !self.inner.stop.contains(w.joined.as_str()) && !self.is_question_word(&w.joined);
         let reduce = words.iter().any(meaningful);
+        let see_to_it: Vec<bool> = (0..words.len())
+            .map(|i| {
+                let (forms, beside) = SEE_TO_IT;
+                let at = |j: Option<usize>| j.and_then(|j| words.get(j)).map(|w| w.joined.as_str());
+                let near = |j: Option<usize>| at(j).is_some_and(|w| beside.contains(&w));
+                // "zorgen dat", "ervoor zorgen", and asked: "hoe zorgen we dat".
+                let asked = at(Some(i + 1)).is_some_and(|w| self.inner.stop.contains(w)) && near(Some(i + 2));
+                forms.contains(&words[i].joined.as_str()) && (near(i.checked_sub(1)) || near(Some(i + 1)) || asked)
+            })
+            .collect();
         let mut out = QueryWords::default();
-        for mut word in words {
+        for (i, mut word) in words.into_iter().enumerate() {
             if out.groups.len() >= max_words {
                 out.words_left_out += 1;
                 continue;
@@ -211,7 +221,7 @@ impl Analyzer {
                 out.words_cut += 1;
                 word = word.cut(max_chars);
             }
-            let mut group = if reduce && self.is_question_word(&word.joined) {
+            let mut group = if reduce && (self.is_question_word(&word.joined) || see_to_it[i]) {
                 Vec::new()
             } else {
                 let mut group = self.word_terms(&word.joined);
@@ -508,9 +518,28 @@ mod tests {
         assert_eq!(asker("ik kan het niet meer aan"), Some("medewerker"));
         assert_eq!(asker("my manager shouts at me"), Some("medewerker"));
         assert_eq!(asker("een medewerker van mij huilt vaak"), None);
+        // Whoever asks how to see it in someone else, or in the staff, is not the worker.
+        assert_eq!(asker("hoe zie ik of iemand opbrandt"), None);
+        assert_eq!(asker("ik wil medewerkers eerder spreken"), None);
+        assert_eq!(asker("how do I know if someone is burning out"), None);
+        // Someone as the one to talk to leaves the worker asking.
+        assert_eq!(asker("ik wil met iemand praten"), Some("medewerker"));
         assert_eq!(asker("werkdruk in de zorg"), None);
         // Whole words only: "mijnbouw" is no "mijn", "team" alone is no one's team.
         assert_eq!(asker("mijnbouw en het team"), None);
+    }
+
+    #[test]
+    fn zorgen_that_means_to_see_to_it_is_left_out_of_a_sentence() {
+        let a = analyzer();
+        let has = |text: &str| a.query_words(text).iter().any(|g| g.first().is_some_and(|t| t == "zorgen"));
+        assert!(!has("hoe zorgen we dat mensen het durven te zeggen"));
+        assert!(!has("ervoor zorgen dat het team minder werkdruk heeft"));
+        assert!(!has("ik wil zorgen dat niemand uitvalt"));
+        // The worries and the care stay.
+        assert!(has("bij wie kan ik terecht met mijn zorgen"));
+        assert!(has("ik maak me zorgen over een collega"));
+        assert!(a.query_words("ik zorg voor mijn moeder").iter().flatten().any(|t| t == "zorg"));
     }
 
     #[test]
