@@ -325,6 +325,27 @@ mod tests {
     }
 
     #[test]
+    fn what_the_four_audiences_want_to_do_reaches_the_group_of_its_sense() {
+        // Issue #26: how a bedrijfsarts, an HR adviser, a team leader and a worker say what
+        // they want to do, in their own order.
+        let cases = [
+            ("ik wil er vroeg bij zijn", "signaleren"),
+            ("voordat ze uitvallen", "werkbehoud"),
+            ("we willen een peiling doen", "medewerkersonderzoek"),
+            ("waar de werkdruk vandaan komt", "rie"),
+            ("hoe begin ik het gesprek", "bespreekbaar-maken"),
+            ("ik weet niet hoe ik mijn medewerker kan helpen", "handelingsverlegenheid"),
+            ("hulp zonder dat mijn baas het weet", "privacy"),
+            ("ik wil weer beginnen na ziekte", "re-integratie"),
+            ("ik zorg naast mijn werk voor mijn moeder", "mantelzorg"),
+        ];
+        for (text, group) in cases {
+            let found = expand(text);
+            assert!(found.iter().any(|e| e.group == group), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_term_is_found_with_its_verb_moved() {
         // The thesaurus writes "zit er doorheen"; a subordinate clause puts the verb last.
         let found = expand("ik zie dat mijn mensen er doorheen zitten");
