@@ -256,7 +256,8 @@ impl Thesaurus {
     }
 
     /// The thesaurus's single word nearest to `word` (folded) by spelling: one edit, or two
-    /// from eight letters (a swap of two letters is one edit), and the number of edits;
+    /// from eight letters with the same first letter (a swap of two letters is one edit), and
+    /// the number of edits;
     /// `None` when none is that near, or `word` is itself a term. Only words of a length
     /// within reach are compared.
     pub fn nearest(&self, word: &str) -> Option<(String, usize)> {
@@ -273,6 +274,11 @@ impl Thesaurus {
             let d = strsim::osa_distance(word, term);
             if d == 0 {
                 return None;
+            }
+            // Two edits reach other real words ("dementie" → "retentie"): then the first
+            // letter must agree, which a typo seldom changes.
+            if d > 1 && word.chars().next() != term.chars().next() {
+                continue;
             }
             if d <= max && best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, term));
@@ -375,6 +381,15 @@ mod tests {
         assert_eq!((over.start, over.end), (5, 8), "{found:?}");
         // Only all of its words, side by side: a part of it is not the term.
         assert!(expand("zij kwam er doorheen").iter().all(|e| e.group != "overbelasting"));
+    }
+
+    #[test]
+    fn a_real_word_two_letters_from_a_term_is_not_respelt_into_it() {
+        let (t, _) = bundled();
+        // "dementie" is two edits from "retentie" (keeping staff): not a typo of it.
+        assert_eq!(t.nearest("dementie"), None);
+        // Two typos that keep the first letter are still read as the term.
+        assert_eq!(t.nearest("mantlzorgr").map(|(w, _)| w).as_deref(), Some("mantelzorg"));
     }
 
     #[test]
