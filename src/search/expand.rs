@@ -29,6 +29,15 @@ pub const BROADER: f32 = 0.2;
 /// typed would (and a narrower or wider word for less), not less than a common word beside
 /// it ("ik lig te *piekeren* over mijn werk").
 pub const STANDS_IN: f32 = 2.0;
+/// Possessive and reflexive pronouns: in a term they stand for whoever it happens to ("op *mijn*
+/// tenen lopen", "lopen op *hun* tenen", "voor *hun* ouders zorgen"), so a term is matched with
+/// any of them in their place (they are compared as one key, [`PRONOUN`]).
+const PRONOUNS: &[&str] =
+    &["mijn", "m'n", "je", "jouw", "zijn", "z'n", "haar", "ons", "onze", "jullie", "hun", "uw", "me", "mij", "zich"];
+
+/// The key every word of [`PRONOUNS`] is compared as.
+const PRONOUN: &str = "\u{0}pronoun";
+
 /// The most phrases one match adds (its own group's first, then the wider groups'); the
 /// query also has a budget of terms, and only phrases found in some record count for it.
 pub const MAX_PHRASES_PER_MATCH: usize = 40;
@@ -61,6 +70,8 @@ pub struct Thesaurus {
     words: Vec<(String, usize)>,
     /// Every key any Dutch term uses.
     used: std::collections::HashSet<String>,
+    /// The keys of [`PRONOUNS`].
+    pronouns: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Thesaurus {
@@ -103,6 +114,10 @@ impl Thesaurus {
 
     /// A thesaurus of `groups`, keyed with `analyzer`.
     pub fn new(groups: Vec<Group>, analyzer: &Analyzer) -> Thesaurus {
+        let pronouns: std::collections::HashSet<String> = PRONOUNS.iter().map(|w| analyzer.stem(w)).collect();
+        let as_matched = |keys: Vec<String>| -> Vec<String> {
+            keys.into_iter().map(|k| if pronouns.contains(&k) { PRONOUN.to_string() } else { k }).collect()
+        };
         let mut entries = HashMap::new();
         let mut any_order = HashMap::new();
         let mut english = HashMap::new();
@@ -118,7 +133,7 @@ impl Thesaurus {
             let same = g.dutch().map(|t| (t, Relation::Same));
             let narrower = g.narrower.iter().map(|t| (t.as_str(), Relation::Narrower));
             for (term, relation) in same.chain(narrower) {
-                let keys = analyzer.keys(term);
+                let keys = as_matched(analyzer.keys(term));
                 if keys.is_empty() {
                     continue;
                 }
@@ -144,19 +159,26 @@ impl Thesaurus {
             }
         }
         let used = entries.keys().flatten().cloned().collect();
-        Thesaurus { groups, entries, any_order, english, longest, by_id, words, used }
+        Thesaurus { groups, entries, any_order, english, longest, by_id, words, used, pronouns }
     }
 
     /// Whether some Dutch term of the thesaurus has a word with this key ("meer" in "geen
     /// zin meer in werk").
     pub fn uses(&self, key: &str) -> bool {
-        self.used.contains(key)
+        self.used.contains(self.as_matched(key))
+    }
+
+    /// `key` as terms are matched on: a pronoun as [`PRONOUN`].
+    fn as_matched<'k>(&self, key: &'k str) -> &'k str {
+        if self.pronouns.contains(key) { PRONOUN } else { key }
     }
 
     /// The matches of Dutch terms in a query's word keys (Dutch stems), left to right, the
     /// longest run first; each word belongs to at most one match. A run of several words
     /// also matches a term with the same words in another order (the verb moved).
     pub fn expansions(&self, keys: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
+        let keys: Vec<&str> = keys.iter().map(|k| self.as_matched(k)).collect();
+        let keys = &keys[..];
         self.scan(keys.len(), analyzer, keys, |start, n| {
             let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
             self.entries.get(&run).or_else(|| if n > 1 { self.any_order.get(&sorted(&run)) } else { None }).copied()
@@ -206,7 +228,7 @@ impl Thesaurus {
         let mut out: Vec<(String, f32)> = Vec::new();
         let add = |term: &str, weight: f32, out: &mut Vec<(String, f32)>| {
             if out.len() < MAX_PHRASES_PER_MATCH
-                && analyzer.keys(term) != own
+                && analyzer.keys(term).iter().map(|k| self.as_matched(k)).ne(own.iter().map(String::as_str))
                 && !out.iter().any(|(t, _)| t.eq_ignore_ascii_case(term))
             {
                 out.push((term.to_string(), weight));
@@ -234,7 +256,8 @@ impl Thesaurus {
     }
 
     /// The thesaurus's single word nearest to `word` (folded) by spelling: one edit, or two
-    /// from eight letters (a swap of two letters is one edit), and the number of edits;
+    /// from eight letters with the same first letter (a swap of two letters is one edit), and
+    /// the number of edits;
     /// `None` when none is that near, or `word` is itself a term. Only words of a length
     /// within reach are compared.
     pub fn nearest(&self, word: &str) -> Option<(String, usize)> {
@@ -251,6 +274,11 @@ impl Thesaurus {
             let d = strsim::osa_distance(word, term);
             if d == 0 {
                 return None;
+            }
+            // Two edits reach other real words ("dementie" → "retentie"): then the first
+            // letter must agree, which a typo seldom changes.
+            if d > 1 && word.chars().next() != term.chars().next() {
+                continue;
             }
             if d <= max && best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, term));
@@ -353,6 +381,25 @@ mod tests {
         assert_eq!((over.start, over.end), (5, 8), "{found:?}");
         // Only all of its words, side by side: a part of it is not the term.
         assert!(expand("zij kwam er doorheen").iter().all(|e| e.group != "overbelasting"));
+    }
+
+    #[test]
+    fn a_real_word_two_letters_from_a_term_is_not_respelt_into_it() {
+        let (t, _) = bundled();
+        // "dementie" is two edits from "retentie" (keeping staff): not a typo of it.
+        assert_eq!(t.nearest("dementie"), None);
+        // Two typos that keep the first letter are still read as the term.
+        assert_eq!(t.nearest("mantlzorgr").map(|(w, _)| w).as_deref(), Some("mantelzorg"));
+    }
+
+    #[test]
+    fn a_term_is_found_whoever_it_happens_to() {
+        // The thesaurus writes "over mijn grenzen"; told of someone else, it is the same.
+        for text in ["ze gaat over haar grenzen", "we gaan over onze grenzen", "over mijn grenzen"] {
+            assert!(expand(text).iter().any(|e| e.group == "overbelasting"), "{text}: {:?}", expand(text));
+        }
+        // The pronoun alone is no term, and the term still needs its own words.
+        assert!(expand("haar grenzen").iter().all(|e| e.group != "overbelasting"));
     }
 
     #[test]
