@@ -393,6 +393,14 @@ mod tests {
     }
 
     #[test]
+    fn a_programme_is_not_a_programmer() {
+        // The English stem of "programme" is that of "programmer" (the ICT sector).
+        for text in ["wellness programme", "programme"] {
+            assert!(expand(text).iter().all(|e| e.group != "ict"), "{text}: {:?}", expand(text));
+        }
+    }
+
+    #[test]
     fn a_term_is_found_whoever_it_happens_to() {
         // The thesaurus writes "over mijn grenzen"; told of someone else, it is the same.
         for text in ["ze gaat over haar grenzen", "we gaan over onze grenzen", "over mijn grenzen"] {

@@ -271,10 +271,12 @@ pub(super) const PARTICLE_REACH: usize = 5;
 /// another sense: "zorgen" (worries; also the verb "to see to") would otherwise become
 /// "zorg", the care sector, and be widened with care words. Applies to records and queries
 /// alike. Also "slechts" (only), which the stemmer makes "slecht" (bad: "ik slaap slecht"),
-/// and "leeg" (drained, empty), which it makes "leg" (I lay: "ik leg de lat hoog"). A word
+/// and "leeg" (drained, empty), which it makes "leg" (I lay: "ik leg de lat hoog"), and
+/// "ouders" (parents), which it makes "ouder" as it does "oudere" (older: "oudere
+/// medewerkers die voor hun ouders zorgen"). A word
 /// whose stem is a stop word ("overheid" → "over") is kept as it is without a list (see
 /// [`Analyzer::stem`]).
-pub(super) const PROTECTED: &[&str] = &["zorgen", "slechts", "leeg"];
+pub(super) const PROTECTED: &[&str] = &["zorgen", "slechts", "leeg", "ouders"];
 
 /// "zorgen" in "zorgen *dat*" and "*ervoor* zorgen" means to see to it, a verb of doing like
 /// "maken", not the worries of "mijn zorgen" nor the care of "zorgen voor mijn moeder": then

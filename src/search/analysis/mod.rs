@@ -548,6 +548,8 @@ mod tests {
         // "ik slaap slecht" is not "slechts" (only); "ik voel me leeg" is not "ik leg".
         assert_ne!(a.stem("slechts"), a.stem("slecht"));
         assert_ne!(a.stem("leeg"), a.stem("leg"));
+        // "oudere medewerkers" are not "ouders" (parents).
+        assert_ne!(a.stem("ouders"), a.stem("oudere"));
         // "overheid" would become "over", a word every query leaves out.
         assert_eq!(a.stem("overheid"), "overheid");
         assert!(!a.query_words("de overheid").is_empty());
