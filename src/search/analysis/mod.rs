@@ -138,43 +138,36 @@ impl Analyzer {
 
     /// The index terms of `text`: stems of words and of their compound parts.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for word in split_words(text) {
-            out.extend(self.word_terms(&word.joined));
-            if word.has_parts() {
-                for part in word.parts() {
-                    out.extend(self.word_terms(&part));
-                }
-            }
-        }
-        out
+        self.each_word_terms(text, |terms| terms)
     }
 
     /// The terms of `text` that stand for whole words (and the pieces of "burn-out"), without
     /// the parts a compound is split into: for a record's name and aliases, where a part
     /// ("team" in "Teamcoach") says less than a word.
     pub fn whole_terms(&self, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for word in split_words(text) {
-            out.extend(self.word_terms(&word.joined).into_iter().take(1));
-            if word.has_parts() {
-                for part in word.parts() {
-                    out.extend(self.word_terms(&part).into_iter().take(1));
-                }
-            }
-        }
-        out
+        self.each_word_terms(text, |terms| terms.into_iter().take(1))
     }
 
     /// The parts compounds of `text` are split into, without the whole words: the
     /// complement of [`Analyzer::whole_terms`] in [`Analyzer::terms`].
     pub fn part_terms(&self, text: &str) -> Vec<String> {
+        self.each_word_terms(text, |terms| terms.into_iter().skip(1))
+    }
+
+    /// Per word of `text`, and per piece of a word written with a hyphen ("burn-out"), the
+    /// terms [`Analyzer::word_terms`] gives (the stem first, then the compound's parts), as
+    /// far as `pick` keeps them.
+    fn each_word_terms<I: IntoIterator<Item = String>>(
+        &self,
+        text: &str,
+        pick: impl Fn(Vec<String>) -> I,
+    ) -> Vec<String> {
         let mut out = Vec::new();
         for word in split_words(text) {
-            out.extend(self.word_terms(&word.joined).into_iter().skip(1));
+            out.extend(pick(self.word_terms(&word.joined)));
             if word.has_parts() {
                 for part in word.parts() {
-                    out.extend(self.word_terms(&part).into_iter().skip(1));
+                    out.extend(pick(self.word_terms(&part)));
                 }
             }
         }
