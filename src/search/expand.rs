@@ -115,9 +115,6 @@ impl Thesaurus {
     /// A thesaurus of `groups`, keyed with `analyzer`.
     pub fn new(groups: Vec<Group>, analyzer: &Analyzer) -> Thesaurus {
         let pronouns: std::collections::HashSet<String> = PRONOUNS.iter().map(|w| analyzer.stem(w)).collect();
-        let as_matched = |keys: Vec<String>| -> Vec<String> {
-            keys.into_iter().map(|k| if pronouns.contains(&k) { PRONOUN.to_string() } else { k }).collect()
-        };
         let mut entries = HashMap::new();
         let mut any_order = HashMap::new();
         let mut english = HashMap::new();
@@ -133,7 +130,8 @@ impl Thesaurus {
             let same = g.dutch().map(|t| (t, Relation::Same));
             let narrower = g.narrower.iter().map(|t| (t.as_str(), Relation::Narrower));
             for (term, relation) in same.chain(narrower) {
-                let keys = as_matched(analyzer.keys(term));
+                let keys: Vec<String> =
+                    analyzer.keys(term).iter().map(|k| as_matched(&pronouns, k).to_string()).collect();
                 if keys.is_empty() {
                     continue;
                 }
@@ -170,7 +168,7 @@ impl Thesaurus {
 
     /// `key` as terms are matched on: a pronoun as [`PRONOUN`].
     fn as_matched<'k>(&self, key: &'k str) -> &'k str {
-        if self.pronouns.contains(key) { PRONOUN } else { key }
+        as_matched(&self.pronouns, key)
     }
 
     /// The matches of Dutch terms in a query's word keys (Dutch stems), left to right, the
@@ -301,6 +299,11 @@ impl Thesaurus {
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
+}
+
+/// `key` as terms are matched on: one of `pronouns` (the keys of [`PRONOUNS`]) as [`PRONOUN`].
+fn as_matched<'k>(pronouns: &std::collections::HashSet<String>, key: &'k str) -> &'k str {
+    if pronouns.contains(key) { PRONOUN } else { key }
 }
 
 /// `keys` in sorted order.
