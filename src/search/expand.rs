@@ -59,6 +59,13 @@ pub struct Thesaurus {
     /// doorheen zitten"), so a run of the query with the same words in another order is the
     /// same term.
     any_order: HashMap<Vec<String>, (usize, Relation)>,
+    /// A Dutch term of three words or more that ends in its verb, an infinitive ("aan het
+    /// werk houden"), by the keys of its other words in sorted order, with the verb's key:
+    /// a main clause puts the finite verb second, far ahead of the rest ("hoe *houd* ik een
+    /// medewerker met klachten *aan het werk*?"), so the rest of the term with its verb
+    /// earlier in the query is the same term. Several terms can share the rest ("aan het
+    /// werk blijven", "aan het werk houden").
+    verb_first: HashMap<Vec<String>, Vec<(usize, Relation, String)>>,
     /// An English term's keys (the English stems of its words, see
     /// [`Analyzer::english_keys`]) → its group. English words go their own way: the Dutch
     /// stemmer would join English words of different families.
@@ -117,6 +124,7 @@ impl Thesaurus {
         let pronouns: std::collections::HashSet<String> = PRONOUNS.iter().map(|w| analyzer.stem(w)).collect();
         let mut entries = HashMap::new();
         let mut any_order = HashMap::new();
+        let mut verb_first = HashMap::new();
         let mut english = HashMap::new();
         let mut longest = 0;
         for (i, g) in groups.iter().enumerate() {
@@ -139,6 +147,14 @@ impl Thesaurus {
                 if keys.len() > 1 {
                     any_order.entry(sorted(&keys)).or_insert((i, relation));
                 }
+                if let [rest @ .., verb] = &keys[..]
+                    && rest.len() >= 2
+                    && term.ends_with("en")
+                    && verb != PRONOUN
+                    && !analyzer.is_stop_key(verb)
+                {
+                    verb_first.entry(sorted(rest)).or_insert_with(Vec::new).push((i, relation, verb.clone()));
+                }
                 // Two terms with one stem: the first (and a same-sense one) wins.
                 entries.entry(keys).or_insert((i, relation));
             }
@@ -157,7 +173,7 @@ impl Thesaurus {
             }
         }
         let used = entries.keys().flatten().cloned().collect();
-        Thesaurus { groups, entries, any_order, english, longest, by_id, words, used, pronouns }
+        Thesaurus { groups, entries, any_order, verb_first, english, longest, by_id, words, used, pronouns }
     }
 
     /// Whether some Dutch term of the thesaurus has a word with this key ("meer" in "geen
@@ -173,13 +189,28 @@ impl Thesaurus {
 
     /// The matches of Dutch terms in a query's word keys (Dutch stems), left to right, the
     /// longest run first; each word belongs to at most one match. A run of several words
-    /// also matches a term with the same words in another order (the verb moved).
+    /// also matches a term with the same words in another order (the verb moved), or, for a
+    /// term that ends in its verb, with the verb earlier in the query (a main clause's
+    /// second place); the run is then the term's other words.
     pub fn expansions(&self, keys: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
         let keys: Vec<&str> = keys.iter().map(|k| self.as_matched(k)).collect();
         let keys = &keys[..];
         self.scan(keys.len(), analyzer, keys, |start, n| {
             let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
-            self.entries.get(&run).or_else(|| if n > 1 { self.any_order.get(&sorted(&run)) } else { None }).copied()
+            if let Some(found) = self.entries.get(&run) {
+                return Some(*found);
+            }
+            if n < 2 {
+                return None;
+            }
+            let run = sorted(&run);
+            self.any_order.get(&run).copied().or_else(|| {
+                self.verb_first
+                    .get(&run)?
+                    .iter()
+                    .find(|(_, _, verb)| keys[..start].contains(&verb.as_str()))
+                    .map(|&(group, relation, _)| (group, relation))
+            })
         })
     }
 
@@ -384,6 +415,18 @@ mod tests {
         assert_eq!((over.start, over.end), (5, 8), "{found:?}");
         // Only all of its words, side by side: a part of it is not the term.
         assert!(expand("zij kwam er doorheen").iter().all(|e| e.group != "overbelasting"));
+    }
+
+    #[test]
+    fn a_term_ending_in_its_verb_is_found_with_the_verb_second() {
+        // "aan het werk houden": a main clause puts "houd" second and the rest at its end.
+        let found = expand("hoe houd ik een medewerker met klachten aan het werk");
+        let kept = found.iter().find(|e| e.group == "werkbehoud").expect("the verb-second form is the same term");
+        assert_eq!((kept.start, kept.end), (7, 10), "{found:?}");
+        // Without the verb the rest is no term; nor with the verb after it (that is another
+        // sentence: "aan het werk; houd vol").
+        assert!(expand("hoe ik een medewerker met klachten aan het werk").iter().all(|e| e.group != "werkbehoud"));
+        assert!(expand("aan het werk en houd vol").iter().all(|e| e.group != "werkbehoud"));
     }
 
     #[test]

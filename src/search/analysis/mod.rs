@@ -242,6 +242,11 @@ impl Analyzer {
         self.is_question_word(word)
     }
 
+    /// Whether `key` is a stop word's key ("aan", "het"): a word that carries no meaning.
+    pub fn is_stop_key(&self, key: &str) -> bool {
+        self.inner.stop.contains(key)
+    }
+
     fn is_question_word(&self, word: &str) -> bool {
         self.inner.question.contains(word)
     }
