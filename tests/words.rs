@@ -337,6 +337,17 @@ fn an_abbreviation_with_a_sign_is_not_another_abbreviation() {
 }
 
 #[test]
+fn a_thesaurus_term_of_a_common_and_a_rare_word_finds_the_records_of_its_synonyms() {
+    let (_dir, mut app) = open();
+    // "aan het werk houden" (werkbehoud): "werk" is in most records, "houd" in few. The
+    // synonyms ("aan het werk blijven") used to join the common word only, which decides
+    // nothing, so only the five records holding "houd" were found.
+    let result = search(&mut app, "aan het werk houden");
+    assert!(top(&result, 3).contains(&"tijdelijke-werkaanpassingen"), "{:?}", top(&result, 10));
+    assert!(result.total > 5, "{}", result.total);
+}
+
+#[test]
 fn a_real_word_in_a_query_that_finds_plenty_is_not_corrected() {
     let (_dir, mut app) = open();
     // "gedoe" (hassle) is Dutch but in no record; the rest of the query finds records, so no

@@ -245,6 +245,11 @@ impl SearchIndex {
             // their own group's words are added, not the wider groups' (which would only
             // cost time on a large catalogue); a word no record holds gets them all.
             let known = span.iter().all(|&g| df_of(Some(g)).is_some_and(|df| df > 0));
+            // The phrases join the run's rarest word: the rare words decide which records
+            // match at all (a common word only adds score), so on a common word ("*werk*" in
+            // "aan het werk houden") a record that holds only a synonym of the run would
+            // never be found.
+            let at = span.iter().copied().min_by_key(|&g| df_of(Some(g)).unwrap_or(0)).unwrap_or(span[0]);
             let mut added = 0;
             for (text, weight) in &expansion.phrases {
                 let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
@@ -270,12 +275,12 @@ impl SearchIndex {
                 }
                 widen_terms += terms.len();
                 added += 1;
-                // The phrase joins the first word of the run only: scored once, not once per
-                // word (a run of two words would otherwise count it twice and cost twice).
+                // The phrase joins one word of the run only: scored once, not once per word (a
+                // run of two words would otherwise count it twice and cost twice).
                 // For words no record holds, the phrases are the only way the words count:
                 // they stand in for them, for as much as the words would count themselves.
                 let weight = if known { *weight } else { *weight * expand::STANDS_IN };
-                widen[span[0]].push(Phrase { text: text.clone(), terms, weight, expansion: e });
+                widen[at].push(Phrase { text: text.clone(), terms, weight, expansion: e });
             }
         }
         Ok((widen, widen_left_out))
