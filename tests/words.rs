@@ -337,6 +337,23 @@ fn an_abbreviation_with_a_sign_is_not_another_abbreviation() {
 }
 
 #[test]
+fn a_worker_who_names_her_own_manager_finds_how_to_talk_not_records_for_managers() {
+    let (_dir, mut app) = open();
+    // "mijn leidinggevende" is the one she talks to: before, the records for managers filled
+    // the first five (a team coach, a training for managers) and the conversation guide came
+    // sixth or seventh.
+    for q in
+        ["Hoe begin ik het gesprek over stress met mijn leidinggevende?", "how do I talk to my manager about stress"]
+    {
+        let result = search(&mut app, q);
+        assert!(top(&result, 5).contains(&"gespreksleidraad-werkstress"), "{q}: {:?}", top(&result, 10));
+    }
+    // Named without "mijn", a manager is what the records are to be about.
+    let managers = search(&mut app, "training voor leidinggevenden over werkdruk");
+    assert_eq!(top(&managers, 1), ["training-psa-leidinggevenden"]);
+}
+
+#[test]
 fn a_thesaurus_term_of_a_common_and_a_rare_word_finds_the_records_of_its_synonyms() {
     let (_dir, mut app) = open();
     // "aan het werk houden" (werkbehoud): "werk" is in most records, "houd" in few. The
@@ -360,7 +377,7 @@ fn a_real_word_in_a_query_that_finds_plenty_is_not_corrected() {
 /// The figures measured over the whole set (cargo bench --bench relevance), the situations of
 /// #26 included;
 /// a change that makes the search find less than this fails.
-const FLOOR_HIT5: f64 = 0.93;
+const FLOOR_HIT5: f64 = 0.95;
 const FLOOR_MRR10: f64 = 0.85;
 /// The situations told in everyday words (issue #26) on their own.
 const FLOOR_SITUATION_HIT1: f64 = 0.76;

@@ -85,7 +85,8 @@ impl SearchIndex {
     /// `widen[g]` holds the thesaurus's phrases for word `g` (see [`super::expand`]): each is
     /// one more way for the word to match, for its weight. A word the thesaurus knows is not
     /// corrected: it is not a typo. `word_dfs[g]` is how many records hold word `g`'s stem,
-    /// looked up once by the caller.
+    /// looked up once by the caller. The words `score_only` (group indexes) only add score,
+    /// as a common word does: they do not decide which records match.
     // The per-word inputs (groups, their document frequencies, the thesaurus's phrases) are
     // parallel slices of one query; bundling them would only move the list.
     #[allow(clippy::too_many_arguments)]
@@ -94,6 +95,7 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         groups: &[Vec<String>],
         word_dfs: &[u64],
+        score_only: &[usize],
         widen: &[Vec<Phrase>],
         prefix: Option<&str>,
         loose: u8,
@@ -185,7 +187,7 @@ impl SearchIndex {
             name_terms.push(terms.into_iter().map(|(t, _)| t).collect());
             let word_query: Box<dyn Query> = Box::new(BooleanQuery::new(alternatives));
             per_word.push(word_query.box_clone());
-            if word_df > common {
+            if word_df > common || score_only.contains(&g) {
                 frequent.push((Occur::Should, word_query))
             } else {
                 rare.push((Occur::Should, word_query))

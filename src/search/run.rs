@@ -145,6 +145,10 @@ impl SearchIndex {
             ));
         }
         let groups = &words.groups;
+        // "met mijn leidinggevende": the one a worker talks to only adds score.
+        let folded: Vec<&str> = words.words.iter().map(|w| w.folded.as_str()).collect();
+        let score_only: Vec<usize> =
+            analysis::own_counterparts(&folded).into_iter().filter_map(|i| words.words[i].group).collect();
         let prefix = last_word_prefix(text);
         let asker = analysis::asker(text);
         // The words' query, what one can act on a little higher, with the way in's records
@@ -154,8 +158,16 @@ impl SearchIndex {
             Some(words) => Some(self.for_asker(words, asker)),
             other => other,
         };
-        let mut text_query =
-            ranked(self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 1, &mut cut)?);
+        let mut text_query = ranked(self.text_query(
+            &searcher,
+            groups,
+            &word_dfs,
+            &score_only,
+            &widen,
+            prefix.as_deref(),
+            1,
+            &mut cut,
+        )?);
         let filter_query = filter_query(&self.fields, filters, taxonomy, today);
         let (mut found, mut total, mut facets) =
             self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
@@ -168,6 +180,7 @@ impl SearchIndex {
                     &searcher,
                     groups,
                     &word_dfs,
+                    &score_only,
                     &wider,
                     prefix.as_deref(),
                     1,
@@ -192,8 +205,16 @@ impl SearchIndex {
                 nearest = self.run(text_query.as_deref(), None, today, limit)?.0;
             }
             if nearest.is_empty() && !groups.is_empty() {
-                let loose =
-                    self.text_query(&searcher, groups, &word_dfs, &widen, prefix.as_deref(), 2, &mut Vec::new())?;
+                let loose = self.text_query(
+                    &searcher,
+                    groups,
+                    &word_dfs,
+                    &score_only,
+                    &widen,
+                    prefix.as_deref(),
+                    2,
+                    &mut Vec::new(),
+                )?;
                 nearest = self.run(loose.as_deref(), filter_query.as_deref(), today, limit)?.0;
             }
         }

@@ -92,6 +92,38 @@ pub fn asker(text: &str) -> Option<&'static str> {
         .filter(|r| !r.is_empty())
 }
 
+/// The people a worker answers to, as she names them: "*mijn leidinggevende*", "*my
+/// manager*". Named after a word of [`OWN`], such a word is the one she talks to, not whom
+/// she wants help for ("hoe begin ik het gesprek over stress met *mijn leidinggevende*?"): it
+/// does not decide which records match, it only adds score (see [`own_counterparts`]).
+const COUNTERPARTS: &[&str] = &[
+    "leidinggevende",
+    "baas",
+    "chef",
+    "manager",
+    "teamleider",
+    "teamleidster",
+    "werkgever",
+    "directeur",
+    "leiding",
+    "boss",
+    "supervisor",
+    "employer",
+];
+
+/// The words by which a worker names her own: "mijn", "m'n", "my" (and "line" in "my line
+/// manager").
+const OWN: &[&str] = &["mijn", "m'n", "my"];
+
+/// The places in `words` (folded, in order) of each word of [`COUNTERPARTS`] that follows
+/// a word of [`OWN`] ("met *mijn leidinggevende*", "to *my line manager*").
+pub fn own_counterparts(words: &[&str]) -> Vec<usize> {
+    (1..words.len())
+        .filter(|&i| COUNTERPARTS.contains(&words[i]))
+        .filter(|&i| OWN.contains(&words[i - 1]) || (i >= 2 && words[i - 1] == "line" && OWN.contains(&words[i - 2])))
+        .collect()
+}
+
 /// English words that only join the others ("return *to* work", "caring *for a* parent"):
 /// an English thesaurus term and an English query are matched without them, on both sides,
 /// so a term does not hang on which of them a searcher typed. Function words of the Snowball

@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use frostem::{Algorithm, Stemmer};
 
 use lists::*;
-pub use lists::{ENGLISH_JOINING_WORDS, asker};
+pub use lists::{ENGLISH_JOINING_WORDS, asker, own_counterparts};
 pub use tokenizer::{DutchPartsTokenizer, DutchTokenizer, DutchWholeTokenizer, PlainTokenizer, VecTokenStream};
 use words::*;
 pub use words::{fold, folded_words, holds_phrase, plain_words};
@@ -525,6 +525,20 @@ mod tests {
         assert_eq!(asker("werkdruk in de zorg"), None);
         // Whole words only: "mijnbouw" is no "mijn", "team" alone is no one's team.
         assert_eq!(asker("mijnbouw en het team"), None);
+    }
+
+    #[test]
+    fn a_worker_s_own_manager_is_the_one_she_talks_to() {
+        let at = |text: &str| {
+            let words = folded_words(text);
+            own_counterparts(&words.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        assert_eq!(at("hoe begin ik het gesprek met mijn leidinggevende"), [7]);
+        assert_eq!(at("how do I tell my line manager"), [6]);
+        assert_eq!(at("my boss shouts at me"), [1]);
+        // A manager who is not hers is what she asks about.
+        assert!(at("training voor de leidinggevende").is_empty());
+        assert!(at("ik ben leidinggevende").is_empty());
     }
 
     #[test]
