@@ -59,13 +59,14 @@ pub struct Thesaurus {
     /// doorheen zitten"), so a run of the query with the same words in another order is the
     /// same term.
     any_order: HashMap<Vec<String>, (usize, Relation)>,
-    /// A Dutch term of three words or more that ends in its verb, an infinitive ("aan het
-    /// werk houden"), by the keys of its other words in sorted order, with the verb's key:
-    /// a main clause puts the finite verb second, far ahead of the rest ("hoe *houd* ik een
-    /// medewerker met klachten *aan het werk*?"), so the rest of the term with its verb
+    /// A Dutch term of three words or more that ends or begins with its verb, an infinitive
+    /// ("aan het werk houden", "zorgen voor mijn moeder"), by the keys of its other words in
+    /// sorted order, with the verb's key: a main clause puts the finite verb second, ahead of
+    /// the rest and often far ("hoe *houd* ik een medewerker met klachten *aan het werk*?",
+    /// "ik *zorg* naast mijn baan *voor mijn moeder*"), so the rest of the term with its verb
     /// earlier in the query is the same term. Several terms can share the rest ("aan het
     /// werk blijven", "aan het werk houden").
-    verb_first: HashMap<Vec<String>, Vec<(usize, Relation, String)>>,
+    verb_first: HashMap<Vec<String>, Vec<(usize, Relation, [String; 2])>>,
     /// An English term's keys (the English stems of its words, see
     /// [`Analyzer::english_keys`]) → its group. English words go their own way: the Dutch
     /// stemmer would join English words of different families.
@@ -147,13 +148,23 @@ impl Thesaurus {
                 if keys.len() > 1 {
                     any_order.entry(sorted(&keys)).or_insert((i, relation));
                 }
-                if let [rest @ .., verb] = &keys[..]
-                    && rest.len() >= 2
-                    && term.ends_with("en")
-                    && verb != PRONOUN
-                    && !analyzer.is_stop_key(verb)
-                {
-                    verb_first.entry(sorted(rest)).or_insert_with(Vec::new).push((i, relation, verb.clone()));
+                // The verb as the query may hold it: its key, or its plain stem where the key
+                // is a protected form ("zorgen", worries; "ik *zorg* voor mijn moeder").
+                let words: Vec<&str> = term.split_whitespace().collect();
+                let verb = |w: Option<&&str>| {
+                    w.filter(|w| w.ends_with("en")).map(|w| analyzer.plain_stem(&super::analysis::fold(w)))
+                };
+                let last = (verb(words.last()), keys.split_last().map(|(v, rest)| (v, rest.to_vec())));
+                let first = (verb(words.first()), keys.split_first().map(|(v, rest)| (v, rest.to_vec())));
+                for (plain, split) in [last, first] {
+                    if let (Some(plain), Some((key, rest))) = (plain, split)
+                        && rest.len() >= 2
+                        && key != PRONOUN
+                        && !analyzer.is_stop_key(key)
+                    {
+                        let forms = [key.clone(), plain];
+                        verb_first.entry(sorted(&rest)).or_insert_with(Vec::new).push((i, relation, forms));
+                    }
                 }
                 // Two terms with one stem: the first (and a same-sense one) wins.
                 entries.entry(keys).or_insert((i, relation));
@@ -195,22 +206,51 @@ impl Thesaurus {
     pub fn expansions(&self, keys: &[&str], analyzer: &Analyzer) -> Vec<Expansion> {
         let keys: Vec<&str> = keys.iter().map(|k| self.as_matched(k)).collect();
         let keys = &keys[..];
-        self.scan(keys.len(), analyzer, keys, |start, n| {
-            let run: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
-            if let Some(found) = self.entries.get(&run) {
-                return Some(*found);
-            }
-            if n < 2 {
-                return None;
-            }
-            let run = sorted(&run);
-            self.any_order.get(&run).copied().or_else(|| {
-                self.verb_first
-                    .get(&run)?
-                    .iter()
-                    .find(|(_, _, verb)| keys[..start].contains(&verb.as_str()))
-                    .map(|&(group, relation, _)| (group, relation))
+        // A verb in the present tense ends in -t, which the stemmer keeps ("hij *maakt* me
+        // belachelijk", "ze *houdt*"): where a run does not match as typed, it is tried with
+        // such a word read as its verb's stem, when some term uses that stem.
+        let finite: Vec<Option<String>> = keys
+            .iter()
+            .map(|k| {
+                let verb = k.strip_suffix('t').filter(|v| v.chars().count() >= 3)?;
+                Some(analyzer.stem(verb)).filter(|stem| self.used.contains(stem))
             })
+            .collect();
+        self.scan(keys.len(), analyzer, keys, |start, n| {
+            let typed: Vec<String> = keys[start..start + n].iter().map(|k| (*k).to_string()).collect();
+            self.lookup(&typed, &keys[..start]).or_else(|| {
+                let read: Vec<String> =
+                    (start..start + n).map(|i| finite[i].clone().unwrap_or_else(|| keys[i].to_string())).collect();
+                (read != typed).then(|| self.lookup(&read, &keys[..start])).flatten()
+            })
+        })
+    }
+
+    /// The term a run of keys is, if any: as it stands; without an object pronoun; in any
+    /// order; or with its verb among the keys `before` it.
+    fn lookup(&self, run: &[String], before: &[&str]) -> Option<(usize, Relation)> {
+        if let Some(found) = self.entries.get(run) {
+            return Some(*found);
+        }
+        if run.len() < 2 {
+            return None;
+        }
+        // An object pronoun sits between a verb and the rest ("maakt *me* belachelijk",
+        // "zet *je* onder druk"): a run with one that is not a term is looked up without it.
+        if run.len() >= 3 && run.iter().any(|k| k == PRONOUN) {
+            let without: Vec<String> = run.iter().filter(|k| *k != PRONOUN).cloned().collect();
+            let found = self.entries.get(&without).or_else(|| self.any_order.get(&sorted(&without))).copied();
+            if found.is_some() {
+                return found;
+            }
+        }
+        let run = sorted(run);
+        self.any_order.get(&run).copied().or_else(|| {
+            self.verb_first
+                .get(&run)?
+                .iter()
+                .find(|(_, _, forms)| forms.iter().any(|verb| before.contains(&verb.as_str())))
+                .map(|&(group, relation, _)| (group, relation))
         })
     }
 
@@ -436,6 +476,24 @@ mod tests {
         assert_eq!(t.nearest("dementie"), None);
         // Two typos that keep the first letter are still read as the term.
         assert_eq!(t.nearest("mantlzorgr").map(|(w, _)| w).as_deref(), Some("mantelzorg"));
+    }
+
+    #[test]
+    fn a_term_beginning_with_its_verb_is_found_with_words_between() {
+        // "zorgen voor mijn moeder": the verb second, the rest after what else she does.
+        let found = expand("ik zorg naast mijn fulltime baan voor mijn moeder");
+        assert!(found.iter().any(|e| e.group == "mantelzorg"), "{found:?}");
+    }
+
+    #[test]
+    fn an_object_pronoun_between_the_verb_and_the_rest_is_passed_over() {
+        // "belachelijk maken": "ze maken me belachelijk", and in the present tense "hij maakt
+        // me belachelijk" (a "-t" the stemmer keeps).
+        for text in ["ze maken me belachelijk", "hij maakt me belachelijk"] {
+            assert!(expand(text).iter().any(|e| e.group == "pesten"), "{text}: {:?}", expand(text));
+        }
+        // Without the rest of the term, the pronoun finds nothing.
+        assert!(expand("ze maken me blij").iter().all(|e| e.group != "pesten"));
     }
 
     #[test]

@@ -376,6 +376,12 @@ impl Analyzer {
         self.inner.english.stem(word).into_owned()
     }
 
+    /// The Snowball stem of a single folded word, protected forms ([`PROTECTED`]) stemmed as
+    /// well: a verb's stem as its finite forms have it ("zorgen" → "zorg", as in "ik zorg").
+    pub fn plain_stem(&self, word: &str) -> String {
+        self.inner.stemmer.stem(word).into_owned()
+    }
+
     /// The stem of a single folded word. Plurals in "-ies" ("interventies") lose their
     /// "s" first, which the Porter stemmer leaves alone after a vowel. A protected form
     /// ([`PROTECTED`]) stays as it is.
