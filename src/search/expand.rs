@@ -325,8 +325,8 @@ impl Thesaurus {
     }
 
     /// The thesaurus's single word nearest to `word` (folded) by spelling: one edit, or two
-    /// from eight letters with the same first letter (a swap of two letters is one edit), and
-    /// the number of edits;
+    /// from eight letters with the same first letter (a swap of two letters is one edit; in a
+    /// word under [`SHORT_WORD`] letters a changed letter is none), and the number of edits;
     /// `None` when none is that near, or `word` is itself a term. Only words of a length
     /// within reach are compared.
     pub fn nearest(&self, word: &str) -> Option<(String, usize)> {
@@ -347,6 +347,12 @@ impl Thesaurus {
             // Two edits reach other real words ("dementie" → "retentie"): then the first
             // letter must agree, which a typo seldom changes.
             if d > 1 && word.chars().next() != term.chars().next() {
+                continue;
+            }
+            // In a short word one letter for another is as likely another word ("baan", a
+            // job, is "baas" with one letter changed): there only a letter left out, added or
+            // swapped is a typo.
+            if d == 1 && length < SHORT_WORD && *n == length && !swapped(word, term) {
                 continue;
             }
             if d <= max && best.is_none_or(|(b, _)| d < b) {
@@ -370,6 +376,17 @@ impl Thesaurus {
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
+}
+
+/// Below this many letters, a word with one letter changed is not read as a misspelt term
+/// ([`Thesaurus::nearest`]).
+const SHORT_WORD: usize = 6;
+
+/// Whether `a` is `b` with two neighbouring letters swapped (both of one length).
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let differ: Vec<usize> = (0..a.len().min(b.len())).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
 }
 
 /// `key` as terms are matched on: one of `pronouns` (the keys of [`PRONOUNS`]) as [`PRONOUN`].
@@ -494,6 +511,17 @@ mod tests {
         }
         // Without the rest of the term, the pronoun finds nothing.
         assert!(expand("ze maken me blij").iter().all(|e| e.group != "pesten"));
+    }
+
+    #[test]
+    fn a_short_real_word_one_letter_from_a_term_is_not_respelt_into_it() {
+        let (t, _) = bundled();
+        // "baan" (a job) is "baas" (a boss) with one letter changed: a word of its own.
+        assert_eq!(t.nearest("baan"), None);
+        // A letter left out, or two swapped, is still a typo of a short term.
+        assert_eq!(t.nearest("stres").map(|(w, _)| w).as_deref(), Some("stress"));
+        assert_eq!(t.nearest("abas").map(|(w, _)| w).as_deref(), Some("baas"));
+        assert!(swapped("abas", "baas") && !swapped("baan", "baas") && !swapped("abcd", "badc"));
     }
 
     #[test]
