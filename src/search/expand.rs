@@ -35,6 +35,12 @@ pub const STANDS_IN: f32 = 2.0;
 const PRONOUNS: &[&str] =
     &["mijn", "m'n", "je", "jouw", "zijn", "z'n", "haar", "ons", "onze", "jullie", "hun", "uw", "me", "mij", "zich"];
 
+/// Personal pronouns, subject or object: a question puts its subject between the verb and
+/// the rest ("hoe voorkomen *we* dat hij uitvalt"), a sentence its object ("hij zet *hem*
+/// onder druk"). A run with one of them, or with a word of [`PRONOUNS`], that is no term is
+/// looked up without it.
+const PERSONAL: &[&str] = &["ik", "jij", "u", "hij", "zij", "ze", "we", "wij", "hem", "hen", "men"];
+
 /// The key every word of [`PRONOUNS`] is compared as.
 const PRONOUN: &str = "\u{0}pronoun";
 
@@ -80,6 +86,8 @@ pub struct Thesaurus {
     used: std::collections::HashSet<String>,
     /// The keys of [`PRONOUNS`].
     pronouns: std::collections::HashSet<String>,
+    /// The keys of [`PERSONAL`] and [`PRONOUN`]: the words a run is also looked up without.
+    passed_over: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Thesaurus {
@@ -184,7 +192,21 @@ impl Thesaurus {
             }
         }
         let used = entries.keys().flatten().cloned().collect();
-        Thesaurus { groups, entries, any_order, verb_first, english, longest, by_id, words, used, pronouns }
+        let passed_over =
+            PERSONAL.iter().map(|w| analyzer.stem(w)).chain(std::iter::once(PRONOUN.to_string())).collect();
+        Thesaurus {
+            groups,
+            entries,
+            any_order,
+            verb_first,
+            english,
+            longest,
+            by_id,
+            words,
+            used,
+            pronouns,
+            passed_over,
+        }
     }
 
     /// Whether some Dutch term of the thesaurus has a word with this key ("meer" in "geen
@@ -235,13 +257,17 @@ impl Thesaurus {
         if run.len() < 2 {
             return None;
         }
-        // An object pronoun sits between a verb and the rest ("maakt *me* belachelijk",
-        // "zet *je* onder druk"): a run with one that is not a term is looked up without it.
-        if run.len() >= 3 && run.iter().any(|k| k == PRONOUN) {
-            let without: Vec<String> = run.iter().filter(|k| *k != PRONOUN).cloned().collect();
-            let found = self.entries.get(&without).or_else(|| self.any_order.get(&sorted(&without))).copied();
-            if found.is_some() {
-                return found;
+        // A pronoun sits between a verb and the rest ("maakt *me* belachelijk", "hoe
+        // voorkomen *we* dat hij uitvalt"): a run with one that is not a term is looked up
+        // without it, one at a time.
+        if run.len() >= 3 {
+            for gap in (0..run.len()).filter(|&i| self.passed_over.contains(&run[i])) {
+                let without: Vec<String> =
+                    run.iter().enumerate().filter(|&(i, _)| i != gap).map(|(_, k)| k.clone()).collect();
+                let found = self.entries.get(&without).or_else(|| self.any_order.get(&sorted(&without))).copied();
+                if found.is_some() {
+                    return found;
+                }
             }
         }
         let run = sorted(run);
@@ -503,7 +529,7 @@ mod tests {
     }
 
     #[test]
-    fn an_object_pronoun_between_the_verb_and_the_rest_is_passed_over() {
+    fn a_pronoun_between_the_verb_and_the_rest_is_passed_over() {
         // "belachelijk maken": "ze maken me belachelijk", and in the present tense "hij maakt
         // me belachelijk" (a "-t" the stemmer keeps).
         for text in ["ze maken me belachelijk", "hij maakt me belachelijk"] {
@@ -511,6 +537,9 @@ mod tests {
         }
         // Without the rest of the term, the pronoun finds nothing.
         assert!(expand("ze maken me blij").iter().all(|e| e.group != "pesten"));
+        // A question puts its subject there: "voorkomen dat hij uitvalt".
+        let found = expand("hoe voorkomen we dat hij uitvalt");
+        assert!(found.iter().any(|e| e.group == "werkbehoud"), "{found:?}");
     }
 
     #[test]
