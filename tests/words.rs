@@ -354,6 +354,18 @@ fn a_worker_who_names_her_own_manager_finds_how_to_talk_not_records_for_managers
 }
 
 #[test]
+fn a_team_leader_s_mensen_do_not_lead_to_records_that_only_mention_people() {
+    let (_dir, mut app) = open();
+    // "mensen" (people) is as general as "iemand": it used to decide the answer, so two care
+    // staffing records that speak of extra people came first and the conversation guide
+    // fourth.
+    let result = search(&mut app, "hoe zie ik aan mijn mensen dat ze het niet meer trekken");
+    let first = top(&result, 2);
+    assert!(!first.contains(&"extra-handen-voor-de-zorg") && !first.contains(&"nationale-zorgklas"), "{first:?}");
+    assert!(top(&result, 3).contains(&"gespreksleidraad-werkstress"), "{:?}", top(&result, 10));
+}
+
+#[test]
 fn a_thesaurus_term_of_a_common_and_a_rare_word_finds_the_records_of_its_synonyms() {
     let (_dir, mut app) = open();
     // "aan het werk houden" (werkbehoud): "werk" is in most records, "houd" in few. The

@@ -277,8 +277,7 @@ impl SearchIndex {
                 if added >= cap || (known && !broader_for_known && *weight <= expand::BROADER) {
                     continue;
                 }
-                let terms: Vec<String> =
-                    self.analyzer.query_words(text).into_iter().filter_map(|g| g.into_iter().next()).collect();
+                let terms: Vec<String> = self.analyzer.phrase_words(text);
                 if terms.is_empty() {
                     continue;
                 }

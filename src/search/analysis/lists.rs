@@ -239,7 +239,8 @@ pub(super) const SNOWBALL_DUTCH: &[&str] = &[
 ];
 
 /// Everyday words that tell *how* a situation is, not *what* it is (issue #26): adverbs of
-/// frequency and degree, quantifiers, and verbs of knowing and saying that carry no
+/// frequency and degree, quantifiers, people in general ("iedereen", "niemand", "mensen",
+/// as "iemand" among the [`QUESTION_WORDS`]), and verbs of knowing and saying that carry no
 /// subject. Left out of a sentence like [`QUESTION_WORDS`]; several stem into a word of
 /// another sense ("vaak" → "vak", "weet" → "wet", "hele" → "hel").
 pub(super) const TELLING_WORDS: &[&str] = &[
@@ -254,6 +255,7 @@ pub(super) const TELLING_WORDS: &[&str] = &[
     "ieder",
     "iedere",
     "iedereen",
+    "mensen",
     "niemand",
     "nooit",
     "precies",

@@ -181,6 +181,17 @@ impl Analyzer {
         self.query_words_bounded(text, usize::MAX, usize::MAX).groups
     }
 
+    /// The stems of a thesaurus phrase's words as a query holds them ([`Analyzer::query_words`]),
+    /// keeping the words that in a typed sentence only tell how ([`TELLING_WORDS`]): in a
+    /// phrase they are part of its sense ("zorg voor *mensen* met een beperking").
+    pub fn phrase_words(&self, text: &str) -> Vec<String> {
+        self.words_bounded(text, usize::MAX, usize::MAX, true)
+            .groups
+            .into_iter()
+            .filter_map(|g| g.into_iter().next())
+            .collect()
+    }
+
     /// [`Analyzer::query_words`] with bounded work: at most `max_words` words (stop words do
     /// not count) are analysed, and each word is cut to its first `max_chars` letters before
     /// it is analysed. What was cut is counted in the answer.
@@ -189,8 +200,15 @@ impl Analyzer {
     /// words, pronouns and auxiliary verbs ("hoe", "iemand", "kunnen") are left out, unless
     /// nothing else is left.
     pub fn query_words_bounded(&self, text: &str, max_words: usize, max_chars: usize) -> QueryWords {
+        self.words_bounded(text, max_words, max_chars, false)
+    }
+
+    /// [`Analyzer::query_words_bounded`], with `keep_telling` the words of [`TELLING_WORDS`]
+    /// kept.
+    fn words_bounded(&self, text: &str, max_words: usize, max_chars: usize, keep_telling: bool) -> QueryWords {
         let words = self.rejoin_particles(self.unrun_names(split_words(text)));
-        let meaningful = |w: &Word| !self.inner.stop.contains(w.joined.as_str()) && !self.is_question_word(&w.joined);
+        let left_out = |w: &str| self.is_question_word(w) && !(keep_telling && TELLING_WORDS.contains(&w));
+        let meaningful = |w: &Word| !self.inner.stop.contains(w.joined.as_str()) && !left_out(&w.joined);
         let reduce = words.iter().any(meaningful);
         let see_to_it: Vec<bool> = (0..words.len())
             .map(|i| {
@@ -214,7 +232,7 @@ impl Analyzer {
                 out.words_cut += 1;
                 word = word.cut(max_chars);
             }
-            let mut group = if reduce && (self.is_question_word(&word.joined) || see_to_it[i]) {
+            let mut group = if reduce && (left_out(&word.joined) || see_to_it[i]) {
                 Vec::new()
             } else {
                 let mut group = self.word_terms(&word.joined);
@@ -531,6 +549,18 @@ mod tests {
         assert_eq!(asker("werkdruk in de zorg"), None);
         // Whole words only: "mijnbouw" is no "mijn", "team" alone is no one's team.
         assert_eq!(asker("mijnbouw en het team"), None);
+    }
+
+    #[test]
+    fn people_in_general_are_left_out_of_a_sentence_but_not_out_of_a_thesaurus_phrase() {
+        let a = analyzer();
+        let stems =
+            |groups: Vec<Vec<String>>| groups.into_iter().filter_map(|g| g.into_iter().next()).collect::<Vec<_>>();
+        let sentence = stems(a.query_words("hoe zie ik aan mijn mensen dat ze het niet meer trekken"));
+        assert!(!sentence.iter().any(|s| s.starts_with("mens")), "{sentence:?}");
+        // In a phrase of the thesaurus the word is part of its sense.
+        let phrase = a.phrase_words("zorg voor mensen met een beperking");
+        assert!(phrase.iter().any(|s| s.starts_with("mens")), "{phrase:?}");
     }
 
     #[test]
