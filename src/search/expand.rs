@@ -54,6 +54,16 @@ enum Relation {
     Narrower,
 }
 
+/// A term whose verb may stand apart from its other words ([`Thesaurus::verb_first`]): its
+/// group, how it relates to it, and the verb as a query may hold it (its key and its plain
+/// stem).
+#[derive(Debug)]
+struct MovedVerb {
+    group: usize,
+    relation: Relation,
+    forms: [String; 2],
+}
+
 /// The thesaurus, ready for matching queries.
 pub struct Thesaurus {
     groups: Vec<Group>,
@@ -72,7 +82,7 @@ pub struct Thesaurus {
     /// "ik *zorg* naast mijn baan *voor mijn moeder*"), so the rest of the term with its verb
     /// earlier in the query is the same term. Several terms can share the rest ("aan het
     /// werk blijven", "aan het werk houden").
-    verb_first: HashMap<Vec<String>, Vec<(usize, Relation, [String; 2])>>,
+    verb_first: HashMap<Vec<String>, Vec<MovedVerb>>,
     /// An English term's keys (the English stems of its words, see
     /// [`Analyzer::english_keys`]) → its group. English words go their own way: the Dutch
     /// stemmer would join English words of different families.
@@ -171,7 +181,8 @@ impl Thesaurus {
                         && !analyzer.is_stop_key(key)
                     {
                         let forms = [key.clone(), plain];
-                        verb_first.entry(sorted(&rest)).or_insert_with(Vec::new).push((i, relation, forms));
+                        let moved = MovedVerb { group: i, relation, forms };
+                        verb_first.entry(sorted(&rest)).or_insert_with(Vec::new).push(moved);
                     }
                 }
                 // Two terms with one stem: the first (and a same-sense one) wins.
@@ -275,8 +286,8 @@ impl Thesaurus {
             self.verb_first
                 .get(&run)?
                 .iter()
-                .find(|(_, _, forms)| forms.iter().any(|verb| before.contains(&verb.as_str())))
-                .map(|&(group, relation, _)| (group, relation))
+                .find(|moved| moved.forms.iter().any(|verb| before.contains(&verb.as_str())))
+                .map(|moved| (moved.group, moved.relation))
         })
     }
 
