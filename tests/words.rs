@@ -366,6 +366,27 @@ fn a_team_leader_s_mensen_do_not_lead_to_records_that_only_mention_people() {
 }
 
 #[test]
+fn a_hyphenated_term_typed_as_written_is_found_and_not_corrected_into_itself() {
+    let (_dir, mut app) = open();
+    // "check-in" is an English term of the daily start: it found nothing and offered
+    // "Bedoelde u: check-in?", because the typed word lost its hyphen and the term did not.
+    let result = search(&mut app, "check-in");
+    assert_eq!(top(&result, 1), ["dagopening-dagsluiting"], "{:?}", top(&result, 5));
+    assert_eq!(result.suggestion, None);
+}
+
+#[test]
+fn a_short_everyday_word_is_not_read_as_a_misspelt_term() {
+    let (_dir, mut app) = open();
+    // "drie" (three) was read as "rie" with a letter more, "baan" (a job) as "baas" (a boss).
+    for (q, word) in [("na drie maanden thuis met overspannenheid", "drie"), ("naast mijn fulltime baan", "baan")] {
+        let result = search(&mut app, q);
+        let from: Vec<&str> = result.hits.iter().flat_map(|h| h.via.iter().map(|v| v.from.as_str())).collect();
+        assert!(!from.contains(&word), "{q}: {from:?}");
+    }
+}
+
+#[test]
 fn a_thesaurus_term_of_a_common_and_a_rare_word_finds_the_records_of_its_synonyms() {
     let (_dir, mut app) = open();
     // "aan het werk houden" (werkbehoud): "werk" is in most records, "houd" in few. The

@@ -195,7 +195,12 @@ impl Thesaurus {
             let all =
                 g.dutch().chain(g.narrower.iter().map(String::as_str)).chain(g.english.iter().map(String::as_str));
             for term in all.filter(|t| !t.contains(char::is_whitespace)) {
-                let folded = super::analysis::fold(term);
+                // As a query's word is read: folded, and joined where it has a hyphen
+                // ("check-in" is typed and read as "checkin").
+                let folded = match &super::analysis::folded_words(term)[..] {
+                    [word] => word.clone(),
+                    _ => super::analysis::fold(term),
+                };
                 if !words.iter().any(|(w, _)| *w == folded) {
                     let length = folded.chars().count();
                     words.push((folded, length));
@@ -388,8 +393,11 @@ impl Thesaurus {
             }
             // In a short word one letter for another is as likely another word ("baan", a
             // job, is "baas" with one letter changed): there only a letter left out, added or
-            // swapped is a typo.
-            if d == 1 && length < SHORT_WORD && *n == length && !swapped(word, term) {
+            // swapped is a typo; in a word of four letters only a swap ("drie" is "rie" with
+            // a letter more). An abbreviation (three letters or fewer) is never a typo's
+            // target: too many words are near it.
+            let swap = *n == length && swapped(word, term);
+            if d == 1 && length < SHORT_WORD && *n == length && !swap || length < TINY_WORD && !swap || *n <= 3 {
                 continue;
             }
             if d <= max && best.is_none_or(|(b, _)| d < b) {
@@ -418,6 +426,10 @@ impl Thesaurus {
 /// Below this many letters, a word with one letter changed is not read as a misspelt term
 /// ([`Thesaurus::nearest`]).
 const SHORT_WORD: usize = 6;
+
+/// Below this many letters, a word is read as a misspelt term only with two letters swapped
+/// ([`Thesaurus::nearest`]).
+const TINY_WORD: usize = 5;
 
 /// Whether `a` is `b` with two neighbouring letters swapped (both of one length).
 fn swapped(a: &str, b: &str) -> bool {
@@ -562,6 +574,10 @@ mod tests {
         assert_eq!(t.nearest("stres").map(|(w, _)| w).as_deref(), Some("stress"));
         assert_eq!(t.nearest("abas").map(|(w, _)| w).as_deref(), Some("baas"));
         assert!(swapped("abas", "baas") && !swapped("baan", "baas") && !swapped("abcd", "badc"));
+        // "drie" (three) is not "rie" (an abbreviation) with a letter more.
+        assert_eq!(t.nearest("drie"), None);
+        // A hyphenated term is typed and read without its hyphen: it is itself, no typo.
+        assert_eq!(t.nearest("checkin"), None);
     }
 
     #[test]
