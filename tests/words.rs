@@ -376,6 +376,20 @@ fn a_hyphenated_term_typed_as_written_is_found_and_not_corrected_into_itself() {
 }
 
 #[test]
+fn a_comparative_is_read_as_its_adjective_not_as_a_typo() {
+    let (_dir, mut app) = open();
+    // "gestrester" (more stressed) was respelt two letters away into "gepester" (bullied).
+    let result = search(&mut app, "een medewerker die steeds gestrester lijkt");
+    let to: Vec<&str> = result
+        .hits
+        .iter()
+        .flat_map(|h| h.via.iter().filter(|v| v.from == "gestrester").map(|v| v.to.as_str()))
+        .collect();
+    assert!(!to.is_empty() && !to.contains(&"pesten"), "{to:?}");
+    assert!(to.contains(&"stress"), "{to:?}");
+}
+
+#[test]
 fn a_short_everyday_word_is_not_read_as_a_misspelt_term() {
     let (_dir, mut app) = open();
     // "drie" (three) was read as "rie" with a letter more, "baan" (a job) as "baas" (a boss).

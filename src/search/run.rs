@@ -114,7 +114,17 @@ impl SearchIndex {
         let mut respelt = vec![false; keys.len()];
         for (i, word) in words.words.iter().enumerate() {
             let Some(df) = df_of(word.group) else { continue };
-            if looked_up < MAX_CORRECTED_WORDS && df == 0 {
+            if df > 0 {
+                continue;
+            }
+            // A comparative or superlative ("gestrester", "drukste") is its adjective when that
+            // is a term: no typo.
+            if let Some(base) = analysis::degree_bases(&word.folded).into_iter().find(|b| self.thesaurus.is_term(b)) {
+                keys[i] = self.analyzer.stem(&base);
+                english[i] = self.analyzer.english_stem(&base);
+                continue;
+            }
+            if looked_up < MAX_CORRECTED_WORDS {
                 looked_up += 1;
                 if let Some((term, _)) = self.thesaurus.nearest(&word.folded) {
                     keys[i] = self.analyzer.stem(&term);

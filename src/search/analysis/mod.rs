@@ -26,7 +26,7 @@ use lists::*;
 pub use lists::{ENGLISH_JOINING_WORDS, asker, own_counterparts};
 pub use tokenizer::{DutchPartsTokenizer, DutchTokenizer, DutchWholeTokenizer, PlainTokenizer, VecTokenStream};
 use words::*;
-pub use words::{fold, folded_words, holds_phrase, plain_words};
+pub use words::{degree_bases, fold, folded_words, holds_phrase, plain_words};
 
 /// The analyzer: stemmer, stop words, the decompounding dictionary and a cache of words
 /// already analysed. Cheap to clone (shared state).
@@ -561,6 +561,15 @@ mod tests {
         // In a phrase of the thesaurus the word is part of its sense.
         let phrase = a.phrase_words("zorg voor mensen met een beperking");
         assert!(phrase.iter().any(|s| s.starts_with("mens")), "{phrase:?}");
+    }
+
+    #[test]
+    fn a_comparative_or_superlative_gives_its_adjective() {
+        assert!(degree_bases("gestrester").contains(&"gestrest".to_string()));
+        assert!(degree_bases("drukker").contains(&"druk".to_string()));
+        assert!(degree_bases("drukste").contains(&"druk".to_string()));
+        // Too short a remainder is no adjective.
+        assert!(degree_bases("ster").is_empty());
     }
 
     #[test]

@@ -157,3 +157,25 @@ pub fn holds_phrase(words: &[String], phrase: &str) -> bool {
     let wanted = folded_words(phrase);
     !wanted.is_empty() && words.windows(wanted.len()).any(|run| run == wanted.as_slice())
 }
+
+/// The adjectives a comparative or superlative may be made from, longest suffix first:
+/// "gestrester" → "gestrest", "drukste" → "druk" (a doubled last letter undone: "drukker" →
+/// "druk"). Only words of at least three letters remain; a caller checks which is a word.
+pub fn degree_bases(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for suffix in ["ere", "ste", "er", "st"] {
+        let Some(base) = word.strip_suffix(suffix) else { continue };
+        let chars: Vec<char> = base.chars().collect();
+        if chars.len() < 3 {
+            continue;
+        }
+        out.push(base.to_string());
+        if let [.., a, b] = chars[..]
+            && a == b
+            && !"aeiou".contains(a)
+        {
+            out.push(chars[..chars.len() - 1].iter().collect());
+        }
+    }
+    out
+}
