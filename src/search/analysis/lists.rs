@@ -93,8 +93,9 @@ pub fn asker(text: &str) -> Option<&'static str> {
 }
 
 /// The people a worker answers to, as she names them: "*mijn leidinggevende*", "*my
-/// manager*". Named after a word of [`OWN`], such a word is the one she talks to, not whom
-/// she wants help for ("hoe begin ik het gesprek over stress met *mijn leidinggevende*?"): it
+/// manager*"; and a bedrijfsarts's own consultation ("*mijn spreekuur*"). Named after a word
+/// of [`OWN`], such a word is the one she talks to or where she is, not what she wants help
+/// for ("hoe begin ik het gesprek over stress met *mijn leidinggevende*?"): it
 /// does not decide which records match, it only adds score (see [`own_counterparts`]).
 const COUNTERPARTS: &[&str] = &[
     "leidinggevende",
@@ -109,6 +110,11 @@ const COUNTERPARTS: &[&str] = &[
     "boss",
     "supervisor",
     "employer",
+    // A bedrijfsarts's own consultation is where she sees it, not what she looks for ("een
+    // werknemer *op mijn spreekuur*").
+    "spreekuur",
+    "spreekuren",
+    "praktijk",
 ];
 
 /// The words by which a worker names her own: "mijn", "m'n", "my" (and "line" in "my line

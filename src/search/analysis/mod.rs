@@ -581,6 +581,7 @@ mod tests {
         assert_eq!(at("hoe begin ik het gesprek met mijn leidinggevende"), [7]);
         assert_eq!(at("how do I tell my line manager"), [6]);
         assert_eq!(at("my boss shouts at me"), [1]);
+        assert_eq!(at("een vragenlijst voor op mijn spreekuur"), [5]);
         // A manager who is not hers is what she asks about.
         assert!(at("training voor de leidinggevende").is_empty());
         assert!(at("ik ben leidinggevende").is_empty());
