@@ -82,9 +82,49 @@ pub(super) const ASKERS: &[(&str, &[&str])] = &[
     ("medewerker", &["ik", "mij", "me", "mijn", "i", "my", "myself"]),
 ];
 
-/// The role a sentence is asked from ([`ASKERS`]), if it says.
+/// The roles a person names herself by ("*als teamleider*", "*ik ben bedrijfsarts*", "*as
+/// a manager*"), by the taxonomy's role. Naming herself decides who asks before anything
+/// else ([`asker`]), and the word only adds score ([`own_counterparts`]): it says who asks,
+/// not what she is looking for.
+const SELF_NAMED: &[(&str, &[&str])] = &[
+    (
+        "leidinggevende",
+        &[
+            "leidinggevende",
+            "teamleider",
+            "teamleidster",
+            "manager",
+            "teammanager",
+            "afdelingshoofd",
+            "afdelingsmanager",
+        ],
+    ),
+    ("werkgever", &["werkgever", "directeur", "ondernemer", "hradviseur", "employer"]),
+    ("arboprofessional", &["bedrijfsarts", "arbeidsdeskundige", "arboverpleegkundige", "casemanager"]),
+];
+
+/// Each word of `words` (folded, in order) by which a person names herself ([`SELF_NAMED`]),
+/// with its role: after "als", "ik ben", "as a(n)" or "i am a(n)".
+fn self_named(words: &[&str]) -> Vec<(usize, &'static str)> {
+    let before = |i: usize, back: usize| i.checked_sub(back).map(|j| words[j]);
+    (0..words.len())
+        .filter_map(|i| {
+            let role = SELF_NAMED.iter().find(|(_, nouns)| nouns.contains(&words[i]))?.0;
+            let introduced = before(i, 1) == Some("als")
+                || (before(i, 1) == Some("ben") && before(i, 2) == Some("ik"))
+                || (matches!(before(i, 1), Some("a" | "an")) && matches!(before(i, 2), Some("as" | "am")));
+            introduced.then_some((i, role))
+        })
+        .collect()
+}
+
+/// The role a sentence is asked from ([`SELF_NAMED`], then [`ASKERS`]), if it says.
 pub fn asker(text: &str) -> Option<&'static str> {
     let words = folded_words(text);
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    if let Some(&(_, role)) = self_named(&refs).first() {
+        return Some(role);
+    }
     ASKERS
         .iter()
         .find(|(_, phrases)| phrases.iter().any(|p| holds_phrase(&words, p)))
@@ -122,12 +162,17 @@ const COUNTERPARTS: &[&str] = &[
 const OWN: &[&str] = &["mijn", "m'n", "my"];
 
 /// The places in `words` (folded, in order) of each word of [`COUNTERPARTS`] that follows
-/// a word of [`OWN`] ("met *mijn leidinggevende*", "to *my line manager*").
+/// a word of [`OWN`] ("met *mijn leidinggevende*", "to *my line manager*"), and of each word
+/// by which the person names herself ([`SELF_NAMED`]: "*als teamleider*").
 pub fn own_counterparts(words: &[&str]) -> Vec<usize> {
-    (1..words.len())
+    let mut out: Vec<usize> = (1..words.len())
         .filter(|&i| COUNTERPARTS.contains(&words[i]))
         .filter(|&i| OWN.contains(&words[i - 1]) || (i >= 2 && words[i - 1] == "line" && OWN.contains(&words[i - 2])))
-        .collect()
+        .collect();
+    out.extend(self_named(words).into_iter().map(|(i, _)| i));
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// English words that only join the others ("return *to* work", "caring *for a* parent"):

@@ -582,9 +582,16 @@ mod tests {
         assert_eq!(at("how do I tell my line manager"), [6]);
         assert_eq!(at("my boss shouts at me"), [1]);
         assert_eq!(at("een vragenlijst voor op mijn spreekuur"), [5]);
-        // A manager who is not hers is what she asks about.
+        // Naming herself says who asks, not what she looks for.
+        assert_eq!(at("hoe pak ik dat aan als teamleider"), [6]);
+        assert_eq!(asker("hoe pak ik dat aan als teamleider"), Some("leidinggevende"), "before the I");
+        assert_eq!(asker("ik ben bedrijfsarts en zie veel stress"), Some("arboprofessional"));
+        assert_eq!(asker("as a manager, how do I help"), Some("leidinggevende"));
+        // "als" before another word is "if": "als iemand" names no one.
+        assert_eq!(asker("wat doe je als iemand uitvalt"), None);
+        // A manager who is neither hers nor herself is what she asks about.
         assert!(at("training voor de leidinggevende").is_empty());
-        assert!(at("ik ben leidinggevende").is_empty());
+        assert!(at("leidinggevende en medewerker in gesprek").is_empty());
     }
 
     #[test]
