@@ -290,7 +290,7 @@ pub(super) const SNOWBALL_DUTCH: &[&str] = &[
 ];
 
 /// Everyday words that tell *how* a situation is, not *what* it is (issue #26): adverbs of
-/// frequency and degree, quantifiers, people in general ("iedereen", "niemand", "mensen",
+/// frequency, degree and time ("sinds corona", "tijdens de dienst"), quantifiers, people in general ("iedereen", "niemand", "mensen",
 /// as "iemand" among the [`QUESTION_WORDS`]), and verbs of knowing and saying that carry no
 /// subject. Left out of a sentence like [`QUESTION_WORDS`]; several stem into a word of
 /// another sense ("vaak" → "vak", "weet" → "wet", "hele" → "hel").
@@ -307,11 +307,15 @@ pub(super) const TELLING_WORDS: &[&str] = &[
     "iedere",
     "iedereen",
     "mensen",
+    "nadat",
     "niemand",
     "nooit",
     "precies",
+    "sinds",
+    "sindsdien",
     "soms",
     "steeds",
+    "tijdens",
     "vaak",
     "vaker",
     "weer",
