@@ -264,8 +264,8 @@ impl Thesaurus {
         })
     }
 
-    /// The term a run of keys is, if any: as it stands; without an object pronoun; in any
-    /// order; or with its verb among the keys `before` it.
+    /// The term a run of keys is, if any: as it stands; without one pronoun; in any order; or
+    /// with its verb among the keys `before` it.
     fn lookup(&self, run: &[String], before: &[&str]) -> Option<(usize, Relation)> {
         if let Some(found) = self.entries.get(run) {
             return Some(*found);

@@ -168,16 +168,11 @@ impl SearchIndex {
             Some(words) => Some(self.for_asker(words, asker)),
             other => other,
         };
-        let mut text_query = ranked(self.text_query(
-            &searcher,
-            groups,
-            &word_dfs,
-            &score_only,
-            &widen,
-            prefix.as_deref(),
-            1,
-            &mut cut,
-        )?);
+        // The words' query with the thesaurus's phrases `widen`, spelling as loose as `loose`.
+        let words_query = |widen: &[Vec<Phrase>], loose: u8, cut: &mut Vec<String>| {
+            self.text_query(&searcher, groups, &word_dfs, &score_only, widen, prefix.as_deref(), loose, cut)
+        };
+        let mut text_query = ranked(words_query(&widen, 1, &mut cut)?);
         let filter_query = filter_query(&self.fields, filters, taxonomy, today);
         let (mut found, mut total, mut facets) =
             self.run(text_query.as_deref(), filter_query.as_deref(), today, limit)?;
@@ -186,16 +181,7 @@ impl SearchIndex {
             // words join (the word's own records stay first), when that finds more.
             let (wider, _) = self.widen(&searcher, &words, &expansions, &word_dfs, true)?;
             if wider.iter().map(Vec::len).sum::<usize>() > widen.iter().map(Vec::len).sum::<usize>() {
-                let query = ranked(self.text_query(
-                    &searcher,
-                    groups,
-                    &word_dfs,
-                    &score_only,
-                    &wider,
-                    prefix.as_deref(),
-                    1,
-                    &mut Vec::new(),
-                )?);
+                let query = ranked(words_query(&wider, 1, &mut Vec::new())?);
                 let more = self.run(query.as_deref(), filter_query.as_deref(), today, limit)?;
                 if more.1 > total {
                     (found, total, facets) = more;
@@ -215,16 +201,7 @@ impl SearchIndex {
                 nearest = self.run(text_query.as_deref(), None, today, limit)?.0;
             }
             if nearest.is_empty() && !groups.is_empty() {
-                let loose = self.text_query(
-                    &searcher,
-                    groups,
-                    &word_dfs,
-                    &score_only,
-                    &widen,
-                    prefix.as_deref(),
-                    2,
-                    &mut Vec::new(),
-                )?;
+                let loose = words_query(&widen, 2, &mut Vec::new())?;
                 nearest = self.run(loose.as_deref(), filter_query.as_deref(), today, limit)?.0;
             }
         }
