@@ -21,6 +21,9 @@ mod instrument;
 #[path = "src/catalogue/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "src/catalogue/situations.rs"]
+mod situations;
+#[allow(dead_code)]
 #[path = "src/search/thesaurus.rs"]
 mod thesaurus;
 #[allow(dead_code, unused_imports)]
@@ -41,6 +44,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/search/thesaurus.rs");
     println!("cargo::rerun-if-changed=src/time/date.rs");
     println!("cargo::rerun-if-changed=src/catalogue/worker.rs");
+    println!("cargo::rerun-if-changed=src/catalogue/situations.rs");
     println!("cargo::rerun-if-changed=src/catalogue/conversation.rs");
     println!("cargo::rerun-if-changed=src/catalogue/instrument.rs");
     let catalogue = load_or_fail(Path::new("data"));
@@ -55,6 +59,11 @@ fn main() {
     let json =
         serde_json::to_string(&worker).unwrap_or_else(|err| fail(&format!("cannot serialise the worker page: {err}")));
     write(&out.join("worker.json"), &json);
+    let situations = check_situations(Path::new("data/situations.toml"), &catalogue);
+    let json = serde_json::to_string(&situations)
+        .unwrap_or_else(|err| fail(&format!("cannot serialise the situations: {err}")));
+    write(&out.join("situations.json"), &json);
+    write(&out.join("situations.hash"), &format!("{:016x}", fnv1a(json.as_bytes())));
     let guides = check_conversations(Path::new("data/conversations"), &catalogue);
     let json = serde_json::to_string(&guides)
         .unwrap_or_else(|err| fail(&format!("cannot serialise the conversation guides: {err}")));
@@ -107,6 +116,20 @@ fn check_worker(path: &Path, catalogue: &model::Catalogue) -> Vec<worker::Lead> 
     let documents: Vec<&str> = catalogue.taxonomy.documents.iter().map(|d| d.id.as_str()).collect();
     let records: Vec<&str> = catalogue.interventions.iter().map(|i| i.id.as_str()).collect();
     worker::parse(&text, &documents, &records).unwrap_or_else(|problems| {
+        eprintln!("{} is not valid ({} problem(s)):", path.display(), problems.len());
+        for (field, message) in &problems {
+            eprintln!("{}:{field}: {message}", path.display());
+        }
+        std::process::exit(1);
+    })
+}
+
+/// Checks `data/situations.toml` (every record's situations, in people's own words), or
+/// prints every problem and stops the build.
+fn check_situations(path: &Path, catalogue: &model::Catalogue) -> std::collections::BTreeMap<String, Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+    let records: Vec<&str> = catalogue.interventions.iter().map(|i| i.id.as_str()).collect();
+    situations::parse(&text, &records, true).unwrap_or_else(|problems| {
         eprintln!("{} is not valid ({} problem(s)):", path.display(), problems.len());
         for (field, message) in &problems {
             eprintln!("{}:{field}: {message}", path.display());

@@ -51,7 +51,7 @@ fn words_the_records_do_not_contain_find_them_through_the_thesaurus() {
 fn a_record_found_through_a_synonym_says_which() {
     let (_dir, mut app) = open();
     let result = search(&mut app, "opgebrand");
-    let hit = result.hits.iter().find(|h| h.id == "burnout-assessment-tool").expect("found");
+    let hit = result.hits.iter().find(|h| h.id == "nip-whitepaper-burn-out").expect("found");
     assert!(
         hit.via.iter().any(|v| v.from == "opgebrand" && v.to.to_lowercase().starts_with("burn")),
         "via: {:?}",
@@ -337,6 +337,22 @@ fn an_abbreviation_with_a_sign_is_not_another_abbreviation() {
 }
 
 #[test]
+fn a_situation_told_in_people_s_own_words_meets_the_situations_of_its_record() {
+    let (_dir, mut app) = open();
+    // data/situations.toml tells per record, in its audiences' words, what it helps with.
+    // Without it, "intimideert" met only the records about bullying policy (a programme, a
+    // code of conduct) and the confidential counsellor came fourth or later; "lopen weg"
+    // (staff leaving) met nothing of the record on keeping care staff; "anderen die ook
+    // opgebrand zijn" met only the records about burn-out, not the peer groups.
+    let result = search(&mut app, "mijn chef intimideert mij");
+    assert_eq!(top(&result, 1), ["vertrouwenspersoon"], "{:?}", top(&result, 5));
+    let result = search(&mut app, "onze verpleegkundigen lopen weg");
+    assert_eq!(top(&result, 1), ["merkbaar-beter"], "{:?}", top(&result, 5));
+    let result = search(&mut app, "ik zoek anderen die ook opgebrand zijn");
+    assert!(top(&result, 3).contains(&"mind-lotgenotencontact"), "{:?}", top(&result, 5));
+}
+
+#[test]
 fn a_worker_who_names_her_own_manager_finds_how_to_talk_not_records_for_managers() {
     let (_dir, mut app) = open();
     // "mijn leidinggevende" is the one she talks to: before, the records for managers filled
@@ -405,9 +421,10 @@ fn a_thesaurus_term_of_a_common_and_a_rare_word_finds_the_records_of_its_synonym
     let (_dir, mut app) = open();
     // "aan het werk houden" (werkbehoud): "werk" is in most records, "houd" in few. The
     // synonyms ("aan het werk blijven") used to join the common word only, which decides
-    // nothing, so only the five records holding "houd" were found.
+    // nothing, so only the five records holding "houd" were found. (Records whose situations
+    // hold the words themselves come before it.)
     let result = search(&mut app, "aan het werk houden");
-    assert!(top(&result, 3).contains(&"tijdelijke-werkaanpassingen"), "{:?}", top(&result, 10));
+    assert!(top(&result, 5).contains(&"tijdelijke-werkaanpassingen"), "{:?}", top(&result, 10));
     assert!(result.total > 5, "{}", result.total);
 }
 
@@ -468,11 +485,11 @@ fn the_judged_query_set_scores_at_least_as_measured() {
 
 /// The held-out situations (tests/search/held-out.toml: written by a writer who never saw the
 /// search's vocabulary, the judged set or any result, and never used to change the search),
-/// measured first on 2026-12-07 (hit@5 and MRR@5 raised with the third session's rules); a change
-/// that makes the search find less than this fails.
-const HELD_OUT_HIT1: f64 = 0.60;
-const HELD_OUT_HIT5: f64 = 0.85;
-const HELD_OUT_MRR5: f64 = 0.70;
+/// measured first on 2026-12-07 (raised with later rules and with the situations per record,
+/// data/situations.toml); a change that makes the search find less than this fails.
+const HELD_OUT_HIT1: f64 = 0.68;
+const HELD_OUT_HIT5: f64 = 0.87;
+const HELD_OUT_MRR5: f64 = 0.76;
 
 /// The queries of `tests/search/<file>` with each one's audience as its category, so that a
 /// report gives one line per audience.
@@ -504,9 +521,9 @@ fn the_held_out_situations_score_at_least_as_first_measured() {
 /// The development queries (tests/search/development.toml: written apart from the search by
 /// two writers, read while changing it), measured on 2026-12-07 after the changes they led
 /// to; a change that makes the search find less than this fails.
-const DEVELOPMENT_HIT1: f64 = 0.73;
-const DEVELOPMENT_HIT5: f64 = 0.91;
-const DEVELOPMENT_MRR5: f64 = 0.80;
+const DEVELOPMENT_HIT1: f64 = 0.75;
+const DEVELOPMENT_HIT5: f64 = 0.94;
+const DEVELOPMENT_MRR5: f64 = 0.83;
 
 #[test]
 fn the_development_queries_score_at_least_as_measured() {
@@ -514,16 +531,32 @@ fn the_development_queries_score_at_least_as_measured() {
     assert_at_least("development", &report, (DEVELOPMENT_HIT1, DEVELOPMENT_HIT5, DEVELOPMENT_MRR5));
 }
 
+/// The fresh situations (tests/search/fresh.toml: written by two more writers who saw neither
+/// the search's vocabulary, the situations per record, the other sets nor any result; never
+/// read, never used to choose between versions), measured on 2026-12-07 with the situations
+/// per record; a change that makes the search find less than this fails.
+const FRESH_HIT1: f64 = 0.64;
+const FRESH_HIT5: f64 = 0.83;
+const FRESH_MRR5: f64 = 0.71;
+
+#[test]
+fn the_fresh_situations_score_at_least_as_first_measured() {
+    // Its misses are not printed: they are not to be read while changing the search.
+    let report = measured(&by_audience("fresh.toml"), false);
+    assert_at_least("fresh", &report, (FRESH_HIT1, FRESH_HIT5, FRESH_MRR5));
+}
+
 #[test]
 fn every_judged_query_names_records_that_exist() {
     let queries = judged("queries.toml");
     let held_out = judged("held-out.toml");
     let development = judged("development.toml");
+    let fresh = judged("fresh.toml");
     let (_dir, app) = open();
     let categories =
         ["catalogue-words", "colloquial", "english", "typo", "question", "developer", "sector-profession", "situation"];
     let audiences = ["bedrijfsarts", "hr-adviseur", "teamleider", "medewerker"];
-    for judged in queries.iter().chain(&held_out).chain(&development) {
+    for judged in queries.iter().chain(&held_out).chain(&development).chain(&fresh) {
         assert!(categories.contains(&judged.category.as_str()), "{}: category {}", judged.q, judged.category);
         if judged.category == "situation" {
             let audience = judged.audience.as_deref().unwrap_or("");
@@ -539,10 +572,12 @@ fn every_judged_query_names_records_that_exist() {
     assert!(situations.len() >= 60, "{} situations", situations.len());
     for audience in audiences {
         assert!(situations.iter().filter(|j| j.audience.as_deref() == Some(audience)).count() >= 10, "{audience}");
-        // The held-out set: situations only, 12 from each audience.
-        assert_eq!(held_out.iter().filter(|j| j.audience.as_deref() == Some(audience)).count(), 12, "{audience}");
+        // The held-out and fresh sets: situations only, 12 from each audience.
+        for set in [&held_out, &fresh] {
+            assert_eq!(set.iter().filter(|j| j.audience.as_deref() == Some(audience)).count(), 12, "{audience}");
+        }
     }
-    assert!(held_out.iter().all(|j| j.category == "situation"));
+    assert!(held_out.iter().chain(&fresh).all(|j| j.category == "situation"));
 }
 
 #[test]

@@ -7,6 +7,7 @@ pub mod model;
 mod origin;
 pub mod practice;
 pub mod rules;
+pub mod situations;
 pub mod validate;
 pub mod view;
 pub mod worker;
@@ -50,6 +51,18 @@ pub fn pack_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
             format!("het bestand is geen geldige UTF-8-tekst (byte {})", e.utf8_error().valid_up_to() + 1),
         ),
     })
+}
+
+/// Every record's situations in people's own words (`data/situations.toml`), checked by
+/// `build.rs`.
+const SITUATIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/situations.json"));
+
+/// A short content hash of the bundled situations: the search index is rebuilt when it changes.
+pub const SITUATIONS_HASH: &str = include_str!(concat!(env!("OUT_DIR"), "/situations.hash"));
+
+/// The situations per record id (`data/situations.toml`), for the search.
+pub fn situations() -> Result<std::collections::BTreeMap<String, Vec<String>>> {
+    serde_json::from_str(SITUATIONS_JSON).map_err(crate::error::Error::Bundled)
 }
 
 /// The worker's page (`data/worker.toml`), checked by `build.rs`.

@@ -34,7 +34,7 @@ use open::{FileStamp, one_line};
 use schema::Fields;
 
 /// Bump when the schema or the analysis changes: older indexes are rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 /// The index directory inside the data directory.
 pub const INDEX_DIR: &str = "index";
 /// Bounds on the work of one query, so that any text anyone types or pastes is answered in

@@ -101,6 +101,12 @@ fn damaged_files(dir: &Path, index: &Index) -> std::result::Result<Vec<String>, 
     Ok(damaged)
 }
 
+/// What the index is stamped with: the catalogue's hash and that of the bundled situations
+/// (`data/situations.toml`), which the index holds too.
+fn stamped(catalogue_hash: &str) -> String {
+    format!("{catalogue_hash}+{}", crate::catalogue::SITUATIONS_HASH)
+}
+
 impl SearchIndex {
     /// Opens the index in `data_dir/index`, stamped for `catalogue_hash`. When it is missing,
     /// stale or damaged it is rebuilt from `records()`; the reason is returned so the caller
@@ -131,7 +137,7 @@ impl SearchIndex {
         if stamp.schema != SCHEMA_VERSION {
             return Err(format!("de zoekindex heeft een ouder schema ({})", stamp.schema));
         }
-        if stamp.catalogue != catalogue_hash {
+        if stamp.catalogue != stamped(catalogue_hash) {
             return Err("de catalogus is gewijzigd".to_string());
         }
         let opened = quietly(|| -> std::result::Result<(Index, IndexReader, u64), String> {
@@ -184,12 +190,14 @@ impl SearchIndex {
         let index = Index::create_in_dir(dir, schema).map_err(|e| fail(e.to_string()))?;
         register_tokenizers(&index, &analyzer);
         let mut writer = index.writer_with_num_threads(1, 32_000_000).map_err(|e| fail(e.to_string()))?;
+        let situations = crate::catalogue::situations()?;
         for record in records {
-            writer.add_document(document(&fields, record, taxonomy)).map_err(|e| fail(e.to_string()))?;
+            let doc = document(&fields, record, taxonomy, situations.get(&record.id));
+            writer.add_document(doc).map_err(|e| fail(e.to_string()))?;
         }
         writer.commit().map_err(|e| fail(e.to_string()))?;
         writer.wait_merging_threads().map_err(|e| fail(e.to_string()))?;
-        let stamp = Stamp { schema: SCHEMA_VERSION, catalogue: catalogue_hash.to_string(), docs: records.len() as u64 };
+        let stamp = Stamp { schema: SCHEMA_VERSION, catalogue: stamped(catalogue_hash), docs: records.len() as u64 };
         let tmp = dir.join(format!("{STAMP_FILE}.tmp"));
         std::fs::write(&tmp, serde_json::to_string(&stamp).map_err(Error::json("het stempel van de zoekindex"))?)
             .map_err(|e| fail(e.to_string()))?;

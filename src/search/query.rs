@@ -23,12 +23,12 @@ const FEW_FOUND: u64 = 3;
 /// carries a situation: "pesten", "mantelzorg") is strong in every field.
 pub(super) struct CatalogueStats<'a> {
     pub(super) searcher: &'a tantivy::Searcher,
-    pub(super) fields: [Field; 6],
+    pub(super) fields: [Field; 7],
     cache: std::cell::RefCell<BTreeMap<String, u64>>,
 }
 
 impl<'a> CatalogueStats<'a> {
-    pub(super) fn new(searcher: &'a tantivy::Searcher, fields: [Field; 6]) -> Self {
+    pub(super) fn new(searcher: &'a tantivy::Searcher, fields: [Field; 7]) -> Self {
         CatalogueStats { searcher, fields, cache: std::cell::RefCell::new(BTreeMap::new()) }
     }
 }
@@ -346,7 +346,7 @@ impl SearchIndex {
     }
 
     /// The stemmed text fields, in the order of [`WEIGHTED`].
-    pub(super) fn text_fields(&self) -> [Field; 6] {
+    pub(super) fn text_fields(&self) -> [Field; 7] {
         WEIGHTED.map(|(name, _)| self.field(name))
     }
 
@@ -358,6 +358,7 @@ impl SearchIndex {
             "name_parts" => f.name_parts,
             "summary" => f.summary,
             "labels" => f.labels,
+            "situations" => f.situations,
             _ => f.body,
         }
     }

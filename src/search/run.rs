@@ -258,10 +258,14 @@ impl SearchIndex {
             // "aan het werk houden") a record that holds only a synonym of the run would
             // never be found.
             let at = span.iter().copied().min_by_key(|&g| df_of(Some(g)).unwrap_or(0)).unwrap_or(span[0]);
-            let mut added = 0;
+            // The wider groups' phrases count apart from the word's own group's: when the own
+            // group's phrases fill the cap, the wider groups still join.
+            let mut added = [0, 0];
             for (text, weight) in &expansion.phrases {
                 let cap = if known { MAX_PHRASES_FOR_KNOWN } else { MAX_PHRASES_FOR_UNKNOWN };
-                if added >= cap || (known && !broader_for_known && *weight <= expand::BROADER) {
+                let wider = *weight <= expand::BROADER;
+                let count = usize::from(wider && known && broader_for_known);
+                if added[count] >= cap || (known && !broader_for_known && wider) {
                     continue;
                 }
                 let terms: Vec<String> = self.analyzer.phrase_words(text);
@@ -281,7 +285,7 @@ impl SearchIndex {
                     continue;
                 }
                 widen_terms += terms.len();
-                added += 1;
+                added[count] += 1;
                 // The phrase joins one word of the run only: scored once, not once per word (a
                 // run of two words would otherwise count it twice and cost twice).
                 // For words no record holds, the phrases are the only way the words count:

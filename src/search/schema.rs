@@ -21,9 +21,18 @@ pub(super) const NL_WHOLE: &str = "kh_nl_whole";
 /// The parts of the compounds in names and aliases.
 pub(super) const NL_PARTS: &str = "kh_nl_parts";
 /// The stemmed text fields and their boosts: name and aliases above summary above body. A
-/// part of a compound in a name or alias ("team" in "Teamcoach") weighs as the summary.
-pub(super) const WEIGHTED: [(&str, f32); 6] =
-    [("name", 5.0), ("aliases", 4.0), ("name_parts", 2.0), ("summary", 2.0), ("labels", 1.5), ("body", 1.0)];
+/// part of a compound in a name or alias ("team" in "Teamcoach") weighs as the summary. The
+/// situations in people's own words weigh as the labels: more than the body, which tells
+/// the same in the sources' words, less than the summary (chosen beforehand, not fitted).
+pub(super) const WEIGHTED: [(&str, f32); 7] = [
+    ("name", 5.0),
+    ("aliases", 4.0),
+    ("name_parts", 2.0),
+    ("summary", 2.0),
+    ("labels", 1.5),
+    ("body", 1.0),
+    ("situations", 1.5),
+];
 pub(super) const PLAIN: &str = "kh_plain";
 
 /// Field handles, looked up once.
@@ -38,6 +47,8 @@ pub(super) struct Fields {
     pub(super) stored_summary: Field,
     pub(super) body: Field,
     pub(super) labels: Field,
+    /// The record's situations in people's own words (`data/situations.toml`).
+    pub(super) situations: Field,
     pub(super) plain: Field,
     pub(super) levels: Field,
     pub(super) steps: Field,
@@ -72,6 +83,7 @@ pub(super) fn build_schema() -> (Schema, Fields) {
         stored_summary: b.add_text_field("summary_text", STORED),
         body: b.add_text_field("body", nl(false)),
         labels: b.add_text_field("labels", nl(false)),
+        situations: b.add_text_field("situations", nl(false)),
         plain: b.add_text_field("plain", plain),
         levels: b.add_text_field("level", STRING | STORED),
         steps: b.add_text_field("step", STRING | STORED),
@@ -101,7 +113,14 @@ pub(super) fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
     index.tokenizers().register(PLAIN, TextAnalyzer::from(PlainTokenizer));
 }
 
-pub(super) fn document(f: &Fields, r: &Intervention, taxonomy: &Taxonomy) -> TantivyDocument {
+/// The index's document for record `r`, with its `situations` in people's own words
+/// (`data/situations.toml`), when it has them.
+pub(super) fn document(
+    f: &Fields,
+    r: &Intervention,
+    taxonomy: &Taxonomy,
+    situations: Option<&Vec<String>>,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &r.id);
     doc.add_text(f.name, &r.name);
@@ -131,6 +150,9 @@ pub(super) fn document(f: &Fields, r: &Intervention, taxonomy: &Taxonomy) -> Tan
     labels.extend(r.steps.iter().map(|id| label(&taxonomy.steps, id)));
     labels.push(label(&taxonomy.kinds, &r.kind));
     doc.add_text(f.labels, labels.join("\n"));
+    if let Some(phrases) = situations {
+        doc.add_text(f.situations, phrases.join("\n"));
+    }
     for text in std::iter::once(&r.name).chain(&r.aliases).chain(std::iter::once(&r.summary)) {
         doc.add_text(f.plain, text);
     }
