@@ -115,13 +115,7 @@ fn check_worker(path: &Path, catalogue: &model::Catalogue) -> Vec<worker::Lead> 
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
     let documents: Vec<&str> = catalogue.taxonomy.documents.iter().map(|d| d.id.as_str()).collect();
     let records: Vec<&str> = catalogue.interventions.iter().map(|i| i.id.as_str()).collect();
-    worker::parse(&text, &documents, &records).unwrap_or_else(|problems| {
-        eprintln!("{} is not valid ({} problem(s)):", path.display(), problems.len());
-        for (field, message) in &problems {
-            eprintln!("{}:{field}: {message}", path.display());
-        }
-        std::process::exit(1);
-    })
+    or_fail(path, worker::parse(&text, &documents, &records))
 }
 
 /// Checks `data/situations.toml` (every record's situations, in people's own words), or
@@ -129,7 +123,13 @@ fn check_worker(path: &Path, catalogue: &model::Catalogue) -> Vec<worker::Lead> 
 fn check_situations(path: &Path, catalogue: &model::Catalogue) -> std::collections::BTreeMap<String, Vec<String>> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
     let records: Vec<&str> = catalogue.interventions.iter().map(|i| i.id.as_str()).collect();
-    situations::parse(&text, &records, true).unwrap_or_else(|problems| {
+    or_fail(path, situations::parse(&text, &records, true))
+}
+
+/// The checked contents of the file at `path`, or every (field, message) problem printed as
+/// `path:field: message` and the build stopped.
+fn or_fail<T>(path: &Path, checked: Result<T, Vec<(String, String)>>) -> T {
+    checked.unwrap_or_else(|problems| {
         eprintln!("{} is not valid ({} problem(s)):", path.display(), problems.len());
         for (field, message) in &problems {
             eprintln!("{}:{field}: {message}", path.display());
