@@ -226,6 +226,11 @@ test("XSS corpus: 120 payloads in catalogue fields, dossier text, publishers and
   assert.equal(seen.length, records.length + 14);
 });
 
+// How long a step of the encrypted store may take to show: each one derives a key or rewrites
+// the store (and its restore points). Alone on this machine the whole test takes 5-7 s; on a
+// busy one (two busy loops beside it) 24-33 s, and an export once waited more than 10 s.
+const BUSY = 30_000;
+
 test("encryption in the window: turn on, unlock after a restart, exports encrypted unless asked, turn off", async () => {
   const dataDir = newDataDir();
   const id = seedDossier(dataDir, "Zorggroep Oost");
@@ -239,7 +244,7 @@ test("encryption in the window: turn on, unlock after a restart, exports encrypt
     await app.driver.findElement(By.id("new-passphrase")).sendKeys("correct paard batterij");
     await app.driver.findElement(By.id("repeat-passphrase")).sendKeys("correct paard batterij");
     await app.driver.findElement(By.id("encryption-on")).click();
-    await waitText(app.driver, "#encryption-status", /versleuteld/);
+    await waitText(app.driver, "#encryption-status", /versleuteld/, BUSY);
     assert.equal(status(), true, "the store on disk is encrypted");
   } finally {
     await app.stop();
@@ -247,33 +252,33 @@ test("encryption in the window: turn on, unlock after a restart, exports encrypt
   app = await launch({ dataDir, filesDir });
   const { driver } = app;
   try {
-    await waitText(driver, "#unlock-title", /versleuteld/, 15_000);
+    await waitText(driver, "#unlock-title", /versleuteld/, BUSY);
     await driver.findElement(By.id("unlock-passphrase")).sendKeys("fout wachtwoord");
     await driver.findElement(By.id("unlock-submit")).click();
     await waitText(driver, "#unlock-status", /wachtwoord opent/);
     await screenshot(driver, "6-unlock");
     await driver.findElement(By.id("unlock-passphrase")).sendKeys("correct paard batterij");
     await driver.findElement(By.id("unlock-submit")).click();
-    await waitText(driver, "#recent-dossiers", /Zorggroep Oost/, 15_000);
+    await waitText(driver, "#recent-dossiers", /Zorggroep Oost/, BUSY);
 
     await hashTo(driver, `#/dossier/${id}`);
     await waitText(driver, "#dossier-title", /Zorggroep Oost/);
     // The export is encrypted like the store; in the clear only after an explicit choice.
     await driver.findElement(By.id("dossier-export")).click();
-    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar .*\.keuzehulp/);
+    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar .*\.keuzehulp/, BUSY);
     const sealed = join(filesDir, "dossier-zorggroep-oost.keuzehulp");
     assert.ok(!readFileSync(sealed).includes("Zorggroep Oost"), "the exported file is encrypted");
     await driver.findElement(By.id("dossier-export-clear")).click();
     await waitText(driver, "#export-confirm", /voor iedereen leesbaar/);
     assert.deepEqual(readdirSync(filesDir), ["dossier-zorggroep-oost.keuzehulp"], "nothing in the clear before the choice");
     await driver.findElement(By.id("export-clear-yes")).click();
-    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar .*\.json/);
+    await waitText(driver, "#dossier-action-status", /Geëxporteerd naar .*\.json/, BUSY);
     assert.ok(readFileSync(join(filesDir, "dossier-zorggroep-oost.json"), "utf8").includes("Zorggroep Oost"));
 
     await hashTo(driver, "#/herstellen");
     await waitText(driver, "#encryption-state", /zijn versleuteld/);
     await driver.findElement(By.id("encryption-off")).click();
-    await waitText(driver, "#encryption-status", /staat uit/);
+    await waitText(driver, "#encryption-status", /staat uit/, BUSY);
     assert.equal(status(), false, "the store on disk is plain again");
   } finally {
     await app.stop();
