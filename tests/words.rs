@@ -353,6 +353,32 @@ fn a_situation_told_in_people_s_own_words_meets_the_situations_of_its_record() {
 }
 
 #[test]
+fn a_teacher_s_situation_puts_records_for_schools_or_everyone_before_those_for_care() {
+    let (_dir, mut app) = open();
+    // "leraar" and "docenten" name the education sector through the thesaurus; a record for
+    // care only is for someone else. Without the sector counted, a training for care team
+    // leaders came third for both.
+    for q in ["ik ben leraar en heb te veel werk", "docenten met te veel werk"] {
+        let result = search(&mut app, q);
+        for hit in result.hits.iter().take(3) {
+            let sectors = app.intervention(&hit.id).expect("a hit is a record").sectors;
+            assert!(
+                sectors.iter().any(|s| s == "algemeen" || s.starts_with("onderwijs")),
+                "{q:?}: {} ({sectors:?}) in the first three: {:?}",
+                hit.id,
+                top(&result, 5)
+            );
+        }
+    }
+    // The schools are where she works, not the training the verb "scholen" names: "op school
+    // zijn" read as "zich scholen" sent her to trainings for care.
+    let result = search(&mut app, "mijn collega's op school zijn uitgeput");
+    let mut first = top(&result, 2);
+    first.sort_unstable();
+    assert_eq!(first, ["vervangingsfonds-voion", "werkdrukakkoord-po"], "{:?}", top(&result, 5));
+}
+
+#[test]
 fn a_worker_who_names_her_own_manager_finds_how_to_talk_not_records_for_managers() {
     let (_dir, mut app) = open();
     // "mijn leidinggevende" is the one she talks to: before, the records for managers filled

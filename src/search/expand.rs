@@ -407,6 +407,22 @@ impl Thesaurus {
         best.map(|(d, term)| (term.to_string(), d))
     }
 
+    /// The group `id` and every group wider than it, by id ("juf" → leraar, onderwijs,
+    /// medewerker): the broader links are checked to have no cycles.
+    pub fn with_wider(&self, id: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut todo: Vec<usize> = self.by_id.get(id).copied().into_iter().collect();
+        while let Some(g) = todo.pop() {
+            let group = &self.groups[g];
+            if out.contains(&group.id) {
+                continue;
+            }
+            out.push(group.id.clone());
+            todo.extend(group.broader.iter().filter_map(|b| self.by_id.get(b)));
+        }
+        out
+    }
+
     /// Whether `word` (folded) is a single-word term of the thesaurus.
     pub fn is_term(&self, word: &str) -> bool {
         self.words.iter().any(|(w, _)| w == word)

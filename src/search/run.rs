@@ -47,6 +47,11 @@ const TO_ACT_ON: &[(&str, bool)] = &[
 /// about a common word's worth; chosen beforehand, not fitted to the judged queries.
 const TO_ACT_ON_SCORE: f32 = 2.0;
 
+/// What a record for the sector a query names ("juf", "op de ic"), or for every sector, gets
+/// on top of its words' score: a record for another sector is for someone else. As much as
+/// who asks; chosen beforehand, not fitted to the judged queries.
+const SECTOR_SCORE: f32 = 2.0;
+
 /// What a record a way in puts first gets on top of its words' score.
 const LEAD_SCORE: f32 = 100_000.0;
 
@@ -161,13 +166,15 @@ impl SearchIndex {
             analysis::own_counterparts(&folded).into_iter().filter_map(|i| words.words[i].group).collect();
         let prefix = last_word_prefix(text);
         let asker = analysis::asker(text);
-        // The words' query, what one can act on a little higher, with the way in's records
-        // first, or else who asks counted.
-        let ranked = |query: Option<Box<dyn Query>>| match query.map(|words| self.to_act_on(words)) {
-            Some(words) if !lead.is_empty() => Some(self.leading(words, lead)),
-            Some(words) => Some(self.for_asker(words, asker)),
-            other => other,
-        };
+        let sectors = if filters.sector.is_none() { self.named_sectors(&expansions, taxonomy) } else { Vec::new() };
+        // The words' query, what one can act on and what fits the sector named a little
+        // higher, with the way in's records first, or else who asks counted.
+        let ranked =
+            |query: Option<Box<dyn Query>>| match query.map(|words| self.for_sector(self.to_act_on(words), &sectors)) {
+                Some(words) if !lead.is_empty() => Some(self.leading(words, lead)),
+                Some(words) => Some(self.for_asker(words, asker)),
+                other => other,
+            };
         // The words' query with the thesaurus's phrases `widen`, spelling as loose as `loose`.
         let words_query = |widen: &[Vec<Phrase>], loose: u8, cut: &mut Vec<String>| {
             self.text_query(&searcher, groups, &word_dfs, &score_only, widen, prefix.as_deref(), loose, cut)
@@ -314,6 +321,34 @@ impl SearchIndex {
             .filter(|(_, act)| *act)
             .map(|(kind, _)| Term::from_facet(self.fields.tags, &Facet::from(&format!("/kind/{kind}"))));
         let theirs = ConstScoreQuery::new(Box::new(TermSetQuery::new(kinds)), TO_ACT_ON_SCORE);
+        Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
+    }
+
+    /// The sectors of the taxonomy that the query's words name, through the thesaurus: a
+    /// word of a sector's group or of a group under it ("juf" is a leraar, in the onderwijs);
+    /// with the sectors that fit them (their parent, sub-sectors and `algemeen`).
+    fn named_sectors(&self, expansions: &[expand::Expansion], taxonomy: &Taxonomy) -> Vec<String> {
+        let mut fitting: Vec<String> = Vec::new();
+        for expansion in expansions {
+            for id in self.thesaurus.with_wider(&expansion.group) {
+                if taxonomy.sectors.iter().any(|s| s.id == id) {
+                    fitting.extend(crate::catalogue::sectors_fitting(taxonomy, &id));
+                }
+            }
+        }
+        fitting.sort();
+        fitting.dedup();
+        fitting
+    }
+
+    /// The query `words`, and among its records those that fit the `sectors` named (none:
+    /// no sector named) a little higher: [`SECTOR_SCORE`].
+    fn for_sector(&self, words: Box<dyn Query>, sectors: &[String]) -> Box<dyn Query> {
+        if sectors.is_empty() {
+            return words;
+        }
+        let terms = sectors.iter().map(|s| Term::from_field_text(self.fields.sectors, s));
+        let theirs = ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), SECTOR_SCORE);
         Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
     }
 
