@@ -379,6 +379,23 @@ fn a_teacher_s_situation_puts_records_for_schools_or_everyone_before_those_for_c
 }
 
 #[test]
+fn a_span_of_time_in_a_sentence_does_not_lead_to_the_week_of_work_stress() {
+    let (_dir, mut app) = open();
+    // "al weken", "vorige week" say when, not what: they met the name of the Week van de
+    // Werkstress, first and second for these two.
+    for q in
+        ["een collega zit al weken ziek thuis en de rest draait op", "vorige week ben ik uitgescholden door een klant"]
+    {
+        let result = search(&mut app, q);
+        assert!(!top(&result, 3).contains(&"week-van-de-werkstress"), "{q:?}: {:?}", top(&result, 5));
+    }
+    // The campaign itself is still found by its name.
+    for q in ["week van de werkstress", "week werkstress"] {
+        assert_eq!(top(&search(&mut app, q), 1), ["week-van-de-werkstress"], "{q:?}");
+    }
+}
+
+#[test]
 fn a_worker_who_names_her_own_manager_finds_how_to_talk_not_records_for_managers() {
     let (_dir, mut app) = open();
     // "mijn leidinggevende" is the one she talks to: before, the records for managers filled

@@ -374,6 +374,44 @@ pub(super) const PROTECTED: &[&str] = &["zorgen", "slechts", "leeg", "ouders"];
 pub(super) const SEE_TO_IT: (&[&str], &[&str]) =
     (&["zorg", "zorgen", "zorgt", "zorgde", "zorgden"], &["dat", "ervoor"]);
 
+/// Words of a span of time, and the words that make one of them say *when* or *how long*
+/// ("*vorige week*", "*al drie maanden*", "*elke avond*"): such a time expression tells when
+/// a situation happened, like "sinds" among the [`TELLING_WORDS`], not what it is; it is
+/// left out of a sentence like them. The plural forms tell a duration wherever they stand
+/// ("*weken* ziek"); a singular one only after a word of the second list, so that a name
+/// ("*Week* van de Werkstress") is still found by its words.
+pub(super) const TIME_SPANS: (&[&str], &[&str], &[&str]) = (
+    &["dagen", "weken", "maanden", "jaren", "avonden", "nachten"],
+    &["dag", "week", "maand", "jaar", "avond", "nacht", "ochtend", "middag"],
+    &[
+        "vorige",
+        "vorig",
+        "afgelopen",
+        "deze",
+        "dit",
+        "volgende",
+        "volgend",
+        "komende",
+        "elke",
+        "iedere",
+        "ieder",
+        "per",
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "paar",
+        "al",
+        "hele",
+        "halve",
+        "laatste",
+        "eerste",
+        "zelfde",
+    ],
+);
+
 /// The longest piece of an abbreviation written with a sign ("RI&E", "P&O", "24/7"): the
 /// sign stays in the word, so that "P&O" (personeelszaken) does not become "po" (primair
 /// onderwijs).

@@ -220,6 +220,16 @@ impl Analyzer {
                 forms.contains(&words[i].joined.as_str()) && (near(i.checked_sub(1)) || near(Some(i + 1)) || asked)
             })
             .collect();
+        let (spans, span, before) = TIME_SPANS;
+        let time: Vec<bool> = (0..words.len())
+            .map(|i| {
+                let w = words[i].joined.as_str();
+                let after = i.checked_sub(1).map(|j| words[j].joined.as_str());
+                spans.contains(&w)
+                    || (span.contains(&w)
+                        && after.is_some_and(|a| before.contains(&a) || a.chars().all(|c| c.is_ascii_digit())))
+            })
+            .collect();
         let mut out = QueryWords::default();
         for (i, mut word) in words.into_iter().enumerate() {
             if out.groups.len() >= max_words {
@@ -232,7 +242,7 @@ impl Analyzer {
                 out.words_cut += 1;
                 word = word.cut(max_chars);
             }
-            let mut group = if reduce && (left_out(&word.joined) || see_to_it[i]) {
+            let mut group = if reduce && (left_out(&word.joined) || see_to_it[i] || time[i]) {
                 Vec::new()
             } else {
                 let mut group = self.word_terms(&word.joined);
@@ -579,6 +589,24 @@ mod tests {
             a.query_words("sinds het hybride werken weet niemand hoe het gaat").into_iter().flatten().collect();
         assert!(!stems.iter().any(|s| s.starts_with("sind")), "{stems:?}");
         assert!(stems.iter().any(|s| s.starts_with("hybrid")), "{stems:?}");
+    }
+
+    #[test]
+    fn a_span_of_time_tells_when_unless_it_is_a_name() {
+        let a = analyzer();
+        let stems = |text: &str| -> Vec<String> { a.query_words(text).into_iter().flatten().collect() };
+        // "weken" stems as "week" does: "al weken ziek" met the Week van de Werkstress.
+        let (week, year) = (a.stem("week"), a.stem("jaar"));
+        assert_eq!(a.stem("weken"), week);
+        for text in ["een collega zit al weken ziek thuis", "vorige week uitgescholden", "al 3 jaar moe"] {
+            let found = stems(text);
+            assert!(!found.contains(&week) && !found.contains(&year), "{text:?}: {found:?}");
+        }
+        assert!(stems("al weken ziek").iter().any(|s| s.starts_with("ziek")));
+        // Not after a word of time, the word stays: the name, and the campaign's own week.
+        assert!(stems("week van de werkstress").contains(&week));
+        assert!(stems("week werkstress").contains(&week));
+        assert!(stems("jaar werkstress").contains(&year));
     }
 
     #[test]
