@@ -53,7 +53,7 @@ pub async fn pack_preview<R: Runtime>(
 /// Imports the pack looked at with `pack_preview`, read and checked again: all or nothing,
 /// and only when its bytes are still those shown (`digest`, from the preview); otherwise
 /// `pack_changed` and nothing is imported.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pack_import(
     state: State<'_, AppState>,
     chosen: State<'_, ChosenPack>,
@@ -65,20 +65,20 @@ pub fn pack_import(
 
 /// Removes an imported record (a publisher's or an own one); the bundled record with that
 /// id, if there is one, returns.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn catalogue_remove(state: State<'_, AppState>, id: String) -> Result<Removed, ApiError> {
     state.with(|core| core.catalogue_remove(&id))
 }
 
 /// The trusted publishers' keys, and those removed.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn trust_list(state: State<'_, AppState>) -> Result<TrustList, ApiError> {
     state.with(|core| core.trust_list())
 }
 
 /// Trusts a public key (the `.pub` file's text or its key line) as publisher `name`, until
 /// the day `until` when given.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn trust_add(
     state: State<'_, AppState>,
     key: String,
@@ -89,7 +89,7 @@ pub fn trust_add(
 }
 
 /// No longer trusts the publisher `name`: its packs are refused from now on.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn trust_remove(state: State<'_, AppState>, name: String) -> Result<(), ApiError> {
     state.with(|core| core.trust_remove(&name))
 }
@@ -102,14 +102,14 @@ pub async fn update_from(state: State<'_, AppState>, from: String, apply: bool) 
 }
 
 /// The own interventions ("eigen"), whole, for the form.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn own_records(state: State<'_, AppState>) -> Result<Vec<Intervention>, ApiError> {
     state.with(|core| core.own_records())
 }
 
 /// Adds (`new`) or changes an own intervention; with problems nothing is saved and each is
 /// named with its field.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn own_save(state: State<'_, AppState>, record: Intervention, new: bool) -> Result<OwnSaved, ApiError> {
     state.with(|core| core.own_save(&record, new))
 }

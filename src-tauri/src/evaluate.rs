@@ -20,13 +20,13 @@ use tauri::{AppHandle, Runtime, State};
 use crate::{ApiError, AppState, Files};
 
 /// The instrument definitions (bundled, and imported from packs).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn instruments(state: State<'_, AppState>) -> Result<Vec<InstrumentView>, ApiError> {
     state.with(|core| core.instruments())
 }
 
 /// Stores a team's aggregate on one scale (at least 10 respondents; a low response warns).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dossier_measure(
     state: State<'_, AppState>,
     id: String,
@@ -56,34 +56,34 @@ pub async fn dossier_measure_file<R: Runtime>(
 }
 
 /// Takes a measurement (not a conversation's) out of a dossier.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dossier_unmeasure(state: State<'_, AppState>, id: String, measurement: i64) -> Result<(), ApiError> {
     state.with(|core| core.dossier_unmeasure(&id, measurement))
 }
 
 /// "Vervolgbezoek": the next visit of the traject, with the open items and the newest
 /// measurement of each source carried over.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dossier_follow_up(state: State<'_, AppState>, id: String, date: Option<Day>) -> Result<FollowUp, ApiError> {
     state.with(|core| core.dossier_follow_up(&id, date.as_ref().map(Day::as_str)))
 }
 
 /// A dossier's place in its traject: the visits, its items and measurements marked new,
 /// carried over or closed.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn traject(state: State<'_, AppState>, id: String) -> Result<TrajectView, ApiError> {
     state.with(|core| core.traject(&id))
 }
 
 /// The measurements before and after across the dossier's traject, for the chart.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn before_after(state: State<'_, AppState>, id: String) -> Result<Vec<Change>, ApiError> {
     state.with(|core| core.before_after(&id))
 }
 
 /// What the evaluation screen shows before the verdict: the item, the proposal for the
 /// answers so far, and the measurements before and after. Stores nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn evaluation_draft(
     state: State<'_, AppState>,
     id: String,
@@ -94,7 +94,7 @@ pub fn evaluation_draft(
 
 /// Stores an evaluation with the professional's verdict beside the proposal
 /// (`invalid_evaluation` names every field; a departing verdict needs a reason).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dossier_evaluate(
     state: State<'_, AppState>,
     id: String,
@@ -104,13 +104,13 @@ pub fn dossier_evaluate(
 }
 
 /// "Nieuw advies voor wat nog speelt": the advice for the themes that did not improve.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn evaluation_advice(state: State<'_, AppState>, id: String, limit: usize) -> Result<NewAdvice, ApiError> {
     state.with(|core| core.evaluation_advice(&id, limit))
 }
 
 /// The practice counts (own and shared), of one intervention or all.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn practice(state: State<'_, AppState>, id: Option<String>) -> Result<Vec<Practice>, ApiError> {
     state.with(|core| core.practice(id.as_deref()))
 }

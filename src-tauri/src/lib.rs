@@ -135,74 +135,74 @@ impl AppState {
 }
 
 /// How many interventions the catalogue holds, and the level × step matrix.
-#[tauri::command]
+#[tauri::command(async)]
 fn catalogue_summary(state: State<'_, AppState>) -> Result<CatalogueSummary, ApiError> {
     state.with(|core| core.summary())
 }
 
 /// The vocabulary with Dutch and English labels.
-#[tauri::command]
+#[tauri::command(async)]
 fn taxonomy(state: State<'_, AppState>) -> Result<Taxonomy, ApiError> {
     state.with(|core| Ok(core.taxonomy().clone()))
 }
 
 /// The decision tree.
-#[tauri::command]
+#[tauri::command(async)]
 fn tree(state: State<'_, AppState>) -> Result<TreeView, ApiError> {
     state.with(|core| Ok(core.tree()))
 }
 
 /// Search as you type.
-#[tauri::command]
+#[tauri::command(async)]
 fn search(state: State<'_, AppState>, query: String, filters: Filters, limit: usize) -> Result<SearchResult, ApiError> {
     state.with(|core| core.search(&query, &filters, limit))
 }
 
 /// One intervention with every field, its origin and whether its evidence has lapsed.
-#[tauri::command]
+#[tauri::command(async)]
 fn intervention(state: State<'_, AppState>, id: String) -> Result<RecordView, ApiError> {
     state.with(|core| core.show(&id))
 }
 
 /// Recommendations for the answers to the decision tree.
-#[tauri::command]
+#[tauri::command(async)]
 fn advise(state: State<'_, AppState>, answers: Answers, limit: usize) -> Result<Advice, ApiError> {
     state.with(|core| core.advise(&answers, limit))
 }
 
 /// The dossiers, most recently changed first, optionally filtered by text; each with its
 /// overdue evaluations.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossiers(state: State<'_, AppState>, filter: Option<String>) -> Result<Vec<DossierSummary>, ApiError> {
     state.with(|core| core.dossiers(filter.as_deref()))
 }
 
 /// One whole dossier.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier(state: State<'_, AppState>, id: String) -> Result<Dossier, ApiError> {
     state.with(|core| core.dossier(&id))
 }
 
 /// Opens a new dossier; answers with its id.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_new(state: State<'_, AppState>, info: VisitInfo) -> Result<String, ApiError> {
     state.with(|core| core.dossier_new(&info))
 }
 
 /// Saves a dossier's visit facts (autosave).
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_update(state: State<'_, AppState>, id: String, info: VisitInfo) -> Result<(), ApiError> {
     state.with(|core| core.dossier_update(&id, &info))
 }
 
 /// Keeps the advisor's answers in a dossier.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_answer(state: State<'_, AppState>, id: String, answers: Answers) -> Result<(), ApiError> {
     state.with(|core| core.dossier_answer(&id, &answers))
 }
 
 /// Puts an intervention on the shortlist, or changes why it is there.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_shortlist(
     state: State<'_, AppState>,
     id: String,
@@ -213,43 +213,43 @@ fn dossier_shortlist(
 }
 
 /// Takes an intervention off the shortlist.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_unshortlist(state: State<'_, AppState>, id: String, intervention: String) -> Result<(), ApiError> {
     state.with(|core| core.dossier_unshortlist(&id, &intervention))
 }
 
 /// Adds a dated note.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_note(state: State<'_, AppState>, id: String, text: String) -> Result<Note, ApiError> {
     state.with(|core| core.dossier_note(&id, &text))
 }
 
 /// Adds or changes a line of the action plan.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_plan(state: State<'_, AppState>, id: String, change: PlanChange) -> Result<PlanItem, ApiError> {
     state.with(|core| core.dossier_plan(&id, &change))
 }
 
 /// Copies a dossier as a template; answers with the new id.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_duplicate(state: State<'_, AppState>, id: String) -> Result<String, ApiError> {
     state.with(|core| core.dossier_duplicate(&id))
 }
 
 /// Moves a dossier to the trash; `dossier_undelete` brings it back.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_delete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
     state.with(|core| core.dossier_delete(&id))
 }
 
 /// The dossiers in the trash, most recently deleted first.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_trash(state: State<'_, AppState>) -> Result<Vec<Trashed>, ApiError> {
     state.with(|core| core.dossier_trash())
 }
 
 /// Puts a dossier from the trash back, whole.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_undelete(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
     state.with(|core| core.dossier_undelete(&id))
 }
@@ -257,7 +257,7 @@ fn dossier_undelete(state: State<'_, AppState>, id: String) -> Result<(), ApiErr
 /// Erases a dossier for good, from the store and from every backup that holds it; with
 /// `remove_damaged` (the user agreed) a damaged copy of the database set aside that cannot
 /// be rewritten is removed.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_erase(state: State<'_, AppState>, id: String, remove_damaged: Option<bool>) -> Result<Erasure, ApiError> {
     state.with(|core| core.dossier_erase_with(&id, remove_damaged.unwrap_or(false)))
 }
@@ -315,27 +315,27 @@ async fn report_save<R: Runtime>(
 }
 
 /// The conversation guides (team, team leader, worker) with the references they cite.
-#[tauri::command]
+#[tauri::command(async)]
 fn conversation_guides(state: State<'_, AppState>) -> Result<Conversations, ApiError> {
     state.with(|core| core.conversation_guides().cloned())
 }
 
 /// Stores a conversation's answers in dossier `id`, all or nothing; the themes rated 1 or 2
 /// become the dossier's answers.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_talk(state: State<'_, AppState>, id: String, answers: TalkInput) -> Result<TalkOutcome, ApiError> {
     state.with(|core| core.dossier_talk(&id, &answers))
 }
 
 /// Takes conversation `conversation` out of dossier `id`; answers the dossier's answers.
-#[tauri::command]
+#[tauri::command(async)]
 fn dossier_untalk(state: State<'_, AppState>, id: String, conversation: i64) -> Result<Answers, ApiError> {
     state.with(|core| core.dossier_untalk(&id, conversation))
 }
 
 /// Dossier `id`'s conversations: the ratings for the chart, the notes, where leader and team
 /// differ most, and what the advice takes from them.
-#[tauri::command]
+#[tauri::command(async)]
 fn talk_summary(state: State<'_, AppState>, id: String) -> Result<TalkSummary, ApiError> {
     state.with(|core| core.talk_summary(&id))
 }
@@ -373,13 +373,13 @@ async fn plan_export<R: Runtime>(
 }
 
 /// The backups in the data directory, newest first; works also when the database is damaged.
-#[tauri::command]
+#[tauri::command(async)]
 fn backups(state: State<'_, AppState>) -> Result<Vec<Backup>, ApiError> {
     state.session(|session| session.backups())
 }
 
 /// Makes a backup now.
-#[tauri::command]
+#[tauri::command(async)]
 fn backup_create(state: State<'_, AppState>) -> Result<Backup, ApiError> {
     state.with(|core| core.backup_create())
 }
@@ -387,19 +387,19 @@ fn backup_create(state: State<'_, AppState>) -> Result<Backup, ApiError> {
 /// Puts back the backup named `file` (a name from `backups`, never a path), then opens the
 /// restored database. The current database is kept first: as a backup when it is readable,
 /// moved aside when it is damaged.
-#[tauri::command]
+#[tauri::command(async)]
 fn backup_restore(state: State<'_, AppState>, file: String) -> Result<Backup, ApiError> {
     state.session(|session| session.restore_listed(&file))
 }
 
 /// Opens an encrypted store with its passphrase; a wrong one changes nothing.
-#[tauri::command]
+#[tauri::command(async)]
 fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), ApiError> {
     state.session(|session| session.unlock(&passphrase))
 }
 
 /// Whether the store is encrypted.
-#[tauri::command]
+#[tauri::command(async)]
 fn encryption_status(state: State<'_, AppState>) -> Result<bool, ApiError> {
     state.with(|core| Ok(core.encrypted()))
 }
@@ -408,7 +408,7 @@ fn encryption_status(state: State<'_, AppState>) -> Result<bool, ApiError> {
 /// and its backups, and opens the store again. With `remove_damaged` (the user agreed),
 /// damaged copies of the database that cannot be encrypted are removed; without it they
 /// refuse the switch with `damaged_copies`, naming them.
-#[tauri::command]
+#[tauri::command(async)]
 fn encryption_set(
     state: State<'_, AppState>,
     passphrase: Option<String>,

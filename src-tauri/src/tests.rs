@@ -629,3 +629,35 @@ fn the_store_opens_beside_the_window_and_a_command_that_comes_first_waits_for_it
     assert!(dir.join("keuzehulp.sqlite3").exists(), "the store was made in the data directory");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn no_command_runs_on_the_main_thread() {
+    // Tauri runs a command declared as a plain `fn` on the main thread, where the window is
+    // drawn. Every command takes the store's lock, which start-up maintenance (the daily
+    // backup, the trash's purge) or a long switch of encryption can hold for seconds: on the
+    // main thread such a command froze the whole window meanwhile. So each is an `async fn`
+    // or `#[tauri::command(async)]`, which Tauri runs on its own threads.
+    let sources = [
+        ("lib.rs", include_str!("lib.rs")),
+        ("catalogue.rs", include_str!("catalogue.rs")),
+        ("evaluate.rs", include_str!("evaluate.rs")),
+    ];
+    let mut on_main = Vec::new();
+    let mut commands = 0;
+    for (file, source) in sources {
+        let lines: Vec<&str> = source.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if !line.trim_start().starts_with("#[tauri::command") {
+                continue;
+            }
+            commands += 1;
+            let signature = lines[i + 1..].iter().find(|l| !l.trim_start().starts_with("#[")).copied().unwrap_or("");
+            let is_async = line.contains("(async)") || signature.contains("async fn");
+            if !is_async {
+                on_main.push(format!("{file}:{}: {}", i + 2, signature.trim()));
+            }
+        }
+    }
+    assert!(commands >= 50, "{commands} commands found: the scan no longer sees them");
+    assert!(on_main.is_empty(), "commands on the main thread:\n{}", on_main.join("\n"));
+}

@@ -1,6 +1,6 @@
 // The only file that talks to the core (through Tauri's `invoke`). Views get an `Api`
 // object, so tests can hand them a fake one.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { errorText } from "./i18n";
 // Generated from the Rust types (src/ui_types.rs); the rest below is still written by hand.
 import type { Advice } from "./generated/Advice";
@@ -453,28 +453,48 @@ export interface Api {
   shareImportFile(): Promise<ShareImported[] | null>;
 }
 
+/**
+ * Commands that read or change the store run one after another, in the order the views
+ * sent them: the core runs them off the window's thread (so the window keeps drawing while
+ * one waits for the store), where two quick saves sent without waiting could otherwise
+ * overtake each other. The commands that wait for a person or the network (a save or open
+ * dialog, a catalogue update) keep running beside them, as before.
+ */
+export function inOrder(send: <T>(cmd: string, args?: InvokeArgs) => Promise<T>) {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(cmd: string, args?: InvokeArgs): Promise<T> => {
+    const next = last.then(
+      () => send<T>(cmd, args),
+      () => send<T>(cmd, args),
+    );
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
+const call = inOrder(invoke);
+
 export const tauriApi: Api = {
-  catalogueSummary: () => invoke<CatalogueSummary>("catalogue_summary"),
-  taxonomy: () => invoke<Taxonomy>("taxonomy"),
-  tree: () => invoke<Tree>("tree"),
-  search: (query, filters, limit) => invoke<SearchResult>("search", { query, filters, limit }),
-  intervention: (id) => invoke<Intervention>("intervention", { id }),
-  advise: (answers, limit) => invoke<Advice>("advise", { answers, limit }),
-  dossiers: (filter) => invoke<DossierSummary[]>("dossiers", { filter: filter ?? null }),
-  dossier: (id) => invoke<Dossier>("dossier", { id }),
-  dossierNew: (info) => invoke<string>("dossier_new", { info }),
-  dossierUpdate: (id, info) => invoke<void>("dossier_update", { id, info }),
-  dossierAnswer: (id, answers) => invoke<void>("dossier_answer", { id, answers }),
-  dossierShortlist: (id, intervention, why) =>
-    invoke<void>("dossier_shortlist", { id, intervention, why: why ?? null }),
-  dossierUnshortlist: (id, intervention) => invoke<void>("dossier_unshortlist", { id, intervention }),
-  dossierNote: (id, text) => invoke<Note>("dossier_note", { id, text }),
-  dossierPlan: (id, change) => invoke<PlanItem>("dossier_plan", { id, change }),
-  dossierDuplicate: (id) => invoke<string>("dossier_duplicate", { id }),
-  dossierDelete: (id) => invoke<void>("dossier_delete", { id }),
-  dossierTrash: () => invoke<Trashed[]>("dossier_trash"),
-  dossierUndelete: (id) => invoke<void>("dossier_undelete", { id }),
-  dossierErase: (id, removeDamaged) => invoke<Erasure>("dossier_erase", { id, removeDamaged: removeDamaged ?? false }),
+  catalogueSummary: () => call<CatalogueSummary>("catalogue_summary"),
+  taxonomy: () => call<Taxonomy>("taxonomy"),
+  tree: () => call<Tree>("tree"),
+  search: (query, filters, limit) => call<SearchResult>("search", { query, filters, limit }),
+  intervention: (id) => call<Intervention>("intervention", { id }),
+  advise: (answers, limit) => call<Advice>("advise", { answers, limit }),
+  dossiers: (filter) => call<DossierSummary[]>("dossiers", { filter: filter ?? null }),
+  dossier: (id) => call<Dossier>("dossier", { id }),
+  dossierNew: (info) => call<string>("dossier_new", { info }),
+  dossierUpdate: (id, info) => call<void>("dossier_update", { id, info }),
+  dossierAnswer: (id, answers) => call<void>("dossier_answer", { id, answers }),
+  dossierShortlist: (id, intervention, why) => call<void>("dossier_shortlist", { id, intervention, why: why ?? null }),
+  dossierUnshortlist: (id, intervention) => call<void>("dossier_unshortlist", { id, intervention }),
+  dossierNote: (id, text) => call<Note>("dossier_note", { id, text }),
+  dossierPlan: (id, change) => call<PlanItem>("dossier_plan", { id, change }),
+  dossierDuplicate: (id) => call<string>("dossier_duplicate", { id }),
+  dossierDelete: (id) => call<void>("dossier_delete", { id }),
+  dossierTrash: () => call<Trashed[]>("dossier_trash"),
+  dossierUndelete: (id) => call<void>("dossier_undelete", { id }),
+  dossierErase: (id, removeDamaged) => call<Erasure>("dossier_erase", { id, removeDamaged: removeDamaged ?? false }),
   dossierExport: (id, inTheClear, withConfidential) =>
     invoke<string | null>("dossier_export", {
       id,
@@ -485,34 +505,34 @@ export const tauriApi: Api = {
   reportSave: (id, format, notes, talkNotes) =>
     invoke<string | null>("report_save", { id, format, notes: notes ?? [], talkNotes: talkNotes ?? [] }),
   planExport: (id, format) => invoke<string | null>("plan_export", { id, format }),
-  conversationGuides: () => invoke<Conversations>("conversation_guides"),
-  dossierTalk: (id, answers) => invoke<TalkOutcome>("dossier_talk", { id, answers }),
-  dossierUntalk: (id, conversation) => invoke<Answers>("dossier_untalk", { id, conversation }),
-  talkSummary: (id) => invoke<TalkSummary>("talk_summary", { id }),
+  conversationGuides: () => call<Conversations>("conversation_guides"),
+  dossierTalk: (id, answers) => call<TalkOutcome>("dossier_talk", { id, answers }),
+  dossierUntalk: (id, conversation) => call<Answers>("dossier_untalk", { id, conversation }),
+  talkSummary: (id) => call<TalkSummary>("talk_summary", { id }),
   conversationSheetSave: (guide, format) => invoke<string | null>("conversation_sheet_save", { guide, format }),
-  backups: () => invoke<Backup[]>("backups"),
-  backupCreate: () => invoke<Backup>("backup_create"),
-  backupRestore: (file) => invoke<Backup>("backup_restore", { file }),
-  unlock: (passphrase) => invoke<void>("unlock", { passphrase }),
-  encryptionStatus: () => invoke<boolean>("encryption_status"),
+  backups: () => call<Backup[]>("backups"),
+  backupCreate: () => call<Backup>("backup_create"),
+  backupRestore: (file) => call<Backup>("backup_restore", { file }),
+  unlock: (passphrase) => call<void>("unlock", { passphrase }),
+  encryptionStatus: () => call<boolean>("encryption_status"),
   encryptionSet: (passphrase, removeDamaged) =>
-    invoke<boolean>("encryption_set", { passphrase, removeDamaged: removeDamaged ?? false }),
+    call<boolean>("encryption_set", { passphrase, removeDamaged: removeDamaged ?? false }),
   packPreview: () => invoke<PackPreview | null>("pack_preview"),
-  packImport: (digest) => invoke<ImportReport>("pack_import", { digest }),
-  catalogueRemove: (id) => invoke<Removed>("catalogue_remove", { id }),
-  trustList: () => invoke<TrustList>("trust_list"),
-  trustAdd: (key, name, until) => invoke<TrustedKey>("trust_add", { key, name, until }),
-  trustRemove: (name) => invoke<void>("trust_remove", { name }),
+  packImport: (digest) => call<ImportReport>("pack_import", { digest }),
+  catalogueRemove: (id) => call<Removed>("catalogue_remove", { id }),
+  trustList: () => call<TrustList>("trust_list"),
+  trustAdd: (key, name, until) => call<TrustedKey>("trust_add", { key, name, until }),
+  trustRemove: (name) => call<void>("trust_remove", { name }),
   updateFrom: (from, apply) => invoke<PackUpdate[]>("update_from", { from, apply }),
-  ownRecords: () => invoke<Intervention[]>("own_records"),
-  ownSave: (record, isNew) => invoke<OwnSaved>("own_save", { record, new: isNew }),
+  ownRecords: () => call<Intervention[]>("own_records"),
+  ownSave: (record, isNew) => call<OwnSaved>("own_save", { record, new: isNew }),
   ownExport: () => invoke<number | null>("own_export"),
   openUrl: async (url) => {
     const { openUrl } = await import("@tauri-apps/plugin-opener");
     await openUrl(url);
   },
-  instruments: () => invoke<InstrumentView[]>("instruments"),
-  dossierMeasure: (id, input) => invoke<MeasureOutcome>("dossier_measure", { id, input }),
+  instruments: () => call<InstrumentView[]>("instruments"),
+  dossierMeasure: (id, input) => call<MeasureOutcome>("dossier_measure", { id, input }),
   dossierMeasureFile: (id, instrument, invited, date) =>
     invoke<MeasureOutcome | null>("dossier_measure_file", {
       id,
@@ -520,14 +540,14 @@ export const tauriApi: Api = {
       invited: invited ?? null,
       date: date ?? null,
     }),
-  dossierUnmeasure: (id, measurement) => invoke<void>("dossier_unmeasure", { id, measurement }),
-  dossierFollowUp: (id, date) => invoke<FollowUp>("dossier_follow_up", { id, date: date ?? null }),
-  traject: (id) => invoke<TrajectView>("traject", { id }),
-  beforeAfter: (id) => invoke<Change[]>("before_after", { id }),
-  evaluationDraft: (id, input) => invoke<EvaluationDraft>("evaluation_draft", { id, input }),
-  dossierEvaluate: (id, input) => invoke<EvaluateOutcome>("dossier_evaluate", { id, input }),
-  evaluationAdvice: (id, limit) => invoke<NewAdvice>("evaluation_advice", { id, limit }),
-  practice: (id) => invoke<Practice[]>("practice", { id: id ?? null }),
+  dossierUnmeasure: (id, measurement) => call<void>("dossier_unmeasure", { id, measurement }),
+  dossierFollowUp: (id, date) => call<FollowUp>("dossier_follow_up", { id, date: date ?? null }),
+  traject: (id) => call<TrajectView>("traject", { id }),
+  beforeAfter: (id) => call<Change[]>("before_after", { id }),
+  evaluationDraft: (id, input) => call<EvaluationDraft>("evaluation_draft", { id, input }),
+  dossierEvaluate: (id, input) => call<EvaluateOutcome>("dossier_evaluate", { id, input }),
+  evaluationAdvice: (id, limit) => call<NewAdvice>("evaluation_advice", { id, limit }),
+  practice: (id) => call<Practice[]>("practice", { id: id ?? null }),
   shareExport: (since, sign) => invoke<ShareExport | null>("share_export", { since, sign }),
   shareImport: (from) => invoke<ShareImported[]>("share_import", { from }),
   shareImportFile: () => invoke<ShareImported[] | null>("share_import_file"),
