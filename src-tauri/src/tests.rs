@@ -425,9 +425,10 @@ fn the_capability_lists_exactly_the_commands_the_ui_calls() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).expect(p);
     let api = read("../ui/src/api.ts");
-    let mut used: Vec<String> = api
-        .split("invoke<")
-        .skip(1)
+    // `call` sends the store's commands in order; `invoke` the ones that run beside them.
+    let mut used: Vec<String> = ["invoke<", "call<"]
+        .iter()
+        .flat_map(|sent| api.split(sent).skip(1))
         .filter_map(|rest| {
             rest.split_once(">(\"").and_then(|(_, r)| r.split_once('"')).map(|(name, _)| name.to_string())
         })
