@@ -5,8 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermSetQuery};
 use tantivy::schema::{Facet, Field, TantivyDocument, Value};
 use tantivy::{DocAddress, Term};
 
@@ -315,10 +314,8 @@ impl SearchIndex {
     /// The query `words`, and among its records those for the role the sentence is asked
     /// from ([`analysis::asker`]) a little higher: [`ASKER_SCORE`], a few words' worth.
     fn for_asker(&self, words: Box<dyn Query>, asker: Option<&str>) -> Box<dyn Query> {
-        let Some(role) = asker else { return words };
-        let term = Term::from_field_text(self.fields.roles, role);
-        let theirs = ConstScoreQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), ASKER_SCORE);
-        Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
+        let roles = asker.map(|role| Term::from_field_text(self.fields.roles, role));
+        lifted(words, roles.into_iter().collect(), ASKER_SCORE)
     }
 
     /// The query `words`, and among its records those of a kind to act on ([`TO_ACT_ON`]) a
@@ -328,8 +325,7 @@ impl SearchIndex {
             .iter()
             .filter(|(_, act)| *act)
             .map(|(kind, _)| Term::from_facet(self.fields.tags, &Facet::from(&format!("/kind/{kind}"))));
-        let theirs = ConstScoreQuery::new(Box::new(TermSetQuery::new(kinds)), TO_ACT_ON_SCORE);
-        Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
+        lifted(words, kinds.collect(), TO_ACT_ON_SCORE)
     }
 
     /// The sectors of the taxonomy that the query's words name, through the thesaurus: a
@@ -352,12 +348,8 @@ impl SearchIndex {
     /// The query `words`, and among its records those that fit the `sectors` named (none:
     /// no sector named) a little higher: [`SECTOR_SCORE`].
     fn for_sector(&self, words: Box<dyn Query>, sectors: &[String]) -> Box<dyn Query> {
-        if sectors.is_empty() {
-            return words;
-        }
         let terms = sectors.iter().map(|s| Term::from_field_text(self.fields.sectors, s));
-        let theirs = ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), SECTOR_SCORE);
-        Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
+        lifted(words, terms.collect(), SECTOR_SCORE)
     }
 
     /// The query `words`, or one of the records `lead`, those first: their score is raised by
@@ -516,6 +508,17 @@ fn merge_expansions(dutch: Vec<expand::Expansion>, english: Vec<expand::Expansio
     }
     out.sort_by_key(|e| e.start);
     out
+}
+
+/// The query `words`, and among its records those that hold one of `terms` a little higher:
+/// by `score`, the same for each (what who asks, the kind of record or the sector adds).
+/// With no terms, `words` alone.
+fn lifted(words: Box<dyn Query>, terms: Vec<Term>, score: f32) -> Box<dyn Query> {
+    if terms.is_empty() {
+        return words;
+    }
+    let theirs = ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), score);
+    Box::new(BooleanQuery::new(vec![(Occur::Must, words), (Occur::Should, Box::new(theirs))]))
 }
 
 /// The word being typed: the last word when the text does not end in a space.
