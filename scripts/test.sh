@@ -35,11 +35,23 @@ step "rust: formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
-step "rust: core, CLI and Tauri command tests"
-cargo test --workspace
-
 step "rust: core and CLI tests on Windows (x86_64-pc-windows-gnu, run under wine)"
 cargo test --target x86_64-pc-windows-gnu
+
+step "Windows installer: of this build, checked under wine (every DLL shipped or Windows' own; install, use, uninstall; no WebView2 -> a Dutch message)"
+bash scripts/package.sh --windows --profile debug --out target/win-test --no-setup
+
+# The Windows build (about 4 GB with its wine prefix) is not needed after this. On a machine
+# short of disk (CI once ran out of space here), it goes before the Linux build starts, so the
+# two never take disk space at the same time.
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+if [ "$free_kb" -lt $((20 * 1024 * 1024)) ]; then
+  echo "less than 20 GB free: removing the Windows build and wine prefix"
+  rm -rf target/x86_64-pc-windows-gnu target/wine-prefix target/wine-prefix.lock
+fi
+
+step "rust: core, CLI and Tauri command tests"
+cargo test --workspace
 
 step "desktop program: build"
 cargo build -p keuzehulp-desktop
@@ -48,9 +60,6 @@ step "desktop program: its Debian package (of this build), for the installed-pro
 bash scripts/package.sh --deb --profile debug --out target/deb-test --no-setup
 export KEUZEHULP_DEB
 KEUZEHULP_DEB=$(ls "$PWD"/target/deb-test/keuzehulp_*_amd64.deb)
-
-step "Windows installer: of this build, checked under wine (every DLL shipped or Windows' own; install, use, uninstall; no WebView2 -> a Dutch message)"
-bash scripts/package.sh --windows --profile debug --out target/win-test --no-setup
 
 step "desktop program: end-to-end tests in the real window (Xvfb + tauri-driver)"
 export KEUZEHULP_APP="$PWD/target/debug/keuzehulp-desktop"
