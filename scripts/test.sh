@@ -44,9 +44,11 @@ bash scripts/package.sh --windows --profile debug --out target/win-test --no-set
 # The Windows build (about 4 GB with its wine prefix) is not needed after this. On a machine
 # short of disk (CI once ran out of space here), it goes before the Linux build starts, so the
 # two never take disk space at the same time.
+# KEUZEHULP_PRUNE_BELOW_GB sets the threshold (default 20).
+prune_gb="${KEUZEHULP_PRUNE_BELOW_GB:-20}"
 free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
-if [ "$free_kb" -lt $((20 * 1024 * 1024)) ]; then
-  echo "less than 20 GB free: removing the Windows build and wine prefix"
+if [ "$free_kb" -lt $((prune_gb * 1024 * 1024)) ]; then
+  echo "less than $prune_gb GB free: removing the Windows build and wine prefix"
   rm -rf target/x86_64-pc-windows-gnu target/wine-prefix target/wine-prefix.lock
 fi
 
