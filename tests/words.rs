@@ -399,6 +399,24 @@ fn a_span_of_time_in_a_sentence_does_not_lead_to_the_week_of_work_stress() {
 }
 
 #[test]
+fn time_lost_to_paperwork_and_a_carer_s_sick_husband_reach_their_records() {
+    let (_dir, mut app) = open();
+    // "kwijt aan registreren", "registreren en rapporteren": how a care team leader says where
+    // the time goes. Without them in `administratiedruk`, neither record on it was among the
+    // first four.
+    let q = "mijn verpleegkundigen zijn de halve dienst kwijt aan registreren en rapporteren";
+    let result = search(&mut app, q);
+    let on_paperwork = ["administratiedruk-verminderen", "ontregel-de-zorg"];
+    assert!(top(&result, 3).iter().any(|id| on_paperwork.contains(id)), "{q:?}: {:?}", top(&result, 5));
+    // A worker who cares for her sick husband is a working carer ("zieke man" in
+    // `mantelzorg`): a record for carers first, not the care sector's programme.
+    let q = "ik zorg naast mijn baan voor mijn zieke man en hou het niet vol";
+    let result = search(&mut app, q);
+    let for_carers = ["eigen-regie-model", "mantelzorgvriendelijke-werkgever", "awvn-interventiekaart"];
+    assert!(for_carers.contains(&top(&result, 1)[0]), "{q:?}: {:?}", top(&result, 5));
+}
+
+#[test]
 fn a_word_counts_as_its_best_field_not_as_often_as_a_record_repeats_it() {
     let (_dir, mut app) = open();
     // With each word's score summed over every field that holds it, a record on workability
