@@ -14,8 +14,10 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 SECONDS=0
+# Free disk space here, in kB.
+free_kb() { df -Pk . | awk 'NR==2 {print $4}'; }
 # The build needs a few GB; say so up front rather than fail with ENOSPC mid-build.
-free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+free_kb=$(free_kb)
 echo "free disk space here: $((free_kb / 1024)) MB"
 if [ "$free_kb" -lt $((4 * 1024 * 1024)) ]; then
   echo "warning: less than 4 GB free; the build and tests may run out of disk space" >&2
@@ -46,8 +48,7 @@ bash scripts/package.sh --windows --profile debug --out target/win-test --no-set
 # two never take disk space at the same time.
 # KEUZEHULP_PRUNE_BELOW_GB sets the threshold (default 20).
 prune_gb="${KEUZEHULP_PRUNE_BELOW_GB:-20}"
-free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
-if [ "$free_kb" -lt $((prune_gb * 1024 * 1024)) ]; then
+if [ "$(free_kb)" -lt $((prune_gb * 1024 * 1024)) ]; then
   echo "less than $prune_gb GB free: removing the Windows build and wine prefix"
   rm -rf target/x86_64-pc-windows-gnu target/wine-prefix target/wine-prefix.lock
 fi
